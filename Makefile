@@ -1,0 +1,38 @@
+# Thin wrapper over CMake. `make run` and `make test` install missing
+# Debian packages first, so both work on a fresh machine.
+BUILD ?= build
+BUILD_SAN ?= build-sanitize
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+EXAMPLE ?= examples/recurrent-cervix-exenteration-bevacizumab.json
+
+.PHONY: all deps build build-sanitize run test test-plain test-sanitize clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+build-sanitize: deps
+	@cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DONCO_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD_SAN) -j $(JOBS)
+
+# Evaluate the bundled example case and print the tumour-board summary.
+run: build
+	@$(BUILD)/oncorules evaluate $(EXAMPLE)
+
+# Every test, plain and under AddressSanitizer + UndefinedBehaviorSanitizer.
+test: test-plain test-sanitize
+
+test-plain: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-sanitize: build-sanitize
+	@cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(BUILD_SAN)

@@ -1,0 +1,90 @@
+/*
+ * onco.h: libonco, the oncorules engine. One engine owns one CLIPS
+ * environment holding the rule base; it evaluates one case at a time and
+ * answers in JSON text (docs/output-format.md).
+ *
+ * Ownership: what comes back through an `out` parameter belongs to the
+ * caller; strings are released with free(), engines with onco_engine_free()
+ * (NULL is a no-op). An engine is used by one thread at a time; run one
+ * engine per thread for parallel work.
+ *
+ * Nothing here prints or exits: failures come back as ONCO_E* codes with
+ * details in a caller-owned onco_error.
+ */
+#ifndef ONCO_H
+#define ONCO_H
+
+#include <stddef.h>
+
+#include "onco_error.h"
+#include "onco_facts.h"
+
+typedef struct onco_engine onco_engine;
+
+/* Conflict-resolution strategy of the CLIPS agenda. Results must not
+ * depend on it; the regression suite runs under several to prove it. */
+typedef enum onco_strategy {
+	ONCO_STRATEGY_DEPTH = 0,
+	ONCO_STRATEGY_BREADTH,
+	ONCO_STRATEGY_RANDOM,
+	ONCO_STRATEGY_LEX,
+	ONCO_STRATEGY_MEA,
+	ONCO_STRATEGY_SIMPLICITY,
+	ONCO_STRATEGY_COMPLEXITY
+} onco_strategy;
+
+typedef struct onco_engine_options {
+	const char *kb_dir;          /* NULL: the rule base built into the binary */
+	onco_strategy strategy;      /* default ONCO_STRATEGY_DEPTH */
+	long long max_firings;       /* rule firings per case; reaching it is an error */
+	onco_case_limits limits;     /* case size limits */
+} onco_engine_options;
+
+/* Fills `opts` with the defaults: built-in rule base, depth strategy,
+ * 100000 firings, default case limits. */
+void onco_engine_options_default(onco_engine_options *opts);
+
+/* Parses an onco_strategy from its lowercase name; 0 or ONCO_EINVALID. */
+int onco_strategy_parse(onco_strategy *out, const char *name);
+
+/*
+ * Creates an engine: a CLIPS environment with the rule base loaded and its
+ * knowledge (citations, finding definitions, guidelines) indexed.
+ * Returns 0, or ONCO_ERULES with the file and line of the first rule-base
+ * error in `err`, or ONCO_EIO, or ONCO_ENOMEM.
+ */
+int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
+		     onco_error *err);
+
+/* Releases an engine and its CLIPS environment (NULL is a no-op). */
+void onco_engine_free(onco_engine *engine);
+
+/* Output flags for onco_engine_evaluate. */
+#define ONCO_JSON_PRETTY 0x1
+
+/*
+ * Evaluates one case given as JSON text (need not be NUL-terminated).
+ *
+ * Returns 0 with the result document in *out; or ONCO_EINVALID with the
+ * error document {"case", "errors": [{"pointer", "message"}]} in *out; or
+ * ONCO_ELIMIT (a run limit hit: firing limit, fact limit) with an error
+ * document in *out; or another negative code with *out NULL and details in
+ * `err`. The same case and rule base always give the same bytes.
+ */
+int onco_engine_evaluate(onco_engine *engine, const char *case_text,
+			 size_t length, int flags, char **out, onco_error *err);
+
+/* The rule base's version (rules/VERSION) and the SHA-256 of its files. */
+const char *onco_engine_kb_version(const onco_engine *engine);
+const char *onco_engine_kb_sha256(const onco_engine *engine);
+
+/*
+ * The rule catalogue as JSON: every rule with its kind (scope, finding,
+ * recommendation, exclusion, warning, note, missing), its comment, what it
+ * concludes, its conditions and its citations with their labels; and every
+ * knowledge-map label with the rules that implement it.
+ */
+int onco_engine_catalogue(onco_engine *engine, int flags, char **out,
+			  onco_error *err);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * onco_facts.h: the case layer. Reads a case from JSON text, validates it
+ * against the vocabulary, and asserts it into a CLIPS environment through
+ * the fact-builder API.
+ *
+ * Ownership: every pointer returned through an `out` parameter belongs to
+ * the caller and is released with the matching onco_*_free function, which
+ * accepts NULL. Strings passed in are only read, never kept.
+ *
+ * No CLIPS or cJSON type appears here: the CLIPS environment is passed as
+ * an opaque `void *`, as CLIPS's own Env* API does.
+ */
+#ifndef ONCO_FACTS_H
+#define ONCO_FACTS_H
+
+#include <stddef.h>
+
+#include "onco_error.h"
+
+typedef struct onco_case onco_case;
+
+/* Limits that keep a hostile or broken case from exhausting the engine.
+ * Exceeding one is a validation issue with the pointer where it happened. */
+typedef struct onco_case_limits {
+	size_t max_bytes;  /* whole case text */
+	int max_depth;     /* JSON nesting of objects and arrays */
+	size_t max_string; /* bytes in one string value */
+	size_t max_list;   /* items in one array */
+} onco_case_limits;
+
+/* Fills `limits` with the defaults: 1 MiB, depth 16, 4096 bytes, 256 items. */
+void onco_case_limits_default(onco_case_limits *limits);
+
+/* One problem of a case: where (a JSON pointer, "" for the whole document)
+ * and what. */
+typedef struct onco_case_issue {
+	char *pointer;
+	char *message;
+} onco_case_issue;
+
+/* Every problem of a case, in document order, and the case id when the text
+ * held a string id (NULL otherwise), so that an error report can name it. */
+typedef struct onco_case_issues {
+	onco_case_issue *items;
+	size_t count;
+	size_t capacity;
+	char *case_id;
+} onco_case_issues;
+
+/* Releases what `issues` holds and zeroes it (NULL is a no-op). */
+void onco_case_issues_free(onco_case_issues *issues);
+
+/*
+ * Parses and validates a case. `text` need not be NUL-terminated.
+ * `limits` may be NULL for the defaults. `issues` must be zeroed (or freed)
+ * before the call.
+ *
+ * Returns 0 and sets *out to the validated case; or ONCO_EINVALID, *out
+ * NULL, and every problem in `issues` (text that is not JSON gives one
+ * issue naming the byte offset); or ONCO_ENOMEM.
+ */
+int onco_case_read(onco_case **out, const char *text, size_t length,
+		   const onco_case_limits *limits, onco_case_issues *issues);
+
+/* The case's id. Valid while the case lives. */
+const char *onco_case_id(const onco_case *c);
+
+/* Releases a case (NULL is a no-op). */
+void onco_case_free(onco_case *c);
+
+/*
+ * Asserts every fact of a validated case into `clips_env`, whose rule base
+ * must already hold the templates of rules/schema.clp. Only the CLIPS
+ * fact-builder API is used: no case string is ever parsed by CLIPS.
+ *
+ * Returns 0, or ONCO_ERULES when a template or slot the case needs is
+ * missing from the rule base (message names it), or ONCO_ENOMEM.
+ */
+int onco_case_assert(const onco_case *c, void *clips_env, onco_error *err);
+
+/* The JSON Schema of the case, generated from the vocabulary the validator
+ * uses, as pretty-printed JSON text. Caller frees with free(). NULL when out
+ * of memory. */
+char *onco_case_schema_json(void);
+
+/* The controlled list of drug names (lowercase INN, hyphens for spaces),
+ * sorted, as a static array of `*count` strings. */
+const char *const *onco_vocabulary_drugs(size_t *count);
+
+#endif

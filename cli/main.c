@@ -13,6 +13,7 @@ struct verb {
 static const struct verb verbs[] = {
 	{"evaluate", cli_evaluate, "evaluate one case: tumour-board summary or --json"},
 	{"rules", cli_rules, "list the rules with their labels and sources"},
+	{"batch", cli_batch, "evaluate NDJSON cases: one result line per input line"},
 };
 
 static void usage(FILE *out)

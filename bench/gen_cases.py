@@ -159,7 +159,9 @@ def valid_case(rng, i, seed):
     if recurrent and maybe(rng, 0.85):
         rec = {}
         if maybe(rng, 0.9):
-            rec["sites"] = rng.sample(RECURRENCE_SITES, rng.randint(0, 3))
+            # Pelvic recurrence sites belong to cervix and anus.
+            pool = RECURRENCE_SITES if site != "breast" else ["distant"]
+            rec["sites"] = rng.sample(pool, rng.randint(0, min(3, len(pool))))
         for key, p in (("side_wall", 0.7), ("small", 0.3),
                        ("multiple_pelvic_nodes", 0.3), ("resectable", 0.4),
                        ("bulky_in_irradiated_field", 0.2)):

@@ -106,9 +106,12 @@ int onco_knowledge_index(onco_engine *engine, onco_error *err)
 	if (rc != 0)
 		return onco_error_set(err, rc, "out of memory");
 	/* Each table starts with its key, so one comparison sorts them all. */
-	qsort(kb->citations, kb->n_citations, sizeof(*kb->citations), by_id);
-	qsort(kb->finding_defs, kb->n_finding_defs, sizeof(*kb->finding_defs), by_id);
-	qsort(kb->guidelines, kb->n_guidelines, sizeof(*kb->guidelines), by_id);
+	if (kb->n_citations > 1)
+		qsort(kb->citations, kb->n_citations, sizeof(*kb->citations), by_id);
+	if (kb->n_finding_defs > 1)
+		qsort(kb->finding_defs, kb->n_finding_defs, sizeof(*kb->finding_defs), by_id);
+	if (kb->n_guidelines > 1)
+		qsort(kb->guidelines, kb->n_guidelines, sizeof(*kb->guidelines), by_id);
 	for (i = 1; i < kb->n_citations; i++)
 		if (strcmp(kb->citations[i - 1].id, kb->citations[i].id) == 0)
 			return onco_error_set(err, ONCO_ERULES, "citation %s is declared twice",

@@ -12,10 +12,12 @@ find_package_handle_standard_args(CLIPS REQUIRED_VARS CLIPS_LIBRARY CLIPS_INCLUD
 
 if(CLIPS_FOUND AND NOT TARGET CLIPS::CLIPS)
   add_library(CLIPS::CLIPS UNKNOWN IMPORTED)
-  # SYSTEM: CLIPS's own headers are not held to our warning flags.
+  # An imported target's include directories are SYSTEM for its users, so
+  # CLIPS's own headers are not held to our warning flags. (The property
+  # INTERFACE_SYSTEM_INCLUDE_DIRECTORIES alone adds no directory at all.)
   set_target_properties(CLIPS::CLIPS PROPERTIES
     IMPORTED_LOCATION "${CLIPS_LIBRARY}"
-    INTERFACE_SYSTEM_INCLUDE_DIRECTORIES "${CLIPS_INCLUDE_DIR}"
+    INTERFACE_INCLUDE_DIRECTORIES "${CLIPS_INCLUDE_DIR}"
     INTERFACE_LINK_LIBRARIES m)
 endif()
 mark_as_advanced(CLIPS_INCLUDE_DIR CLIPS_LIBRARY)

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
 
 #include "onco_facts.h"
+#include "suite.h"
 
 /* A full case of each site; every field the vocabulary has appears in one
  * of them. */
@@ -625,62 +625,45 @@ static void test_case_doc_examples_are_valid(void)
 
 int main(void)
 {
-	static const struct {
-		const char *name;
-		CU_TestFunc fn;
-	} tests[] = {
-#define T(f) { #f, f }
-		T(test_case_accepts_full_cervix_case),
-		T(test_case_accepts_full_breast_case),
-		T(test_case_accepts_full_anal_case),
-		T(test_case_accepts_minimal_case_and_empty_lists),
-		T(test_case_accepts_utf8_bom),
-		T(test_case_accepts_negative_zero_and_whole_floats),
-		T(test_case_accepts_unicode_id),
-		T(test_case_rejects_not_json_naming_byte_offset),
-		T(test_case_rejects_truncated_json_as_end_of_input),
-		T(test_case_rejects_content_after_the_case),
-		T(test_case_rejects_empty_input),
-		T(test_case_rejects_text_that_is_not_an_object),
-		T(test_case_text_need_not_be_nul_terminated),
-		T(test_case_rejects_unknown_treatment_type),
-		T(test_case_rejects_unknown_key_with_suggestion),
-		T(test_case_rejects_unknown_values_in_lists),
-		T(test_case_rejects_wrong_types),
-		T(test_case_rejects_out_of_range_numbers),
-		T(test_case_rejects_fraction_for_integer),
-		T(test_case_rejects_huge_numbers),
-		T(test_case_rejects_duplicate_keys),
-		T(test_case_rejects_missing_required_keys),
-		T(test_case_id_must_be_1_to_200_bytes),
-		T(test_case_reports_all_issues_in_document_order),
-		T(test_case_issue_list_is_capped),
-		T(test_case_captures_id_of_invalid_case),
-		T(test_case_escapes_pointer_tokens),
-		T(test_case_rejects_nul_in_strings),
-		T(test_case_rejects_raw_nul_byte),
-		T(test_case_rejects_invalid_utf8),
-		T(test_case_rejects_raw_control_characters),
-		T(test_case_limits_have_documented_defaults),
-		T(test_case_rejects_one_megabyte_string),
-		T(test_case_rejects_text_over_max_bytes),
-		T(test_case_rejects_deep_nesting_without_crash),
-		T(test_case_rejects_list_over_limit),
-		T(test_case_doc_examples_are_valid),
-#undef T
+	static const onco_test tests[] = {
+		ONCO_TEST(test_case_accepts_full_cervix_case),
+		ONCO_TEST(test_case_accepts_full_breast_case),
+		ONCO_TEST(test_case_accepts_full_anal_case),
+		ONCO_TEST(test_case_accepts_minimal_case_and_empty_lists),
+		ONCO_TEST(test_case_accepts_utf8_bom),
+		ONCO_TEST(test_case_accepts_negative_zero_and_whole_floats),
+		ONCO_TEST(test_case_accepts_unicode_id),
+		ONCO_TEST(test_case_rejects_not_json_naming_byte_offset),
+		ONCO_TEST(test_case_rejects_truncated_json_as_end_of_input),
+		ONCO_TEST(test_case_rejects_content_after_the_case),
+		ONCO_TEST(test_case_rejects_empty_input),
+		ONCO_TEST(test_case_rejects_text_that_is_not_an_object),
+		ONCO_TEST(test_case_text_need_not_be_nul_terminated),
+		ONCO_TEST(test_case_rejects_unknown_treatment_type),
+		ONCO_TEST(test_case_rejects_unknown_key_with_suggestion),
+		ONCO_TEST(test_case_rejects_unknown_values_in_lists),
+		ONCO_TEST(test_case_rejects_wrong_types),
+		ONCO_TEST(test_case_rejects_out_of_range_numbers),
+		ONCO_TEST(test_case_rejects_fraction_for_integer),
+		ONCO_TEST(test_case_rejects_huge_numbers),
+		ONCO_TEST(test_case_rejects_duplicate_keys),
+		ONCO_TEST(test_case_rejects_missing_required_keys),
+		ONCO_TEST(test_case_id_must_be_1_to_200_bytes),
+		ONCO_TEST(test_case_reports_all_issues_in_document_order),
+		ONCO_TEST(test_case_issue_list_is_capped),
+		ONCO_TEST(test_case_captures_id_of_invalid_case),
+		ONCO_TEST(test_case_escapes_pointer_tokens),
+		ONCO_TEST(test_case_rejects_nul_in_strings),
+		ONCO_TEST(test_case_rejects_raw_nul_byte),
+		ONCO_TEST(test_case_rejects_invalid_utf8),
+		ONCO_TEST(test_case_rejects_raw_control_characters),
+		ONCO_TEST(test_case_limits_have_documented_defaults),
+		ONCO_TEST(test_case_rejects_one_megabyte_string),
+		ONCO_TEST(test_case_rejects_text_over_max_bytes),
+		ONCO_TEST(test_case_rejects_deep_nesting_without_crash),
+		ONCO_TEST(test_case_rejects_list_over_limit),
+		ONCO_TEST(test_case_doc_examples_are_valid),
 	};
-	CU_pSuite suite;
-	unsigned failed;
-	size_t i;
 
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 2;
-	suite = CU_add_suite("case_read", NULL, NULL);
-	for (i = 0; suite != NULL && i < sizeof(tests) / sizeof(tests[0]); i++)
-		CU_add_test(suite, tests[i].name, tests[i].fn);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
-	return failed == 0 ? 0 : 1;
+	return ONCO_RUN_SUITE("case_read", tests);
 }

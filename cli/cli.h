@@ -42,6 +42,7 @@ char *cli_read_file(const char *path, size_t *length);
 /* One function per verb, each in cli/<verb>.c. */
 int cli_evaluate(int argc, char **argv);
 int cli_rules(int argc, char **argv);
+int cli_test(int argc, char **argv);
 int cli_batch(int argc, char **argv);
 
 #endif

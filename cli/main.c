@@ -13,6 +13,7 @@ struct verb {
 static const struct verb verbs[] = {
 	{"evaluate", cli_evaluate, "evaluate one case: tumour-board summary or --json"},
 	{"rules", cli_rules, "list the rules with their labels and sources"},
+	{"test", cli_test, "run regression case files and check their expectations"},
 	{"batch", cli_batch, "evaluate NDJSON cases: one result line per input line"},
 };
 

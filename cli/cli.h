@@ -21,10 +21,11 @@ enum {
 typedef struct cli_engine_args {
 	const char *kb_dir;   /* --kb DIR, NULL for the built-in rule base */
 	const char *strategy; /* --strategy NAME, NULL for the default */
+	const char *kb_image; /* --kb-image FILE (oncorules compile), NULL: parse */
 } cli_engine_args;
 
 /*
- * If argv[*i] is --kb or --strategy (or --kb=DIR / --strategy=NAME), stores
+ * If argv[*i] is --kb, --strategy or --kb-image (or --kb=DIR ...), stores
  * it in `args`, advances *i past its value and returns 1; returns 0 when
  * argv[*i] is not one of them, -1 (after printing a message) when its value
  * is missing.
@@ -44,5 +45,6 @@ int cli_evaluate(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_batch(int argc, char **argv);
+int cli_compile(int argc, char **argv);
 
 #endif

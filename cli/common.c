@@ -33,6 +33,9 @@ int cli_engine_arg(cli_engine_args *args, int argc, char **argv, int *i)
 
 	if (r != 0)
 		return r;
+	r = take_value("--kb-image", &args->kb_image, argc, argv, i);
+	if (r != 0)
+		return r;
 	return take_value("--strategy", &args->strategy, argc, argv, i);
 }
 
@@ -44,6 +47,7 @@ onco_engine *cli_engine_open(const cli_engine_args *args, int *status)
 
 	onco_engine_options_default(&opts);
 	opts.kb_dir = args->kb_dir;
+	opts.kb_image = args->kb_image;
 	if (args->strategy != NULL &&
 	    onco_strategy_parse(&opts.strategy, args->strategy) != 0) {
 		fprintf(stderr,
@@ -58,7 +62,7 @@ onco_engine *cli_engine_open(const cli_engine_args *args, int *status)
 				err.line, err.message);
 		else
 			fprintf(stderr, "oncorules: rule base: %s\n", err.message);
-		*status = err.code == ONCO_EIO && args->kb_dir != NULL
+		*status = err.code == ONCO_EIO && (args->kb_dir != NULL || args->kb_image != NULL)
 				  ? CLI_EXIT_USAGE
 				  : CLI_EXIT_INTERNAL;
 		return NULL;

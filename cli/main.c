@@ -15,6 +15,7 @@ static const struct verb verbs[] = {
 	{"rules", cli_rules, "list the rules with their labels and sources"},
 	{"test", cli_test, "run regression case files and check their expectations"},
 	{"batch", cli_batch, "evaluate NDJSON cases: one result line per input line"},
+	{"compile", cli_compile, "write the rule base as a compiled image (--kb-image)"},
 };
 
 static void usage(FILE *out)

@@ -74,7 +74,9 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 	if (engine->opts.limits.max_bytes == 0)
 		onco_case_limits_default(&engine->opts.limits);
 
-	rc = onco_kb_read_files(&engine->kb, engine->opts.kb_dir, err);
+	rc = engine->opts.kb_image != NULL
+		     ? 0
+		     : onco_kb_read_files(&engine->kb, engine->opts.kb_dir, err);
 	if (rc != 0)
 		goto fail;
 	rc = onco_error_set(err, ONCO_ENOMEM, "cannot create a CLIPS environment");
@@ -85,7 +87,8 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 	if (onco_capture_install(engine) != 0 || onco_basis_install(engine->env) != 0)
 		goto fail;
 	EnvSetStrategy(engine->env, clips_strategy(engine->opts.strategy));
-	rc = onco_kb_load(engine, err);
+	rc = engine->opts.kb_image != NULL ? onco_image_load(engine, err)
+					   : onco_kb_load(engine, err);
 	if (rc != 0)
 		goto fail;
 	rc = onco_knowledge_index(engine, err);

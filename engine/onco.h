@@ -35,6 +35,9 @@ typedef enum onco_strategy {
 
 typedef struct onco_engine_options {
 	const char *kb_dir;          /* NULL: the rule base built into the binary */
+	const char *kb_image;        /* non-NULL: load this compiled rule base
+	                              * (onco_engine_save_image) instead of parsing
+	                              * rule text; kb_dir is then ignored */
 	onco_strategy strategy;      /* default ONCO_STRATEGY_DEPTH */
 	long long max_firings;       /* rule firings per case; reaching it is an error */
 	onco_case_limits limits;     /* case size limits */
@@ -58,6 +61,18 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 
 /* Releases an engine and its CLIPS environment (NULL is a no-op). */
 void onco_engine_free(onco_engine *engine);
+
+/*
+ * Writes the engine's rule base to `path` as a compiled image: the CLIPS
+ * binary image (bsave) plus what the engine reads from the rule text and a
+ * binary image drops (each rule's pretty-print form, file and line; the
+ * rule base's version and hash). An engine opened with opts.kb_image set to
+ * that file skips parsing and answers with the same bytes. The image is
+ * tied to the CLIPS build that wrote it. The file is replaced atomically.
+ * Returns 0, ONCO_EINVALID (the engine was itself opened from an image),
+ * ONCO_EIO with details in `err`, or ONCO_ENOMEM.
+ */
+int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *err);
 
 /* Output flags for onco_engine_evaluate. */
 #define ONCO_JSON_PRETTY 0x1

@@ -1,0 +1,362 @@
+/*
+ * image.c: the compiled rule base (`oncorules compile`), so that opening
+ * an engine skips parsing the rule text.
+ *
+ * An image file is the CLIPS binary image of the environment (EnvBsave)
+ * followed by what the engine otherwise reads from the rule text and CLIPS
+ * does not keep in a binary image: the rule base's version and hash, and
+ * each rule's pretty-print form, file and line (binary images drop
+ * pretty-print forms; the engine reads every rule's conditions and
+ * conclusion from them). Then a fixed footer:
+ *
+ *   [CLIPS bsave bytes][payload][payload offset: 8][payload length: 8]
+ *   [checksum: 8][magic: 16]
+ *
+ * EnvBload reads the CLIPS part and ignores the bytes after it. The
+ * checksum (64-bit FNV-1a of every byte before the footer) is checked
+ * before EnvBload runs: CLIPS trusts a binary image, and a damaged one
+ * could crash it. An image is code, not input: the checksum catches
+ * accidents, not tampering. Payload
+ * fields are length-prefixed (8-byte little-endian lengths), in this order:
+ * version, sha256, rule count, then per rule: name, file, line, ppform.
+ * Every length is checked against the file, so a damaged image fails with
+ * ONCO_ERULES instead of being trusted.
+ *
+ * An image is tied to the CLIPS build (word size, version) that wrote it;
+ * EnvBload refuses another one, and we report that as ONCO_ERULES.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <clips.h>
+
+#include "private/engine_internal.h"
+
+static const char image_magic[16] = "ONCORULES-IMG-1\n";
+#define FOOTER_BYTES (8 + 8 + 8 + sizeof(image_magic))
+/* Largest payload we accept: far above any real rule base. */
+#define PAYLOAD_MAX (256u * 1024 * 1024)
+
+static uint64_t fnv1a(uint64_t h, const unsigned char *p, size_t n)
+{
+	while (n-- > 0)
+		h = (h ^ *p++) * 0x100000001b3ULL;
+	return h;
+}
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+
+/* ------------------------------------------------------------- writing */
+
+/* Appends to the image file, keeping the checksum of what was written. */
+typedef struct image_writer {
+	FILE *f;
+	uint64_t sum;
+	int failed;
+} image_writer;
+
+static void put_bytes(image_writer *w, const void *p, size_t n)
+{
+	if (w->failed || n == 0)
+		return;
+	if (fwrite(p, 1, n, w->f) != n)
+		w->failed = 1;
+	w->sum = fnv1a(w->sum, p, n);
+}
+
+static void put_u64(image_writer *w, uint64_t v)
+{
+	unsigned char le[8];
+	int i;
+
+	for (i = 0; i < 8; i++)
+		le[i] = (unsigned char)(v >> (8 * i));
+	put_bytes(w, le, 8);
+}
+
+static void put_str(image_writer *w, const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	put_u64(w, n);
+	put_bytes(w, s, n);
+}
+
+/* Appends the payload: version, hash, and each rule's name, file, line and
+ * pretty-print form, in definition order. */
+static int put_payload(image_writer *w, onco_engine *engine)
+{
+	void *rule = EnvGetNextDefrule(engine->env, NULL);
+	size_t i;
+
+	put_str(w, engine->kb.version);
+	put_str(w, engine->kb.sha256);
+	put_u64(w, engine->kb.n_rules);
+	for (i = 0; i < engine->kb.n_rules && rule != NULL;
+	     i++, rule = EnvGetNextDefrule(engine->env, rule)) {
+		put_str(w, EnvGetDefruleName(engine->env, rule));
+		put_str(w, engine->kb.rules[i].file);
+		put_u64(w, (uint64_t)engine->kb.rules[i].line);
+		put_str(w, EnvGetDefrulePPForm(engine->env, rule));
+	}
+	return i == engine->kb.n_rules && rule == NULL ? 0 : ONCO_EINTERNAL;
+}
+
+int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *err)
+{
+	image_writer w = {NULL, FNV_OFFSET, 0};
+	unsigned char chunk[65536];
+	char tmp[ONCO_ERROR_PATH_MAX + 16];
+	uint64_t body_sum;
+	size_t n;
+	long offset;
+	int saved_checking, rc;
+
+	onco_error_clear(err);
+	if (engine->opts.kb_image != NULL)
+		return onco_error_set(err, ONCO_EINVALID,
+				      "an engine opened from an image cannot write one");
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
+		return onco_error_set(err, ONCO_EIO, "path too long: %s", path);
+
+	/* Constraints (allowed values, ranges) go into a binary image only
+	 * while dynamic constraint checking is on; keep them. */
+	saved_checking = EnvSetDynamicConstraintChecking(engine->env, TRUE);
+	onco_capture_reset(&engine->capture);
+	rc = EnvBsave(engine->env, tmp) ? 0 : ONCO_EIO;
+	EnvSetDynamicConstraintChecking(engine->env, saved_checking);
+	if (rc != 0)
+		return onco_error_set(err, ONCO_EIO, "cannot write %s: %s", tmp,
+				      engine->capture.text[0] ? engine->capture.text
+							      : "bsave failed");
+
+	/* The checksum covers the CLIPS part as written, then the rest. */
+	w.f = fopen(tmp, "r+b");
+	if (w.f == NULL)
+		goto io_error;
+	while ((n = fread(chunk, 1, sizeof(chunk), w.f)) > 0)
+		w.sum = fnv1a(w.sum, chunk, n);
+	if (ferror(w.f) || fseek(w.f, 0, SEEK_END) != 0 || (offset = ftell(w.f)) < 0)
+		goto io_error;
+	rc = put_payload(&w, engine);
+	if (rc != 0) {
+		onco_error_set(err, rc, "the rule index does not match the loaded rules");
+		goto done;
+	}
+	n = (size_t)(ftell(w.f) - offset);
+	body_sum = w.sum; /* the footer is not part of its own checksum */
+	put_u64(&w, (uint64_t)offset);
+	put_u64(&w, n);
+	put_u64(&w, body_sum);
+	put_bytes(&w, image_magic, sizeof(image_magic));
+	if (w.failed)
+		goto io_error;
+	rc = fclose(w.f);
+	w.f = NULL;
+	if (rc != 0 || rename(tmp, path) != 0)
+		goto io_error;
+	return 0;
+io_error:
+	rc = onco_error_set(err, ONCO_EIO, "cannot write %s: %s", path, strerror(errno));
+done:
+	if (w.f != NULL)
+		fclose(w.f);
+	remove(tmp);
+	return rc;
+}
+
+/* ------------------------------------------------------------- reading */
+
+typedef struct image_reader {
+	const unsigned char *p, *end;
+	int bad;
+} image_reader;
+
+static uint64_t get_u64(image_reader *r)
+{
+	uint64_t v = 0;
+	int i;
+
+	if (r->bad || r->end - r->p < 8) {
+		r->bad = 1;
+		return 0;
+	}
+	for (i = 0; i < 8; i++)
+		v |= (uint64_t)r->p[i] << (8 * i);
+	r->p += 8;
+	return v;
+}
+
+/* A NUL-terminated copy of the next string field; NULL when the image is
+ * damaged (r->bad set) or memory runs out (r->bad stays 0). */
+static char *get_str(image_reader *r)
+{
+	uint64_t n = get_u64(r);
+	char *s;
+
+	if (r->bad || n > (uint64_t)(r->end - r->p)) {
+		r->bad = 1;
+		return NULL;
+	}
+	s = malloc((size_t)n + 1);
+	if (s == NULL)
+		return NULL;
+	memcpy(s, r->p, (size_t)n);
+	s[n] = '\0';
+	r->p += n;
+	return s;
+}
+
+/* Reads the image at `path`, checks its footer and checksum, and returns
+ * the whole file in a buffer the caller frees, with the payload's place. */
+static int read_image(const char *path, unsigned char **out, size_t *payload_at,
+		      size_t *payload_length, onco_error *err)
+{
+	unsigned char *data = NULL, *footer;
+	image_reader fr;
+	uint64_t offset, size, sum;
+	long file_size;
+	FILE *f = fopen(path, "rb");
+	int rc = ONCO_ERULES;
+
+	*out = NULL;
+	if (f == NULL)
+		return onco_error_set(err, ONCO_EIO, "cannot read rule image %s: %s", path,
+				      strerror(errno));
+	if (fseek(f, 0, SEEK_END) != 0 || (file_size = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		rc = onco_error_set(err, ONCO_EIO, "cannot read rule image %s", path);
+		goto done;
+	}
+	if ((size_t)file_size < FOOTER_BYTES || (unsigned long)file_size > PAYLOAD_MAX * 4ul) {
+		onco_error_set(err, rc, "%s is not an oncorules rule image (oncorules compile)", path);
+		goto done;
+	}
+	data = malloc((size_t)file_size);
+	if (data == NULL) {
+		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (fread(data, 1, (size_t)file_size, f) != (size_t)file_size) {
+		rc = onco_error_set(err, ONCO_EIO, "cannot read rule image %s", path);
+		goto done;
+	}
+	footer = data + file_size - FOOTER_BYTES;
+	if (memcmp(footer + 24, image_magic, sizeof(image_magic)) != 0) {
+		onco_error_set(err, rc, "%s is not an oncorules rule image (oncorules compile)", path);
+		goto done;
+	}
+	fr.p = footer;
+	fr.end = footer + 24;
+	fr.bad = 0;
+	offset = get_u64(&fr);
+	size = get_u64(&fr);
+	sum = get_u64(&fr);
+	if (size > PAYLOAD_MAX || offset > (uint64_t)file_size ||
+	    size != (uint64_t)file_size - FOOTER_BYTES - offset ||
+	    sum != fnv1a(FNV_OFFSET, data, (size_t)file_size - FOOTER_BYTES)) {
+		onco_error_set(err, rc, "rule image %s is damaged", path);
+		goto done;
+	}
+	*out = data;
+	data = NULL;
+	*payload_at = (size_t)offset;
+	*payload_length = (size_t)size;
+	rc = 0;
+done:
+	free(data);
+	fclose(f);
+	return rc;
+}
+
+int onco_image_load(onco_engine *engine, onco_error *err)
+{
+	const char *path = engine->opts.kb_image;
+	onco_kb *kb = &engine->kb;
+	unsigned char *image = NULL;
+	size_t at = 0, length = 0;
+	image_reader r;
+	char *version = NULL, *sha = NULL, *name = NULL, *pp = NULL;
+	uint64_t n, i;
+	void *rule = NULL;
+	int rc;
+
+	rc = read_image(path, &image, &at, &length, err);
+	if (rc != 0)
+		return rc;
+	r.p = image + at;
+	r.end = r.p + length;
+	r.bad = 0;
+	version = get_str(&r);
+	sha = get_str(&r);
+	n = get_u64(&r);
+	rc = ONCO_ERULES;
+	if (r.bad || version == NULL || sha == NULL || strlen(sha) != 64 ||
+	    n > length / 32) {
+		onco_error_set(err, rc, "rule image %s is damaged", path);
+		goto done;
+	}
+	snprintf(kb->version, sizeof(kb->version), "%s", version);
+	memcpy(kb->sha256, sha, 65);
+
+	onco_capture_reset(&engine->capture);
+	if (!EnvBload(engine->env, path)) {
+		onco_error_set(err, rc, "cannot load rule image %s: %s", path,
+			       engine->capture.text[0] ? engine->capture.text
+						       : "not written by this build of CLIPS");
+		goto done;
+	}
+
+	kb->rules = calloc(n ? (size_t)n : 1, sizeof(*kb->rules));
+	if (kb->rules == NULL) {
+		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		onco_rule_info *info = &kb->rules[i];
+		uint64_t line;
+		char *file;
+
+		rule = EnvGetNextDefrule(engine->env, rule);
+		name = get_str(&r);
+		file = get_str(&r);
+		line = get_u64(&r);
+		pp = get_str(&r);
+		if (r.bad || rule == NULL || name == NULL ||
+		    strcmp(name, EnvGetDefruleName(engine->env, rule)) != 0) {
+			free(file);
+			rc = onco_error_set(err, r.bad || name != NULL ? ONCO_ERULES : ONCO_ENOMEM,
+					    "rule image %s is damaged (rule %llu)", path,
+					    (unsigned long long)i + 1);
+			goto done;
+		}
+		rc = pp != NULL && file != NULL ? onco_rule_info_parse(info, pp) : ONCO_ENOMEM;
+		if (rc != 0) {
+			free(file);
+			rc = onco_error_set(err, rc == ONCO_ENOMEM ? rc : ONCO_ERULES,
+					    "cannot read rule %s from image %s", name, path);
+			goto done;
+		}
+		kb->n_rules++;
+		info->file = file;
+		info->line = (long)line;
+		free(name);
+		free(pp);
+		name = pp = NULL;
+	}
+	if (EnvGetNextDefrule(engine->env, rule) != NULL || r.p != r.end) {
+		rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", path);
+		goto done;
+	}
+	rc = 0;
+done:
+	free(version);
+	free(sha);
+	free(name);
+	free(pp);
+	free(image);
+	return rc;
+}

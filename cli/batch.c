@@ -222,7 +222,7 @@ static int evaluate_line(batch_run *run, onco_engine *engine,
 	if (ln->oversize > 0) {
 		chunk->invalid++;
 		snprintf(message, sizeof(message),
-			 "the line has %zu bytes, over the case size limit of %zu bytes",
+			 "case of %zu bytes is larger than the limit of %zu",
 			 ln->oversize, run->max_line);
 		return record_error(chunk, number, message);
 	}

@@ -29,6 +29,7 @@ void onco_engine_options_default(onco_engine_options *opts)
 	memset(opts, 0, sizeof(*opts));
 	opts->strategy = ONCO_STRATEGY_DEPTH;
 	opts->max_firings = 100000;
+	opts->max_facts = 50000;
 	onco_case_limits_default(&opts->limits);
 }
 
@@ -71,6 +72,8 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 		onco_engine_options_default(&engine->opts);
 	if (engine->opts.max_firings <= 0)
 		engine->opts.max_firings = 100000;
+	if (engine->opts.max_facts <= 0)
+		engine->opts.max_facts = 50000;
 	if (engine->opts.limits.max_bytes == 0)
 		onco_case_limits_default(&engine->opts.limits);
 
@@ -84,7 +87,8 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 	if (engine->env == NULL)
 		goto fail;
 	SetEnvironmentContext(engine->env, engine);
-	if (onco_capture_install(engine) != 0 || onco_basis_install(engine->env) != 0)
+	if (onco_capture_install(engine) != 0 || onco_basis_install(engine->env) != 0 ||
+	    onco_limits_install(engine) != 0)
 		goto fail;
 	EnvSetStrategy(engine->env, clips_strategy(engine->opts.strategy));
 	rc = engine->opts.kb_image != NULL ? onco_image_load(engine, err)

@@ -175,16 +175,14 @@ int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t leng
 	rc = onco_case_assert(c, engine->env, err);
 	if (rc != 0)
 		goto done;
+	engine->fact_limit_hit = 0;
 	fired = EnvRun(engine->env, engine->opts.max_firings + 1);
 	if (engine->capture.has_error) {
 		rc = onco_error_set(err, ONCO_EINTERNAL, "rule error while evaluating case %s: %s",
 				    onco_case_id(c), engine->capture.text);
 		goto done;
 	}
-	if (fired > engine->opts.max_firings) {
-		snprintf(message, sizeof(message),
-			 "the rules fired more than %lld times for this case: stopped (a rule loop?)",
-			 engine->opts.max_firings);
+	if (onco_limits_reached(engine, fired, message, sizeof(message))) {
 		*out = error_document(onco_case_id(c), NULL, "", message, flags);
 		rc = *out != NULL ? ONCO_ELIMIT : onco_error_set(err, ONCO_ENOMEM, "out of memory");
 		if (rc == ONCO_ELIMIT)

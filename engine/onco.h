@@ -40,11 +40,13 @@ typedef struct onco_engine_options {
 	                              * rule text; kb_dir is then ignored */
 	onco_strategy strategy;      /* default ONCO_STRATEGY_DEPTH */
 	long long max_firings;       /* rule firings per case; reaching it is an error */
+	long long max_facts;         /* facts in working memory per case (knowledge,
+	                              * case and derived); over it is an error */
 	onco_case_limits limits;     /* case size limits */
 } onco_engine_options;
 
 /* Fills `opts` with the defaults: built-in rule base, depth strategy,
- * 100000 firings, default case limits. */
+ * 100000 firings, 50000 facts, default case limits. */
 void onco_engine_options_default(onco_engine_options *opts);
 
 /* Parses an onco_strategy from its lowercase name; 0 or ONCO_EINVALID. */

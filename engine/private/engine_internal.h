@@ -65,6 +65,7 @@ struct onco_engine {
 	onco_kb kb;
 	onco_capture capture;
 	int evaluated; /* working memory holds the last case's facts */
+	int fact_limit_hit; /* the last run was halted at opts.max_facts */
 	/* Firings of the last evaluation per rule, parallel to kb.rules. */
 	unsigned long *firings;
 	onco_rule_info **rules_by_name; /* kb.rules sorted by name */
@@ -94,6 +95,13 @@ int onco_kb_rule_index(const onco_kb *kb, const char *name);
 /* capture.c: the router that keeps CLIPS output away from the terminal. */
 int onco_capture_install(onco_engine *engine);
 void onco_capture_reset(onco_capture *capture);
+
+/* limits.c: the fact limit, checked after every firing (halts the run).
+ * onco_limits_reached says whether the run just ended hit the firing or the
+ * fact limit, and writes the message for the error document. */
+int onco_limits_install(onco_engine *engine);
+int onco_limits_reached(onco_engine *engine, long long fired, char *message,
+			size_t size);
 
 /* basis.c: the user functions onco-rule and onco-basis of schema.clp. */
 int onco_basis_install(void *env);

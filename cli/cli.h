@@ -1,0 +1,47 @@
+/*
+ * cli.h: what the verbs of the `oncorules` command share. Only cli/ prints
+ * and exits; it uses the public headers of the layers below (onco.h).
+ */
+#ifndef ONCO_CLI_H
+#define ONCO_CLI_H
+
+#include <stdio.h>
+
+#include "onco.h"
+
+/* Exit status of the command (docs/output-format.md). */
+enum {
+	CLI_EXIT_OK = 0,
+	CLI_EXIT_FINDINGS = 1, /* failed test cases, lint errors */
+	CLI_EXIT_USAGE = 2,    /* bad input or usage */
+	CLI_EXIT_INTERNAL = 3  /* rule base failed to load, run limit, bug */
+};
+
+/* Options common to the verbs that open an engine. */
+typedef struct cli_engine_args {
+	const char *kb_dir;   /* --kb DIR, NULL for the built-in rule base */
+	const char *strategy; /* --strategy NAME, NULL for the default */
+} cli_engine_args;
+
+/*
+ * If argv[*i] is --kb or --strategy (or --kb=DIR / --strategy=NAME), stores
+ * it in `args`, advances *i past its value and returns 1; returns 0 when
+ * argv[*i] is not one of them, -1 (after printing a message) when its value
+ * is missing.
+ */
+int cli_engine_arg(cli_engine_args *args, int argc, char **argv, int *i);
+
+/* Opens an engine for `args`, printing the error and returning NULL on
+ * failure; *status is set to the exit status to use then. */
+onco_engine *cli_engine_open(const cli_engine_args *args, int *status);
+
+/* Reads a whole file ("-" for stdin) into a NUL-terminated buffer the
+ * caller frees; NULL (with errno set) on failure. */
+char *cli_read_file(const char *path, size_t *length);
+
+/* One function per verb, each in cli/<verb>.c. */
+int cli_evaluate(int argc, char **argv);
+int cli_rules(int argc, char **argv);
+int cli_test(int argc, char **argv);
+
+#endif

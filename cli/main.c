@@ -1,0 +1,50 @@
+/* main.c: the `oncorules` command: dispatches to one function per verb. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct verb {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct verb verbs[] = {
+	{"evaluate", cli_evaluate, "evaluate one case: tumour-board summary or --json"},
+	{"rules", cli_rules, "list the rules with their labels and sources"},
+	{"test", cli_test, "run regression case files and check their expectations"},
+};
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: oncorules VERB [options] [arguments]\n\nverbs:\n", out);
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		fprintf(out, "  %-10s %s\n", verbs[i].name, verbs[i].summary);
+	fputs("\n`oncorules VERB --help` describes a verb.\n"
+	      "Exit status: 0 ok, 1 findings, 2 bad input or usage, 3 internal error.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return CLI_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return CLI_EXIT_OK;
+	}
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(argv[1], verbs[i].name) == 0)
+			return verbs[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "oncorules: unknown verb '%s'\n", argv[1]);
+	usage(stderr);
+	return CLI_EXIT_USAGE;
+}

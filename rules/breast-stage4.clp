@@ -380,9 +380,12 @@
   (finding-def (name hormone-receptor-positive)
                (text "hormone receptor positive tumour (ER+, PR+ or both)")
                (fields "/biomarkers/ER" "/biomarkers/PR"))
-  (finding-def (name hormone-receptor-negative)
-               (text "hormone receptor negative tumour (ER-, PR- or both)")
-               (fields "/biomarkers/ER" "/biomarkers/PR"))
+  (finding-def (name er-negative)
+               (text "ER-negative tumour")
+               (fields "/biomarkers/ER"))
+  (finding-def (name pr-negative)
+               (text "PR-negative tumour")
+               (fields "/biomarkers/PR"))
   (finding-def (name her2-positive)
                (text "HER2-positive tumour")
                (fields "/biomarkers/HER2"))
@@ -415,10 +418,10 @@
                (fields "/symptoms"))
   (finding-def (name hormonal-therapy-may-be-offered)
                (text "a situation in which the source offers hormonal therapy (receptor positive or unknown, bone or soft tissue only, cannot or does not wish to have chemotherapy)")
-               (fields "/biomarkers/ER" "/biomarkers/PR" "/cancer/metastases" "/fitness/chemotherapy_suitable" "/preferences/declines_chemotherapy"))
+               (fields "/cancer/metastases"))
   (finding-def (name chemotherapy-may-be-offered)
                (text "a situation in which the source offers chemotherapy (receptor negative, liver, lung or brain spread, no response to hormonal therapy, rapid progression, severe symptoms or life-threatening complications)")
-               (fields "/biomarkers/ER" "/biomarkers/PR" "/cancer/metastases" "/prior_treatments" "/cancer/rapid_progression" "/symptoms"))
+               (fields ))
   (finding-def (name declines-other-hormonal-therapy)
                (text "patient does not wish to take other types of hormonal therapy")
                (fields "/preferences/declines_other_hormonal_therapy"))
@@ -469,7 +472,7 @@
                (fields "/symptoms"))
   (finding-def (name isolated-metastasis)
                (text "a single or isolated metastasis")
-               (fields "/cancer/isolated_metastasis" "/cancer/metastases")))
+               (fields "/cancer/isolated_metastasis")))
 
 ;;; Stage at diagnosis: tells a stage IV case from one that spread later.
 
@@ -515,27 +518,43 @@
   =>
   (assert (finding (name hormone-receptor-positive) (value unknown))))
 
-(defrule finding-hormone-receptor-negative-yes
-  "ER or PR negative: the source's 'hormone receptor negative (ER-, PR- or
-   both)', read as written."
-  (biomarker (name ER|PR) (status negative))
+(defrule finding-er-negative-yes
+  "ER-negative tumour: one half of the source's 'hormone receptor negative
+   (ER-, PR- or both)', read as written."
+  (biomarker (name ER) (status negative))
   =>
-  (assert (finding (name hormone-receptor-negative) (value yes))))
+  (assert (finding (name er-negative) (value yes))))
 
-(defrule finding-hormone-receptor-negative-no
-  "Both ER and PR positive."
+(defrule finding-er-negative-no
+  "ER-positive tumour."
   (biomarker (name ER) (status positive))
+  =>
+  (assert (finding (name er-negative) (value no))))
+
+(defrule finding-er-negative-unknown
+  "ER status not recorded or recorded as unknown."
+  (not (biomarker (name ER) (status positive|negative)))
+  =>
+  (assert (finding (name er-negative) (value unknown))))
+
+(defrule finding-pr-negative-yes
+  "PR-negative tumour: the other half of 'hormone receptor negative (ER-,
+   PR- or both)'."
+  (biomarker (name PR) (status negative))
+  =>
+  (assert (finding (name pr-negative) (value yes))))
+
+(defrule finding-pr-negative-no
+  "PR-positive tumour."
   (biomarker (name PR) (status positive))
   =>
-  (assert (finding (name hormone-receptor-negative) (value no))))
+  (assert (finding (name pr-negative) (value no))))
 
-(defrule finding-hormone-receptor-negative-unknown
-  "Neither ER nor PR is negative and they are not both positive."
-  (not (biomarker (name ER|PR) (status negative)))
-  (not (and (biomarker (name ER) (status positive))
-            (biomarker (name PR) (status positive))))
+(defrule finding-pr-negative-unknown
+  "PR status not recorded or recorded as unknown."
+  (not (biomarker (name PR) (status positive|negative)))
   =>
-  (assert (finding (name hormone-receptor-negative) (value unknown))))
+  (assert (finding (name pr-negative) (value unknown))))
 
 (defrule finding-her2-positive-yes
   "HER2-positive tumour."
@@ -983,9 +1002,15 @@
 
 ;;; Situations in which the source offers chemotherapy (B4-6).
 
-(defrule finding-chemotherapy-may-be-offered-yes-receptor-negative
-  "Hormone receptor negative tumour (ER-, PR- or both)."
-  (finding (name hormone-receptor-negative) (value yes))
+(defrule finding-chemotherapy-may-be-offered-yes-er-negative
+  "ER-negative tumour (hormone receptor negative: ER-, PR- or both)."
+  (finding (name er-negative) (value yes))
+  =>
+  (assert (finding (name chemotherapy-may-be-offered) (value yes))))
+
+(defrule finding-chemotherapy-may-be-offered-yes-pr-negative
+  "PR-negative tumour (hormone receptor negative: ER-, PR- or both)."
+  (finding (name pr-negative) (value yes))
   =>
   (assert (finding (name chemotherapy-may-be-offered) (value yes))))
 
@@ -1015,7 +1040,8 @@
 
 (defrule finding-chemotherapy-may-be-offered-no
   "None of the situations in which the source offers chemotherapy."
-  (finding (name hormone-receptor-negative) (value no))
+  (finding (name er-negative) (value no))
+  (finding (name pr-negative) (value no))
   (finding (name liver-lung-or-brain-metastases) (value no))
   (finding (name no-response-to-hormonal-therapy) (value no))
   (finding (name rapid-progression) (value no))
@@ -1023,10 +1049,23 @@
   =>
   (assert (finding (name chemotherapy-may-be-offered) (value no))))
 
-(defrule finding-chemotherapy-may-be-offered-unknown-receptor-negative
+(defrule finding-chemotherapy-may-be-offered-unknown-er-negative
   "No situation for chemotherapy is known to apply, and this one is unknown:
-   hormone receptor negative tumour (ER-, PR- or both)."
-  (finding (name hormone-receptor-negative) (value unknown))
+   eR-negative tumour (hormone receptor negative: ER-, PR- or both)."
+  (finding (name er-negative) (value unknown))
+  (finding (name pr-negative) (value ~yes))
+  (finding (name liver-lung-or-brain-metastases) (value ~yes))
+  (finding (name no-response-to-hormonal-therapy) (value ~yes))
+  (finding (name rapid-progression) (value ~yes))
+  (finding (name severe-symptoms-or-life-threatening-complications) (value ~yes))
+  =>
+  (assert (finding (name chemotherapy-may-be-offered) (value unknown))))
+
+(defrule finding-chemotherapy-may-be-offered-unknown-pr-negative
+  "No situation for chemotherapy is known to apply, and this one is unknown:
+   pR-negative tumour (hormone receptor negative: ER-, PR- or both)."
+  (finding (name pr-negative) (value unknown))
+  (finding (name er-negative) (value ~yes))
   (finding (name liver-lung-or-brain-metastases) (value ~yes))
   (finding (name no-response-to-hormonal-therapy) (value ~yes))
   (finding (name rapid-progression) (value ~yes))
@@ -1038,7 +1077,8 @@
   "No situation for chemotherapy is known to apply, and this one is unknown:
    spread to liver, lung or brain."
   (finding (name liver-lung-or-brain-metastases) (value unknown))
-  (finding (name hormone-receptor-negative) (value ~yes))
+  (finding (name er-negative) (value ~yes))
+  (finding (name pr-negative) (value ~yes))
   (finding (name no-response-to-hormonal-therapy) (value ~yes))
   (finding (name rapid-progression) (value ~yes))
   (finding (name severe-symptoms-or-life-threatening-complications) (value ~yes))
@@ -1049,7 +1089,8 @@
   "No situation for chemotherapy is known to apply, and this one is unknown:
    the cancer does not respond to hormonal therapy."
   (finding (name no-response-to-hormonal-therapy) (value unknown))
-  (finding (name hormone-receptor-negative) (value ~yes))
+  (finding (name er-negative) (value ~yes))
+  (finding (name pr-negative) (value ~yes))
   (finding (name liver-lung-or-brain-metastases) (value ~yes))
   (finding (name rapid-progression) (value ~yes))
   (finding (name severe-symptoms-or-life-threatening-complications) (value ~yes))
@@ -1060,7 +1101,8 @@
   "No situation for chemotherapy is known to apply, and this one is unknown:
    the cancer is progressing quickly."
   (finding (name rapid-progression) (value unknown))
-  (finding (name hormone-receptor-negative) (value ~yes))
+  (finding (name er-negative) (value ~yes))
+  (finding (name pr-negative) (value ~yes))
   (finding (name liver-lung-or-brain-metastases) (value ~yes))
   (finding (name no-response-to-hormonal-therapy) (value ~yes))
   (finding (name severe-symptoms-or-life-threatening-complications) (value ~yes))
@@ -1071,7 +1113,8 @@
   "No situation for chemotherapy is known to apply, and this one is unknown:
    severe symptoms or life-threatening complications."
   (finding (name severe-symptoms-or-life-threatening-complications) (value unknown))
-  (finding (name hormone-receptor-negative) (value ~yes))
+  (finding (name er-negative) (value ~yes))
+  (finding (name pr-negative) (value ~yes))
   (finding (name liver-lung-or-brain-metastases) (value ~yes))
   (finding (name no-response-to-hormonal-therapy) (value ~yes))
   (finding (name rapid-progression) (value ~yes))
@@ -1795,6 +1838,76 @@
   (assert (note (id breast-stage4-chemotherapy-not-offered)
                 (text "Chemotherapy is not listed: the tumour is hormone receptor positive (ER+ and PR+), has not spread to liver, lung or brain, has not failed to respond to hormonal therapy, is not progressing quickly and causes no severe symptoms or life-threatening complications. The source offers chemotherapy in those situations.")
                 (cite b4-6-chemotherapy b4-6-receptor-negative b4-6-liver-lung-brain b4-6-no-response b4-6-progressing-severe))))
+
+;;; Missing information for chemotherapy. chemotherapy-may-be-offered is
+;;; built from six findings, so its finding-def names no field; instead,
+;;; while it is unknown, each of the six that is unknown names its own field.
+
+(defrule breast-stage4-chemotherapy-needs-er-negative
+  "Whether chemotherapy may be offered is open, and ER status is not known."
+  (scope (guideline breast-stage4))
+  (finding (name chemotherapy-may-be-offered) (value unknown))
+  (finding (name er-negative) (value unknown))
+  (finding (name chemotherapy-suitable) (value ~no))
+  (finding (name declines-chemotherapy) (value ~yes))
+  =>
+  (assert (missing (field "/biomarkers/ER")
+                   (needed-for "Chemotherapy (single drugs and combinations): ER status decides whether it may be offered"))))
+
+(defrule breast-stage4-chemotherapy-needs-pr-negative
+  "Whether chemotherapy may be offered is open, and PR status is not known."
+  (scope (guideline breast-stage4))
+  (finding (name chemotherapy-may-be-offered) (value unknown))
+  (finding (name pr-negative) (value unknown))
+  (finding (name chemotherapy-suitable) (value ~no))
+  (finding (name declines-chemotherapy) (value ~yes))
+  =>
+  (assert (missing (field "/biomarkers/PR")
+                   (needed-for "Chemotherapy (single drugs and combinations): PR status decides whether it may be offered"))))
+
+(defrule breast-stage4-chemotherapy-needs-liver-lung-or-brain-metastases
+  "Whether chemotherapy may be offered is open, and whether the cancer has spread to liver, lung or brain is not known."
+  (scope (guideline breast-stage4))
+  (finding (name chemotherapy-may-be-offered) (value unknown))
+  (finding (name liver-lung-or-brain-metastases) (value unknown))
+  (finding (name chemotherapy-suitable) (value ~no))
+  (finding (name declines-chemotherapy) (value ~yes))
+  =>
+  (assert (missing (field "/cancer/metastases")
+                   (needed-for "Chemotherapy (single drugs and combinations): whether the cancer has spread to liver, lung or brain decides whether it may be offered"))))
+
+(defrule breast-stage4-chemotherapy-needs-no-response-to-hormonal-therapy
+  "Whether chemotherapy may be offered is open, and whether the cancer does not respond to hormonal therapy is not known."
+  (scope (guideline breast-stage4))
+  (finding (name chemotherapy-may-be-offered) (value unknown))
+  (finding (name no-response-to-hormonal-therapy) (value unknown))
+  (finding (name chemotherapy-suitable) (value ~no))
+  (finding (name declines-chemotherapy) (value ~yes))
+  =>
+  (assert (missing (field "/prior_treatments")
+                   (needed-for "Chemotherapy (single drugs and combinations): whether the cancer does not respond to hormonal therapy decides whether it may be offered"))))
+
+(defrule breast-stage4-chemotherapy-needs-rapid-progression
+  "Whether chemotherapy may be offered is open, and whether the cancer is progressing quickly is not known."
+  (scope (guideline breast-stage4))
+  (finding (name chemotherapy-may-be-offered) (value unknown))
+  (finding (name rapid-progression) (value unknown))
+  (finding (name chemotherapy-suitable) (value ~no))
+  (finding (name declines-chemotherapy) (value ~yes))
+  =>
+  (assert (missing (field "/cancer/rapid_progression")
+                   (needed-for "Chemotherapy (single drugs and combinations): whether the cancer is progressing quickly decides whether it may be offered"))))
+
+(defrule breast-stage4-chemotherapy-needs-severe-symptoms-or-life-threatening-complications
+  "Whether chemotherapy may be offered is open, and whether the cancer causes severe symptoms or life-threatening complications is not known."
+  (scope (guideline breast-stage4))
+  (finding (name chemotherapy-may-be-offered) (value unknown))
+  (finding (name severe-symptoms-or-life-threatening-complications) (value unknown))
+  (finding (name chemotherapy-suitable) (value ~no))
+  (finding (name declines-chemotherapy) (value ~yes))
+  =>
+  (assert (missing (field "/symptoms")
+                   (needed-for "Chemotherapy (single drugs and combinations): whether the cancer causes severe symptoms or life-threatening complications decides whether it may be offered"))))
 
 (defrule breast-stage4-chemotherapy-withheld-not-suitable
   "The patient cannot have chemotherapy: chemotherapy options are not listed."

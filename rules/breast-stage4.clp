@@ -13,8 +13,8 @@
 ;;; Options: hormonal therapy (aromatase inhibitors for post-menopausal women
 ;;; only, tamoxifen, the switch from tamoxifen to an aromatase inhibitor,
 ;;; ovarian ablation for premenopausal women who decline other hormonal
-;;; therapy); chemotherapy (15 single drugs, eribulin with its conditions,
-;;; 8 combinations); trastuzumab alone or with paclitaxel or docetaxel,
+;;; therapy); chemotherapy (15 single drugs, eribulin among them with its
+;;; own conditions, and 8 combinations); trastuzumab alone or with paclitaxel or docetaxel,
 ;;; pertuzumab with trastuzumab and a taxane, trastuzumab emtansine, for
 ;;; HER2-positive tumours; bisphosphonates and pain management for bone
 ;;; metastases; external beam radiation and surgery for symptoms; clinical
@@ -29,12 +29,15 @@
 ;;;       progression, severe symptoms or life-threatening complications)
 ;;;   her2-positive                    (B4-10..B4-12)
 ;;; Each is yes, no or unknown; an option blocked only by an unknown finding
-;;; is reported by the host as missing information.
+;;; is reported by the host as missing information. chemotherapy-may-be-
+;;; offered is built from six findings, so missing rules name the field of
+;;; each unknown one instead (a recorded field is never reported missing).
 ;;;
 ;;; Interpretations where the source is vague (each also in a rule comment):
 ;;; - "Hormone receptor negative (ER-, PR- or both)" is read as written: ER
-;;;   negative or PR negative opens chemotherapy, so an ER+/PR- tumour gets
-;;;   both hormonal therapy (ER+) and chemotherapy as options.
+;;;   negative or PR negative opens chemotherapy (two findings, er-negative
+;;;   and pr-negative), so an ER+/PR- tumour gets both hormonal therapy
+;;;   (ER+) and chemotherapy as options.
 ;;; - "Receptor status unknown": neither ER nor PR is positive and they are
 ;;;   not both negative.
 ;;; - "Cannot or do not wish to have chemotherapy": fitness
@@ -80,7 +83,8 @@
 ;;; - The combinations are introduced "for recurrent breast cancer" on this
 ;;;   stage IV page; they are offered, like the single drugs, where
 ;;;   chemotherapy may be offered.
-;;; - The source says "the seed's 16" nowhere: it lists 15 single drugs.
+;;; - The knowledge map speaks of 16 single drugs; the source lists 15
+;;;   (eribulin included), and so do these rules.
 
 ;;; ---------------------------------------------------------------- guideline
 
@@ -421,7 +425,7 @@
                (fields "/cancer/metastases"))
   (finding-def (name chemotherapy-may-be-offered)
                (text "a situation in which the source offers chemotherapy (receptor negative, liver, lung or brain spread, no response to hormonal therapy, rapid progression, severe symptoms or life-threatening complications)")
-               (fields ))
+               (fields))
   (finding-def (name declines-other-hormonal-therapy)
                (text "patient does not wish to take other types of hormonal therapy")
                (fields "/preferences/declines_other_hormonal_therapy"))

@@ -87,4 +87,28 @@ const char *onco_engine_kb_sha256(const onco_engine *engine);
 int onco_engine_catalogue(onco_engine *engine, int flags, char **out,
 			  onco_error *err);
 
+/* Options of onco_kb_lint. */
+typedef struct onco_lint_options {
+	const char *kb_dir;   /* NULL: the rule base built into the binary */
+	const char *map_path; /* the knowledge map (docs/knowledge-map.md) whose
+				 [LABEL]s citations may use; NULL: labels are
+				 not checked */
+} onco_lint_options;
+
+/*
+ * Checks a rule base without running it (`oncorules lint`): citations
+ * (cite ids, sources, verbatim quotes, labels), finding definitions,
+ * templates, slots and allowed symbols, I/O and salience in rules, `not`
+ * over derived facts, conditions no rule can satisfy, duplicate rules,
+ * concluding rules on raw case facts.
+ *
+ * Returns 0 with *out the JSON text
+ *   {"findings": [{"file", "line", "severity": "error"|"warning",
+ *                  "check", "message"}], "errors": N, "warnings": N}
+ * sorted by file and line (the caller frees it); or ONCO_EIO when a file
+ * cannot be read, or ONCO_ENOMEM, with *out NULL. It does not load the rule
+ * base into CLIPS: onco_engine_open reports CLIPS's own load errors.
+ */
+int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err);
+
 #endif

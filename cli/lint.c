@@ -51,6 +51,29 @@ static char *find_map(const char *given, const char *kb_dir)
 						  : NULL;
 }
 
+/* CLIPS's message on one line, without the echo of the construct that
+ * follows "ERROR:" (the file and line already point at it). */
+static char *one_line(char *message)
+{
+	char *cut = strstr(message, "ERROR:"), *in, *out = message;
+	int space = 0;
+
+	if (cut != NULL && cut != message)
+		*cut = '\0';
+	for (in = message; *in != '\0'; in++) {
+		if (*in == '\n' || *in == ' ' || *in == '\t' || *in == '\r') {
+			space = out != message;
+			continue;
+		}
+		if (space)
+			*out++ = ' ';
+		space = 0;
+		*out++ = *in;
+	}
+	*out = '\0';
+	return message;
+}
+
 /* CLIPS's own load errors, as a finding. Returns 1 when the rule base does
  * not load, 0 when it does, -1 for a folder that cannot be read. */
 static int load_check(const cli_engine_args *args)
@@ -66,10 +89,12 @@ static int load_check(const cli_engine_args *args)
 		onco_engine_free(engine);
 		return 0;
 	}
-	if (err.code == ONCO_EIO)
+	if (err.code == ONCO_EIO) {
+		fprintf(stderr, "oncorules lint: %s\n", err.message);
 		return -1;
+	}
 	printf("%s:%ld: error: CLIPS: %s\n", err.file[0] ? err.file : "(rule base)", err.line,
-	       err.message);
+	       one_line(err.message));
 	return 1;
 }
 
@@ -124,8 +149,8 @@ int cli_lint(int argc, char **argv)
 	memset(&err, 0, sizeof(err));
 	loaded = load_check(&args);
 	if (loaded < 0 || onco_kb_lint(&json, &opts, &err) != 0) {
-		fprintf(stderr, "oncorules lint: %s\n",
-			loaded < 0 ? "the rule base folder cannot be read" : err.message);
+		if (loaded >= 0)
+			fprintf(stderr, "oncorules lint: %s\n", err.message);
 		free(map);
 		return err.code == ONCO_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
 	}

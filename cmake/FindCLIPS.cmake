@@ -12,10 +12,11 @@ find_package_handle_standard_args(CLIPS REQUIRED_VARS CLIPS_LIBRARY CLIPS_INCLUD
 
 if(CLIPS_FOUND AND NOT TARGET CLIPS::CLIPS)
   add_library(CLIPS::CLIPS UNKNOWN IMPORTED)
-  # SYSTEM: CLIPS's own headers are not held to our warning flags.
+  # Include directories of an imported target are SYSTEM: CLIPS's own
+  # headers are not held to our warning flags.
   set_target_properties(CLIPS::CLIPS PROPERTIES
     IMPORTED_LOCATION "${CLIPS_LIBRARY}"
-    INTERFACE_SYSTEM_INCLUDE_DIRECTORIES "${CLIPS_INCLUDE_DIR}"
+    INTERFACE_INCLUDE_DIRECTORIES "${CLIPS_INCLUDE_DIR}"
     INTERFACE_LINK_LIBRARIES m)
 endif()
 mark_as_advanced(CLIPS_INCLUDE_DIR CLIPS_LIBRARY)

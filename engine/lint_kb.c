@@ -31,14 +31,21 @@ static char *dup_n(const char *s, size_t n)
 int lint_kb_add_file(lint_kb *kb, const char *shown, const char *base,
 		     const char *text, size_t length, onco_error *err)
 {
-	onco_sexp *forms = NULL;
+	onco_sx *forms = NULL;
 	lint_file *f;
-	int rc = onco_sexp_parse(&forms, text, length, err);
+	long line = 0;
+	int rc = onco_sx_read(&forms, text, length, &line);
 
-	if (rc != 0)
+	if (rc == ONCO_EINVALID) {
+		onco_error_set(err, rc, "unbalanced parentheses or an unterminated string");
+		if (err != NULL)
+			err->line = line;
 		return rc;
+	}
+	if (rc != 0)
+		return onco_error_set(err, rc, "out of memory");
 	if (grow(&kb->files, kb->nfiles, sizeof(*kb->files)) != 0) {
-		onco_sexp_free(forms);
+		onco_sx_free(forms);
 		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
 	}
 	f = &kb->files[kb->nfiles];
@@ -90,6 +97,19 @@ int lint_kb_set_map(lint_kb *kb, const char *text)
 	return 0;
 }
 
+const char *lint_text(const onco_sx *list, size_t i)
+{
+	if (list == NULL || list->type != ONCO_SX_LIST || i >= list->n_items ||
+	    list->items[i]->type == ONCO_SX_LIST)
+		return NULL;
+	return list->items[i]->text;
+}
+
+const char *lint_head(const onco_sx *s)
+{
+	return onco_sx_atom(s, 0);
+}
+
 const char *lint_bare_name(const char *name)
 {
 	const char *colons;
@@ -122,12 +142,12 @@ const lint_slot *lint_template_slot(const lint_template *t, const char *name)
 	return NULL;
 }
 
-const onco_sexp *lint_slot_of(const onco_sexp *fact, const char *slot)
+const onco_sx *lint_slot_of(const onco_sx *fact, const char *slot)
 {
 	size_t i;
 
-	for (i = 1; fact != NULL && i < fact->count; i++) {
-		const char *head = onco_sexp_head(fact->items[i]);
+	for (i = 1; fact != NULL && i < fact->n_items; i++) {
+		const char *head = lint_head(fact->items[i]);
 
 		if (head != NULL && strcmp(head, slot) == 0)
 			return fact->items[i];
@@ -135,64 +155,64 @@ const onco_sexp *lint_slot_of(const onco_sexp *fact, const char *slot)
 	return NULL;
 }
 
-const char *lint_slot_text(const onco_sexp *fact, const char *slot)
+const char *lint_slot_text(const onco_sx *fact, const char *slot)
 {
-	return onco_sexp_text(lint_slot_of(fact, slot), 1);
+	return lint_text(lint_slot_of(fact, slot), 1);
 }
 
 /* (deftemplate NAME ["comment"] (slot|multislot|field NAME attribute...)...) */
-static int index_template(lint_kb *kb, const lint_file *f, const onco_sexp *form)
+static int index_template(lint_kb *kb, const lint_file *f, const onco_sx *form)
 {
 	lint_template *t;
 	size_t i;
 
-	if (onco_sexp_text(form, 1) == NULL)
+	if (lint_text(form, 1) == NULL)
 		return 0;
 	if (grow(&kb->templates, kb->ntemplates, sizeof(*kb->templates)) != 0)
 		return ONCO_ENOMEM;
 	t = &kb->templates[kb->ntemplates++];
 	memset(t, 0, sizeof(*t));
-	t->name = lint_bare_name(onco_sexp_text(form, 1));
+	t->name = lint_bare_name(lint_text(form, 1));
 	t->file = f->name;
 	t->line = form->line;
-	for (i = 2; i < form->count; i++) {
-		const onco_sexp *s = form->items[i];
-		const char *head = onco_sexp_head(s);
+	for (i = 2; i < form->n_items; i++) {
+		const onco_sx *s = form->items[i];
+		const char *head = lint_head(s);
 
-		if (head == NULL || onco_sexp_text(s, 1) == NULL ||
+		if (head == NULL || lint_text(s, 1) == NULL ||
 		    (strcmp(head, "slot") != 0 && strcmp(head, "multislot") != 0 &&
 		     strcmp(head, "field") != 0))
 			continue;
 		if (grow(&t->slots, t->nslots, sizeof(*t->slots)) != 0)
 			return ONCO_ENOMEM;
-		t->slots[t->nslots].name = onco_sexp_text(s, 1);
+		t->slots[t->nslots].name = lint_text(s, 1);
 		t->slots[t->nslots].allowed = lint_slot_of(s, "allowed-symbols");
-		t->is_case |= strcmp(onco_sexp_text(s, 1), "pointer") == 0;
+		t->is_case |= strcmp(lint_text(s, 1), "pointer") == 0;
 		t->nslots++;
 	}
 	return 0;
 }
 
-static int add_fact(lint_fact **array, size_t *count, const onco_sexp *form,
+static int add_fact(lint_fact **array, size_t *count, const onco_sx *form,
 		    const char *file, const lint_rule *rule)
 {
-	if (form->kind != ONCO_SEXP_LIST || grow(array, *count, sizeof(**array)) != 0)
-		return form->kind != ONCO_SEXP_LIST ? 0 : ONCO_ENOMEM;
+	if (form->type != ONCO_SX_LIST || grow(array, *count, sizeof(**array)) != 0)
+		return form->type != ONCO_SX_LIST ? 0 : ONCO_ENOMEM;
 	(*array)[*count] = (lint_fact){form, file, form->line, rule};
 	(*count)++;
 	return 0;
 }
 
 /* Every (assert FACT...) anywhere in a rule's actions. */
-static int index_asserts(lint_kb *kb, const lint_rule *r, const onco_sexp *s)
+static int index_asserts(lint_kb *kb, const lint_rule *r, const onco_sx *s)
 {
-	const char *head = onco_sexp_head(s);
+	const char *head = lint_head(s);
 	size_t i;
 	int rc;
 
-	if (s->kind != ONCO_SEXP_LIST)
+	if (s->type != ONCO_SX_LIST)
 		return 0;
-	for (i = 0; i < s->count; i++) {
+	for (i = 0; i < s->n_items; i++) {
 		if (head != NULL && strcmp(head, "assert") == 0 && i > 0)
 			rc = add_fact(&kb->asserts, &kb->nasserts, s->items[i], r->file, r);
 		else
@@ -204,31 +224,31 @@ static int index_asserts(lint_kb *kb, const lint_rule *r, const onco_sexp *s)
 }
 
 /* (defrule NAME ["comment"] [(declare ...)] CE... => ACTION...) */
-static int index_rule(lint_kb *kb, const lint_file *f, const onco_sexp *form)
+static int index_rule(lint_kb *kb, const lint_file *f, const onco_sx *form)
 {
 	lint_rule *r;
 	size_t i;
 
-	if (onco_sexp_text(form, 1) == NULL)
+	if (lint_text(form, 1) == NULL)
 		return 0;
 	if (grow(&kb->rules, kb->nrules, sizeof(*kb->rules)) != 0)
 		return ONCO_ENOMEM;
 	r = &kb->rules[kb->nrules++];
-	r->name = onco_sexp_text(form, 1);
+	r->name = lint_text(form, 1);
 	r->file = f->name;
 	r->base = f->base;
 	r->line = form->line;
 	r->form = form;
 	r->lhs = 2;
-	if (r->lhs < form->count && form->items[r->lhs]->kind == ONCO_SEXP_STRING)
+	if (r->lhs < form->n_items && form->items[r->lhs]->type == ONCO_SX_STRING)
 		r->lhs++;
-	if (r->lhs < form->count && onco_sexp_head(form->items[r->lhs]) != NULL &&
-	    strcmp(onco_sexp_head(form->items[r->lhs]), "declare") == 0)
+	if (r->lhs < form->n_items && lint_head(form->items[r->lhs]) != NULL &&
+	    strcmp(lint_head(form->items[r->lhs]), "declare") == 0)
 		r->lhs++;
-	r->arrow = form->count;
-	for (i = r->lhs; i < form->count; i++)
-		if (onco_sexp_text(form, i) != NULL && form->items[i]->kind == ONCO_SEXP_ATOM &&
-		    strcmp(onco_sexp_text(form, i), "=>") == 0) {
+	r->arrow = form->n_items;
+	for (i = r->lhs; i < form->n_items; i++)
+		if (lint_text(form, i) != NULL && form->items[i]->type == ONCO_SX_ATOM &&
+		    strcmp(lint_text(form, i), "=>") == 0) {
 			r->arrow = i;
 			break;
 		}
@@ -243,9 +263,9 @@ int lint_kb_index(lint_kb *kb)
 	for (i = 0; i < kb->nfiles && rc == 0; i++) {
 		const lint_file *f = &kb->files[i];
 
-		for (j = 0; j < f->forms->count && rc == 0; j++) {
-			const onco_sexp *form = f->forms->items[j];
-			const char *head = onco_sexp_head(form);
+		for (j = 0; j < f->forms->n_items && rc == 0; j++) {
+			const onco_sx *form = f->forms->items[j];
+			const char *head = lint_head(form);
 
 			if (head == NULL)
 				continue;
@@ -254,14 +274,14 @@ int lint_kb_index(lint_kb *kb)
 			else if (strcmp(head, "defrule") == 0)
 				rc = index_rule(kb, f, form);
 			else if (strcmp(head, "deffacts") == 0)
-				for (k = 2; k < form->count && rc == 0; k++)
+				for (k = 2; k < form->n_items && rc == 0; k++)
 					rc = add_fact(&kb->facts, &kb->nfacts, form->items[k],
 						      f->name, NULL);
 		}
 	}
 	/* asserts after every rule is indexed: kb->rules no longer moves */
 	for (i = 0; i < kb->nrules && rc == 0; i++)
-		for (j = kb->rules[i].arrow + 1; j < kb->rules[i].form->count && rc == 0; j++)
+		for (j = kb->rules[i].arrow + 1; j < kb->rules[i].form->n_items && rc == 0; j++)
 			rc = index_asserts(kb, &kb->rules[i], kb->rules[i].form->items[j]);
 	return rc;
 }
@@ -273,7 +293,7 @@ void lint_kb_free(lint_kb *kb)
 	for (i = 0; i < kb->nfiles; i++) {
 		free(kb->files[i].name);
 		free(kb->files[i].base);
-		onco_sexp_free(kb->files[i].forms);
+		onco_sx_free(kb->files[i].forms);
 	}
 	for (i = 0; i < kb->ntemplates; i++)
 		free(kb->templates[i].slots);

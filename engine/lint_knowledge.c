@@ -97,11 +97,11 @@ static int is_cited(const lint_kb *kb, const char *id)
 	size_t i, j;
 
 	for (i = 0; i < kb->nasserts; i++) {
-		const onco_sexp *cite = lint_slot_of(kb->asserts[i].form, "cite");
+		const onco_sx *cite = lint_slot_of(kb->asserts[i].form, "cite");
 
-		for (j = 1; cite != NULL && j < cite->count; j++)
-			if (onco_sexp_text(cite, j) != NULL &&
-			    strcmp(onco_sexp_text(cite, j), id) == 0)
+		for (j = 1; cite != NULL && j < cite->n_items; j++)
+			if (lint_text(cite, j) != NULL &&
+			    strcmp(lint_text(cite, j), id) == 0)
 				return 1;
 	}
 	return 0;
@@ -110,12 +110,12 @@ static int is_cited(const lint_kb *kb, const char *id)
 /* Another fact of the same template and `key` value before fact `i`. */
 static const lint_fact *earlier(const lint_kb *kb, size_t i, const char *key)
 {
-	const char *head = lint_bare_name(onco_sexp_head(kb->facts[i].form));
+	const char *head = lint_bare_name(lint_head(kb->facts[i].form));
 	const char *value = lint_slot_text(kb->facts[i].form, key);
 	size_t j;
 
 	for (j = 0; value != NULL && j < i; j++)
-		if (strcmp(lint_bare_name(onco_sexp_head(kb->facts[j].form)), head) == 0 &&
+		if (strcmp(lint_bare_name(lint_head(kb->facts[j].form)), head) == 0 &&
 		    lint_slot_text(kb->facts[j].form, key) != NULL &&
 		    strcmp(lint_slot_text(kb->facts[j].form, key), value) == 0)
 			return &kb->facts[j];
@@ -182,7 +182,7 @@ void lint_check_knowledge(lint_report *r, const lint_kb *kb)
 	size_t i;
 
 	for (i = 0; i < kb->nfacts; i++) {
-		const char *head = lint_bare_name(onco_sexp_head(kb->facts[i].form));
+		const char *head = lint_bare_name(lint_head(kb->facts[i].form));
 
 		if (strcmp(head, "citation") == 0)
 			check_citation(r, kb, i);

@@ -56,18 +56,18 @@ static int value_bit(const char *v)
 
 /* The atoms of a slot item after its name, joined without spaces: CLIPS
  * reads `yes | no` and `yes|no` alike. */
-static void joined(char *out, size_t size, const onco_sexp *slot)
+static void joined(char *out, size_t size, const onco_sx *slot)
 {
 	size_t i;
 
 	out[0] = '\0';
-	for (i = 1; slot != NULL && i < slot->count; i++)
-		if (slot->items[i]->kind == ONCO_SEXP_ATOM &&
+	for (i = 1; slot != NULL && i < slot->n_items; i++)
+		if (slot->items[i]->type == ONCO_SX_ATOM &&
 		    strlen(out) + strlen(slot->items[i]->text) < size)
 			strcat(out, slot->items[i]->text);
 }
 
-int lint_value_mask(const onco_sexp *slot)
+int lint_value_mask(const onco_sx *slot)
 {
 	char text[256], *conj, *save = NULL;
 	int mask = LINT_ANY_VALUE;
@@ -95,7 +95,7 @@ int lint_value_mask(const onco_sexp *slot)
 }
 
 /* Does a name constraint (`x`, `x|y`, `?n`) accept `name`? */
-static int accepts_name(const onco_sexp *slot, const char *name)
+static int accepts_name(const onco_sx *slot, const char *name)
 {
 	char text[256], *term, *save = NULL;
 
@@ -115,9 +115,9 @@ static int asserted_in(const lint_fact *facts, size_t n, const char *name)
 	int mask = 0;
 
 	for (i = 0; i < n; i++) {
-		const onco_sexp *f = facts[i].form;
+		const onco_sx *f = facts[i].form;
 
-		if (strcmp(lint_bare_name(onco_sexp_head(f)), "finding") != 0 ||
+		if (strcmp(lint_bare_name(lint_head(f)), "finding") != 0 ||
 		    !accepts_name(lint_slot_of(f, "name"), name))
 			continue;
 		mask |= lint_slot_text(f, "value") != NULL &&
@@ -145,9 +145,9 @@ static void describe_mask(char *out, size_t size, int mask)
 
 /* Template, slots and literal symbols of a pattern or fact. */
 static void check_shape(lint_report *r, const lint_kb *kb, const char *file,
-			const onco_sexp *fact, const char *where)
+			const onco_sx *fact, const char *where)
 {
-	const char *name = onco_sexp_head(fact);
+	const char *name = lint_head(fact);
 	const lint_template *t;
 	size_t i, j;
 
@@ -160,23 +160,23 @@ static void check_shape(lint_report *r, const lint_kb *kb, const char *file,
 				where, name);
 		return;
 	}
-	for (i = 1; i < fact->count; i++) {
-		const onco_sexp *s = fact->items[i];
+	for (i = 1; i < fact->n_items; i++) {
+		const onco_sx *s = fact->items[i];
 		const lint_slot *slot;
 
-		if (onco_sexp_head(s) == NULL)
+		if (lint_head(s) == NULL)
 			continue;
-		slot = lint_template_slot(t, onco_sexp_head(s));
+		slot = lint_template_slot(t, lint_head(s));
 		if (slot == NULL) {
 			lint_report_add(r, file, s->line, 1, "schema",
 					"%s: template %s has no slot \"%s\"", where,
-					t->name, onco_sexp_head(s));
+					t->name, lint_head(s));
 			continue;
 		}
-		for (j = 1; slot->allowed != NULL && j < s->count; j++) {
+		for (j = 1; slot->allowed != NULL && j < s->n_items; j++) {
 			char text[256], *term, *save = NULL;
 
-			if (s->items[j]->kind != ONCO_SEXP_ATOM)
+			if (s->items[j]->type != ONCO_SX_ATOM)
 				continue;
 			snprintf(text, sizeof(text), "%s", s->items[j]->text);
 			for (term = strtok_r(text, "&|", &save); term != NULL;
@@ -187,9 +187,9 @@ static void check_shape(lint_report *r, const lint_kb *kb, const char *file,
 				term += term[0] == '~';
 				if (is_variable_or_call(term) || is_number(term))
 					continue;
-				for (k = 1; k < slot->allowed->count; k++)
-					found |= onco_sexp_text(slot->allowed, k) != NULL &&
-						 strcmp(onco_sexp_text(slot->allowed, k), term) == 0;
+				for (k = 1; k < slot->allowed->n_items; k++)
+					found |= lint_text(slot->allowed, k) != NULL &&
+						 strcmp(lint_text(slot->allowed, k), term) == 0;
 				if (!found)
 					lint_report_add(r, file, s->line, 1, "schema",
 							"%s: \"%s\" is not an allowed value of %s.%s",
@@ -212,7 +212,7 @@ static int has_finding_def(const lint_kb *kb, const char *name)
 	size_t i;
 
 	for (i = 0; i < kb->nfacts; i++)
-		if (strcmp(lint_bare_name(onco_sexp_head(kb->facts[i].form)), "finding-def") == 0 &&
+		if (strcmp(lint_bare_name(lint_head(kb->facts[i].form)), "finding-def") == 0 &&
 		    lint_slot_text(kb->facts[i].form, "name") != NULL &&
 		    strcmp(lint_slot_text(kb->facts[i].form, "name"), name) == 0)
 			return 1;
@@ -224,13 +224,13 @@ static int scope_asserted(const lint_kb *kb, const char *guideline)
 	size_t i;
 
 	for (i = 0; i < kb->nasserts; i++)
-		if (strcmp(lint_bare_name(onco_sexp_head(kb->asserts[i].form)), "scope") == 0 &&
+		if (strcmp(lint_bare_name(lint_head(kb->asserts[i].form)), "scope") == 0 &&
 		    accepts_name(lint_slot_of(kb->asserts[i].form, "guideline"), guideline))
 			return 1;
 	return 0;
 }
 
-static void check_finding_pattern(rule_walk *w, const onco_sexp *p)
+static void check_finding_pattern(rule_walk *w, const onco_sx *p)
 {
 	const char *name = lint_slot_text(p, "name");
 	int want, have;
@@ -257,9 +257,9 @@ static void check_finding_pattern(rule_walk *w, const onco_sexp *p)
 	}
 }
 
-static void check_pattern(rule_walk *w, const onco_sexp *p, int negated)
+static void check_pattern(rule_walk *w, const onco_sx *p, int negated)
 {
-	const char *head = lint_bare_name(onco_sexp_head(p));
+	const char *head = lint_bare_name(lint_head(p));
 	const lint_template *t = lint_kb_template(w->kb, head);
 	const char *guideline = lint_slot_text(p, "guideline");
 	char where[300];
@@ -281,9 +281,9 @@ static void check_pattern(rule_walk *w, const onco_sexp *p, int negated)
 				w->rule->name, guideline);
 }
 
-static void walk_ce(rule_walk *w, const onco_sexp *ce, int negated)
+static void walk_ce(rule_walk *w, const onco_sx *ce, int negated)
 {
-	const char *head = onco_sexp_head(ce);
+	const char *head = lint_head(ce);
 	size_t i;
 
 	if (head == NULL)
@@ -295,27 +295,27 @@ static void walk_ce(rule_walk *w, const onco_sexp *ce, int negated)
 	    strcmp(head, "exists") == 0 || strcmp(head, "logical") == 0) {
 		int neg = negated || strcmp(head, "not") == 0 || strcmp(head, "forall") == 0;
 
-		for (i = 1; i < ce->count; i++)
+		for (i = 1; i < ce->n_items; i++)
 			walk_ce(w, ce->items[i], neg);
 		return;
 	}
 	check_pattern(w, ce, negated);
 }
 
-static void check_io(rule_walk *w, const onco_sexp *s)
+static void check_io(rule_walk *w, const onco_sx *s)
 {
-	const char *head = onco_sexp_head(s);
+	const char *head = lint_head(s);
 	size_t i;
 
-	if (s->kind != ONCO_SEXP_LIST)
+	if (s->type != ONCO_SX_LIST)
 		return;
 	if (in_list(head, io_functions) &&
-	    !(strcmp(head, "format") == 0 && onco_sexp_text(s, 1) != NULL &&
-	      strcmp(onco_sexp_text(s, 1), "nil") == 0))
+	    !(strcmp(head, "format") == 0 && lint_text(s, 1) != NULL &&
+	      strcmp(lint_text(s, 1), "nil") == 0))
 		lint_report_add(w->r, w->rule->file, s->line, 1, "io",
 				"rule %s calls %s: rules only assert facts, the host writes the output",
 				w->rule->name, head);
-	for (i = 0; i < s->count; i++)
+	for (i = 0; i < s->n_items; i++)
 		check_io(w, s->items[i]);
 }
 
@@ -324,7 +324,7 @@ static int citation_exists(const lint_kb *kb, const char *id)
 	size_t i;
 
 	for (i = 0; i < kb->nfacts; i++)
-		if (strcmp(lint_bare_name(onco_sexp_head(kb->facts[i].form)), "citation") == 0 &&
+		if (strcmp(lint_bare_name(lint_head(kb->facts[i].form)), "citation") == 0 &&
 		    lint_slot_text(kb->facts[i].form, "id") != NULL &&
 		    strcmp(lint_slot_text(kb->facts[i].form, "id"), id) == 0)
 			return 1;
@@ -341,9 +341,9 @@ static int check_asserts(rule_walk *w)
 
 	snprintf(where, sizeof(where), "rule %s", w->rule->name);
 	for (i = 0; i < kb->nasserts; i++) {
-		const onco_sexp *f = kb->asserts[i].form;
-		const char *head = lint_bare_name(onco_sexp_head(f));
-		const onco_sexp *cite = lint_slot_of(f, "cite");
+		const onco_sx *f = kb->asserts[i].form;
+		const char *head = lint_bare_name(lint_head(f));
+		const onco_sx *cite = lint_slot_of(f, "cite");
 		const char *fname = lint_slot_text(f, "name");
 
 		if (kb->asserts[i].rule != w->rule)
@@ -358,17 +358,17 @@ static int check_asserts(rule_walk *w)
 			continue;
 		concluding = 1;
 		only_warnings &= strcmp(head, "warning") == 0;
-		if (cite == NULL || cite->count < 2)
+		if (cite == NULL || cite->n_items < 2)
 			lint_report_add(w->r, w->rule->file, f->line, 1, "cite",
 					"rule %s concludes a %s without a cite",
 					w->rule->name, head);
-		for (j = 1; cite != NULL && j < cite->count; j++)
-			if (onco_sexp_text(cite, j) != NULL &&
-			    !is_variable_or_call(onco_sexp_text(cite, j)) &&
-			    !citation_exists(kb, onco_sexp_text(cite, j)))
+		for (j = 1; cite != NULL && j < cite->n_items; j++)
+			if (lint_text(cite, j) != NULL &&
+			    !is_variable_or_call(lint_text(cite, j)) &&
+			    !citation_exists(kb, lint_text(cite, j)))
 				lint_report_add(w->r, w->rule->file, cite->line, 1, "cite",
 						"rule %s cites %s, and there is no citation with that id",
-						w->rule->name, onco_sexp_text(cite, j));
+						w->rule->name, lint_text(cite, j));
 	}
 	if (concluding && w->raw_case &&
 	    !(only_warnings && strcmp(w->rule->base, "drug-safety.clp") == 0))
@@ -379,23 +379,23 @@ static int check_asserts(rule_walk *w)
 }
 
 /* The rule's conditions as one canonical line. */
-static void canonical(char *out, size_t size, const onco_sexp *s)
+static void canonical(char *out, size_t size, const onco_sx *s)
 {
 	size_t i;
 
-	if (s->kind == ONCO_SEXP_LIST) {
+	if (s->type == ONCO_SX_LIST) {
 		strncat(out, "(", size - strlen(out) - 1);
-		for (i = 0; i < s->count; i++) {
+		for (i = 0; i < s->n_items; i++) {
 			if (i > 0)
 				strncat(out, " ", size - strlen(out) - 1);
 			canonical(out, size, s->items[i]);
 		}
 		strncat(out, ")", size - strlen(out) - 1);
 	} else {
-		if (s->kind == ONCO_SEXP_STRING)
+		if (s->type == ONCO_SX_STRING)
 			strncat(out, "\"", size - strlen(out) - 1);
 		strncat(out, s->text, size - strlen(out) - 1);
-		if (s->kind == ONCO_SEXP_STRING)
+		if (s->type == ONCO_SX_STRING)
 			strncat(out, "\"", size - strlen(out) - 1);
 	}
 }
@@ -422,8 +422,8 @@ static const char *shared_conclusion(const lint_kb *kb, const lint_rule *a,
 			continue;
 		for (j = 0; j < kb->nasserts; j++)
 			if (kb->asserts[j].rule == b &&
-			    strcmp(lint_bare_name(onco_sexp_head(kb->asserts[j].form)),
-				   lint_bare_name(onco_sexp_head(kb->asserts[i].form))) == 0 &&
+			    strcmp(lint_bare_name(lint_head(kb->asserts[j].form)),
+				   lint_bare_name(lint_head(kb->asserts[i].form))) == 0 &&
 			    lint_slot_text(kb->asserts[j].form, "id") != NULL &&
 			    strcmp(lint_slot_text(kb->asserts[j].form, "id"), id) == 0)
 				return id;
@@ -469,7 +469,7 @@ void lint_check_rules(lint_report *r, const lint_kb *kb)
 	for (i = 0; i < kb->nrules; i++) {
 		const lint_rule *rule = &kb->rules[i];
 		rule_walk w = {r, kb, rule, 0};
-		const onco_sexp *declare = rule->lhs > 2 ? rule->form->items[rule->lhs - 1] : NULL;
+		const onco_sx *declare = rule->lhs > 2 ? rule->form->items[rule->lhs - 1] : NULL;
 
 		if (declare != NULL && lint_slot_of(declare, "salience") != NULL &&
 		    !in_list(rule->name, salience_allowed))
@@ -477,7 +477,7 @@ void lint_check_rules(lint_report *r, const lint_kb *kb)
 					"salience",
 					"rule %s declares a salience: options never depend on firing order, and the schema documents no phase",
 					rule->name);
-		if (rule->arrow == rule->form->count)
+		if (rule->arrow == rule->form->n_items)
 			lint_report_add(r, rule->file, rule->line, 1, "syntax",
 					"rule %s has no =>", rule->name);
 		for (j = rule->lhs; j < rule->arrow; j++)

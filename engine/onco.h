@@ -111,4 +111,10 @@ typedef struct onco_lint_options {
  */
 int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err);
 
+/* The rules of the rule base, in definition order, and how often each
+ * fired in the last evaluation (0 before any): for coverage reports. */
+size_t onco_engine_rule_count(const onco_engine *engine);
+const char *onco_engine_rule_name(const onco_engine *engine, size_t index);
+unsigned long onco_engine_rule_firings(const onco_engine *engine, size_t index);
+
 #endif

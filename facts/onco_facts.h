@@ -57,7 +57,8 @@ void onco_case_issues_free(onco_case_issues *issues);
  *
  * Returns 0 and sets *out to the validated case; or ONCO_EINVALID, *out
  * NULL, and every problem in `issues` (text that is not JSON gives one
- * issue naming the byte offset); or ONCO_ENOMEM.
+ * issue naming the byte offset; past 100 problems one last issue says the
+ * list was cut); or ONCO_ENOMEM. docs/case-format.md describes the checks.
  */
 int onco_case_read(onco_case **out, const char *text, size_t length,
 		   const onco_case_limits *limits, onco_case_issues *issues);

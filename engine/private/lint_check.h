@@ -41,7 +41,7 @@ enum { LINT_YES = 1, LINT_NO = 2, LINT_UNKNOWN = 4, LINT_ANY_VALUE = 7 };
 
 /* The values of {yes, no, unknown} a slot constraint such as `yes|no`,
  * `~yes` or `?v&~no` accepts. */
-int lint_value_mask(const onco_sexp *slot);
+int lint_value_mask(const onco_sx *slot);
 
 /* The bits of the values that rules (or deffacts) assert for finding `name`. */
 int lint_asserted_mask(const lint_kb *kb, const char *name);

@@ -12,11 +12,11 @@
 #include <stddef.h>
 
 #include "onco_error.h"
-#include "sexp.h"
+#include "sexpr.h"
 
 typedef struct lint_slot {
 	const char *name;
-	const onco_sexp *allowed; /* the (allowed-symbols ...) list, or NULL */
+	const onco_sx *allowed; /* the (allowed-symbols ...) list, or NULL */
 } lint_slot;
 
 typedef struct lint_template {
@@ -33,14 +33,14 @@ typedef struct lint_rule {
 	const char *file; /* as shown: "rules/cervix-recurrent.clp" */
 	const char *base; /* file name only: "cervix-recurrent.clp" */
 	long line;
-	const onco_sexp *form;
+	const onco_sx *form;
 	size_t lhs;   /* index of the first item after name, comment, declare */
-	size_t arrow; /* index of "=>" (form->count when missing) */
+	size_t arrow; /* index of "=>" (form->n_items when missing) */
 } lint_rule;
 
 /* A fact of a deffacts, or a fact a rule asserts. */
 typedef struct lint_fact {
-	const onco_sexp *form; /* (template (slot value) ...) */
+	const onco_sx *form; /* (template (slot value) ...) */
 	const char *file;
 	long line;
 	const lint_rule *rule; /* the asserting rule; NULL for deffacts */
@@ -54,7 +54,7 @@ typedef struct lint_source {
 typedef struct lint_file {
 	char *name; /* as shown */
 	char *base;
-	onco_sexp *forms;
+	onco_sx *forms;
 } lint_file;
 
 typedef struct lint_kb {
@@ -98,9 +98,13 @@ void lint_kb_free(lint_kb *kb);
 const lint_template *lint_kb_template(const lint_kb *kb, const char *name);
 const lint_slot *lint_template_slot(const lint_template *t, const char *name);
 /* The (name value...) item of a fact or pattern, or NULL. */
-const onco_sexp *lint_slot_of(const onco_sexp *fact, const char *slot);
+const onco_sx *lint_slot_of(const onco_sx *fact, const char *slot);
 /* The first value of a slot when it is an atom or string, or NULL. */
-const char *lint_slot_text(const onco_sexp *fact, const char *slot);
+const char *lint_slot_text(const onco_sx *fact, const char *slot);
+/* The i-th item of a list when it is an atom or a string, else NULL. */
+const char *lint_text(const onco_sx *list, size_t i);
+/* The head symbol of a list ("defrule" for (defrule ...)), else NULL. */
+const char *lint_head(const onco_sx *s);
 /* A template name without its module ("MAIN::finding" -> "finding"). */
 const char *lint_bare_name(const char *name);
 

@@ -4,7 +4,8 @@
 #
 # A fixture is one tiny rule file (tests/lint/NAME/rules.clp); the rule base
 # linted is that file with the current rules/schema.clp and rules/sources/,
-# so fixtures never drift from the schema. tests/lint/NAME/expected holds
+# so fixtures never drift from the schema (and rules/VERSION, which a rule
+# base folder needs). tests/lint/NAME/expected holds
 # every error and warning lint must print for it, and nothing else may be
 # printed (CLIPS's own load errors aside, which come on top for some).
 set -u
@@ -17,7 +18,7 @@ for dir in "$src"/tests/lint/*/; do
 	name=$(basename "$dir")
 	kb=$tmp/$name
 	mkdir -p "$kb"
-	cp "$src/rules/schema.clp" "$dir/rules.clp" "$kb/"
+	cp "$src/rules/schema.clp" "$src/rules/VERSION" "$dir/rules.clp" "$kb/"
 	cp -r "$src/rules/sources" "$kb/"
 	"$bin" lint --kb "$kb" --map "$src/docs/knowledge-map.md" >"$tmp/out" 2>&1
 	status=$?

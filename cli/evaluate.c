@@ -1,0 +1,80 @@
+/* evaluate.c: `oncorules evaluate CASE.json [--json]`. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "summary.h"
+
+static void usage(FILE *out)
+{
+	fputs("usage: oncorules evaluate CASE.json [--json] [--kb DIR] [--strategy NAME]\n"
+	      "\n"
+	      "Evaluates one case (\"-\" reads standard input) and prints the\n"
+	      "tumour-board summary, or with --json the result document\n"
+	      "(docs/output-format.md).\n"
+	      "Exit status: 0 ok, 2 invalid case or usage, 3 internal error.\n",
+	      out);
+}
+
+int cli_evaluate(int argc, char **argv)
+{
+	cli_engine_args args = {0};
+	const char *path = NULL;
+	int json = 0, status, i, r, rc;
+	onco_engine *engine;
+	onco_error err;
+	char *text, *result = NULL;
+	size_t length;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return CLI_EXIT_OK;
+		}
+		if (strcmp(argv[i], "--json") == 0) {
+			json = 1;
+			continue;
+		}
+		r = cli_engine_arg(&args, argc, argv, &i);
+		if (r < 0)
+			return CLI_EXIT_USAGE;
+		if (r > 0)
+			continue;
+		if (path != NULL || (argv[i][0] == '-' && argv[i][1] != '\0')) {
+			fprintf(stderr, "oncorules evaluate: unexpected argument '%s'\n", argv[i]);
+			usage(stderr);
+			return CLI_EXIT_USAGE;
+		}
+		path = argv[i];
+	}
+	if (path == NULL) {
+		usage(stderr);
+		return CLI_EXIT_USAGE;
+	}
+	text = cli_read_file(path, &length);
+	if (text == NULL) {
+		fprintf(stderr, "oncorules evaluate: cannot read %s: %s\n", path, strerror(errno));
+		return CLI_EXIT_USAGE;
+	}
+	engine = cli_engine_open(&args, &status);
+	if (engine == NULL) {
+		free(text);
+		return status;
+	}
+	rc = onco_engine_evaluate(engine, text, length, ONCO_JSON_PRETTY, &result, &err);
+	if (result != NULL) {
+		if (json)
+			printf("%s\n", result);
+		else
+			cli_summary_print(stdout, result);
+	} else {
+		fprintf(stderr, "oncorules evaluate: %s\n", err.message);
+	}
+	free(result);
+	free(text);
+	onco_engine_free(engine);
+	if (rc == 0)
+		return CLI_EXIT_OK;
+	return rc == ONCO_EINVALID ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
+}

@@ -1,0 +1,290 @@
+/*
+ * because.c: explaining a conclusion. Its `basis` slot holds the facts that
+ * matched its rule's patterns; each becomes a statement with the JSON
+ * pointers of the case data behind it. A finding is followed down to the
+ * case facts that support it; a finding that rests on no fact (a `not`
+ * pattern, "distant disease: no") points at the fields that decided it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fact_read.h"
+#include "private/collect.h"
+
+#define MAX_DEPTH 8
+
+static int add_unique_string(cJSON *array, const char *s)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, array)
+		if (strcmp(item->valuestring, s) == 0)
+			return 0;
+	return cJSON_AddItemToArray(array, cJSON_CreateString(s)) ? 0 : ONCO_ENOMEM;
+}
+
+/* Adds the pointers of the case facts under `fact` to `pointers`. */
+static int add_pointers(void *env, void *fact, cJSON *pointers, int depth)
+{
+	const char *pointer = onco_fact_text(env, fact, "pointer");
+	size_t i, n;
+	int rc = 0;
+
+	if (pointer != NULL)
+		return add_unique_string(pointers, pointer[0] ? pointer : "/");
+	if (depth >= MAX_DEPTH)
+		return 0;
+	n = onco_fact_multi_count(env, fact, "basis");
+	for (i = 0; i < n && rc == 0; i++) {
+		int type;
+		void *value;
+		if (onco_fact_multi(env, fact, "basis", i, &type, &value) &&
+		    type == FACT_ADDRESS)
+			rc = add_pointers(env, value, pointers, depth + 1);
+	}
+	return rc;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp((*(cJSON *const *)a)->valuestring, (*(cJSON *const *)b)->valuestring);
+}
+
+/* Sorts a cJSON array of strings in place, for output that does not depend
+ * on firing order. */
+static void sort_strings(cJSON *array)
+{
+	int n = cJSON_GetArraySize(array), i;
+	cJSON **items;
+
+	if (n < 2 || (items = malloc((size_t)n * sizeof(*items))) == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		items[i] = cJSON_DetachItemFromArray(array, 0);
+	qsort(items, (size_t)n, sizeof(*items), compare_strings);
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(array, items[i]);
+	free(items);
+}
+
+char *onco_case_fact_statement(void *env, void *fact)
+{
+	void *tmpl = EnvFactDeftemplate(env, fact);
+	DATA_OBJECT names;
+	char buf[2048], value[512];
+	size_t used, k;
+	long i;
+
+	used = (size_t)snprintf(buf, sizeof(buf), "%s", EnvGetDeftemplateName(env, tmpl));
+	for (k = 0; k < used; k++)
+		if (buf[k] == '-')
+			buf[k] = ' ';
+	EnvDeftemplateSlotNames(env, tmpl, &names);
+	for (i = GetDOBegin(names); i <= GetDOEnd(names) && used < sizeof(buf); i++) {
+		const char *slot = ValueToString(GetMFValue(GetValue(names), i));
+		DATA_OBJECT v;
+		long j;
+		int first = 1;
+
+		char label[128];
+
+		if (strcmp(slot, "pointer") == 0 || !EnvGetFactSlot(env, fact, slot, &v))
+			continue;
+		/* "last-dose-days-ago" reads as "last dose days ago". */
+		snprintf(label, sizeof(label), "%s", slot);
+		for (k = 0; label[k] != '\0'; k++)
+			if (label[k] == '-')
+				label[k] = ' ';
+		slot = label;
+		if (GetType(v) == MULTIFIELD) {
+			if (GetDOLength(v) == 0)
+				continue;
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
+						 used && strchr(buf, ':') ? ", " : ": ", slot);
+			for (j = GetDOBegin(v); j <= GetDOEnd(v) && used < sizeof(buf); j++) {
+				onco_value_text(GetMFType(GetValue(v), j),
+						GetMFValue(GetValue(v), j), value, sizeof(value));
+				used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
+							 first ? " " : " ", value);
+				first = 0;
+			}
+		} else {
+			onco_value_text(GetType(v), GetValue(v), value, sizeof(value));
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s %s",
+						 strchr(buf, ':') ? ", " : ": ", slot, value);
+		}
+	}
+	return onco_strdup(buf);
+}
+
+/* The statement for one basis fact, or NULL (with *skip) for facts that
+ * explain nothing to a reader (knowledge facts such as drug classes). */
+static char *statement_for(onco_engine *engine, void *fact, int *skip)
+{
+	void *env = engine->env;
+	const char *t = onco_fact_template(env, fact);
+	char buf[1024];
+
+	*skip = 0;
+	if (strcmp(t, "finding") == 0) {
+		const char *name = onco_fact_text(env, fact, "name");
+		const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
+		snprintf(buf, sizeof(buf), "%s: %s", def != NULL ? def->text : name,
+			 onco_fact_text(env, fact, "value"));
+		return onco_strdup(buf);
+	}
+	if (strcmp(t, "scope") == 0) {
+		const char *id = onco_fact_text(env, fact, "guideline");
+		const onco_guideline *g = onco_kb_guideline(&engine->kb, id);
+		snprintf(buf, sizeof(buf), "guideline: %s", g != NULL ? g->title : id);
+		return onco_strdup(buf);
+	}
+	if (strcmp(t, "recommendation") == 0) {
+		snprintf(buf, sizeof(buf), "recommended option: %s",
+			 onco_fact_text(env, fact, "id"));
+		return onco_strdup(buf);
+	}
+	if (onco_fact_text(env, fact, "pointer") != NULL)
+		return onco_case_fact_statement(env, fact);
+	*skip = 1;
+	return NULL;
+}
+
+/* The entry of `because` with this statement, created when absent. Each
+ * entry remembers the earliest pattern position it came from ("_order"), so
+ * that onco_because_finish can order entries as the rule reads, whatever
+ * the order in which rules fired. */
+static cJSON *entry_for(cJSON *because, const char *statement, size_t position)
+{
+	cJSON *entry, *order;
+
+	cJSON_ArrayForEach(entry, because)
+		if (strcmp(cJSON_GetObjectItemCaseSensitive(entry, "statement")->valuestring,
+			   statement) == 0) {
+			order = cJSON_GetObjectItemCaseSensitive(entry, "_order");
+			if ((double)position < order->valuedouble)
+				cJSON_SetNumberValue(order, (double)position);
+			return entry;
+		}
+	entry = cJSON_CreateObject();
+	if (entry == NULL || !cJSON_AddStringToObject(entry, "statement", statement) ||
+	    !cJSON_AddArrayToObject(entry, "pointers") ||
+	    !cJSON_AddNumberToObject(entry, "_order", (double)position) ||
+	    !cJSON_AddItemToArray(because, entry)) {
+		cJSON_Delete(entry);
+		return NULL;
+	}
+	return entry;
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
+	double ox = cJSON_GetObjectItemCaseSensitive(x, "_order")->valuedouble;
+	double oy = cJSON_GetObjectItemCaseSensitive(y, "_order")->valuedouble;
+
+	if (ox != oy)
+		return ox < oy ? -1 : 1;
+	return strcmp(cJSON_GetObjectItemCaseSensitive(x, "statement")->valuestring,
+		      cJSON_GetObjectItemCaseSensitive(y, "statement")->valuestring);
+}
+
+void onco_because_finish(cJSON *because)
+{
+	int n = cJSON_GetArraySize(because), i;
+	cJSON **entries;
+
+	entries = malloc((size_t)(n > 0 ? n : 1) * sizeof(*entries));
+	if (entries == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		entries[i] = cJSON_DetachItemFromArray(because, 0);
+	qsort(entries, (size_t)n, sizeof(*entries), compare_entries);
+	for (i = 0; i < n; i++) {
+		cJSON_DeleteItemFromObjectCaseSensitive(entries[i], "_order");
+		cJSON_AddItemToArray(because, entries[i]);
+	}
+	free(entries);
+}
+
+static int add_def_fields(onco_engine *engine, void *fact, cJSON *pointers)
+{
+	const onco_finding_def *def =
+		onco_kb_finding_def(&engine->kb, onco_fact_text(engine->env, fact, "name"));
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; def != NULL && i < def->n_fields && rc == 0; i++)
+		rc = add_unique_string(pointers, def->fields[i]);
+	return rc;
+}
+
+int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
+{
+	void *env = engine->env;
+	size_t i, n = onco_fact_multi_count(env, fact, "basis");
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		int type, skip;
+		void *basis;
+		char *statement;
+		cJSON *entry, *pointers;
+
+		if (!onco_fact_multi(env, fact, "basis", i, &type, &basis) ||
+		    type != FACT_ADDRESS)
+			continue;
+		statement = statement_for(engine, basis, &skip);
+		if (skip)
+			continue;
+		if (statement == NULL)
+			return ONCO_ENOMEM;
+		entry = entry_for(because, statement, i);
+		free(statement);
+		if (entry == NULL)
+			return ONCO_ENOMEM;
+		pointers = cJSON_GetObjectItemCaseSensitive(entry, "pointers");
+		rc = add_pointers(env, basis, pointers, 0);
+		if (rc == 0 && cJSON_GetArraySize(pointers) == 0 &&
+		    strcmp(onco_fact_template(env, basis), "finding") == 0)
+			rc = add_def_fields(engine, basis, pointers);
+		sort_strings(pointers);
+	}
+	return rc;
+}
+
+int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence)
+{
+	void *env = engine->env;
+	size_t i, n = onco_fact_multi_count(env, fact, "cite");
+
+	for (i = 0; i < n; i++) {
+		int type;
+		void *value;
+		const onco_citation *c;
+		cJSON *e, *item;
+		int seen = 0;
+
+		if (!onco_fact_multi(env, fact, "cite", i, &type, &value))
+			continue;
+		c = onco_kb_citation(&engine->kb, ValueToString(value));
+		if (c == NULL)
+			continue; /* lint reports a cite with no citation */
+		cJSON_ArrayForEach(item, evidence)
+			if (strcmp(cJSON_GetObjectItemCaseSensitive(item, "quote")->valuestring,
+				   c->quote) == 0)
+				seen = 1;
+		if (seen)
+			continue;
+		e = cJSON_CreateObject();
+		if (e == NULL || !cJSON_AddStringToObject(e, "source", c->source) ||
+		    !cJSON_AddStringToObject(e, "ref", c->label) ||
+		    !cJSON_AddStringToObject(e, "quote", c->quote) ||
+		    !cJSON_AddItemToArray(evidence, e)) {
+			cJSON_Delete(e);
+			return ONCO_ENOMEM;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,145 @@
+/*
+ * catalogue.c: the rule base described for its readers: every rule with
+ * what it tests, concludes and cites; every knowledge-map label with the
+ * rules that conclude it.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "private/engine_internal.h"
+
+/* "C4-2" before "C4-10": text runs compare as text, digit runs as numbers. */
+static int natural_compare(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			long x = strtol(a, (char **)&a, 10), y = strtol(b, (char **)&b, 10);
+			if (x != y)
+				return x < y ? -1 : 1;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a - (unsigned char)*b;
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+static int compare_labels(const void *a, const void *b)
+{
+	return natural_compare((*(const cJSON *const *)a)->string,
+			       (*(const cJSON *const *)b)->string);
+}
+
+static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
+{
+	cJSON *o = cJSON_CreateObject(), *conds, *cites;
+	size_t i;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddStringToObject(o, "name", r->name);
+	cJSON_AddStringToObject(o, "file", r->file ? r->file : "");
+	cJSON_AddNumberToObject(o, "line", (double)r->line);
+	cJSON_AddStringToObject(o, "kind", onco_rule_kind_name(r->kind));
+	cJSON_AddStringToObject(o, "comment", r->comment ? r->comment : "");
+	if (r->concludes)
+		cJSON_AddStringToObject(o, "concludes", r->concludes);
+	if (r->value)
+		cJSON_AddStringToObject(o, "value", r->value);
+	if (r->option)
+		cJSON_AddStringToObject(o, "option", r->option);
+	conds = cJSON_AddArrayToObject(o, "conditions");
+	for (i = 0; conds != NULL && i < r->n_conditions; i++)
+		cJSON_AddItemToArray(conds, cJSON_CreateString(r->conditions[i].text));
+	cites = cJSON_AddArrayToObject(o, "cites");
+	for (i = 0; cites != NULL && i < r->n_cites; i++) {
+		const onco_citation *c = onco_kb_citation(kb, r->cites[i]);
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "id", r->cites[i]);
+		cJSON_AddStringToObject(e, "label", c ? c->label : "");
+		cJSON_AddStringToObject(e, "source", c ? c->source : "");
+		cJSON_AddItemToArray(cites, e);
+	}
+	return o;
+}
+
+/* labels: {"CR-7": ["rule", ...], ...} sorted naturally by label. */
+static int add_labels(const onco_kb *kb, cJSON *doc)
+{
+	cJSON *labels = cJSON_CreateObject(), **sorted, *item;
+	size_t i, j, n = 0;
+
+	if (labels == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < kb->n_rules; i++)
+		for (j = 0; j < kb->rules[i].n_cites; j++) {
+			const onco_citation *c = onco_kb_citation(kb, kb->rules[i].cites[j]);
+			cJSON *rules, *r;
+			int seen = 0;
+			if (c == NULL)
+				continue;
+			rules = cJSON_GetObjectItemCaseSensitive(labels, c->label);
+			if (rules == NULL) {
+				rules = cJSON_CreateArray();
+				cJSON_AddItemToObject(labels, c->label, rules);
+				n++;
+			}
+			cJSON_ArrayForEach(r, rules)
+				seen |= strcmp(r->valuestring, kb->rules[i].name) == 0;
+			if (!seen)
+				cJSON_AddItemToArray(rules, cJSON_CreateString(kb->rules[i].name));
+		}
+	sorted = malloc((n ? n : 1) * sizeof(*sorted));
+	if (sorted == NULL) {
+		cJSON_Delete(labels);
+		return ONCO_ENOMEM;
+	}
+	for (i = 0; i < n; i++)
+		sorted[i] = cJSON_DetachItemViaPointer(labels, labels->child);
+	qsort(sorted, n, sizeof(*sorted), compare_labels);
+	for (i = 0; i < n; i++) {
+		item = sorted[i];
+		cJSON_AddItemToObject(labels, item->string, item);
+	}
+	free(sorted);
+	cJSON_AddItemToObject(doc, "labels", labels);
+	return 0;
+}
+
+int onco_engine_catalogue(onco_engine *engine, int flags, char **out, onco_error *err)
+{
+	const onco_kb *kb = &engine->kb;
+	cJSON *doc = cJSON_CreateObject(), *o, *list;
+	size_t i;
+
+	*out = NULL;
+	if (doc == NULL)
+		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+	o = cJSON_AddObjectToObject(doc, "knowledge_base");
+	cJSON_AddStringToObject(o, "version", kb->version);
+	cJSON_AddStringToObject(o, "sha256", kb->sha256);
+	list = cJSON_AddArrayToObject(doc, "guidelines");
+	for (i = 0; list != NULL && i < kb->n_guidelines; i++) {
+		cJSON *g = cJSON_CreateObject();
+		cJSON_AddStringToObject(g, "id", kb->guidelines[i].id);
+		cJSON_AddStringToObject(g, "title", kb->guidelines[i].title);
+		cJSON_AddStringToObject(g, "source", kb->guidelines[i].source);
+		cJSON_AddStringToObject(g, "covers", kb->guidelines[i].covers);
+		cJSON_AddItemToArray(list, g);
+	}
+	list = cJSON_AddArrayToObject(doc, "rules");
+	for (i = 0; list != NULL && i < kb->n_rules; i++)
+		cJSON_AddItemToArray(list, rule_json(kb, &kb->rules[i]));
+	if (add_labels(kb, doc) != 0) {
+		cJSON_Delete(doc);
+		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+	}
+	*out = (flags & ONCO_JSON_PRETTY) ? cJSON_Print(doc) : cJSON_PrintUnformatted(doc);
+	cJSON_Delete(doc);
+	return *out != NULL ? 0 : onco_error_set(err, ONCO_ENOMEM, "out of memory");
+}

@@ -1,0 +1,207 @@
+/*
+ * conclusions.c: recommendations, warnings, exclusions and notes as result
+ * items. Facts with the same id are one item (two rules, or one rule firing
+ * for two facts, may conclude the same option): its fields come from the
+ * first fact in (id, rule, text) order, its because and evidence from all.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fact_read.h"
+#include "private/collect.h"
+
+typedef struct sort_ctx {
+	void *env;
+	void *fact;
+} sort_entry;
+
+static const char *text_or_empty(void *env, void *fact, const char *slot)
+{
+	const char *s = onco_fact_text(env, fact, slot);
+
+	return s != NULL ? s : "";
+}
+
+static int compare_facts(const void *a, const void *b)
+{
+	const sort_entry *x = a, *y = b;
+	static const char *const keys[] = {"id", "rule", "summary", "text", "reason"};
+	size_t i;
+	int c;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		c = strcmp(text_or_empty(x->env, x->fact, keys[i]),
+			   text_or_empty(y->env, y->fact, keys[i]));
+		if (c != 0)
+			return c;
+	}
+	return 0;
+}
+
+static int add_symbol_or_null(cJSON *item, void *env, void *fact, const char *slot,
+			      const char *key)
+{
+	const char *s = onco_fact_text(env, fact, slot);
+
+	if (s == NULL)
+		return cJSON_AddNullToObject(item, key) ? 0 : ONCO_ENOMEM;
+	return cJSON_AddStringToObject(item, key, s) ? 0 : ONCO_ENOMEM;
+}
+
+static int add_string(cJSON *item, void *env, void *fact, const char *slot,
+		      const char *key)
+{
+	return cJSON_AddStringToObject(item, key, text_or_empty(env, fact, slot))
+		       ? 0
+		       : ONCO_ENOMEM;
+}
+
+static int add_agents(cJSON *item, void *env, void *fact)
+{
+	cJSON *agents = cJSON_AddArrayToObject(item, "agents");
+	size_t i, n = onco_fact_multi_count(env, fact, "agents");
+
+	if (agents == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		int type;
+		void *value;
+		if (onco_fact_multi(env, fact, "agents", i, &type, &value) &&
+		    !cJSON_AddItemToArray(agents, cJSON_CreateString(ValueToString(value))))
+			return ONCO_ENOMEM;
+	}
+	return 0;
+}
+
+/* The fields of an item, in the order of docs/output-format.md. */
+static int add_fields(cJSON *item, void *env, void *fact, int kind)
+{
+	int rc = add_string(item, env, fact, "id", "id");
+
+	switch (kind) {
+	case ONCO_C_RECOMMENDATION:
+		rc = rc ? rc : add_string(item, env, fact, "modality", "modality");
+		rc = rc ? rc : add_agents(item, env, fact);
+		rc = rc ? rc : add_symbol_or_null(item, env, fact, "procedure", "procedure");
+		rc = rc ? rc : add_symbol_or_null(item, env, fact, "target", "target");
+		rc = rc ? rc : add_string(item, env, fact, "schedule", "schedule");
+		rc = rc ? rc : add_string(item, env, fact, "intent", "intent");
+		if (rc == 0 && !cJSON_AddBoolToObject(item, "preferred",
+						      strcmp(text_or_empty(env, fact, "preferred"),
+							     "TRUE") == 0))
+			rc = ONCO_ENOMEM;
+		rc = rc ? rc : add_string(item, env, fact, "summary", "summary");
+		break;
+	case ONCO_C_WARNING:
+		rc = rc ? rc : add_symbol_or_null(item, env, fact, "agent", "agent");
+		rc = rc ? rc : add_string(item, env, fact, "severity", "severity");
+		rc = rc ? rc : add_string(item, env, fact, "text", "text");
+		break;
+	case ONCO_C_EXCLUSION:
+		rc = rc ? rc : add_string(item, env, fact, "option", "option");
+		rc = rc ? rc : add_string(item, env, fact, "modality", "modality");
+		rc = rc ? rc : add_agents(item, env, fact);
+		rc = rc ? rc : add_symbol_or_null(item, env, fact, "procedure", "procedure");
+		rc = rc ? rc : add_string(item, env, fact, "reason", "reason");
+		break;
+	default:
+		rc = rc ? rc : add_string(item, env, fact, "text", "text");
+		break;
+	}
+	return rc ? rc : add_string(item, env, fact, "rule", "rule");
+}
+
+static int compare_evidence(const void *a, const void *b)
+{
+	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
+	int c = strcmp(cJSON_GetObjectItemCaseSensitive(x, "ref")->valuestring,
+		       cJSON_GetObjectItemCaseSensitive(y, "ref")->valuestring);
+
+	return c ? c
+		 : strcmp(cJSON_GetObjectItemCaseSensitive(x, "quote")->valuestring,
+			  cJSON_GetObjectItemCaseSensitive(y, "quote")->valuestring);
+}
+
+static void sort_evidence(cJSON *evidence)
+{
+	int n = cJSON_GetArraySize(evidence), i;
+	cJSON **items;
+
+	if (n < 2 || (items = malloc((size_t)n * sizeof(*items))) == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		items[i] = cJSON_DetachItemFromArray(evidence, 0);
+	qsort(items, (size_t)n, sizeof(*items), compare_evidence);
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(evidence, items[i]);
+	free(items);
+}
+
+/* One item from facts[first..last). */
+static cJSON *make_item(onco_engine *engine, sort_entry *facts, size_t first,
+			size_t last, int kind)
+{
+	cJSON *item = cJSON_CreateObject(), *because, *evidence;
+	size_t i;
+	int rc;
+
+	if (item == NULL)
+		return NULL;
+	rc = add_fields(item, engine->env, facts[first].fact, kind);
+	because = cJSON_AddArrayToObject(item, "because");
+	evidence = cJSON_AddArrayToObject(item, "evidence");
+	if (rc != 0 || because == NULL || evidence == NULL) {
+		cJSON_Delete(item);
+		return NULL;
+	}
+	for (i = first; i < last && rc == 0; i++) {
+		rc = onco_because_add(engine, facts[i].fact, because);
+		if (rc == 0)
+			rc = onco_evidence_add(engine, facts[i].fact, evidence);
+	}
+	if (rc != 0) {
+		cJSON_Delete(item);
+		return NULL;
+	}
+	onco_because_finish(because);
+	sort_evidence(evidence);
+	return item;
+}
+
+cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
+{
+	size_t n = run->n_conclusions[kind], i, first;
+	sort_entry *facts;
+	cJSON *items = cJSON_CreateArray();
+
+	if (items == NULL || n == 0)
+		return items;
+	facts = malloc(n * sizeof(*facts));
+	if (facts == NULL) {
+		cJSON_Delete(items);
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		facts[i].env = engine->env;
+		facts[i].fact = run->conclusions[kind][i];
+	}
+	qsort(facts, n, sizeof(*facts), compare_facts);
+	for (first = 0; first < n; first = i) {
+		const char *id = text_or_empty(engine->env, facts[first].fact, "id");
+		cJSON *item;
+
+		for (i = first + 1;
+		     i < n && strcmp(text_or_empty(engine->env, facts[i].fact, "id"), id) == 0;
+		     i++)
+			;
+		item = make_item(engine, facts, first, i, kind);
+		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
+			cJSON_Delete(item);
+			cJSON_Delete(items);
+			items = NULL;
+			break;
+		}
+	}
+	free(facts);
+	return items;
+}

@@ -1,0 +1,143 @@
+/*
+ * engine.c: creating and releasing an engine: one CLIPS environment with
+ * the capture router, the user functions of the schema, and the rule base
+ * loaded and indexed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <clips.h>
+
+#include "private/engine_internal.h"
+
+static const struct {
+	const char *name;
+	onco_strategy strategy;
+	int clips_strategy;
+} strategies[] = {
+	{"depth", ONCO_STRATEGY_DEPTH, DEPTH_STRATEGY},
+	{"breadth", ONCO_STRATEGY_BREADTH, BREADTH_STRATEGY},
+	{"random", ONCO_STRATEGY_RANDOM, RANDOM_STRATEGY},
+	{"lex", ONCO_STRATEGY_LEX, LEX_STRATEGY},
+	{"mea", ONCO_STRATEGY_MEA, MEA_STRATEGY},
+	{"simplicity", ONCO_STRATEGY_SIMPLICITY, SIMPLICITY_STRATEGY},
+	{"complexity", ONCO_STRATEGY_COMPLEXITY, COMPLEXITY_STRATEGY},
+};
+
+void onco_engine_options_default(onco_engine_options *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+	opts->strategy = ONCO_STRATEGY_DEPTH;
+	opts->max_firings = 100000;
+	onco_case_limits_default(&opts->limits);
+}
+
+int onco_strategy_parse(onco_strategy *out, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(strategies) / sizeof(strategies[0]); i++)
+		if (strcmp(name, strategies[i].name) == 0) {
+			*out = strategies[i].strategy;
+			return 0;
+		}
+	return ONCO_EINVALID;
+}
+
+static int clips_strategy(onco_strategy s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(strategies) / sizeof(strategies[0]); i++)
+		if (strategies[i].strategy == s)
+			return strategies[i].clips_strategy;
+	return DEPTH_STRATEGY;
+}
+
+int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
+		     onco_error *err)
+{
+	onco_engine *engine;
+	int rc;
+
+	*out = NULL;
+	onco_error_clear(err);
+	engine = calloc(1, sizeof(*engine));
+	if (engine == NULL)
+		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+	if (opts != NULL)
+		engine->opts = *opts;
+	else
+		onco_engine_options_default(&engine->opts);
+	if (engine->opts.max_firings <= 0)
+		engine->opts.max_firings = 100000;
+	if (engine->opts.limits.max_bytes == 0)
+		onco_case_limits_default(&engine->opts.limits);
+
+	rc = onco_kb_read_files(&engine->kb, engine->opts.kb_dir, err);
+	if (rc != 0)
+		goto fail;
+	rc = onco_error_set(err, ONCO_ENOMEM, "cannot create a CLIPS environment");
+	engine->env = CreateEnvironment();
+	if (engine->env == NULL)
+		goto fail;
+	SetEnvironmentContext(engine->env, engine);
+	if (onco_capture_install(engine) != 0 || onco_basis_install(engine->env) != 0)
+		goto fail;
+	EnvSetStrategy(engine->env, clips_strategy(engine->opts.strategy));
+	rc = onco_kb_load(engine, err);
+	if (rc != 0)
+		goto fail;
+	rc = onco_knowledge_index(engine, err);
+	if (rc != 0)
+		goto fail;
+	engine->firings = calloc(engine->kb.n_rules ? engine->kb.n_rules : 1,
+				 sizeof(*engine->firings));
+	if (engine->firings == NULL || onco_rules_by_name_build(engine) != 0) {
+		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
+		goto fail;
+	}
+	onco_error_clear(err);
+	*out = engine;
+	return 0;
+fail:
+	onco_engine_free(engine);
+	return rc;
+}
+
+void onco_engine_free(onco_engine *engine)
+{
+	if (engine == NULL)
+		return;
+	if (engine->env != NULL)
+		DestroyEnvironment(engine->env);
+	onco_kb_release(&engine->kb);
+	free(engine->firings);
+	free(engine->rules_by_name);
+	free(engine);
+}
+
+const char *onco_engine_kb_version(const onco_engine *engine)
+{
+	return engine->kb.version;
+}
+
+const char *onco_engine_kb_sha256(const onco_engine *engine)
+{
+	return engine->kb.sha256;
+}
+
+size_t onco_engine_rule_count(const onco_engine *engine)
+{
+	return engine->kb.n_rules;
+}
+
+const char *onco_engine_rule_name(const onco_engine *engine, size_t index)
+{
+	return index < engine->kb.n_rules ? engine->kb.rules[index].name : NULL;
+}
+
+unsigned long onco_engine_rule_firings(const onco_engine *engine, size_t index)
+{
+	return index < engine->kb.n_rules ? engine->firings[index] : 0;
+}

@@ -1,0 +1,199 @@
+/*
+ * evaluate.c: one case, end to end: read and validate, reset, assert
+ * through the fact builder, run with a firing limit, collect the result
+ * document. Same case and rule base, same bytes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <clips.h>
+
+#include "fact_read.h"
+#include "private/collect.h"
+
+static const char disclaimer[] =
+	"Options for discussion by the treating team, not orders. They come from "
+	"the guidance documents cited with each item and do not replace clinical "
+	"judgement.";
+
+static char *print(cJSON *doc, int flags)
+{
+	char *text = (flags & ONCO_JSON_PRETTY) ? cJSON_Print(doc) : cJSON_PrintUnformatted(doc);
+
+	cJSON_Delete(doc);
+	return text;
+}
+
+/* {"case": id|null, "errors": [{"pointer", "message"}]} */
+static char *error_document(const char *case_id, const onco_case_issues *issues,
+			    const char *pointer, const char *message, int flags)
+{
+	cJSON *doc = cJSON_CreateObject(), *errors;
+	size_t i;
+
+	if (doc == NULL)
+		return NULL;
+	if (case_id != NULL)
+		cJSON_AddStringToObject(doc, "case", case_id);
+	else
+		cJSON_AddNullToObject(doc, "case");
+	errors = cJSON_AddArrayToObject(doc, "errors");
+	for (i = 0; issues != NULL && i < issues->count; i++) {
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "pointer", issues->items[i].pointer);
+		cJSON_AddStringToObject(e, "message", issues->items[i].message);
+		cJSON_AddItemToArray(errors, e);
+	}
+	if (message != NULL) {
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "pointer", pointer);
+		cJSON_AddStringToObject(e, "message", message);
+		cJSON_AddItemToArray(errors, e);
+	}
+	return print(doc, flags);
+}
+
+static const char *cancer_slot(void *env, void *cancer, const char *slot)
+{
+	const char *s = cancer != NULL ? onco_fact_text(env, cancer, slot) : NULL;
+
+	return s != NULL ? s : "not recorded";
+}
+
+/* "scope", "guidelines" and, when not covered, "scope_reason". */
+static int add_scope(onco_engine *engine, onco_run_facts *run, cJSON *doc)
+{
+	cJSON *guidelines;
+	char reason[4096];
+	size_t i, used;
+
+	if (run->n_scopes == 0) {
+		used = (size_t)snprintf(
+			reason, sizeof(reason),
+			"No guideline of the rule base covers this case (site %s, stage %s, recurrent %s). The rule base covers:",
+			cancer_slot(engine->env, run->cancer, "site"),
+			cancer_slot(engine->env, run->cancer, "stage"),
+			cancer_slot(engine->env, run->cancer, "recurrent"));
+		for (i = 0; i < engine->kb.n_guidelines && used < sizeof(reason); i++)
+			used += (size_t)snprintf(reason + used, sizeof(reason) - used, "%s %s.",
+						 i ? "" : "", engine->kb.guidelines[i].covers);
+		cJSON_AddStringToObject(doc, "scope", "not covered");
+		cJSON_AddStringToObject(doc, "scope_reason", reason);
+		return cJSON_AddArrayToObject(doc, "guidelines") ? 0 : ONCO_ENOMEM;
+	}
+	cJSON_AddStringToObject(doc, "scope", "covered");
+	guidelines = cJSON_AddArrayToObject(doc, "guidelines");
+	if (guidelines == NULL)
+		return ONCO_ENOMEM;
+	/* Scope facts are few; keep the ids sorted and unique. */
+	for (i = 0; i < engine->kb.n_guidelines; i++)
+		if (onco_run_has_scope(engine, run, engine->kb.guidelines[i].id))
+			cJSON_AddItemToArray(guidelines,
+					     cJSON_CreateString(engine->kb.guidelines[i].id));
+	return 0;
+}
+
+static char *result_document(onco_engine *engine, const onco_case *c, int flags)
+{
+	onco_run_facts run;
+	cJSON *doc = NULL, *kb, *recommendations = NULL, *missing;
+	int k, rc;
+	static const struct {
+		const char *key;
+		int kind;
+	} lists[] = {{"recommendations", ONCO_C_RECOMMENDATION},
+		     {"warnings", ONCO_C_WARNING},
+		     {"exclusions", ONCO_C_EXCLUSION}};
+
+	rc = onco_run_facts_gather(engine, &run);
+	if (rc != 0 || (doc = cJSON_CreateObject()) == NULL)
+		goto fail;
+	cJSON_AddStringToObject(doc, "case", onco_case_id(c));
+	kb = cJSON_AddObjectToObject(doc, "knowledge_base");
+	if (kb == NULL)
+		goto fail;
+	cJSON_AddStringToObject(kb, "version", engine->kb.version);
+	cJSON_AddStringToObject(kb, "sha256", engine->kb.sha256);
+	if (add_scope(engine, &run, doc) != 0)
+		goto fail;
+	for (k = 0; k < 3; k++) {
+		cJSON *items = onco_conclusions_json(engine, &run, lists[k].kind);
+		if (items == NULL || !cJSON_AddItemToObject(doc, lists[k].key, items)) {
+			cJSON_Delete(items);
+			goto fail;
+		}
+		if (k == 0)
+			recommendations = items;
+	}
+	missing = onco_missing_json(engine, &run, recommendations);
+	if (missing == NULL || !cJSON_AddItemToObject(doc, "missing_information", missing)) {
+		cJSON_Delete(missing);
+		goto fail;
+	}
+	{
+		cJSON *notes = onco_conclusions_json(engine, &run, ONCO_C_NOTE);
+		if (notes == NULL || !cJSON_AddItemToObject(doc, "notes", notes)) {
+			cJSON_Delete(notes);
+			goto fail;
+		}
+	}
+	cJSON_AddStringToObject(doc, "disclaimer", disclaimer);
+	onco_run_facts_release(&run);
+	return print(doc, flags);
+fail:
+	onco_run_facts_release(&run);
+	cJSON_Delete(doc);
+	return NULL;
+}
+
+int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t length,
+			 int flags, char **out, onco_error *err)
+{
+	onco_case_issues issues = {0};
+	onco_case *c = NULL;
+	long long fired;
+	char message[256];
+	int rc;
+
+	*out = NULL;
+	onco_error_clear(err);
+	rc = onco_case_read(&c, case_text, length, &engine->opts.limits, &issues);
+	if (rc == ONCO_EINVALID) {
+		*out = error_document(issues.case_id, &issues, NULL, NULL, flags);
+		onco_case_issues_free(&issues);
+		return *out != NULL ? ONCO_EINVALID
+				    : onco_error_set(err, ONCO_ENOMEM, "out of memory");
+	}
+	onco_case_issues_free(&issues);
+	if (rc != 0)
+		return onco_error_set(err, rc, "cannot read the case: out of memory");
+
+	onco_capture_reset(&engine->capture);
+	EnvReset(engine->env);
+	engine->evaluated = 1;
+	rc = onco_case_assert(c, engine->env, err);
+	if (rc != 0)
+		goto done;
+	fired = EnvRun(engine->env, engine->opts.max_firings + 1);
+	if (engine->capture.has_error) {
+		rc = onco_error_set(err, ONCO_EINTERNAL, "rule error while evaluating case %s: %s",
+				    onco_case_id(c), engine->capture.text);
+		goto done;
+	}
+	if (fired > engine->opts.max_firings) {
+		snprintf(message, sizeof(message),
+			 "the rules fired more than %lld times for this case: stopped (a rule loop?)",
+			 engine->opts.max_firings);
+		*out = error_document(onco_case_id(c), NULL, "", message, flags);
+		rc = *out != NULL ? ONCO_ELIMIT : onco_error_set(err, ONCO_ENOMEM, "out of memory");
+		if (rc == ONCO_ELIMIT)
+			onco_error_set(err, ONCO_ELIMIT, "%s", message);
+		goto done;
+	}
+	*out = result_document(engine, c, flags);
+	rc = *out != NULL ? 0 : onco_error_set(err, ONCO_ENOMEM, "out of memory");
+done:
+	onco_case_free(c);
+	return rc;
+}

@@ -1,0 +1,305 @@
+/*
+ * kb.c: the rule-base files. The built-in rule base and a --kb folder go
+ * through the same path: a list of files in memory (VERSION, *.clp,
+ * sources/ *.txt), hashed, then loaded into CLIPS from memory: schema.clp
+ * first, then the other rule files by name.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <clips.h>
+
+#include "private/engine_internal.h"
+
+char *onco_strdup(const char *s)
+{
+	size_t n;
+	char *copy;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	copy = malloc(n);
+	if (copy != NULL)
+		memcpy(copy, s, n);
+	return copy;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Load order: schema.clp first (it defines the templates), then by name. */
+static int file_order(const void *a, const void *b)
+{
+	const onco_kb_file *x = a, *y = b;
+	int xs = strcmp(x->name, "schema.clp") == 0, ys = strcmp(y->name, "schema.clp") == 0;
+
+	if (xs != ys)
+		return ys - xs;
+	return strcmp(x->name, y->name);
+}
+
+static int add_file(onco_kb *kb, const char *name, const char *data, size_t length)
+{
+	onco_kb_file *grown = realloc(kb->files, (kb->n_files + 1) * sizeof(*grown));
+	char *copy_name, *copy_data;
+
+	if (grown == NULL)
+		return ONCO_ENOMEM;
+	kb->files = grown;
+	copy_name = onco_strdup(name);
+	copy_data = malloc(length + 1);
+	if (copy_name == NULL || copy_data == NULL) {
+		free(copy_name);
+		free(copy_data);
+		return ONCO_ENOMEM;
+	}
+	memcpy(copy_data, data, length);
+	copy_data[length] = '\0';
+	grown[kb->n_files].name = copy_name;
+	grown[kb->n_files].data = copy_data;
+	grown[kb->n_files].length = length;
+	kb->n_files++;
+	return 0;
+}
+
+static int read_disk_file(onco_kb *kb, const char *dir, const char *name,
+			  onco_error *err)
+{
+	char path[4096];
+	FILE *f;
+	char *data = NULL;
+	long size;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return onco_error_set(err, ONCO_EIO, "cannot read %s: %s", path,
+				      strerror(errno));
+	rc = ONCO_EIO;
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0)
+		goto done;
+	rc = ONCO_ENOMEM;
+	data = malloc((size_t)size + 1);
+	if (data == NULL)
+		goto done;
+	rc = ONCO_EIO;
+	if (fread(data, 1, (size_t)size, f) != (size_t)size)
+		goto done;
+	rc = add_file(kb, name, data, (size_t)size);
+done:
+	free(data);
+	fclose(f);
+	if (rc == ONCO_EIO)
+		return onco_error_set(err, rc, "cannot read %s", path);
+	return rc;
+}
+
+static int read_disk_folder(onco_kb *kb, const char *dir, const char *sub,
+			    const char *suffix, onco_error *err)
+{
+	char path[4096], name[4096];
+	DIR *d;
+	struct dirent *e;
+	int rc = 0;
+
+	snprintf(path, sizeof(path), "%s%s%s", dir, sub[0] ? "/" : "", sub);
+	d = opendir(path);
+	if (d == NULL)
+		return sub[0] ? 0 : onco_error_set(err, ONCO_EIO, "cannot open rule base %s: %s",
+						    dir, strerror(errno));
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !ends_with(e->d_name, suffix))
+			continue;
+		snprintf(name, sizeof(name), "%s%s%s", sub, sub[0] ? "/" : "", e->d_name);
+		rc = read_disk_file(kb, dir, name, err);
+	}
+	closedir(d);
+	return rc;
+}
+
+int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err)
+{
+	onco_sha256 hash;
+	size_t i;
+	int rc = 0;
+
+	if (dir == NULL) {
+		for (i = 0; rc == 0 && onco_kb_builtin[i].name != NULL; i++)
+			rc = add_file(kb, onco_kb_builtin[i].name, onco_kb_builtin[i].data,
+				      onco_kb_builtin[i].length);
+	} else {
+		rc = read_disk_folder(kb, dir, "", ".clp", err);
+		if (rc == 0)
+			rc = read_disk_folder(kb, dir, "sources", ".txt", err);
+		if (rc == 0)
+			rc = read_disk_file(kb, dir, "VERSION", err);
+	}
+	if (rc != 0)
+		return rc == ONCO_ENOMEM ? onco_error_set(err, rc, "out of memory") : rc;
+	qsort(kb->files, kb->n_files, sizeof(kb->files[0]), file_order);
+
+	/* The hash covers every file's name and bytes, in a fixed order. */
+	onco_sha256_init(&hash);
+	for (i = 0; i < kb->n_files; i++) {
+		onco_sha256_update(&hash, kb->files[i].name, strlen(kb->files[i].name) + 1);
+		onco_sha256_update(&hash, kb->files[i].data, kb->files[i].length);
+		if (strcmp(kb->files[i].name, "VERSION") == 0)
+			snprintf(kb->version, sizeof(kb->version), "%.*s",
+				 (int)strcspn(kb->files[i].data, "\r\n"), kb->files[i].data);
+	}
+	onco_sha256_final(&hash, kb->sha256);
+	if (kb->version[0] == '\0')
+		snprintf(kb->version, sizeof(kb->version), "unversioned");
+	return 0;
+}
+
+/* The line of "(defrule NAME" in a rule file, 0 when not found. */
+static long defrule_line(const onco_kb_file *file, const char *name)
+{
+	const char *p = file->data;
+	size_t n = strlen(name);
+	long line = 1;
+
+	for (; *p; p++) {
+		if (*p == '\n') {
+			line++;
+			continue;
+		}
+		if (strncmp(p, "(defrule", 8) == 0) {
+			const char *q = p + 8;
+			while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+				q++;
+			if (strncmp(q, name, n) == 0 &&
+			    (q[n] == ' ' || q[n] == '\n' || q[n] == '\t' || q[n] == '\r' ||
+			     q[n] == '\0'))
+				return line;
+		}
+	}
+	return 0;
+}
+
+/* Reads the rule info of every rule defined since `from`. */
+static int index_new_rules(onco_engine *engine, const onco_kb_file *file,
+			   void *from, onco_error *err)
+{
+	onco_kb *kb = &engine->kb;
+	void *rule = from ? EnvGetNextDefrule(engine->env, from)
+			  : EnvGetNextDefrule(engine->env, NULL);
+	int rc;
+
+	for (; rule != NULL; rule = EnvGetNextDefrule(engine->env, rule)) {
+		onco_rule_info *grown = realloc(kb->rules, (kb->n_rules + 1) * sizeof(*grown));
+		const char *pp = EnvGetDefrulePPForm(engine->env, rule);
+		onco_rule_info *info;
+
+		if (grown == NULL)
+			return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+		kb->rules = grown;
+		info = &grown[kb->n_rules];
+		rc = onco_rule_info_parse(info, pp != NULL ? pp : "");
+		if (rc != 0)
+			return onco_error_set(err, rc == ONCO_ENOMEM ? rc : ONCO_ERULES,
+					      "cannot read rule %s",
+					      EnvGetDefruleName(engine->env, rule));
+		kb->n_rules++;
+		info->file = onco_strdup(file->name);
+		if (info->file == NULL)
+			return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+		info->line = defrule_line(file, info->name);
+	}
+	return 0;
+}
+
+static void *last_rule(void *env)
+{
+	void *rule = NULL, *next;
+
+	while ((next = EnvGetNextDefrule(env, rule)) != NULL)
+		rule = next;
+	return rule;
+}
+
+static int load_file(onco_engine *engine, const onco_kb_file *file, onco_error *err)
+{
+	void *env = engine->env;
+	void *before = last_rule(env);
+	const char *router = "onco-kb-source";
+
+	onco_capture_reset(&engine->capture);
+	SetLineCount(env, 1);
+	if (!OpenStringSource(env, router, file->data, 0))
+		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+	LoadConstructsFromLogicalName(env, router);
+	CloseStringSource(env, router);
+	if (engine->capture.has_error) {
+		onco_error_set(err, ONCO_ERULES, "%s", engine->capture.text);
+		snprintf(err->file, sizeof(err->file), "%s", file->name);
+		err->line = engine->capture.first_error_line;
+		return ONCO_ERULES;
+	}
+	return index_new_rules(engine, file, before, err);
+}
+
+int onco_kb_load(onco_engine *engine, onco_error *err)
+{
+	size_t i;
+	int rc;
+
+	SetPrintWhileLoading(engine->env, FALSE);
+	for (i = 0; i < engine->kb.n_files; i++) {
+		if (!ends_with(engine->kb.files[i].name, ".clp") ||
+		    strchr(engine->kb.files[i].name, '/') != NULL)
+			continue;
+		rc = load_file(engine, &engine->kb.files[i], err);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+void onco_kb_release(onco_kb *kb)
+{
+	size_t i, j;
+
+	for (i = 0; i < kb->n_files; i++) {
+		free((char *)kb->files[i].name);
+		free((char *)kb->files[i].data);
+	}
+	free(kb->files);
+	for (i = 0; i < kb->n_citations; i++) {
+		free(kb->citations[i].id);
+		free(kb->citations[i].source);
+		free(kb->citations[i].label);
+		free(kb->citations[i].quote);
+	}
+	free(kb->citations);
+	for (i = 0; i < kb->n_finding_defs; i++) {
+		free(kb->finding_defs[i].name);
+		free(kb->finding_defs[i].text);
+		for (j = 0; j < kb->finding_defs[i].n_fields; j++)
+			free(kb->finding_defs[i].fields[j]);
+		free(kb->finding_defs[i].fields);
+	}
+	free(kb->finding_defs);
+	for (i = 0; i < kb->n_guidelines; i++) {
+		free(kb->guidelines[i].id);
+		free(kb->guidelines[i].title);
+		free(kb->guidelines[i].source);
+		free(kb->guidelines[i].covers);
+	}
+	free(kb->guidelines);
+	for (i = 0; i < kb->n_rules; i++)
+		onco_rule_info_release(&kb->rules[i]);
+	free(kb->rules);
+	memset(kb, 0, sizeof(*kb));
+}

@@ -1,0 +1,193 @@
+/*
+ * missing.c: the facts a decision needs and the case lacks. Two sources:
+ * `missing` facts written by rules, and, found by the engine itself, every
+ * recommendation whose rule is blocked only by findings valued `unknown`:
+ * the fields of those findings are what the treating team should supply.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fact_read.h"
+#include "private/collect.h"
+
+/* The entry for `field` in `list` (an object keyed by field), created when
+ * absent. */
+static cJSON *entry_for(cJSON *by_field, const char *field)
+{
+	cJSON *entry = cJSON_GetObjectItemCaseSensitive(by_field, field);
+
+	if (entry != NULL)
+		return entry;
+	entry = cJSON_CreateObject();
+	if (entry == NULL || !cJSON_AddStringToObject(entry, "field", field) ||
+	    !cJSON_AddArrayToObject(entry, "needed_for") ||
+	    !cJSON_AddArrayToObject(entry, "options") ||
+	    !cJSON_AddItemToObject(by_field, field, entry)) {
+		cJSON_Delete(entry);
+		return NULL;
+	}
+	return entry;
+}
+
+static int add_unique(cJSON *array, const char *s)
+{
+	const cJSON *item;
+
+	if (s == NULL || s[0] == '\0')
+		return 0;
+	cJSON_ArrayForEach(item, array)
+		if (strcmp(item->valuestring, s) == 0)
+			return 0;
+	return cJSON_AddItemToArray(array, cJSON_CreateString(s)) ? 0 : ONCO_ENOMEM;
+}
+
+static int note_missing(cJSON *by_field, const char *field, const char *needed_for,
+			const char *option)
+{
+	cJSON *entry = entry_for(by_field, field);
+
+	if (entry == NULL)
+		return ONCO_ENOMEM;
+	if (add_unique(cJSON_GetObjectItemCaseSensitive(entry, "needed_for"), needed_for) ||
+	    add_unique(cJSON_GetObjectItemCaseSensitive(entry, "options"), option))
+		return ONCO_ENOMEM;
+	return 0;
+}
+
+static int concluded(const cJSON *recommendations, const char *id)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, recommendations)
+		if (strcmp(cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* For a recommendation rule that did not conclude: the unknown findings
+ * that alone block it. */
+static int rule_missing(onco_engine *engine, const onco_run_facts *run,
+			const onco_rule_info *rule, cJSON *by_field)
+{
+	size_t i, j, unknown = 0;
+	int rc = 0;
+
+	for (i = 0; i < rule->n_conditions; i++) {
+		onco_condition_state s = onco_condition_eval(engine, run, &rule->conditions[i]);
+		if (s == ONCO_COND_UNKNOWN)
+			unknown++;
+		else if (s != ONCO_COND_MET)
+			return 0;
+	}
+	for (i = 0; i < rule->n_conditions && unknown > 0 && rc == 0; i++) {
+		const onco_condition *c = &rule->conditions[i];
+		const onco_finding_def *def;
+
+		if (onco_condition_eval(engine, run, c) != ONCO_COND_UNKNOWN)
+			continue;
+		def = onco_kb_finding_def(&engine->kb, c->name);
+		for (j = 0; def != NULL && j < def->n_fields && rc == 0; j++)
+			rc = note_missing(by_field, def->fields[j],
+					  rule->summary != NULL ? rule->summary : rule->concludes,
+					  rule->concludes);
+	}
+	return rc;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp((*(cJSON *const *)a)->valuestring, (*(cJSON *const *)b)->valuestring);
+}
+
+static int compare_fields(const void *a, const void *b)
+{
+	return strcmp(cJSON_GetObjectItemCaseSensitive(*(cJSON *const *)a, "field")->valuestring,
+		      cJSON_GetObjectItemCaseSensitive(*(cJSON *const *)b, "field")->valuestring);
+}
+
+/* Detaches every item of `array`, sorts them, puts them back. */
+static int sort_array(cJSON *array, int (*compare)(const void *, const void *))
+{
+	int n = cJSON_GetArraySize(array), i;
+	cJSON **items;
+
+	if (n < 2)
+		return 0;
+	items = malloc((size_t)n * sizeof(*items));
+	if (items == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++)
+		items[i] = cJSON_DetachItemFromArray(array, 0);
+	qsort(items, (size_t)n, sizeof(*items), compare);
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(array, items[i]);
+	free(items);
+	return 0;
+}
+
+/* Turns the object keyed by field into the sorted output list; needed_for
+ * becomes one sentence. */
+static cJSON *finish(cJSON *by_field)
+{
+	cJSON *list = cJSON_CreateArray(), *entry;
+
+	if (list == NULL)
+		return NULL;
+	while ((entry = by_field->child) != NULL) {
+		cJSON *needed, *item;
+		size_t len = 1;
+		char *text;
+
+		cJSON_DetachItemViaPointer(by_field, entry);
+		cJSON_AddItemToArray(list, entry);
+		needed = cJSON_GetObjectItemCaseSensitive(entry, "needed_for");
+		sort_array(needed, compare_strings);
+		sort_array(cJSON_GetObjectItemCaseSensitive(entry, "options"), compare_strings);
+		cJSON_ArrayForEach(item, needed)
+			len += strlen(item->valuestring) + 2;
+		text = calloc(1, len);
+		if (text == NULL) {
+			cJSON_Delete(list);
+			return NULL;
+		}
+		cJSON_ArrayForEach(item, needed) {
+			if (text[0] != '\0')
+				strcat(text, "; ");
+			strcat(text, item->valuestring);
+		}
+		cJSON_ReplaceItemInObjectCaseSensitive(entry, "needed_for",
+						       cJSON_CreateString(text));
+		free(text);
+	}
+	sort_array(list, compare_fields);
+	return list;
+}
+
+cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run,
+			 const cJSON *recommendations)
+{
+	cJSON *by_field = cJSON_CreateObject(), *list;
+	size_t i;
+	int rc = by_field == NULL ? ONCO_ENOMEM : 0;
+
+	for (i = 0; i < run->n_conclusions[ONCO_C_MISSING] && rc == 0; i++) {
+		void *fact = run->conclusions[ONCO_C_MISSING][i];
+		const char *field = onco_fact_text(engine->env, fact, "field");
+		if (field != NULL)
+			rc = note_missing(by_field, field,
+					  onco_fact_text(engine->env, fact, "needed-for"), NULL);
+	}
+	for (i = 0; i < engine->kb.n_rules && rc == 0; i++) {
+		const onco_rule_info *rule = &engine->kb.rules[i];
+		if (rule->kind == ONCO_RULE_RECOMMENDATION && rule->concludes != NULL &&
+		    !concluded(recommendations, rule->concludes))
+			rc = rule_missing(engine, run, rule, by_field);
+	}
+	if (rc != 0) {
+		cJSON_Delete(by_field);
+		return NULL;
+	}
+	list = finish(by_field);
+	cJSON_Delete(by_field);
+	return list;
+}

@@ -1,0 +1,68 @@
+/*
+ * collect.h: turning the facts of a finished run into the result document.
+ * Private to engine/.
+ */
+#ifndef ONCO_COLLECT_H
+#define ONCO_COLLECT_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "private/engine_internal.h"
+
+/* The facts of a finished run, sorted into what the result needs. */
+typedef struct onco_run_facts {
+	void **scopes;
+	size_t n_scopes;
+	void **findings;
+	size_t n_findings;
+	void **conclusions[5]; /* recommendation, warning, exclusion, note, missing */
+	size_t n_conclusions[5];
+	void *cancer; /* the cancer fact, for the not-covered reason */
+} onco_run_facts;
+
+enum { ONCO_C_RECOMMENDATION, ONCO_C_WARNING, ONCO_C_EXCLUSION, ONCO_C_NOTE,
+       ONCO_C_MISSING };
+
+/* Walks working memory once: sorts facts into `run` and counts the firings
+ * of each rule into engine->firings. */
+int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run);
+void onco_run_facts_release(onco_run_facts *run);
+
+/* because.c: the "because" statements of a conclusion fact, appended to
+ * `because` (merging statements already there), and its evidence. */
+int onco_because_add(onco_engine *engine, void *fact, cJSON *because);
+/* Orders the entries of a finished `because` (see because.c). */
+void onco_because_finish(cJSON *because);
+int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence);
+/* A readable statement for one case fact: "prior treatment: type ...". */
+char *onco_case_fact_statement(void *env, void *fact);
+
+/* conclusions.c: the items of one conclusion kind, grouped by id, sorted. */
+cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind);
+
+/* missing.c: missing information: `missing` facts and the fields of unknown
+ * findings that alone block a recommendation. */
+cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run,
+			 const cJSON *recommendations);
+
+/* Finding values present in working memory for `name`: bit 0 yes, 1 no,
+ * 2 unknown. */
+unsigned onco_run_finding_values(onco_engine *engine, const onco_run_facts *run,
+				 const char *name);
+int onco_run_has_scope(onco_engine *engine, const onco_run_facts *run,
+		       const char *guideline);
+
+/* conditions.c */
+typedef enum onco_condition_state {
+	ONCO_COND_MET,
+	ONCO_COND_NOT_MET,
+	ONCO_COND_UNKNOWN,  /* the finding is valued unknown in this case */
+	ONCO_COND_UNJUDGED  /* not a scope or finding pattern */
+} onco_condition_state;
+
+onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_facts *run,
+					 const onco_condition *c);
+
+#endif

@@ -1,0 +1,112 @@
+/*
+ * engine_internal.h: what the files of engine/ share. Not installed, not
+ * used outside engine/ (tests may include it to check internals).
+ */
+#ifndef ONCO_ENGINE_INTERNAL_H
+#define ONCO_ENGINE_INTERNAL_H
+
+#include <stddef.h>
+
+#include "kb_files.h"
+#include "onco.h"
+#include "rule_info.h"
+
+/* A passage of a source document, declared by a `citation` fact. */
+typedef struct onco_citation {
+	char *id;
+	char *source;
+	char *label;
+	char *quote;
+} onco_citation;
+
+/* What a finding means and which case fields decide it (`finding-def`). */
+typedef struct onco_finding_def {
+	char *name;
+	char *text;
+	char **fields;
+	size_t n_fields;
+} onco_finding_def;
+
+/* A guideline of the rule base (`guideline` fact). */
+typedef struct onco_guideline {
+	char *id;
+	char *title;
+	char *source;
+	char *covers;
+} onco_guideline;
+
+/* The rule base as loaded: its files and what was read from them. */
+typedef struct onco_kb {
+	onco_kb_file *files; /* owned copies: name, data, length */
+	size_t n_files;
+	char version[64];
+	char sha256[65];
+	onco_citation *citations; /* sorted by id */
+	size_t n_citations;
+	onco_finding_def *finding_defs; /* sorted by name */
+	size_t n_finding_defs;
+	onco_guideline *guidelines; /* sorted by id */
+	size_t n_guidelines;
+	onco_rule_info *rules; /* in definition order */
+	size_t n_rules;
+} onco_kb;
+
+/* Captured CLIPS output (error and warning routers), per engine. */
+typedef struct onco_capture {
+	char text[4096];
+	size_t length;
+	long first_error_line; /* scanner line when werror was first written */
+	int has_error;
+} onco_capture;
+
+struct onco_engine {
+	void *env; /* the CLIPS environment; its context points back here */
+	onco_engine_options opts;
+	onco_kb kb;
+	onco_capture capture;
+	int evaluated; /* working memory holds the last case's facts */
+	/* Firings of the last evaluation per rule, parallel to kb.rules. */
+	unsigned long *firings;
+	onco_rule_info **rules_by_name; /* kb.rules sorted by name */
+};
+
+/* gather.c: the index of rules by name, built once at open. */
+int onco_rules_by_name_build(onco_engine *engine);
+
+/* kb.c: read the rule-base files (built in or from a directory), load them
+ * into engine->env, hash them. */
+int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err);
+int onco_kb_load(onco_engine *engine, onco_error *err);
+void onco_kb_release(onco_kb *kb);
+
+/* knowledge.c: index citations, finding definitions and guidelines from the
+ * deffacts of the loaded rule base (after a reset). */
+int onco_knowledge_index(onco_engine *engine, onco_error *err);
+const onco_citation *onco_kb_citation(const onco_kb *kb, const char *id);
+const onco_finding_def *onco_kb_finding_def(const onco_kb *kb, const char *name);
+const onco_guideline *onco_kb_guideline(const onco_kb *kb, const char *id);
+int onco_kb_rule_index(const onco_kb *kb, const char *name);
+
+/* capture.c: the router that keeps CLIPS output away from the terminal. */
+int onco_capture_install(onco_engine *engine);
+void onco_capture_reset(onco_capture *capture);
+
+/* basis.c: the user functions onco-rule and onco-basis of schema.clp. */
+int onco_basis_install(void *env);
+
+/* sha256.c */
+void onco_sha256_hex(const void *data, size_t length, char out[65]);
+typedef struct onco_sha256 {
+	unsigned int state[8];
+	unsigned long long bits;
+	unsigned char block[64];
+	size_t used;
+} onco_sha256;
+void onco_sha256_init(onco_sha256 *ctx);
+void onco_sha256_update(onco_sha256 *ctx, const void *data, size_t length);
+void onco_sha256_final(onco_sha256 *ctx, char out[65]);
+
+/* Small helpers of the engine. */
+char *onco_strdup(const char *s);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * fact_read.h: reading slot values of CLIPS facts as C strings. Private to
+ * engine/; it may use CLIPS types.
+ */
+#ifndef ONCO_FACT_READ_H
+#define ONCO_FACT_READ_H
+
+#include <stddef.h>
+
+#include <clips.h>
+
+/* The name of the fact's template. */
+const char *onco_fact_template(void *env, void *fact);
+
+/* The text of a single-field slot (symbol or string), or the first value of
+ * a multislot; NULL when empty, numeric, or absent. Valid while the fact
+ * lives. */
+const char *onco_fact_text(void *env, void *fact, const char *slot);
+
+/* Value `index` (0-based) of a multislot: its type and value pointer; 0
+ * when out of range or the slot is not a multislot. */
+int onco_fact_multi(void *env, void *fact, const char *slot, size_t index,
+		    int *type, void **value);
+
+/* Number of values in a multislot (0 for a missing slot). */
+size_t onco_fact_multi_count(void *env, void *fact, const char *slot);
+
+/* Writes a single value (symbol, string, integer, float) as text into buf. */
+void onco_value_text(int type, void *value, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * rule_info.h: what a rule tests and concludes, read from its pretty-print
+ * form. The engine uses it to find missing information, to list the
+ * catalogue and to answer "why not".
+ */
+#ifndef ONCO_RULE_INFO_H
+#define ONCO_RULE_INFO_H
+
+#include <stddef.h>
+
+typedef enum onco_rule_kind {
+	ONCO_RULE_OTHER = 0,
+	ONCO_RULE_SCOPE,
+	ONCO_RULE_FINDING,
+	ONCO_RULE_RECOMMENDATION,
+	ONCO_RULE_EXCLUSION,
+	ONCO_RULE_WARNING,
+	ONCO_RULE_NOTE,
+	ONCO_RULE_MISSING
+} onco_rule_kind;
+
+typedef enum onco_condition_kind {
+	ONCO_COND_SCOPE,   /* (scope (guideline X)) */
+	ONCO_COND_FINDING, /* (finding (name N) (value V)) */
+	ONCO_COND_OTHER    /* any other pattern or conditional element */
+} onco_condition_kind;
+
+typedef struct onco_condition {
+	onco_condition_kind kind;
+	int negated;   /* the pattern stands inside (not ...) */
+	char *name;    /* guideline id or finding name; NULL for OTHER */
+	int accepts[3]; /* finding values accepted: yes, no, unknown */
+	char *text;    /* the conditional element as written */
+} onco_condition;
+
+typedef struct onco_rule_info {
+	char *name; /* without the module prefix */
+	char *comment;
+	char *file; /* rule-base file it was defined in */
+	long line;
+	onco_rule_kind kind;
+	char *concludes;  /* id of the conclusion, guideline of a scope, finding name */
+	char *value;      /* finding value, for finding rules */
+	char *option;     /* the option an exclusion rules out */
+	char *modality;
+	char *procedure;
+	char *summary;    /* summary, reason or text of the conclusion */
+	char **agents;
+	size_t n_agents;
+	char **cites;
+	size_t n_cites;
+	onco_condition *conditions;
+	size_t n_conditions;
+	int has_salience;
+	int has_io;
+} onco_rule_info;
+
+/* Finding values in the order of onco_condition.accepts. */
+extern const char *const onco_finding_values[3];
+
+/* Reads a rule's pretty-print form into *out (zeroed first). Returns 0,
+ * ONCO_EINVALID when the text is not a defrule, or ONCO_ENOMEM. */
+int onco_rule_info_parse(onco_rule_info *out, const char *ppform);
+
+void onco_rule_info_release(onco_rule_info *info);
+
+/* The name of a rule kind: "recommendation", "finding", ... */
+const char *onco_rule_kind_name(onco_rule_kind kind);
+
+#endif

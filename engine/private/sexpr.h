@@ -1,0 +1,41 @@
+/*
+ * sexpr.h: a small reader of CLIPS text (lists, atoms, strings) into a
+ * tree, for reading rules' pretty-print forms and rule files. It does not
+ * evaluate anything.
+ */
+#ifndef ONCO_SEXPR_H
+#define ONCO_SEXPR_H
+
+#include <stddef.h>
+
+typedef enum { ONCO_SX_LIST, ONCO_SX_ATOM, ONCO_SX_STRING } onco_sx_type;
+
+typedef struct onco_sx {
+	onco_sx_type type;
+	char *text;            /* atom or string contents (unescaped); NULL for lists */
+	struct onco_sx **items; /* list items */
+	size_t n_items;
+	long line;             /* line of the first character, from 1 */
+} onco_sx;
+
+/*
+ * Reads the expressions of `text` (length bytes) into *out, a list node
+ * whose items are the top-level expressions. Comments (;) are skipped.
+ * Returns 0, ONCO_EINVALID for unbalanced text (offset in *error_line), or
+ * ONCO_ENOMEM.
+ */
+int onco_sx_read(onco_sx **out, const char *text, size_t length, long *error_line);
+
+void onco_sx_free(onco_sx *node);
+
+/* The atom text of item i of a list, or NULL when it is not an atom. */
+const char *onco_sx_atom(const onco_sx *list, size_t i);
+
+/* For a pattern like (template (slot v1 v2) ...), the slot list named
+ * `slot`, or NULL. */
+const onco_sx *onco_sx_slot(const onco_sx *pattern, const char *slot);
+
+/* Writes `node` back as text into a malloc'd string (NULL on ENOMEM). */
+char *onco_sx_text(const onco_sx *node);
+
+#endif

@@ -1,0 +1,288 @@
+/*
+ * case_check.c: stage 2 of reading a case: the parsed document against the
+ * vocabulary (see onco_case_check in case_internal.h).
+ *
+ * The walk follows the document, member by member, so issues come in
+ * document order; a required key that is missing is reported after the
+ * members of its object. Recursion follows the vocabulary, never the
+ * document: an unknown key is reported, not entered, so the depth of the
+ * walk is the depth of the vocabulary (four levels).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "buf.h"
+#include "case_internal.h"
+#include "vocabulary.h"
+
+/* Fields in one object at most (a vocabulary test checks it). */
+#define FIELDS_MAX 32
+
+typedef struct checker {
+	const onco_case_limits *limits;
+	onco_case_issues *issues;
+	onco_buf pointer;
+	onco_buf message;
+	int rc; /* ONCO_ENOMEM once anything failed to allocate */
+} checker;
+
+static void check_object(checker *ck, const onco_object *object,
+			 const cJSON *json);
+
+/* Adds the issue in ck->message at the current pointer. */
+static void report(checker *ck)
+{
+	if (ck->rc == 0)
+		ck->rc = onco_issues_add(ck->issues,
+					 onco_buf_text(&ck->pointer),
+					 onco_buf_text(&ck->message));
+	onco_buf_truncate(&ck->message, 0);
+}
+
+static void say(checker *ck, int rc)
+{
+	if (rc != 0)
+		ck->rc = rc;
+}
+
+static const char *type_name(const cJSON *json)
+{
+	if (cJSON_IsObject(json))
+		return "an object";
+	if (cJSON_IsArray(json))
+		return "a list";
+	if (cJSON_IsString(json))
+		return "a string";
+	if (cJSON_IsNumber(json))
+		return "a number";
+	if (cJSON_IsBool(json))
+		return "a boolean";
+	return "null";
+}
+
+static void wrong_type(checker *ck, const char *expected, const cJSON *json)
+{
+	say(ck, onco_buf_printf(&ck->message, "expected %s, got %s", expected,
+				type_name(json)));
+	report(ck);
+}
+
+/* "allowed: a, b, c" */
+static void list_values(checker *ck, const char *const *values)
+{
+	const char *sep = "";
+
+	say(ck, onco_buf_puts(&ck->message, "allowed: "));
+	for (; *values != NULL; values++) {
+		say(ck, onco_buf_printf(&ck->message, "%s%s", sep, *values));
+		sep = ", ";
+	}
+}
+
+static void unknown(checker *ck, const char *what, const char *given,
+		    const char *const *allowed)
+{
+	const char *hint = onco_suggest(given, allowed);
+
+	say(ck, onco_buf_quote(&ck->message, given));
+	say(ck, onco_buf_printf(&ck->message, " is not a known %s", what));
+	if (hint != NULL)
+		say(ck, onco_buf_printf(&ck->message,
+					"; did you mean \"%s\"? ", hint));
+	else
+		say(ck, onco_buf_puts(&ck->message, "; "));
+	list_values(ck, allowed);
+	report(ck);
+}
+
+static bool check_string(checker *ck, const cJSON *json, size_t min_length,
+			 size_t max_length)
+{
+	size_t length;
+
+	if (!cJSON_IsString(json)) {
+		wrong_type(ck, "a string", json);
+		return false;
+	}
+	length = strlen(json->valuestring);
+	if (max_length == 0 || max_length > ck->limits->max_string)
+		max_length = ck->limits->max_string;
+	if (length > max_length) {
+		say(ck, onco_buf_printf(&ck->message,
+			"string of %zu bytes is longer than the limit of %zu",
+			length, max_length));
+		report(ck);
+		return false;
+	}
+	if (length < min_length) {
+		say(ck, onco_buf_printf(&ck->message,
+			"string must hold at least %zu byte%s", min_length,
+			min_length == 1 ? "" : "s"));
+		report(ck);
+		return false;
+	}
+	return true;
+}
+
+static void check_number(checker *ck, const onco_field *field,
+			 const cJSON *json)
+{
+	bool integer = field->kind == ONCO_KIND_INTEGER;
+	double v;
+
+	if (!cJSON_IsNumber(json)) {
+		wrong_type(ck, integer ? "a whole number" : "a number", json);
+		return;
+	}
+	v = json->valuedouble;
+	if (!isfinite(v))
+		say(ck, onco_buf_puts(&ck->message,
+			"number is too large to represent"));
+	else if (integer && floor(v) != v)
+		say(ck, onco_buf_printf(&ck->message,
+			"must be a whole number; got %.15g", v));
+	else if (v < (double)field->min || v > (double)field->max)
+		say(ck, onco_buf_printf(&ck->message,
+			"must be between %lld and %lld; got %.15g",
+			field->min, field->max, v));
+	else
+		return;
+	report(ck);
+}
+
+static void check_enum(checker *ck, const onco_field *field,
+		       const cJSON *json)
+{
+	if (!check_string(ck, json, 0, 0))
+		return;
+	if (!onco_vocabulary_allows(field->values, json->valuestring))
+		unknown(ck, "value", json->valuestring, field->values);
+}
+
+static void check_list(checker *ck, const onco_field *field,
+		       const cJSON *json)
+{
+	const cJSON *item;
+	size_t mark, index = 0, count;
+
+	if (!cJSON_IsArray(json)) {
+		wrong_type(ck, "a list", json);
+		return;
+	}
+	count = (size_t)cJSON_GetArraySize(json);
+	if (count > ck->limits->max_list) {
+		say(ck, onco_buf_printf(&ck->message,
+			"list of %zu items is longer than the limit of %zu",
+			count, ck->limits->max_list));
+		report(ck);
+		return;
+	}
+	mark = ck->pointer.length;
+	cJSON_ArrayForEach(item, json) {
+		say(ck, onco_buf_pointer_index(&ck->pointer, index++));
+		if (field->kind == ONCO_KIND_ENUM_LIST)
+			check_enum(ck, field, item);
+		else
+			check_object(ck, field->object, item);
+		onco_buf_truncate(&ck->pointer, mark);
+	}
+}
+
+static void check_value(checker *ck, const onco_field *field,
+			const cJSON *json)
+{
+	switch (field->kind) {
+	case ONCO_KIND_STRING:
+		check_string(ck, json, field->min_length, field->max_length);
+		break;
+	case ONCO_KIND_INTEGER:
+	case ONCO_KIND_NUMBER:
+		check_number(ck, field, json);
+		break;
+	case ONCO_KIND_BOOLEAN:
+		if (!cJSON_IsBool(json))
+			wrong_type(ck, "true or false", json);
+		break;
+	case ONCO_KIND_ENUM:
+		check_enum(ck, field, json);
+		break;
+	case ONCO_KIND_OBJECT:
+		check_object(ck, field->object, json);
+		break;
+	case ONCO_KIND_ENUM_LIST:
+	case ONCO_KIND_OBJECT_LIST:
+		check_list(ck, field, json);
+		break;
+	}
+}
+
+static void check_member(checker *ck, const onco_object *object,
+			 const cJSON *member, bool *seen)
+{
+	const char *keys[FIELDS_MAX + 1];
+	const onco_field *field;
+	size_t i;
+
+	field = onco_vocabulary_field(object, member->string);
+	if (field == NULL) {
+		for (i = 0; i < object->field_count && i < FIELDS_MAX; i++)
+			keys[i] = object->fields[i].key;
+		keys[i] = NULL;
+		unknown(ck, "key", member->string, keys);
+		return;
+	}
+	i = (size_t)(field - object->fields);
+	if (seen[i]) {
+		say(ck, onco_buf_puts(&ck->message,
+			"duplicate key; a key may appear once in an object"));
+		report(ck);
+		return;
+	}
+	seen[i] = true;
+	check_value(ck, field, member);
+}
+
+static void check_object(checker *ck, const onco_object *object,
+			 const cJSON *json)
+{
+	bool seen[FIELDS_MAX] = { false };
+	const cJSON *member;
+	size_t mark = ck->pointer.length, i;
+
+	if (!cJSON_IsObject(json)) {
+		wrong_type(ck, "an object", json);
+		return;
+	}
+	cJSON_ArrayForEach(member, json) {
+		say(ck, onco_buf_pointer_key(&ck->pointer, member->string));
+		check_member(ck, object, member, seen);
+		onco_buf_truncate(&ck->pointer, mark);
+	}
+	for (i = 0; i < object->field_count; i++) {
+		if (!object->fields[i].required || seen[i])
+			continue;
+		say(ck, onco_buf_pointer_key(&ck->pointer,
+					     object->fields[i].key));
+		say(ck, onco_buf_puts(&ck->message, "required key is missing"));
+		report(ck);
+		onco_buf_truncate(&ck->pointer, mark);
+	}
+}
+
+int onco_case_check(const cJSON *root, const onco_case_limits *limits,
+		    onco_case_issues *issues)
+{
+	checker ck = { limits, issues, ONCO_BUF_INIT, ONCO_BUF_INIT, 0 };
+
+	if (cJSON_IsObject(root)) {
+		check_object(&ck, onco_vocabulary_root(), root);
+	} else {
+		say(&ck, onco_buf_printf(&ck.message,
+			"a case must be a JSON object, got %s",
+			type_name(root)));
+		report(&ck);
+	}
+	onco_buf_free(&ck.pointer);
+	onco_buf_free(&ck.message);
+	return ck.rc;
+}

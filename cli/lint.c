@@ -7,6 +7,7 @@
 #include <cJSON.h>
 
 #include "cli.h"
+#include "kbmap.h"
 #include "strbuf.h"
 
 static const char usage_text[] =
@@ -23,33 +24,6 @@ static const char usage_text[] =
 	"\n"
 	"Exit status: 0 no error (warnings allowed), 1 errors, 2 usage,\n"
 	"3 internal error.\n";
-
-static int readable(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-
-	if (f != NULL)
-		fclose(f);
-	return f != NULL;
-}
-
-/* The knowledge map to use: --map, beside the rule base, or in the current
- * folder. NULL when none is found. */
-static char *find_map(const char *given, const char *kb_dir)
-{
-	cli_buf path = CLI_BUF_INIT;
-
-	if (given != NULL)
-		return cli_xstrdup(given);
-	if (kb_dir != NULL) {
-		cli_buf_printf(&path, "%s/../docs/knowledge-map.md", kb_dir);
-		if (readable(cli_buf_text(&path)))
-			return cli_buf_take(&path);
-		cli_buf_free(&path);
-	}
-	return readable("docs/knowledge-map.md") ? cli_xstrdup("docs/knowledge-map.md")
-						  : NULL;
-}
 
 /* CLIPS's message on one line, without the echo of the construct that
  * follows "ERROR:" (the file and line already point at it). */
@@ -143,7 +117,7 @@ int cli_lint(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
-	map = find_map(map_arg, args.kb_dir);
+	map = cli_map_find(map_arg, args.kb_dir);
 	opts.kb_dir = args.kb_dir;
 	opts.map_path = map;
 	memset(&err, 0, sizeof(err));

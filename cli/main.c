@@ -15,6 +15,7 @@ static const struct verb verbs[] = {
 	{"rules", cli_rules, "list the rules with their labels and sources"},
 	{"test", cli_test, "run regression case files and check their expectations"},
 	{"lint", cli_lint, "check the rule base: cites, quotes, labels, findings, schema"},
+	{"explain", cli_explain, "derive a case's conclusions, or --why-not OPTION"},
 };
 
 static void usage(FILE *out)

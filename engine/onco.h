@@ -87,6 +87,32 @@ const char *onco_engine_kb_sha256(const onco_engine *engine);
 int onco_engine_catalogue(onco_engine *engine, int flags, char **out,
 			  onco_error *err);
 
+/*
+ * Explains one case (`oncorules explain`). Evaluates it, then judges the
+ * conditions of concluding rules against the run: each condition "met",
+ * "not met", "unknown" (the finding it needs is valued unknown in this
+ * case) or "not judged" (not a scope or finding pattern), with the finding
+ * values present, the rule that derived each, and the case facts behind
+ * them with their JSON pointers.
+ *
+ * With `why_not` NULL, *out is {"case", "scope", "conclusions": [{"kind",
+ * "id", "text", "derivation": RULE}]}: every conclusion and its rule.
+ * With `why_not` an option (a recommendation id, a modality, an agent or a
+ * procedure; case, spaces and hyphens ignored), *out is {"case", "scope",
+ * "why_not", "rules": [RULE...], "exclusions": [...]}: every rule that can
+ * conclude it, and the exclusions that fired against it.
+ * RULE is {"rule", "file", "line", "comment", "kind", "concludes",
+ * "modality"?, "procedure"?, "agents", "fired", "conditions": [{"condition",
+ * "state", "negated", "kind", "name", "statement", "needs", "values":
+ * [{"value", "rule", "because": [{"statement", "pointer"}]}], "fields"}],
+ * "evidence"}.
+ *
+ * Returns 0; or what onco_engine_evaluate returns for a case it cannot
+ * evaluate, with its error document in *out.
+ */
+int onco_engine_explain(onco_engine *engine, const char *case_text, size_t length,
+			const char *why_not, int flags, char **out, onco_error *err);
+
 /* Options of onco_kb_lint. */
 typedef struct onco_lint_options {
 	const char *kb_dir;   /* NULL: the rule base built into the binary */

@@ -45,5 +45,6 @@ int cli_rules(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_explain(int argc, char **argv);
+int cli_diff(int argc, char **argv);
 
 #endif

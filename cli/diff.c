@@ -145,28 +145,10 @@ static cJSON *evaluate(onco_engine *engine, const char *input, cli_buf *problem)
 	return doc;
 }
 
-/* The case text of a file: the "input" of a regression case, or itself. */
-static char *case_input(const char *path)
-{
-	size_t length;
-	char *text = cli_read_file(path, &length), *input;
-	cJSON *doc = text != NULL ? cJSON_Parse(text) : NULL;
-	const cJSON *in = get(doc, "input");
-
-	if (doc == NULL || !cJSON_IsObject(in) || get(doc, "expect") == NULL) {
-		cJSON_Delete(doc);
-		return text;
-	}
-	input = cJSON_PrintUnformatted(in);
-	cJSON_Delete(doc);
-	free(text);
-	return input;
-}
-
 /* Returns 1 when the case changes, 0 when not, -1 when it cannot be read. */
 static int diff_case(onco_engine *old_engine, onco_engine *new_engine, const char *path)
 {
-	char *input = case_input(path);
+	char *input = cli_case_input(path);
 	cli_buf b = CLI_BUF_INIT;
 	cJSON *old = NULL, *new_doc = NULL;
 	int changes = 0;

@@ -8,6 +8,7 @@
 
 #include <cJSON.h>
 
+#include "casefiles.h"
 #include "cli.h"
 #include "strbuf.h"
 
@@ -214,31 +215,6 @@ static int print_why_not(cli_buf *b, const cJSON *doc)
 	return 0;
 }
 
-/* The case text: the file itself, or the "input" of a regression case. */
-static char *case_text(const char *path, int *status)
-{
-	size_t length;
-	char *text = cli_read_file(path, &length), *input;
-	cJSON *doc;
-	const cJSON *in;
-
-	if (text == NULL) {
-		fprintf(stderr, "oncorules explain: %s: %s\n", path, strerror(errno));
-		*status = CLI_EXIT_USAGE;
-		return NULL;
-	}
-	doc = cJSON_Parse(text);
-	in = get(doc, "input");
-	if (!cJSON_IsObject(in) || get(doc, "expect") == NULL) {
-		cJSON_Delete(doc);
-		return text;
-	}
-	input = cJSON_PrintUnformatted(in);
-	cJSON_Delete(doc);
-	free(text);
-	return input;
-}
-
 int cli_explain(int argc, char **argv)
 {
 	cli_engine_args args = {NULL, NULL};
@@ -272,8 +248,10 @@ int cli_explain(int argc, char **argv)
 		fputs(usage_text, stderr);
 		return CLI_EXIT_USAGE;
 	}
-	if ((text = case_text(path, &status)) == NULL)
-		return status;
+	if ((text = cli_case_input(path)) == NULL) {
+		fprintf(stderr, "oncorules explain: %s: %s\n", path, strerror(errno));
+		return CLI_EXIT_USAGE;
+	}
 	if ((engine = cli_engine_open(&args, &status)) == NULL) {
 		free(text);
 		return status;

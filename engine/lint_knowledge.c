@@ -7,23 +7,43 @@
 
 #include "lint_check.h"
 
+/* Bytes of the white-space character at `s`, 0 when it is not one: ASCII
+ * white space, and the Unicode spaces sources copied from web pages carry
+ * (no-break space U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000). */
+static size_t space_at(const unsigned char *s)
+{
+	if (isspace(s[0]))
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8B || s[2] == 0xAF))
+		return s[2] >= 0x80 ? 3 : 0;
+	if ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) ||
+	    (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80))
+		return 3;
+	return 0;
+}
+
 /* `s` with every run of white space made one space, trimmed; caller frees. */
 static char *squeeze(const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	char *out = malloc(strlen(s) + 1), *o = out;
 	int space = 0;
+	size_t n;
 
 	if (out == NULL)
 		return NULL;
-	for (; *s != '\0'; s++) {
-		if (isspace((unsigned char)*s)) {
+	while (*p != '\0') {
+		if ((n = space_at(p)) > 0) {
 			space = o != out;
+			p += n;
 			continue;
 		}
 		if (space)
 			*o++ = ' ';
 		space = 0;
-		*o++ = *s;
+		*o++ = (char)*p++;
 	}
 	*o = '\0';
 	return out;

@@ -245,6 +245,18 @@ static cJSON *conclusion_json(onco_engine *engine, void *fact, const char *kind)
 
 static const char *const kind_names[] = {"recommendation", "warning", "exclusion", "note"};
 
+static int listed(const cJSON *list, const char *kind, const char *id, const char *rule)
+{
+	const cJSON *o;
+
+	cJSON_ArrayForEach(o, list)
+		if (strcmp(cJSON_GetObjectItemCaseSensitive(o, "kind")->valuestring, kind) == 0 &&
+		    strcmp(cJSON_GetObjectItemCaseSensitive(o, "id")->valuestring, id) == 0 &&
+		    strcmp(cJSON_GetObjectItemCaseSensitive(o, "rule")->valuestring, rule) == 0)
+			return 1;
+	return 0;
+}
+
 /* Every conclusion of the run with its rule judged condition by condition. */
 static cJSON *derivations(onco_engine *engine, const onco_run_facts *run)
 {
@@ -255,10 +267,15 @@ static cJSON *derivations(onco_engine *engine, const onco_run_facts *run)
 	for (k = 0; k < 4; k++)
 		for (i = 0; i < run->n_conclusions[k]; i++) {
 			void *fact = run->conclusions[k][i];
-			cJSON *o = conclusion_json(engine, fact, kind_names[k]);
-			int index = onco_kb_rule_index(&engine->kb,
-						       onco_fact_text(engine->env, fact, "rule"));
+			const char *rule = onco_fact_text(engine->env, fact, "rule");
+			int index = onco_kb_rule_index(&engine->kb, rule);
+			cJSON *o;
 
+			/* a rule that fired once per supporting fact: one entry */
+			if (listed(list, kind_names[k], onco_fact_text(engine->env, fact, "id"), rule))
+				continue;
+			o = conclusion_json(engine, fact, kind_names[k]);
+			cJSON_AddStringToObject(o, "rule", rule);
 			if (index >= 0)
 				cJSON_AddItemToObject(o, "derivation",
 						      rule_json(engine, run, (size_t)index));
@@ -273,6 +290,7 @@ static cJSON *why_not(onco_engine *engine, const onco_run_facts *run, const char
 	char query[256];
 	cJSON *rules = cJSON_AddArrayToObject(doc, "rules");
 	cJSON *exclusions = cJSON_AddArrayToObject(doc, "exclusions");
+	cJSON *o;
 	size_t i;
 
 	normalise(query, sizeof(query), option);
@@ -282,17 +300,25 @@ static cJSON *why_not(onco_engine *engine, const onco_run_facts *run, const char
 			cJSON_AddItemToArray(rules, rule_json(engine, run, i));
 	for (i = 0; i < run->n_conclusions[ONCO_C_EXCLUSION]; i++) {
 		void *fact = run->conclusions[ONCO_C_EXCLUSION][i];
-		cJSON *o;
 
 		if (!exclusion_matches(engine, fact, query, rules))
 			continue;
-		o = conclusion_json(engine, fact, "exclusion");
-		cJSON_AddStringToObject(o, "rule", onco_fact_text(engine->env, fact, "rule"));
-		onco_because_add(engine, fact, cJSON_AddArrayToObject(o, "because"));
-		onco_because_finish(cJSON_GetObjectItemCaseSensitive(o, "because"));
-		onco_evidence_add(engine, fact, cJSON_AddArrayToObject(o, "evidence"));
-		cJSON_AddItemToArray(exclusions, o);
+		/* one item per exclusion id: the facts of several firings merge */
+		cJSON_ArrayForEach(o, exclusions)
+			if (strcmp(cJSON_GetObjectItemCaseSensitive(o, "id")->valuestring,
+				   onco_fact_text(engine->env, fact, "id")) == 0)
+				break;
+		if (o == NULL) {
+			o = conclusion_json(engine, fact, "exclusion");
+			cJSON_AddStringToObject(o, "rule", onco_fact_text(engine->env, fact, "rule"));
+			cJSON_AddArrayToObject(o, "because");
+			onco_evidence_add(engine, fact, cJSON_AddArrayToObject(o, "evidence"));
+			cJSON_AddItemToArray(exclusions, o);
+		}
+		onco_because_add(engine, fact, cJSON_GetObjectItemCaseSensitive(o, "because"));
 	}
+	cJSON_ArrayForEach(o, exclusions)
+		onco_because_finish(cJSON_GetObjectItemCaseSensitive(o, "because"));
 	return doc;
 }
 

@@ -84,6 +84,29 @@ static void print_recommendation(FILE *out, const cJSON *r)
 	print_evidence(out, r);
 }
 
+/* "needed for" names at most three options, then how many more: the JSON
+ * result has them all. */
+static void print_missing(FILE *out, const cJSON *item)
+{
+	const char *needed = str(item, "needed_for");
+	int shown = 0, total = 1;
+	const char *p;
+
+	for (p = needed; (p = strstr(p, "; ")) != NULL; p += 2)
+		total++;
+	fprintf(out, "  ? %s\n      needed for: ", str(item, "field"));
+	for (p = needed; shown < 3 && *p != '\0'; shown++) {
+		size_t n = strcspn(p, ";");
+		fprintf(out, "%s%.*s", shown ? "; " : "", (int)n, p);
+		p += n;
+		while (*p == ';' || *p == ' ')
+			p++;
+	}
+	if (total > shown)
+		fprintf(out, "; and %d more option%s", total - shown, total - shown > 1 ? "s" : "");
+	fputc('\n', out);
+}
+
 static void print_errors(FILE *out, const cJSON *doc)
 {
 	const cJSON *e;
@@ -163,8 +186,7 @@ int cli_summary_print(FILE *out, const char *result_json)
 	list = cJSON_GetObjectItemCaseSensitive(doc, "missing_information");
 	print_section(out, "MISSING INFORMATION", list);
 	cJSON_ArrayForEach(item, list)
-		fprintf(out, "  ? %s\n      needed for: %s\n", str(item, "field"),
-			str(item, "needed_for"));
+		print_missing(out, item);
 
 	list = cJSON_GetObjectItemCaseSensitive(doc, "notes");
 	print_section(out, "NOTES", list);

@@ -1843,75 +1843,9 @@
                 (text "Chemotherapy is not listed: the tumour is hormone receptor positive (ER+ and PR+), has not spread to liver, lung or brain, has responded to any hormonal therapy given for advanced disease, is not progressing quickly and causes no severe symptoms or life-threatening complications. The source offers chemotherapy in those situations.")
                 (cite b4-6-chemotherapy b4-6-receptor-negative b4-6-liver-lung-brain b4-6-no-response b4-6-progressing-severe))))
 
-;;; Missing information for chemotherapy. chemotherapy-may-be-offered is
-;;; built from six findings, so its finding-def names no field; instead,
-;;; while it is unknown, each of the six that is unknown names its own field.
-
-(defrule breast-stage4-chemotherapy-needs-er-status
-  "Whether chemotherapy may be offered is open, and ER status is not known."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value unknown))
-  (finding (name er-negative) (value unknown))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (missing (field "/biomarkers/ER")
-                   (needed-for "Chemotherapy (single drugs and combinations): ER status decides whether it may be offered"))))
-
-(defrule breast-stage4-chemotherapy-needs-pr-status
-  "Whether chemotherapy may be offered is open, and PR status is not known."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value unknown))
-  (finding (name pr-negative) (value unknown))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (missing (field "/biomarkers/PR")
-                   (needed-for "Chemotherapy (single drugs and combinations): PR status decides whether it may be offered"))))
-
-(defrule breast-stage4-chemotherapy-needs-metastasis-sites
-  "Whether chemotherapy may be offered is open, and whether the cancer has spread to liver, lung or brain is not known."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value unknown))
-  (finding (name liver-lung-or-brain-metastases) (value unknown))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (missing (field "/cancer/metastases")
-                   (needed-for "Chemotherapy (single drugs and combinations): whether the cancer has spread to liver, lung or brain decides whether it may be offered"))))
-
-(defrule breast-stage4-chemotherapy-needs-hormonal-therapy-response
-  "Whether chemotherapy may be offered is open, and whether the cancer does not respond to hormonal therapy is not known."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value unknown))
-  (finding (name no-response-to-hormonal-therapy) (value unknown))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (missing (field "/prior_treatments")
-                   (needed-for "Chemotherapy (single drugs and combinations): whether the cancer does not respond to hormonal therapy decides whether it may be offered"))))
-
-(defrule breast-stage4-chemotherapy-needs-rapid-progression
-  "Whether chemotherapy may be offered is open, and whether the cancer is progressing quickly is not known."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value unknown))
-  (finding (name rapid-progression) (value unknown))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (missing (field "/cancer/rapid_progression")
-                   (needed-for "Chemotherapy (single drugs and combinations): whether the cancer is progressing quickly decides whether it may be offered"))))
-
-(defrule breast-stage4-chemotherapy-needs-symptoms
-  "Whether chemotherapy may be offered is open, and whether the cancer causes severe symptoms or life-threatening complications is not known."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value unknown))
-  (finding (name severe-symptoms-or-life-threatening-complications) (value unknown))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (missing (field "/symptoms")
-                   (needed-for "Chemotherapy (single drugs and combinations): whether the cancer causes severe symptoms or life-threatening complications decides whether it may be offered"))))
+;;; Missing information for chemotherapy comes from the engine: while
+;;; chemotherapy-may-be-offered is unknown, it reports the fields of the
+;;; unknown findings it is built from (ER, PR, metastasis sites, ...).
 
 (defrule breast-stage4-chemotherapy-withheld-not-suitable
   "The patient cannot have chemotherapy: chemotherapy options are not listed."

@@ -183,7 +183,7 @@ static int diff_case(onco_engine *old_engine, onco_engine *new_engine, const cha
 
 int cli_diff(int argc, char **argv)
 {
-	cli_engine_args old_args = {NULL, NULL}, new_args = {NULL, NULL};
+	cli_engine_args old_args = {0}, new_args = {0};
 	const char *kb[2] = {NULL, NULL};
 	char **paths = calloc((size_t)argc + 1, sizeof(*paths));
 	int i, npaths = 0, nkb = 0, status = CLI_EXIT_OK, changed = 0, r;

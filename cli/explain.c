@@ -217,7 +217,7 @@ static int print_why_not(cli_buf *b, const cJSON *doc)
 
 int cli_explain(int argc, char **argv)
 {
-	cli_engine_args args = {NULL, NULL};
+	cli_engine_args args = {0};
 	const char *path = NULL, *option = NULL;
 	int i, r, json = 0, status = CLI_EXIT_OK, rc;
 	onco_engine *engine;

@@ -94,7 +94,7 @@ static void print_findings(const char *json, int *errors, int *warnings)
 
 int cli_lint(int argc, char **argv)
 {
-	cli_engine_args args = {NULL, NULL};
+	cli_engine_args args = {0};
 	onco_lint_options opts = {NULL, NULL};
 	const char *map_arg = NULL;
 	char *map, *json = NULL;

@@ -22,6 +22,7 @@ typedef struct cli_engine_args {
 	const char *kb_dir;   /* --kb DIR, NULL for the built-in rule base */
 	const char *strategy; /* --strategy NAME, NULL for the default */
 	const char *kb_image; /* --kb-image FILE (oncorules compile), NULL: parse */
+	int parse_text;       /* parse the built-in rule text, not its image */
 } cli_engine_args;
 
 /*
@@ -31,6 +32,12 @@ typedef struct cli_engine_args {
  * is missing.
  */
 int cli_engine_arg(cli_engine_args *args, int argc, char **argv, int *i);
+
+/* The built-in rule base compiled at build time (kb_image.c, generated),
+ * loaded when neither --kb nor --kb-image is given; size 0 in a binary that
+ * embeds none (oncorules-text, which compiles it). */
+extern const unsigned char cli_kb_image[];
+extern const size_t cli_kb_image_size;
 
 /* Opens an engine for `args`, printing the error and returning NULL on
  * failure; *status is set to the exit status to use then. */

@@ -56,6 +56,19 @@ onco_engine *cli_engine_open(const cli_engine_args *args, int *status)
 		*status = CLI_EXIT_USAGE;
 		return NULL;
 	}
+	/* The built-in rule base starts faster compiled; should its image
+	 * fail to load (no memory file, no writable TMPDIR), parse the text. */
+	if (opts.kb_dir == NULL && opts.kb_image == NULL && cli_kb_image_size > 0 &&
+	    !args->parse_text) {
+		opts.kb_image_data = cli_kb_image;
+		opts.kb_image_size = cli_kb_image_size;
+		if (onco_engine_open(&engine, &opts, &err) == 0) {
+			*status = CLI_EXIT_OK;
+			return engine;
+		}
+		opts.kb_image_data = NULL;
+		opts.kb_image_size = 0;
+	}
 	if (onco_engine_open(&engine, &opts, &err) != 0) {
 		if (err.file[0] != '\0')
 			fprintf(stderr, "oncorules: rule base: %s:%ld: %s\n", err.file,

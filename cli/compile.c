@@ -48,6 +48,7 @@ int cli_compile(int argc, char **argv)
 		compile_usage(stderr);
 		return CLI_EXIT_USAGE;
 	}
+	eargs.parse_text = 1; /* an image keeps no pretty-print forms to copy */
 	engine = cli_engine_open(&eargs, &status);
 	if (engine == NULL)
 		return status;

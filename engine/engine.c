@@ -77,7 +77,7 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 	if (engine->opts.limits.max_bytes == 0)
 		onco_case_limits_default(&engine->opts.limits);
 
-	rc = engine->opts.kb_image != NULL
+	rc = onco_image_wanted(&engine->opts)
 		     ? 0
 		     : onco_kb_read_files(&engine->kb, engine->opts.kb_dir, err);
 	if (rc != 0)
@@ -91,8 +91,8 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 	    onco_limits_install(engine) != 0)
 		goto fail;
 	EnvSetStrategy(engine->env, clips_strategy(engine->opts.strategy));
-	rc = engine->opts.kb_image != NULL ? onco_image_load(engine, err)
-					   : onco_kb_load(engine, err);
+	rc = onco_image_wanted(&engine->opts) ? onco_image_load(engine, err)
+					      : onco_kb_load(engine, err);
 	if (rc != 0)
 		goto fail;
 	rc = onco_knowledge_index(engine, err);

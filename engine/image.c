@@ -25,11 +25,16 @@
  * An image is tied to the CLIPS build (word size, version) that wrote it;
  * EnvBload refuses another one, and we report that as ONCO_ERULES.
  */
+/* memfd_create (Linux, glibc 2.27+). */
+#define _GNU_SOURCE
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <clips.h>
 
@@ -48,6 +53,11 @@ static uint64_t fnv1a(uint64_t h, const unsigned char *p, size_t n)
 }
 
 #define FNV_OFFSET 0xcbf29ce484222325ULL
+
+int onco_image_wanted(const onco_engine_options *opts)
+{
+	return opts->kb_image != NULL || opts->kb_image_data != NULL;
+}
 
 /* ------------------------------------------------------------- writing */
 
@@ -116,7 +126,7 @@ int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *er
 	int saved_checking, rc;
 
 	onco_error_clear(err);
-	if (engine->opts.kb_image != NULL)
+	if (onco_image_wanted(&engine->opts))
 		return onco_error_set(err, ONCO_EINVALID,
 				      "an engine opened from an image cannot write one");
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
@@ -210,83 +220,151 @@ static char *get_str(image_reader *r)
 	return s;
 }
 
-/* Reads the image at `path`, checks its footer and checksum, and returns
- * the whole file in a buffer the caller frees, with the payload's place. */
-static int read_image(const char *path, unsigned char **out, size_t *payload_at,
-		      size_t *payload_length, onco_error *err)
+/* Reads a whole image file into a buffer the caller frees. */
+static int read_file(const char *path, unsigned char **out, size_t *size,
+		     onco_error *err)
 {
-	unsigned char *data = NULL, *footer;
-	image_reader fr;
-	uint64_t offset, size, sum;
+	unsigned char *data = NULL;
 	long file_size;
 	FILE *f = fopen(path, "rb");
-	int rc = ONCO_ERULES;
+	int rc = ONCO_EIO;
 
 	*out = NULL;
 	if (f == NULL)
 		return onco_error_set(err, ONCO_EIO, "cannot read rule image %s: %s", path,
 				      strerror(errno));
 	if (fseek(f, 0, SEEK_END) != 0 || (file_size = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0) {
-		rc = onco_error_set(err, ONCO_EIO, "cannot read rule image %s", path);
+	    fseek(f, 0, SEEK_SET) != 0)
+		goto done;
+	if ((unsigned long)file_size > PAYLOAD_MAX * 4ul) {
+		rc = onco_error_set(err, ONCO_ERULES,
+				    "%s is not an oncorules rule image (oncorules compile)", path);
 		goto done;
 	}
-	if ((size_t)file_size < FOOTER_BYTES || (unsigned long)file_size > PAYLOAD_MAX * 4ul) {
-		onco_error_set(err, rc, "%s is not an oncorules rule image (oncorules compile)", path);
-		goto done;
-	}
-	data = malloc((size_t)file_size);
+	data = malloc(file_size > 0 ? (size_t)file_size : 1);
 	if (data == NULL) {
 		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
 		goto done;
 	}
-	if (fread(data, 1, (size_t)file_size, f) != (size_t)file_size) {
-		rc = onco_error_set(err, ONCO_EIO, "cannot read rule image %s", path);
+	if (fread(data, 1, (size_t)file_size, f) != (size_t)file_size)
 		goto done;
-	}
-	footer = data + file_size - FOOTER_BYTES;
-	if (memcmp(footer + 24, image_magic, sizeof(image_magic)) != 0) {
-		onco_error_set(err, rc, "%s is not an oncorules rule image (oncorules compile)", path);
-		goto done;
-	}
-	fr.p = footer;
-	fr.end = footer + 24;
-	fr.bad = 0;
-	offset = get_u64(&fr);
-	size = get_u64(&fr);
-	sum = get_u64(&fr);
-	if (size > PAYLOAD_MAX || offset > (uint64_t)file_size ||
-	    size != (uint64_t)file_size - FOOTER_BYTES - offset ||
-	    sum != fnv1a(FNV_OFFSET, data, (size_t)file_size - FOOTER_BYTES)) {
-		onco_error_set(err, rc, "rule image %s is damaged", path);
-		goto done;
-	}
 	*out = data;
+	*size = (size_t)file_size;
 	data = NULL;
-	*payload_at = (size_t)offset;
-	*payload_length = (size_t)size;
 	rc = 0;
 done:
+	if (rc == ONCO_EIO)
+		onco_error_set(err, rc, "cannot read rule image %s", path);
 	free(data);
 	fclose(f);
 	return rc;
 }
 
+/* Checks an image's footer and checksum; gives the payload's place. */
+static int check_image(const unsigned char *image, size_t size, const char *name,
+		       size_t *payload_at, size_t *payload_length, onco_error *err)
+{
+	const unsigned char *footer;
+	image_reader fr;
+	uint64_t offset, length, sum;
+
+	if (size < FOOTER_BYTES ||
+	    memcmp(image + size - sizeof(image_magic), image_magic, sizeof(image_magic)) != 0)
+		return onco_error_set(err, ONCO_ERULES,
+				      "%s is not an oncorules rule image (oncorules compile)", name);
+	footer = image + size - FOOTER_BYTES;
+	fr.p = footer;
+	fr.end = footer + 24;
+	fr.bad = 0;
+	offset = get_u64(&fr);
+	length = get_u64(&fr);
+	sum = get_u64(&fr);
+	if (length > PAYLOAD_MAX || offset > size - FOOTER_BYTES ||
+	    length != size - FOOTER_BYTES - offset ||
+	    sum != fnv1a(FNV_OFFSET, image, size - FOOTER_BYTES))
+		return onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
+	*payload_at = (size_t)offset;
+	*payload_length = (size_t)length;
+	return 0;
+}
+
+/*
+ * EnvBload reads only from a file: an image held in memory is written to an
+ * anonymous memory file (memfd, opened again through /proc/self/fd), or,
+ * where that is not available, to a temporary file removed as soon as it is
+ * loaded. `path` receives the name to give EnvBload; *fd the descriptor to
+ * close afterwards; *unlink_path says whether `path` must be removed.
+ */
+static int materialize(const unsigned char *image, size_t size, char *path,
+		       size_t path_size, int *fd, int *unlink_path, onco_error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	size_t done = 0;
+	ssize_t n;
+
+	*unlink_path = 0;
+	*fd = -1;
+#ifdef MFD_CLOEXEC
+	*fd = memfd_create("oncorules-kb", MFD_CLOEXEC);
+	if (*fd >= 0) {
+		snprintf(path, path_size, "/proc/self/fd/%d", *fd);
+		if (access(path, R_OK) != 0) {
+			close(*fd);
+			*fd = -1;
+		}
+	}
+#endif
+	if (*fd < 0) {
+		snprintf(path, path_size, "%s/oncorules-kb-XXXXXX",
+			 dir != NULL && dir[0] != '\0' ? dir : "/tmp");
+		*fd = mkstemp(path);
+		if (*fd < 0)
+			return onco_error_set(err, ONCO_EIO,
+					      "cannot write the built-in rule image to %s: %s",
+					      path, strerror(errno));
+		*unlink_path = 1;
+	}
+	while (done < size) {
+		n = write(*fd, image + done, size - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return onco_error_set(err, ONCO_EIO,
+					      "cannot write the built-in rule image to %s: %s",
+					      path, strerror(errno));
+		done += (size_t)n;
+	}
+	return 0;
+}
+
 int onco_image_load(onco_engine *engine, onco_error *err)
 {
-	const char *path = engine->opts.kb_image;
+	const onco_engine_options *o = &engine->opts;
+	const char *name = o->kb_image != NULL ? o->kb_image : "(built in)";
 	onco_kb *kb = &engine->kb;
-	unsigned char *image = NULL;
-	size_t at = 0, length = 0;
+	const unsigned char *image;
+	unsigned char *owned = NULL;
+	size_t size = 0, at = 0, length = 0;
+	char path[ONCO_ERROR_PATH_MAX];
+	const char *bload_path = o->kb_image;
 	image_reader r;
-	char *version = NULL, *sha = NULL, *name = NULL, *pp = NULL;
+	char *version = NULL, *sha = NULL, *rname = NULL, *pp = NULL;
 	uint64_t n, i;
 	void *rule = NULL;
-	int rc;
+	int fd = -1, unlink_path = 0, rc;
 
-	rc = read_image(path, &image, &at, &length, err);
+	if (o->kb_image != NULL) {
+		rc = read_file(o->kb_image, &owned, &size, err);
+		if (rc != 0)
+			return rc;
+		image = owned;
+	} else {
+		image = o->kb_image_data;
+		size = o->kb_image_size;
+	}
+	rc = check_image(image, size, name, &at, &length, err);
 	if (rc != 0)
-		return rc;
+		goto done;
 	r.p = image + at;
 	r.end = r.p + length;
 	r.bad = 0;
@@ -296,17 +374,23 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 	rc = ONCO_ERULES;
 	if (r.bad || version == NULL || sha == NULL || strlen(sha) != 64 ||
 	    n > length / 32) {
-		onco_error_set(err, rc, "rule image %s is damaged", path);
+		onco_error_set(err, rc, "rule image %s is damaged", name);
 		goto done;
 	}
 	snprintf(kb->version, sizeof(kb->version), "%s", version);
 	memcpy(kb->sha256, sha, 65);
 
+	if (bload_path == NULL) {
+		rc = materialize(image, size, path, sizeof(path), &fd, &unlink_path, err);
+		if (rc != 0)
+			goto done;
+		bload_path = path;
+	}
 	onco_capture_reset(&engine->capture);
-	if (!EnvBload(engine->env, path)) {
-		onco_error_set(err, rc, "cannot load rule image %s: %s", path,
-			       engine->capture.text[0] ? engine->capture.text
-						       : "not written by this build of CLIPS");
+	if (!EnvBload(engine->env, bload_path)) {
+		rc = onco_error_set(err, ONCO_ERULES, "cannot load rule image %s: %s", name,
+				    engine->capture.text[0] ? engine->capture.text
+							    : "not written by this build of CLIPS");
 		goto done;
 	}
 
@@ -321,15 +405,15 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 		char *file;
 
 		rule = EnvGetNextDefrule(engine->env, rule);
-		name = get_str(&r);
+		rname = get_str(&r);
 		file = get_str(&r);
 		line = get_u64(&r);
 		pp = get_str(&r);
-		if (r.bad || rule == NULL || name == NULL ||
-		    strcmp(name, EnvGetDefruleName(engine->env, rule)) != 0) {
+		if (r.bad || rule == NULL || rname == NULL ||
+		    strcmp(rname, EnvGetDefruleName(engine->env, rule)) != 0) {
 			free(file);
-			rc = onco_error_set(err, r.bad || name != NULL ? ONCO_ERULES : ONCO_ENOMEM,
-					    "rule image %s is damaged (rule %llu)", path,
+			rc = onco_error_set(err, r.bad || rname != NULL ? ONCO_ERULES : ONCO_ENOMEM,
+					    "rule image %s is damaged (rule %llu)", name,
 					    (unsigned long long)i + 1);
 			goto done;
 		}
@@ -337,26 +421,30 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 		if (rc != 0) {
 			free(file);
 			rc = onco_error_set(err, rc == ONCO_ENOMEM ? rc : ONCO_ERULES,
-					    "cannot read rule %s from image %s", name, path);
+					    "cannot read rule %s from image %s", rname, name);
 			goto done;
 		}
 		kb->n_rules++;
 		info->file = file;
 		info->line = (long)line;
-		free(name);
+		free(rname);
 		free(pp);
-		name = pp = NULL;
+		rname = pp = NULL;
 	}
 	if (EnvGetNextDefrule(engine->env, rule) != NULL || r.p != r.end) {
-		rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", path);
+		rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
 		goto done;
 	}
 	rc = 0;
 done:
+	if (fd >= 0)
+		close(fd);
+	if (unlink_path)
+		unlink(path);
 	free(version);
 	free(sha);
-	free(name);
+	free(rname);
 	free(pp);
-	free(image);
+	free(owned);
 	return rc;
 }

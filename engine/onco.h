@@ -38,6 +38,9 @@ typedef struct onco_engine_options {
 	const char *kb_image;        /* non-NULL: load this compiled rule base
 	                              * (onco_engine_save_image) instead of parsing
 	                              * rule text; kb_dir is then ignored */
+	const void *kb_image_data;   /* or the same bytes in memory (a rule base
+	                              * compiled into the program at build time); */
+	size_t kb_image_size;        /* used when kb_image is NULL; only read */
 	onco_strategy strategy;      /* default ONCO_STRATEGY_DEPTH */
 	long long max_firings;       /* rule firings per case; reaching it is an error */
 	long long max_facts;         /* facts in working memory per case (knowledge,

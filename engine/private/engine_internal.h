@@ -80,8 +80,10 @@ int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err);
 int onco_kb_load(onco_engine *engine, onco_error *err);
 void onco_kb_release(onco_kb *kb);
 
-/* image.c: load engine->opts.kb_image into engine->env (instead of
- * onco_kb_read_files + onco_kb_load): version, hash and rule index too. */
+/* image.c: whether the options name a compiled rule base (a file or bytes
+ * in memory); onco_image_load loads it into engine->env instead of
+ * onco_kb_read_files + onco_kb_load: version, hash and rule index too. */
+int onco_image_wanted(const onco_engine_options *opts);
 int onco_image_load(onco_engine *engine, onco_error *err);
 
 /* knowledge.c: index citations, finding definitions and guidelines from the

@@ -1,6 +1,8 @@
 #!/bin/bash
-# test_kb_image.sh: the compiled rule base (`oncorules compile`, then
-# --kb-image) gives byte-identical results to the rule text: batch output
+# test_kb_image.sh: a compiled rule base gives byte-identical results to the
+# rule text (`--kb rules/`, parsed): the image built into the binary (the
+# default), and images written by `oncorules compile` from the built-in
+# rule base and from rules/, loaded with --kb-image. Checked on batch output
 # over generated cases (valid and broken), the rule catalogue, and one
 # pretty-printed evaluation. A damaged or foreign image is refused with a
 # message, never loaded.
@@ -19,18 +21,25 @@ python3 "$src/bench/gen_cases.py" -n 2000 --seed 11 --invalid 0.02 \
 "$bin" compile -o "$tmp/builtin.img"
 "$bin" compile --kb "$src/rules" -o "$tmp/dir.img"
 
-"$bin" batch -j 2 "$tmp/cases.ndjson" >"$tmp/text.out" 2>/dev/null
+text=(--kb "$src/rules")
+"$bin" batch -j 2 "${text[@]}" "$tmp/cases.ndjson" >"$tmp/text.out" 2>/dev/null
+"$bin" batch -j 2 "$tmp/cases.ndjson" >"$tmp/default.out" 2>/dev/null
+cmp "$tmp/text.out" "$tmp/default.out" || { echo "FAIL: batch output differs with the built-in image"; exit 1; }
 for img in builtin dir; do
 	"$bin" batch -j 2 --kb-image "$tmp/$img.img" "$tmp/cases.ndjson" >"$tmp/$img.out" 2>/dev/null
 	cmp "$tmp/text.out" "$tmp/$img.out" || { echo "FAIL: batch output differs with the $img image"; exit 1; }
 done
-"$bin" rules >"$tmp/rules.text"
+"$bin" rules "${text[@]}" >"$tmp/rules.text"
+"$bin" rules >"$tmp/rules.default"
 "$bin" rules --kb-image "$tmp/builtin.img" >"$tmp/rules.img"
+cmp "$tmp/rules.text" "$tmp/rules.default" || { echo "FAIL: rule catalogue differs with the built-in image"; exit 1; }
 cmp "$tmp/rules.text" "$tmp/rules.img" || { echo "FAIL: rule catalogue differs with the image"; exit 1; }
 
 grep -m 1 '"id"' "$tmp/cases.ndjson" >"$tmp/one.json"
-"$bin" evaluate --json "$tmp/one.json" >"$tmp/one.text" || true
+"$bin" evaluate --json "${text[@]}" "$tmp/one.json" >"$tmp/one.text" || true
+"$bin" evaluate --json "$tmp/one.json" >"$tmp/one.default" || true
 "$bin" evaluate --json --kb-image "$tmp/builtin.img" "$tmp/one.json" >"$tmp/one.img" || true
+cmp "$tmp/one.text" "$tmp/one.default" || { echo "FAIL: evaluate --json differs with the built-in image"; exit 1; }
 cmp "$tmp/one.text" "$tmp/one.img" || { echo "FAIL: evaluate --json differs with the image"; exit 1; }
 
 # Refusals: not an image, a damaged image, a missing file. Exit 2 or 3

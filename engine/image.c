@@ -45,8 +45,18 @@ static const char image_magic[16] = "ONCORULES-IMG-1\n";
 /* Largest payload we accept: far above any real rule base. */
 #define PAYLOAD_MAX (256u * 1024 * 1024)
 
+/* FNV-1a over 64-bit words in the machine's byte order (then the bytes
+ * left over): eight times fewer steps than bytewise FNV-1a, which mattered
+ * at start-up. The byte order is the machine's because a CLIPS binary image
+ * is only ever read back on the kind of machine that wrote it. */
 static uint64_t fnv1a(uint64_t h, const unsigned char *p, size_t n)
 {
+	uint64_t w;
+
+	for (; n >= 8; n -= 8, p += 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+	}
 	while (n-- > 0)
 		h = (h ^ *p++) * 0x100000001b3ULL;
 	return h;
@@ -61,10 +71,9 @@ int onco_image_wanted(const onco_engine_options *opts)
 
 /* ------------------------------------------------------------- writing */
 
-/* Appends to the image file, keeping the checksum of what was written. */
+/* Appends to the image file. */
 typedef struct image_writer {
 	FILE *f;
-	uint64_t sum;
 	int failed;
 } image_writer;
 
@@ -74,7 +83,6 @@ static void put_bytes(image_writer *w, const void *p, size_t n)
 		return;
 	if (fwrite(p, 1, n, w->f) != n)
 		w->failed = 1;
-	w->sum = fnv1a(w->sum, p, n);
 }
 
 static void put_u64(image_writer *w, uint64_t v)
@@ -117,12 +125,10 @@ static int put_payload(image_writer *w, onco_engine *engine)
 
 int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *err)
 {
-	image_writer w = {NULL, FNV_OFFSET, 0};
-	unsigned char chunk[65536];
+	image_writer w = {NULL, 0};
+	unsigned char *body = NULL;
 	char tmp[ONCO_ERROR_PATH_MAX + 16];
-	uint64_t body_sum;
-	size_t n;
-	long offset;
+	long offset, end;
 	int saved_checking, rc;
 
 	onco_error_clear(err);
@@ -143,24 +149,29 @@ int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *er
 				      engine->capture.text[0] ? engine->capture.text
 							      : "bsave failed");
 
-	/* The checksum covers the CLIPS part as written, then the rest. */
 	w.f = fopen(tmp, "r+b");
-	if (w.f == NULL)
-		goto io_error;
-	while ((n = fread(chunk, 1, sizeof(chunk), w.f)) > 0)
-		w.sum = fnv1a(w.sum, chunk, n);
-	if (ferror(w.f) || fseek(w.f, 0, SEEK_END) != 0 || (offset = ftell(w.f)) < 0)
+	if (w.f == NULL || fseek(w.f, 0, SEEK_END) != 0 || (offset = ftell(w.f)) < 0)
 		goto io_error;
 	rc = put_payload(&w, engine);
 	if (rc != 0) {
 		onco_error_set(err, rc, "the rule index does not match the loaded rules");
 		goto done;
 	}
-	n = (size_t)(ftell(w.f) - offset);
-	body_sum = w.sum; /* the footer is not part of its own checksum */
+	/* The checksum covers the CLIPS part and the payload, read back as
+	 * written; the footer is not part of its own checksum. */
+	if (w.failed || fflush(w.f) != 0 || (end = ftell(w.f)) < 0 ||
+	    fseek(w.f, 0, SEEK_SET) != 0)
+		goto io_error;
+	body = malloc(end > 0 ? (size_t)end : 1);
+	if (body == NULL) {
+		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (fread(body, 1, (size_t)end, w.f) != (size_t)end || fseek(w.f, 0, SEEK_END) != 0)
+		goto io_error;
 	put_u64(&w, (uint64_t)offset);
-	put_u64(&w, n);
-	put_u64(&w, body_sum);
+	put_u64(&w, (uint64_t)(end - offset));
+	put_u64(&w, fnv1a(FNV_OFFSET, body, (size_t)end));
 	put_bytes(&w, image_magic, sizeof(image_magic));
 	if (w.failed)
 		goto io_error;
@@ -168,6 +179,7 @@ int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *er
 	w.f = NULL;
 	if (rc != 0 || rename(tmp, path) != 0)
 		goto io_error;
+	free(body);
 	return 0;
 io_error:
 	rc = onco_error_set(err, ONCO_EIO, "cannot write %s: %s", path, strerror(errno));
@@ -175,6 +187,7 @@ done:
 	if (w.f != NULL)
 		fclose(w.f);
 	remove(tmp);
+	free(body);
 	return rc;
 }
 

@@ -15,6 +15,8 @@ static const char *const modalities[] = {
 	"targeted", "immunotherapy", "hormonal", "ovarian-suppression",
 	"bone-targeted", "supportive-care", "clinical-trial"};
 
+static const char *const severities[] = {"critical", "serious", "caution", "info"};
+
 static const char *str(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -148,15 +150,20 @@ int cli_summary_print(FILE *out, const char *result_json)
 			fprintf(out, "%s%s", item->valuestring, item->next ? ", " : "\n");
 	}
 
+	/* Most severe first: the reader must not miss a critical warning
+	 * below routine monitoring advice. */
 	list = cJSON_GetObjectItemCaseSensitive(doc, "warnings");
 	print_section(out, "WARNINGS", list);
-	cJSON_ArrayForEach(item, list) {
-		fprintf(out, "  ! [%s] %s%s%s\n", str(item, "severity"),
-			str(item, "agent") ? str(item, "agent") : "",
-			str(item, "agent") ? ": " : "", str(item, "text"));
-		print_because(out, item);
-		print_evidence(out, item);
-	}
+	for (m = 0; m < sizeof(severities) / sizeof(severities[0]); m++)
+		cJSON_ArrayForEach(item, list) {
+			if (strcmp(str(item, "severity"), severities[m]) != 0)
+				continue;
+			fprintf(out, "  ! [%s] %s%s%s\n", str(item, "severity"),
+				str(item, "agent") ? str(item, "agent") : "",
+				str(item, "agent") ? ": " : "", str(item, "text"));
+			print_because(out, item);
+			print_evidence(out, item);
+		}
 
 	list = cJSON_GetObjectItemCaseSensitive(doc, "recommendations");
 	print_section(out, "OPTIONS FOR DISCUSSION", list);

@@ -8,6 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <cJSON.h>
+
+#include "cli.h"
 #include "strbuf.h"
 
 static int has_suffix(const char *s, const char *suffix)
@@ -127,4 +130,22 @@ void cli_case_files_free(cli_case_files *files)
 	free(files->items);
 	files->items = NULL;
 	files->count = 0;
+}
+
+char *cli_case_input(const char *path)
+{
+	size_t length;
+	char *text = cli_read_file(path, &length), *input;
+	cJSON *doc = text != NULL ? cJSON_Parse(text) : NULL;
+	const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "input");
+
+	if (doc == NULL || !cJSON_IsObject(in) ||
+	    cJSON_GetObjectItemCaseSensitive(doc, "expect") == NULL) {
+		cJSON_Delete(doc);
+		return text;
+	}
+	input = cJSON_PrintUnformatted(in);
+	cJSON_Delete(doc);
+	free(text);
+	return input;
 }

@@ -31,4 +31,9 @@ int cli_case_files_collect(cli_case_files *out, char **paths, int count);
 
 void cli_case_files_free(cli_case_files *files);
 
+/* The case text of a file: the "input" of a regression case file
+ * ({description, input, expect}), else the whole file (a plain case).
+ * The caller frees it; NULL (errno set) when the file cannot be read. */
+char *cli_case_input(const char *path);
+
 #endif

@@ -43,5 +43,8 @@ char *cli_read_file(const char *path, size_t *length);
 int cli_evaluate(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_test(int argc, char **argv);
+int cli_lint(int argc, char **argv);
+int cli_explain(int argc, char **argv);
+int cli_diff(int argc, char **argv);
 
 #endif

@@ -14,6 +14,9 @@ static const struct verb verbs[] = {
 	{"evaluate", cli_evaluate, "evaluate one case: tumour-board summary or --json"},
 	{"rules", cli_rules, "list the rules with their labels and sources"},
 	{"test", cli_test, "run regression case files and check their expectations"},
+	{"lint", cli_lint, "check the rule base: cites, quotes, labels, findings, schema"},
+	{"explain", cli_explain, "derive a case's conclusions, or --why-not OPTION"},
+	{"diff", cli_diff, "what changes in the answers between two rule bases"},
 };
 
 static void usage(FILE *out)

@@ -15,6 +15,8 @@ static const char *const modalities[] = {
 	"targeted", "immunotherapy", "hormonal", "ovarian-suppression",
 	"bone-targeted", "supportive-care", "clinical-trial"};
 
+static const char *const severities[] = {"critical", "serious", "caution", "info"};
+
 static const char *str(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -84,6 +86,29 @@ static void print_recommendation(FILE *out, const cJSON *r)
 	print_evidence(out, r);
 }
 
+/* "needed for" names at most three options, then how many more: the JSON
+ * result has them all. */
+static void print_missing(FILE *out, const cJSON *item)
+{
+	const char *needed = str(item, "needed_for");
+	int shown = 0, total = 1;
+	const char *p;
+
+	for (p = needed; (p = strstr(p, "; ")) != NULL; p += 2)
+		total++;
+	fprintf(out, "  ? %s\n      needed for: ", str(item, "field"));
+	for (p = needed; shown < 3 && *p != '\0'; shown++) {
+		size_t n = strcspn(p, ";");
+		fprintf(out, "%s%.*s", shown ? "; " : "", (int)n, p);
+		p += n;
+		while (*p == ';' || *p == ' ')
+			p++;
+	}
+	if (total > shown)
+		fprintf(out, "; and %d more option%s", total - shown, total - shown > 1 ? "s" : "");
+	fputc('\n', out);
+}
+
 static void print_errors(FILE *out, const cJSON *doc)
 {
 	const cJSON *e;
@@ -125,15 +150,20 @@ int cli_summary_print(FILE *out, const char *result_json)
 			fprintf(out, "%s%s", item->valuestring, item->next ? ", " : "\n");
 	}
 
+	/* Most severe first: the reader must not miss a critical warning
+	 * below routine monitoring advice. */
 	list = cJSON_GetObjectItemCaseSensitive(doc, "warnings");
 	print_section(out, "WARNINGS", list);
-	cJSON_ArrayForEach(item, list) {
-		fprintf(out, "  ! [%s] %s%s%s\n", str(item, "severity"),
-			str(item, "agent") ? str(item, "agent") : "",
-			str(item, "agent") ? ": " : "", str(item, "text"));
-		print_because(out, item);
-		print_evidence(out, item);
-	}
+	for (m = 0; m < sizeof(severities) / sizeof(severities[0]); m++)
+		cJSON_ArrayForEach(item, list) {
+			if (strcmp(str(item, "severity"), severities[m]) != 0)
+				continue;
+			fprintf(out, "  ! [%s] %s%s%s\n", str(item, "severity"),
+				str(item, "agent") ? str(item, "agent") : "",
+				str(item, "agent") ? ": " : "", str(item, "text"));
+			print_because(out, item);
+			print_evidence(out, item);
+		}
 
 	list = cJSON_GetObjectItemCaseSensitive(doc, "recommendations");
 	print_section(out, "OPTIONS FOR DISCUSSION", list);
@@ -163,8 +193,7 @@ int cli_summary_print(FILE *out, const char *result_json)
 	list = cJSON_GetObjectItemCaseSensitive(doc, "missing_information");
 	print_section(out, "MISSING INFORMATION", list);
 	cJSON_ArrayForEach(item, list)
-		fprintf(out, "  ? %s\n      needed for: %s\n", str(item, "field"),
-			str(item, "needed_for"));
+		print_missing(out, item);
 
 	list = cJSON_GetObjectItemCaseSensitive(doc, "notes");
 	print_section(out, "NOTES", list);

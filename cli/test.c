@@ -10,9 +10,11 @@
 
 #include "casefiles.h"
 #include "cli.h"
+#include "coverage.h"
 #include "expect.h"
 #include "golden.h"
 #include "junit.h"
+#include "kbmap.h"
 
 typedef struct test_args {
 	cli_engine_args engine;
@@ -20,6 +22,10 @@ typedef struct test_args {
 	const char *golden;
 	int update_golden;
 	int verbose;
+	int coverage;           /* --coverage or --min-coverage */
+	double min_coverage;    /* percent of rules that must fire */
+	const char *map;        /* --map FILE */
+	cli_coverage *counts;   /* the coverage being counted, when asked */
 	char **paths;
 	int npaths;
 } test_args;
@@ -35,6 +41,12 @@ static const char usage_text[] =
 	"  --junit FILE       write a JUnit XML report, one testcase per case file\n"
 	"  --golden DIR       also compare each whole result with DIR/<case path>\n"
 	"  --update-golden    write the golden results instead of comparing\n"
+	"  --coverage         report how often each rule fired and each\n"
+	"                     knowledge-map label was concluded, and what never was\n"
+	"  --min-coverage N   fail (status 1) when under N%% of the rules fired\n"
+	"                     (rules fired at least once / all rules); implies --coverage\n"
+	"  --map FILE         the knowledge map for label coverage (default:\n"
+	"                     the rule base's own knowledge-map.md)\n"
 	"  -v, --verbose      name the cases that pass too\n"
 	"\n"
 	"Exit status: 0 all pass, 1 a case failed, 2 usage or unreadable case\n"
@@ -57,6 +69,20 @@ static int parse_args(test_args *a, int argc, char **argv)
 		} else if ((strcmp(arg, "--junit") == 0 || strcmp(arg, "--golden") == 0) &&
 			   i + 1 < argc) {
 			*(arg[2] == 'j' ? &a->junit : &a->golden) = argv[++i];
+		} else if (strcmp(arg, "--coverage") == 0) {
+			a->coverage = 1;
+		} else if (strcmp(arg, "--min-coverage") == 0 && i + 1 < argc) {
+			char *end;
+
+			a->coverage = 1;
+			a->min_coverage = strtod(argv[++i], &end);
+			if (*end != '\0' || a->min_coverage < 0 || a->min_coverage > 100) {
+				fprintf(stderr, "oncorules test: --min-coverage takes a percentage, not %s\n",
+					argv[i]);
+				return -1;
+			}
+		} else if (strcmp(arg, "--map") == 0 && i + 1 < argc) {
+			a->map = argv[++i];
 		} else if (strcmp(arg, "--update-golden") == 0) {
 			a->update_golden = 1;
 		} else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
@@ -126,6 +152,8 @@ static int check_case(onco_engine *engine, const test_args *a,
 	status = onco_engine_evaluate(engine, input, strlen(input), 0, &output, &err);
 	if (output != NULL)
 		result = cJSON_Parse(output);
+	if (status == 0 && a->counts != NULL)
+		cli_coverage_add(a->counts, engine);
 	problems = cli_expect_check(report,
 				    cJSON_GetObjectItemCaseSensitive(doc, "expect"),
 				    status, result, err.message);
@@ -216,6 +244,11 @@ int cli_test(int argc, char **argv)
 		free(a.paths);
 		return status;
 	}
+	if (a.coverage) {
+		a.counts = cli_coverage_new(engine, a.map);
+		if (a.counts == NULL)
+			status = CLI_EXIT_INTERNAL;
+	}
 	if (files.count == 0 && status == CLI_EXIT_OK) {
 		fputs("oncorules test: no *.json case file found\n", stderr);
 		status = CLI_EXIT_USAGE;
@@ -236,9 +269,13 @@ int cli_test(int argc, char **argv)
 			strerror(errno));
 		status = CLI_EXIT_USAGE;
 	}
+	if (a.counts != NULL && cli_coverage_report(a.counts, stdout, a.min_coverage) &&
+	    status == CLI_EXIT_OK)
+		status = CLI_EXIT_FINDINGS;
 	printf("%d passed, %d failed\n", passed, failed);
 	if (status == CLI_EXIT_OK && failed > 0)
 		status = CLI_EXIT_FINDINGS;
+	cli_coverage_free(a.counts);
 	cli_junit_free(&junit);
 	onco_engine_free(engine);
 	cli_case_files_free(&files);

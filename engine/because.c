@@ -33,7 +33,9 @@ static int add_pointers(void *env, void *fact, cJSON *pointers, int depth)
 
 	if (pointer != NULL)
 		return add_unique_string(pointers, pointer[0] ? pointer : "/");
-	if (depth >= MAX_DEPTH)
+	/* A conclusion in a basis (a warning about a recommended drug) is named
+	 * by its id; its own reasons belong to its own item. */
+	if (depth >= MAX_DEPTH || onco_fact_multi_count(env, fact, "cite") > 0)
 		return 0;
 	n = onco_fact_multi_count(env, fact, "basis");
 	for (i = 0; i < n && rc == 0; i++) {

@@ -1,7 +1,7 @@
 /*
  * kb.c: the rule-base files. The built-in rule base and a --kb folder go
  * through the same path: a list of files in memory (VERSION, *.clp,
- * sources/ *.txt), hashed, then loaded into CLIPS from memory: schema.clp
+ * sources/ *.txt, knowledge-map.md), hashed, then loaded into CLIPS from memory: schema.clp
  * first, then the other rule files by name.
  */
 #include <dirent.h>
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <clips.h>
 
@@ -104,6 +105,18 @@ done:
 	return rc;
 }
 
+/* A file a rule base may lack: absent is fine, unreadable is not. */
+static int read_optional_file(onco_kb *kb, const char *dir, const char *name,
+			      onco_error *err)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (access(path, F_OK) != 0)
+		return 0;
+	return read_disk_file(kb, dir, name, err);
+}
+
 static int read_disk_folder(onco_kb *kb, const char *dir, const char *sub,
 			    const char *suffix, onco_error *err)
 {
@@ -143,6 +156,8 @@ int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err)
 			rc = read_disk_folder(kb, dir, "sources", ".txt", err);
 		if (rc == 0)
 			rc = read_disk_file(kb, dir, "VERSION", err);
+		if (rc == 0)
+			rc = read_optional_file(kb, dir, "knowledge-map.md", err);
 	}
 	if (rc != 0)
 		return rc == ONCO_ENOMEM ? onco_error_set(err, rc, "out of memory") : rc;

@@ -64,6 +64,48 @@ static int concluded(const cJSON *recommendations, const char *id)
 	return 0;
 }
 
+static int is_unknown_finding(void *env, void *fact)
+{
+	const char *value;
+
+	if (strcmp(onco_fact_template(env, fact), "finding") != 0)
+		return 0;
+	value = onco_fact_text(env, fact, "value");
+	return value != NULL && strcmp(value, "unknown") == 0;
+}
+
+/* The fields behind an unknown finding. A finding derived from other
+ * findings is unknown because one of them is: report the fields of those
+ * (recursively), not the derived finding's own, which may already be
+ * recorded. A finding that rests on no unknown finding reports its own
+ * fields. */
+static int unknown_fields(onco_engine *engine, void *finding, const onco_rule_info *rule,
+			  cJSON *by_field, int depth)
+{
+	void *env = engine->env;
+	const onco_finding_def *def;
+	size_t i, n = onco_fact_multi_count(env, finding, "basis"), below = 0;
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0 && depth < 8; i++) {
+		int type;
+		void *basis;
+		if (onco_fact_multi(env, finding, "basis", i, &type, &basis) &&
+		    type == FACT_ADDRESS && is_unknown_finding(env, basis)) {
+			below++;
+			rc = unknown_fields(engine, basis, rule, by_field, depth + 1);
+		}
+	}
+	if (below > 0 || rc != 0)
+		return rc;
+	def = onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));
+	for (i = 0; def != NULL && i < def->n_fields && rc == 0; i++)
+		rc = note_missing(by_field, def->fields[i],
+				  rule->summary != NULL ? rule->summary : rule->concludes,
+				  rule->concludes);
+	return rc;
+}
+
 /* For a recommendation rule that did not conclude: the unknown findings
  * that alone block it. */
 static int rule_missing(onco_engine *engine, const onco_run_facts *run,
@@ -81,15 +123,14 @@ static int rule_missing(onco_engine *engine, const onco_run_facts *run,
 	}
 	for (i = 0; i < rule->n_conditions && unknown > 0 && rc == 0; i++) {
 		const onco_condition *c = &rule->conditions[i];
-		const onco_finding_def *def;
 
 		if (onco_condition_eval(engine, run, c) != ONCO_COND_UNKNOWN)
 			continue;
-		def = onco_kb_finding_def(&engine->kb, c->name);
-		for (j = 0; def != NULL && j < def->n_fields && rc == 0; j++)
-			rc = note_missing(by_field, def->fields[j],
-					  rule->summary != NULL ? rule->summary : rule->concludes,
-					  rule->concludes);
+		for (j = 0; j < run->n_findings && rc == 0; j++)
+			if (is_unknown_finding(engine->env, run->findings[j]) &&
+			    strcmp(onco_fact_text(engine->env, run->findings[j], "name"),
+				   c->name) == 0)
+				rc = unknown_fields(engine, run->findings[j], rule, by_field, 0);
 	}
 	return rc;
 }

@@ -87,10 +87,72 @@ const char *onco_engine_kb_sha256(const onco_engine *engine);
 int onco_engine_catalogue(onco_engine *engine, int flags, char **out,
 			  onco_error *err);
 
+/*
+ * Explains one case (`oncorules explain`). Evaluates it, then judges the
+ * conditions of concluding rules against the run: each condition "met",
+ * "not met", "unknown" (the finding it needs is valued unknown in this
+ * case) or "not judged" (not a scope or finding pattern), with the finding
+ * values present, the rule that derived each, and the case facts behind
+ * them with their JSON pointers.
+ *
+ * With `why_not` NULL, *out is {"case", "scope", "conclusions": [{"kind",
+ * "id", "text", "derivation": RULE}]}: every conclusion and its rule.
+ * With `why_not` an option (a recommendation id, a modality, an agent or a
+ * procedure; case, spaces and hyphens ignored), *out is {"case", "scope",
+ * "why_not", "rules": [RULE...], "exclusions": [...]}: every rule that can
+ * conclude it, and the exclusions that fired against it.
+ * RULE is {"rule", "file", "line", "comment", "kind", "concludes",
+ * "modality"?, "procedure"?, "agents", "fired", "conditions": [{"condition",
+ * "state", "negated", "kind", "name", "statement", "needs", "values":
+ * [{"value", "rule", "because": [{"statement", "pointer"}]}], "fields"}],
+ * "evidence"}.
+ *
+ * Returns 0; or what onco_engine_evaluate returns for a case it cannot
+ * evaluate, with its error document in *out.
+ */
+int onco_engine_explain(onco_engine *engine, const char *case_text, size_t length,
+			const char *why_not, int flags, char **out, onco_error *err);
+
+/* Options of onco_kb_lint. */
+typedef struct onco_lint_options {
+	const char *kb_dir;   /* NULL: the rule base built into the binary */
+	const char *map_path; /* a knowledge map whose [LABEL]s citations may
+				 use; NULL: the rule base's own
+				 knowledge-map.md */
+} onco_lint_options;
+
+/*
+ * Checks a rule base without running it (`oncorules lint`): citations
+ * (cite ids, sources, verbatim quotes, labels), finding definitions,
+ * templates, slots and allowed symbols, I/O and salience in rules, `not`
+ * over derived facts, conditions no rule can satisfy, duplicate rules,
+ * concluding rules on raw case facts.
+ *
+ * Returns 0 with *out the JSON text
+ *   {"findings": [{"file", "line", "severity": "error"|"warning",
+ *                  "check", "message"}], "errors": N, "warnings": N}
+ * sorted by file and line (the caller frees it); or ONCO_EIO when a file
+ * cannot be read, or ONCO_ENOMEM, with *out NULL. It does not load the rule
+ * base into CLIPS: onco_engine_open reports CLIPS's own load errors.
+ */
+int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err);
+
 /* The rules of the rule base, in definition order, and how often each
  * fired in the last evaluation (0 before any): for coverage reports. */
 size_t onco_engine_rule_count(const onco_engine *engine);
 const char *onco_engine_rule_name(const onco_engine *engine, size_t index);
 unsigned long onco_engine_rule_firings(const onco_engine *engine, size_t index);
+
+/* A file of the loaded rule base ("knowledge-map.md", "schema.clp",
+ * "sources/x.txt"), NUL-terminated, valid while the engine lives; NULL when
+ * the rule base has no such file. */
+const char *onco_engine_kb_text(const onco_engine *engine, const char *name,
+				size_t *length);
+
+/* The labels ("C4-1", "CR-7", ...) written [LABEL] in a knowledge map, in
+ * order of first appearance, each once. *out (freed with
+ * onco_map_labels_free) holds *count strings. 0 or ONCO_ENOMEM. */
+int onco_map_labels(const char *map_text, char ***out, size_t *count);
+void onco_map_labels_free(char **labels, size_t count);
 
 #endif

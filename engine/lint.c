@@ -1,0 +1,230 @@
+/* lint.c: onco_kb_lint, the static checks of a rule base (`oncorules lint`):
+ * reads the rule files and sources (a folder or the built-in rule base),
+ * runs the checks of lint_rules.c and lint_knowledge.c and returns the
+ * findings as JSON, sorted by file and line. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "lint_check.h"
+#include "onco.h"
+#include "private/engine_internal.h"
+
+void lint_report_add(lint_report *r, const char *file, long line, int error,
+		     const char *check, const char *fmt, ...)
+{
+	lint_finding *grown, *f;
+	va_list args;
+	int n;
+
+	grown = realloc(r->items, (r->count + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		r->nomem = 1;
+		return;
+	}
+	r->items = grown;
+	f = &r->items[r->count];
+	va_start(args, fmt);
+	n = vsnprintf(NULL, 0, fmt, args);
+	va_end(args);
+	f->message = malloc((size_t)(n > 0 ? n : 0) + 1);
+	f->file = malloc(strlen(file) + 1);
+	if (f->message == NULL || f->file == NULL) {
+		free(f->message);
+		free(f->file);
+		r->nomem = 1;
+		return;
+	}
+	va_start(args, fmt);
+	vsnprintf(f->message, (size_t)(n > 0 ? n : 0) + 1, fmt, args);
+	va_end(args);
+	strcpy(f->file, file);
+	f->line = line;
+	f->error = error;
+	f->check = check;
+	r->count++;
+}
+
+static int compare_findings(const void *pa, const void *pb)
+{
+	const lint_finding *a = pa, *b = pb;
+	int c = strcmp(a->file, b->file);
+
+	if (c != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return strcmp(a->message, b->message);
+}
+
+static char *read_all(const char *path, size_t *length)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL, *grown;
+	size_t cap = 0, n;
+
+	*length = 0;
+	if (f == NULL)
+		return NULL;
+	do {
+		if (*length + 4096 > cap) {
+			cap = cap ? cap * 2 : 65536;
+			if ((grown = realloc(buf, cap + 1)) == NULL) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = grown;
+		}
+		n = fread(buf + *length, 1, cap - *length, f);
+		*length += n;
+	} while (n > 0);
+	fclose(f);
+	buf[*length] = '\0';
+	return buf;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Adds one rule file; a file CLIPS could not read either becomes a finding. */
+static int add_rules(lint_kb *kb, lint_report *r, const char *shown,
+		     const char *base, const char *text, size_t length)
+{
+	onco_error e;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	rc = lint_kb_add_file(kb, shown, base, text, length, &e);
+	if (rc == ONCO_EINVALID) {
+		lint_report_add(r, shown, e.line, 1, "syntax", "%s", e.message);
+		rc = 0;
+	}
+	return rc;
+}
+
+/* The rule files and sources of a rule base read by onco_kb_read_files
+ * (the same reader the engine uses), named in findings by the folder's
+ * path, or as rules/<file> for the built-in rule base. */
+static int add_files(lint_kb *kb, lint_report *r, const onco_kb *files,
+		     const char *dir)
+{
+	char shown[ONCO_ERROR_PATH_MAX];
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < files->n_files; i++) {
+		const onco_kb_file *f = &files->files[i];
+
+		snprintf(shown, sizeof(shown), "%s/%s", dir != NULL ? dir : "rules", f->name);
+		if (ends_with(f->name, ".clp") && strchr(f->name, '/') == NULL)
+			rc = add_rules(kb, r, shown, f->name, f->data, f->length);
+		else if (strncmp(f->name, "sources/", 8) == 0)
+			rc = lint_kb_add_source(kb, f->name + 8, f->data, f->length);
+	}
+	return rc;
+}
+
+/* The labels citations may use: from --map, else the rule base's own
+ * knowledge-map.md; without either, a finding says labels go unchecked. */
+static int add_map(lint_kb *kb, lint_report *r, const onco_kb *files,
+		   const onco_lint_options *opts, onco_error *err)
+{
+	char *text;
+	size_t i, length;
+	int rc;
+
+	if (opts->map_path != NULL) {
+		text = read_all(opts->map_path, &length);
+		if (text == NULL)
+			return onco_error_set(err, ONCO_EIO, "%s: %s", opts->map_path,
+					      strerror(errno));
+		rc = lint_kb_set_map(kb, text);
+		free(text);
+		return rc;
+	}
+	for (i = 0; i < files->n_files; i++)
+		if (strcmp(files->files[i].name, "knowledge-map.md") == 0)
+			return lint_kb_set_map(kb, files->files[i].data);
+	lint_report_add(r, opts->kb_dir != NULL ? opts->kb_dir : "rules", 0, 1, "map",
+			"no knowledge map (knowledge-map.md) in the rule base: labels are "
+			"not checked; give --map FILE");
+	return 0;
+}
+
+static char *report_json(const lint_report *r)
+{
+	cJSON *doc = cJSON_CreateObject(), *items = cJSON_AddArrayToObject(doc, "findings");
+	size_t i;
+	int errors = 0, warnings = 0;
+	char *text = NULL;
+
+	for (i = 0; items != NULL && i < r->count; i++) {
+		const lint_finding *f = &r->items[i];
+		cJSON *o = cJSON_CreateObject();
+
+		if (o == NULL)
+			break;
+		cJSON_AddItemToArray(items, o);
+		cJSON_AddStringToObject(o, "file", f->file);
+		cJSON_AddNumberToObject(o, "line", (double)f->line);
+		cJSON_AddStringToObject(o, "severity", f->error ? "error" : "warning");
+		cJSON_AddStringToObject(o, "check", f->check);
+		cJSON_AddStringToObject(o, "message", f->message);
+		errors += f->error;
+		warnings += !f->error;
+	}
+	if (items != NULL && i == r->count) {
+		cJSON_AddNumberToObject(doc, "errors", errors);
+		cJSON_AddNumberToObject(doc, "warnings", warnings);
+		text = cJSON_Print(doc);
+	}
+	cJSON_Delete(doc);
+	return text;
+}
+
+int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err)
+{
+	onco_kb files;
+	lint_kb kb;
+	lint_report r = {NULL, 0, 0};
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	memset(&kb, 0, sizeof(kb));
+	memset(&files, 0, sizeof(files));
+	rc = onco_kb_read_files(&files, opts->kb_dir, err);
+	if (rc == 0)
+		rc = add_files(&kb, &r, &files, opts->kb_dir);
+	if (rc == 0)
+		rc = add_map(&kb, &r, &files, opts, err);
+	if (rc == 0)
+		rc = lint_kb_index(&kb);
+	if (rc == 0) {
+		lint_check_rules(&r, &kb);
+		lint_check_knowledge(&r, &kb);
+		if (r.count > 0)
+			qsort(r.items, r.count, sizeof(*r.items), compare_findings);
+		if (r.nomem || (*out = report_json(&r)) == NULL)
+			rc = ONCO_ENOMEM;
+	}
+	if (rc == ONCO_ENOMEM)
+		onco_error_set(err, rc, "out of memory");
+	for (i = 0; i < r.count; i++) {
+		free(r.items[i].file);
+		free(r.items[i].message);
+	}
+	free(r.items);
+	onco_kb_release(&files);
+	lint_kb_free(&kb);
+	return rc;
+}

@@ -1,0 +1,212 @@
+/* lint_knowledge.c: the checks of `oncorules lint` on knowledge facts:
+ * citations (source file, verbatim quote, knowledge-map label) and finding
+ * definitions. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint_check.h"
+
+/* Bytes of the white-space character at `s`, 0 when it is not one: ASCII
+ * white space, and the Unicode spaces sources copied from web pages carry
+ * (no-break space U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000). */
+static size_t space_at(const unsigned char *s)
+{
+	if (isspace(s[0]))
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8B || s[2] == 0xAF))
+		return s[2] >= 0x80 ? 3 : 0;
+	if ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) ||
+	    (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80))
+		return 3;
+	return 0;
+}
+
+/* `s` with every run of white space made one space, trimmed; caller frees. */
+static char *squeeze(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *out = malloc(strlen(s) + 1), *o = out;
+	int space = 0;
+	size_t n;
+
+	if (out == NULL)
+		return NULL;
+	while (*p != '\0') {
+		if ((n = space_at(p)) > 0) {
+			space = o != out;
+			p += n;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = (char)*p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static const lint_source *find_source(const lint_kb *kb, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < kb->nsources; i++)
+		if (strcmp(kb->sources[i].name, name) == 0)
+			return &kb->sources[i];
+	return NULL;
+}
+
+/* Length of the longest prefix of `quote` found in `text`. */
+static size_t found_prefix(const char *text, char *quote)
+{
+	size_t lo = 0, hi = strlen(quote);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+		char saved = quote[mid];
+		int found;
+
+		quote[mid] = '\0';
+		found = strstr(text, quote) != NULL;
+		quote[mid] = saved;
+		if (found)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+static void check_quote(lint_report *r, const lint_fact *f, const lint_source *src,
+			const char *id, const char *quote)
+{
+	char *text = squeeze(src->text), *q = squeeze(quote);
+	size_t n;
+
+	if (text == NULL || q == NULL) {
+		r->nomem = 1;
+	} else if (q[0] == '\0') {
+		lint_report_add(r, f->file, f->line, 1, "quote", "citation %s has an empty quote", id);
+	} else if (strstr(text, q) == NULL) {
+		n = found_prefix(text, q);
+		lint_report_add(r, f->file, f->line, 1, "quote",
+				"citation %s: the quote is not found word for word in %s; %s\"%.60s%s\"",
+				id, src->name,
+				n == 0 ? "not even its start: " : "it differs from the source at ",
+				q + n, strlen(q + n) > 60 ? "..." : "");
+	}
+	free(text);
+	free(q);
+}
+
+static int has_label(const lint_kb *kb, const char *label)
+{
+	size_t i;
+
+	for (i = 0; i < kb->nlabels; i++)
+		if (strcmp(kb->labels[i], label) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_cited(const lint_kb *kb, const char *id)
+{
+	size_t i, j;
+
+	for (i = 0; i < kb->nasserts; i++) {
+		const onco_sx *cite = lint_slot_of(kb->asserts[i].form, "cite");
+
+		for (j = 1; cite != NULL && j < cite->n_items; j++)
+			if (lint_text(cite, j) != NULL &&
+			    strcmp(lint_text(cite, j), id) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Another fact of the same template and `key` value before fact `i`. */
+static const lint_fact *earlier(const lint_kb *kb, size_t i, const char *key)
+{
+	const char *head = lint_bare_name(lint_head(kb->facts[i].form));
+	const char *value = lint_slot_text(kb->facts[i].form, key);
+	size_t j;
+
+	for (j = 0; value != NULL && j < i; j++)
+		if (strcmp(lint_bare_name(lint_head(kb->facts[j].form)), head) == 0 &&
+		    lint_slot_text(kb->facts[j].form, key) != NULL &&
+		    strcmp(lint_slot_text(kb->facts[j].form, key), value) == 0)
+			return &kb->facts[j];
+	return NULL;
+}
+
+static void check_citation(lint_report *r, const lint_kb *kb, size_t i)
+{
+	const lint_fact *f = &kb->facts[i], *dup = earlier(kb, i, "id");
+	const char *id = lint_slot_text(f->form, "id");
+	const char *source = lint_slot_text(f->form, "source");
+	const char *label = lint_slot_text(f->form, "label");
+	const char *quote = lint_slot_text(f->form, "quote");
+	const lint_source *src;
+
+	if (id == NULL) {
+		lint_report_add(r, f->file, f->line, 1, "citation", "a citation has no id");
+		return;
+	}
+	if (dup != NULL)
+		lint_report_add(r, f->file, f->line, 1, "citation",
+				"citation %s is declared twice (first at %s:%ld)", id,
+				dup->file, dup->line);
+	if (source == NULL)
+		lint_report_add(r, f->file, f->line, 1, "source", "citation %s has no source", id);
+	else if ((src = find_source(kb, source)) == NULL)
+		lint_report_add(r, f->file, f->line, 1, "source",
+				"citation %s: source file %s does not exist under sources/",
+				id, source);
+	else if (quote == NULL)
+		lint_report_add(r, f->file, f->line, 1, "quote", "citation %s has no quote", id);
+	else
+		check_quote(r, f, src, id, quote);
+	if (label == NULL)
+		lint_report_add(r, f->file, f->line, 1, "label", "citation %s has no label", id);
+	else if (kb->labels != NULL && !has_label(kb, label))
+		lint_report_add(r, f->file, f->line, 1, "label",
+				"citation %s: label %s is not in the knowledge map", id, label);
+	if (!is_cited(kb, id))
+		lint_report_add(r, f->file, f->line, 0, "citation",
+				"citation %s is never cited", id);
+}
+
+static void check_finding_def(lint_report *r, const lint_kb *kb, size_t i)
+{
+	const lint_fact *f = &kb->facts[i], *dup = earlier(kb, i, "name");
+	const char *name = lint_slot_text(f->form, "name");
+
+	if (name == NULL) {
+		lint_report_add(r, f->file, f->line, 1, "finding", "a finding-def has no name");
+		return;
+	}
+	if (dup != NULL)
+		lint_report_add(r, f->file, f->line, 1, "finding",
+				"finding %s is defined twice (first at %s:%ld)", name,
+				dup->file, dup->line);
+	if (lint_asserted_mask(kb, name) == 0)
+		lint_report_add(r, f->file, f->line, 1, "finding",
+				"finding %s is defined, and no rule derives it", name);
+}
+
+void lint_check_knowledge(lint_report *r, const lint_kb *kb)
+{
+	size_t i;
+
+	for (i = 0; i < kb->nfacts; i++) {
+		const char *head = lint_bare_name(lint_head(kb->facts[i].form));
+
+		if (strcmp(head, "citation") == 0)
+			check_citation(r, kb, i);
+		else if (strcmp(head, "finding-def") == 0)
+			check_finding_def(r, kb, i);
+	}
+}

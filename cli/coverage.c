@@ -77,14 +77,14 @@ cli_coverage *cli_coverage_new(onco_engine *engine, const char *map_path)
 			if (strcmp(str(rule, "name"), onco_engine_rule_name(engine, i)) == 0)
 				c->rule[i] = rule;
 	}
-	if (map_path != NULL) {
+	{
 		size_t n;
-		char **labels = cli_map_labels(map_path, &n);
+		char **labels = cli_map_labels(engine, map_path, &n);
 
 		c->have_map = labels != NULL;
 		for (i = 0; i < n; i++)
 			add_label(c, labels[i]);
-		cli_map_labels_free(labels, n);
+		onco_map_labels_free(labels, n);
 	}
 	cJSON_ArrayForEach(rule, cJSON_GetObjectItemCaseSensitive(c->catalogue, "rules"))
 		cJSON_ArrayForEach(cite, cJSON_GetObjectItemCaseSensitive(rule, "cites"))

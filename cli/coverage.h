@@ -14,7 +14,7 @@
 typedef struct cli_coverage cli_coverage;
 
 /* Starts counting for `engine`'s rule base; `map_path` is the knowledge
- * map whose labels count (NULL: only the labels rules cite). NULL when the
+ * map whose labels count (NULL: the rule base's own knowledge-map.md). NULL when the
  * catalogue cannot be read (message printed). */
 cli_coverage *cli_coverage_new(onco_engine *engine, const char *map_path);
 

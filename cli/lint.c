@@ -7,7 +7,6 @@
 #include <cJSON.h>
 
 #include "cli.h"
-#include "kbmap.h"
 #include "strbuf.h"
 
 static const char usage_text[] =
@@ -20,7 +19,7 @@ static const char usage_text[] =
 	"\n"
 	"  --kb DIR      the rule base to check (default: built in)\n"
 	"  --map FILE    the knowledge map whose labels citations use (default:\n"
-	"                DIR/../docs/knowledge-map.md, else docs/knowledge-map.md)\n"
+	"                the rule base's own knowledge-map.md)\n"
 	"\n"
 	"Exit status: 0 no error (warnings allowed), 1 errors, 2 usage,\n"
 	"3 internal error.\n";
@@ -97,7 +96,7 @@ int cli_lint(int argc, char **argv)
 	cli_engine_args args = {0};
 	onco_lint_options opts = {NULL, NULL};
 	const char *map_arg = NULL;
-	char *map, *json = NULL;
+	char *json = NULL;
 	onco_error err;
 	int i, r, errors = 0, warnings = 0, loaded;
 
@@ -117,27 +116,19 @@ int cli_lint(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
-	map = cli_map_find(map_arg, args.kb_dir);
 	opts.kb_dir = args.kb_dir;
-	opts.map_path = map;
+	opts.map_path = map_arg;
 	memset(&err, 0, sizeof(err));
 	loaded = load_check(&args);
 	if (loaded < 0 || onco_kb_lint(&json, &opts, &err) != 0) {
 		if (loaded >= 0)
 			fprintf(stderr, "oncorules lint: %s\n", err.message);
-		free(map);
 		return err.code == ONCO_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
 	}
 	errors += loaded;
-	if (map == NULL) {
-		printf("%s: error: no knowledge map found (docs/knowledge-map.md): labels are not checked; give --map FILE\n",
-		       args.kb_dir != NULL ? args.kb_dir : "rules");
-		errors++;
-	}
 	print_findings(json, &errors, &warnings);
 	printf("%d error%s, %d warning%s\n", errors, errors == 1 ? "" : "s", warnings,
 	       warnings == 1 ? "" : "s");
 	free(json);
-	free(map);
 	return errors > 0 ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }

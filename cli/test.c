@@ -46,7 +46,7 @@ static const char usage_text[] =
 	"  --min-coverage N   fail (status 1) when under N%% of the rules fired\n"
 	"                     (rules fired at least once / all rules); implies --coverage\n"
 	"  --map FILE         the knowledge map for label coverage (default:\n"
-	"                     docs/knowledge-map.md beside the rule base or here)\n"
+	"                     the rule base's own knowledge-map.md)\n"
 	"  -v, --verbose      name the cases that pass too\n"
 	"\n"
 	"Exit status: 0 all pass, 1 a case failed, 2 usage or unreadable case\n"
@@ -245,10 +245,7 @@ int cli_test(int argc, char **argv)
 		return status;
 	}
 	if (a.coverage) {
-		char *map = cli_map_find(a.map, a.engine.kb_dir);
-
-		a.counts = cli_coverage_new(engine, map);
-		free(map);
+		a.counts = cli_coverage_new(engine, a.map);
 		if (a.counts == NULL)
 			status = CLI_EXIT_INTERNAL;
 	}

@@ -33,7 +33,9 @@ static int add_pointers(void *env, void *fact, cJSON *pointers, int depth)
 
 	if (pointer != NULL)
 		return add_unique_string(pointers, pointer[0] ? pointer : "/");
-	if (depth >= MAX_DEPTH)
+	/* A conclusion in a basis (a warning about a recommended drug) is named
+	 * by its id; its own reasons belong to its own item. */
+	if (depth >= MAX_DEPTH || onco_fact_multi_count(env, fact, "cite") > 0)
 		return 0;
 	n = onco_fact_multi_count(env, fact, "basis");
 	for (i = 0; i < n && rc == 0; i++) {
@@ -220,6 +222,98 @@ static int add_def_fields(onco_engine *engine, void *fact, cJSON *pointers)
 	return rc;
 }
 
+/* The value of case field `field` (a JSON pointer such as /patient/ecog)
+ * in `fact` when the fact is the field's object (pointer /patient), as
+ * text in buf; 0 when the fact does not hold that field or it is empty. */
+static int field_value(void *env, void *fact, const char *field, char *buf, size_t size)
+{
+	const char *pointer = onco_fact_text(env, fact, "pointer");
+	char slot[128];
+	size_t n, k, used = 0, count;
+
+	if (pointer == NULL)
+		return 0;
+	n = strlen(pointer);
+	if (strncmp(field, pointer, n) != 0 || field[n] != '/' || strchr(field + n + 1, '/'))
+		return 0;
+	snprintf(slot, sizeof(slot), "%s", field + n + 1);
+	for (k = 0; slot[k] != '\0'; k++)
+		if (slot[k] == '_')
+			slot[k] = '-';
+	count = onco_fact_multi_count(env, fact, slot);
+	buf[0] = '\0';
+	for (k = 0; k < count && used < size; k++) {
+		int type;
+		void *value;
+		char text[256];
+		if (!onco_fact_multi(env, fact, slot, k, &type, &value))
+			break;
+		onco_value_text(type, value, text, sizeof(text));
+		/* Show a boolean as the case wrote it (true), not as CLIPS (TRUE). */
+		if (type == SYMBOL && (strcmp(text, "TRUE") == 0 || strcmp(text, "FALSE") == 0))
+			snprintf(text, sizeof(text), "%s", text[0] == 'T' ? "true" : "false");
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", k ? " " : "", text);
+	}
+	return count > 0;
+}
+
+/*
+ * Statement and pointers for a finding. Where a supporting case fact holds
+ * a field the finding is defined on, the statement shows the recorded value
+ * and the pointer names the field itself: "ECOG recorded: yes (ecog 1)"
+ * at /patient/ecog, not the whole /patient object.
+ */
+static int add_finding(onco_engine *engine, void *finding, cJSON *because,
+		       const char *statement, size_t position)
+{
+	void *env = engine->env;
+	const onco_finding_def *def =
+		onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));
+	size_t i, j, n = onco_fact_multi_count(env, finding, "basis");
+	char text[1024], value[256];
+	size_t used = (size_t)snprintf(text, sizeof(text), "%s", statement);
+	cJSON *pointers = cJSON_CreateArray(), *entry;
+	int rc = pointers == NULL ? ONCO_ENOMEM : 0, shown = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		int type, matched = 0;
+		void *basis;
+
+		if (!onco_fact_multi(env, finding, "basis", i, &type, &basis) ||
+		    type != FACT_ADDRESS)
+			continue;
+		for (j = 0; def != NULL && j < def->n_fields && rc == 0; j++) {
+			if (!field_value(env, basis, def->fields[j], value, sizeof(value)))
+				continue;
+			matched = 1;
+			if (used < sizeof(text))
+				used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s %s",
+							 shown++ ? ", " : " (",
+							 strrchr(def->fields[j], '/') + 1, value);
+			rc = add_unique_string(pointers, def->fields[j]);
+		}
+		if (!matched && rc == 0)
+			rc = add_pointers(env, basis, pointers, 1);
+	}
+	if (shown && used < sizeof(text))
+		snprintf(text + used, sizeof(text) - used, ")");
+	if (rc == 0 && cJSON_GetArraySize(pointers) == 0)
+		rc = add_def_fields(engine, finding, pointers);
+	entry = rc == 0 ? entry_for(because, text, position) : NULL;
+	if (entry != NULL) {
+		cJSON *item;
+		cJSON_ArrayForEach(item, pointers)
+			if (rc == 0)
+				rc = add_unique_string(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
+						       item->valuestring);
+		sort_strings(cJSON_GetObjectItemCaseSensitive(entry, "pointers"));
+	} else if (rc == 0) {
+		rc = ONCO_ENOMEM;
+	}
+	cJSON_Delete(pointers);
+	return rc;
+}
+
 int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 {
 	void *env = engine->env;
@@ -240,15 +334,17 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 			continue;
 		if (statement == NULL)
 			return ONCO_ENOMEM;
+		if (strcmp(onco_fact_template(env, basis), "finding") == 0) {
+			rc = add_finding(engine, basis, because, statement, i);
+			free(statement);
+			continue;
+		}
 		entry = entry_for(because, statement, i);
 		free(statement);
 		if (entry == NULL)
 			return ONCO_ENOMEM;
 		pointers = cJSON_GetObjectItemCaseSensitive(entry, "pointers");
 		rc = add_pointers(env, basis, pointers, 0);
-		if (rc == 0 && cJSON_GetArraySize(pointers) == 0 &&
-		    strcmp(onco_fact_template(env, basis), "finding") == 0)
-			rc = add_def_fields(engine, basis, pointers);
 		sort_strings(pointers);
 	}
 	return rc;

@@ -1,7 +1,7 @@
 /*
  * kb.c: the rule-base files. The built-in rule base and a --kb folder go
  * through the same path: a list of files in memory (VERSION, *.clp,
- * sources/ *.txt), hashed, then loaded into CLIPS from memory: schema.clp
+ * sources/ *.txt, knowledge-map.md), hashed, then loaded into CLIPS from memory: schema.clp
  * first, then the other rule files by name.
  */
 #include <dirent.h>
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <clips.h>
 
@@ -104,6 +105,18 @@ done:
 	return rc;
 }
 
+/* A file a rule base may lack: absent is fine, unreadable is not. */
+static int read_optional_file(onco_kb *kb, const char *dir, const char *name,
+			      onco_error *err)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (access(path, F_OK) != 0)
+		return 0;
+	return read_disk_file(kb, dir, name, err);
+}
+
 static int read_disk_folder(onco_kb *kb, const char *dir, const char *sub,
 			    const char *suffix, onco_error *err)
 {
@@ -143,6 +156,8 @@ int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err)
 			rc = read_disk_folder(kb, dir, "sources", ".txt", err);
 		if (rc == 0)
 			rc = read_disk_file(kb, dir, "VERSION", err);
+		if (rc == 0)
+			rc = read_optional_file(kb, dir, "knowledge-map.md", err);
 	}
 	if (rc != 0)
 		return rc == ONCO_ENOMEM ? onco_error_set(err, rc, "out of memory") : rc;
@@ -163,28 +178,59 @@ int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err)
 	return 0;
 }
 
-/* The line of "(defrule NAME" in a rule file, 0 when not found. */
-static long defrule_line(const onco_kb_file *file, const char *name)
+/* Where each "(defrule NAME" of a rule file starts: one pass over the
+ * file, so that finding the lines of all its rules stays linear. */
+typedef struct rule_line {
+	const char *name; /* points into the file text, not NUL-terminated */
+	size_t length;
+	long line;
+} rule_line;
+
+static int is_space(char c)
 {
-	const char *p = file->data;
-	size_t n = strlen(name);
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static rule_line *rule_lines(const onco_kb_file *file, size_t *count)
+{
+	const char *p = file->data, *end = file->data + file->length;
+	rule_line *lines = NULL, *grown;
 	long line = 1;
 
-	for (; *p; p++) {
+	*count = 0;
+	for (; p < end; p++) {
+		const char *q;
+
 		if (*p == '\n') {
 			line++;
 			continue;
 		}
-		if (strncmp(p, "(defrule", 8) == 0) {
-			const char *q = p + 8;
-			while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
-				q++;
-			if (strncmp(q, name, n) == 0 &&
-			    (q[n] == ' ' || q[n] == '\n' || q[n] == '\t' || q[n] == '\r' ||
-			     q[n] == '\0'))
-				return line;
-		}
+		if (*p != '(' || end - p < 9 || strncmp(p, "(defrule", 8) != 0 || !is_space(p[8]))
+			continue;
+		for (q = p + 8; q < end && is_space(*q); q++)
+			line += *q == '\n';
+		p = q;
+		while (q < end && !is_space(*q) && *q != '(' && *q != ')')
+			q++;
+		grown = realloc(lines, (*count + 1) * sizeof(*grown));
+		if (grown == NULL)
+			break; /* lines are a convenience; 0 means unknown */
+		lines = grown;
+		lines[*count].name = p;
+		lines[*count].length = (size_t)(q - p);
+		lines[(*count)++].line = line;
+		p = q - 1;
 	}
+	return lines;
+}
+
+static long line_of(const rule_line *lines, size_t count, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < count; i++)
+		if (lines[i].length == n && strncmp(lines[i].name, name, n) == 0)
+			return lines[i].line;
 	return 0;
 }
 
@@ -195,29 +241,37 @@ static int index_new_rules(onco_engine *engine, const onco_kb_file *file,
 	onco_kb *kb = &engine->kb;
 	void *rule = from ? EnvGetNextDefrule(engine->env, from)
 			  : EnvGetNextDefrule(engine->env, NULL);
-	int rc;
+	size_t n_lines;
+	rule_line *lines = rule_lines(file, &n_lines);
+	int rc = 0;
 
 	for (; rule != NULL; rule = EnvGetNextDefrule(engine->env, rule)) {
 		onco_rule_info *grown = realloc(kb->rules, (kb->n_rules + 1) * sizeof(*grown));
 		const char *pp = EnvGetDefrulePPForm(engine->env, rule);
 		onco_rule_info *info;
 
-		if (grown == NULL)
-			return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+		if (grown == NULL) {
+			rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
+			break;
+		}
 		kb->rules = grown;
 		info = &grown[kb->n_rules];
 		rc = onco_rule_info_parse(info, pp != NULL ? pp : "");
-		if (rc != 0)
-			return onco_error_set(err, rc == ONCO_ENOMEM ? rc : ONCO_ERULES,
-					      "cannot read rule %s",
-					      EnvGetDefruleName(engine->env, rule));
+		if (rc != 0) {
+			onco_error_set(err, rc == ONCO_ENOMEM ? rc : ONCO_ERULES,
+				       "cannot read rule %s", EnvGetDefruleName(engine->env, rule));
+			break;
+		}
 		kb->n_rules++;
 		info->file = onco_strdup(file->name);
-		if (info->file == NULL)
-			return onco_error_set(err, ONCO_ENOMEM, "out of memory");
-		info->line = defrule_line(file, info->name);
+		if (info->file == NULL) {
+			rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
+			break;
+		}
+		info->line = line_of(lines, n_lines, info->name);
 	}
-	return 0;
+	free(lines);
+	return rc;
 }
 
 static void *last_rule(void *env)

@@ -2,7 +2,6 @@
  * reads the rule files and sources (a folder or the built-in rule base),
  * runs the checks of lint_rules.c and lint_knowledge.c and returns the
  * findings as JSON, sorted by file and line. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,9 +10,9 @@
 
 #include <cJSON.h>
 
-#include "kb_files.h"
 #include "lint_check.h"
 #include "onco.h"
+#include "private/engine_internal.h"
 
 void lint_report_add(lint_report *r, const char *file, long line, int error,
 		     const char *check, const char *fmt, ...)
@@ -96,50 +95,6 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The file names in `dir` ending in `suffix`, sorted; NULL-terminated. */
-static char **list_dir(const char *dir, const char *suffix)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **names = calloc(1, sizeof(char *)), **grown;
-	size_t n = 0;
-
-	if (d == NULL || names == NULL) {
-		if (d != NULL)
-			closedir(d);
-		free(names);
-		return NULL;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || !ends_with(e->d_name, suffix))
-			continue;
-		if ((grown = realloc(names, (n + 2) * sizeof(char *))) == NULL)
-			break;
-		names = grown;
-		if ((names[n] = malloc(strlen(e->d_name) + 1)) == NULL)
-			break;
-		strcpy(names[n++], e->d_name);
-		names[n] = NULL;
-	}
-	closedir(d);
-	qsort(names, n, sizeof(char *), compare_names);
-	return names;
-}
-
-static void free_names(char **names)
-{
-	size_t i;
-
-	for (i = 0; names != NULL && names[i] != NULL; i++)
-		free(names[i]);
-	free(names);
-}
-
 /* Adds one rule file; a file CLIPS could not read either becomes a finding. */
 static int add_rules(lint_kb *kb, lint_report *r, const char *shown,
 		     const char *base, const char *text, size_t length)
@@ -156,73 +111,53 @@ static int add_rules(lint_kb *kb, lint_report *r, const char *shown,
 	return rc;
 }
 
-/* "a/b", allocated; NULL when out of memory. */
-static char *join(const char *a, const char *b)
+/* The rule files and sources of a rule base read by onco_kb_read_files
+ * (the same reader the engine uses), named in findings by the folder's
+ * path, or as rules/<file> for the built-in rule base. */
+static int add_files(lint_kb *kb, lint_report *r, const onco_kb *files,
+		     const char *dir)
 {
-	char *p = malloc(strlen(a) + strlen(b) + 2);
-
-	if (p != NULL)
-		sprintf(p, "%s/%s", a, b);
-	return p;
-}
-
-/* Reads `dir`/`name`: a rule file when `rules`, else a source text. */
-static int load_one(lint_kb *kb, lint_report *r, const char *dir, const char *name,
-		    int rules, onco_error *err)
-{
-	char *path = join(dir, name), *text = NULL;
-	size_t length;
-	int rc;
-
-	if (path == NULL)
-		return ONCO_ENOMEM;
-	if ((text = read_all(path, &length)) == NULL)
-		rc = onco_error_set(err, ONCO_EIO, "%s: %s", path, strerror(errno));
-	else if (rules)
-		rc = add_rules(kb, r, path, name, text, length);
-	else
-		rc = lint_kb_add_source(kb, name, text, length);
-	free(text);
-	free(path);
-	return rc;
-}
-
-static int load_dir(lint_kb *kb, lint_report *r, const char *dir, onco_error *err)
-{
-	char **clp = list_dir(dir, ".clp"), **txt = NULL, *sources = join(dir, "sources");
+	char shown[ONCO_ERROR_PATH_MAX];
 	size_t i;
 	int rc = 0;
 
-	if (clp == NULL || sources == NULL)
-		rc = onco_error_set(err, clp == NULL ? ONCO_EIO : ONCO_ENOMEM, "%s: %s", dir,
-				    clp == NULL ? strerror(errno) : "out of memory");
-	else
-		txt = list_dir(sources, "");
-	for (i = 0; rc == 0 && clp[i] != NULL; i++)
-		rc = load_one(kb, r, dir, clp[i], 1, err);
-	for (i = 0; rc == 0 && txt != NULL && txt[i] != NULL; i++)
-		rc = load_one(kb, r, sources, txt[i], 0, err);
-	free_names(clp);
-	free_names(txt);
-	free(sources);
-	return rc;
-}
+	for (i = 0; rc == 0 && i < files->n_files; i++) {
+		const onco_kb_file *f = &files->files[i];
 
-/* The rule base built into the binary, shown as rules/<file>. */
-static int load_builtin(lint_kb *kb, lint_report *r)
-{
-	const onco_kb_file *f;
-	char shown[ONCO_ERROR_PATH_MAX];
-	int rc = 0;
-
-	for (f = onco_kb_builtin; rc == 0 && f->name != NULL; f++) {
-		snprintf(shown, sizeof(shown), "rules/%s", f->name);
-		if (ends_with(f->name, ".clp"))
+		snprintf(shown, sizeof(shown), "%s/%s", dir != NULL ? dir : "rules", f->name);
+		if (ends_with(f->name, ".clp") && strchr(f->name, '/') == NULL)
 			rc = add_rules(kb, r, shown, f->name, f->data, f->length);
 		else if (strncmp(f->name, "sources/", 8) == 0)
 			rc = lint_kb_add_source(kb, f->name + 8, f->data, f->length);
 	}
 	return rc;
+}
+
+/* The labels citations may use: from --map, else the rule base's own
+ * knowledge-map.md; without either, a finding says labels go unchecked. */
+static int add_map(lint_kb *kb, lint_report *r, const onco_kb *files,
+		   const onco_lint_options *opts, onco_error *err)
+{
+	char *text;
+	size_t i, length;
+	int rc;
+
+	if (opts->map_path != NULL) {
+		text = read_all(opts->map_path, &length);
+		if (text == NULL)
+			return onco_error_set(err, ONCO_EIO, "%s: %s", opts->map_path,
+					      strerror(errno));
+		rc = lint_kb_set_map(kb, text);
+		free(text);
+		return rc;
+	}
+	for (i = 0; i < files->n_files; i++)
+		if (strcmp(files->files[i].name, "knowledge-map.md") == 0)
+			return lint_kb_set_map(kb, files->files[i].data);
+	lint_report_add(r, opts->kb_dir != NULL ? opts->kb_dir : "rules", 0, 1, "map",
+			"no knowledge map (knowledge-map.md) in the rule base: labels are "
+			"not checked; give --map FILE");
+	return 0;
 }
 
 static char *report_json(const lint_report *r)
@@ -258,22 +193,20 @@ static char *report_json(const lint_report *r)
 
 int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err)
 {
+	onco_kb files;
 	lint_kb kb;
 	lint_report r = {NULL, 0, 0};
-	char *map = NULL;
-	size_t i, length;
+	size_t i;
 	int rc;
 
 	*out = NULL;
 	memset(&kb, 0, sizeof(kb));
-	rc = opts->kb_dir != NULL ? load_dir(&kb, &r, opts->kb_dir, err)
-				  : load_builtin(&kb, &r);
-	if (rc == 0 && opts->map_path != NULL) {
-		map = read_all(opts->map_path, &length);
-		rc = map == NULL ? onco_error_set(err, ONCO_EIO, "%s: %s", opts->map_path,
-						  strerror(errno))
-				 : lint_kb_set_map(&kb, map);
-	}
+	memset(&files, 0, sizeof(files));
+	rc = onco_kb_read_files(&files, opts->kb_dir, err);
+	if (rc == 0)
+		rc = add_files(&kb, &r, &files, opts->kb_dir);
+	if (rc == 0)
+		rc = add_map(&kb, &r, &files, opts, err);
 	if (rc == 0)
 		rc = lint_kb_index(&kb);
 	if (rc == 0) {
@@ -291,7 +224,7 @@ int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err)
 		free(r.items[i].message);
 	}
 	free(r.items);
-	free(map);
+	onco_kb_release(&files);
 	lint_kb_free(&kb);
 	return rc;
 }

@@ -1,6 +1,8 @@
 /* lint_kb.c: reading a rule base into the indexes the lint checks use. */
 #include "lint_kb.h"
 
+#include "onco.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,27 +76,10 @@ int lint_kb_add_source(lint_kb *kb, const char *name, const char *text,
 /* Labels are written [XX-n] in the map: capitals and digits, a hyphen, digits. */
 int lint_kb_set_map(lint_kb *kb, const char *text)
 {
-	const char *p;
-
-	if (kb->labels == NULL && (kb->labels = calloc(1, sizeof(char *))) == NULL)
-		return ONCO_ENOMEM;
-	for (p = strchr(text, '['); p != NULL; p = strchr(p + 1, '[')) {
-		const char *q = p + 1;
-
-		while (isupper((unsigned char)*q) || isdigit((unsigned char)*q))
-			q++;
-		if (q == p + 1 || *q != '-' || !isdigit((unsigned char)q[1]))
-			continue;
-		for (q++; isdigit((unsigned char)*q); q++)
-			;
-		if (*q != ']')
-			continue;
-		if (grow(&kb->labels, kb->nlabels, sizeof(char *)) != 0 ||
-		    (kb->labels[kb->nlabels] = dup_n(p + 1, (size_t)(q - p - 1))) == NULL)
-			return ONCO_ENOMEM;
-		kb->nlabels++;
-	}
-	return 0;
+	onco_map_labels_free(kb->labels, kb->nlabels);
+	kb->labels = NULL;
+	kb->nlabels = 0;
+	return onco_map_labels(text, &kb->labels, &kb->nlabels);
 }
 
 const char *lint_text(const onco_sx *list, size_t i)

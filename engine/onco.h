@@ -136,9 +136,9 @@ int onco_engine_explain(onco_engine *engine, const char *case_text, size_t lengt
 /* Options of onco_kb_lint. */
 typedef struct onco_lint_options {
 	const char *kb_dir;   /* NULL: the rule base built into the binary */
-	const char *map_path; /* the knowledge map (docs/knowledge-map.md) whose
-				 [LABEL]s citations may use; NULL: labels are
-				 not checked */
+	const char *map_path; /* a knowledge map whose [LABEL]s citations may
+				 use; NULL: the rule base's own
+				 knowledge-map.md */
 } onco_lint_options;
 
 /*
@@ -162,5 +162,17 @@ int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err);
 size_t onco_engine_rule_count(const onco_engine *engine);
 const char *onco_engine_rule_name(const onco_engine *engine, size_t index);
 unsigned long onco_engine_rule_firings(const onco_engine *engine, size_t index);
+
+/* A file of the loaded rule base ("knowledge-map.md", "schema.clp",
+ * "sources/x.txt"), NUL-terminated, valid while the engine lives; NULL when
+ * the rule base has no such file. */
+const char *onco_engine_kb_text(const onco_engine *engine, const char *name,
+				size_t *length);
+
+/* The labels ("C4-1", "CR-7", ...) written [LABEL] in a knowledge map, in
+ * order of first appearance, each once. *out (freed with
+ * onco_map_labels_free) holds *count strings. 0 or ONCO_ENOMEM. */
+int onco_map_labels(const char *map_text, char ***out, size_t *count);
+void onco_map_labels_free(char **labels, size_t count);
 
 #endif

@@ -20,7 +20,7 @@ for dir in "$src"/tests/lint/*/; do
 	mkdir -p "$kb"
 	cp "$src/rules/schema.clp" "$src/rules/VERSION" "$dir/rules.clp" "$kb/"
 	cp -r "$src/rules/sources" "$kb/"
-	"$bin" lint --kb "$kb" --map "$src/docs/knowledge-map.md" >"$tmp/out" 2>&1
+	"$bin" lint --kb "$kb" --map "$src/rules/knowledge-map.md" >"$tmp/out" 2>&1
 	status=$?
 	sed -i "s#$kb/##g" "$tmp/out"
 	grep -E ': (error|warning): ' "$tmp/out" | grep -v ': error: CLIPS: ' >"$tmp/got"

@@ -39,6 +39,9 @@ int cli_engine_arg(cli_engine_args *args, int argc, char **argv, int *i);
 extern const unsigned char cli_kb_image[];
 extern const size_t cli_kb_image_size;
 
+/* Grows and populates the heap once, before the first engine (heap.c). */
+void cli_heap_prefault(void);
+
 /* Opens an engine for `args`, printing the error and returning NULL on
  * failure; *status is set to the exit status to use then. */
 onco_engine *cli_engine_open(const cli_engine_args *args, int *status);

@@ -45,6 +45,7 @@ onco_engine *cli_engine_open(const cli_engine_args *args, int *status)
 	onco_engine *engine = NULL;
 	onco_error err;
 
+	cli_heap_prefault();
 	onco_engine_options_default(&opts);
 	opts.kb_dir = args->kb_dir;
 	opts.kb_image = args->kb_image;

@@ -91,7 +91,8 @@ typedef struct batch_worker {
 
 static void batch_usage(FILE *out)
 {
-	fputs("usage: oncorules batch [-j N] [--kb DIR] [--strategy NAME] [FILES...]\n"
+	fputs("usage: oncorules batch [-j N] [--kb DIR | --kb-image FILE] [--strategy NAME]\n"
+	      "                       [FILES...]\n"
 	      "\n"
 	      "Evaluates NDJSON cases, one per line, from FILES in order or from\n"
 	      "standard input, and writes one JSON result per input line, in input\n"

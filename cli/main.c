@@ -28,7 +28,8 @@ static void usage(FILE *out)
 	fputs("usage: oncorules VERB [options] [arguments]\n\nverbs:\n", out);
 	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
 		fprintf(out, "  %-10s %s\n", verbs[i].name, verbs[i].summary);
-	fputs("\n`oncorules VERB --help` describes a verb.\n"
+	fputs("\n`oncorules VERB --help` describes a verb; `oncorules rules` shows the\n"
+	      "rule base's version and hash; `oncorules --version` the program's.\n"
 	      "Exit status: 0 ok, 1 findings, 2 bad input or usage, 3 internal error.\n",
 	      out);
 }
@@ -40,6 +41,10 @@ int main(int argc, char **argv)
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("oncorules %s\n", ONCO_VERSION);
+		return CLI_EXIT_OK;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {

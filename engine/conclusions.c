@@ -10,9 +10,14 @@
 #include "fact_read.h"
 #include "private/collect.h"
 
-typedef struct sort_ctx {
-	void *env;
+/* The slots a conclusion is ordered by, read once per fact: sorting reads
+ * each many times. */
+static const char *const sort_slots[] = {"id", "rule", "summary", "text", "reason"};
+#define N_SORT_SLOTS (sizeof(sort_slots) / sizeof(sort_slots[0]))
+
+typedef struct sort_entry {
 	void *fact;
+	const char *keys[N_SORT_SLOTS];
 } sort_entry;
 
 static const char *text_or_empty(void *env, void *fact, const char *slot)
@@ -25,16 +30,12 @@ static const char *text_or_empty(void *env, void *fact, const char *slot)
 static int compare_facts(const void *a, const void *b)
 {
 	const sort_entry *x = a, *y = b;
-	static const char *const keys[] = {"id", "rule", "summary", "text", "reason"};
 	size_t i;
 	int c;
 
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		c = strcmp(text_or_empty(x->env, x->fact, keys[i]),
-			   text_or_empty(y->env, y->fact, keys[i]));
-		if (c != 0)
+	for (i = 0; i < N_SORT_SLOTS; i++)
+		if ((c = strcmp(x->keys[i], y->keys[i])) != 0)
 			return c;
-	}
 	return 0;
 }
 
@@ -182,17 +183,17 @@ cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
-		facts[i].env = engine->env;
+		size_t k;
 		facts[i].fact = run->conclusions[kind][i];
+		for (k = 0; k < N_SORT_SLOTS; k++)
+			facts[i].keys[k] = text_or_empty(engine->env, facts[i].fact, sort_slots[k]);
 	}
 	qsort(facts, n, sizeof(*facts), compare_facts);
 	for (first = 0; first < n; first = i) {
-		const char *id = text_or_empty(engine->env, facts[first].fact, "id");
+		const char *id = facts[first].keys[0];
 		cJSON *item;
 
-		for (i = first + 1;
-		     i < n && strcmp(text_or_empty(engine->env, facts[i].fact, "id"), id) == 0;
-		     i++)
+		for (i = first + 1; i < n && strcmp(facts[i].keys[0], id) == 0; i++)
 			;
 		item = make_item(engine, facts, first, i, kind);
 		if (item == NULL || !cJSON_AddItemToArray(items, item)) {

@@ -98,6 +98,7 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 	rc = onco_knowledge_index(engine, err);
 	if (rc != 0)
 		goto fail;
+	onco_knowledge_unload(engine);
 	engine->firings = calloc(engine->kb.n_rules ? engine->kb.n_rules : 1,
 				 sizeof(*engine->firings));
 	if (engine->firings == NULL || onco_rules_by_name_build(engine) != 0) {

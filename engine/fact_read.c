@@ -1,8 +1,31 @@
-/* fact_read.c: reading slot values of CLIPS facts (see fact_read.h). */
+/*
+ * fact_read.c: reading slot values of CLIPS facts (see fact_read.h).
+ *
+ * EnvGetFactSlot interns the slot name in the symbol table on every call;
+ * reading thousands of slots per case, that hashing dominated. Templates
+ * have a handful of slots, so the slot is found by walking the template's
+ * slot list and the value read from the fact's fields, as EnvGetFactSlot
+ * itself does once it has the position (factmngr.c).
+ */
 #include "fact_read.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* The field of `slot` in a template fact, or NULL. */
+static struct field *slot_field(void *fact, const char *slot)
+{
+	struct fact *f = fact;
+	struct templateSlot *s;
+	long i = 0;
+
+	if (f->whichDeftemplate == NULL || f->whichDeftemplate->implied)
+		return NULL;
+	for (s = f->whichDeftemplate->slotList; s != NULL; s = s->next, i++)
+		if (strcmp(ValueToString(s->slotName), slot) == 0)
+			return &f->theProposition.theFields[i];
+	return NULL;
+}
 
 const char *onco_fact_template(void *env, void *fact)
 {
@@ -11,43 +34,40 @@ const char *onco_fact_template(void *env, void *fact)
 
 const char *onco_fact_text(void *env, void *fact, const char *slot)
 {
-	DATA_OBJECT v;
+	struct field *v = slot_field(fact, slot);
 
-	if (!EnvGetFactSlot(env, fact, slot, &v))
+	(void)env;
+	if (v == NULL)
 		return NULL;
-	if (GetType(v) == SYMBOL || GetType(v) == STRING)
-		return DOToString(v);
-	if (GetType(v) == MULTIFIELD && GetDOLength(v) > 0) {
-		void *mf = GetValue(v);
-		long i = GetDOBegin(v);
-		if (GetMFType(mf, i) == SYMBOL || GetMFType(mf, i) == STRING)
-			return ValueToString(GetMFValue(mf, i));
-	}
+	if (v->type == SYMBOL || v->type == STRING)
+		return ValueToString(v->value);
+	if (v->type == MULTIFIELD && GetMFLength(v->value) > 0 &&
+	    (GetMFType(v->value, 1) == SYMBOL || GetMFType(v->value, 1) == STRING))
+		return ValueToString(GetMFValue(v->value, 1));
 	return NULL;
 }
 
 int onco_fact_multi(void *env, void *fact, const char *slot, size_t index,
 		    int *type, void **value)
 {
-	DATA_OBJECT v;
-	void *mf;
+	struct field *v = slot_field(fact, slot);
 
-	if (!EnvGetFactSlot(env, fact, slot, &v) || GetType(v) != MULTIFIELD ||
-	    index >= (size_t)GetDOLength(v))
+	(void)env;
+	if (v == NULL || v->type != MULTIFIELD || index >= (size_t)GetMFLength(v->value))
 		return 0;
-	mf = GetValue(v);
-	*type = GetMFType(mf, GetDOBegin(v) + (long)index);
-	*value = GetMFValue(mf, GetDOBegin(v) + (long)index);
+	*type = GetMFType(v->value, (long)index + 1);
+	*value = GetMFValue(v->value, (long)index + 1);
 	return 1;
 }
 
 size_t onco_fact_multi_count(void *env, void *fact, const char *slot)
 {
-	DATA_OBJECT v;
+	struct field *v = slot_field(fact, slot);
 
-	if (!EnvGetFactSlot(env, fact, slot, &v) || GetType(v) != MULTIFIELD)
+	(void)env;
+	if (v == NULL || v->type != MULTIFIELD)
 		return 0;
-	return (size_t)GetDOLength(v);
+	return (size_t)GetMFLength(v->value);
 }
 
 void onco_value_text(int type, void *value, char *buf, size_t size)

@@ -61,6 +61,50 @@ int onco_rules_by_name_build(onco_engine *engine)
 	return 0;
 }
 
+static int by_finding_name(const void *a, const void *b)
+{
+	return strcmp(((const onco_finding_entry *)a)->name,
+		      ((const onco_finding_entry *)b)->name);
+}
+
+static unsigned value_bit(const char *value)
+{
+	int v;
+
+	for (v = 0; v < 3; v++)
+		if (strcmp(value, onco_finding_values[v]) == 0)
+			return 1u << v;
+	return 0;
+}
+
+/* Builds run->finding_index: one entry per finding name with the values
+ * present, sorted by name. */
+static int index_findings(onco_engine *engine, onco_run_facts *run)
+{
+	onco_finding_entry *index;
+	size_t i, n = 0;
+
+	if (run->n_findings == 0)
+		return 0;
+	index = malloc(run->n_findings * sizeof(*index));
+	if (index == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < run->n_findings; i++) {
+		index[i].name = onco_fact_text(engine->env, run->findings[i], "name");
+		index[i].values = value_bit(onco_fact_text(engine->env, run->findings[i], "value"));
+	}
+	qsort(index, run->n_findings, sizeof(*index), by_finding_name);
+	for (i = 0; i < run->n_findings; i++) {
+		if (n > 0 && strcmp(index[n - 1].name, index[i].name) == 0)
+			index[n - 1].values |= index[i].values;
+		else
+			index[n++] = index[i];
+	}
+	run->finding_index = index;
+	run->n_finding_index = n;
+	return 0;
+}
+
 int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 {
 	void *env = engine->env;
@@ -94,7 +138,7 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 				break;
 			}
 	}
-	return rc;
+	return rc == 0 ? index_findings(engine, run) : rc;
 }
 
 void onco_run_facts_release(onco_run_facts *run)
@@ -103,6 +147,7 @@ void onco_run_facts_release(onco_run_facts *run)
 
 	free(run->scopes);
 	free(run->findings);
+	free(run->finding_index);
 	for (k = 0; k < 5; k++)
 		free(run->conclusions[k]);
 	memset(run, 0, sizeof(*run));
@@ -111,20 +156,15 @@ void onco_run_facts_release(onco_run_facts *run)
 unsigned onco_run_finding_values(onco_engine *engine, const onco_run_facts *run,
 				 const char *name)
 {
-	unsigned values = 0;
-	size_t i;
-	int v;
+	onco_finding_entry key, *found;
 
-	for (i = 0; i < run->n_findings; i++) {
-		const char *value;
-		if (strcmp(onco_fact_text(engine->env, run->findings[i], "name"), name) != 0)
-			continue;
-		value = onco_fact_text(engine->env, run->findings[i], "value");
-		for (v = 0; v < 3; v++)
-			if (strcmp(value, onco_finding_values[v]) == 0)
-				values |= 1u << v;
-	}
-	return values;
+	(void)engine;
+	if (run->n_finding_index == 0)
+		return 0;
+	key.name = name;
+	found = bsearch(&key, run->finding_index, run->n_finding_index,
+			sizeof(*run->finding_index), by_finding_name);
+	return found != NULL ? found->values : 0;
 }
 
 int onco_run_has_scope(onco_engine *engine, const onco_run_facts *run,

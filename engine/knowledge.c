@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <clips.h>
+
 #include "fact_read.h"
 #include "private/engine_internal.h"
 
@@ -154,4 +156,74 @@ int onco_kb_rule_index(const onco_kb *kb, const char *name)
 		if (strcmp(kb->rules[i].name, name) == 0)
 			return (int)i;
 	return -1;
+}
+
+/*
+ * Knowledge that only the engine reads (citations, finding definitions,
+ * guidelines) is indexed once at open; re-asserting it at every reset would
+ * cost each case several hundred fact assertions and retractions. So a
+ * deffacts holding nothing else is removed after indexing. A template that
+ * some rule does match stays, and so does any deffacts that mixes in other
+ * facts (drug classes, which rules match).
+ *
+ * CLIPS keeps a deffacts as a call to `assert`, or a `progn` of such calls,
+ * each naming its template first (dffctpsr.c); that is read here, as the
+ * public API has no call for it.
+ */
+static int engine_only_template(const onco_kb *kb, const char *name)
+{
+	static const char *const templates[] = {"citation", "finding-def", "guideline"};
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < sizeof(templates) / sizeof(templates[0]); i++)
+		if (strcmp(name, templates[i]) == 0)
+			n = strlen(name);
+	if (n == 0)
+		return 0;
+	for (j = 0; j < kb->n_rules; j++)
+		for (k = 0; k < kb->rules[j].n_conditions; k++) {
+			const char *text = kb->rules[j].conditions[k].text;
+			if (text != NULL && strncmp(text + 1, name, n) == 0 &&
+			    (text[n + 1] == ' ' || text[n + 1] == ')'))
+				return 0;
+		}
+	return 1;
+}
+
+static int assert_is_engine_only(void *env, const onco_kb *kb, const struct expr *call)
+{
+	const struct expr *first = call->argList;
+
+	return call->type == FCALL && first != NULL && first->type == DEFTEMPLATE_PTR &&
+	       engine_only_template(kb, EnvGetDeftemplateName(env, first->value));
+}
+
+static int deffacts_is_engine_only(void *env, const onco_kb *kb, struct deffacts *d)
+{
+	const struct expr *e = d->assertList, *call;
+	const char *name;
+
+	if (e == NULL || e->type != FCALL)
+		return 0;
+	name = ValueToString(((struct FunctionDefinition *)e->value)->callFunctionName);
+	if (strcmp(name, "assert") == 0)
+		return assert_is_engine_only(env, kb, e);
+	if (strcmp(name, "progn") != 0)
+		return 0;
+	for (call = e->argList; call != NULL; call = call->nextArg)
+		if (!assert_is_engine_only(env, kb, call))
+			return 0;
+	return 1;
+}
+
+void onco_knowledge_unload(onco_engine *engine)
+{
+	void *env = engine->env, *d, *next;
+
+	for (d = EnvGetNextDeffacts(env, NULL); d != NULL; d = next) {
+		next = EnvGetNextDeffacts(env, d);
+		if (deffacts_is_engine_only(env, &engine->kb, d) &&
+		    EnvIsDeffactsDeletable(env, d))
+			EnvUndeffacts(env, d);
+	}
 }

@@ -20,7 +20,16 @@ typedef struct onco_run_facts {
 	void **conclusions[5]; /* recommendation, warning, exclusion, note, missing */
 	size_t n_conclusions[5];
 	void *cancer; /* the cancer fact, for the not-covered reason */
+	/* Finding name -> values present (bit 0 yes, 1 no, 2 unknown), sorted
+	 * by name: judging a rule's conditions looks up each finding once. */
+	struct onco_finding_entry *finding_index;
+	size_t n_finding_index;
 } onco_run_facts;
+
+typedef struct onco_finding_entry {
+	const char *name; /* valid while the run's facts live */
+	unsigned values;
+} onco_finding_entry;
 
 enum { ONCO_C_RECOMMENDATION, ONCO_C_WARNING, ONCO_C_EXCLUSION, ONCO_C_NOTE,
        ONCO_C_MISSING };

@@ -89,6 +89,9 @@ int onco_image_load(onco_engine *engine, onco_error *err);
 /* knowledge.c: index citations, finding definitions and guidelines from the
  * deffacts of the loaded rule base (after a reset). */
 int onco_knowledge_index(onco_engine *engine, onco_error *err);
+/* Removes the deffacts that hold only what onco_knowledge_index read, so
+ * that resets between cases do not re-assert them. */
+void onco_knowledge_unload(onco_engine *engine);
 const onco_citation *onco_kb_citation(const onco_kb *kb, const char *id);
 const onco_finding_def *onco_kb_finding_def(const onco_kb *kb, const char *name);
 const onco_guideline *onco_kb_guideline(const onco_kb *kb, const char *id);

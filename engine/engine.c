@@ -95,7 +95,8 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 					      : onco_kb_load(engine, err);
 	if (rc != 0)
 		goto fail;
-	rc = onco_knowledge_index(engine, err);
+	/* An image carries the knowledge tables (engine/image.c). */
+	rc = onco_image_wanted(&engine->opts) ? 0 : onco_knowledge_index(engine, err);
 	if (rc != 0)
 		goto fail;
 	onco_knowledge_unload(engine);

@@ -19,6 +19,11 @@
  * accidents, not tampering. Payload
  * fields are length-prefixed (8-byte little-endian lengths), in this order:
  * version, sha256, rule count, then per rule: name, file, line, ppform.
+ * then the knowledge tables the engine indexes at open (citations: id,
+ * source, label, quote; finding definitions: name, text, fields; guidelines:
+ * id, title, source, covers), each preceded by its count: the engine removes
+ * those deffacts from the environment after indexing them, so the CLIPS
+ * part no longer holds them.
  * Every length is checked against the file, so a damaged image fails with
  * ONCO_ERULES instead of being trusted.
  *
@@ -40,7 +45,7 @@
 
 #include "private/engine_internal.h"
 
-static const char image_magic[16] = "ONCORULES-IMG-1\n";
+static const char image_magic[16] = "ONCORULES-IMG-2\n";
 #define FOOTER_BYTES (8 + 8 + 8 + sizeof(image_magic))
 /* Largest payload we accept: far above any real rule base. */
 #define PAYLOAD_MAX (256u * 1024 * 1024)
@@ -103,8 +108,37 @@ static void put_str(image_writer *w, const char *s)
 	put_bytes(w, s, n);
 }
 
-/* Appends the payload: version, hash, and each rule's name, file, line and
- * pretty-print form, in definition order. */
+/* Appends the knowledge tables, as onco_knowledge_index left them. */
+static void put_knowledge(image_writer *w, const onco_kb *kb)
+{
+	size_t i, j;
+
+	put_u64(w, kb->n_citations);
+	for (i = 0; i < kb->n_citations; i++) {
+		put_str(w, kb->citations[i].id);
+		put_str(w, kb->citations[i].source);
+		put_str(w, kb->citations[i].label);
+		put_str(w, kb->citations[i].quote);
+	}
+	put_u64(w, kb->n_finding_defs);
+	for (i = 0; i < kb->n_finding_defs; i++) {
+		put_str(w, kb->finding_defs[i].name);
+		put_str(w, kb->finding_defs[i].text);
+		put_u64(w, kb->finding_defs[i].n_fields);
+		for (j = 0; j < kb->finding_defs[i].n_fields; j++)
+			put_str(w, kb->finding_defs[i].fields[j]);
+	}
+	put_u64(w, kb->n_guidelines);
+	for (i = 0; i < kb->n_guidelines; i++) {
+		put_str(w, kb->guidelines[i].id);
+		put_str(w, kb->guidelines[i].title);
+		put_str(w, kb->guidelines[i].source);
+		put_str(w, kb->guidelines[i].covers);
+	}
+}
+
+/* Appends the payload: version, hash, each rule's name, file, line and
+ * pretty-print form in definition order, then the knowledge tables. */
 static int put_payload(image_writer *w, onco_engine *engine)
 {
 	void *rule = EnvGetNextDefrule(engine->env, NULL);
@@ -120,6 +154,7 @@ static int put_payload(image_writer *w, onco_engine *engine)
 		put_u64(w, (uint64_t)engine->kb.rules[i].line);
 		put_str(w, EnvGetDefrulePPForm(engine->env, rule));
 	}
+	put_knowledge(w, &engine->kb);
 	return i == engine->kb.n_rules && rule == NULL ? 0 : ONCO_EINTERNAL;
 }
 
@@ -271,6 +306,78 @@ done:
 	free(data);
 	fclose(f);
 	return rc;
+}
+
+/* Reads the knowledge tables into kb (empty before). Returns 0, or
+ * ONCO_ERULES when the image is damaged, ONCO_ENOMEM. */
+static int get_knowledge(image_reader *r, onco_kb *kb)
+{
+	size_t avail = (size_t)(r->end - r->p), i, j;
+	uint64_t n;
+
+	/* Every entry takes at least 8 bytes per field: a count past that is
+	 * damage, not a reason to allocate. */
+	n = get_u64(r);
+	if (r->bad || n > avail / 32)
+		return ONCO_ERULES;
+	kb->citations = calloc(n ? (size_t)n : 1, sizeof(*kb->citations));
+	if (kb->citations == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		onco_citation *c = &kb->citations[i];
+
+		kb->n_citations++; /* counted first: released even if partial */
+		c->id = get_str(r);
+		c->source = get_str(r);
+		c->label = get_str(r);
+		c->quote = get_str(r);
+		if (!c->id || !c->source || !c->label || !c->quote)
+			return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
+	}
+	n = get_u64(r);
+	if (r->bad || n > avail / 24)
+		return ONCO_ERULES;
+	kb->finding_defs = calloc(n ? (size_t)n : 1, sizeof(*kb->finding_defs));
+	if (kb->finding_defs == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		onco_finding_def *d = &kb->finding_defs[i];
+		uint64_t m;
+
+		kb->n_finding_defs++;
+		d->name = get_str(r);
+		d->text = get_str(r);
+		m = get_u64(r);
+		if (!d->name || !d->text || r->bad || m > avail / 8)
+			return r->bad || m > avail / 8 ? ONCO_ERULES : ONCO_ENOMEM;
+		d->fields = calloc(m ? (size_t)m : 1, sizeof(*d->fields));
+		if (d->fields == NULL)
+			return ONCO_ENOMEM;
+		for (j = 0; j < m; j++) {
+			d->fields[j] = get_str(r);
+			if (d->fields[j] == NULL)
+				return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
+			d->n_fields++;
+		}
+	}
+	n = get_u64(r);
+	if (r->bad || n > avail / 32)
+		return ONCO_ERULES;
+	kb->guidelines = calloc(n ? (size_t)n : 1, sizeof(*kb->guidelines));
+	if (kb->guidelines == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		onco_guideline *g = &kb->guidelines[i];
+
+		kb->n_guidelines++;
+		g->id = get_str(r);
+		g->title = get_str(r);
+		g->source = get_str(r);
+		g->covers = get_str(r);
+		if (!g->id || !g->title || !g->source || !g->covers)
+			return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
+	}
+	return 0;
 }
 
 /* Checks an image's footer and checksum; gives the payload's place. */
@@ -444,7 +551,16 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 		free(pp);
 		rname = pp = NULL;
 	}
-	if (EnvGetNextDefrule(engine->env, rule) != NULL || r.p != r.end) {
+	if (EnvGetNextDefrule(engine->env, rule) != NULL) {
+		rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
+		goto done;
+	}
+	rc = get_knowledge(&r, kb);
+	if (rc == ONCO_ENOMEM) {
+		onco_error_set(err, rc, "out of memory");
+		goto done;
+	}
+	if (rc != 0 || r.p != r.end) {
 		rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
 		goto done;
 	}

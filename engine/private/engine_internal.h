@@ -82,7 +82,8 @@ void onco_kb_release(onco_kb *kb);
 
 /* image.c: whether the options name a compiled rule base (a file or bytes
  * in memory); onco_image_load loads it into engine->env instead of
- * onco_kb_read_files + onco_kb_load: version, hash and rule index too. */
+ * onco_kb_read_files + onco_kb_load + onco_knowledge_index: version, hash,
+ * rule index and knowledge tables too. */
 int onco_image_wanted(const onco_engine_options *opts);
 int onco_image_load(onco_engine *engine, onco_error *err);
 

@@ -44,12 +44,16 @@ status=0
 test "$status" = 2 || fail "bad -j: exit $status"
 
 # Coprocess: one line at a time, each answered before the next is sent.
+# (bash unsets BATCH and BATCH_PID once the coprocess ends: keep copies.)
 coproc BATCH { exec "$bin" batch -j 2 2>/dev/null; }
+pid=$BATCH_PID
+to=${BATCH[1]}
+from=${BATCH[0]}
 for n in 1 2 3; do
-	printf '%s\n' "$case1" >&"${BATCH[1]}"
-	IFS= read -r -t 20 answer <&"${BATCH[0]}" || fail "no answer to line $n within 20 s"
+	printf '%s\n' "$case1" >&"$to"
+	IFS= read -r -t 20 answer <&"$from" || fail "no answer to line $n within 20 s"
 	case "$answer" in "{\"line\":$n,"*) ;; *) fail "coprocess line $n: $answer" ;; esac
 done
-exec {BATCH[1]}>&-
-wait "$BATCH_PID" || fail "coprocess exit status $?"
+exec {to}>&-
+wait "$pid" || fail "coprocess exit status $?"
 echo "ok: batch edges"

@@ -33,6 +33,17 @@ typedef struct cli_engine_args {
  */
 int cli_engine_arg(cli_engine_args *args, int argc, char **argv, int *i);
 
+/* Options of the verbs that print one result (evaluate, explain, rules):
+ * the engine's, plus --json and --help/-h. */
+typedef struct cli_output_args {
+	cli_engine_args engine;
+	int json; /* --json: the JSON document instead of text */
+	int help; /* --help or -h: print the usage and stop */
+} cli_output_args;
+
+/* Like cli_engine_arg, for cli_output_args. */
+int cli_output_arg(cli_output_args *args, int argc, char **argv, int *i);
+
 /* The built-in rule base compiled at build time (kb_image.c, generated),
  * loaded when neither --kb nor --kb-image is given; size 0 in a binary that
  * embeds none (oncorules-text, which compiles it). */

@@ -39,6 +39,19 @@ int cli_engine_arg(cli_engine_args *args, int argc, char **argv, int *i)
 	return take_value("--strategy", &args->strategy, argc, argv, i);
 }
 
+int cli_output_arg(cli_output_args *args, int argc, char **argv, int *i)
+{
+	if (strcmp(argv[*i], "--json") == 0) {
+		args->json = 1;
+		return 1;
+	}
+	if (strcmp(argv[*i], "--help") == 0 || strcmp(argv[*i], "-h") == 0) {
+		args->help = 1;
+		return 1;
+	}
+	return cli_engine_arg(&args->engine, argc, argv, i);
+}
+
 onco_engine *cli_engine_open(const cli_engine_args *args, int *status)
 {
 	onco_engine_options opts;

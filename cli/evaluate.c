@@ -19,26 +19,22 @@ static void usage(FILE *out)
 
 int cli_evaluate(int argc, char **argv)
 {
-	cli_engine_args args = {0};
+	cli_output_args args = {0};
 	const char *path = NULL;
-	int json = 0, status, i, r, rc;
+	int status, i, r, rc;
 	onco_engine *engine;
 	onco_error err;
 	char *text, *result = NULL;
 	size_t length;
 
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
+		r = cli_output_arg(&args, argc, argv, &i);
+		if (r < 0)
+			return CLI_EXIT_USAGE;
+		if (args.help) {
 			usage(stdout);
 			return CLI_EXIT_OK;
 		}
-		if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
-			continue;
-		}
-		r = cli_engine_arg(&args, argc, argv, &i);
-		if (r < 0)
-			return CLI_EXIT_USAGE;
 		if (r > 0)
 			continue;
 		if (path != NULL || (argv[i][0] == '-' && argv[i][1] != '\0')) {
@@ -57,14 +53,14 @@ int cli_evaluate(int argc, char **argv)
 		fprintf(stderr, "oncorules evaluate: cannot read %s: %s\n", path, strerror(errno));
 		return CLI_EXIT_USAGE;
 	}
-	engine = cli_engine_open(&args, &status);
+	engine = cli_engine_open(&args.engine, &status);
 	if (engine == NULL) {
 		free(text);
 		return status;
 	}
 	rc = onco_engine_evaluate(engine, text, length, ONCO_JSON_PRETTY, &result, &err);
 	if (result != NULL) {
-		if (json)
+		if (args.json)
 			printf("%s\n", result);
 		else
 			cli_summary_print(stdout, result);

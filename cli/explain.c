@@ -217,25 +217,24 @@ static int print_why_not(cli_buf *b, const cJSON *doc)
 
 int cli_explain(int argc, char **argv)
 {
-	cli_engine_args args = {0};
+	cli_output_args args = {0};
 	const char *path = NULL, *option = NULL;
-	int i, r, json = 0, status = CLI_EXIT_OK, rc;
+	int i, r, status = CLI_EXIT_OK, rc;
 	onco_engine *engine;
 	char *text, *out = NULL;
 	onco_error err;
 
 	for (i = 1; i < argc; i++) {
-		if ((r = cli_engine_arg(&args, argc, argv, &i)) < 0)
+		if ((r = cli_output_arg(&args, argc, argv, &i)) < 0)
 			return CLI_EXIT_USAGE;
+		if (args.help) {
+			fputs(usage_text, stdout);
+			return CLI_EXIT_OK;
+		}
 		if (r > 0)
 			continue;
 		if (strcmp(argv[i], "--why-not") == 0 && i + 1 < argc) {
 			option = argv[++i];
-		} else if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
-		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage_text, stdout);
-			return CLI_EXIT_OK;
 		} else if (path == NULL && (argv[i][0] != '-' || argv[i][1] == '\0')) {
 			path = argv[i];
 		} else {
@@ -252,7 +251,7 @@ int cli_explain(int argc, char **argv)
 		fprintf(stderr, "oncorules explain: %s: %s\n", path, strerror(errno));
 		return CLI_EXIT_USAGE;
 	}
-	if ((engine = cli_engine_open(&args, &status)) == NULL) {
+	if ((engine = cli_engine_open(&args.engine, &status)) == NULL) {
 		free(text);
 		return status;
 	}
@@ -264,7 +263,7 @@ int cli_explain(int argc, char **argv)
 		else
 			fprintf(stderr, "oncorules explain: %s\n", err.message);
 		status = rc == ONCO_EINVALID ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
-	} else if (json) {
+	} else if (args.json) {
 		printf("%s\n", out);
 	} else {
 		cJSON *doc = cJSON_Parse(out);

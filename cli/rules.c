@@ -57,32 +57,28 @@ static void print_text(const cJSON *doc)
 
 int cli_rules(int argc, char **argv)
 {
-	cli_engine_args args = {0};
-	int json = 0, status, i, r;
+	cli_output_args args = {0};
+	int status, i, r;
 	onco_engine *engine;
 	onco_error err;
 	char *text = NULL;
 	cJSON *doc;
 
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
+		r = cli_output_arg(&args, argc, argv, &i);
+		if (r < 0)
+			return CLI_EXIT_USAGE;
+		if (args.help) {
 			usage(stdout);
 			return CLI_EXIT_OK;
 		}
-		if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
-			continue;
-		}
-		r = cli_engine_arg(&args, argc, argv, &i);
-		if (r < 0)
-			return CLI_EXIT_USAGE;
 		if (r == 0) {
 			fprintf(stderr, "oncorules rules: unexpected argument '%s'\n", argv[i]);
 			usage(stderr);
 			return CLI_EXIT_USAGE;
 		}
 	}
-	engine = cli_engine_open(&args, &status);
+	engine = cli_engine_open(&args.engine, &status);
 	if (engine == NULL)
 		return status;
 	if (onco_engine_catalogue(engine, ONCO_JSON_PRETTY, &text, &err) != 0) {
@@ -90,7 +86,7 @@ int cli_rules(int argc, char **argv)
 		onco_engine_free(engine);
 		return CLI_EXIT_INTERNAL;
 	}
-	if (json) {
+	if (args.json) {
 		puts(text);
 	} else if ((doc = cJSON_Parse(text)) != NULL) {
 		print_text(doc);

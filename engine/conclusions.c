@@ -57,32 +57,146 @@ static int add_string(cJSON *item, void *env, void *fact, const char *slot,
 		       : ONCO_ENOMEM;
 }
 
-static int add_agents(cJSON *item, void *env, void *fact)
+/* A multislot of symbols as an array of strings under `key`. */
+static int add_symbols(cJSON *item, void *env, void *fact, const char *slot,
+		       const char *key)
 {
-	cJSON *agents = cJSON_AddArrayToObject(item, "agents");
-	size_t i, n = onco_fact_multi_count(env, fact, "agents");
+	cJSON *array = cJSON_AddArrayToObject(item, key);
+	size_t i, n = onco_fact_multi_count(env, fact, slot);
 
-	if (agents == NULL)
+	if (array == NULL)
 		return ONCO_ENOMEM;
 	for (i = 0; i < n; i++) {
 		int type;
 		void *value;
-		if (onco_fact_multi(env, fact, "agents", i, &type, &value) &&
-		    !cJSON_AddItemToArray(agents, cJSON_CreateString(ValueToString(value))))
+		if (onco_fact_multi(env, fact, slot, i, &type, &value) &&
+		    !cJSON_AddItemToArray(array, cJSON_CreateString(ValueToString(value))))
 			return ONCO_ENOMEM;
 	}
 	return 0;
 }
 
-/* The fields of an item, in the order of docs/output-format.md. */
-static int add_fields(cJSON *item, void *env, void *fact, int kind)
+static int add_agents(cJSON *item, void *env, void *fact)
 {
+	return add_symbols(item, env, fact, "agents", "agents");
+}
+
+static int add_bool(cJSON *item, void *env, void *fact, const char *slot, const char *key)
+{
+	return cJSON_AddBoolToObject(item, key,
+				     strcmp(text_or_empty(env, fact, slot), "TRUE") == 0)
+		       ? 0
+		       : ONCO_ENOMEM;
+}
+
+/* The gate marks of `kind` (history, lead) that name option `id`. */
+static size_t marks_for(onco_run_facts *run, void *env, int kind, const char *id,
+			void **found, size_t room)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < run->n_conclusions[kind]; i++) {
+		const char *option = onco_fact_text(env, run->conclusions[kind][i], "option");
+		if (option != NULL && strcmp(option, id) == 0) {
+			if (n < room)
+				found[n] = run->conclusions[kind][i];
+			n++;
+		}
+	}
+	return n;
+}
+
+static int compare_history(const void *a, const void *b)
+{
+	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
+	char *px = cJSON_PrintUnformatted(x), *py = cJSON_PrintUnformatted(y);
+	int c = (px != NULL && py != NULL) ? strcmp(px, py) : 0;
+
+	free(px);
+	free(py);
+	return c;
+}
+
+/* "history": what the patient already had of this option, one entry per
+ * mark: {"status", "because"}; "lead": the reason it comes first, or null. */
+static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void *fact)
+{
+	void *env = engine->env;
+	const char *id = text_or_empty(env, fact, "id");
+	size_t n = marks_for(run, env, ONCO_C_HISTORY, id, NULL, 0), i;
+	cJSON *history = cJSON_AddArrayToObject(item, "history");
+	void **marks;
+	int rc = history == NULL ? ONCO_ENOMEM : 0;
+
+	if (rc == 0 && n > 0) {
+		marks = malloc(n * sizeof(*marks));
+		if (marks == NULL)
+			return ONCO_ENOMEM;
+		marks_for(run, env, ONCO_C_HISTORY, id, marks, n);
+		for (i = 0; i < n && rc == 0; i++) {
+			cJSON *entry = cJSON_CreateObject(), *because;
+			if (entry == NULL || !cJSON_AddItemToArray(history, entry)) {
+				cJSON_Delete(entry);
+				rc = ONCO_ENOMEM;
+				break;
+			}
+			rc = add_string(entry, env, marks[i], "status", "status");
+			because = rc ? NULL : cJSON_AddArrayToObject(entry, "because");
+			rc = rc ? rc : because == NULL ? ONCO_ENOMEM
+						       : onco_because_add(engine, marks[i], because);
+			if (rc == 0)
+				onco_because_finish(because);
+		}
+		free(marks);
+		if (rc == 0 && n > 1) {
+			/* Firing order must not show: sort the entries. */
+			int m = cJSON_GetArraySize(history), k;
+			cJSON **items = malloc((size_t)m * sizeof(*items));
+			if (items == NULL)
+				return ONCO_ENOMEM;
+			for (k = 0; k < m; k++)
+				items[k] = cJSON_DetachItemFromArray(history, 0);
+			qsort(items, (size_t)m, sizeof(*items), compare_history);
+			for (k = 0; k < m; k++)
+				cJSON_AddItemToArray(history, items[k]);
+			free(items);
+		}
+	}
+	if (rc != 0)
+		return rc;
+	{
+		void *lead = NULL;
+		const char *reason = NULL;
+		if (marks_for(run, env, ONCO_C_LEAD, id, &lead, 1) > 0) {
+			/* Several reasons: the first in text order, for the same
+			 * bytes whatever the firing order. */
+			for (i = 0; i < run->n_conclusions[ONCO_C_LEAD]; i++) {
+				void *m = run->conclusions[ONCO_C_LEAD][i];
+				const char *option = onco_fact_text(env, m, "option");
+				const char *r = onco_fact_text(env, m, "reason");
+				if (option != NULL && strcmp(option, id) == 0 && r != NULL &&
+				    (reason == NULL || strcmp(r, reason) < 0))
+					reason = r;
+			}
+		}
+		if (reason == NULL)
+			return cJSON_AddNullToObject(item, "lead") ? 0 : ONCO_ENOMEM;
+		return cJSON_AddStringToObject(item, "lead", reason) ? 0 : ONCO_ENOMEM;
+	}
+}
+
+/* The fields of an item, in the order of docs/output-format.md. */
+static int add_fields(onco_engine *engine, onco_run_facts *run, cJSON *item, void *fact,
+		      int kind)
+{
+	void *env = engine->env;
 	int rc = add_string(item, env, fact, "id", "id");
 
 	switch (kind) {
 	case ONCO_C_RECOMMENDATION:
 		rc = rc ? rc : add_string(item, env, fact, "modality", "modality");
 		rc = rc ? rc : add_agents(item, env, fact);
+		rc = rc ? rc : add_symbols(item, env, fact, "choices", "choices");
 		rc = rc ? rc : add_symbol_or_null(item, env, fact, "procedure", "procedure");
 		rc = rc ? rc : add_symbol_or_null(item, env, fact, "target", "target");
 		rc = rc ? rc : add_string(item, env, fact, "schedule", "schedule");
@@ -92,9 +206,16 @@ static int add_fields(cJSON *item, void *env, void *fact, int kind)
 							     "TRUE") == 0))
 			rc = ONCO_ENOMEM;
 		rc = rc ? rc : add_string(item, env, fact, "summary", "summary");
+		rc = rc ? rc : add_symbol_or_null(item, env, fact, "card", "card");
+		rc = rc ? rc : add_string(item, env, fact, "role", "role");
+		rc = rc ? rc : add_bool(item, env, fact, "cancer-directed", "cancer_directed");
+		rc = rc ? rc : add_bool(item, env, fact, "with-chemotherapy", "with_chemotherapy");
+		rc = rc ? rc : add_symbols(item, env, fact, "requires", "requires");
+		rc = rc ? rc : add_marks(engine, run, item, fact);
 		break;
 	case ONCO_C_WARNING:
 		rc = rc ? rc : add_symbol_or_null(item, env, fact, "agent", "agent");
+		rc = rc ? rc : add_symbol_or_null(item, env, fact, "option", "option");
 		rc = rc ? rc : add_string(item, env, fact, "severity", "severity");
 		rc = rc ? rc : add_string(item, env, fact, "text", "text");
 		break;
@@ -139,8 +260,8 @@ static void sort_evidence(cJSON *evidence)
 }
 
 /* One item from facts[first..last). */
-static cJSON *make_item(onco_engine *engine, sort_entry *facts, size_t first,
-			size_t last, int kind)
+static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *facts,
+			size_t first, size_t last, int kind)
 {
 	cJSON *item = cJSON_CreateObject(), *because, *evidence;
 	size_t i;
@@ -148,7 +269,7 @@ static cJSON *make_item(onco_engine *engine, sort_entry *facts, size_t first,
 
 	if (item == NULL)
 		return NULL;
-	rc = add_fields(item, engine->env, facts[first].fact, kind);
+	rc = add_fields(engine, run, item, facts[first].fact, kind);
 	because = cJSON_AddArrayToObject(item, "because");
 	evidence = cJSON_AddArrayToObject(item, "evidence");
 	if (rc != 0 || because == NULL || evidence == NULL) {
@@ -195,7 +316,11 @@ cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 
 		for (i = first + 1; i < n && strcmp(facts[i].keys[0], id) == 0; i++)
 			;
-		item = make_item(engine, facts, first, i, kind);
+		/* A recommendation a gate holds back is listed among the
+		 * exclusions (or as possible, pending a fact), not as an option. */
+		if (kind == ONCO_C_RECOMMENDATION && onco_run_is_held(run, id))
+			continue;
+		item = make_item(engine, run, facts, first, i, kind);
 		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
 			cJSON_Delete(item);
 			cJSON_Delete(items);

@@ -97,7 +97,7 @@ static int add_scope(onco_engine *engine, onco_run_facts *run, cJSON *doc)
 static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 {
 	onco_run_facts run;
-	cJSON *doc = NULL, *kb, *recommendations = NULL, *missing;
+	cJSON *doc = NULL, *kb, *missing;
 	int k, rc;
 	static const struct {
 		const char *key;
@@ -123,10 +123,8 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 			cJSON_Delete(items);
 			goto fail;
 		}
-		if (k == 0)
-			recommendations = items;
 	}
-	missing = onco_missing_json(engine, &run, recommendations);
+	missing = onco_missing_json(engine, &run);
 	if (missing == NULL || !cJSON_AddItemToObject(doc, "missing_information", missing)) {
 		cJSON_Delete(missing);
 		goto fail;

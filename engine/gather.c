@@ -9,8 +9,9 @@
 #include "fact_read.h"
 #include "private/collect.h"
 
-static const char *const conclusion_templates[5] = {"recommendation", "warning",
-						    "exclusion", "note", "missing"};
+static const char *const conclusion_templates[ONCO_C_KINDS] = {
+	"recommendation", "warning", "exclusion", "note",
+	"missing", "pending", "history", "lead"};
 
 static int push(void ***array, size_t *count, void *fact)
 {
@@ -105,6 +106,44 @@ static int index_findings(onco_engine *engine, onco_run_facts *run)
 	return 0;
 }
 
+static int compare_ids(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Builds run->held: the options named by exclusions and pending marks. */
+static int index_held(onco_engine *engine, onco_run_facts *run)
+{
+	static const int kinds[] = {ONCO_C_EXCLUSION, ONCO_C_PENDING};
+	size_t n = run->n_conclusions[ONCO_C_EXCLUSION] + run->n_conclusions[ONCO_C_PENDING];
+	size_t i, k, used = 0;
+
+	if (n == 0)
+		return 0;
+	run->held = malloc(n * sizeof(*run->held));
+	if (run->held == NULL)
+		return ONCO_ENOMEM;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < run->n_conclusions[kinds[k]]; i++) {
+			const char *option = onco_fact_text(engine->env,
+							    run->conclusions[kinds[k]][i], "option");
+			if (option != NULL && option[0] != '\0')
+				run->held[used++] = option;
+		}
+	qsort(run->held, used, sizeof(*run->held), compare_ids);
+	for (i = 0, n = 0; i < used; i++)
+		if (n == 0 || strcmp(run->held[n - 1], run->held[i]) != 0)
+			run->held[n++] = run->held[i];
+	run->n_held = n;
+	return 0;
+}
+
+int onco_run_is_held(const onco_run_facts *run, const char *id)
+{
+	return run->n_held > 0 &&
+	       bsearch(&id, run->held, run->n_held, sizeof(*run->held), compare_ids) != NULL;
+}
+
 int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 {
 	void *env = engine->env;
@@ -131,14 +170,15 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 			run->cancer = fact;
 			continue;
 		}
-		for (k = 0; k < 5; k++)
+		for (k = 0; k < ONCO_C_KINDS; k++)
 			if (strcmp(t, conclusion_templates[k]) == 0) {
 				rc = push(&run->conclusions[k], &run->n_conclusions[k], fact);
 				count_firing(engine, onco_fact_text(env, fact, "rule"));
 				break;
 			}
 	}
-	return rc == 0 ? index_findings(engine, run) : rc;
+	rc = rc == 0 ? index_findings(engine, run) : rc;
+	return rc == 0 ? index_held(engine, run) : rc;
 }
 
 void onco_run_facts_release(onco_run_facts *run)
@@ -148,7 +188,8 @@ void onco_run_facts_release(onco_run_facts *run)
 	free(run->scopes);
 	free(run->findings);
 	free(run->finding_index);
-	for (k = 0; k < 5; k++)
+	free(run->held);
+	for (k = 0; k < ONCO_C_KINDS; k++)
 		free(run->conclusions[k]);
 	memset(run, 0, sizeof(*run));
 }

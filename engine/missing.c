@@ -54,14 +54,62 @@ static int note_missing(cJSON *by_field, const char *field, const char *needed_f
 	return 0;
 }
 
-static int concluded(const cJSON *recommendations, const char *id)
+/* Whether some rule concluded option `id` in this run (listed, or held
+ * back by a gate). */
+static int concluded(onco_engine *engine, const onco_run_facts *run, const char *id)
 {
-	const cJSON *item;
+	size_t i;
 
-	cJSON_ArrayForEach(item, recommendations)
-		if (strcmp(cJSON_GetObjectItemCaseSensitive(item, "id")->valuestring, id) == 0)
+	for (i = 0; i < run->n_conclusions[ONCO_C_RECOMMENDATION]; i++) {
+		const char *rid = onco_fact_text(engine->env,
+						 run->conclusions[ONCO_C_RECOMMENDATION][i], "id");
+		if (rid != NULL && strcmp(rid, id) == 0)
 			return 1;
+	}
 	return 0;
+}
+
+/* Whether an exclusion rules option `id` out: what it would need no longer
+ * matters. */
+static int excluded(onco_engine *engine, const onco_run_facts *run, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < run->n_conclusions[ONCO_C_EXCLUSION]; i++) {
+		const char *option = onco_fact_text(engine->env,
+						    run->conclusions[ONCO_C_EXCLUSION][i], "option");
+		if (option != NULL && strcmp(option, id) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A pending mark: the fields of its finding, needed for its option. */
+static int pending_missing(onco_engine *engine, const onco_run_facts *run, void *mark,
+			   cJSON *by_field)
+{
+	void *env = engine->env;
+	const char *option = onco_fact_text(env, mark, "option");
+	const char *name = onco_fact_text(env, mark, "finding");
+	const onco_finding_def *def = name ? onco_kb_finding_def(&engine->kb, name) : NULL;
+	const char *needed_for = option;
+	size_t i;
+	int rc = 0;
+
+	if (option == NULL || excluded(engine, run, option))
+		return 0;
+	for (i = 0; i < run->n_conclusions[ONCO_C_RECOMMENDATION]; i++) {
+		void *rec = run->conclusions[ONCO_C_RECOMMENDATION][i];
+		const char *rid = onco_fact_text(env, rec, "id");
+		const char *summary = onco_fact_text(env, rec, "summary");
+		if (rid != NULL && strcmp(rid, option) == 0 && summary != NULL) {
+			needed_for = summary;
+			break;
+		}
+	}
+	for (i = 0; def != NULL && i < def->n_fields && rc == 0; i++)
+		rc = note_missing(by_field, def->fields[i], needed_for, option);
+	return rc;
 }
 
 static int is_unknown_finding(void *env, void *fact)
@@ -204,8 +252,7 @@ static cJSON *finish(cJSON *by_field)
 	return list;
 }
 
-cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run,
-			 const cJSON *recommendations)
+cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 {
 	cJSON *by_field = cJSON_CreateObject(), *list;
 	size_t i;
@@ -218,10 +265,13 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run,
 			rc = note_missing(by_field, field,
 					  onco_fact_text(engine->env, fact, "needed-for"), NULL);
 	}
+	for (i = 0; i < run->n_conclusions[ONCO_C_PENDING] && rc == 0; i++)
+		rc = pending_missing(engine, run, run->conclusions[ONCO_C_PENDING][i], by_field);
 	for (i = 0; i < engine->kb.n_rules && rc == 0; i++) {
 		const onco_rule_info *rule = &engine->kb.rules[i];
 		if (rule->kind == ONCO_RULE_RECOMMENDATION && rule->concludes != NULL &&
-		    !concluded(recommendations, rule->concludes))
+		    !concluded(engine, run, rule->concludes) &&
+		    !excluded(engine, run, rule->concludes))
 			rc = rule_missing(engine, run, rule, by_field);
 	}
 	if (rc != 0) {

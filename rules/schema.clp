@@ -219,6 +219,18 @@
   (slot text (type STRING))
   (multislot fields (type STRING)))
 
+(deftemplate card-def
+  "A decision card of a guideline: options a tumour board weighs as one
+   decision (docs/output-format.md). Options name it in their `card` slot.
+   `kind` orders the cards; `order` orders cards of one kind."
+  (slot id (type SYMBOL))
+  (slot guideline (type SYMBOL))
+  (slot kind (type SYMBOL)
+        (allowed-symbols supportive-care curative-local systemic later-line
+                         symptom-control clinical-trial))
+  (slot title (type STRING))
+  (slot order (type INTEGER) (default 0)))
+
 (deftemplate drug
   "Drug classes, so rules test a class instead of listing names."
   (slot agent (type SYMBOL))
@@ -245,12 +257,31 @@
 ;;; ---------------------------------------------------------------- conclusions
 
 (deftemplate recommendation
+  "An option for discussion. Besides what it is (modality, agents, ...),
+   an option declares what the gates (gates.clp) and the decision cards
+   need: `agents` are the drugs given together (a regimen) and never a
+   menu; `choices` are alternatives, one of which (alone or combined) is
+   chosen; `card` and `role` place it on a decision card (card-def);
+   `cancer-directed` FALSE for care that does not treat the cancer itself;
+   `with-chemotherapy` TRUE when it is given with chemotherapy that its
+   agents do not list (bevacizumab, pembrolizumab added to a backbone);
+   `requires` names patient-level conditions its source states."
   (slot id (type SYMBOL))
   (slot modality (type SYMBOL)
         (allowed-symbols chemoradiation radiation brachytherapy chemotherapy
                          targeted immunotherapy hormonal ovarian-suppression
                          bone-targeted surgery supportive-care clinical-trial))
   (multislot agents (type SYMBOL)
+             (allowed-symbols
+              cisplatin carboplatin paclitaxel paclitaxel-protein-bound
+              topotecan gemcitabine fluorouracil ifosfamide docetaxel
+              irinotecan mitomycin vinorelbine epirubicin doxorubicin
+              capecitabine methotrexate etoposide cyclophosphamide eribulin
+              bevacizumab cemiplimab pembrolizumab trastuzumab pertuzumab
+              trastuzumab-emtansine letrozole anastrozole exemestane tamoxifen
+              goserelin leuprorelin buserelin clodronic-acid pamidronic-acid
+              zoledronic-acid))
+  (multislot choices (type SYMBOL)
              (allowed-symbols
               cisplatin carboplatin paclitaxel paclitaxel-protein-bound
               topotecan gemcitabine fluorouracil ifosfamide docetaxel
@@ -268,13 +299,21 @@
         (default unspecified))
   (slot preferred (type SYMBOL) (allowed-symbols TRUE FALSE) (default FALSE))
   (slot summary (type STRING))
+  (multislot card (type SYMBOL) (cardinality 0 1))
+  (slot role (type SYMBOL) (allowed-symbols main backbone add-on) (default main))
+  (slot cancer-directed (type SYMBOL) (allowed-symbols TRUE FALSE) (default TRUE))
+  (slot with-chemotherapy (type SYMBOL) (allowed-symbols TRUE FALSE) (default FALSE))
+  (multislot requires (type SYMBOL) (allowed-symbols adequate-performance-status))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 
 (deftemplate warning
-  "A safety warning; it follows the drug, whatever the cancer."
+  "A safety warning; it follows the drug, whatever the cancer. With
+   `option`, it is about that option (a gate's flag: performance status
+   for the team to judge) rather than, or as well as, a drug."
   (slot id (type SYMBOL))
+  (multislot option (type SYMBOL) (cardinality 0 1))
   (multislot agent (type SYMBOL)
              (allowed-symbols
               cisplatin carboplatin paclitaxel paclitaxel-protein-bound
@@ -329,6 +368,41 @@
   "A prognostic or context statement from a source."
   (slot id (type SYMBOL))
   (slot text (type STRING))
+  (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
+  (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
+  (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
+
+;;; ---------------------------------------------------------------- gate marks
+;;; Asserted by gates.clp about a recommendation that fired; the host reads
+;;; them. An `exclusion` whose `option` names a recommendation that fired
+;;; removes it from the recommendations (it is listed, with its reason, among
+;;; the exclusions).
+
+(deftemplate pending
+  "An option that stands only if a fact the case does not record turns out
+   as its source needs (adequate performance status with no ECOG
+   recorded): it is withheld from the recommendations and shown as
+   'possible if'; the fields of `finding` are reported as missing."
+  (slot option (type SYMBOL))
+  (slot finding (type SYMBOL))
+  (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
+  (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
+  (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
+
+(deftemplate history
+  "The patient already had this option's drugs: received, progressed on,
+   or not tolerated; the basis holds the prior treatment or medication."
+  (slot option (type SYMBOL))
+  (slot status (type SYMBOL) (allowed-symbols received progressed-on not-tolerated))
+  (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
+  (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
+
+(deftemplate lead
+  "This option comes first, for the reason given (the patient declines or
+   cannot have treatment, treatment stopped working, side effects hard to
+   cope with, poor performance status)."
+  (slot option (type SYMBOL))
+  (slot reason (type STRING))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))

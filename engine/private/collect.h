@@ -11,14 +11,25 @@
 
 #include "private/engine_internal.h"
 
+/* Kinds of facts a run concludes: the conclusions, then the marks gates
+ * put on recommendations (rules/schema.clp). */
+enum { ONCO_C_RECOMMENDATION, ONCO_C_WARNING, ONCO_C_EXCLUSION, ONCO_C_NOTE,
+       ONCO_C_MISSING, ONCO_C_PENDING, ONCO_C_HISTORY, ONCO_C_LEAD, ONCO_C_KINDS };
+
 /* The facts of a finished run, sorted into what the result needs. */
 typedef struct onco_run_facts {
 	void **scopes;
 	size_t n_scopes;
 	void **findings;
 	size_t n_findings;
-	void **conclusions[5]; /* recommendation, warning, exclusion, note, missing */
-	size_t n_conclusions[5];
+	/* By ONCO_C_* kind: the conclusions, and the gate marks. */
+	void **conclusions[ONCO_C_KINDS];
+	size_t n_conclusions[ONCO_C_KINDS];
+	/* Option ids a gate holds back (named by an exclusion's or a pending
+	 * mark's `option`), sorted, unique: such a recommendation is not listed
+	 * as one. Valid while the run's facts live. */
+	const char **held;
+	size_t n_held;
 	void *cancer; /* the cancer fact, for the not-covered reason */
 	/* Finding name -> values present (bit 0 yes, 1 no, 2 unknown), sorted
 	 * by name: judging a rule's conditions looks up each finding once. */
@@ -31,8 +42,6 @@ typedef struct onco_finding_entry {
 	unsigned values;
 } onco_finding_entry;
 
-enum { ONCO_C_RECOMMENDATION, ONCO_C_WARNING, ONCO_C_EXCLUSION, ONCO_C_NOTE,
-       ONCO_C_MISSING };
 
 /* Walks working memory once: sorts facts into `run` and counts the firings
  * of each rule into engine->firings. */
@@ -51,10 +60,10 @@ char *onco_case_fact_statement(void *env, void *fact);
 /* conclusions.c: the items of one conclusion kind, grouped by id, sorted. */
 cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind);
 
-/* missing.c: missing information: `missing` facts and the fields of unknown
- * findings that alone block a recommendation. */
-cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run,
-			 const cJSON *recommendations);
+/* missing.c: missing information: `missing` facts, the findings of pending
+ * marks, and the fields of unknown findings that alone block a
+ * recommendation no rule concluded and no exclusion rules out. */
+cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run);
 
 /* Finding values present in working memory for `name`: bit 0 yes, 1 no,
  * 2 unknown. */
@@ -62,6 +71,8 @@ unsigned onco_run_finding_values(onco_engine *engine, const onco_run_facts *run,
 				 const char *name);
 int onco_run_has_scope(onco_engine *engine, const onco_run_facts *run,
 		       const char *guideline);
+/* Whether a gate holds option `id` back (see onco_run_facts.held). */
+int onco_run_is_held(const onco_run_facts *run, const char *id);
 
 /* conditions.c */
 typedef enum onco_condition_state {

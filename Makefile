@@ -5,7 +5,8 @@ BUILD_SAN ?= build-sanitize
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 EXAMPLE ?= examples/recurrent-cervix-exenteration-bevacizumab.json
 
-.PHONY: all deps build build-sanitize run test test-plain test-sanitize clean
+.PHONY: all deps build build-sanitize run test test-plain test-sanitize \
+	test-slow test-slow-plain test-slow-sanitize clean
 
 all: build
 
@@ -24,15 +25,26 @@ build-sanitize: deps
 run: build
 	@$(BUILD)/oncorules evaluate $(EXAMPLE)
 
-# Every test, plain and under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Every test, plain and under AddressSanitizer + UndefinedBehaviorSanitizer,
+# except those labelled `slow` (minutes each: valgrind, fault injection over
+# every allocation); `make test-slow` runs those, and CI runs both.
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
+
 test: test-plain test-sanitize
 
 test-plain: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow
 
 test-sanitize: build-sanitize
-	@cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD_SAN) && $(SAN_ENV) ctest --output-on-failure -j $(JOBS) -LE slow
+
+test-slow: test-slow-plain test-slow-sanitize
+
+test-slow-plain: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L slow --no-tests=ignore
+
+test-slow-sanitize: build-sanitize
+	@cd $(BUILD_SAN) && $(SAN_ENV) ctest --output-on-failure -j $(JOBS) -L slow --no-tests=ignore
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)

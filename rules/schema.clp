@@ -265,7 +265,10 @@
    `cancer-directed` FALSE for care that does not treat the cancer itself;
    `with-chemotherapy` TRUE when it is given with chemotherapy that its
    agents do not list (bevacizumab, pembrolizumab added to a backbone);
-   `requires` names patient-level conditions its source states."
+   `requires` names patient-level conditions its source states.
+   `status` is set by the host only: `possible` marks an option whose rule
+   is blocked only by facts the case does not record, asserted by the host
+   after the run so that the gates judge it too (shown as 'possible if')."
   (slot id (type SYMBOL))
   (slot modality (type SYMBOL)
         (allowed-symbols chemoradiation radiation brachytherapy chemotherapy
@@ -304,6 +307,7 @@
   (slot cancer-directed (type SYMBOL) (allowed-symbols TRUE FALSE) (default TRUE))
   (slot with-chemotherapy (type SYMBOL) (allowed-symbols TRUE FALSE) (default FALSE))
   (multislot requires (type SYMBOL) (allowed-symbols adequate-performance-status))
+  (slot status (type SYMBOL) (allowed-symbols offered possible) (default offered))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))

@@ -78,6 +78,7 @@ typedef struct batch_run {
 	int eof;         /* the reader has submitted its last chunk */
 	int write_error; /* errno of a failed write, 0 if none */
 	size_t max_line; /* case size limit in bytes */
+	const onco_fhir_options *fhir; /* --fhir: lines are FHIR bundles */
 	int progress;    /* print a progress line (stderr is a terminal) */
 	struct timespec start;
 	unsigned long long lines_written, valid, invalid, limit, internal;
@@ -92,14 +93,15 @@ typedef struct batch_worker {
 static void batch_usage(FILE *out)
 {
 	fputs("usage: oncorules batch [-j N] [--kb DIR | --kb-image FILE] [--strategy NAME]\n"
-	      "                       [FILES...]\n"
+	      "                       [--fhir [--as-of DATE]] [FILES...]\n"
 	      "\n"
 	      "Evaluates NDJSON cases, one per line, from FILES in order or from\n"
 	      "standard input, and writes one JSON result per input line, in input\n"
 	      "order, each with its line number (\"line\"). Invalid lines get an\n"
 	      "error record. -j N runs N worker threads (0: one per processor;\n"
 	      "default 1). A summary goes to standard error, and a progress line\n"
-	      "when standard error is a terminal.\n"
+	      "when standard error is a terminal. With --fhir each line is a FHIR R4\n"
+	      "Bundle, answered as evaluate --fhir answers (docs/fhir-mapping.md).\n"
 	      "Exit status: 0 the run completed (invalid cases included), 2 usage,\n"
 	      "3 internal error.\n",
 	      out);
@@ -232,7 +234,10 @@ static int evaluate_line(batch_run *run, onco_engine *engine,
 		return record_error(chunk, number, "empty line: no case");
 	}
 	onco_error_clear(&err);
-	rc = onco_engine_evaluate(engine, text, ln->length, 0, &doc, &err);
+	if (run->fhir != NULL)
+		rc = onco_engine_evaluate_fhir(engine, text, ln->length, run->fhir, 0, &doc, &err);
+	else
+		rc = onco_engine_evaluate(engine, text, ln->length, 0, &doc, &err);
 	if (doc != NULL) {
 		if (rc == 0)
 			chunk->valid++;
@@ -553,6 +558,8 @@ static void run_destroy(batch_run *run)
 int cli_batch(int argc, char **argv)
 {
 	cli_engine_args eargs = {0};
+	cli_fhir_args fargs = {0};
+	onco_fhir_options fhir_opts;
 	onco_case_limits limits;
 	batch_worker *workers = NULL;
 	batch_reader rd;
@@ -579,6 +586,13 @@ int cli_batch(int argc, char **argv)
 		const char *a = argv[i];
 
 		r = cli_engine_arg(&eargs, argc, argv, &i);
+		if (r < 0) {
+			status = CLI_EXIT_USAGE;
+			goto done;
+		}
+		if (r > 0)
+			continue;
+		r = cli_fhir_arg(&fargs, argc, argv, &i);
 		if (r < 0) {
 			status = CLI_EXIT_USAGE;
 			goto done;
@@ -621,8 +635,16 @@ int cli_batch(int argc, char **argv)
 		close(fd);
 	}
 
+	if (fargs.as_of != NULL && !fargs.fhir) {
+		fputs("oncorules batch: --as-of goes with --fhir\n", stderr);
+		status = CLI_EXIT_USAGE;
+		goto done;
+	}
 	onco_case_limits_default(&limits);
-	run.max_line = limits.max_bytes;
+	onco_fhir_options_default(&fhir_opts);
+	fhir_opts.as_of = fargs.as_of;
+	run.fhir = fargs.fhir ? &fhir_opts : NULL;
+	run.max_line = fargs.fhir ? fhir_opts.limits.max_bytes : limits.max_bytes;
 	run.slots = 2 * (size_t)jobs + 2;
 	run.ring = calloc(run.slots, sizeof(*run.ring));
 	workers = calloc((size_t)jobs, sizeof(*workers));

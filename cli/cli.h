@@ -44,6 +44,27 @@ typedef struct cli_output_args {
 /* Like cli_engine_arg, for cli_output_args. */
 int cli_output_arg(cli_output_args *args, int argc, char **argv, int *i);
 
+/* Options of the verbs that read FHIR bundles (evaluate, batch,
+ * fhir-to-case). */
+typedef struct cli_fhir_args {
+	int fhir;          /* --fhir: the input is a FHIR R4 Bundle */
+	const char *as_of; /* --as-of DATE: the evaluation date, NULL: the bundle's */
+} cli_fhir_args;
+
+/* If argv[*i] is --fhir or --as-of DATE (or --as-of=DATE), stores it,
+ * advances *i past its value and returns 1; 0 when it is neither; -1
+ * (after printing a message) when the date is missing or not YYYY-MM-DD. */
+int cli_fhir_arg(cli_fhir_args *args, int argc, char **argv, int *i);
+
+/* The text view's part for a result read from a FHIR bundle (source.c):
+ * annotate writes the resource and bundle pointer beside each case pointer
+ * of the parsed result `doc`; print writes the "source record" section
+ * (not understood, conflicts). Both do nothing for a result without
+ * "source". */
+struct cJSON;
+void cli_source_annotate(struct cJSON *doc);
+void cli_source_print(FILE *out, const struct cJSON *doc);
+
 /* The built-in rule base compiled at build time (kb_image.c, generated),
  * loaded when neither --kb nor --kb-image is given; size 0 in a binary that
  * embeds none (oncorules-text, which compiles it). */
@@ -70,5 +91,6 @@ int cli_explain(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 int cli_batch(int argc, char **argv);
 int cli_compile(int argc, char **argv);
+int cli_fhir_to_case(int argc, char **argv);
 
 #endif

@@ -9,10 +9,15 @@
 static void usage(FILE *out)
 {
 	fputs("usage: oncorules evaluate CASE.json [--json] [--kb DIR] [--strategy NAME]\n"
+	      "       oncorules evaluate --fhir BUNDLE.json [--as-of DATE] [--json] ...\n"
 	      "\n"
 	      "Evaluates one case (\"-\" reads standard input) and prints the\n"
 	      "tumour-board summary, or with --json the result document\n"
-	      "(docs/output-format.md).\n"
+	      "(docs/output-format.md). With --fhir the input is a FHIR R4 Bundle,\n"
+	      "read into a case (docs/fhir-mapping.md); the answer then cites the\n"
+	      "resources each fact came from and lists what was not understood.\n"
+	      "--as-of DATE (YYYY-MM-DD) is the date ages and days are counted to\n"
+	      "(default: the bundle's timestamp).\n"
 	      "Exit status: 0 ok, 2 invalid case or usage, 3 internal error.\n",
 	      out);
 }
@@ -20,6 +25,8 @@ static void usage(FILE *out)
 int cli_evaluate(int argc, char **argv)
 {
 	cli_output_args args = {0};
+	cli_fhir_args fhir = {0};
+	onco_fhir_options fhir_opts;
 	const char *path = NULL;
 	int status, i, r, rc;
 	onco_engine *engine;
@@ -37,6 +44,11 @@ int cli_evaluate(int argc, char **argv)
 		}
 		if (r > 0)
 			continue;
+		r = cli_fhir_arg(&fhir, argc, argv, &i);
+		if (r < 0)
+			return CLI_EXIT_USAGE;
+		if (r > 0)
+			continue;
 		if (path != NULL || (argv[i][0] == '-' && argv[i][1] != '\0')) {
 			fprintf(stderr, "oncorules evaluate: unexpected argument '%s'\n", argv[i]);
 			usage(stderr);
@@ -44,7 +56,9 @@ int cli_evaluate(int argc, char **argv)
 		}
 		path = argv[i];
 	}
-	if (path == NULL) {
+	if (path == NULL || (fhir.as_of != NULL && !fhir.fhir)) {
+		if (path != NULL)
+			fputs("oncorules evaluate: --as-of goes with --fhir\n", stderr);
 		usage(stderr);
 		return CLI_EXIT_USAGE;
 	}
@@ -58,7 +72,13 @@ int cli_evaluate(int argc, char **argv)
 		free(text);
 		return status;
 	}
-	rc = onco_engine_evaluate(engine, text, length, ONCO_JSON_PRETTY, &result, &err);
+	onco_fhir_options_default(&fhir_opts);
+	fhir_opts.as_of = fhir.as_of;
+	if (fhir.fhir)
+		rc = onco_engine_evaluate_fhir(engine, text, length, &fhir_opts, ONCO_JSON_PRETTY,
+					       &result, &err);
+	else
+		rc = onco_engine_evaluate(engine, text, length, ONCO_JSON_PRETTY, &result, &err);
 	if (result != NULL) {
 		if (args.json)
 			printf("%s\n", result);

@@ -10,6 +10,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "cli.h"
 #include "strbuf.h"
 #include "summary.h"
 
@@ -251,8 +252,10 @@ int cli_summary_print(FILE *out, const char *result_json)
 
 	if (doc == NULL)
 		return -1;
+	cli_source_annotate(doc);
 	if (cJSON_GetObjectItemCaseSensitive(doc, "errors") != NULL) {
 		print_errors(out, doc);
+		cli_source_print(out, doc);
 		cJSON_Delete(doc);
 		return 0;
 	}
@@ -283,6 +286,7 @@ int cli_summary_print(FILE *out, const char *result_json)
 		wrap(out, "  - ", str_or(item, "text", ""));
 		print_evidence(out, item);
 	}
+	cli_source_print(out, doc);
 	fputc('\n', out);
 	wrap(out, "", str_or(doc, "disclaimer", ""));
 	cJSON_Delete(doc);

@@ -66,11 +66,9 @@ static int not_json(onco_case_issues *issues, const char *text,
 	return rc;
 }
 
-/* Parses text that stage 1 found shallow. NULL with the issue added when
- * it is not JSON. */
-static cJSON *parse(const char *text, size_t length,
-		    const onco_scan_result *scan, onco_case_issues *issues,
-		    int *rc)
+cJSON *onco_json_parse(const char *text, size_t length,
+		       const onco_scan_result *scan, onco_case_issues *issues,
+		       int *rc)
 {
 	const char *end = NULL;
 	cJSON *root;
@@ -144,7 +142,7 @@ static int read_case(onco_case **out, const char *text, size_t length,
 		rc = ONCO_EINVALID;
 		goto keep_scanned;
 	}
-	root = parse(text, length, &scan, issues, &rc);
+	root = onco_json_parse(text, length, &scan, issues, &rc);
 	if (root == NULL)
 		goto done;
 	id = readable_id(root, &scanned);

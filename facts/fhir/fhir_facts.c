@@ -211,6 +211,9 @@ static const char *settle(fhir_reader *r, fhir_field field)
 		for (i = 0; i < n; i++)
 			if (all[i]->day == latest)
 				all[kept++] = all[i];
+			else
+				fhir_note_ref(r, &all[i]->ref, "an earlier ECOG result (%s): the latest "
+					      "one counts", all[i]->value);
 		agree = true;
 		for (i = 1; i < kept; i++)
 			agree &= strcmp(all[i]->value, all[0]->value) == 0;
@@ -232,7 +235,11 @@ static const char *settle(fhir_reader *r, fhir_field field)
 	return value;
 }
 
-/* Whether the settled stage contradicts an M category stated. */
+/*
+ * Whether the settled stage contradicts an M category stated (then a
+ * conflict, and the reason is returned). An M category that agrees with
+ * the stage supports it and is cited with it.
+ */
 static const char *check_stage(fhir_reader *r, const char *site, const char *stage)
 {
 	const fhir_claim **ms, **stages, **both;
@@ -264,12 +271,26 @@ static const char *check_stage(fhir_reader *r, const char *site, const char *sta
 		snprintf(text, sizeof(text), "stage %s with %s: %s", stage,
 			 both[n - 1]->value, reason);
 		conflict(r, fields[FF_STAGE].pointer, text, both, n);
+	} else {
+		for (i = 0; i < nm; i++)
+			fhir_fact(r, fields[FF_STAGE].pointer, &ms[i]->ref);
 	}
 done:
 	free(ms);
 	free(stages);
 	free(both);
 	return reason;
+}
+
+/* M categories with no stage group to check: read, not used. */
+static void unchecked_m(fhir_reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nclaims; i++)
+		if (r->claims[i].field == FF_M)
+			fhir_note_ref(r, &r->claims[i].ref, "an M category with no stage group (or "
+				      "no site) to check: not a field of the case");
 }
 
 /* Withdraws the provenance cited for a field that a later check rejected. */
@@ -597,10 +618,13 @@ int fhir_finish(fhir_reader *r, onco_fhir_record *record)
 
 	for (f = 0; f < FF_COUNT; f++)
 		values[f] = settle(r, f);
-	if (values[FF_SITE] != NULL && values[FF_STAGE] != NULL &&
-	    check_stage(r, values[FF_SITE], values[FF_STAGE]) != NULL) {
-		uncite(r, FF_STAGE);
-		values[FF_STAGE] = NULL;
+	if (values[FF_SITE] != NULL && values[FF_STAGE] != NULL) {
+		if (check_stage(r, values[FF_SITE], values[FF_STAGE]) != NULL) {
+			uncite(r, FF_STAGE);
+			values[FF_STAGE] = NULL;
+		}
+	} else if (values[FF_M] != NULL) {
+		unchecked_m(r);
 	}
 	orphan_doses(r);
 	if (r->rc != 0)
@@ -613,9 +637,10 @@ int fhir_finish(fhir_reader *r, onco_fhir_record *record)
 
 		free(sites);
 		for (i = 0; i < r->nitems; i++)
-			if (r->items[i].nodes != NULL)
-				fhir_note_ref(r, &r->items[i].ref, "lymph-node spread: regional or "
-					      "distant cannot be told without the primary site");
+			fhir_note_ref(r, &r->items[i].ref, "%s", r->items[i].nodes != NULL
+				      ? "lymph-node spread: regional or distant cannot be told "
+					"without the primary site"
+				      : "no case could be made of the bundle: not used");
 		rc = onco_issues_add(&record->case_issues, "",
 				     n > 0 ? "the bundle names more than one primary cancer site "
 					     "(see conflicts): no case can be made"

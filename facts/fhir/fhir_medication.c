@@ -248,6 +248,11 @@ void fhir_read_medication_use(fhir_reader *r)
 		day = end != NULL ? fhir_day(end) : -1;
 		if (end != NULL && day < 0)
 			fhir_note(r, day_at, NULL, "the end date is not a full date: not read");
+	} else if (strcmp(status->value, FX_STOPPED) == 0 &&
+		   cJSON_GetObjectItemCaseSensitive(r->resource, "effectiveDateTime") != NULL) {
+		fhir_note(r, fhir_at(r, "/effectiveDateTime"), NULL,
+			  "one date for a course that has ended may be when it began: not read "
+			  "as the last dose (an administration or effectivePeriod.end would be)");
 	}
 	for (i = 0; i < n; i++) {
 		if (day >= 0)

@@ -18,10 +18,8 @@
 static const fhir_row *grade_of(fhir_reader *r)
 {
 	const cJSON *extensions, *extension, *value;
-	const fhir_row *row;
 	const char *url;
 	size_t i = 0, coding;
-	bool ambiguous;
 	char at[128];
 
 	extensions = fhir_array(r, r->resource, "extension", fhir_at(r, "/extension"));
@@ -31,10 +29,7 @@ static const fhir_row *grade_of(fhir_reader *r)
 		if (url == NULL || fhir_map_find(FK_AE_GRADE_EXTENSION, "extension", url) == NULL)
 			continue;
 		value = fhir_get(r, extension, "valueCodeableConcept", at);
-		row = fhir_concept(r, value, FK_AE_GRADE, at, &coding, &ambiguous);
-		if (row == NULL)
-			fhir_note(r, at, value, "CTCAE grade not understood: grade left out");
-		return row;
+		return fhir_coded(r, value, FK_AE_GRADE, at, "CTCAE grade", &coding);
 	}
 	return NULL;
 }
@@ -44,7 +39,7 @@ void fhir_read_adverse_event(fhir_reader *r)
 	const fhir_row *actuality, *event, *grade;
 	const cJSON *concept;
 	size_t coding;
-	bool present, ambiguous;
+	bool present;
 	cJSON *item;
 	char at[128];
 
@@ -59,12 +54,9 @@ void fhir_read_adverse_event(fhir_reader *r)
 	}
 	snprintf(at, sizeof(at), "%s", fhir_at(r, "/event"));
 	concept = fhir_get(r, r->resource, "event", at);
-	event = fhir_concept(r, concept, FK_AE_EVENT, at, &coding, &ambiguous);
-	if (event == NULL) {
-		fhir_note(r, at, concept, ambiguous ? "its codings name different events: not read"
-			  : "adverse event not understood");
+	event = fhir_coded(r, concept, FK_AE_EVENT, at, "adverse event", &coding);
+	if (event == NULL)
 		return;
-	}
 	grade = grade_of(r);
 	if (grade != NULL && grade->value == NULL) {
 		fhir_note(r, fhir_at(r, "/extension"), NULL, "%s: not read", grade->extra);

@@ -22,8 +22,6 @@ static const fhir_row *coded(fhir_reader *r, const cJSON *object, const char *ke
 			     fhir_kind kind, const char *what, size_t *coding, bool *present)
 {
 	const cJSON *concept;
-	const fhir_row *row;
-	bool ambiguous;
 	char at[128];
 
 	snprintf(at, sizeof(at), "%s", fhir_at(r, "/%s", key));
@@ -31,13 +29,7 @@ static const fhir_row *coded(fhir_reader *r, const cJSON *object, const char *ke
 	*present = concept != NULL;
 	if (concept == NULL)
 		return NULL;
-	row = fhir_concept(r, concept, kind, at, coding, &ambiguous);
-	if (ambiguous)
-		fhir_note(r, at, concept, "the codings of the %s name different things: not read",
-			  what);
-	else if (row == NULL)
-		fhir_note(r, at, concept, "%s not understood", what);
-	return row;
+	return fhir_coded(r, concept, kind, at, what, coding);
 }
 
 /* Whether verificationStatus lets the condition be read. */
@@ -66,7 +58,6 @@ static void read_histology(fhir_reader *r)
 	const fhir_row *row;
 	const char *url;
 	size_t i = 0, coding;
-	bool ambiguous;
 	char at[128];
 
 	extensions = fhir_array(r, r->resource, "extension", fhir_at(r, "/extension"));
@@ -77,12 +68,9 @@ static void read_histology(fhir_reader *r)
 			continue;
 		strncat(at, "/valueCodeableConcept", sizeof(at) - strlen(at) - 1);
 		value = fhir_get(r, extension, "valueCodeableConcept", at);
-		row = fhir_concept(r, value, FK_HISTOLOGY, at, &coding, &ambiguous);
-		if (row == NULL) {
-			fhir_note(r, at, value, ambiguous ? "histology codings name different things: "
-				  "not read" : "histology not understood");
+		row = fhir_coded(r, value, FK_HISTOLOGY, at, "histology", &coding);
+		if (row == NULL)
 			continue;
-		}
 		fhir_claim_add(r, FF_HISTOLOGY, row->value, -1,
 			   fhir_at(r, "/extension/%zu/valueCodeableConcept/coding/%zu", i - 1, coding));
 	}
@@ -93,7 +81,6 @@ static void read_stages(fhir_reader *r)
 	const cJSON *stages, *stage, *summary;
 	const fhir_row *row;
 	size_t i = 0, coding;
-	bool ambiguous;
 	char at[128];
 
 	stages = fhir_array(r, r->resource, "stage", fhir_at(r, "/stage"));
@@ -102,12 +89,9 @@ static void read_stages(fhir_reader *r)
 		summary = fhir_get(r, stage, "summary", at);
 		if (summary == NULL)
 			continue; /* the assessment Observation carries it */
-		row = fhir_concept(r, summary, FK_STAGE_VALUE, at, &coding, &ambiguous);
-		if (row == NULL) {
-			fhir_note(r, at, summary, ambiguous ? "stage codings name different stages: "
-				  "not read" : "stage not understood");
+		row = fhir_coded(r, summary, FK_STAGE_VALUE, at, "stage", &coding);
+		if (row == NULL)
 			continue;
-		}
 		fhir_claim_add(r, FF_STAGE, row->value, -1,
 			   fhir_at(r, "/stage/%zu/summary/coding/%zu", i - 1, coding));
 	}

@@ -178,6 +178,11 @@ const fhir_row *fhir_concept(fhir_reader *r, const cJSON *concept,
 			     fhir_kind kind, const char *at, size_t *coding,
 			     bool *ambiguous);
 
+/* fhir_concept, noting a concept it cannot read: "the codings of the
+ * <what> name different things" or "<what> not understood". */
+const fhir_row *fhir_coded(fhir_reader *r, const cJSON *concept, fhir_kind kind,
+			   const char *at, const char *what, size_t *coding);
+
 /* The row of `kind` for a FHIR `code` element (`key` of `object`) whose
  * system is `element` ("Observation.status"). *present tells whether the
  * element was there. */

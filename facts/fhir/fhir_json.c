@@ -291,6 +291,19 @@ const fhir_row *fhir_concept(fhir_reader *r, const cJSON *concept,
 	return found;
 }
 
+const fhir_row *fhir_coded(fhir_reader *r, const cJSON *concept, fhir_kind kind,
+			   const char *at, const char *what, size_t *coding)
+{
+	const fhir_row *row;
+	bool ambiguous;
+
+	row = fhir_concept(r, concept, kind, at, coding, &ambiguous);
+	if (row == NULL)
+		fhir_note(r, at, concept, ambiguous ? "the codings of the %s name different "
+			  "things: not read" : "%s not understood", what);
+	return row;
+}
+
 const fhir_row *fhir_status(fhir_reader *r, const cJSON *object,
 			    const char *key, fhir_kind kind,
 			    const char *element, bool *present)

@@ -30,7 +30,6 @@ static void read_coded_value(fhir_reader *r, fhir_kind kind, fhir_field field,
 	const cJSON *value;
 	const fhir_row *row;
 	size_t coding;
-	bool ambiguous;
 	char at[128];
 
 	snprintf(at, sizeof(at), "%s", fhir_at(r, "/valueCodeableConcept"));
@@ -41,12 +40,9 @@ static void read_coded_value(fhir_reader *r, fhir_kind kind, fhir_field field,
 			  what);
 		return;
 	}
-	row = fhir_concept(r, value, kind, at, &coding, &ambiguous);
-	if (row == NULL) {
-		fhir_note(r, at, value, ambiguous ? "the codings of the %s name different values: "
-			  "not read" : "%s not understood", what);
+	row = fhir_coded(r, value, kind, at, what, &coding);
+	if (row == NULL)
 		return;
-	}
 	fhir_claim_add(r, field, row->value, day, fhir_at(r, "/valueCodeableConcept/coding/%zu", coding));
 }
 

@@ -62,17 +62,15 @@ static const char *region_of(fhir_reader *r)
 	const fhir_row *row;
 	const char *region = NULL;
 	size_t i = 0, coding;
-	bool ambiguous;
 	char at[128];
 
 	sites = fhir_array(r, r->resource, "bodySite", fhir_at(r, "/bodySite"));
 	cJSON_ArrayForEach(site, sites) {
 		snprintf(at, sizeof(at), "%s", fhir_at(r, "/bodySite/%zu", i++));
-		row = fhir_concept(r, site, FK_BODY_SITE, at, &coding, &ambiguous);
-		if (row == NULL) {
-			fhir_note(r, at, site, "body site not understood: region left out");
+		row = fhir_coded(r, site, FK_BODY_SITE, at, "body site (the region is left out)",
+				 &coding);
+		if (row == NULL)
 			return NULL;
-		}
 		if (region != NULL && strcmp(region, row->value) != 0) {
 			fhir_note(r, fhir_at(r, "/bodySite"), NULL,
 				  "body sites in different regions (%s, %s): region left out",
@@ -91,7 +89,6 @@ static void modalities(fhir_reader *r, bool *external, bool *brachy)
 	const fhir_row *row;
 	const char *url;
 	size_t i = 0, j, coding;
-	bool ambiguous;
 	char at[160];
 
 	outer = fhir_array(r, r->resource, "extension", fhir_at(r, "/extension"));
@@ -110,10 +107,11 @@ static void modalities(fhir_reader *r, bool *external, bool *brachy)
 			if (url == NULL || strcmp(url, MODALITY) != 0)
 				continue;
 			value = fhir_get(r, sub, "valueCodeableConcept", at);
-			row = fhir_concept(r, value, FK_RT_MODALITY, at, &coding, &ambiguous);
+			row = fhir_coded(r, value, FK_RT_MODALITY, at, "radiotherapy modality",
+					 &coding);
 			if (row == NULL)
-				fhir_note(r, at, value, "radiotherapy modality not understood");
-			else if (strcmp(row->value, "brachytherapy") == 0)
+				continue;
+			if (strcmp(row->value, "brachytherapy") == 0)
 				*brachy = true;
 			else
 				*external = true;

@@ -21,30 +21,12 @@
 
 static onco_engine *engine;
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	long size;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (text = calloc((size_t)size + 1, 1)) != NULL &&
-	    fread(text, 1, (size_t)size, f) != (size_t)size) {
-		free(text);
-		text = NULL;
-	}
-	fclose(f);
-	return text;
-}
-
 /* Evaluates the bundle at `path`; *rc gets the code; the parsed answer. */
 static cJSON *evaluate_bundle(const char *path, const char *as_of, int *rc)
 {
 	onco_fhir_options opts;
 	onco_error err;
-	char *text = slurp(path), *out = NULL;
+	char *text = onco_slurp(path), *out = NULL;
 	cJSON *doc;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
@@ -62,7 +44,7 @@ static cJSON *evaluate_bundle(const char *path, const char *as_of, int *rc)
 static cJSON *evaluate_case(const char *path)
 {
 	onco_error err;
-	char *text = slurp(path), *out = NULL;
+	char *text = onco_slurp(path), *out = NULL;
 	cJSON *doc;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
@@ -208,7 +190,7 @@ static void test_fhir_bundles_without_a_case_answer_with_errors(void)
 
 static void test_fhir_same_bundle_same_bytes(void)
 {
-	char *text = slurp(FHIR_DIR "/ctm-app-TrialMatching_Patient01.json"), *a = NULL, *b = NULL;
+	char *text = onco_slurp(FHIR_DIR "/ctm-app-TrialMatching_Patient01.json"), *a = NULL, *b = NULL;
 	onco_error err;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);

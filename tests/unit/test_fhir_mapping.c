@@ -18,24 +18,6 @@
 #define BEGIN_MARK "<!-- BEGIN GENERATED MAPPING"
 #define END_MARK "<!-- END GENERATED MAPPING -->"
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	long size;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (text = calloc((size_t)size + 1, 1)) != NULL &&
-	    fread(text, 1, (size_t)size, f) != (size_t)size) {
-		free(text);
-		text = NULL;
-	}
-	fclose(f);
-	return text;
-}
-
 /* The page with its generated section replaced by `generated`. */
 static char *with_section(const char *page, const char *generated)
 {
@@ -55,7 +37,7 @@ static char *with_section(const char *page, const char *generated)
 
 static void test_fhir_mapping_page_equals_generated_table(void)
 {
-	char *generated = onco_fhir_mapping_markdown(), *page = slurp(DOC_FILE), *want;
+	char *generated = onco_fhir_mapping_markdown(), *page = onco_slurp(DOC_FILE), *want;
 	FILE *f;
 
 	CU_ASSERT_FATAL(generated != NULL);
@@ -66,7 +48,7 @@ static void test_fhir_mapping_page_equals_generated_table(void)
 		fputs(want, f);
 		fclose(f);
 		free(page);
-		page = slurp(DOC_FILE);
+		page = onco_slurp(DOC_FILE);
 	}
 	if (strcmp(page, want) != 0) {
 		fprintf(stderr, "\n  docs/fhir-mapping.md is stale: run test_fhir_mapping with "

@@ -23,24 +23,6 @@
 
 /* ----------------------------------------------------------- helpers */
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	long size;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (text = calloc((size_t)size + 1, 1)) != NULL &&
-	    fread(text, 1, (size_t)size, f) != (size_t)size) {
-		free(text);
-		text = NULL;
-	}
-	fclose(f);
-	return text;
-}
-
 /* What a read gave, parsed. */
 typedef struct read_result {
 	int rc;
@@ -72,7 +54,7 @@ static read_result read_text(const char *text, const char *as_of)
 
 static read_result read_path(const char *path, const char *as_of)
 {
-	char *text = slurp(path);
+	char *text = onco_slurp(path);
 	read_result out;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
@@ -204,7 +186,7 @@ static const cJSON *resolve(const cJSON *doc, const char *p)
  * entry is cited by a fact, a note or a conflict. */
 static void check_accounted(const char *path, const char *as_of)
 {
-	char *text = slurp(path), prefix[32];
+	char *text = onco_slurp(path), prefix[32];
 	cJSON *bundle = cJSON_Parse(text), *entry;
 	read_result r = read_text(text, as_of);
 	const cJSON *list, *item, *ref, *value;
@@ -357,7 +339,7 @@ static void check_same_case(const char *name, const char *as_of)
 	snprintf(path, sizeof(path), FHIR_DIR "/bundles/%s.json", name);
 	r = read_path(path, as_of);
 	snprintf(path, sizeof(path), FHIR_DIR "/cases/%s.json", name);
-	text = slurp(path);
+	text = onco_slurp(path);
 	want = cJSON_Parse(text);
 	CU_ASSERT_EQUAL(r.rc, 0);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(want);

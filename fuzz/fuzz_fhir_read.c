@@ -6,7 +6,9 @@
  * Besides the sanitizers, it checks the reader's contract: a record, whose
  * case (when there is one) the case reader accepts and whose notes each
  * have a resource, a JSON pointer and a reason; or no record and at least
- * one issue with a pointer; never ONCO_EINTERNAL.
+ * one issue with a pointer; never ONCO_EINTERNAL. The documents joined to
+ * a result (onco_fhir_attach, onco_fhir_case_document) are built for one
+ * input in four (by length), to keep the run fast.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -85,13 +87,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_source(out);
 		free(out);
 		out = NULL;
-		if (onco_fhir_attach(record, case_json != NULL ? "{\"case\": \"x\"}" : NULL, 0,
-				     &out) == ONCO_EINVALID)
-			abort();
-		free(out);
-		out = NULL;
-		onco_fhir_case_document(record, ONCO_FHIR_PRETTY, &out);
-		free(out);
+		if (size % 4 == 1) {
+			if (onco_fhir_attach(record, case_json != NULL ? "{\"case\": \"x\"}" : NULL,
+					     0, &out) == ONCO_EINVALID)
+				abort();
+			free(out);
+			out = NULL;
+			onco_fhir_case_document(record, ONCO_FHIR_PRETTY, &out);
+			free(out);
+		}
 	} else if (rc == ONCO_EINVALID) {
 		if (record != NULL)
 			abort();

@@ -487,9 +487,7 @@ static void orphan_doses(fhir_reader *r)
 		for (j = 0; j < r->nitems && !described; j++)
 			described = r->items[j].list == FL_MEDICATIONS && r->items[j].drug != NULL &&
 				    strcmp(r->items[j].drug, r->doses[i].drug) == 0;
-		for (j = 0; j < i && !described; j++)
-			described = strcmp(r->doses[j].drug, r->doses[i].drug) == 0;
-		if (!described)
+		if (!described) /* every such dose, so that each resource is listed */
 			fhir_note_ref(r, &r->doses[i].ref,
 				      "a dose of %s, but no MedicationStatement or MedicationRequest "
 				      "says whether it is still taken: not read as a medication",

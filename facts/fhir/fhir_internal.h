@@ -129,7 +129,7 @@ typedef struct fhir_reader {
 		size_t entry;
 		bool referred;
 	} *medrefs;
-	size_t nmedrefs;
+	size_t nmedrefs, capmedrefs;
 
 	cJSON *source;          /* the record's "source" object */
 	cJSON *facts;           /* source.facts */

@@ -127,19 +127,29 @@ static int first_pass(fhir_reader *r, const cJSON *entries)
 			}
 		}
 		if (type != NULL && strcmp(type, "Medication") == 0) {
-			struct fhir_medref *grown = realloc(r->medrefs,
-				(r->nmedrefs + 1) * sizeof(*grown));
+			if (r->nmedrefs == r->capmedrefs) {
+				size_t capacity = r->capmedrefs != 0 ? r->capmedrefs * 2 : 8;
+				struct fhir_medref *grown = realloc(r->medrefs,
+								   capacity * sizeof(*grown));
 
-			if (grown == NULL)
-				return ONCO_ENOMEM;
-			r->medrefs = grown;
-			memset(&r->medrefs[r->nmedrefs], 0, sizeof(*grown));
+				if (grown == NULL)
+					return ONCO_ENOMEM;
+				r->medrefs = grown;
+				r->capmedrefs = capacity;
+			}
+			memset(&r->medrefs[r->nmedrefs], 0, sizeof(r->medrefs[0]));
 			if (id != NULL) {
 				snprintf(buf, sizeof(buf), "Medication/%.*s", REF_MAX, id);
 				r->medrefs[r->nmedrefs].key = strdup(buf);
 			}
 			if (url != NULL)
 				r->medrefs[r->nmedrefs].url = strdup(url);
+			if ((id != NULL && r->medrefs[r->nmedrefs].key == NULL) ||
+			    (url != NULL && r->medrefs[r->nmedrefs].url == NULL)) {
+				free(r->medrefs[r->nmedrefs].key);
+				free(r->medrefs[r->nmedrefs].url);
+				return ONCO_ENOMEM;
+			}
 			r->medrefs[r->nmedrefs].resource = resource;
 			r->medrefs[r->nmedrefs].entry = i;
 			r->nmedrefs++;

@@ -361,7 +361,13 @@ static cJSON *metastases(fhir_reader *r, const char *site, size_t max)
 					      max);
 				continue;
 			}
-			cJSON_AddItemToArray(list, cJSON_CreateString(item->json->valuestring));
+			cJSON *site_json = cJSON_CreateString(item->json->valuestring);
+
+			if (site_json == NULL) {
+				fhir_nomem(r);
+				return list;
+			}
+			cJSON_AddItemToArray(list, site_json);
 		}
 		snprintf(pointer, sizeof(pointer), "/cancer/metastases/%zu", j);
 		fhir_fact(r, pointer, &item->ref);

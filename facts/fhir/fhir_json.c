@@ -95,10 +95,9 @@ static void note_codes(fhir_reader *r, cJSON *note, const cJSON *concept)
 	if (!cJSON_IsObject(concept))
 		return;
 	codings = cJSON_GetObjectItemCaseSensitive(concept, "coding");
-	if (cJSON_IsArray(codings))
-		codes = cJSON_CreateArray();
-	else
-		codes = NULL;
+	codes = NULL;
+	if (cJSON_IsArray(codings) && (codes = cJSON_CreateArray()) == NULL)
+		fhir_nomem(r);
 	cJSON_ArrayForEach(coding, codings) {
 		if (n++ >= NOTE_CODES_MAX || codes == NULL)
 			break;
@@ -111,11 +110,12 @@ static void note_codes(fhir_reader *r, cJSON *note, const cJSON *concept)
 			 cJSON_IsString(code) ? code->valuestring : "");
 		{
 			char *clean = fhir_clean(buf, NOTE_TEXT_MAX);
+			cJSON *one = clean != NULL ? cJSON_CreateString(clean) : NULL;
 
-			if (clean == NULL)
+			if (one == NULL)
 				fhir_nomem(r);
 			else
-				cJSON_AddItemToArray(codes, cJSON_CreateString(clean));
+				cJSON_AddItemToArray(codes, one);
 			free(clean);
 		}
 		if (shown == NULL && cJSON_IsString(display))
@@ -131,9 +131,12 @@ static void note_codes(fhir_reader *r, cJSON *note, const cJSON *concept)
 		codes = cJSON_CreateArray();
 		if (codes != NULL) {
 			char *clean = fhir_clean(buf, NOTE_TEXT_MAX);
+			cJSON *one = clean != NULL ? cJSON_CreateString(clean) : NULL;
 
-			if (clean != NULL)
-				cJSON_AddItemToArray(codes, cJSON_CreateString(clean));
+			if (one == NULL)
+				fhir_nomem(r);
+			else
+				cJSON_AddItemToArray(codes, one);
 			free(clean);
 		}
 		display = cJSON_GetObjectItemCaseSensitive(concept, "display");

@@ -11,7 +11,7 @@
 
 #include "serve.h"
 
-static void utc_now(char *out, size_t size)
+void serve_utc_now(char *out, size_t size)
 {
 	struct timespec ts;
 	struct tm tm;
@@ -36,16 +36,26 @@ static void write_line(serve_server *srv, cJSON *line)
 	free(text);
 }
 
-void serve_log_request(serve_server *srv, const serve_request *req, double ms,
-		       int aborted, int deadline)
+/* A log line holding its time; NULL when out of memory. */
+static cJSON *line_new(void)
 {
 	cJSON *line = cJSON_CreateObject();
 	char when[40];
 
+	if (line != NULL) {
+		serve_utc_now(when, sizeof(when));
+		cJSON_AddStringToObject(line, "time", when);
+	}
+	return line;
+}
+
+void serve_log_request(serve_server *srv, const serve_request *req, double ms,
+		       int aborted, int deadline)
+{
+	cJSON *line = line_new();
+
 	if (line == NULL)
 		return;
-	utc_now(when, sizeof(when));
-	cJSON_AddStringToObject(line, "time", when);
 	cJSON_AddStringToObject(line, "request", req->id);
 	cJSON_AddStringToObject(line, "method", req->method);
 	if (req->log_path != NULL)
@@ -81,13 +91,10 @@ void serve_log_request(serve_server *srv, const serve_request *req, double ms,
 
 void serve_log_event(serve_server *srv, const char *event)
 {
-	cJSON *line = cJSON_CreateObject();
-	char when[40];
+	cJSON *line = line_new();
 
 	if (line == NULL)
 		return;
-	utc_now(when, sizeof(when));
-	cJSON_AddStringToObject(line, "time", when);
 	cJSON_AddStringToObject(line, "event", event);
 	write_line(srv, line);
 	cJSON_Delete(line);

@@ -84,18 +84,6 @@ static const char *check_item(const cJSON *item)
 	return NULL;
 }
 
-static void utc_now(char *out, size_t size)
-{
-	struct timespec ts;
-	struct tm tm;
-	size_t n;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	n = strftime(out, size, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + n, size - n, ".%03dZ", (int)(ts.tv_nsec / 1000000L));
-}
-
 /* The lines to append, one per item; NULL when out of memory. */
 static char *render_lines(const serve_request *req, cJSON *items, size_t *length)
 {
@@ -103,7 +91,7 @@ static char *render_lines(const serve_request *req, cJSON *items, size_t *length
 	char when[40], *text, *all = NULL, *grown;
 	size_t len = 0, n;
 
-	utc_now(when, sizeof(when));
+	serve_utc_now(when, sizeof(when));
 	cJSON_ArrayForEach(item, items) {
 		line = cJSON_CreateObject();
 		if (line == NULL || !cJSON_AddStringToObject(line, "received", when) ||

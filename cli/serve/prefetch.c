@@ -168,7 +168,7 @@ static void collect_search(serve_prefetch *out, const serve_prefetch_template *t
 			refuse(out, 412, "incomplete",
 			       "prefetch '%s' is paginated: this service cannot fetch the next "
 			       "page (it has no access to the FHIR server)",
-t->key);
+			       t->key);
 			return;
 		}
 	}
@@ -183,7 +183,7 @@ t->key);
 		type = type_of(resource);
 		if (!cJSON_IsObject(entry) || type == NULL) {
 			refuse(out, 400, "invalid", "%s: a resource was expected",
-pointer);
+			       pointer);
 			return;
 		}
 		if (strcmp(type, "OperationOutcome") == 0) {
@@ -223,7 +223,7 @@ pointer);
 		refuse(out, 412, "incomplete",
 		       "prefetch '%s' holds fewer resources than its total: this service cannot "
 		       "fetch the rest",
-t->key);
+			       t->key);
 }
 
 void serve_prefetch_collect(cJSON *request, const char *patient_id, serve_prefetch *out)
@@ -263,7 +263,7 @@ void serve_prefetch_collect(cJSON *request, const char *patient_id, serve_prefet
 		refuse(out, 412, "incomplete",
 		       "prefetch not sent: %s. This service has no access to the EHR's FHIR "
 		       "server, so it needs every prefetch key of its discovery answer",
-missing);
+			       missing);
 		return;
 	}
 
@@ -291,14 +291,14 @@ missing);
 		}
 		if (!cJSON_IsObject(value)) {
 			refuse(out, 400, "invalid", "/prefetch/%s: a resource or null was expected",
-t->key);
+			       t->key);
 			break;
 		}
 		if (type_of(value) != NULL && strcmp(type_of(value), "OperationOutcome") == 0) {
 			refuse(out, 412, "incomplete",
 			       "the EHR reported an error fetching prefetch '%s'; this service "
 			       "cannot fetch it itself",
-t->key);
+			       t->key);
 			break;
 		}
 		if (t->search)

@@ -216,5 +216,7 @@ void serve_log_event(serve_server *srv, const char *event);
 void serve_request_id(serve_server *srv, char *out, size_t size);
 
 double serve_now(void); /* monotonic seconds */
+/* The time now, UTC, RFC 3339 with milliseconds (at least 32 bytes). */
+void serve_utc_now(char *out, size_t size);
 
 #endif

@@ -329,10 +329,11 @@ def main():
     # A complete request: this build has no FHIR reader, so no cards: 501.
     for name in ("ctm-app-TrialMatching_Patient01.json",
                  "mcode-ig-Bundle-mcode-patient-bundle-jenny-m.json"):
-        path = os.path.join(source, "..", "shared", "fhir-examples", name)
-        if not os.path.exists(path):
-            path = os.path.join(os.path.dirname(source), "shared", "fhir-examples", name)
-        if not os.path.exists(path):
+        # shared/ sits beside the checkout (CI) or two levels up (worktrees).
+        path = next((p for p in (os.path.join(source, up, "shared", "fhir-examples", name)
+                                 for up in ("..", os.path.join("..", "..")))
+                     if os.path.exists(p)), None)
+        if path is None:
             print("skip complete request from " + name + " (shared/fhir-examples not found)")
             continue
         pid, pre = prefetch_from_bundle(path)

@@ -82,6 +82,15 @@ static int server_init(serve_server *srv, int *status)
 		memcpy(srv->base_url, srv->cfg.base_url, n);
 	srv->base_url[n] = '\0';
 
+	/* Keys first: a bad key file leaves no log file behind. */
+	for (i = 0; i < srv->cfg.trust_count; i++)
+		if (serve_keyring_load(&srv->keys, srv->cfg.trust_issuer[i], srv->cfg.trust_file[i],
+				       why, sizeof(why)) != 0) {
+			fprintf(stderr, "oncorules serve: --trust %s=%s: %s\n",
+				srv->cfg.trust_issuer[i], srv->cfg.trust_file[i], why);
+			*status = CLI_EXIT_USAGE;
+			return -1;
+		}
 	srv->log_file = stderr;
 	if (srv->cfg.access_log != NULL &&
 	    (srv->log_file = fopen(srv->cfg.access_log, "a")) == NULL) {
@@ -97,14 +106,6 @@ static int server_init(serve_server *srv, int *status)
 		*status = CLI_EXIT_USAGE;
 		return -1;
 	}
-	for (i = 0; i < srv->cfg.trust_count; i++)
-		if (serve_keyring_load(&srv->keys, srv->cfg.trust_issuer[i], srv->cfg.trust_file[i],
-				       why, sizeof(why)) != 0) {
-			fprintf(stderr, "oncorules serve: --trust %s=%s: %s\n",
-				srv->cfg.trust_issuer[i], srv->cfg.trust_file[i], why);
-			*status = CLI_EXIT_USAGE;
-			return -1;
-		}
 	if (serve_replay_new(&srv->replay, srv->cfg.jti_cache) != 0) {
 		fputs("oncorules serve: out of memory for the jti cache\n", stderr);
 		return -1;

@@ -4,6 +4,7 @@ Keys are made at test time with the openssl command (throw-away, in a
 temporary folder, never committed) and tokens are signed with it too, so
 only python3's standard library and openssl are needed.
 """
+import atexit
 import base64
 import http.client
 import json
@@ -108,6 +109,7 @@ class Server:
         self.err = open(self.err_path, "w+")
         self.proc = subprocess.Popen([binary, "serve", "--listen", "127.0.0.1:0"] + args,
                                      stdout=subprocess.DEVNULL, stderr=self.err)
+        atexit.register(self._kill)  # never left running, even when a test fails
         deadline = time.time() + 60
         self.port = None
         while time.time() < deadline and self.port is None:
@@ -133,6 +135,11 @@ class Server:
             return resp.status, dict((k.lower(), v) for k, v in resp.getheaders()), resp.read()
         finally:
             conn.close()
+
+    def _kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def stop(self):
         """SIGTERM; returns the exit status."""

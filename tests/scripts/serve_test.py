@@ -480,6 +480,22 @@ def run_tests(binary, source, tmp):
     rc = srv.stop()
     check("second server: exit 0, no sanitizer report",
           rc == 0 and "Sanitizer" not in srv.stderr(), srv.stderr()[-2000:])
+    # Ids are forgotten once their token has expired: room again.
+    srv = Server(binary, ["--base-url", BASE, "--trust", ISS + "=" + jwks, "--clock-skew", "0",
+                          "--jti-cache", "16", "--feedback-log", feedback_log,
+                          "--access-log", os.devnull], tmp)
+
+    def short():
+        return token(es256, "ES256", claims(ISS, DISCOVERY, lifetime=2))
+    first = [srv.request("GET", "/cds-services", headers=bearer(short()))[0] for _ in range(16)]
+    time.sleep(3.5)
+    second = [srv.request("GET", "/cds-services", headers=bearer(short()))[0]
+              for _ in range(16)]
+    check("jti cache: expired ids make room for new tokens",
+          first == [200] * 16 and second == [200] * 16, (first, second))
+    rc = srv.stop()
+    check("server without clock skew: exit 0, no sanitizer report",
+          rc == 0 and "Sanitizer" not in srv.stderr(), srv.stderr()[-2000:])
 
     # --------------------------------------------- queue saturation: 503
     # One worker, a queue of 2: the worker is held by a feedback write into
@@ -520,7 +536,7 @@ def run_tests(binary, source, tmp):
     check("server still serving after saturation", srv.request("GET", "/cds-services")[0] == 200)
     rc = srv.stop()
     os.close(reader)
-    check("third server: exit 0, no sanitizer report",
+    check("saturated server: exit 0, no sanitizer report",
           rc == 0 and "Sanitizer" not in srv.stderr(), srv.stderr()[-2000:])
 
     print("%d passed, %d failed" % (passed, failed))

@@ -141,10 +141,10 @@ class Server:
             self.proc.kill()
             self.proc.wait()
 
-    def stop(self):
-        """SIGTERM; returns the exit status."""
+    def stop(self, sig=signal.SIGTERM):
+        """Sends `sig` (SIGTERM or SIGINT); returns the exit status."""
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
+            self.proc.send_signal(sig)
         try:
             rc = self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:

@@ -114,7 +114,12 @@ static const char *check_request(serve_request *req, const cJSON *doc)
 /*
  * Bundle -> case -> result -> cards: the part that needs the FHIR reader
  * (branch fhir) and the decision cards (branch cards). Until both are in,
- * it answers 501 and says why.
+ * it answers 501 and says why. Phase 2: print prefetch->bundle with a
+ * timestamp (the evaluation date: the date the EHR called, said on the
+ * cards), onco_engine_evaluate_fhir() with this worker's engine, map the
+ * result's "cards" through a table (severity -> indicator, guideline ->
+ * source), and translate the "source" pointers (/entry/N/...) back into
+ * the request with prefetch->sources[N].
  */
 static void answer(serve_request *req, onco_engine *engine, const serve_prefetch *prefetch)
 {

@@ -8,7 +8,8 @@
 
 #include "prefetch.h"
 
-#define ENTRIES_MAX 100000
+/* As many entries as the FHIR reader takes in one bundle (facts/fhir/). */
+#define ENTRIES_MAX 10000
 
 /* One row per template. docs/service.md lists the same rows (a test
  * checks the discovery answer against it). */
@@ -207,7 +208,7 @@ static void collect_search(serve_prefetch *out, const serve_prefetch_template *t
 			return;
 		}
 		if (out->count >= ENTRIES_MAX) {
-			refuse(out, 413, "too-costly", "more than 100000 prefetched resources");
+			refuse(out, 413, "too-costly", "more than 10000 prefetched resources");
 			return;
 		}
 		matches++;

@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -163,6 +164,17 @@ def run_tests(binary, source, tmp):
             rows[cells[0]] = cells[1]
     check("docs/service.md lists the discovery's prefetch templates",
           rows == svc.get("prefetch"), (rows, svc.get("prefetch")))
+    names = re.findall(r'\[SERVE_TOKEN_\w+\] = "([^"]+)"',
+                       open(os.path.join(source, "cli", "serve", "jwt.c")).read())
+    undocumented = [n for n in names if n not in ("ok", "out of memory") and
+                    "`%s`" % n not in docs]
+    check("docs/service.md lists every reason a token is refused",
+          len(names) > 10 and not undocumented, undocumented)
+    opts = re.findall(r'\{"(--[a-z-]+)", OPT_',
+                      open(os.path.join(source, "cli", "serve", "options.c")).read())
+    check("docs/service.md names every option of serve",
+          len(opts) > 15 and all("`%s" % o in docs for o in opts),
+          [o for o in opts if "`%s" % o not in docs])
     check("every template uses the context.patientId prefetch token",
           all("{{context.patientId}}" in q for q in svc.get("prefetch", {}).values()))
     check("X-Request-ID on answers", bool(h.get("x-request-id")))

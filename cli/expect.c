@@ -107,6 +107,31 @@ static int history_includes(const cJSON *want, const cJSON *history)
 	return 1;
 }
 
+/* Does one of the item's evidence quotes contain `want` (or each string
+ * of a list)? So a case can pin which sentence of a source an option
+ * cites, without copying the whole evidence. */
+static int evidence_includes(const cJSON *want, const cJSON *evidence)
+{
+	const cJSON *w, *e;
+
+	if (!cJSON_IsArray(evidence))
+		return 0;
+	if (!cJSON_IsArray(want)) {
+		if (!cJSON_IsString(want))
+			return 0;
+		cJSON_ArrayForEach(e, evidence) {
+			const cJSON *quote = get(e, "quote");
+			if (cJSON_IsString(quote) && strstr(quote->valuestring, want->valuestring))
+				return 1;
+		}
+		return 0;
+	}
+	cJSON_ArrayForEach(w, want)
+		if (!evidence_includes(w, evidence))
+			return 0;
+	return 1;
+}
+
 /* Does the output item meet the expected key `k`? */
 static int key_matches(const cJSON *k, const cJSON *item)
 {
@@ -125,6 +150,8 @@ static int key_matches(const cJSON *k, const cJSON *item)
 	}
 	if (strcmp(k->string, "history_include") == 0)
 		return history_includes(k, get(item, "history"));
+	if (strcmp(k->string, "evidence_include") == 0)
+		return evidence_includes(k, get(item, "evidence"));
 	if (strcmp(k->string, "agents") == 0 || strcmp(k->string, "choices") == 0)
 		return same_members(k, get(item, k->string));
 	return get(item, k->string) != NULL &&
@@ -181,6 +208,17 @@ static void explain_mismatch(cli_buf *out, const section *s, const cJSON *expect
 				comma = ", ";
 			}
 			cli_buf_puts(out, "]");
+		} else if (strcmp(key, "evidence_include") == 0) {
+			const cJSON *entry;
+			const char *comma = "";
+
+			cli_buf_puts(out, "it cites [");
+			cJSON_ArrayForEach(entry, get(item, "evidence")) {
+				cli_buf_printf(out, "%s", comma);
+				cli_expect_describe(out, get(entry, "quote"));
+				comma = ", ";
+			}
+			cli_buf_puts(out, "]");
 		} else if (get(item, key) == NULL) {
 			cli_buf_printf(out, "it has no \"%s\"", key);
 		} else {
@@ -233,7 +271,7 @@ static void describe_found(cli_buf *out, const section *s, const cJSON *want,
 				  : strcmp(k->string, "history_include") == 0 ? "history"
 									       : k->string;
 
-		if (strcmp(key, s->id_key) == 0)
+		if (strcmp(key, s->id_key) == 0 || strcmp(key, "evidence_include") == 0)
 			continue;
 		cli_buf_printf(out, "%s%s: ", sep, key);
 		cli_expect_describe(out, get(item, key));

@@ -114,8 +114,19 @@
   (gate-cite (gate not-tolerated) (guideline anal-stage4) (cite a4-2-continue-while))
   (gate-cite (gate not-tolerated) (guideline breast-stage4) (cite gate-b4-unique-needs))
 
-  ;; Supportive care first at poor performance status; the breast source
-  ;; lists no supportive care to put first.
+  ;; Supportive care first when treatment stopped working, when side
+  ;; effects were hard to cope with, and at poor performance status: the
+  ;; reasons the sources that give supportive care state. The breast source
+  ;; gives none of them (and no supportive-care passage): a breast patient
+  ;; who progressed on one line of treatment has the next ones first.
+  (gate-cite (gate treatment-stopped-working) (guideline cervix-stage4) (cite c49-reasons))
+  (gate-cite (gate treatment-stopped-working) (guideline cervix-recurrent) (cite cr9-reasons))
+  (gate-cite (gate treatment-stopped-working) (guideline anal-stage4) (cite a4-2-continue-while))
+
+  (gate-cite (gate side-effects-not-coped-with) (guideline cervix-stage4) (cite c49-reasons))
+  (gate-cite (gate side-effects-not-coped-with) (guideline cervix-recurrent) (cite cr9-reasons))
+  (gate-cite (gate side-effects-not-coped-with) (guideline anal-stage4) (cite a4-2-continue-while))
+
   (gate-cite (gate poor-performance-status) (guideline cervix-stage4) (cite c49-reasons))
   (gate-cite (gate poor-performance-status) (guideline cervix-recurrent) (cite sa9-palliative-care))
   (gate-cite (gate poor-performance-status) (guideline anal-stage4) (cite a4-5-reasons)))
@@ -154,22 +165,25 @@
             (cite $?c))))
 
 (defrule gate-declines-active-treatment-supportive-care-first
-  "The patient does not want cancer treatment: supportive care first."
+  "The patient does not want cancer treatment: the care that does not
+   treat the cancer (supportive care; for breast, pain management and
+   bisphosphonates) first."
   (scope (guideline ?g))
   (gate-cite (gate declines-active-treatment) (guideline ?g) (cite $?c))
   (finding (name declines-active-treatment) (value yes))
-  (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))
+  (recommendation (id ?o) (cancer-directed FALSE))
   =>
   (assert (lead (option ?o)
                 (reason "The patient does not want cancer treatment.")
                 (cite $?c))))
 
 (defrule gate-active-treatment-not-possible-supportive-care-first
-  "Cancer treatment is judged not possible: supportive care first."
+  "Cancer treatment is judged not possible: the care that does not treat
+   the cancer first."
   (scope (guideline ?g))
   (gate-cite (gate active-treatment-not-possible) (guideline ?g) (cite $?c))
   (finding (name active-treatment-possible) (value no))
-  (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))
+  (recommendation (id ?o) (cancer-directed FALSE))
   =>
   (assert (lead (option ?o)
                 (reason "The treating team judges that cancer treatment is not possible.")
@@ -486,7 +500,7 @@
   "The cancer progressed on treatment for advanced disease (the treatments
    may not work any more): supportive care first."
   (scope (guideline ?g))
-  (gate-cite (gate progressed-on) (guideline ?g) (cite $?c))
+  (gate-cite (gate treatment-stopped-working) (guideline ?g) (cite $?c))
   (or (prior-treatment (setting metastatic|recurrent) (response progression))
       (prior-treatment (setting metastatic|recurrent) (progressed-after TRUE) (ongoing TRUE))
       (and (cancer (stage IV|IVA|IVB) (recurrent $?r&:(not (member$ TRUE ?r))))
@@ -504,7 +518,7 @@
   "Side effects of a treatment could not be coped with: supportive care
    first."
   (scope (guideline ?g))
-  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (gate-cite (gate side-effects-not-coped-with) (guideline ?g) (cite $?c))
   (prior-treatment (tolerated FALSE))
   (finding (name cancer-treatment-ruled-out) (value no))
   (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))

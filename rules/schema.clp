@@ -241,6 +241,7 @@
         (allowed-symbols declines-active-treatment active-treatment-not-possible
                          chemotherapy-declined chemotherapy-not-suitable
                          prior-pelvic-radiation progressed-on not-tolerated
+                         treatment-stopped-working side-effects-not-coped-with
                          poor-performance-status))
   (slot guideline (type SYMBOL))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE)))

@@ -340,7 +340,7 @@
                (text "PR-positive tumour")
                (fields "/biomarkers/PR"))
   (finding-def (name hormone-receptor-positive)
-               (text "hormone receptor-positive tumour (ER+, PR+ or both); no: hormone receptor negative (ER- and PR-)")
+               (text "hormone receptor-positive tumour (ER+, PR+ or both; ER- and PR- is receptor negative)")
                (fields "/biomarkers/ER" "/biomarkers/PR"))
   (finding-def (name hormone-receptor-status-unknown)
                (text "hormone receptor status unknown (a result sought and not available, and none positive)")

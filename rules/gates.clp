@@ -8,7 +8,9 @@
 ;;;
 ;;;   1. The patient declines cancer treatment, or the treating team judges it
 ;;;      not possible: every cancer-directed option is excluded, and the care
-;;;      the source gives for that situation (supportive care) leads.
+;;;      the source gives that does not treat the cancer leads (supportive
+;;;      care; for breast, whose source gives no supportive-care passage,
+;;;      bisphosphonates and pain management).
 ;;;   2. Chemotherapy declined, or judged not suitable: every option that
 ;;;      contains chemotherapy (a drug of class chemotherapy among its agents
 ;;;      or choices, rules/drugs.clp; modality chemotherapy or
@@ -36,7 +38,8 @@
 ;;;      progressed-on, not-tolerated). Progression on a treatment whose
 ;;;      setting is not recorded is flagged and the setting asked for.
 ;;;      Treatment that stopped working, or side effects hard to cope with,
-;;;      put supportive care first.
+;;;      put supportive care first where the guideline's sources give those
+;;;      reasons (000, 001, 002; not the breast source).
 ;;;
 ;;; Gates 2 to 5 exclude only while cancer treatment itself is not ruled out
 ;;; (gate 1), so that an option is ruled out once, for the reason that

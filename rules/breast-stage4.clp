@@ -85,7 +85,7 @@
             (title "Hormonal therapy (hormone receptor-positive or unknown status)"))
   (card-def (id breast-stage4-chemotherapy) (guideline breast-stage4)
             (kind systemic) (order 2)
-            (title "Chemotherapy: single drugs or combinations (similar response; single drugs have fewer side effects)"))
+            (title "Chemotherapy: single drugs or combinations"))
   (card-def (id breast-stage4-anti-her2) (guideline breast-stage4)
             (kind systemic) (order 3)
             (title "Anti-HER2 therapy (HER2-positive tumour)"))
@@ -1844,7 +1844,7 @@
             (id breast-stage4-aromatase-inhibitor-excluded-receptor-negative)
             (option breast-stage4-aromatase-inhibitor)
             (modality hormonal)
-            (reason "The tumour is hormone receptor negative (ER- and PR-). The source offers hormonal therapy for hormone receptor-positive tumours or an unknown receptor status; its other situations (metastasis in the bone or soft tissues only, women who cannot or do not wish to have chemotherapy) say when hormonal therapy is favoured for a tumour that may respond to it, not that a receptor-negative tumour does.")
+            (reason "The tumour is hormone receptor negative (ER- and PR-). Hormonal therapy is for hormone receptor-positive tumours or an unknown status; the source's other situations (bone or soft tissue only; no chemotherapy) say when it is favoured, not that a receptor-negative tumour responds.")
             (cite b4-2-receptor-positive b4-2-receptor-unknown b4-2-bone-soft-tissue-only b4-2-no-chemotherapy))))
 
 (defrule breast-stage4-tamoxifen-excluded-receptor-negative
@@ -1856,7 +1856,7 @@
             (id breast-stage4-tamoxifen-excluded-receptor-negative)
             (option breast-stage4-tamoxifen)
             (modality hormonal) (agents tamoxifen)
-            (reason "The tumour is hormone receptor negative (ER- and PR-). The source offers hormonal therapy for hormone receptor-positive tumours or an unknown receptor status; its other situations (metastasis in the bone or soft tissues only, women who cannot or do not wish to have chemotherapy) say when hormonal therapy is favoured for a tumour that may respond to it, not that a receptor-negative tumour does.")
+            (reason "The tumour is hormone receptor negative (ER- and PR-). Hormonal therapy is for hormone receptor-positive tumours or an unknown status; the source's other situations (bone or soft tissue only; no chemotherapy) say when it is favoured, not that a receptor-negative tumour responds.")
             (cite b4-2-receptor-positive b4-2-receptor-unknown b4-2-bone-soft-tissue-only b4-2-no-chemotherapy))))
 
 (defrule breast-stage4-ovarian-ablation-excluded-receptor-negative
@@ -1870,7 +1870,7 @@
             (id breast-stage4-ovarian-ablation-excluded-receptor-negative)
             (option breast-stage4-ovarian-ablation)
             (modality ovarian-suppression) (procedure ovarian-ablation)
-            (reason "The tumour is hormone receptor negative (ER- and PR-). The source offers hormonal therapy for hormone receptor-positive tumours or an unknown receptor status; its other situations (metastasis in the bone or soft tissues only, women who cannot or do not wish to have chemotherapy) say when hormonal therapy is favoured for a tumour that may respond to it, not that a receptor-negative tumour does.")
+            (reason "The tumour is hormone receptor negative (ER- and PR-). Hormonal therapy is for hormone receptor-positive tumours or an unknown status; the source's other situations (bone or soft tissue only; no chemotherapy) say when it is favoured, not that a receptor-negative tumour responds.")
             (cite b4-2-receptor-positive b4-2-receptor-unknown b4-2-bone-soft-tissue-only b4-2-no-chemotherapy))))
 
 (defrule breast-stage4-ovarian-ablation-excluded-post-menopausal
@@ -2658,7 +2658,7 @@
             (id breast-stage4-pertuzumab-excluded-prior-chemotherapy)
             (option breast-stage4-pertuzumab-trastuzumab-taxane)
             (modality targeted) (agents pertuzumab trastuzumab)
-            (reason "Chemotherapy for metastatic disease is recorded (a regimen with a chemotherapy drug, whatever its recorded type); the source uses pertuzumab in women who have not received prior anti-HER2 therapy or chemotherapy for metastatic disease.")
+            (reason "Chemotherapy for metastatic disease is recorded; the source uses pertuzumab in women who have not received prior anti-HER2 therapy or chemotherapy for metastatic disease.")
             (cite b4-11-pertuzumab-condition))))
 
 (defrule breast-stage4-trastuzumab-chemotherapy
@@ -2774,7 +2774,7 @@
             (choices clodronic-acid pamidronic-acid zoledronic-acid)
             (cancer-directed FALSE)
             (intent palliative)
-            (summary "Bisphosphonate to reduce pain and fractures from bone metastases: clodronate, pamidronate or zoledronic acid")
+            (summary "Bisphosphonate to reduce pain and fractures from bone metastases")
             (card breast-stage4-bone)
             (cite b4-13-bisphosphonates b4-13-bisphosphonate-types))))
 

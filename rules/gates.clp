@@ -444,7 +444,9 @@
 
 ;;; Marks: what the patient already had of an option. A regimen is marked
 ;;; when all its agents were in one prior treatment (or it is the one drug of
-;;; a medication); a menu when one of its choices was.
+;;; a medication); a menu when one of its choices was; a regimen given with
+;;; one of some choices (pertuzumab and trastuzumab with a taxane) when its
+;;; agents and one of the choices were (so a taxane alone does not mark it).
 
 (defrule gate-history-received
   "The patient had this regimen, it did not fail and was tolerated."
@@ -465,7 +467,8 @@
                    (progressed-after $?after) (ongoing $?on)
                    (tolerated $?t&:(not (member$ FALSE ?t))))
   (test (not (and (member$ TRUE ?after) (member$ TRUE ?on))))
-  (recommendation (id ?o) (choices $? ?d&:(member$ ?d ?prior) $?))
+  (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
+                  (choices $? ?d&:(member$ ?d ?prior) $?))
   =>
   (assert (history (option ?o) (status received))))
 
@@ -486,7 +489,8 @@
       (prior-treatment (progressed-after TRUE) (ongoing TRUE)
                        (agents $?prior&:(> (length$ ?prior) 0))))
   (or (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
-      (recommendation (id ?o) (choices $? ?d&:(member$ ?d ?prior) $?)))
+      (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
+                      (choices $? ?d&:(member$ ?d ?prior) $?)))
   =>
   (assert (history (option ?o) (status progressed-on))))
 
@@ -495,7 +499,8 @@
    not be coped with."
   (prior-treatment (tolerated FALSE) (agents $?prior&:(> (length$ ?prior) 0)))
   (or (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
-      (recommendation (id ?o) (choices $? ?d&:(member$ ?d ?prior) $?)))
+      (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
+                      (choices $? ?d&:(member$ ?d ?prior) $?)))
   =>
   (assert (history (option ?o) (status not-tolerated))))
 

@@ -178,6 +178,22 @@ static void name_item(cli_buf *out, const section *s, const cJSON *item)
 		cli_expect_describe(out, item);
 }
 
+/* `lead`, then the `key` of each entry of `list`, comma-separated, then
+ * "]": "its history is [received, progressed-on]". */
+static void describe_each(cli_buf *out, const char *lead, const cJSON *list, const char *key)
+{
+	const cJSON *entry;
+	const char *comma = "";
+
+	cli_buf_puts(out, lead);
+	cJSON_ArrayForEach(entry, list) {
+		cli_buf_printf(out, "%s", comma);
+		cli_expect_describe(out, get(entry, key));
+		comma = ", ";
+	}
+	cli_buf_puts(out, "]");
+}
+
 /* "found X but preferred is false, and agents are [a, b]" */
 static void explain_mismatch(cli_buf *out, const section *s, const cJSON *expected,
 			     const cJSON *item)
@@ -198,27 +214,9 @@ static void explain_mismatch(cli_buf *out, const section *s, const cJSON *expect
 			cli_buf_puts(out, "its agents are ");
 			cli_expect_describe(out, get(item, "agents"));
 		} else if (strcmp(key, "history_include") == 0) {
-			const cJSON *entry;
-			const char *comma = "";
-
-			cli_buf_puts(out, "its history is [");
-			cJSON_ArrayForEach(entry, get(item, "history")) {
-				cli_buf_printf(out, "%s", comma);
-				cli_expect_describe(out, get(entry, "status"));
-				comma = ", ";
-			}
-			cli_buf_puts(out, "]");
+			describe_each(out, "its history is [", get(item, "history"), "status");
 		} else if (strcmp(key, "evidence_include") == 0) {
-			const cJSON *entry;
-			const char *comma = "";
-
-			cli_buf_puts(out, "it cites [");
-			cJSON_ArrayForEach(entry, get(item, "evidence")) {
-				cli_buf_printf(out, "%s", comma);
-				cli_expect_describe(out, get(entry, "quote"));
-				comma = ", ";
-			}
-			cli_buf_puts(out, "]");
+			describe_each(out, "it cites [", get(item, "evidence"), "quote");
 		} else if (get(item, key) == NULL) {
 			cli_buf_printf(out, "it has no \"%s\"", key);
 		} else {

@@ -136,10 +136,25 @@ static void print_urgent(cli_buf *out, const cJSON *doc)
 
 /* ------------------------------------------------------------ option cards */
 
+/* Whether `word` is one of the ", "-separated words of `list`. */
+static int has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
 /* "possible if PD-L1 positive tumour (not recorded: /biomarkers/PD-L1)" */
 static void if_text(cli_buf *b, const cJSON *option)
 {
 	const cJSON *w, *f;
+	cli_buf fields = CLI_BUF_INIT;
 	int first = 1;
 
 	cli_buf_puts(b, "possible if ");
@@ -155,14 +170,13 @@ static void if_text(cli_buf *b, const cJSON *option)
 			cli_buf_printf(b, ": %s", need);
 		first = 0;
 	}
-	first = 1;
 	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
-		cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(w, "fields")) {
-			cli_buf_printf(b, "%s%s", first ? " (not recorded: " : ", ", f->valuestring);
-			first = 0;
-		}
-	if (!first)
-		cli_buf_puts(b, ")");
+		cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(w, "fields"))
+			if (!has_word(cli_buf_text(&fields), f->valuestring))
+				cli_buf_printf(&fields, "%s%s", fields.length ? ", " : "", f->valuestring);
+	if (fields.length > 0)
+		cli_buf_printf(b, " (not recorded: %s)", cli_buf_text(&fields));
+	cli_buf_free(&fields);
 }
 
 static const char *history_words(const char *status)
@@ -178,7 +192,9 @@ static void marks(cli_buf *b, const cJSON *option)
 	const cJSON *h;
 	int n = 0;
 
-	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(option, "preferred")))
+	/* "preferred", unless the summary says it already */
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(option, "preferred")) &&
+	    strstr(cli_str_or(option, "summary", ""), "(preferred)") == NULL)
 		cli_buf_printf(b, "%spreferred", n++ ? "; " : " (");
 	cJSON_ArrayForEach(h, cJSON_GetObjectItemCaseSensitive(option, "history"))
 		cli_buf_printf(b, "%s%s", n++ ? "; " : " (",
@@ -544,55 +560,97 @@ static void print_ruled_out(cli_buf *out, const cJSON *doc)
 	}
 }
 
-/* Options a missing field decides: at most three names, then how many
- * more. */
+/* "decides pembrolizumab; cemiplimab": the options a missing field
+ * decides, at most three names, then how many more; or what a rule needs
+ * it for. */
+static void decides(cli_buf *b, const cJSON *doc, const cJSON *m)
+{
+	const cJSON *o;
+	int shown = 0, total = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(m, "options"));
+
+	if (total == 0) {
+		cli_buf_printf(b, "needed for %s", cli_str_or(m, "needed_for", ""));
+		return;
+	}
+	cli_buf_puts(b, "decides ");
+	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(m, "options")) {
+		const cJSON *option = cli_option(doc, o->valuestring);
+		cli_buf name = CLI_BUF_INIT;
+
+		if (shown == 3)
+			break;
+		if (option != NULL)
+			cli_short_name(&name, option);
+		else
+			cli_buf_puts(&name, o->valuestring);
+		if (strstr(cli_buf_text(b), cli_buf_text(&name)) == NULL)
+			cli_buf_printf(b, "%s%s", shown++ ? "; " : "", cli_buf_text(&name));
+		else
+			total--;
+		cli_buf_free(&name);
+	}
+	if (total > shown)
+		cli_buf_printf(b, " and %d more", total - shown);
+}
+
+static const cJSON *missing_entry(const cJSON *doc, const char *field)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "missing_information"))
+		if (strcmp(cli_str_or(e, "field", ""), field) == 0)
+			return e;
+	return NULL;
+}
+
+/* Missing facts, most consequential first; fields that decide the same
+ * options share a line. */
 static void print_missing(cli_buf *out, const cJSON *doc)
 {
-	const cJSON *card, *field;
+	const cJSON *card, *field, *other;
 	int first = 1;
 
 	cJSON_ArrayForEach(card, cards_of(doc)) {
 		if (strcmp(cli_str_or(card, "kind", ""), "missing") != 0)
 			continue;
 		cJSON_ArrayForEach(field, list(card, "missing")) {
-			const cJSON *m = NULL, *e, *o;
-			cli_buf b = CLI_BUF_INIT;
+			const cJSON *m = missing_entry(doc, field->valuestring);
+			cli_buf what = CLI_BUF_INIT, b = CLI_BUF_INIT;
 			char lead[32];
-			int shown = 0, total;
+			int done = 0;
 
-			cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "missing_information"))
-				if (strcmp(cli_str_or(e, "field", ""), field->valuestring) == 0)
-					m = e;
 			if (m == NULL)
 				continue;
-			total = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(m, "options"));
-			cli_buf_printf(&b, "%s: ", field->valuestring);
-			if (total == 0)
-				cli_buf_printf(&b, "needed for %s", cli_str_or(m, "needed_for", ""));
-			else
-				cli_buf_puts(&b, "decides ");
-			cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(m, "options")) {
-				const cJSON *option = cli_option(doc, o->valuestring);
-				cli_buf name = CLI_BUF_INIT;
+			decides(&what, doc, m);
+			/* Shown already with an earlier field? */
+			for (other = list(card, "missing")->child; other != field && !done;
+			     other = other->next) {
+				cli_buf w = CLI_BUF_INIT;
+				const cJSON *e = missing_entry(doc, other->valuestring);
 
-				if (shown == 3)
-					break;
-				if (option != NULL)
-					cli_short_name(&name, option);
-				else
-					cli_buf_puts(&name, o->valuestring);
-				if (strstr(cli_buf_text(&b), cli_buf_text(&name)) == NULL)
-					cli_buf_printf(&b, "%s%s", shown++ ? "; " : "",
-						       cli_buf_text(&name));
-				else
-					total--;
-				cli_buf_free(&name);
+				if (e != NULL)
+					decides(&w, doc, e);
+				done = strcmp(cli_buf_text(&w), cli_buf_text(&what)) == 0;
+				cli_buf_free(&w);
 			}
-			if (total > shown)
-				cli_buf_printf(&b, " and %d more", total - shown);
-			snprintf(lead, sizeof(lead), SECTION, first ? "MISSING" : "");
-			cli_wrap(out, lead, 11, cli_buf_text(&b));
-			first = 0;
+			if (!done) {
+				cli_buf_puts(&b, field->valuestring);
+				for (other = field->next; other != NULL; other = other->next) {
+					cli_buf w = CLI_BUF_INIT;
+					const cJSON *e = missing_entry(doc, other->valuestring);
+
+					if (e != NULL)
+						decides(&w, doc, e);
+					if (strcmp(cli_buf_text(&w), cli_buf_text(&what)) == 0)
+						cli_buf_printf(&b, ", %s", other->valuestring);
+					cli_buf_free(&w);
+				}
+				cli_buf_printf(&b, ": %s", cli_buf_text(&what));
+				snprintf(lead, sizeof(lead), SECTION, first ? "MISSING" : "");
+				cli_wrap(out, lead, 11, cli_buf_text(&b));
+				first = 0;
+			}
+			cli_buf_free(&what);
 			cli_buf_free(&b);
 		}
 	}

@@ -44,8 +44,8 @@ static const line_view lines[] = {
 	{"patient", {"patient", "biomarker"}, NULL},
 	{"before", {"prior-treatment"}, NULL},
 	{"now", {"medication", "planned-procedure", "symptom", "adverse-event"}, NULL},
-	{"wishes", {"preferences"}, "wishes not recorded"},
-	{"fitness", {"fitness"}, "fitness for treatment not recorded"},
+	{"wishes", {"preferences"}, "not recorded"},
+	{"fitness", {"fitness"}, "not recorded"},
 };
 
 /* What a template's facts start with when listed ("metastases: lung,

@@ -331,6 +331,91 @@ static int citation_exists(const lint_kb *kb, const char *id)
 	return 0;
 }
 
+static int card_def_exists(const lint_kb *kb, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < kb->nfacts; i++)
+		if (strcmp(lint_bare_name(lint_head(kb->facts[i].form)), "card-def") == 0 &&
+		    lint_slot_text(kb->facts[i].form, "id") != NULL &&
+		    strcmp(lint_slot_text(kb->facts[i].form, "id"), id) == 0)
+			return 1;
+	return 0;
+}
+
+static int guideline_has_cards(const lint_kb *kb, const char *guideline)
+{
+	size_t i;
+
+	for (i = 0; i < kb->nfacts; i++)
+		if (strcmp(lint_bare_name(lint_head(kb->facts[i].form)), "card-def") == 0 &&
+		    lint_slot_text(kb->facts[i].form, "guideline") != NULL &&
+		    strcmp(lint_slot_text(kb->facts[i].form, "guideline"), guideline) == 0)
+			return 1;
+	return 0;
+}
+
+/* The guideline a rule's (scope (guideline G)) pattern names, or NULL. */
+static const char *rule_guideline(const lint_rule *rule)
+{
+	size_t i;
+
+	for (i = rule->lhs; i < rule->arrow; i++) {
+		const onco_sx *p = rule->form->items[i];
+		const char *g = lint_slot_text(p, "guideline");
+
+		if (strcmp(lint_bare_name(lint_head(p)), "scope") == 0 && g != NULL &&
+		    !is_variable_or_call(g))
+			return g;
+	}
+	return NULL;
+}
+
+/* What an option declares about itself (docs/design.md, last section):
+ * the engine reads it from the rule's text to assert the option as
+ * "possible if", so every value must be a literal; `status` is the host's;
+ * `card` names a card-def. */
+static void check_declarations(rule_walk *w, const onco_sx *f)
+{
+	const char *guideline = rule_guideline(w->rule);
+	size_t i, j;
+
+	/* A guideline that declares its cards places every option on one;
+	 * an option without would land on a card derived from its modality. */
+	if (lint_slot_of(f, "card") == NULL && guideline != NULL &&
+	    guideline_has_cards(w->kb, guideline))
+		lint_report_add(w->r, w->rule->file, f->line, 0, "card",
+				"rule %s concludes an option of %s without a card, while %s declares its cards",
+				w->rule->name, guideline, guideline);
+
+	for (i = 1; i < f->n_items; i++) {
+		const onco_sx *slot = f->items[i];
+		const char *name = lint_head(slot);
+
+		if (name == NULL)
+			continue;
+		if (strcmp(name, "status") == 0)
+			lint_report_add(w->r, w->rule->file, slot->line, 1, "declaration",
+					"rule %s sets the status of a recommendation: the host sets it (possible)",
+					w->rule->name);
+		for (j = 1; j < slot->n_items; j++) {
+			const onco_sx *v = slot->items[j];
+
+			if (v->type == ONCO_SX_LIST ||
+			    (v->type == ONCO_SX_ATOM && (v->text[0] == '?' || v->text[0] == '$')))
+				lint_report_add(w->r, w->rule->file, v->line, 1, "declaration",
+						"rule %s declares %s with a variable or a call: what an option declares must be literal (the engine reads it to show the option as possible)",
+						w->rule->name, name);
+		}
+		if (strcmp(name, "card") == 0 && lint_text(slot, 1) != NULL &&
+		    !is_variable_or_call(lint_text(slot, 1)) &&
+		    !card_def_exists(w->kb, lint_text(slot, 1)))
+			lint_report_add(w->r, w->rule->file, slot->line, 1, "card",
+					"rule %s puts its option on card %s, and there is no card-def with that id",
+					w->rule->name, lint_text(slot, 1));
+	}
+}
+
 /* What a rule asserts: shapes, cites of conclusions, finding definitions. */
 static int check_asserts(rule_walk *w)
 {
@@ -356,6 +441,8 @@ static int check_asserts(rule_walk *w)
 					w->rule->name, fname);
 		if (!in_list(head, conclusions))
 			continue;
+		if (strcmp(head, "recommendation") == 0)
+			check_declarations(w, f);
 		concluding = 1;
 		only_warnings &= strcmp(head, "warning") == 0;
 		if (cite == NULL || cite->n_items < 2)

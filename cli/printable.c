@@ -60,21 +60,23 @@ static char *cjson_printable(const char *s)
 
 void cli_json_printable(cJSON *item)
 {
-	for (; item != NULL; item = item->next) {
-		if (needs_escape(item->string) && !(item->type & cJSON_StringIsConst)) {
-			char *key = cjson_printable(item->string);
+	cJSON *child;
 
-			cJSON_free(item->string);
-			item->string = key;
-		}
-		if (cJSON_IsString(item) && needs_escape(item->valuestring) &&
-		    !(item->type & cJSON_IsReference)) {
-			char *value = cjson_printable(item->valuestring);
+	if (item == NULL)
+		return;
+	if (needs_escape(item->string) && !(item->type & cJSON_StringIsConst)) {
+		char *key = cjson_printable(item->string);
 
-			cJSON_free(item->valuestring);
-			item->valuestring = value;
-		}
-		if (item->child != NULL)
-			cli_json_printable(item->child);
+		cJSON_free(item->string);
+		item->string = key;
 	}
+	if (cJSON_IsString(item) && needs_escape(item->valuestring) &&
+	    !(item->type & cJSON_IsReference)) {
+		char *value = cjson_printable(item->valuestring);
+
+		cJSON_free(item->valuestring);
+		item->valuestring = value;
+	}
+	for (child = item->child; child != NULL; child = child->next)
+		cli_json_printable(child);
 }

@@ -158,6 +158,8 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 				break;
 			}
 			rc = add_string(entry, env, marks[i], "status", "status");
+			if (rc == 0 && run->lean)
+				continue;
 			because = rc ? NULL : cJSON_AddArrayToObject(entry, "because");
 			rc = rc ? rc : because == NULL ? ONCO_ENOMEM
 						       : onco_because_add(engine, marks[i], because);
@@ -369,6 +371,8 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 	rc = add_fields(engine, run, item, facts[first].fact, kind);
 	if (rc == 0 && kind == ONCO_C_POSSIBLE)
 		rc = add_if(engine, run, item, facts, first, last);
+	if (rc == 0 && run->lean)
+		return item; /* the summary form drops explanations */
 	because = rc ? NULL : cJSON_AddArrayToObject(item, "because");
 	evidence = rc ? NULL : cJSON_AddArrayToObject(item, "evidence");
 	if (rc != 0 || because == NULL || evidence == NULL) {

@@ -147,6 +147,7 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 		     {"exclusions", ONCO_C_EXCLUSION}};
 
 	rc = onco_run_facts_gather(engine, &run);
+	run.lean = (flags & ONCO_JSON_SUMMARY) != 0;
 	if (rc != 0 || (doc = cJSON_CreateObject()) == NULL)
 		goto fail;
 	kb = cJSON_AddStringToObject(doc, "case", onco_case_id(c)) != NULL

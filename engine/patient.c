@@ -298,13 +298,22 @@ static const char *lead_of(const char *tmpl, const char **separator)
 	return NULL;
 }
 
+/* The case facts of the run (those with a JSON pointer), in
+ * working-memory order: the order of the case. */
+typedef struct case_facts {
+	void **facts;
+	size_t n;
+} case_facts;
+
 /* The list-recorded fact of `field`: 1 recorded empty, 2 recorded with
  * items, 0 not recorded. */
-static int list_state(void *env, const char *field)
+static int list_state(void *env, const case_facts *cf, const char *field)
 {
-	void *fact;
+	size_t i;
 
-	for (fact = EnvGetNextFact(env, NULL); fact != NULL; fact = EnvGetNextFact(env, fact))
+	for (i = 0; i < cf->n; i++) {
+		void *fact = cf->facts[i];
+
 		if (strcmp(onco_fact_template(env, fact), "list-recorded") == 0 &&
 		    strcmp(onco_fact_text(env, fact, "field"), field) == 0) {
 			DATA_OBJECT count;
@@ -313,6 +322,7 @@ static int list_state(void *env, const char *field)
 				return DOToLong(count) > 0 ? 2 : 1;
 			return 2;
 		}
+	}
 	return 0;
 }
 
@@ -333,7 +343,8 @@ static int add_pointer(cJSON *pointers, const char *pointer)
 
 /* One line: the facts of its templates, in working-memory order (the
  * order of the case). */
-static int line_json(onco_engine *engine, const line_view *view, cJSON *lines_out)
+static int line_json(onco_engine *engine, const case_facts *cf, const line_view *view,
+		     cJSON *lines_out)
 {
 	void *env = engine->env;
 	text line = {0};
@@ -346,10 +357,10 @@ static int line_json(onco_engine *engine, const line_view *view, cJSON *lines_ou
 		const char *lead = lead_of(tmpl, &separator);
 		size_t before = line.length;
 		int first = 1;
-		void *fact;
+		size_t f;
 
-		for (fact = EnvGetNextFact(env, NULL); fact != NULL && rc == 0;
-		     fact = EnvGetNextFact(env, fact)) {
+		for (f = 0; f < cf->n && rc == 0; f++) {
+			void *fact = cf->facts[f];
 			text words_of = {0};
 			const char *pointer;
 
@@ -375,7 +386,7 @@ static int line_json(onco_engine *engine, const line_view *view, cJSON *lines_ou
 		}
 		/* An empty list the case states says "none". */
 		if (rc == 0 && line.length == before && strcmp(tmpl, "metastasis") == 0 &&
-		    list_state(env, "/cancer/metastases") == 1) {
+		    list_state(env, cf, "/cancer/metastases") == 1) {
 			text_puts(&line, line.length > 0 ? "; metastases: none" : "metastases: none");
 			rc = add_pointer(pointers, "/cancer/metastases");
 		}
@@ -403,11 +414,30 @@ static int line_json(onco_engine *engine, const line_view *view, cJSON *lines_ou
 
 int onco_patient_lines(onco_engine *engine, cJSON *out)
 {
-	size_t i;
+	void *env = engine->env, *fact;
+	case_facts cf = {NULL, 0};
+	size_t i, room = 0;
 	int rc = 0;
 
+	for (fact = EnvGetNextFact(env, NULL); fact != NULL && rc == 0;
+	     fact = EnvGetNextFact(env, fact)) {
+		if (onco_fact_text(env, fact, "pointer") == NULL)
+			continue;
+		if (cf.n == room) {
+			void **grown = realloc(cf.facts, (room ? room * 2 : 32) * sizeof(*grown));
+
+			if (grown == NULL) {
+				rc = ONCO_ENOMEM;
+				break;
+			}
+			cf.facts = grown;
+			room = room ? room * 2 : 32;
+		}
+		cf.facts[cf.n++] = fact;
+	}
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]) && rc == 0; i++)
-		rc = line_json(engine, &lines[i], out);
+		rc = line_json(engine, &cf, &lines[i], out);
+	free(cf.facts);
 	return rc;
 }
 

@@ -28,17 +28,37 @@ static int is_host_slot(const char *slot)
 	return 0;
 }
 
-static int has_id(onco_engine *engine, void **facts, size_t n, const char *slot,
-		  const char *id)
+static int compare_ids(const void *a, const void *b)
 {
-	size_t i;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
-	for (i = 0; i < n; i++) {
-		const char *s = onco_fact_text(engine->env, facts[i], slot);
-		if (s != NULL && strcmp(s, id) == 0)
-			return 1;
+/* The ids of the options concluded in the run, sorted: looked up once per
+ * recommendation rule. NULL (and *count 0) when there are none. */
+static const char **concluded_ids(onco_engine *engine, const onco_run_facts *run, size_t *count,
+				  int *failed)
+{
+	size_t n = run->n_conclusions[ONCO_C_RECOMMENDATION], i, used = 0;
+	const char **ids;
+
+	*count = 0;
+	*failed = 0;
+	if (n == 0)
+		return NULL;
+	ids = malloc(n * sizeof(*ids));
+	if (ids == NULL) {
+		*failed = 1;
+		return NULL;
 	}
-	return 0;
+	for (i = 0; i < n; i++) {
+		const char *id = onco_fact_text(engine->env, run->conclusions[ONCO_C_RECOMMENDATION][i],
+						"id");
+		if (id != NULL)
+			ids[used++] = id;
+	}
+	qsort(ids, used, sizeof(*ids), compare_ids);
+	*count = used;
+	return ids;
 }
 
 /* The number of unknown conditions when a rule is blocked only by unknown
@@ -247,26 +267,28 @@ int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t 
 {
 	const onco_kb *kb = &engine->kb;
 	void *tmpl = EnvFindDeftemplate(engine->env, "recommendation");
-	size_t *unknown, i;
-	int rc = 0;
+	size_t *unknown, i, n_concluded;
+	const char **concluded;
+	int rc = 0, failed;
 
 	*count = 0;
 	/* A rule base whose schema has no status slot (written before "possible
 	 * if") gets none: its missing information still names the fields. */
 	if (kb->n_rules == 0 || tmpl == NULL || !EnvDeftemplateSlotExistP(engine->env, tmpl, "status"))
 		return 0;
-	unknown = calloc(kb->n_rules, sizeof(*unknown));
-	if (unknown == NULL)
+	concluded = concluded_ids(engine, run, &n_concluded, &failed);
+	unknown = failed ? NULL : calloc(kb->n_rules, sizeof(*unknown));
+	if (unknown == NULL) {
+		free(concluded);
 		return ONCO_ENOMEM;
+	}
 	for (i = 0; i < kb->n_rules; i++) {
 		const onco_rule_info *rule = &kb->rules[i];
 
 		if (rule->kind != ONCO_RULE_RECOMMENDATION || rule->concludes == NULL ||
-		    !rule->decls_literal ||
-		    has_id(engine, run->conclusions[ONCO_C_RECOMMENDATION],
-			   run->n_conclusions[ONCO_C_RECOMMENDATION], "id", rule->concludes) ||
-		    has_id(engine, run->conclusions[ONCO_C_EXCLUSION],
-			   run->n_conclusions[ONCO_C_EXCLUSION], "option", rule->concludes))
+		    !rule->decls_literal || onco_run_is_excluded(run, rule->concludes) ||
+		    (n_concluded > 0 && bsearch(&rule->concludes, concluded, n_concluded,
+						sizeof(*concluded), compare_ids) != NULL))
 			continue;
 		unknown[i] = blocked_only_by_unknown(engine, run, rule);
 	}
@@ -278,5 +300,6 @@ int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t 
 			(*count)++;
 	}
 	free(unknown);
+	free(concluded);
 	return rc;
 }

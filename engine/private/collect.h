@@ -36,6 +36,9 @@ typedef struct onco_run_facts {
 	const char **pending;
 	size_t n_pending;
 	void *cancer; /* the cancer fact, for the not-covered reason */
+	/* Building the summary form (ONCO_JSON_SUMMARY): items need no
+	 * because or evidence, which the summary drops. */
+	int lean;
 	/* Finding name -> values present (bit 0 yes, 1 no, 2 unknown), sorted
 	 * by name: judging a rule's conditions looks up each finding once. */
 	struct onco_finding_entry *finding_index;

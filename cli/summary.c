@@ -244,10 +244,11 @@ static void print_criteria(cli_buf *out, const cJSON *card, const char *id)
 
 			while (n > 0 && statement[n - 1] == ' ')
 				n--;
-			cli_buf_printf(&b, "%s%s ", b.length ? "  " : "",
+			cli_buf_printf(&b, "%s%s%c", b.length ? "  " : "",
 				       strcmp(state, "met") == 0       ? "[x]"
-				       : strcmp(state, "not met") == 0 ? "[ ]"
-								       : "[?]");
+				       : strcmp(state, "not met") == 0 ? "[\x1f]"
+								       : "[?]",
+				       CLI_NBSP);
 			cli_buf_append(&b, statement, n);
 			if (strcmp(cli_str_or(c, "needs", "yes"), "yes") != 0)
 				cli_buf_printf(&b, ": %s", cli_str_or(c, "needs", ""));
@@ -722,7 +723,7 @@ int cli_text_view(cli_buf *out, const char *result_json, const char *case_path, 
 		return 0;
 	}
 	kb = cJSON_GetObjectItemCaseSensitive(doc, "knowledge_base");
-	cli_buf_printf(out, "oncorules: case %s (knowledge base %s, sha256 %.12s)\n",
+	cli_buf_printf(out, "oncorules: case %s, knowledge base %s (%.8s)\n",
 		       cli_str_or(doc, "case", ""), cli_str_or(kb, "version", ""),
 		       cli_str_or(kb, "sha256", ""));
 	if (strcmp(cli_str_or(doc, "scope", ""), "covered") != 0) {

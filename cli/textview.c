@@ -17,6 +17,15 @@ const char *cli_str_or(const cJSON *o, const char *key, const char *otherwise)
 	return s != NULL ? s : otherwise;
 }
 
+/* Appends n bytes, non-breaking spaces written as spaces. */
+static void put_text(cli_buf *out, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cli_buf_append(out, p[i] == CLI_NBSP ? " " : p + i, 1);
+}
+
 void cli_wrap(cli_buf *out, const char *first, size_t indent, const char *text)
 {
 	size_t lead = strlen(first);
@@ -28,7 +37,7 @@ void cli_wrap(cli_buf *out, const char *first, size_t indent, const char *text)
 		size_t n = strlen(p), cut, end;
 
 		if (n <= room) {
-			cli_buf_puts(out, p);
+			put_text(out, p, n);
 			break;
 		}
 		for (cut = room; cut > 0 && p[cut] != ' '; cut--)
@@ -37,7 +46,7 @@ void cli_wrap(cli_buf *out, const char *first, size_t indent, const char *text)
 			cut = strcspn(p, " ");
 		for (end = cut; end > 0 && p[end - 1] == ' '; end--)
 			;
-		cli_buf_append(out, p, end);
+		put_text(out, p, end);
 		cli_buf_printf(out, "\n%*s", (int)indent, "");
 		room = CLI_TEXT_WIDTH > indent + 20 ? CLI_TEXT_WIDTH - indent : 20;
 		p += cut;
@@ -127,7 +136,7 @@ static int has_label(const char *labels, const char *label)
 	const char *p = labels;
 
 	while ((p = strstr(p, label)) != NULL) {
-		if ((p == labels || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+		if ((p == labels || p[-1] == CLI_NBSP) && (p[n] == ',' || p[n] == '\0'))
 			return 1;
 		p += n;
 	}
@@ -143,7 +152,7 @@ void cli_labels_add(cli_buf *labels, const cJSON *item)
 
 		if (ref[0] == '\0' || has_label(cli_buf_text(labels), ref))
 			continue;
-		cli_buf_printf(labels, "%s%s", labels->length ? ", " : "", ref);
+		cli_buf_printf(labels, "%s%s", labels->length ? ",\x1f" : "", ref);
 	}
 }
 

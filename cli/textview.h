@@ -17,6 +17,10 @@
 const char *cli_str(const cJSON *o, const char *key);
 const char *cli_str_or(const cJSON *o, const char *key, const char *otherwise);
 
+/* A space the wrapper never breaks at ("[CR-7, SA-1]" stays on one line);
+ * written as a space. Case data cannot hold it: it is escaped first. */
+#define CLI_NBSP '\x1f'
+
 /* Appends `text` after `first` (the first line's lead), wrapped at
  * CLI_TEXT_WIDTH at spaces; continuation lines are indented by `indent`
  * spaces. A word longer than a line is written whole. Ends with a newline. */

@@ -451,14 +451,20 @@ static int sort_array(cJSON *array, int (*compare)(const void *, const void *))
 	return 0;
 }
 
+/* The largest group first; then the reasons of one option side by side. */
 static int compare_groups(const void *a, const void *b)
 {
 	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
 	int nx = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x, "exclusions"));
 	int ny = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(y, "exclusions"));
+	const cJSON *ox = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(x, "options"), 0);
+	const cJSON *oy = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(y, "options"), 0);
+	int c;
 
 	if (nx != ny)
 		return ny - nx;
+	if (ox != NULL && oy != NULL && (c = strcmp(ox->valuestring, oy->valuestring)) != 0)
+		return c;
 	return strcmp(str_or(x, "reason", ""), str_or(y, "reason", ""));
 }
 

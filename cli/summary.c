@@ -240,16 +240,24 @@ static void print_criteria(cli_buf *out, const cJSON *card, const char *id)
 		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(entry, "items")) {
 			const char *state = cli_str_or(c, "state", "");
 			const char *statement = cli_str_or(c, "statement", "");
-			size_t n = strcspn(statement, "(");
-
-			while (n > 0 && statement[n - 1] == ' ')
-				n--;
+			int depth = 0;
+			size_t k;
 			cli_buf_printf(&b, "%s%s%c", b.length ? "  " : "",
 				       strcmp(state, "met") == 0       ? "[x]"
 				       : strcmp(state, "not met") == 0 ? "[\x1f]"
 								       : "[?]",
 				       CLI_NBSP);
-			cli_buf_append(&b, statement, n);
+			/* The statement without its parenthetical asides (the
+			 * whole text is in --detail): "PET/CT shows no distant
+			 * disease". */
+			for (k = 0; statement[k] != '\0'; k++) {
+				if (statement[k] == '(')
+					depth++;
+				if (depth == 0 && !(statement[k] == ' ' && statement[k + 1] == '('))
+					cli_buf_append(&b, statement + k, 1);
+				if (statement[k] == ')' && depth > 0)
+					depth--;
+			}
 			if (strcmp(cli_str_or(c, "needs", "yes"), "yes") != 0)
 				cli_buf_printf(&b, ": %s", cli_str_or(c, "needs", ""));
 		}

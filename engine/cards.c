@@ -395,7 +395,8 @@ static void arrange(deck *d, const char *stop_reason)
 			c->raised = 1;
 		c->collapsed = !c->raised;
 	}
-	qsort(d->cards, d->n, sizeof(*d->cards), compare_cards);
+	if (d->n > 1)
+		qsort(d->cards, d->n, sizeof(*d->cards), compare_cards);
 }
 
 /* ------------------------------------------------------------ JSON */

@@ -140,16 +140,18 @@ static cJSON *rule_json(onco_engine *engine, const onco_run_facts *run, size_t i
 	cites = cJSON_AddArrayToObject(o, "evidence");
 	for (i = 0; i < r->n_cites; i++) {
 		const onco_citation *c = onco_kb_citation(&engine->kb, r->cites[i]);
-		cJSON *e = cJSON_CreateObject();
-
 		const onco_guideline *g = c != NULL ? onco_kb_guideline_of_source(&engine->kb, c->source)
 						    : NULL;
+		cJSON *e = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(e, "source", c != NULL ? c->source : "");
-		if (g != NULL)
-			cJSON_AddStringToObject(e, "title", g->title);
-		else
-			cJSON_AddNullToObject(e, "title");
+		/* The document's title, where a guideline names it as its source. */
+		if (e == NULL || !(g != NULL ? cJSON_AddStringToObject(e, "title", g->title)
+					     : cJSON_AddNullToObject(e, "title"))) {
+			cJSON_Delete(e);
+			cJSON_Delete(o);
+			return NULL;
+		}
 		cJSON_AddStringToObject(e, "ref", c != NULL ? c->label : "");
 		cJSON_AddStringToObject(e, "quote", c != NULL ? c->quote : r->cites[i]);
 		cJSON_AddItemToArray(cites, e);

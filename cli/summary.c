@@ -66,23 +66,21 @@ static void print_status(cli_buf *out, const cJSON *doc, const cJSON *status)
 		else
 			cli_wrap(out, "  ", 4, cli_str_or(line, "text", ""));
 	}
-	if (wishes != NULL || fitness != NULL) {
-		cli_buf_printf(&b, "wishes: %s; fitness: %s", wishes ? wishes : "not recorded",
-			       fitness ? fitness : "not recorded");
-		cli_wrap(out, "  ", 4, cli_buf_text(&b));
-		cli_buf_free(&b);
-	}
+	/* Intent, wishes and fitness: what frames every card, on one line. */
 	intent = list(status, "intent");
 	if (cJSON_GetArraySize(intent) > 0) {
-		cli_buf_puts(&b, "intent of the options offered: ");
+		cli_buf_puts(&b, "intent of the options: ");
 		cJSON_ArrayForEach(e, intent) {
 			cli_words(&b, e->valuestring);
 			if (e->next != NULL)
 				cli_buf_puts(&b, ", ");
 		}
-		cli_wrap(out, "  ", 4, cli_buf_text(&b));
-		cli_buf_free(&b);
+		cli_buf_puts(&b, "; ");
 	}
+	cli_buf_printf(&b, "wishes: %s; fitness: %s", wishes ? wishes : "not recorded",
+		       fitness ? fitness : "not recorded");
+	cli_wrap(out, "  ", 4, cli_buf_text(&b));
+	cli_buf_free(&b);
 	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(status, "collapsed"))) {
 		cli_buf_printf(&b, "%s The care the source gives for that comes first; the other "
 				   "options are folded (--detail lists them).",
@@ -196,9 +194,17 @@ static void marks(cli_buf *b, const cJSON *option)
 	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(option, "preferred")) &&
 	    strstr(cli_str_or(option, "summary", ""), "(preferred)") == NULL)
 		cli_buf_printf(b, "%spreferred", n++ ? "; " : " (");
-	cJSON_ArrayForEach(h, cJSON_GetObjectItemCaseSensitive(option, "history"))
-		cli_buf_printf(b, "%s%s", n++ ? "; " : " (",
-			       history_words(cli_str_or(h, "status", "")));
+	cJSON_ArrayForEach(h, cJSON_GetObjectItemCaseSensitive(option, "history")) {
+		const cJSON *before;
+		int seen = 0;
+
+		for (before = cJSON_GetObjectItemCaseSensitive(option, "history")->child; before != h;
+		     before = before->next)
+			seen |= strcmp(cli_str_or(before, "status", ""), cli_str_or(h, "status", "")) == 0;
+		if (!seen)
+			cli_buf_printf(b, "%s%s", n++ ? "; " : " (",
+				       history_words(cli_str_or(h, "status", "")));
+	}
 	if (n > 0)
 		cli_buf_puts(b, ")");
 }
@@ -299,24 +305,42 @@ static const char *role_of(const cJSON *option)
 	return cli_str_or(option, "role", "main");
 }
 
-/* Backbones: one item, "one of: cisplatin + paclitaxel; ...". */
+/* Backbones: one item, "one of: cisplatin + paclitaxel; ...; or from: a,
+ * b, c" (a menu among the backbones comes last). */
 static void backbone_item(cli_buf *out, const cJSON *doc, const cJSON *card, int *n)
 {
 	const cJSON *id;
 	cli_buf b = CLI_BUF_INIT, labels = CLI_BUF_INIT;
-	int count = 0;
+	int count = 0, menus;
 	char lead[16];
 
-	cJSON_ArrayForEach(id, list(card, "options")) {
-		const cJSON *o = cli_item(doc, "recommendations", id->valuestring);
+	for (menus = 0; menus < 2; menus++)
+		cJSON_ArrayForEach(id, list(card, "options")) {
+			const cJSON *o = cli_item(doc, "recommendations", id->valuestring);
+			int is_menu;
 
-		if (o == NULL || strcmp(role_of(o), "backbone") != 0)
-			continue;
-		cli_buf_puts(&b, count++ ? "; " : "one of: ");
-		cli_short_name(&b, o);
-		marks(&b, o);
-		cli_labels_add(&labels, o);
-	}
+			if (o == NULL || strcmp(role_of(o), "backbone") != 0)
+				continue;
+			is_menu = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "agents")) == 0 &&
+				  cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "choices")) > 0;
+			if (is_menu != menus)
+				continue;
+			cli_buf_puts(&b, count++ == 0 ? "one of: " : menus ? "; or " : "; ");
+			if (is_menu) {
+				const cJSON *c;
+
+				cli_buf_puts(&b, "from: ");
+				cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(o, "choices")) {
+					cli_words(&b, c->valuestring);
+					if (c->next != NULL)
+						cli_buf_puts(&b, ", ");
+				}
+			} else {
+				cli_short_name(&b, o);
+			}
+			marks(&b, o);
+			cli_labels_add(&labels, o);
+		}
 	if (labels.length > 0)
 		cli_buf_printf(&b, "  [%s]", cli_buf_text(&labels));
 	snprintf(lead, sizeof(lead), "   %c  ", letter((*n)++));
@@ -737,7 +761,7 @@ int cli_text_view(cli_buf *out, const char *result_json, const char *case_path, 
 	if (strcmp(cli_str_or(doc, "scope", ""), "covered") != 0) {
 		cli_buf_puts(out, "\n");
 		cli_wrap(out, "NOT COVERED: ", 13, cli_str_or(doc, "scope_reason", ""));
-		cli_buf_puts(out, "No option is given: the rule base has no guidance for this case.\n");
+		cli_buf_puts(out, "No option is given: the rule base has no guidance for this case.\n\n");
 	} else {
 		path = cli_printable(case_path);
 		print_cards(out, doc, path);
@@ -745,8 +769,15 @@ int cli_text_view(cli_buf *out, const char *result_json, const char *case_path, 
 		if (detail)
 			cli_detail(out, doc);
 	}
-	cli_buf_puts(out, "\n");
-	cli_wrap(out, "", 0, cli_str_or(doc, "disclaimer", ""));
+	/* The disclaimer: in one line on the screen, in the document's own words
+	 * with --detail (and in the JSON). */
+	if (detail) {
+		cli_buf_puts(out, "\n");
+		cli_wrap(out, "", 0, cli_str_or(doc, "disclaimer", ""));
+	} else {
+		cli_buf_puts(out, "Options for discussion by the treating team, not orders; they do not "
+				  "replace clinical judgement.\n");
+	}
 	cJSON_Delete(doc);
 	return 0;
 }

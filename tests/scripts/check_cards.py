@@ -23,6 +23,7 @@ Checks, one per ctest test (tests/scripts/test_cards_*.sh):
            median at most 40, with the preferred option (when there is one) in
            the first 20 lines. Same rule: a guideline without card
            declarations is reported with its figures and the check exits 77.
+           No line is wider than 100 columns (always enforced).
   golden   the default text of one case per guideline equals
            tests/golden-text/<case>.txt (UPDATE_GOLDEN=1 rewrites them); the
            first line's rule-base version and hash are masked.
@@ -308,18 +309,19 @@ def cmd_menus(binary, src):
 # ------------------------------------------------------------------ lines
 
 def preferred_line(text_lines, doc):
-    """The line of the first preferred option's item, or None."""
+    """The first line showing a preferred option: its item (the summary's
+    start) or its place in a fold ("(preferred"); None when none is marked."""
     preferred = [r for r in doc["recommendations"] if r["preferred"]]
     if not preferred:
         return None
-    best = None
-    for r in preferred:
-        words = normal(r["summary"])[:40]
-        for i, line in enumerate(text_lines, 1):
-            if re.match(r"^\s+[a-zA-Z*]\s{2}", line) and normal(line[6:])[:20] in words:
-                best = i if best is None else min(best, i)
-                break
-    return best
+    for i, line in enumerate(text_lines, 1):
+        flat = normal(line)
+        if "(preferred" in flat:
+            return i
+        for r in preferred:
+            if normal(r["summary"])[:30] in flat:
+                return i
+    return len(text_lines) + 1  # marked, and not shown: fails the check
 
 
 def cmd_lines(binary, src):
@@ -339,6 +341,10 @@ def cmd_lines(binary, src):
         figures.append("  %-32s %3d lines, preferred at %s%s" % (
             name, n, first if first else "-", "" if ok_decl else "   (no card declarations)"))
         problems = []
+        for i, line in enumerate(lines, 1):
+            # 100 columns; only a single word longer than a line may pass.
+            if len(line) > 100 and " " in line.strip():
+                failures.append("%s: line %d has %d columns" % (name, i, len(line)))
         if n > MAX_LINES:
             problems.append("%s: %d lines, more than %d" % (name, n, MAX_LINES))
         if first is not None and first > PREFERRED_WITHIN:

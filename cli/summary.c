@@ -755,9 +755,15 @@ int cli_text_view(cli_buf *out, const char *result_json, const char *case_path, 
 		return 0;
 	}
 	kb = cJSON_GetObjectItemCaseSensitive(doc, "knowledge_base");
-	cli_buf_printf(out, "oncorules: case %s, knowledge base %s (%.8s)\n",
-		       cli_str_or(doc, "case", ""), cli_str_or(kb, "version", ""),
-		       cli_str_or(kb, "sha256", ""));
+	{
+		cli_buf head = CLI_BUF_INIT;
+
+		cli_buf_printf(&head, "oncorules: case %s, knowledge base %s (%.8s)",
+			       cli_str_or(doc, "case", ""), cli_str_or(kb, "version", ""),
+			       cli_str_or(kb, "sha256", ""));
+		cli_wrap(out, "", 2, cli_buf_text(&head));
+		cli_buf_free(&head);
+	}
 	if (strcmp(cli_str_or(doc, "scope", ""), "covered") != 0) {
 		cli_buf_puts(out, "\n");
 		cli_wrap(out, "NOT COVERED: ", 13, cli_str_or(doc, "scope_reason", ""));

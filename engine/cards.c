@@ -431,28 +431,6 @@ static int add_ids(cJSON *o, const card *c, int l)
 	return rc;
 }
 
-/* Detaches every item of `array`, sorts them, puts them back. 0 or
- * ONCO_ENOMEM (the array untouched). */
-static int sort_array(cJSON *array, int (*compare)(const void *, const void *))
-{
-	int n = cJSON_GetArraySize(array), i;
-	cJSON **items;
-
-	if (n < 2)
-		return 0;
-	items = malloc((size_t)n * sizeof(*items));
-	if (items == NULL)
-		return ONCO_ENOMEM;
-	for (i = 0; i < n; i++)
-		items[i] = cJSON_DetachItemFromArray(array, 0);
-	qsort(items, (size_t)n, sizeof(*items), compare);
-	for (i = 0; i < n; i++)
-		cJSON_AddItemToArray(array, items[i]);
-	free(items);
-	return 0;
-}
-
-/* The largest group first; then the reasons of one option side by side. */
 static int compare_groups(const void *a, const void *b)
 {
 	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
@@ -518,7 +496,7 @@ static int add_groups(cJSON *o, const card *c)
 	}
 	/* Largest group first; on a tie, by reason. */
 	if (rc == 0)
-		rc = sort_array(groups, compare_groups);
+		rc = onco_json_sort(groups, compare_groups);
 	return rc;
 }
 
@@ -674,7 +652,7 @@ static int add_documents(onco_engine *engine, cJSON *o, const cJSON *doc)
 				    add_string_or_null(d, "title", g != NULL ? g->title : NULL) != 0)
 					return ONCO_ENOMEM;
 			}
-	return sort_array(documents, compare_documents);
+	return onco_json_sort(documents, compare_documents);
 	return 0;
 }
 

@@ -331,26 +331,16 @@ static int citation_exists(const lint_kb *kb, const char *id)
 	return 0;
 }
 
-static int card_def_exists(const lint_kb *kb, const char *id)
+/* Whether a deffacts declares a `tmpl` fact whose `slot` is `value`. */
+static int knowledge_fact(const lint_kb *kb, const char *tmpl, const char *slot,
+			  const char *value)
 {
 	size_t i;
 
 	for (i = 0; i < kb->nfacts; i++)
-		if (strcmp(lint_bare_name(lint_head(kb->facts[i].form)), "card-def") == 0 &&
-		    lint_slot_text(kb->facts[i].form, "id") != NULL &&
-		    strcmp(lint_slot_text(kb->facts[i].form, "id"), id) == 0)
-			return 1;
-	return 0;
-}
-
-static int guideline_has_cards(const lint_kb *kb, const char *guideline)
-{
-	size_t i;
-
-	for (i = 0; i < kb->nfacts; i++)
-		if (strcmp(lint_bare_name(lint_head(kb->facts[i].form)), "card-def") == 0 &&
-		    lint_slot_text(kb->facts[i].form, "guideline") != NULL &&
-		    strcmp(lint_slot_text(kb->facts[i].form, "guideline"), guideline) == 0)
+		if (strcmp(lint_bare_name(lint_head(kb->facts[i].form)), tmpl) == 0 &&
+		    lint_slot_text(kb->facts[i].form, slot) != NULL &&
+		    strcmp(lint_slot_text(kb->facts[i].form, slot), value) == 0)
 			return 1;
 	return 0;
 }
@@ -383,7 +373,7 @@ static void check_declarations(rule_walk *w, const onco_sx *f)
 	/* A guideline that declares its cards places every option on one;
 	 * an option without would land on a card derived from its modality. */
 	if (lint_slot_of(f, "card") == NULL && guideline != NULL &&
-	    guideline_has_cards(w->kb, guideline))
+	    knowledge_fact(w->kb, "card-def", "guideline", guideline))
 		lint_report_add(w->r, w->rule->file, f->line, 0, "card",
 				"rule %s concludes an option of %s without a card, while %s declares its cards",
 				w->rule->name, guideline, guideline);
@@ -409,7 +399,7 @@ static void check_declarations(rule_walk *w, const onco_sx *f)
 		}
 		if (strcmp(name, "card") == 0 && lint_text(slot, 1) != NULL &&
 		    !is_variable_or_call(lint_text(slot, 1)) &&
-		    !card_def_exists(w->kb, lint_text(slot, 1)))
+		    !knowledge_fact(w->kb, "card-def", "id", lint_text(slot, 1)))
 			lint_report_add(w->r, w->rule->file, slot->line, 1, "card",
 					"rule %s puts its option on card %s, and there is no card-def with that id",
 					w->rule->name, lint_text(slot, 1));

@@ -181,17 +181,10 @@ static int rule_missing(onco_engine *engine, const onco_run_facts *run,
 {
 	const char *needed_for = rule->summary != NULL ? rule->summary : rule->concludes;
 	cJSON *fields, *f;
-	size_t i, unknown = 0;
+	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < rule->n_conditions; i++) {
-		onco_condition_state s = onco_condition_eval(engine, run, &rule->conditions[i]);
-		if (s == ONCO_COND_UNKNOWN)
-			unknown++;
-		else if (s != ONCO_COND_MET)
-			return 0;
-	}
-	if (unknown == 0)
+	if (onco_rule_unknown_only(engine, run, rule) == 0)
 		return 0;
 	fields = cJSON_CreateArray();
 	if (fields == NULL)
@@ -267,26 +260,6 @@ static double field_weight(const onco_engine *engine, const cJSON *entry)
 	return cJSON_GetArraySize(options) > 0 ? weight : 3;
 }
 
-/* Detaches every item of `array`, sorts them, puts them back. */
-static int sort_array(cJSON *array, int (*compare)(const void *, const void *))
-{
-	int n = cJSON_GetArraySize(array), i;
-	cJSON **items;
-
-	if (n < 2)
-		return 0;
-	items = malloc((size_t)n * sizeof(*items));
-	if (items == NULL)
-		return ONCO_ENOMEM;
-	for (i = 0; i < n; i++)
-		items[i] = cJSON_DetachItemFromArray(array, 0);
-	qsort(items, (size_t)n, sizeof(*items), compare);
-	for (i = 0; i < n; i++)
-		cJSON_AddItemToArray(array, items[i]);
-	free(items);
-	return 0;
-}
-
 /* Turns the object keyed by field into the output list, most
  * consequential first; needed_for becomes one sentence. */
 static cJSON *finish(const onco_engine *engine, cJSON *by_field)
@@ -306,9 +279,9 @@ static cJSON *finish(const onco_engine *engine, cJSON *by_field)
 			break;
 		}
 		needed = cJSON_GetObjectItemCaseSensitive(entry, "needed_for");
-		rc = sort_array(needed, compare_strings);
+		rc = onco_json_sort(needed, compare_strings);
 		if (rc == 0)
-			rc = sort_array(cJSON_GetObjectItemCaseSensitive(entry, "options"),
+			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "options"),
 					compare_strings);
 		if (rc == 0 && !cJSON_AddNumberToObject(entry, "_weight",
 							field_weight(engine, entry)))
@@ -336,7 +309,7 @@ static cJSON *finish(const onco_engine *engine, cJSON *by_field)
 		}
 	}
 	if (rc == 0)
-		rc = sort_array(list, compare_fields);
+		rc = onco_json_sort(list, compare_fields);
 	if (rc != 0) {
 		cJSON_Delete(list);
 		return NULL;

@@ -61,23 +61,6 @@ static const char **concluded_ids(onco_engine *engine, const onco_run_facts *run
 	return ids;
 }
 
-/* The number of unknown conditions when a rule is blocked only by unknown
- * findings, else 0. */
-static size_t blocked_only_by_unknown(onco_engine *engine, const onco_run_facts *run,
-				      const onco_rule_info *rule)
-{
-	size_t i, unknown = 0;
-
-	for (i = 0; i < rule->n_conditions; i++) {
-		onco_condition_state s = onco_condition_eval(engine, run, &rule->conditions[i]);
-		if (s == ONCO_COND_UNKNOWN)
-			unknown++;
-		else if (s != ONCO_COND_MET)
-			return 0;
-	}
-	return unknown;
-}
-
 /* Of several rules concluding one option, the one with the fewest unknown
  * conditions (the first in definition order on a tie) gives it: its
  * conditions are what the option waits for. */
@@ -290,7 +273,7 @@ int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t 
 		    (n_concluded > 0 && bsearch(&rule->concludes, concluded, n_concluded,
 						sizeof(*concluded), compare_ids) != NULL))
 			continue;
-		unknown[i] = blocked_only_by_unknown(engine, run, rule);
+		unknown[i] = onco_rule_unknown_only(engine, run, rule);
 	}
 	for (i = 0; i < kb->n_rules && rc == 0; i++) {
 		if (unknown[i] == 0 || !best_for_option(kb->rules, unknown, kb->n_rules, i))

@@ -546,13 +546,23 @@ static void print_safety(cli_buf *out, const cJSON *doc)
 static void print_ruled_out(cli_buf *out, const cJSON *doc)
 {
 	const cJSON *card, *group, *id;
-	int first = 1;
+	const cJSON *status = cJSON_GetArrayItem(cards_of(doc), 0);
+	/* She declines or cannot have treatment: the largest group (the reason
+	 * that rules out the cancer treatment) and how many more. */
+	int folded = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(status, "collapsed"));
+	int first = 1, shown_groups = 0, more = 0;
 
 	cJSON_ArrayForEach(card, cards_of(doc)) {
 		if (strcmp(cli_str_or(card, "kind", ""), "ruled-out") != 0)
 			continue;
 		cJSON_ArrayForEach(group, list(card, "groups")) {
 			cli_buf b = CLI_BUF_INIT, names = CLI_BUF_INIT, refs = CLI_BUF_INIT;
+
+			if (folded && shown_groups++ > 0) {
+				more += cJSON_GetArraySize(
+					cJSON_GetObjectItemCaseSensitive(group, "exclusions"));
+				continue;
+			}
 			const cJSON *excl = cJSON_GetObjectItemCaseSensitive(group, "exclusions");
 			char lead[32];
 			int shown = 0, total = 0;
@@ -591,6 +601,8 @@ static void print_ruled_out(cli_buf *out, const cJSON *doc)
 			cli_buf_free(&refs);
 		}
 	}
+	if (more > 0)
+		cli_buf_printf(out, SECTION "and %d more for other reasons (--detail)\n", "", more);
 }
 
 /* "decides pembrolizumab; cemiplimab": the options a missing field

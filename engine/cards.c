@@ -360,6 +360,20 @@ static int compare_cards(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/* Whether a card holds an option that treats the cancer. */
+static int cancer_directed(const card *c)
+{
+	size_t i;
+	int l;
+
+	for (l = L_OPTIONS; l <= L_POSSIBLE; l++)
+		for (i = 0; i < c->n[l]; i++)
+			if (!cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(c->items[l][i],
+									   "cancer_directed")))
+				return 1;
+	return 0;
+}
+
 /* Sorts the items within each card, then marks what leads and what is
  * collapsed, then sorts the cards. */
 static void arrange(deck *d, const char *stop_reason)
@@ -385,7 +399,8 @@ static void arrange(deck *d, const char *stop_reason)
 	}
 	/* She declines or cannot have treatment: the care the source gives for
 	 * that comes first (supportive care, when no gate says which), and
-	 * every other option card is collapsed. */
+	 * every other card of cancer treatment is collapsed (care that does not
+	 * treat the cancer, symptom relief, stays open). */
 	for (i = 0; stop_reason != NULL && i < d->n; i++) {
 		card *c = &d->cards[i];
 
@@ -393,7 +408,7 @@ static void arrange(deck *d, const char *stop_reason)
 			continue;
 		if (!any_lead && strcmp(c->kind, "supportive-care") == 0)
 			c->raised = 1;
-		c->collapsed = !c->raised;
+		c->collapsed = !c->raised && cancer_directed(c);
 	}
 	if (d->n > 1)
 		qsort(d->cards, d->n, sizeof(*d->cards), compare_cards);

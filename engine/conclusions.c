@@ -169,15 +169,22 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 		free(marks);
 		if (rc == 0 && n > 1) {
 			/* Firing order must not show: sort the entries. */
-			int m = cJSON_GetArraySize(history), k;
+			int m = cJSON_GetArraySize(history), k, kept;
 			cJSON **items = malloc((size_t)m * sizeof(*items));
 			if (items == NULL)
 				return ONCO_ENOMEM;
 			for (k = 0; k < m; k++)
 				items[k] = cJSON_DetachItemFromArray(history, 0);
 			qsort(items, (size_t)m, sizeof(*items), compare_history);
-			for (k = 0; k < m; k++)
-				cJSON_AddItemToArray(history, items[k]);
+			/* Two marks with the same status and reasons (one option
+			 * concluded by two rules) are one entry. */
+			for (k = 0, kept = 0; k < m; k++)
+				if (kept > 0 && compare_history(&items[kept - 1], &items[k]) == 0) {
+					cJSON_Delete(items[k]);
+				} else {
+					items[kept++] = items[k];
+					cJSON_AddItemToArray(history, items[k]);
+				}
 			free(items);
 		}
 	}
@@ -407,8 +414,16 @@ static sort_entry *list_facts(onco_engine *engine, onco_run_facts *run, int kind
 	facts = malloc((n ? n : 1) * sizeof(*facts));
 	if (facts == NULL)
 		return NULL;
-	for (i = 0; i < run->n_conclusions[kind]; i++)
-		facts[used++].fact = run->conclusions[kind][i];
+	for (i = 0; i < run->n_conclusions[kind]; i++) {
+		void *fact = run->conclusions[kind][i];
+
+		/* A warning or note about an option that is not offered after
+		 * all is not listed. */
+		if ((kind == ONCO_C_WARNING || kind == ONCO_C_NOTE) &&
+		    onco_run_rests_on_held(engine, run, fact))
+			continue;
+		facts[used++].fact = fact;
+	}
 	for (i = 0; kind == ONCO_C_POSSIBLE && i < run->n_conclusions[ONCO_C_RECOMMENDATION]; i++) {
 		void *fact = run->conclusions[ONCO_C_RECOMMENDATION][i];
 		if (onco_run_is_pending(run, onco_fact_text(engine->env, fact, "id")))

@@ -118,6 +118,13 @@ int onco_patient_lines(onco_engine *engine, cJSON *out);
  * *reason says which in a sentence. */
 int onco_patient_declines_or_cannot(onco_engine *engine, const char **reason);
 
+/* Whether `fact` (a warning, note or missing fact) rests on a
+ * recommendation that an exclusion rules out: a caution about, or a fact
+ * needed for, an option that is not offered after all. Such facts are not
+ * listed. (An option held back by a pending mark is shown as possible, and
+ * keeps its warnings, like the options the host asserts as possible.) */
+int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void *fact);
+
 /* conditions.c */
 typedef enum onco_condition_state {
 	ONCO_COND_MET,

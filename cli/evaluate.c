@@ -70,7 +70,7 @@ int cli_evaluate(int argc, char **argv)
 		} else {
 			cli_buf view = CLI_BUF_INIT;
 
-			if (cli_text_view(&view, result, path, detail) != 0) {
+			if (cli_text_view(&view, result, detail) != 0) {
 				fputs("oncorules evaluate: the result is not JSON\n", stderr);
 				rc = ONCO_EINTERNAL;
 			}

@@ -49,7 +49,7 @@ static int is_option_card(const cJSON *card)
 
 /* ------------------------------------------------------------ status */
 
-static void print_status(cli_buf *out, const cJSON *doc, const cJSON *status)
+static void print_status(cli_buf *out, const cJSON *status)
 {
 	const cJSON *line, *intent, *e;
 	cli_buf b = CLI_BUF_INIT;
@@ -88,7 +88,6 @@ static void print_status(cli_buf *out, const cJSON *doc, const cJSON *status)
 		cli_wrap(out, "  ", 4, cli_buf_text(&b));
 		cli_buf_free(&b);
 	}
-	(void)doc;
 }
 
 /* ------------------------------------------------------------ warnings */
@@ -719,7 +718,7 @@ static void print_errors(cli_buf *out, const cJSON *doc)
 	}
 }
 
-static void print_cards(cli_buf *out, const cJSON *doc, const char *case_path)
+static void print_cards(cli_buf *out, const cJSON *doc)
 {
 	const cJSON *card;
 	cli_buf b = CLI_BUF_INIT;
@@ -727,7 +726,7 @@ static void print_cards(cli_buf *out, const cJSON *doc, const char *case_path)
 
 	cJSON_ArrayForEach(card, cards_of(doc)) {
 		if (strcmp(cli_str_or(card, "kind", ""), "status") == 0)
-			print_status(out, doc, card);
+			print_status(out, card);
 		notes += cJSON_GetArraySize(list(card, "notes"));
 	}
 	print_urgent(out, doc);
@@ -747,16 +746,14 @@ static void print_cards(cli_buf *out, const cJSON *doc, const char *case_path)
 	if (notes > 0)
 		cli_buf_printf(&b, "%d note%s; ", notes, notes == 1 ? "" : "s");
 	cli_buf_puts(&b, "every because, pointer, quote and rule: --detail");
-	(void)case_path;
 	cli_wrap(out, "", 0, cli_buf_text(&b));
 	cli_buf_free(&b);
 }
 
-int cli_text_view(cli_buf *out, const char *result_json, const char *case_path, int detail)
+int cli_text_view(cli_buf *out, const char *result_json, int detail)
 {
 	cJSON *doc = cJSON_Parse(result_json);
 	const cJSON *kb;
-	char *path;
 
 	if (doc == NULL)
 		return -1;
@@ -781,9 +778,7 @@ int cli_text_view(cli_buf *out, const char *result_json, const char *case_path, 
 		cli_wrap(out, "NOT COVERED: ", 13, cli_str_or(doc, "scope_reason", ""));
 		cli_buf_puts(out, "No option is given: the rule base has no guidance for this case.\n\n");
 	} else {
-		path = cli_printable(case_path);
-		print_cards(out, doc, path);
-		free(path);
+		print_cards(out, doc);
 		if (detail)
 			cli_detail(out, doc);
 	}

@@ -53,9 +53,8 @@ const char *cli_document_title(const cJSON *doc, const char *source);
 
 /* Writes the text view of a result or error document (summary.c): the
  * cards on one screen; with `detail`, every explanation after them.
- * `case_path` names the case in the line that points to --detail.
  * Returns 0, or -1 when the text is not a JSON document. */
-int cli_text_view(cli_buf *out, const char *result_json, const char *case_path, int detail);
+int cli_text_view(cli_buf *out, const char *result_json, int detail);
 
 /* detail.c: every explanation of the result, card by card: because-lines
  * with pointers, history, what a possible option waits for, quotes with

@@ -189,12 +189,16 @@ def explanations(doc):
     return [p for p in pieces if p]
 
 
+def audit_results(binary, src):
+    """(path, result) of each audit case, through one batch run."""
+    cases = audit_cases(src)
+    return list(zip(cases, results(binary, [open(p).read().replace("\n", " ") for p in cases])))
+
+
 def cmd_detail(binary, src):
     problems = []
-    for path in audit_cases(src):
+    for path, doc in audit_results(binary, src):
         name = os.path.basename(path)
-        code, out, _ = run([binary, "evaluate", "--json", path])
-        doc = json.loads(out)
         code, text, _ = run([binary, "evaluate", "--detail", path])
         text = normal(text.decode())
         for piece in explanations(doc):
@@ -257,11 +261,10 @@ def cmd_menus(binary, src):
     classes = drug_classes(src)
     declared = declared_guidelines(src)
     failures, pending = [], {}
-    cases = audit_cases(src)
-    texts = [open(p).read().replace("\n", " ") for p in cases]
-    texts += [t for _, t in regression_inputs(src)]
+    audit = audit_results(binary, src)
+    texts = [t for _, t in regression_inputs(src)]
     menus_checked = 0
-    for doc in results(binary, texts):
+    for doc in [d for _, d in audit] + results(binary, texts):
         if "errors" in doc:
             continue
         guideline = ",".join(doc["guidelines"])
@@ -287,9 +290,7 @@ def cmd_menus(binary, src):
                     failures.append("%s: %s has choices but form %s" %
                                     (guideline, item["id"], item["form"]))
     # A menu prints as one item with its choices.
-    for path in cases:
-        code, out, _ = run([binary, "evaluate", "--json", path])
-        doc = json.loads(out)
+    for path, doc in audit:
         menus = [r for r in doc.get("recommendations", []) if r["choices"] and
                  r["role"] == "main"]
         if not menus:
@@ -328,10 +329,8 @@ def cmd_lines(binary, src):
     declared = declared_guidelines(src)
     failures, pending, counts = [], [], []
     figures = []
-    for path in audit_cases(src):
+    for path, doc in audit_results(binary, src):
         name = os.path.basename(path)[:-5]
-        code, out, _ = run([binary, "evaluate", "--json", path])
-        doc = json.loads(out)
         code, text, _ = run([binary, "evaluate", path])
         lines = text.decode().splitlines()
         first = preferred_line(lines, doc)

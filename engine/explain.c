@@ -140,9 +140,18 @@ static cJSON *rule_json(onco_engine *engine, const onco_run_facts *run, size_t i
 	cites = cJSON_AddArrayToObject(o, "evidence");
 	for (i = 0; i < r->n_cites; i++) {
 		const onco_citation *c = onco_kb_citation(&engine->kb, r->cites[i]);
+		const onco_guideline *g = c != NULL ? onco_kb_guideline_of_source(&engine->kb, c->source)
+						    : NULL;
 		cJSON *e = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(e, "source", c != NULL ? c->source : "");
+		/* The document's title, where a guideline names it as its source. */
+		if (e == NULL || !(g != NULL ? cJSON_AddStringToObject(e, "title", g->title)
+					     : cJSON_AddNullToObject(e, "title"))) {
+			cJSON_Delete(e);
+			cJSON_Delete(o);
+			return NULL;
+		}
 		cJSON_AddStringToObject(e, "ref", c != NULL ? c->label : "");
 		cJSON_AddStringToObject(e, "quote", c != NULL ? c->quote : r->cites[i]);
 		cJSON_AddItemToArray(cites, e);
@@ -243,7 +252,15 @@ static cJSON *conclusion_json(onco_engine *engine, void *fact, const char *kind)
 	return o;
 }
 
-static const char *const kind_names[] = {"recommendation", "warning", "exclusion", "note"};
+/* The conclusions explained, and the kind each is shown as. */
+static const struct {
+	int kind;
+	const char *name;
+} explained[] = {{ONCO_C_RECOMMENDATION, "recommendation"},
+		 {ONCO_C_POSSIBLE, "possible"},
+		 {ONCO_C_WARNING, "warning"},
+		 {ONCO_C_EXCLUSION, "exclusion"},
+		 {ONCO_C_NOTE, "note"}};
 
 static int listed(const cJSON *list, const char *kind, const char *id, const char *rule)
 {
@@ -261,20 +278,19 @@ static int listed(const cJSON *list, const char *kind, const char *id, const cha
 static cJSON *derivations(onco_engine *engine, const onco_run_facts *run)
 {
 	cJSON *list = cJSON_CreateArray();
-	size_t i;
-	int k;
+	size_t i, e;
 
-	for (k = 0; k < 4; k++)
-		for (i = 0; i < run->n_conclusions[k]; i++) {
-			void *fact = run->conclusions[k][i];
+	for (e = 0; e < sizeof(explained) / sizeof(explained[0]); e++)
+		for (i = 0; i < run->n_conclusions[explained[e].kind]; i++) {
+			void *fact = run->conclusions[explained[e].kind][i];
 			const char *rule = onco_fact_text(engine->env, fact, "rule");
 			int index = onco_kb_rule_index(&engine->kb, rule);
 			cJSON *o;
 
 			/* a rule that fired once per supporting fact: one entry */
-			if (listed(list, kind_names[k], onco_fact_text(engine->env, fact, "id"), rule))
+			if (listed(list, explained[e].name, onco_fact_text(engine->env, fact, "id"), rule))
 				continue;
-			o = conclusion_json(engine, fact, kind_names[k]);
+			o = conclusion_json(engine, fact, explained[e].name);
 			cJSON_AddStringToObject(o, "rule", rule);
 			if (index >= 0)
 				cJSON_AddItemToObject(o, "derivation",

@@ -10,7 +10,7 @@
 #include "strbuf.h"
 
 static const char usage_text[] =
-	"usage: oncorules lint [--kb DIR] [--map FILE]\n"
+	"usage: oncorules lint [--kb DIR | --kb-image FILE] [--map FILE]\n"
 	"\n"
 	"Checks the rule base (the built-in one, or DIR) without running a case:\n"
 	"CLIPS load errors, cites, sources and verbatim quotes, knowledge-map\n"
@@ -18,6 +18,7 @@ static const char usage_text[] =
 	"`not` over derived facts, rules that can never fire, duplicate rules.\n"
 	"\n"
 	"  --kb DIR      the rule base to check (default: built in)\n"
+	"  --kb-image FILE  the rule text a compiled image carries (compile)\n"
 	"  --map FILE    the knowledge map whose labels citations use (default:\n"
 	"                the rule base's own knowledge-map.md)\n"
 	"\n"
@@ -94,7 +95,7 @@ static void print_findings(const char *json, int *errors, int *warnings)
 int cli_lint(int argc, char **argv)
 {
 	cli_engine_args args = {0};
-	onco_lint_options opts = {NULL, NULL};
+	onco_lint_options opts = {NULL, NULL, NULL};
 	const char *map_arg = NULL;
 	char *json = NULL;
 	onco_error err;
@@ -116,10 +117,14 @@ int cli_lint(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
+	if (cli_engine_args_check(&args) != 0)
+		return CLI_EXIT_USAGE;
 	opts.kb_dir = args.kb_dir;
+	opts.kb_image = args.kb_image;
 	opts.map_path = map_arg;
 	memset(&err, 0, sizeof(err));
-	loaded = load_check(&args);
+	/* an image was compiled from text that loaded */
+	loaded = args.kb_image != NULL ? 0 : load_check(&args);
 	if (loaded < 0 || onco_kb_lint(&json, &opts, &err) != 0) {
 		if (loaded >= 0)
 			fprintf(stderr, "oncorules lint: %s\n", err.message);

@@ -111,12 +111,35 @@ static int add_rules(lint_kb *kb, lint_report *r, const char *shown,
 	return rc;
 }
 
+/* The files a compiled image carries, taken from an engine opened from it. */
+static int read_image_files(onco_kb *files, const char *path, onco_error *err)
+{
+	onco_engine_options o;
+	onco_engine *engine;
+	int rc;
+
+	onco_engine_options_default(&o);
+	o.kb_image = path;
+	rc = onco_engine_open(&engine, &o, err);
+	if (rc != 0)
+		return rc;
+	files->files = engine->kb.files;
+	files->n_files = engine->kb.n_files;
+	files->origin = engine->kb.origin;
+	engine->kb.files = NULL;
+	engine->kb.n_files = 0;
+	engine->kb.origin = NULL;
+	onco_engine_free(engine);
+	return 0;
+}
+
 /* The rule files and sources of a rule base read by onco_kb_read_files
  * (the same reader the engine uses), named in findings by the folder's
  * path, or as rules/<file> for the built-in rule base. */
-static int add_files(lint_kb *kb, lint_report *r, const onco_kb *files,
-		     const char *dir)
+static int add_files(lint_kb *kb, lint_report *r, const onco_kb *files)
 {
+	const char *dir = files->origin;
+
 	char shown[ONCO_ERROR_PATH_MAX];
 	size_t i;
 	int rc = 0;
@@ -124,7 +147,7 @@ static int add_files(lint_kb *kb, lint_report *r, const onco_kb *files,
 	for (i = 0; rc == 0 && i < files->n_files; i++) {
 		const onco_kb_file *f = &files->files[i];
 
-		snprintf(shown, sizeof(shown), "%s/%s", dir != NULL ? dir : "rules", f->name);
+		snprintf(shown, sizeof(shown), "%s/%s", dir, f->name);
 		if (ends_with(f->name, ".clp") && strchr(f->name, '/') == NULL)
 			rc = add_rules(kb, r, shown, f->name, f->data, f->length);
 		else if (strncmp(f->name, "sources/", 8) == 0)
@@ -154,7 +177,7 @@ static int add_map(lint_kb *kb, lint_report *r, const onco_kb *files,
 	for (i = 0; i < files->n_files; i++)
 		if (strcmp(files->files[i].name, "knowledge-map.md") == 0)
 			return lint_kb_set_map(kb, files->files[i].data);
-	lint_report_add(r, opts->kb_dir != NULL ? opts->kb_dir : "rules", 0, 1, "map",
+	lint_report_add(r, files->origin, 0, 1, "map",
 			"no knowledge map (knowledge-map.md) in the rule base: labels are "
 			"not checked; give --map FILE");
 	return 0;
@@ -202,9 +225,10 @@ int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err)
 	*out = NULL;
 	memset(&kb, 0, sizeof(kb));
 	memset(&files, 0, sizeof(files));
-	rc = onco_kb_read_files(&files, opts->kb_dir, err);
+	rc = opts->kb_image != NULL ? read_image_files(&files, opts->kb_image, err)
+				    : onco_kb_read_files(&files, opts->kb_dir, err);
 	if (rc == 0)
-		rc = add_files(&kb, &r, &files, opts->kb_dir);
+		rc = add_files(&kb, &r, &files);
 	if (rc == 0)
 		rc = add_map(&kb, &r, &files, opts, err);
 	if (rc == 0)

@@ -136,6 +136,10 @@ int onco_engine_explain(onco_engine *engine, const char *case_text, size_t lengt
 /* Options of onco_kb_lint. */
 typedef struct onco_lint_options {
 	const char *kb_dir;   /* NULL: the rule base built into the binary */
+	const char *kb_image; /* non-NULL: the rule text carried by this
+				 compiled image (onco_engine_save_image),
+				 named as in the folder it was compiled from;
+				 kb_dir is then ignored */
 	const char *map_path; /* a knowledge map whose [LABEL]s citations may
 				 use; NULL: the rule base's own
 				 knowledge-map.md */

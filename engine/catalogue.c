@@ -49,10 +49,18 @@ static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
 	cJSON_AddStringToObject(o, "comment", r->comment ? r->comment : "");
 	if (r->concludes)
 		cJSON_AddStringToObject(o, "concludes", r->concludes);
+	if (r->id_pattern)
+		cJSON_AddStringToObject(o, "concludes_pattern", r->id_pattern);
 	if (r->value)
 		cJSON_AddStringToObject(o, "value", r->value);
 	if (r->option)
 		cJSON_AddStringToObject(o, "option", r->option);
+	/* the guidelines whose scope it tests: none for a shared rule */
+	conds = cJSON_AddArrayToObject(o, "guidelines");
+	for (i = 0; conds != NULL && i < r->n_conditions; i++)
+		if (r->conditions[i].kind == ONCO_COND_SCOPE && !r->conditions[i].negated &&
+		    r->conditions[i].name != NULL)
+			cJSON_AddItemToArray(conds, cJSON_CreateString(r->conditions[i].name));
 	conds = cJSON_AddArrayToObject(o, "conditions");
 	for (i = 0; conds != NULL && i < r->n_conditions; i++)
 		cJSON_AddItemToArray(conds, cJSON_CreateString(r->conditions[i].text));

@@ -173,6 +173,12 @@ unsigned long onco_engine_rule_firings(const onco_engine *engine, size_t index);
 const char *onco_engine_kb_text(const onco_engine *engine, const char *name,
 				size_t *length);
 
+/* The files of the loaded rule base, in load order ("schema.clp" first),
+ * whether read from text or carried by an image: their count, and the
+ * name of the i-th (NULL past the end), to read with onco_engine_kb_text. */
+size_t onco_engine_kb_file_count(const onco_engine *engine);
+const char *onco_engine_kb_file_name(const onco_engine *engine, size_t index);
+
 /* The labels ("C4-1", "CR-7", ...) written [LABEL] in a knowledge map, in
  * order of first appearance, each once. *out (freed with
  * onco_map_labels_free) holds *count strings. 0 or ONCO_ENOMEM. */

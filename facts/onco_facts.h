@@ -84,6 +84,12 @@ int onco_case_assert(const onco_case *c, void *clips_env, onco_error *err);
  * of memory. */
 char *onco_case_schema_json(void);
 
+/* "Did you mean": the candidate closest to `given` by edit distance (case
+ * ignored for an exact match) when it is close enough to be a likely typo,
+ * else NULL. `candidates` is NULL-terminated. Used for case values and
+ * keys, and by the engine and the command for rule-base names. */
+const char *onco_suggest(const char *given, const char *const *candidates);
+
 /* The controlled list of drug names (lowercase INN, hyphens for spaces),
  * sorted, as a static array of `*count` strings. */
 const char *const *onco_vocabulary_drugs(size_t *count);

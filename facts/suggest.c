@@ -4,9 +4,10 @@
 
 #include "case_internal.h"
 
-/* Longer words are not typos of our vocabulary; skipping them also bounds
- * the work on hostile input. */
-#define WORD_MAX 64
+/* Longer words are not typos of our vocabulary (the longest rule-base ids
+ * are about 90 characters); skipping them also bounds the work on hostile
+ * input. */
+#define WORD_MAX 128
 
 /* Levenshtein distance, two rows. */
 static size_t distance(const char *a, size_t m, const char *b, size_t n)
@@ -53,9 +54,12 @@ const char *onco_suggest(const char *given, const char *const *candidates)
 			best = *candidates;
 		}
 	}
-	/* Close: two edits at most, and fewer than half the word, so that
-	 * "ct" is not offered for "mr". */
-	if (best != NULL && best_distance <= 2 && best_distance * 2 < strlen(best))
+	/* Close: two edits at most (one more per ten characters past twenty,
+	 * for long rule-base ids), and fewer than half the word, so that "ct"
+	 * is not offered for "mr". */
+	n = best != NULL ? strlen(best) : 0;
+	if (best != NULL && best_distance <= (n > 20 ? 2 + (n - 20) / 10 : 2) &&
+	    best_distance * 2 < n)
 		return best;
 	return NULL;
 }

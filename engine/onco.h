@@ -152,12 +152,18 @@ typedef struct onco_lint_options {
  * over derived facts, conditions no rule can satisfy, duplicate rules,
  * concluding rules on raw case facts.
  *
+ * Each mistake gives one finding, in the author's terms (the template,
+ * the slot, the value, what is allowed, the closest name): a rule that
+ * CLIPS cannot load is loaded once to get its error, which is reported
+ * only when no check of lint's own explains the same construct.
+ *
  * Returns 0 with *out the JSON text
- *   {"findings": [{"file", "line", "severity": "error"|"warning",
+ *   {"findings": [{"file", "line", "column", "severity": "error"|"warning",
  *                  "check", "message"}], "errors": N, "warnings": N}
- * sorted by file and line (the caller frees it); or ONCO_EIO when a file
- * cannot be read, or ONCO_ENOMEM, with *out NULL. It does not load the rule
- * base into CLIPS: onco_engine_open reports CLIPS's own load errors.
+ * sorted by file, line and column (the caller frees it); or ONCO_EIO when
+ * a file cannot be read, or ONCO_ENOMEM, with *out NULL. "file" is the
+ * path as the rule base was named: DIR/x.clp for --kb DIR, rules/x.clp for
+ * the built-in rule base, the folder an image was compiled from.
  */
 int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err);
 

@@ -22,6 +22,7 @@ static const section sections[] = {
 	{"notes", "absent_notes", "note", "id", "text"},
 	{"missing_information", "absent_missing_information", "missing information",
 	 "field", "needed_for"},
+	{"not_assessed", "absent_not_assessed", "drug not assessed", "name", "pointer"},
 	{"errors", NULL, "error", "pointer", "message"},
 };
 #define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))

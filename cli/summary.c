@@ -244,6 +244,20 @@ static void print_options(FILE *out, const cJSON *doc)
 		fputs("  The rules found no option for this case; see what is missing below.\n", out);
 }
 
+/* The drugs the case names outside the list the rules know: no rule
+ * checked them, and the board must see that (shown only when there are). */
+static void print_not_assessed(FILE *out, const cJSON *doc)
+{
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "not_assessed"), *item;
+
+	if (cJSON_GetArraySize(list) == 0)
+		return;
+	fprintf(out, "\nNOT ASSESSED BY THE RULE BASE (%d): drugs recorded by name, outside its list\n",
+		cJSON_GetArraySize(list));
+	cJSON_ArrayForEach(item, list)
+		fprintf(out, "  ? %s [%s]\n", str_or(item, "name", ""), str_or(item, "pointer", ""));
+}
+
 int cli_summary_print(FILE *out, const char *result_json)
 {
 	cJSON *doc = cJSON_Parse(result_json);
@@ -258,6 +272,7 @@ int cli_summary_print(FILE *out, const char *result_json)
 	}
 	print_header(out, doc);
 	print_warnings(out, doc);
+	print_not_assessed(out, doc);
 	print_options(out, doc);
 
 	list = cJSON_GetObjectItemCaseSensitive(doc, "exclusions");

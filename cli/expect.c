@@ -27,7 +27,8 @@ static const section sections[] = {
 };
 #define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
 
-static const char *const case_keys[] = {"description", "labels", "input", "expect", NULL};
+/* "$schema": docs/regression-case.schema.json, for an editor */
+static const char *const case_keys[] = {"description", "labels", "input", "expect", "$schema", NULL};
 
 static const cJSON *get(const cJSON *obj, const char *key)
 {
@@ -388,7 +389,7 @@ int cli_expect_check_case(cli_buf *report, const cJSON *doc)
 		if (known(k->string, case_keys, sizeof(case_keys) / sizeof(case_keys[0]) - 1))
 			continue;
 		unknown_key(report, "key", k->string, case_keys,
-			    "a case file has description, labels, input, expect");
+			    "a case file has description, labels, input, expect, $schema");
 		problems++;
 	}
 	if (!cJSON_IsObject(get(doc, "input"))) {

@@ -63,6 +63,17 @@ grep -q "byte" "$tmp/notjson.out" || fail "not-JSON error does not name the byte
 [ "$rc" -eq 3 ] || fail "broken rule base exit status $rc, want 3"
 grep -q "broken.clp:5" "$tmp/err" || fail "broken rule base error lacks broken.clp:5"
 
+# A rule base that cannot be read is bad input (2), as the docs say; two
+# rule bases at once are refused; --help names both ways to give one.
+"$bin" evaluate "$example" --kb /nonexistent > /dev/null 2>&1; rc=$?
+[ "$rc" -eq 2 ] || fail "--kb /nonexistent exit status $rc, want 2"
+"$bin" evaluate "$example" --kb-image /nonexistent.img > /dev/null 2>&1; rc=$?
+[ "$rc" -eq 2 ] || fail "--kb-image /nonexistent.img exit status $rc, want 2"
+"$bin" evaluate "$example" --kb "$src/rules" --kb-image /nonexistent.img > /dev/null 2> "$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] || fail "--kb with --kb-image exit status $rc, want 2"
+grep -q "give one" "$tmp/err" || fail "--kb with --kb-image: no message"
+"$bin" evaluate --help | grep -q -- "--kb-image FILE" || fail "evaluate --help does not name --kb-image"
+
 # A case outside the rule base says so.
 echo '{"id": "nc", "cancer": {"site": "cervix", "stage": "II", "recurrent": false}}' > "$tmp/nc.json"
 "$bin" evaluate "$tmp/nc.json" --json > "$tmp/nc.out"; rc=$?

@@ -74,6 +74,15 @@ grep -q "broken.clp:5" "$tmp/err" || fail "broken rule base error lacks broken.c
 grep -q "give one" "$tmp/err" || fail "--kb with --kb-image: no message"
 "$bin" evaluate --help | grep -q -- "--kb-image FILE" || fail "evaluate --help does not name --kb-image"
 
+# Drugs recorded by name ("other"): the summary shows the board that the
+# rule base did not assess them, and --json lists them with pointers.
+python3 -c 'import json,sys; json.dump(json.load(open(sys.argv[1]))["input"], open(sys.argv[2], "w"))' \
+	"$src/tests/cases/breast-stage4/other-drugs-not-assessed.json" "$tmp/other.json"
+"$bin" evaluate "$tmp/other.json" > "$tmp/other.txt" || fail "other drugs: evaluate failed"
+grep -q "^NOT ASSESSED BY THE RULE BASE (3)" "$tmp/other.txt" || fail "summary does not list the drugs not assessed"
+grep -q "^  ? denosumab \[/medications/0/name\]" "$tmp/other.txt" || fail "summary does not name denosumab"
+"$bin" evaluate --json "$tmp/other.json" | grep -q '"not_assessed"' || fail "--json has no not_assessed"
+
 # A case outside the rule base says so.
 echo '{"id": "nc", "cancer": {"site": "cervix", "stage": "II", "recurrent": false}}' > "$tmp/nc.json"
 "$bin" evaluate "$tmp/nc.json" --json > "$tmp/nc.out"; rc=$?

@@ -363,7 +363,9 @@ static void check_finding_pattern(rule_walk *w, const onco_sx *p)
 			lint_report_add(w->r, w->rule->file, p->line, p->col, 1, "never-fires",
 					"rule %s can never fire: no rule asserts finding %s",
 					w->rule->name, name);
-	} else if ((want & have) == 0) {
+	} else if ((want & have) == 0 && !lint_finding_misspelt(w->kb, name)) {
+		/* (when a rule misspells this finding where it asserts it, that
+		 * one error says it) */
 		describe_mask(wants, sizeof(wants), want);
 		describe_mask(haves, sizeof(haves), have);
 		lint_report_add(w->r, w->rule->file, p->line, p->col, 1, "never-fires",

@@ -93,6 +93,10 @@ grep -q '"scope":[[:space:]]*"not covered"' "$tmp/nc.out" || fail "stage II cerv
 "$bin" rules > "$tmp/rules.txt"; rc=$?
 [ "$rc" -eq 0 ] || fail "rules exit status $rc"
 grep -q "LABELS" "$tmp/rules.txt" || fail "rules lists no labels"
+# each rule's labels once ("[A4-2]", never "[A4-2, A4-2, A4-2]")
+grep -E '\[([A-Z0-9]+-[0-9]+, )*([A-Z0-9]+-[0-9]+)(, [A-Z0-9]+-[0-9]+)*, \2\b' "$tmp/rules.txt" |
+	grep -q . && fail "rules repeats a label of a rule"
+grep -q 'anal-stage4-carboplatin-paclitaxel  \[A4-2\]$' "$tmp/rules.txt" || fail "rules: the labels of a rule citing A4-2 three times"
 
 if [ "$failures" -eq 0 ]; then
 	echo "cli evaluate: all checks passed"

@@ -33,8 +33,8 @@ static const char *const conclusions[] = {
 static const char *const option_marks[] = {
 	"exclusion", "warning", "pending", "history", "lead", NULL};
 
-/* Files whose concluding rules may test raw case facts: drug safety
- * follows the drug, gates apply patient-level conditions to options. */
+/* Files whose concluding rules may test raw case facts (see
+ * check_asserts). */
 static const char *const raw_case_files[] = {"drug-safety.clp", "gates.clp", NULL};
 
 static int in_list(const char *s, const char *const *list)
@@ -441,7 +441,7 @@ static void check_io(rule_walk *w, const onco_sx *s)
 		check_io(w, s->items[i]);
 }
 
-static int citation_exists(const lint_kb *kb, const char *id)
+int lint_citation_exists(const lint_kb *kb, const char *id)
 {
 	size_t i;
 
@@ -514,7 +514,7 @@ static int check_asserts(rule_walk *w)
 {
 	const lint_kb *kb = w->kb;
 	size_t i, j;
-	int concluding = 0, only_warnings = 1;
+	int concluding = 0;
 	char where[300], near[200];
 
 	snprintf(where, sizeof(where), "rule %s", w->rule->name);
@@ -539,7 +539,6 @@ static int check_asserts(rule_walk *w)
 		if (!in_list(head, conclusions))
 			continue;
 		concluding = 1;
-		only_warnings &= strcmp(head, "warning") == 0;
 		if (cite == NULL || cite->n_items < 2)
 			lint_report_add(w->r, w->rule->file, f->line, f->col, 1, "cite",
 					"rule %s concludes a %s without a cite",
@@ -547,7 +546,7 @@ static int check_asserts(rule_walk *w)
 		for (j = 1; cite != NULL && j < cite->n_items; j++)
 			if (lint_text(cite, j) != NULL &&
 			    !is_variable_or_call(lint_text(cite, j)) &&
-			    !citation_exists(kb, lint_text(cite, j)))
+			    !lint_citation_exists(kb, lint_text(cite, j)))
 				lint_report_add(w->r, w->rule->file, cite->items[j]->line,
 						cite->items[j]->col, 1, "cite",
 						"rule %s cites %s, and there is no citation with that id%s",
@@ -555,14 +554,13 @@ static int check_asserts(rule_walk *w)
 						hint(near, sizeof(near), lint_text(cite, j),
 						     lint_kb_fact_values(kb, "citation", "id", 0)));
 	}
+	/* Gates and drug safety relate an option to the case facts it concerns
+	 * (the prior treatment it repeats, the adverse event that rules out a
+	 * drug): a yes/no finding cannot say which fact, so those two files may
+	 * read case facts. */
 	if (concluding && w->raw_case && !in_list(w->rule->base, raw_case_files))
 		lint_report_add(w->r, w->rule->file, w->rule->line, w->rule->col, 0, "raw-case",
 				"rule %s concludes from raw case facts: test scope and findings, so that explain can mark each condition",
-				w->rule->name);
-	else if (concluding && w->raw_case && strcmp(w->rule->base, "drug-safety.clp") == 0 &&
-		 !only_warnings)
-		lint_report_add(w->r, w->rule->file, w->rule->line, w->rule->col, 0, "raw-case",
-				"rule %s concludes from raw case facts: in drug-safety.clp only warnings may",
 				w->rule->name);
 	return concluding;
 }

@@ -51,4 +51,7 @@ int lint_asserted_mask(const lint_kb *kb, const char *name);
  * and that one error is enough. */
 int lint_finding_misspelt(const lint_kb *kb, const char *name);
 
+/* Whether the rule base declares a citation with this id. */
+int lint_citation_exists(const lint_kb *kb, const char *id);
+
 #endif

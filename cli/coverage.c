@@ -186,8 +186,9 @@ static void report_always(const cli_coverage *c, cli_buf *b)
 		if (in_scope == 0 || c->cases_fired[i] < in_scope)
 			continue;
 		if (n++ == 0)
-			cli_buf_puts(b, "rules that fired in every case of their guideline (right for what always\n"
-					"applies, such as clinical trials; otherwise add a case where it must not fire):\n");
+			cli_buf_puts(b, "rules that fired in every case of their guideline (right for what the\n"
+					"guideline always offers, which the gates then judge; otherwise add a case\n"
+					"where the rule must not fire):\n");
 		cli_buf_printf(b, "  %s", str(c->rule[i], "name"));
 		where(b, c->rule[i]);
 		cli_buf_printf(b, ": %lu of %lu cases\n", c->cases_fired[i], in_scope);

@@ -59,7 +59,7 @@ static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
 	conds = cJSON_AddArrayToObject(o, "guidelines");
 	for (i = 0; conds != NULL && i < r->n_conditions; i++)
 		if (r->conditions[i].kind == ONCO_COND_SCOPE && !r->conditions[i].negated &&
-		    r->conditions[i].name != NULL)
+		    onco_condition_names_guideline(&r->conditions[i]))
 			cJSON_AddItemToArray(conds, cJSON_CreateString(r->conditions[i].name));
 	conds = cJSON_AddArrayToObject(o, "conditions");
 	for (i = 0; conds != NULL && i < r->n_conditions; i++)

@@ -218,7 +218,7 @@ static const char *rule_guideline(const onco_rule_info *r)
 
 	for (i = 0; i < r->n_conditions; i++)
 		if (r->conditions[i].kind == ONCO_COND_SCOPE && !r->conditions[i].negated &&
-		    r->conditions[i].name != NULL)
+		    onco_condition_names_guideline(&r->conditions[i]))
 			return r->conditions[i].name;
 	return NULL;
 }

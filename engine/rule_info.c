@@ -348,3 +348,9 @@ done:
 		onco_rule_info_release(out);
 	return rc;
 }
+
+int onco_condition_names_guideline(const onco_condition *c)
+{
+	/* (scope (guideline ?g)) holds for every guideline: a shared rule */
+	return c->name != NULL && strpbrk(c->name, "?$|&~:=") == NULL;
+}

@@ -71,6 +71,10 @@ int onco_rule_info_parse(onco_rule_info *out, const char *ppform);
 
 void onco_rule_info_release(onco_rule_info *info);
 
+/* Whether a condition names one guideline by its id: (scope (guideline
+ * cervix-recurrent)), not (scope (guideline ?g)), which any scope meets. */
+int onco_condition_names_guideline(const onco_condition *c);
+
 /* The name of a rule kind: "recommendation", "finding", ... */
 const char *onco_rule_kind_name(onco_rule_kind kind);
 

@@ -30,9 +30,7 @@ same "rules (built-in image vs --kb rules/)" "$tmp/rules.image" "$tmp/rules.dir"
 same "lint (built-in image vs text)" "$tmp/lint.image" "$tmp/lint.text"
 "$bin" test --coverage "$cases" | sed -n '/^coverage over/,$p' >"$tmp/cov.image"
 "$text_bin" test --coverage "$cases" | sed -n '/^coverage over/,$p' >"$tmp/cov.text"
-"$bin" test --coverage --kb "$src/rules" "$cases" | sed -n '/^coverage over/,$p' >"$tmp/cov.dir"
 same "test --coverage (built-in image vs text)" "$tmp/cov.image" "$tmp/cov.text"
-same "test --coverage (built-in image vs --kb rules/)" "$tmp/cov.image" "$tmp/cov.dir"
 grep -q 'no knowledge map' "$tmp/cov.image" && no "the built-in image has no knowledge map"
 
 # A copy with a map label no rule cites and a citation nobody cites.

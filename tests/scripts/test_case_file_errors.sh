@@ -115,6 +115,9 @@ has "never fired" '^rules never fired \(1\): no case exercises it; add a regress
 [ "$(tail -n 2 <<<"$out" | head -n 1)" = "  anal-stage4-note-never-fires (anal-stage4.clp:$(grep -n 'defrule anal-stage4-note-never-fires' "$kb/anal-stage4.clp" | cut -d: -f1))" ] ||
 	no "the rule never fired is not named right above the last line: $(tail -n 3 <<<"$out")"
 out=$("$bin" test --coverage --min-coverage 100 "$src/tests/cases")
+# rules no case holds back are named (no case where they must not fire)
+has "always fired" '^rules that fired in every case of their guideline' "$out"
+has "always fired" '^  [a-z0-9-]+clinical-trial \([a-z0-9-]+\.clp:[0-9]+\): ([0-9]+) of \1 cases$' "$out"
 has "full coverage" '^[0-9]+ passed, 0 failed; ([0-9]+) of \1 rules fired \(100\.0%\)$' "$(tail -n 1 <<<"$out")"
 
 [ "$fail" -eq 0 ] && echo "case files checked against the rule base; honest last line: ok"

@@ -8,13 +8,21 @@
 
 static void usage(FILE *out)
 {
-	fputs("usage: oncorules evaluate CASE.json [--json | --detail] [--kb DIR] [--strategy NAME]\n"
+	fputs("usage: oncorules evaluate CASE.json [--json | --detail] [--kb DIR | --kb-image FILE]\n"
+	      "                          [--strategy NAME]\n"
 	      "\n"
 	      "Evaluates one case (\"-\" reads standard input) and prints the\n"
 	      "answer on one screen: the decision cards. --detail adds every\n"
 	      "explanation (because-lines, JSON pointers, quotes, rules); --json\n"
 	      "prints the result document instead (docs/output-format.md).\n"
-	      "Exit status: 0 ok, 2 invalid case or usage, 3 internal error.\n",
+	      "\n"
+	      "  --kb DIR          the rule base in DIR (default: the built-in one)\n"
+	      "  --kb-image FILE   a compiled rule base (oncorules compile)\n"
+	      "  --strategy NAME   conflict strategy: depth, breadth, random, ...\n"
+	      "\n"
+	      "Exit status: 0 ok, 2 invalid case or usage (a rule base that cannot\n"
+	      "be read, --kb with --kb-image), 3 internal error (a rule base that\n"
+	      "does not load).\n",
 	      out);
 }
 

@@ -718,6 +718,27 @@ static void print_errors(cli_buf *out, const cJSON *doc)
 	}
 }
 
+/* The drugs the case names outside the list the rules know: no rule
+ * checked them, and the board must see that (shown only when there are). */
+static void print_not_assessed(cli_buf *out, const cJSON *doc)
+{
+	const cJSON *item;
+	cli_buf b = CLI_BUF_INIT;
+
+	cJSON_ArrayForEach(item, list(doc, "not_assessed")) {
+		if (b.length > 0)
+			cli_buf_puts(&b, ", ");
+		cli_buf_printf(&b, "%s (%s)", cli_str_or(item, "name", ""),
+			       cli_str_or(item, "pointer", ""));
+	}
+	if (b.length > 0) {
+		cli_buf_puts(&b, ": recorded by name, outside the rule base's drug list; no rule checked "
+				 "them (interactions, overlaps with the options below)");
+		cli_wrap(out, "NOT ASSESSED  ", 14, cli_buf_text(&b));
+	}
+	cli_buf_free(&b);
+}
+
 static void print_cards(cli_buf *out, const cJSON *doc)
 {
 	const cJSON *card;
@@ -730,6 +751,7 @@ static void print_cards(cli_buf *out, const cJSON *doc)
 		notes += cJSON_GetArraySize(list(card, "notes"));
 	}
 	print_urgent(out, doc);
+	print_not_assessed(out, doc);
 	cJSON_ArrayForEach(card, cards_of(doc))
 		if (is_option_card(card)) {
 			if (number == 0)

@@ -133,6 +133,32 @@ static char *print_summary(cJSON *doc, int flags)
 	return print(summary, flags);
 }
 
+/* "not_assessed": the drugs the case records by name, outside the list
+ * the rule base knows ({"name", "pointer"}), so that the board sees what
+ * no rule checked (docs/output-format.md). */
+static int add_not_assessed(const onco_case *c, cJSON *doc)
+{
+	cJSON *list = cJSON_AddArrayToObject(doc, "not_assessed");
+	onco_named_drug *drugs;
+	size_t i, n;
+
+	if (list == NULL || onco_case_named_drugs(c, &drugs, &n) != 0)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		/* an item added to the list is freed with the document */
+		cJSON *item = cJSON_CreateObject();
+
+		if (item == NULL || !cJSON_AddItemToArray(list, item) ||
+		    cJSON_AddStringToObject(item, "name", drugs[i].name) == NULL ||
+		    cJSON_AddStringToObject(item, "pointer", drugs[i].pointer) == NULL) {
+			onco_named_drugs_free(drugs, n);
+			return ONCO_ENOMEM;
+		}
+	}
+	onco_named_drugs_free(drugs, n);
+	return 0;
+}
+
 static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 {
 	onco_run_facts run;
@@ -177,7 +203,7 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 			goto fail;
 		}
 	}
-	if (onco_cards_add(engine, &run, doc) != 0 ||
+	if (add_not_assessed(c, doc) != 0 || onco_cards_add(engine, &run, doc) != 0 ||
 	    !cJSON_AddStringToObject(doc, "disclaimer", disclaimer))
 		goto fail;
 	onco_run_facts_release(&run);

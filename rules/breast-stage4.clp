@@ -1586,8 +1586,8 @@
 ;;; those (an exclusion says why).
 
 (defrule breast-stage4-aromatase-inhibitor-receptor-positive
-  "An aromatase inhibitor (post-menopausal women only): hormone receptor-
-   positive tumour (ER+, PR+ or both) (B4-2)."
+  "An aromatase inhibitor (post-menopausal women only): hormone
+   receptor-positive tumour (ER+, PR+ or both) (B4-2)."
   (scope (guideline breast-stage4))
   (finding (name hormone-receptor-positive) (value yes))
   (finding (name post-menopausal) (value yes))
@@ -1672,9 +1672,9 @@
             (cite b4-4-switch b4-3-aromatase-inhibitors))))
 
 (defrule breast-stage4-tamoxifen-receptor-positive
-  "Tamoxifen, the most common anti-estrogen, for premenopausal and post-
-   menopausal women: hormone receptor-positive tumour (ER+, PR+ or both)
-   (B4-2)."
+  "Tamoxifen, the most common anti-estrogen, for premenopausal and
+   post-menopausal women: hormone receptor-positive tumour (ER+, PR+ or
+   both) (B4-2)."
   (scope (guideline breast-stage4))
   (finding (name hormone-receptor-positive) (value yes))
   =>
@@ -1688,8 +1688,8 @@
             (cite b4-2-receptor-positive b4-4-tamoxifen b4-4-pre-and-post))))
 
 (defrule breast-stage4-tamoxifen-receptor-status-unknown
-  "Tamoxifen, the most common anti-estrogen, for premenopausal and post-
-   menopausal women: hormone receptor status unknown (B4-2)."
+  "Tamoxifen, the most common anti-estrogen, for premenopausal and
+   post-menopausal women: hormone receptor status unknown (B4-2)."
   (scope (guideline breast-stage4))
   (finding (name hormone-receptor-status-unknown) (value yes))
   =>
@@ -1703,9 +1703,9 @@
             (cite b4-2-hormonal b4-2-receptor-unknown b4-4-tamoxifen b4-4-pre-and-post))))
 
 (defrule breast-stage4-tamoxifen-bone-or-soft-tissue-only
-  "Tamoxifen, the most common anti-estrogen, for premenopausal and post-
-   menopausal women: a tumour that is, or may be, hormone sensitive, with
-   metastasis in the bone or soft tissues only (hormonal therapy
+  "Tamoxifen, the most common anti-estrogen, for premenopausal and
+   post-menopausal women: a tumour that is, or may be, hormone sensitive,
+   with metastasis in the bone or soft tissues only (hormonal therapy
    favoured) (B4-2)."
   (scope (guideline breast-stage4))
   (finding (name hormone-sensitive) (value yes))
@@ -1721,9 +1721,9 @@
             (cite b4-2-hormonal b4-2-bone-soft-tissue-only b4-4-tamoxifen b4-4-pre-and-post))))
 
 (defrule breast-stage4-tamoxifen-without-chemotherapy
-  "Tamoxifen, the most common anti-estrogen, for premenopausal and post-
-   menopausal women: a tumour that is, or may be, hormone sensitive, in a
-   woman who cannot or does not wish to have chemotherapy (hormonal
+  "Tamoxifen, the most common anti-estrogen, for premenopausal and
+   post-menopausal women: a tumour that is, or may be, hormone sensitive,
+   in a woman who cannot or does not wish to have chemotherapy (hormonal
    therapy favoured) (B4-2)."
   (scope (guideline breast-stage4))
   (finding (name hormone-sensitive) (value yes))
@@ -2033,8 +2033,8 @@
 
 (defrule breast-stage4-doxorubicin-cyclophosphamide-progressing-or-severe
   "Combination chemotherapy AC: doxorubicin and cyclophosphamide, as the
-   cancer is progressing quickly or causing severe symptoms or life-
-   threatening complications (B4-6)."
+   cancer is progressing quickly or causing severe symptoms or
+   life-threatening complications (B4-6)."
   (scope (guideline breast-stage4))
   (finding (name progressing-quickly-or-severe-symptoms) (value yes))
   =>

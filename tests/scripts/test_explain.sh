@@ -72,6 +72,11 @@ done
 out=$("$bin" explain "$src/tests/cases/drug-safety/bevacizumab-haemorrhage-attributed-elsewhere.json" \
 	--why-not drug-safety-bevacizumab-surgery-washout)
 expect "why-not warning" "$out" 'concludes warning drug-safety-bevacizumab-surgery-washout with bevacizumab'
+# a drug of a menu finds the menu: letrozole, one of the aromatase inhibitors
+out=$("$bin" explain "$src/tests/cases/breast-stage4/pre-after-tamoxifen.json" --why-not letrozole)
+[ $? -eq 0 ] || { echo "FAIL why-not letrozole: exit status is not 0"; fail=1; }
+expect "why-not a menu's drug" "$out" 'concludes recommendation breast-stage4-aromatase-inhibitor \(hormonal\)$'
+expect "why-not a menu's drug" "$out" 'breast-stage4-aromatase-inhibitor-excluded-premenopausal'
 out=$("$bin" explain "$breast" --why-not breast-stage4-chemotherapy-not-ofered)
 [ $? -eq 2 ] || { echo "FAIL why-not misspelt: exit status is not 2"; fail=1; }
 expect "why-not misspelt" "$out" 'Did you mean "breast-stage4-chemotherapy-not-offered"\?'

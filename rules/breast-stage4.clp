@@ -1560,7 +1560,8 @@
   (finding (name cancer-treatment-ruled-out) (value yes))
   =>
   (assert (note (id breast-stage4-note-no-cancer-treatment)
-                (text "The patient declines, or cannot have, cancer treatment. The breast source does not address this situation and gives no supportive-care passage: no option that treats the cancer is listed, and the care the source gives that does not treat it (bisphosphonates for bone metastases, other pain management for pain from them), where it applies, comes first.")
+                (card status)
+                (text "The breast source does not address a patient who declines, or cannot have, cancer treatment, and gives no supportive-care passage: what comes first is the care it gives that does not treat the cancer (bisphosphonates for bone metastases, other pain management for pain from them), where it applies.")
                 (cite b4-1-unique-needs b4-1-health))))
 
 (defrule breast-stage4-note-overall-health
@@ -1571,6 +1572,7 @@
   (finding (name cancer-treatment-ruled-out) (value no))
   =>
   (assert (note (id breast-stage4-note-overall-health)
+                (card status)
                 (text "Performance status is poor (ECOG 3-4). The treatment offered depends on the woman's overall health; the source gives no cut-off and names no option to withhold for it: the treating team weighs it for each option.")
                 (cite b4-1-health))))
 

@@ -390,9 +390,13 @@
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 
 (deftemplate note
-  "A prognostic or context statement from a source."
+  "A prognostic or context statement from a source. With `card status`
+   it is about the patient's situation as a whole (a source silent about a
+   patient who declines treatment) and is shown on the status card; any
+   other note is shown with the notes."
   (slot id (type SYMBOL))
   (slot text (type STRING))
+  (multislot card (type SYMBOL) (allowed-symbols status) (cardinality 0 1))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))

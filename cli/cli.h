@@ -33,6 +33,10 @@ typedef struct cli_engine_args {
  */
 int cli_engine_arg(cli_engine_args *args, int argc, char **argv, int *i);
 
+/* -1 (after printing why) when `args` name two rule bases (--kb and
+ * --kb-image), else 0. cli_engine_open checks it too. */
+int cli_engine_args_check(const cli_engine_args *args);
+
 /* Options of the verbs that print one result (evaluate, explain, rules):
  * the engine's, plus --json and --help/-h. */
 typedef struct cli_output_args {
@@ -55,15 +59,6 @@ typedef struct cli_fhir_args {
  * advances *i past its value and returns 1; 0 when it is neither; -1
  * (after printing a message) when the date is missing or not YYYY-MM-DD. */
 int cli_fhir_arg(cli_fhir_args *args, int argc, char **argv, int *i);
-
-/* The text view's part for a result read from a FHIR bundle (source.c):
- * annotate writes the resource and bundle pointer beside each case pointer
- * of the parsed result `doc`; print writes the "source record" section
- * (not understood, conflicts). Both do nothing for a result without
- * "source". */
-struct cJSON;
-void cli_source_annotate(struct cJSON *doc);
-void cli_source_print(FILE *out, const struct cJSON *doc);
 
 /* The built-in rule base compiled at build time (kb_image.c, generated),
  * loaded when neither --kb nor --kb-image is given; size 0 in a binary that
@@ -92,5 +87,6 @@ int cli_diff(int argc, char **argv);
 int cli_batch(int argc, char **argv);
 int cli_compile(int argc, char **argv);
 int cli_fhir_to_case(int argc, char **argv);
+int cli_serve(int argc, char **argv); /* cli/serve/serve.c */
 
 #endif

@@ -20,6 +20,7 @@ static const struct verb verbs[] = {
 	{"batch", cli_batch, "evaluate NDJSON cases: one result line per input line"},
 	{"compile", cli_compile, "write the rule base as a compiled image (--kb-image)"},
 	{"fhir-to-case", cli_fhir_to_case, "read a FHIR R4 bundle: the case, what was not understood"},
+	{"serve", cli_serve, "CDS Hooks service over HTTP for an EHR (docs/service.md)"},
 };
 
 static void usage(FILE *out)

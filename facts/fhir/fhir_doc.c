@@ -35,7 +35,6 @@ static const struct {
 	{FK_ECOG_CODE, "Observation.code of the ECOG performance status (valueInteger 0 to 4)", "`patient.ecog`"},
 	{FK_OBSERVATION_STATUS, "Observation.status", "only a final, amended or corrected result is read"},
 	{FK_DRUG_CODE, "Medication code (RxNorm) of MedicationStatement, MedicationRequest, MedicationAdministration or a referenced Medication", "`medications[].agent`"},
-	{FK_DRUG_NAME, "Medication display or text, word for word (also each drug's own name)", "`medications[].agent`"},
 	{FK_DRUG_MODIFIER, "a word in a medication name", "the name is another drug: listed, not read"},
 	{FK_MEDICATION_STATUS, "MedicationStatement / MedicationRequest / MedicationAdministration .status", "`medications[].status`; `dose`: the date of a dose, for `last_dose_days_ago`"},
 	{FK_MEDICATION_INTENT, "MedicationRequest.intent", "only an order is read"},
@@ -80,8 +79,6 @@ static const struct {
 	{"synthea", "synthetichealth/synthea, `src/main/resources/modules/breast_cancer/chemotherapy_breast.json`"},
 	{"ctcae-ig", "standardhealth/fsh-ae (CTCAE adverse events IG), `input/fsh/VS_AdverseEvent.fsh`, `input/fsh/SD_AdverseEvent.fsh` (extension id `ctcae-grade`; the IG's canonical `http://hl7.org/fhir/us/ctcae`, and its invariant names the mCODE URL), commit 494f4db95da6895b34e197639d2072a326bc03a1"},
 	{"fhir-r4", "FHIR R4 (4.0.1) value sets of the element (administrative-gender, condition-clinical, condition-ver-status, observation-status, medication statuses, event-status, request-status, request-intent, request-priority, adverse-event-actuality)"},
-	{"source-000", "`rules/sources/000_49ffac177dcf7645.txt` (the drug named with this name in brackets)"},
-	{"source-004", "`rules/sources/004_e2ff6cf0888c64ad.txt` (the drug named with this name in brackets)"},
 	{"reading", "our reading (docs/fhir-mapping.md, Readings): these words turn a drug's name into another drug's"},
 };
 

@@ -6,13 +6,17 @@
  * that is not a letter or digit separates words, so "5-FU" is "5 fu" and
  * "trastuzumab-anns" is "trastuzumab anns"). At each word the longest known
  * name that starts there is taken: each drug of the list by its own name
- * (hyphens as spaces) and the other names of rows FK_DRUG_NAME. The name
+ * (hyphens as spaces) and the other names the source documents give it,
+ * from the one table of them (facts/near_miss.c, the rows whose value is a
+ * drug; docs/case-format.md, Near misses). The name
  * means a drug when it names exactly one drug and no word is left that
  * makes it another drug (rows FK_DRUG_MODIFIER: "paclitaxel albumin-bound",
- * "trastuzumab deruxtecan", "doxorubicin liposome" are not the plain drug).
+ * "trastuzumab deruxtecan", "doxorubicin liposome" are not the plain drug,
+ * and not a drug of the list).
  */
 #include <string.h>
 
+#include "../vocabulary.h"
 #include "fhir_internal.h"
 
 #define WORDS_MAX 64
@@ -71,8 +75,7 @@ static size_t match_at(const words *name, size_t at, const words *known)
 /* The longest known name at word `at`: its length and drug. */
 static size_t longest_at(const words *name, size_t at, const char **drug)
 {
-	const char *const *drugs;
-	const fhir_row *rows;
+	const char *const *drugs, *const *row;
 	size_t count, i, best = 0, n;
 	words known;
 
@@ -85,15 +88,14 @@ static size_t longest_at(const words *name, size_t at, const char **drug)
 			*drug = drugs[i];
 		}
 	}
-	rows = fhir_map_rows(&count);
-	for (i = 0; i < count; i++) {
-		if (rows[i].kind != FK_DRUG_NAME)
-			continue;
-		split(rows[i].code, &known);
+	for (i = 0; (row = onco_vocabulary_near_miss_row(i)) != NULL; i++) {
+		if (!onco_vocabulary_allows(drugs, row[1]))
+			continue; /* a stage, a sex, a kind of treatment */
+		split(row[0], &known);
 		n = match_at(name, at, &known);
 		if (n > best) {
 			best = n;
-			*drug = rows[i].value;
+			*drug = row[1];
 		}
 	}
 	return best;
@@ -136,7 +138,7 @@ const char *fhir_drug_by_name(const char *name, int *ambiguous)
 		return NULL;
 	for (i = 0; i < w.n; i++)
 		if (!covered[i] && modifier(w.w[i])) {
-			*ambiguous = 1;
+			*ambiguous = 2; /* another drug, built on one of ours */
 			return NULL;
 		}
 	return found;

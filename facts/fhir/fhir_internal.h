@@ -269,8 +269,9 @@ void fhir_read_adverse_event(fhir_reader *r);
 
 /* The drug of our list a medication name means (fhir_drug.c): the drug
  * (static string) and 0; or NULL and 0 when the name names none of ours;
- * or NULL and 1 when the name is ambiguous (two drugs, or a word that
- * makes it another drug). */
+ * NULL and 1 when it names two of ours (or is too long to judge); NULL and
+ * 2 when a word makes it another drug than the one of ours it contains
+ * ("trastuzumab deruxtecan"), a drug outside the list. */
 const char *fhir_drug_by_name(const char *name, int *ambiguous);
 
 #endif

@@ -35,7 +35,6 @@ typedef enum fhir_kind {
 	FK_ECOG_CODE,           /* Observation.code -> patient.ecog */
 	FK_OBSERVATION_STATUS,  /* Observation.status */
 	FK_DRUG_CODE,           /* RxNorm code -> drug */
-	FK_DRUG_NAME,           /* name in display or text -> drug */
 	FK_DRUG_MODIFIER,       /* a word that makes a name another drug */
 	FK_MEDICATION_STATUS,   /* Medication*.status -> how it is used */
 	FK_MEDICATION_INTENT,   /* MedicationRequest.intent */

@@ -8,7 +8,8 @@
  * Medication it refers to (in the bundle or contained); a code and a name
  * that name different drugs are listed, not chosen between. A name made
  * of several ingredients ("A / B") gives one item per ingredient. A drug
- * outside our list is listed by name, not assessed.
+ * outside our list is recorded as "other" with its name, as the case
+ * format allows (docs/case-format.md), and listed: no rule assesses it.
  *
  * The status says what the record states (rows FK_MEDICATION_STATUS): a
  * statement or an order that is active is a drug taken now; completed or
@@ -27,6 +28,9 @@
 
 #define INGREDIENTS_MAX 8
 #define NAME_MAX_LEN 512
+/* medications[].name holds at most 200 bytes: a longer name is cut, with
+ * "..." (docs/case-format.md). */
+#define NAME_KEPT_MAX 196
 
 /* The Medication resource `reference` names: in the bundle, or contained
  * ("#id") in the current resource. */
@@ -107,12 +111,35 @@ static const char *medication_name(const cJSON *concept)
 	return NULL;
 }
 
+/* An ingredient of a medication: a drug of our list, or one outside it,
+ * recorded as "other" with its name (docs/case-format.md, Drugs). */
+typedef struct ingredient {
+	const char *drug; /* a drug of the list, or "other" */
+	char *name;       /* for "other": the name as the record writes it */
+} ingredient;
+
+/* A drug outside the list: recorded as "other" by name, and listed, since
+ * no rule assesses it. */
+static size_t outside_list(fhir_reader *r, const cJSON *concept, const char *at,
+			   const char *part, ingredient *out)
+{
+	fhir_note(r, at, concept, "\"%.80s\" is not in the oncorules drug list "
+		  "(docs/case-format.md, Drugs): not assessed", part);
+	out->drug = "other";
+	out->name = fhir_clean(part, NAME_KEPT_MAX);
+	if (out->name == NULL) {
+		fhir_nomem(r);
+		return 0;
+	}
+	return 1;
+}
+
 /*
- * The drugs of our list the medication is, into `drugs`; notes every
- * ingredient it cannot read. Returns how many.
+ * The ingredients of the medication, into `out`; notes every one it cannot
+ * read or that is outside the list. Returns how many.
  */
 static size_t drugs_of(fhir_reader *r, const cJSON *concept, const char *at,
-		       const char **drugs)
+		       ingredient *out)
 {
 	const char *by_code, *name, *part, *drug;
 	char buf[NAME_MAX_LEN + 1], *cut, *parts[INGREDIENTS_MAX];
@@ -128,7 +155,7 @@ static size_t drugs_of(fhir_reader *r, const cJSON *concept, const char *at,
 	name = medication_name(concept);
 	if (name == NULL) {
 		if (by_code != NULL)
-			drugs[n++] = by_code;
+			out[n++].drug = by_code;
 		else
 			fhir_note(r, at, concept, "the medication code is not in the mapping and "
 				  "no name is given: not assessed");
@@ -154,24 +181,25 @@ static size_t drugs_of(fhir_reader *r, const cJSON *concept, const char *at,
 	}
 	if (by_code != NULL && nparts == 1) {
 		drug = fhir_drug_by_name(parts[0], &ambiguous);
-		if (drug != NULL && strcmp(drug, by_code) != 0) {
-			fhir_note(r, at, concept, "its RxNorm code is %s but its name is %s: not read",
-				  by_code, drug);
+		if ((drug != NULL && strcmp(drug, by_code) != 0) || ambiguous) {
+			fhir_note(r, at, concept, "its RxNorm code is %s but its name \"%.80s\" %s: "
+				  "not read", by_code, parts[0],
+				  drug != NULL ? "names another drug of the list"
+					       : "may name another drug");
 			return 0;
 		}
-		drugs[n++] = by_code;
+		out[n++].drug = by_code;
 		return n;
 	}
 	for (i = 0; i < nparts; i++) {
 		drug = fhir_drug_by_name(parts[i], &ambiguous);
 		if (drug != NULL)
-			drugs[n++] = drug;
-		else if (ambiguous)
-			fhir_note(r, at, concept, "\"%.80s\" may name another drug than the one its "
-				  "words contain: not read", parts[i]);
+			out[n++].drug = drug;
+		else if (ambiguous == 1)
+			fhir_note(r, at, concept, "\"%.80s\" names more than one drug of the list: "
+				  "not read", parts[i]);
 		else
-			fhir_note(r, at, concept, "\"%.80s\" is not in the oncorules drug list "
-				  "(docs/case-format.md, Drugs): not assessed", parts[i]);
+			n += outside_list(r, concept, at, parts[i], &out[n]);
 	}
 	return n;
 }
@@ -209,7 +237,7 @@ static bool request_ordered(fhir_reader *r)
 
 void fhir_read_medication_use(fhir_reader *r)
 {
-	const char *drugs[INGREDIENTS_MAX];
+	ingredient drugs[INGREDIENTS_MAX];
 	const cJSON *concept;
 	const fhir_row *status;
 	char element[64], at[160], day_at[160];
@@ -233,12 +261,11 @@ void fhir_read_medication_use(fhir_reader *r)
 	concept = medication_concept(r, at, sizeof(at));
 	if (concept == NULL)
 		return;
+	memset(drugs, 0, sizeof(drugs));
 	n = drugs_of(r, concept, at, drugs);
-	if (n == 0)
-		return;
 	if (administration)
 		day = dose_day(r, strcmp(status->value, FX_ACTIVE) == 0, day_at, sizeof(day_at));
-	else if (strcmp(status->value, FX_STOPPED) == 0 &&
+	else if (n > 0 && strcmp(status->value, FX_STOPPED) == 0 &&
 		 cJSON_GetObjectItemCaseSensitive(r->resource, "effectivePeriod") != NULL) {
 		const char *end = fhir_string(r, cJSON_GetObjectItemCaseSensitive(r->resource,
 										  "effectivePeriod"),
@@ -248,26 +275,33 @@ void fhir_read_medication_use(fhir_reader *r)
 		day = end != NULL ? fhir_day(end) : -1;
 		if (end != NULL && day < 0)
 			fhir_note(r, day_at, NULL, "the end date is not a full date: not read");
-	} else if (strcmp(status->value, FX_STOPPED) == 0 &&
+	} else if (n > 0 && strcmp(status->value, FX_STOPPED) == 0 &&
 		   cJSON_GetObjectItemCaseSensitive(r->resource, "effectiveDateTime") != NULL) {
 		fhir_note(r, fhir_at(r, "/effectiveDateTime"), NULL,
 			  "one date for a course that has ended may be when it began: not read "
 			  "as the last dose (an administration or effectivePeriod.end would be)");
 	}
 	for (i = 0; i < n; i++) {
-		if (day >= 0)
-			fhir_dose_add(r, drugs[i], day, day_at);
+		bool other = drugs[i].name != NULL;
+
+		/* The doses of a drug outside the list are not followed: its
+		 * name need not be written alike in each resource. */
+		if (day >= 0 && !other)
+			fhir_dose_add(r, drugs[i].drug, day, day_at);
 		if (strcmp(status->value, FX_DOSE) == 0)
 			continue;
 		item = cJSON_CreateObject();
-		if (item == NULL || cJSON_AddStringToObject(item, "agent", drugs[i]) == NULL ||
+		if (item == NULL || cJSON_AddStringToObject(item, "agent", drugs[i].drug) == NULL ||
+		    (other && cJSON_AddStringToObject(item, "name", drugs[i].name) == NULL) ||
 		    cJSON_AddStringToObject(item, "status", status->value) == NULL) {
 			cJSON_Delete(item);
 			fhir_nomem(r);
-			return;
+			break;
 		}
 		added = fhir_item_add(r, FL_MEDICATIONS, item, at);
-		if (added != NULL && (added->drug = strdup(drugs[i])) == NULL)
+		if (added != NULL && !other && (added->drug = strdup(drugs[i].drug)) == NULL)
 			fhir_nomem(r);
 	}
+	for (i = 0; i < n; i++)
+		free(drugs[i].name);
 }

@@ -30,16 +30,21 @@ assert s["facts"]["/biomarkers/ER"][0]["resource"].startswith("Observation/")
 assert any("fulvestrant" in n["reason"] for n in s["not_understood"])
 PY
 
-# The text view: resources beside the case pointers, the source section.
-"$bin" evaluate --fhir "$p01" > "$tmp/summary.txt"; rc=$?
+# The text view: the source section on the screen; with --detail the
+# resources beside the case pointers and what was not understood.
+"$bin" evaluate --fhir "$p01" | tr '\n' ' ' > "$tmp/screen.txt"; rc=${PIPESTATUS[0]}
 [ "$rc" -eq 0 ] || fail "evaluate --fhir (text) exit status $rc, want 0"
-grep -q -- "\[/cancer <-" "$tmp/summary.txt" &&
-	grep -q "^ *Condition/mCODETrialMatchingPrimaryCancerConditionExample01" "$tmp/summary.txt" ||
-	fail "text view does not cite the primary condition beside its pointer"
-grep -q "SOURCE RECORD" "$tmp/summary.txt" || fail "text view has no SOURCE RECORD section"
-grep -q "no evaluation date" "$tmp/summary.txt" || fail "text view does not say no evaluation date was given"
-grep -q "abemaciclib" "$tmp/summary.txt" || fail "text view does not list abemaciclib as not understood"
-"$bin" evaluate --fhir "$jenny" > "$tmp/jenny.txt"; rc=$?
+grep -q "SOURCE RECORD" "$tmp/screen.txt" || fail "text view has no SOURCE RECORD section"
+grep -q "no  *evaluation  *date" "$tmp/screen.txt" || fail "text view does not say no evaluation date was given"
+grep -q "abemaciclib" "$tmp/screen.txt" || fail "text view does not name abemaciclib"
+"$bin" evaluate --fhir "$p01" --detail > "$tmp/detail.txt"; rc=$?
+[ "$rc" -eq 0 ] || fail "evaluate --fhir --detail exit status $rc, want 0"
+grep -q -- "\[/cancer <-" "$tmp/detail.txt" &&
+	grep -q "^ *Condition/mCODETrialMatchingPrimaryCancerConditionExample01" "$tmp/detail.txt" ||
+	fail "--detail does not cite the primary condition beside its pointer"
+grep -q "MedicationStatement/mCODETrialMatchingCancerMedicationStatement05PatientExample01" "$tmp/detail.txt" ||
+	fail "--detail does not list what was not understood"
+"$bin" evaluate --fhir "$jenny" | tr '\n' ' ' > "$tmp/jenny.txt"; rc=${PIPESTATUS[0]}
 [ "$rc" -eq 0 ] || fail "jenny-m exit status $rc, want 0"
 grep -q "NOT COVERED" "$tmp/jenny.txt" || fail "jenny-m is not answered not covered"
 grep -q "/cancer/stage: the record gives more than one value" "$tmp/jenny.txt" ||

@@ -116,12 +116,15 @@ static void test_fhir_patient01_is_metastatic_breast_cancer(void)
 	CU_ASSERT_EQUAL(cJSON_GetArraySize(guidelines), 1);
 	CU_ASSERT_STRING_EQUAL(cJSON_GetArrayItem(guidelines, 0)->valuestring, "breast-stage4");
 	/* receptor positive: hormonal therapy (menopausal status is not in
-	 * the record, so tamoxifen only); liver spread: chemotherapy; bone
-	 * spread: bone-targeted drugs; HER2 negative: no trastuzumab */
+	 * the record, so tamoxifen, with the aromatase inhibitors possible);
+	 * liver spread: chemotherapy; bone spread: a bisphosphonate; HER2
+	 * negative: no trastuzumab; the drugs outside the list by name */
 	CU_ASSERT(has_id(doc, "recommendations", "breast-stage4-tamoxifen"));
-	CU_ASSERT(has_id(doc, "recommendations", "breast-stage4-capecitabine"));
-	CU_ASSERT(has_id(doc, "recommendations", "breast-stage4-zoledronic-acid"));
+	CU_ASSERT(has_id(doc, "possible", "breast-stage4-aromatase-inhibitor"));
+	CU_ASSERT(has_id(doc, "recommendations", "breast-stage4-single-drugs"));
+	CU_ASSERT(has_id(doc, "recommendations", "breast-stage4-bisphosphonate"));
 	CU_ASSERT(has_id(doc, "exclusions", "breast-stage4-trastuzumab-excluded-her2-negative"));
+	CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "not_assessed")), 4);
 	facts = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(doc, "source"), "facts");
 	CU_ASSERT_PTR_NOT_NULL(cJSON_GetObjectItemCaseSensitive(facts, "/cancer/metastases/0"));
 	CU_ASSERT_PTR_NOT_NULL(cJSON_GetObjectItemCaseSensitive(facts, "/cancer/metastases/1"));

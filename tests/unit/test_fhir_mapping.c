@@ -119,8 +119,7 @@ static void test_fhir_mapping_values_are_case_values(void)
 		case FK_RT_MODALITY: allowed = values_of(treatment); break;
 		case FK_BODY_SITE: allowed = values_of(region); break;
 		case FK_AE_EVENT: allowed = values_of(event); break;
-		case FK_DRUG_CODE:
-		case FK_DRUG_NAME: allowed = values_of(drug); break;
+		case FK_DRUG_CODE: allowed = values_of(drug); break;
 		case FK_MARKER_CODE: allowed = markers; break;
 		case FK_MARKER_VALUE: allowed = results; break;
 		case FK_PROCEDURE_CODE: allowed = procedures; break;

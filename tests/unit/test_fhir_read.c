@@ -265,6 +265,11 @@ static void test_fhir_patient01_reads_as_metastatic_breast_cancer(void)
 	CU_ASSERT(note_says(&r, "/entry/16/resource/medicationCodeableConcept", "ribociclib"));
 	CU_ASSERT(note_says(&r, "/entry/3/resource/code/coding/0", "regional lymph nodes"));
 	CU_ASSERT_EQUAL(onco_fhir_conflict_count(r.record), 0);
+	/* and the drugs outside the list are recorded as "other", by name */
+	CU_ASSERT_STRING_EQUAL(resolve(case_item(&r, NULL, "medications"), "/2/agent")->valuestring,
+			       "other");
+	CU_ASSERT_STRING_EQUAL(resolve(case_item(&r, NULL, "medications"), "/2/name")->valuestring,
+			       "abemaciclib Oral Product");
 	done(&r);
 }
 
@@ -599,12 +604,12 @@ static void test_fhir_drug_names_to_the_drug_list(void)
 		{"Herceptin 150 MG Injection", "trastuzumab", 0},
 		{"trastuzumab-anns", "trastuzumab", 0},
 		{"ado-trastuzumab emtansine", "trastuzumab-emtansine", 0},
-		{"fam-trastuzumab deruxtecan-nxki", NULL, 1},
+		{"fam-trastuzumab deruxtecan-nxki", NULL, 2},
 		{"paclitaxel protein-bound particles", "paclitaxel-protein-bound", 0},
-		{"paclitaxel albumin-bound", NULL, 1},
-		{"nab-paclitaxel", NULL, 1},
+		{"paclitaxel albumin-bound", NULL, 2},
+		{"nab-paclitaxel", NULL, 2},
 		{"10 ML Doxorubicin Hydrochloride 2 MG/ML Injection", "doxorubicin", 0},
-		{"doxorubicin hydrochloride liposome injection", NULL, 1},
+		{"doxorubicin hydrochloride liposome injection", NULL, 2},
 		{"5-FU", "fluorouracil", 0},
 		{"5-fluorouracil", "fluorouracil", 0},
 		{"Zoledronic Acid 4 MG/5 ML", "zoledronic-acid", 0},
@@ -651,14 +656,23 @@ static void test_fhir_medication_codes_names_and_statuses(void)
 	CU_ASSERT_PTR_NULL(case_item(&r, NULL, "medications"));
 	CU_ASSERT(note_says(&r, "/entry/2/resource/medicationCodeableConcept", "cisplatin"));
 	done(&r);
-	/* a combination: one item per ingredient of the list, the rest listed */
+	/* a combination: one item per ingredient; one outside the list is
+	 * recorded as "other" with its name, and listed */
 	r = read_entries(BREAST ", " MED("MedicationRequest", "m", "active",
 		"{\"text\": \"pertuzumab / trastuzumab / hyaluronidase-zzxf\"}", ""), NULL);
 	meds = case_item(&r, NULL, "medications");
-	CU_ASSERT_EQUAL(cJSON_GetArraySize(meds), 2);
+	CU_ASSERT_EQUAL(cJSON_GetArraySize(meds), 3);
 	CU_ASSERT_STRING_EQUAL(resolve(meds, "/0/agent")->valuestring, "pertuzumab");
 	CU_ASSERT_STRING_EQUAL(resolve(meds, "/1/agent")->valuestring, "trastuzumab");
+	CU_ASSERT_STRING_EQUAL(resolve(meds, "/2/agent")->valuestring, "other");
+	CU_ASSERT_STRING_EQUAL(resolve(meds, "/2/name")->valuestring, "hyaluronidase-zzxf");
 	CU_ASSERT(note_says(&r, "/entry/2/resource/medicationCodeableConcept", "hyaluronidase"));
+	done(&r);
+	/* a code and a name that may be another drug: listed, not read */
+	r = read_entries(BREAST ", " MED("MedicationStatement", "m", "active",
+					 RXNORM("56946", "paclitaxel albumin-bound"), ""), NULL);
+	CU_ASSERT_PTR_NULL(case_item(&r, NULL, "medications"));
+	CU_ASSERT(note_says(&r, "/entry/2/resource/medicationCodeableConcept", "another drug"));
 	done(&r);
 	/* statuses */
 	r = read_entries(BREAST ", " MED("MedicationStatement", "m", "not-taken",

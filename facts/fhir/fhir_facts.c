@@ -391,10 +391,13 @@ static const fhir_dose *last_dose(const fhir_reader *r, const char *drug)
 /* A medication's last_dose_days_ago, from the latest dose of its drug. */
 static void medication_dose(fhir_reader *r, fhir_item *item, const char *pointer)
 {
-	const fhir_dose *dose = last_dose(r, item->drug);
+	const fhir_dose *dose;
 	char at[96];
 	long days;
 
+	if (item->drug == NULL)
+		return; /* a drug outside the list: its doses are not followed */
+	dose = last_dose(r, item->drug);
 	if (dose == NULL)
 		return;
 	if (r->as_of < 0) {

@@ -103,6 +103,15 @@ PY
 "$bin" batch --as-of 2024-01-01 < /dev/null > /dev/null 2>&1; rc=$?
 [ "$rc" -eq 2 ] || fail "batch --as-of without --fhir: exit status $rc, want 2"
 
+# Inputs that once broke the reader: one JSON answer, exit 0 or 2.
+for f in "$src"/tests/fuzz-regressions/fhir/*.json; do
+	[ -f "$f" ] || continue
+	"$bin" evaluate --fhir --json "$f" > "$tmp/reg.json" 2> /dev/null; rc=$?
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 2 ] || fail "$(basename "$f"): exit status $rc, want 0 or 2"
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "case" in d' "$tmp/reg.json" ||
+		fail "$(basename "$f"): the answer is not one JSON object with \"case\""
+done
+
 if [ "$failures" -gt 0 ]; then
 	echo "$failures failure(s)"
 	exit 1

@@ -7,6 +7,7 @@
  * docs/fhir-mapping.md hold: conflicts, dates, drugs, statuses, lymph
  * nodes, limits.
  */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -839,6 +840,55 @@ static void test_fhir_duplicate_keys_and_long_strings_are_not_read(void)
 	free(text);
 }
 
+/* A drug outside the list beside a dose of a drug of the list: the other
+ * drug is recorded without a last dose, the listed one gets its own. */
+static void test_fhir_other_drug_beside_a_dose(void)
+{
+	read_result r = read_entries(BREAST ", " MED("MedicationRequest", "m1", "active",
+						     "{\"text\": \"palbociclib 125 MG\"}", "") ", "
+				     MED("MedicationRequest", "m2", "active", "{\"text\": \"Avastin\"}", "")
+				     ", " MED("MedicationAdministration", "a", "completed",
+					      "{\"text\": \"bevacizumab\"}",
+					      ", \"effectiveDateTime\": \"2024-01-01\""), "2024-01-11");
+	const cJSON *meds = case_item(&r, NULL, "medications");
+
+	CU_ASSERT_EQUAL(cJSON_GetArraySize(meds), 2);
+	CU_ASSERT_STRING_EQUAL(resolve(meds, "/0/agent")->valuestring, "other");
+	CU_ASSERT_PTR_NULL(resolve(meds, "/0/last_dose_days_ago"));
+	CU_ASSERT_EQUAL(resolve(meds, "/1/last_dose_days_ago")->valueint, 10);
+	done(&r);
+}
+
+/* Every input that once broke the reader keeps its contract now. */
+static void test_fhir_regressions_keep_the_contract(void)
+{
+	const char *dir = ONCO_SOURCE_DIR "/tests/fuzz-regressions/fhir";
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[1024];
+	size_t n = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	while ((e = readdir(d)) != NULL) {
+		read_result r;
+		size_t len = strlen(e->d_name);
+
+		if (len < 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		r = read_path(path, "2024-06-01");
+		CU_ASSERT(r.rc == 0 || r.rc == ONCO_EINVALID);
+		CU_ASSERT((r.rc == 0) == (r.record != NULL));
+		done(&r);
+		r = read_path(path, NULL);
+		CU_ASSERT(r.rc == 0 || r.rc == ONCO_EINVALID);
+		done(&r);
+		n++;
+	}
+	closedir(d);
+	CU_ASSERT(n > 0);
+}
+
 /* --------------------------------------------------------- the answer */
 
 static void test_fhir_attach_adds_the_source_to_a_result(void)
@@ -894,6 +944,8 @@ int main(void)
 		ONCO_TEST(test_fhir_planned_surgery_is_elective_unless_urgent),
 		ONCO_TEST(test_fhir_limits_and_shapes_are_refused_with_pointers),
 		ONCO_TEST(test_fhir_duplicate_keys_and_long_strings_are_not_read),
+		ONCO_TEST(test_fhir_other_drug_beside_a_dose),
+		ONCO_TEST(test_fhir_regressions_keep_the_contract),
 		ONCO_TEST(test_fhir_attach_adds_the_source_to_a_result),
 	};
 

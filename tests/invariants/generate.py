@@ -555,6 +555,54 @@ class Generator:
                 self._thin(item, node["items"], rng, p)
 
 
+def coverage_gaps(schema, cases):
+    """What the cases never exercise: an optional key never present or never
+    absent, a list never empty or never filled, an enum value or a boolean
+    value never drawn. Empty when the whole case format is covered."""
+    seen = set()
+
+    def walk(node, value, path):
+        node = resolve(schema, node)
+        kind = node.get("type")
+        if kind == "object":
+            for key, sub in node.get("properties", {}).items():
+                if key in value:
+                    seen.add((path + "/" + key, "present"))
+                    walk(sub, value[key], path + "/" + key)
+                else:
+                    seen.add((path + "/" + key, "absent"))
+        elif kind == "array":
+            seen.add((path, "[]" if not value else "[...]"))
+            for item in value:
+                walk(node["items"], item, path + "/*")
+        elif "enum" in node or kind == "boolean":
+            seen.add((path, json.dumps(value)))
+
+    def expected(node, path):
+        node = resolve(schema, node)
+        kind = node.get("type")
+        if kind == "object":
+            required = set(node.get("required", []))
+            for key, sub in node.get("properties", {}).items():
+                for state in ("present",) if key in required else ("present", "absent"):
+                    yield path + "/" + key, state
+                yield from expected(sub, path + "/" + key)
+        elif kind == "array":
+            yield path, "[]"
+            yield path, "[...]"
+            yield from expected(node["items"], path + "/*")
+        elif "enum" in node:
+            for v in node["enum"]:
+                yield path, json.dumps(v)
+        elif kind == "boolean":
+            yield path, "true"
+            yield path, "false"
+
+    for case in cases:
+        walk(schema, case, "")
+    return [e for e in expected(schema, "") if e not in seen]
+
+
 def merge(case, partial):
     """Merge a fragment into a case: objects key by key, the lists of
     APPENDED_LISTS item by item (they add to the case's history), any other

@@ -2,7 +2,8 @@
 
 An invariant is a function of one generated case and its result. It
 returns None when its premise does not hold for the case (it has nothing to
-say), else the list of offending items: an empty list means it holds.
+say), else the offending items (a list or any iterable): none means it
+holds.
 
 Each one is registered with the sentence it rests on: a file (a source
 under rules/sources/, or a page of docs/ for a property of the engine) and
@@ -50,12 +51,14 @@ def invariant(name, source, quote, reading, whole_run=False):
 
 
 def when(premise, offending):
-    """None when the premise does not hold, else the offending items."""
-    return list(offending) if premise else None
+    """None when the premise does not hold, else the offending items (a
+    list or a generator: the runner reads it only when the premise holds)."""
+    return offending if premise else None
 
 
 def briefs(options):
-    return [o.brief() for o in options]
+    """The options, as the report shows them (lazily)."""
+    return (o.brief() for o in options)
 
 
 # =================================================================== engine
@@ -961,12 +964,17 @@ def _(case, result, ctx):
 
 # =================================================================== scope
 
+def scope_is(wanted, premise, result):
+    scope = result.data.get("scope")
+    return when(premise, [] if scope == wanted else
+                [{"scope": scope, "guidelines": result.data.get("guidelines")}])
+
+
 @invariant("cervix-stage4-covered", CERVIX_STAGE4,
            "The following are treatment options for stage 4 cervical cancer.",
            "Cervical cancer of stage IV, IVA or IVB is covered.")
 def _(case, result, ctx):
-    return when(case.cervix_stage4, [] if result.data.get("scope") == "covered"
-                else [{"scope": result.data.get("scope")}])
+    return scope_is("covered", case.cervix_stage4, result)
 
 
 @invariant("cervix-recurrent-covered", CERVIX_RECURRENT,
@@ -974,24 +982,21 @@ def _(case, result, ctx):
            "treated.",
            "Recurrent cervical cancer is covered, whatever the stage at diagnosis.")
 def _(case, result, ctx):
-    return when(case.cervix_recurrent, [] if result.data.get("scope") == "covered"
-                else [{"scope": result.data.get("scope")}])
+    return scope_is("covered", case.cervix_recurrent, result)
 
 
 @invariant("anal-stage4-covered", ANAL_STAGE4,
            "There is no standard treatment for stage 4 anal cancer.",
            "Anal cancer of stage IV, IVA or IVB is covered.")
 def _(case, result, ctx):
-    return when(case.anal_stage4, [] if result.data.get("scope") == "covered"
-                else [{"scope": result.data.get("scope")}])
+    return scope_is("covered", case.anal_stage4, result)
 
 
 @invariant("breast-stage4-covered", BREAST_STAGE4,
            "The following are treatment options for stage IV breast cancer.",
            "Stage IV breast cancer in a woman (or sex not recorded) is covered.")
 def _(case, result, ctx):
-    return when(case.breast_stage4, [] if result.data.get("scope") == "covered"
-                else [{"scope": result.data.get("scope")}])
+    return scope_is("covered", case.breast_stage4, result)
 
 
 @invariant("early-non-metastatic-not-covered", OUTPUT_FORMAT,
@@ -1002,7 +1007,5 @@ def _(case, result, ctx):
 def _(case, result, ctx):
     premise = case.stage in EARLY_STAGES and case.recurrent is False and \
         case.metastases == [] and not case.distant_disease
-    return when(premise, [] if result.data.get("scope") == "not covered"
-                else [{"scope": result.data.get("scope"),
-                       "guidelines": result.data.get("guidelines")}])
+    return scope_is("not covered", premise, result)
 

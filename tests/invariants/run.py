@@ -167,7 +167,8 @@ def check_case(inv, ctx, case, result):
     if "errors" in result.data and inv.name not in ("generated-case-accepted",
                                                      "one-result-per-line"):
         return None
-    return inv.check(case, result, ctx)
+    bad = inv.check(case, result, ctx)
+    return None if bad is None else list(bad)
 
 
 def self_test(binary, ctx, schema):
@@ -373,6 +374,12 @@ def main():
 
     gen = generate.Generator(schema, args.seed)
     cases = [gen.case(i) for i in range(args.count)]
+    if len(cases) >= 1000:
+        gaps = generate.coverage_gaps(schema, cases)
+        if gaps:
+            sys.stdout.write("GENERATOR the cases never exercise: %s\n"
+                             % ", ".join("%s %s" % g for g in gaps[:20]))
+            return 1
     workdir = tempfile.mkdtemp(prefix="onco-invariants-")
     cases_path = os.path.join(workdir, "cases.ndjson")
     with open(cases_path, "w", encoding="utf-8") as f:

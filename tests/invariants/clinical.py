@@ -56,6 +56,9 @@ DRUG_CLASSES = {
     "clodronic-acid": {"bisphosphonate"},
     "pamidronic-acid": {"bisphosphonate"},
     "zoledronic-acid": {"bisphosphonate"},
+    # A drug outside the list, named beside it: no class is known, so no
+    # invariant reads it as chemotherapy (or as anything else).
+    "other": set(),
 }
 
 
@@ -195,6 +198,16 @@ class Case:
         return self.declines_chemo is True or self.chemo_suitable is False
 
     # --- history
+    def for_advanced_disease(self, prior):
+        """Was this prior treatment given for advanced disease? "yes" for
+        the settings metastatic and recurrent, and for primary treatment of
+        a cancer that was stage IV at diagnosis; "unknown" with no setting
+        recorded; else "no"."""
+        setting = prior.get("setting")
+        if setting in ADVANCED_SETTINGS or (setting == "primary" and self.stage in STAGE4):
+            return "yes"
+        return "unknown" if setting is None else "no"
+
     def prior_agents(self, prior):
         return frozenset(prior.get("agents", []))
 
@@ -271,9 +284,10 @@ class Case:
 
 
 class Option:
-    """A recommendation of a result, with what it is."""
+    """A recommendation of a result, or an option it lists as possible (the
+    `possible` list, or `status` "possible"), with what it is."""
 
-    def __init__(self, item):
+    def __init__(self, item, possible=False):
         self.item = item
         self.id = item.get("id")
         self.modality = item.get("modality")
@@ -285,9 +299,9 @@ class Option:
         self.intent = item.get("intent")
         self.with_chemotherapy = item.get("with_chemotherapy") is True
         self.requires = item.get("requires") or []
-        # `status` is set by the host: "possible" for an option blocked only
-        # by facts the case does not record. Absent means offered.
-        self.offered = item.get("status", "offered") != "possible"
+        # Blocked only by facts the case does not record: listed under
+        # `possible`, or with `status` "possible". Otherwise offered.
+        self.offered = not possible and item.get("status", "offered") != "possible"
 
     @cached_property
     def contains_chemotherapy(self):
@@ -349,7 +363,11 @@ class Result:
 
     def __init__(self, data):
         self.data = data
-        self.options = [Option(r) for r in data.get("recommendations", [])]
+        # Offered options, then the possible ones: what an invariant forbids
+        # is forbidden in both; "not offered outright" reads Option.offered.
+        self.options = [Option(r) for r in data.get("recommendations", [])] + \
+            [Option(r, possible=True) for r in data.get("possible", [])]
+        self.cards = data.get("cards")
         self.warnings = data.get("warnings", [])
         self.exclusions = data.get("exclusions", [])
         self.notes = data.get("notes", [])
@@ -361,9 +379,7 @@ class Result:
 
     def items(self):
         """Every concluded item with its list name."""
-        for o in self.options:
-            yield "recommendations", o.item
-        for name in ("warnings", "exclusions", "notes"):
+        for name in ("recommendations", "possible", "warnings", "exclusions", "notes"):
             for item in self.data.get(name, []):
                 yield name, item
 

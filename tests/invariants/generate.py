@@ -72,47 +72,58 @@ def schema_at(schema, path):
 
 def validate(schema, value, node=None, pointer=""):
     """Problems of `value` against the schema, as (pointer, message) pairs:
-    the subset of JSON Schema the case schema uses. The generator and the
-    shrinker only keep cases for which this list is empty."""
+    the subset of JSON Schema the case schema uses (types, enum, const,
+    required, additionalProperties false, min/max, lengths, items, contains,
+    allOf, if/then/else, not). The generator and the shrinker only keep
+    cases for which this list is empty."""
     node = resolve(schema, schema if node is None else node)
     problems = []
     kind = node.get("type")
-    if kind == "object":
-        if not isinstance(value, dict):
-            return [(pointer, "not an object")]
+    checks = {"object": dict, "array": list, "string": str, "boolean": bool}
+    if kind in checks and not isinstance(value, checks[kind]):
+        return [(pointer, "not of type %s" % kind)]
+    if kind in ("integer", "number") and (
+            isinstance(value, bool) or not isinstance(value, (int, float)) or
+            (kind == "integer" and not isinstance(value, int))):
+        return [(pointer, "not of type %s" % kind)]
+    if "enum" in node and value not in node["enum"]:
+        problems.append((pointer, "not an allowed value"))
+    if "const" in node and value != node["const"]:
+        problems.append((pointer, "not %r" % node["const"]))
+    if isinstance(value, dict):
         for key in node.get("required", []):
             if key not in value:
                 problems.append((pointer + "/" + key, "required key missing"))
         props = node.get("properties", {})
         for key, sub in value.items():
-            if key not in props:
-                problems.append((pointer + "/" + key, "unknown key"))
-            else:
+            if key in props:
                 problems += validate(schema, sub, props[key], pointer + "/" + key)
-    elif kind == "array":
-        if not isinstance(value, list):
-            return [(pointer, "not a list")]
+            elif node.get("additionalProperties") is False:
+                problems.append((pointer + "/" + key, "unknown key"))
+    if isinstance(value, list):
         if len(value) > node.get("maxItems", len(value)):
             problems.append((pointer, "too many items"))
-        for i, item in enumerate(value):
-            problems += validate(schema, item, node["items"], "%s/%d" % (pointer, i))
-    elif kind == "string":
-        if not isinstance(value, str):
-            return [(pointer, "not a string")]
-        if "enum" in node and value not in node["enum"]:
-            problems.append((pointer, "not an allowed value"))
-        if len(value.encode("utf-8")) < node.get("minLength", 0) or \
-                len(value.encode("utf-8")) > node.get("maxLength", 1 << 30):
+        if "items" in node:
+            for i, item in enumerate(value):
+                problems += validate(schema, item, node["items"], "%s/%d" % (pointer, i))
+        if "contains" in node and all(validate(schema, item, node["contains"])
+                                      for item in value):
+            problems.append((pointer, "contains no matching item"))
+    if isinstance(value, str):
+        size = len(value.encode("utf-8"))
+        if size < node.get("minLength", 0) or size > node.get("maxLength", size):
             problems.append((pointer, "bad length"))
-    elif kind == "boolean":
-        if not isinstance(value, bool):
-            problems.append((pointer, "not true/false"))
-    elif kind in ("integer", "number"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
-                (kind == "integer" and not isinstance(value, int)):
-            return [(pointer, "not a %s" % kind)]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         if value < node.get("minimum", value) or value > node.get("maximum", value):
             problems.append((pointer, "out of range"))
+    for sub in node.get("allOf", []):
+        problems += validate(schema, value, sub, pointer)
+    if "if" in node:
+        branch = node.get("else") if validate(schema, value, node["if"]) else node.get("then")
+        if branch is not None:
+            problems += validate(schema, value, branch, pointer)
+    if "not" in node and not validate(schema, value, node["not"], pointer):
+        problems.append((pointer, "matches what it must not"))
     return problems
 
 
@@ -483,6 +494,7 @@ class Generator:
             partial = fragment(rng)
             self._thin(partial, self.schema, rng, 0.1)
             merge(case, partial)
+        self._repair(self.schema, case, "", rng, density)
         problems = validate(self.schema, case)
         if problems:
             raise AssertionError("generated case %s is not valid: %s" % (case["id"], problems))
@@ -504,6 +516,7 @@ class Generator:
                     out[key] = self._value(sub, sub_path, rng, density)
             if path in HOOKS:
                 HOOKS[path](out, rng)
+            self._conditions(node, out, path, rng, density)
             return out
         if kind == "array":
             if rng.random() < hint.get("empty", 0.25):
@@ -539,6 +552,34 @@ class Generator:
                 return rng.randint(a, b)
             return round(rng.uniform(a, b), 1)
         raise SystemExit("generate.py: schema type %r at %s is not handled" % (kind, path))
+
+    def _conditions(self, node, value, path, rng, density):
+        """Meet the object's if/then/else conditions (a key required or
+        refused by another key's value): add what a branch requires, remove
+        what it refuses."""
+        for rule in node.get("allOf", []) + ([node] if "if" in node else []):
+            if "if" not in rule:
+                continue
+            holds = not validate(self.schema, value, rule["if"])
+            branch = rule.get("then" if holds else "else") or {}
+            props = node.get("properties", {})
+            for key in branch.get("required", []):
+                if key not in value and key in props:
+                    value[key] = self._value(props[key], path + "/" + key, rng, density)
+            for key in branch.get("not", {}).get("required", []):
+                value.pop(key, None)
+
+    def _repair(self, node, value, path, rng, density):
+        """Meet the conditions everywhere, after fragments were merged."""
+        node = resolve(self.schema, node)
+        if isinstance(value, dict) and node.get("type") == "object":
+            for key, sub in node.get("properties", {}).items():
+                if key in value:
+                    self._repair(sub, value[key], path + "/" + key, rng, density)
+            self._conditions(node, value, path, rng, density)
+        elif isinstance(value, list) and node.get("type") == "array":
+            for item in value:
+                self._repair(node["items"], item, path + "/*", rng, density)
 
     def _thin(self, partial, node, rng, p):
         """Leave out optional keys of a fragment at random, recursively."""

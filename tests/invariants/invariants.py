@@ -13,9 +13,9 @@ sentence would act on. Read the sources, never today's rules, to write one.
 """
 import re
 
-from clinical import (ABSENT, ANTHRACYCLINE, ANTI_HER2, AROMATASE_INHIBITOR, BISPHOSPHONATE,
-                      DRUG_CLASSES, EARLY_STAGES, EXCLUSIVE_CLASSES, GRADED_BEVACIZUMAB_EVENTS,
-                      HYPERTENSIVE_EVENTS, LARGEST_REGIMEN, TAXANE)
+from clinical import (ABSENT, ANTHRACYCLINE, ANTICANCER, ANTI_HER2, AROMATASE_INHIBITOR,
+                      BISPHOSPHONATE, DRUG_CLASSES, EARLY_STAGES, EXCLUSIVE_CLASSES,
+                      GRADED_BEVACIZUMAB_EVENTS, HYPERTENSIVE_EVENTS, LARGEST_REGIMEN, TAXANE)
 
 INVARIANTS = []
 
@@ -30,7 +30,8 @@ DESIGN = "docs/design.md"
 
 
 class Invariant:
-    def __init__(self, name, source, quote, reading, check, whole_run=False):
+    def __init__(self, name, source, quote, reading, check, whole_run=False,
+                 premise_from_output=False):
         self.name = name
         self.source = source
         self.quote = quote
@@ -39,13 +40,18 @@ class Invariant:
         # Checked by the runner over the whole run (two runs compared), not
         # by `check` on one result.
         self.whole_run = whole_run
+        # Its premise is something the output shows (a lead mark, cards),
+        # which a rule base may not produce yet: the runner does not ask
+        # the generator to reach it.
+        self.premise_from_output = premise_from_output
 
 
-def invariant(name, source, quote, reading, whole_run=False):
+def invariant(name, source, quote, reading, whole_run=False, premise_from_output=False):
     def register(check):
         if any(i.name == name for i in INVARIANTS):
             raise SystemExit("invariants.py: two invariants named %s" % name)
-        INVARIANTS.append(Invariant(name, source, quote, reading, check, whole_run))
+        INVARIANTS.append(Invariant(name, source, quote, reading, check, whole_run,
+                                    premise_from_output))
         return check
     return register
 
@@ -94,10 +100,11 @@ def _(case, result, ctx):
 
 @invariant("ids-unique-per-list", OUTPUT_FORMAT,
            "Two rules that conclude the same `id` give one item",
-           "No id appears twice in recommendations, warnings, exclusions or notes.")
+           "No id appears twice in recommendations, possible options, warnings, exclusions or "
+           "notes.")
 def _(case, result, ctx):
     bad = []
-    for name in ("recommendations", "warnings", "exclusions", "notes"):
+    for name in ("recommendations", "possible", "warnings", "exclusions", "notes"):
         ids = [item.get("id") for item in result.data.get(name, [])]
         bad += [{"list": name, "id": i} for i in sorted(set(ids)) if ids.count(i) > 1]
     return bad
@@ -211,7 +218,7 @@ def _(case, result, ctx):
 
 @invariant("excluded-not-recommended", DESIGN,
            "an `exclusion` whose `option` names a recommendation that fired removes",
-           "No recommendation is also ruled out by an exclusion.")
+           "No recommendation (or possible option) is also ruled out by an exclusion.")
 def _(case, result, ctx):
     return briefs(o for o in result.options if o.id in result.excluded_options)
 
@@ -235,14 +242,37 @@ def _(case, result, ctx):
             if w.get("option") is not None and w.get("option") not in known]
 
 
+def lead_card_problems(result, lead_ids):
+    """Where the decision cards do not put the options of `lead_ids` first:
+    each must open its card, and its card must come before every other
+    card but the status card. No cards in the result: nothing to check
+    (the lists stay sorted by id)."""
+    if result.cards is None:
+        return []
+    bad = []
+    order = [c.get("id") for c in result.cards if c.get("kind") != "status"]
+    holding = {}
+    for card in result.cards:
+        for option in card.get("options") or []:
+            holding[option] = card
+    leading = {holding[i].get("id") for i in lead_ids if i in holding}
+    for i in lead_ids:
+        card = holding.get(i)
+        if card is None or (card.get("options") or [None])[0] not in lead_ids:
+            bad.append({"option": i, "card": card.get("id") if card else None,
+                        "card options": card.get("options") if card else None})
+    if leading and set(order[:len(leading)]) != leading:
+        bad.append({"cards": order, "leading": sorted(leading)})
+    return bad
+
+
 @invariant("lead-options-first", DESIGN,
            "a `lead` mark puts the option first",
-           "Recommendations with a lead come before every recommendation without one.")
+           "An option with a lead opens its decision card, and that card comes first after "
+           "the status card.", premise_from_output=True)
 def _(case, result, ctx):
-    leads = [o.item.get("lead") is not None for o in result.options]
-    if True in leads and leads != sorted(leads, reverse=True):
-        return [[o.id for o in result.options]]
-    return []
+    leads = [o.id for o in result.options if o.item.get("lead") is not None]
+    return when(leads, lead_card_problems(result, leads))
 
 
 @invariant("history-marks-well-formed", DESIGN,
@@ -348,10 +378,12 @@ def _(case, result, ctx):
 @invariant("chemotherapy-names-its-drugs", DESIGN,
            "Whether an option contains chemotherapy follows from the drug classes of\n"
            "its agents and choices",
-           "A chemotherapy or chemoradiation option names its drugs in agents or choices.")
+           "A chemotherapy or chemoradiation option names its drugs in agents or choices, or "
+           "declares with_chemotherapy (radiation given with the chemotherapy of another "
+           "option), so that the chemotherapy gates see it.")
 def _(case, result, ctx):
-    return briefs(o for o in result.options
-                  if o.modality in ("chemotherapy", "chemoradiation") and not o.drugs)
+    return briefs(o for o in result.options if o.modality in ("chemotherapy", "chemoradiation")
+                  and not o.drugs and not o.with_chemotherapy)
 
 
 @invariant("radiation-declares-target", DESIGN,
@@ -430,14 +462,15 @@ def _(case, result, ctx):
            "the cancer itself.",
            "Cervix stage 4, recurrent cervix, anal stage 4 (the sources that give supportive "
            "care): a patient who declines or cannot have active treatment gets supportive care "
-           "first, with its lead.")
+           "with a lead (first on the decision cards).")
 def _(case, result, ctx):
     if not (case.supportive_care_source and case.no_active_treatment):
         return None
-    first = result.options[0] if result.options else None
-    if first is None or not first.supportive or first.item.get("lead") is None:
-        return [{"first": first.brief() if first else None}]
-    return []
+    leading = [o.id for o in result.options if o.supportive and o.item.get("lead") is not None]
+    if not leading:
+        return [{"supportive care with a lead": None,
+                 "recommendations": [o.id for o in result.options]}]
+    return lead_card_problems(result, leading)
 
 
 @invariant("supportive-care-listed", ANAL_STAGE4,
@@ -475,12 +508,12 @@ def _(case, result, ctx):
 @invariant("ecog-2-exenteration-flagged", CERVIX_SCC,
            "Pelvic exenteration should only be offered to highly selected patients with central "
            "recurrence, adequate performance status, and no evidence of distant disease",
-           "At ECOG 2 performance status is left to the team: an exenteration option carries a "
-           "warning that names it.")
+           "At ECOG 2 performance status is left to the team: exenteration is flagged, by a "
+           "warning that names it, or offered only as 'possible'.")
 def _(case, result, ctx):
     flagged = {w.get("option") for w in result.warnings}
-    return when(case.ecog == 2,
-                briefs(o for o in result.options if o.exenteration and o.id not in flagged))
+    return when(case.ecog == 2, briefs(o for o in result.options
+                                       if o.exenteration and o.offered and o.id not in flagged))
 
 
 @invariant("ecog-unrecorded-exenteration-not-offered", CERVIX_SCC,
@@ -605,24 +638,20 @@ def _(case, result, ctx):
 
 def metastatic_chemo_regimens(case):
     """(definite, possible) counts of prior chemotherapy regimens given for
-    metastatic disease: setting metastatic or recurrent, or not recorded."""
-    definite = possible = 0
-    for p in case.priors_list:
-        if case.is_chemo_regimen(p):
-            if p.get("setting") in ("metastatic", "recurrent"):
-                definite += 1
-                possible += 1
-            elif "setting" not in p:
-                possible += 1
-    return definite, possible
+    metastatic disease (Case.for_advanced_disease: yes; yes or unknown).
+    With no prior treatments recorded, any number is possible."""
+    said = [case.for_advanced_disease(p) for p in case.priors_list if case.is_chemo_regimen(p)]
+    possible = said.count("yes") + said.count("unknown")
+    return said.count("yes"), float("inf") if case.priors is None else possible
 
 
 @invariant("eribulin-after-two-metastatic-regimens", BREAST_STAGE4,
            "Eribulin may be used to treat metastatic breast cancer in women who have received "
            "at least 2 other chemotherapy regimens for metastatic disease.",
            "Eribulin is offered only after 2 chemotherapy regimens for metastatic disease "
-           "(recorded as metastatic or recurrent setting); 'possible' at most when a setting is "
-           "not recorded; not at all with fewer than 2 that could count.")
+           "(setting metastatic or recurrent, or primary treatment of a stage IV cancer); "
+           "'possible' at most when a setting is not recorded; not at all with fewer than 2 "
+           "that could count (prior treatments recorded).")
 def _(case, result, ctx):
     definite, possible = metastatic_chemo_regimens(case)
     return when(definite < 2, briefs(o for o in result.with_drug({"eribulin"})
@@ -633,11 +662,13 @@ def _(case, result, ctx):
            "Previous therapy should have included an anthracycline (such as doxorubicin or "
            "epirubicin) and a taxane (such as paclitaxel or docetaxel).",
            "Eribulin is offered only when an anthracycline and a taxane are among the recorded "
-           "prior treatments or medications ('possible' at most while a chemotherapy's drugs "
-           "are not recorded).")
+           "prior treatments or medications ('possible' at most while the prior treatments, "
+           "the medications or a chemotherapy's drugs are not recorded: a chemotherapy with "
+           "agents [] names no drug).")
 def _(case, result, ctx):
     given = case.drugs_received
-    unknown_agents = any(case.is_chemo_regimen(p) and "agents" not in p for p in case.priors_list)
+    unknown_agents = case.priors is None or case.medications is None or \
+        any(case.is_chemo_regimen(p) and not p.get("agents") for p in case.priors_list)
     has_both = bool(given & ANTHRACYCLINE) and bool(given & TAXANE)
     return when(not has_both, briefs(o for o in result.with_drug({"eribulin"})
                                      if o.offered or not unknown_agents))
@@ -646,24 +677,26 @@ def _(case, result, ctx):
 @invariant("no-regimen-again-after-progression", ANAL_STAGE4,
            "Treatment usually continues as long as the cancer does not grow or spread any "
            "further and you can cope with the side effects.",
-           "A regimen the cancer progressed on in advanced disease (setting metastatic or "
-           "recurrent, response progression) is not offered again, ongoing or stopped: no "
-           "option whose agents are that regimen's drugs.")
+           "A cancer treatment the cancer progressed on in advanced disease (setting metastatic "
+           "or recurrent, response progression) is not offered again, ongoing or stopped: no "
+           "option whose agents are that regimen's drugs (a bisphosphonate, which relieves "
+           "bone pain and fractures, is not a regimen the cancer progresses on).")
 def _(case, result, ctx):
     failed = case.progressed_on_in_advanced_disease
-    return when(failed, briefs(o for o in result.options
-                               if o.agents and any(o.agents == agents for _, agents in failed)))
+    return when(failed, briefs(o for o in result.options if o.agents & ANTICANCER and
+                               any(o.agents == agents for _, agents in failed)))
 
 
 @invariant("no-regimen-again-not-tolerated", ANAL_STAGE4,
            "Treatment usually continues as long as the cancer does not grow or spread any "
            "further and you can cope with the side effects.",
-           "A regimen whose side effects were not tolerated is not offered again: no option "
-           "whose agents are that regimen's drugs.")
+           "A cancer treatment whose side effects were not tolerated is not offered again: no "
+           "option whose agents are that regimen's drugs (the sentence is about treating the "
+           "cancer; a bisphosphonate is not).")
 def _(case, result, ctx):
     failed = case.not_tolerated
-    return when(failed, briefs(o for o in result.options
-                               if o.agents and any(o.agents == agents for _, agents in failed)))
+    return when(failed, briefs(o for o in result.options if o.agents & ANTICANCER and
+                               any(o.agents == agents for _, agents in failed)))
 
 
 @invariant("no-trastuzumab-after-progression-on-it", BREAST_STAGE4,
@@ -716,12 +749,12 @@ def _(case, result, ctx):
            "If chemotherapy was used to treat metastatic cervical cancer but it didn't respond "
            "or the cancer comes back, then you may be offered cemiplimab (Libtayo).",
            "Cemiplimab is offered outright only after chemotherapy given for advanced disease "
-           "(setting metastatic or recurrent); not at all when no recorded chemotherapy could "
-           "have been.")
+           "(setting metastatic or recurrent, or primary treatment of a stage IV cancer); not "
+           "at all when no recorded chemotherapy could have been.")
 def _(case, result, ctx):
-    chemo = [p for p in case.priors_list if case.is_chemo_regimen(p)]
-    definite = any(p.get("setting") in ("metastatic", "recurrent") for p in chemo)
-    possible = definite or any("setting" not in p for p in chemo) or case.priors is None
+    said = [case.for_advanced_disease(p) for p in case.priors_list if case.is_chemo_regimen(p)]
+    definite = "yes" in said
+    possible = definite or "unknown" in said or case.priors is None
     return when(not definite, briefs(o for o in result.with_drug({"cemiplimab"})
                                      if not possible or o.offered))
 

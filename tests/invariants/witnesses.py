@@ -45,7 +45,9 @@ def add_to(name, **fields):
 
 def drop_options(test):
     def plant(d):
-        d["recommendations"] = [r for r in d["recommendations"] if not test(r)]
+        for name in ("recommendations", "possible"):
+            if name in d:
+                d[name] = [r for r in d[name] if not test(r)]
     return plant
 
 
@@ -91,8 +93,11 @@ WITNESSES = {
                                                                 option="planted-option"))),
     "exclusions-name-their-option": (case(ANAL), add_to("exclusions", option=None)),
     "warning-options-known": (case(ANAL), add_to("warnings", option="nowhere", agent=None)),
-    "lead-options-first": (case(ANAL), both(add(id="a-planted"), add(id="b-planted",
-                                                                     lead="planted"))),
+    "lead-options-first": (case(ANAL), both(
+        add(id="a-planted"), add(id="b-planted", lead="planted"),
+        set_key("cards", [{"id": "status", "kind": "status", "options": []},
+                          {"id": "c1", "kind": "systemic", "options": ["a-planted"]},
+                          {"id": "c2", "kind": "supportive-care", "options": ["b-planted"]}]))),
     "history-marks-well-formed": (case(ANAL), add(history=[{"status": "maybe",
                                                             "because": []}])),
     "not-covered-says-so": (case(ANAL), both(set_key("scope", "not covered"), add())),
@@ -126,7 +131,7 @@ WITNESSES = {
                                       add(modality="hormonal", agents=["tamoxifen"])),
     "supportive-care-leads-without-treatment": (
         case(ANAL, preferences={"declines_active_treatment": True}),
-        set_key("recommendations", [])),
+        drop_options(lambda r: True)),
     "supportive-care-listed": (case(ANAL), drop_options(lambda r: True)),
     "fitness-and-wishes-never-missing": (
         case(ANAL), add_to("missing_information", field="/fitness/active_treatment_possible",

@@ -134,34 +134,34 @@ class Case:
 
     def __init__(self, data):
         self.data = data
+        cancer = data.get("cancer") or {}
+        patient = data.get("patient") or {}
+        preferences = data.get("preferences") or {}
+        fitness = data.get("fitness") or {}
+        self.site = cancer.get("site")
+        self.stage = cancer.get("stage")
+        self.recurrent = cancer.get("recurrent")
+        self.histology = cancer.get("histology")
+        self.metastases = cancer.get("metastases")
+        self.recurrence = cancer.get("recurrence") or {}
+        self.ecog = patient.get("ecog")
+        self.sex = patient.get("sex")
+        self.menopause = patient.get("menopausal_status")
+        self.priors = data.get("prior_treatments")
+        self.medications = data.get("medications")
+        self.symptoms = data.get("symptoms")
+        self.events = data.get("adverse_events")
+        self.procedures = data.get("planned_procedures")
+        self.imaging = data.get("imaging")
+        self.declines_active = preferences.get("declines_active_treatment")
+        self.declines_chemo = preferences.get("declines_chemotherapy")
+        self.declines_other_hormonal = preferences.get("declines_other_hormonal_therapy")
+        self.chemo_suitable = fitness.get("chemotherapy_suitable")
+        self.active_possible = fitness.get("active_treatment_possible")
 
     def _get(self, *path):
         v = get(self.data, *path)
         return None if v is ABSENT else v
-
-    site = cached_property(lambda self: self._get("cancer", "site"))
-    stage = cached_property(lambda self: self._get("cancer", "stage"))
-    recurrent = cached_property(lambda self: self._get("cancer", "recurrent"))
-    histology = cached_property(lambda self: self._get("cancer", "histology"))
-    metastases = cached_property(lambda self: self._get("cancer", "metastases"))
-    ecog = cached_property(lambda self: self._get("patient", "ecog"))
-    sex = cached_property(lambda self: self._get("patient", "sex"))
-    menopause = cached_property(lambda self: self._get("patient", "menopausal_status"))
-    priors = cached_property(lambda self: self._get("prior_treatments"))
-    medications = cached_property(lambda self: self._get("medications"))
-    symptoms = cached_property(lambda self: self._get("symptoms"))
-    events = cached_property(lambda self: self._get("adverse_events"))
-    procedures = cached_property(lambda self: self._get("planned_procedures"))
-    imaging = cached_property(lambda self: self._get("imaging"))
-    recurrence = cached_property(lambda self: self._get("cancer", "recurrence") or {})
-    declines_active = cached_property(
-        lambda self: self._get("preferences", "declines_active_treatment"))
-    declines_chemo = cached_property(lambda self: self._get("preferences", "declines_chemotherapy"))
-    declines_other_hormonal = cached_property(
-        lambda self: self._get("preferences", "declines_other_hormonal_therapy"))
-    chemo_suitable = cached_property(lambda self: self._get("fitness", "chemotherapy_suitable"))
-    active_possible = cached_property(
-        lambda self: self._get("fitness", "active_treatment_possible"))
 
     def biomarker(self, name):
         """positive, negative, unknown, or None when not recorded."""
@@ -285,72 +285,41 @@ class Case:
 
 class Option:
     """A recommendation of a result, or an option it lists as possible (the
-    `possible` list, or `status` "possible"), with what it is."""
+    `possible` list, or `status` "possible"), with what it is. Every
+    attribute is computed once: invariants read them thousands of times."""
 
     def __init__(self, item, possible=False):
         self.item = item
         self.id = item.get("id")
-        self.modality = item.get("modality")
+        self.modality = modality = item.get("modality")
         self.agents = frozenset(item.get("agents") or [])
         self.choices = frozenset(item.get("choices") or [])
-        self.drugs = self.agents | self.choices
+        self.drugs = drugs = self.agents | self.choices
         self.target = item.get("target")
-        self.procedure = item.get("procedure") or ""
+        self.procedure = procedure = item.get("procedure") or ""
         self.intent = item.get("intent")
         self.with_chemotherapy = item.get("with_chemotherapy") is True
         self.requires = item.get("requires") or []
         # Blocked only by facts the case does not record: listed under
         # `possible`, or with `status` "possible". Otherwise offered.
         self.offered = not possible and item.get("status", "offered") != "possible"
-
-    @cached_property
-    def contains_chemotherapy(self):
-        return bool(self.drugs & CHEMOTHERAPY) or self.modality in ("chemotherapy", "chemoradiation")
-
-    @cached_property
-    def chemotherapy_or_with_it(self):
-        return self.contains_chemotherapy or self.with_chemotherapy
-
-    @cached_property
-    def hormonal(self):
-        return bool(self.drugs & HORMONAL) or self.modality in ("hormonal", "ovarian-suppression")
-
-    @cached_property
-    def ovarian_suppression(self):
-        return self.modality == "ovarian-suppression" or bool(self.drugs & LHRH_AGONIST) or \
-            "ovarian" in self.procedure
-
-    @cached_property
-    def radiation(self):
-        return self.modality in RADIATION_MODALITIES
-
-    @cached_property
-    def maybe_pelvic_radiation(self):
-        """Radiation to the pelvis, or radiation that does not say where."""
-        return self.radiation and self.target in (None, "pelvis")
-
-    @cached_property
-    def tumour_surgery(self):
-        return self.modality == "surgery" and (
-            self.intent == "curative" or any(w in self.procedure for w in TUMOUR_SURGERY_WORDS))
-
-    @cached_property
-    def exenteration(self):
-        return "exenteration" in self.procedure
-
-    @cached_property
-    def supportive(self):
-        return self.modality == "supportive-care"
-
-    @cached_property
-    def anticancer(self):
-        """Treats the cancer itself, by what it is (not what it declares)."""
-        return bool(self.drugs & ANTICANCER) or self.modality in ANTICANCER_MODALITIES or \
+        self.contains_chemotherapy = bool(drugs & CHEMOTHERAPY) or \
+            modality in ("chemotherapy", "chemoradiation")
+        self.chemotherapy_or_with_it = self.contains_chemotherapy or self.with_chemotherapy
+        self.hormonal = bool(drugs & HORMONAL) or modality in ("hormonal", "ovarian-suppression")
+        self.ovarian_suppression = modality == "ovarian-suppression" or \
+            bool(drugs & LHRH_AGONIST) or "ovarian" in procedure
+        self.radiation = modality in RADIATION_MODALITIES
+        # Radiation to the pelvis, or radiation that does not say where.
+        self.maybe_pelvic_radiation = self.radiation and self.target in (None, "pelvis")
+        self.tumour_surgery = modality == "surgery" and (
+            self.intent == "curative" or any(w in procedure for w in TUMOUR_SURGERY_WORDS))
+        self.exenteration = "exenteration" in procedure
+        self.supportive = modality == "supportive-care"
+        # Treats the cancer itself, by what it is (not what it declares).
+        self.anticancer = bool(drugs & ANTICANCER) or modality in ANTICANCER_MODALITIES or \
             self.tumour_surgery
-
-    @cached_property
-    def cancer_directed(self):
-        return self.item.get("cancer_directed") is not False or self.anticancer
+        self.cancer_directed = item.get("cancer_directed") is not False or self.anticancer
 
     def brief(self):
         keys = ("id", "modality", "agents", "choices", "procedure", "target", "intent",

@@ -318,6 +318,8 @@ def _(case, result, ctx):
     bad = []
     for name, item in result.items():
         agents = item.get("agents") or []
+        if len(agents) < 2:
+            continue
         doubled = [c for c in EXCLUSIVE_CLASSES
                    if sum(1 for a in agents if c in DRUG_CLASSES.get(a, ())) > 1]
         if len(agents) > LARGEST_REGIMEN or doubled:

@@ -121,6 +121,11 @@ class Context:
         return node, value
 
     def pointer_problem(self, case, pointer):
+        found = self._steps(pointer)
+        if isinstance(found, str):
+            return found
+        if not any(isinstance(step, int) for step in found[0]):
+            return None  # no list item to look for in the case
         walked = self._walk(case, pointer)
         return walked if isinstance(walked, str) else None
 

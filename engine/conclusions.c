@@ -150,15 +150,22 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 		free(marks);
 		if (rc == 0 && n > 1) {
 			/* Firing order must not show: sort the entries. */
-			int m = cJSON_GetArraySize(history), k;
+			int m = cJSON_GetArraySize(history), k, kept;
 			cJSON **items = malloc((size_t)m * sizeof(*items));
 			if (items == NULL)
 				return ONCO_ENOMEM;
 			for (k = 0; k < m; k++)
 				items[k] = cJSON_DetachItemFromArray(history, 0);
 			qsort(items, (size_t)m, sizeof(*items), compare_history);
-			for (k = 0; k < m; k++)
-				cJSON_AddItemToArray(history, items[k]);
+			/* Two marks with the same status and reasons (one option
+			 * concluded by two rules) are one entry. */
+			for (k = 0, kept = 0; k < m; k++)
+				if (kept > 0 && compare_history(&items[kept - 1], &items[k]) == 0) {
+					cJSON_Delete(items[k]);
+				} else {
+					items[kept++] = items[k];
+					cJSON_AddItemToArray(history, items[k]);
+				}
 			free(items);
 		}
 	}
@@ -292,7 +299,7 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 
 cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 {
-	size_t n = run->n_conclusions[kind], i, first;
+	size_t n = run->n_conclusions[kind], i, first, kept;
 	sort_entry *facts;
 	cJSON *items = cJSON_CreateArray();
 
@@ -303,12 +310,19 @@ cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 		cJSON_Delete(items);
 		return NULL;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0, kept = 0; i < n; i++) {
 		size_t k;
-		facts[i].fact = run->conclusions[kind][i];
+		void *fact = run->conclusions[kind][i];
+
+		if ((kind == ONCO_C_WARNING || kind == ONCO_C_NOTE) &&
+		    onco_run_rests_on_held(engine, run, fact))
+			continue;
+		facts[kept].fact = fact;
 		for (k = 0; k < N_SORT_SLOTS; k++)
-			facts[i].keys[k] = text_or_empty(engine->env, facts[i].fact, sort_slots[k]);
+			facts[kept].keys[k] = text_or_empty(engine->env, fact, sort_slots[k]);
+		kept++;
 	}
+	n = kept;
 	qsort(facts, n, sizeof(*facts), compare_facts);
 	for (first = 0; first < n; first = i) {
 		const char *id = facts[first].keys[0];

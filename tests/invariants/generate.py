@@ -238,7 +238,8 @@ def f_cervix_recurrent_central(rng):
                                       "small": rng.random() < 0.6}},
             "imaging": [{"type": pick(rng, ["pet-ct", "pet-ct", "ct"]), "distant_disease": False,
                          "days_ago": rng.randint(0, 30)}],
-            "prior_treatments": [{"type": pick(rng, ["chemoradiation", "radiation", "brachytherapy"]),
+            "prior_treatments": [{"type": pick(rng, ["chemoradiation", "radiation",
+                                                     "brachytherapy"]),
                                   "region": "pelvis", "agents": ["cisplatin"], "setting": "primary",
                                   "response": "complete", "progressed_after": True}],
             "patient": {"ecog": rng.randint(0, 4)}}
@@ -282,7 +283,8 @@ def f_bevacizumab_surgery(rng):
     else:
         partial["medications"] = []
         partial["prior_treatments"] = [{"type": pick(rng, ["chemotherapy", "targeted"]),
-                                        "agents": pick(rng, [["cisplatin", "paclitaxel", "bevacizumab"],
+                                        "agents": pick(rng, [["cisplatin", "paclitaxel",
+                                                              "bevacizumab"],
                                                              ["bevacizumab"]]),
                                         "setting": pick(rng, ["recurrent", "metastatic"]),
                                         "ongoing": True}]
@@ -329,7 +331,8 @@ def f_her2_trastuzumab_progressed(rng):
 
 def f_painful_bone_after_pelvic_rt(rng):
     return {"cancer": {"site": "cervix", "recurrent": True, "metastases": ["bone"],
-                       "histology": pick(rng, ["adenocarcinoma", "squamous-cell-carcinoma", "other"])},
+                       "histology": pick(rng, ["adenocarcinoma", "squamous-cell-carcinoma",
+                                               "other"])},
             "prior_treatments": [{"type": "chemoradiation", "region": "pelvis",
                                   "agents": ["cisplatin"], "setting": "primary"}],
             "symptoms": ["bone-pain"]}
@@ -378,8 +381,8 @@ def f_hormonal(rng):
             "patient": {"menopausal_status": pick(rng, ["pre", "post"])},
             "biomarkers": {"ER": "positive"},
             "preferences": {"declines_other_hormonal_therapy": rng.random() < 0.5},
-            "prior_treatments": [{"type": "hormonal", "agents": [pick(rng, ["letrozole", "tamoxifen",
-                                                                            "anastrozole"])],
+            "prior_treatments": [{"type": "hormonal",
+                                  "agents": [pick(rng, ["letrozole", "tamoxifen", "anastrozole"])],
                                   "setting": "metastatic",
                                   "response": pick(rng, ["progression", "partial"]),
                                   "tolerated": rng.random() < 0.6}]}

@@ -15,7 +15,8 @@ import re
 
 from clinical import (ABSENT, ANTHRACYCLINE, ANTICANCER, ANTI_HER2, AROMATASE_INHIBITOR,
                       BISPHOSPHONATE, DRUG_CLASSES, EARLY_STAGES, EXCLUSIVE_CLASSES,
-                      GRADED_BEVACIZUMAB_EVENTS, HYPERTENSIVE_EVENTS, LARGEST_REGIMEN, TAXANE)
+                      GRADED_BEVACIZUMAB_EVENTS, HYPERTENSIVE_EVENTS, LARGEST_REGIMEN,
+                      RADIATION_TYPES, TAXANE)
 
 INVARIANTS = []
 
@@ -209,7 +210,7 @@ def _(case, result, ctx):
 
 
 @invariant("no-missing-for-excluded", DESIGN,
-           "Missing information is not reported for an option an exclusion rules out.",
+           "Missing information is not reported for an option an exclusion rules out",
            "No option named by missing_information is ruled out by an exclusion.")
 def _(case, result, ctx):
     return [m for m in result.missing
@@ -231,15 +232,15 @@ def _(case, result, ctx):
             if not isinstance(e.get("option"), str) or not e.get("option")]
 
 
-@invariant("warning-options-known", DESIGN,
-           "a `warning` may name an `option` instead of, or as well as, a drug.",
-           "A warning that names an option names one the result lists: a recommendation, "
-           "an exclusion's option or an option of missing_information.")
+@invariant("warning-options-offered", DESIGN,
+           "a warning, note or `missing` fact whose basis holds an option that a gate\nholds "
+           "back (excluded or pending) is not listed",
+           "A warning that names an option (\"a `warning` may name an `option`\") names one "
+           "the result offers, as a recommendation or as possible: never an option ruled out.")
 def _(case, result, ctx):
-    known = {o.id for o in result.options} | result.excluded_options | \
-        {x for m in result.missing for x in m.get("options") or []}
+    offered = {o.id for o in result.options}
     return [{"id": w.get("id"), "option": w.get("option")} for w in result.warnings
-            if w.get("option") is not None and w.get("option") not in known]
+            if w.get("option") is not None and w.get("option") not in offered]
 
 
 def lead_card_problems(result, lead_ids):
@@ -473,6 +474,49 @@ def _(case, result, ctx):
         return [{"supportive care with a lead": None,
                  "recommendations": [o.id for o in result.options]}]
     return lead_card_problems(result, leading)
+
+
+def supportive_care_leads(result):
+    """Offending items when no supportive care option carries a lead."""
+    if any(o.supportive and o.item.get("lead") is not None for o in result.options):
+        return []
+    return [{"supportive care with a lead": None,
+             "recommendations": [o.id for o in result.options]}]
+
+
+@invariant("supportive-care-leads-when-treatment-stopped-working", ANAL_STAGE4,
+           "This may be because the cancer treatments don't work anymore",
+           "Cervix stage 4, recurrent cervix, anal stage 4: after progression on a treatment "
+           "given for advanced disease (setting metastatic or recurrent, response progression), "
+           "supportive care comes first (it has a lead).")
+def _(case, result, ctx):
+    return when(case.supportive_care_source and case.progressed_on_in_advanced_disease,
+                supportive_care_leads(result))
+
+
+@invariant("supportive-care-leads-when-side-effects-hard", ANAL_STAGE4,
+           "they may cause side effects that are hard to cope with",
+           "Cervix stage 4, recurrent cervix, anal stage 4: after a chemotherapy, targeted "
+           "therapy or immunotherapy whose side effects were not tolerated, supportive care "
+           "comes first (it has a lead).")
+def _(case, result, ctx):
+    premise = case.supportive_care_source and any(
+        p.get("tolerated") is False and
+        p.get("type") in ("chemotherapy", "chemoradiation", "targeted", "immunotherapy")
+        for p in case.priors_list)
+    return when(premise, supportive_care_leads(result))
+
+
+@invariant("supportive-care-leads-at-poor-performance-status", CERVIX_SCC,
+           "For patients with multiple pelvic nodes, distant metastases, or poor performance "
+           "status, palliative/best supportive care should be discussed alongside systemic "
+           "therapy options",
+           "Cervix stage 4, recurrent cervix, anal stage 4 at ECOG 3-4 (poor performance "
+           "status; 000 and 002: treatments \"not likely to improve your condition\"): "
+           "supportive care comes first (it has a lead).")
+def _(case, result, ctx):
+    return when(case.supportive_care_source and case.ecog in (3, 4),
+                supportive_care_leads(result))
 
 
 @invariant("supportive-care-listed", ANAL_STAGE4,
@@ -772,6 +816,20 @@ def _(case, result, ctx):
 def _(case, result, ctx):
     return when(case.site == "cervix" and case.prior_pelvic_radiation,
                 briefs(o for o in result.options if o.maybe_pelvic_radiation))
+
+
+@invariant("pelvic-radiation-history-unrecorded", CERVIX_SCC,
+           "Prior radiation therapy is an absolute contraindication to further pelvic radiation "
+           "in most cases due to unacceptable toxicity risk",
+           "Cervical cancer whose record does not say whether the pelvis was irradiated (prior "
+           "treatments not recorded, or a radiation recorded with no region): no radiation to "
+           "the pelvis (or to an unstated target) offered outright; at most 'possible'.")
+def _(case, result, ctx):
+    premise = case.site == "cervix" and not case.prior_pelvic_radiation and (
+        case.priors is None or any(p.get("type") in RADIATION_TYPES and "region" not in p
+                                   for p in case.priors_list))
+    return when(premise, briefs(o for o in result.options
+                                if o.maybe_pelvic_radiation and o.offered))
 
 
 @invariant("palliative-radiation-elsewhere-after-pelvic-radiation", CERVIX_RECURRENT,

@@ -429,8 +429,8 @@ def main():
         for raw in proc.stdout:
             premise[inv.name] += 1
             if m >= len(digests) or hashlib.sha1(raw).digest() != digests[m]:
-                failures[inv.name].append((min(m, len(cases) - 1),
-                                           [{"line": m + 1, "differs between -j 2 and -j 1": True}]))
+                differs = {"line": m + 1, "differs between -j 2 and -j 1": True}
+                failures[inv.name].append((min(m, len(cases) - 1), [differs]))
             m += 1
         if proc.wait() != 0 or m != len(digests):
             failures[inv.name].append((0, [{"lines -j 1": m, "lines -j 2": len(digests)}]))

@@ -92,7 +92,9 @@ WITNESSES = {
     "excluded-not-recommended": (case(ANAL), both(add(), add_to("exclusions",
                                                                 option="planted-option"))),
     "exclusions-name-their-option": (case(ANAL), add_to("exclusions", option=None)),
-    "warning-options-known": (case(ANAL), add_to("warnings", option="nowhere", agent=None)),
+    "warning-options-offered": (case(ANAL), both(
+        add_to("exclusions", option="planted-x"),
+        add_to("warnings", option="planted-x", agent=None))),
     "lead-options-first": (case(ANAL), both(
         add(id="a-planted"), add(id="b-planted", lead="planted"),
         set_key("cards", [{"id": "status", "kind": "status", "options": []},
@@ -133,6 +135,20 @@ WITNESSES = {
         case(ANAL, preferences={"declines_active_treatment": True}),
         drop_options(lambda r: True)),
     "supportive-care-listed": (case(ANAL), drop_options(lambda r: True)),
+    "supportive-care-leads-when-treatment-stopped-working": (
+        case(ANAL, prior_treatments=[{"type": "chemotherapy",
+                                      "agents": ["carboplatin", "paclitaxel"],
+                                      "setting": "metastatic", "response": "progression"}]),
+        drop_options(lambda r: r["modality"] == "supportive-care")),
+    "supportive-care-leads-when-side-effects-hard": (
+        case(CERVIX_4B, prior_treatments=[{"type": "chemotherapy", "agents": ["cisplatin"],
+                                           "tolerated": False}]),
+        drop_options(lambda r: r["modality"] == "supportive-care")),
+    "supportive-care-leads-at-poor-performance-status": (
+        case(ANAL, patient={"ecog": 4}),
+        drop_options(lambda r: r["modality"] == "supportive-care")),
+    "pelvic-radiation-history-unrecorded": (
+        case(CERVIX_REC), add(modality="chemoradiation", agents=["cisplatin"], target="pelvis")),
     "fitness-and-wishes-never-missing": (
         case(ANAL), add_to("missing_information", field="/fitness/active_treatment_possible",
                            options=[])),

@@ -18,7 +18,8 @@ shrinks as fixes land. An invariant whose premise no generated case meets
 is an error too: steer the generator (generate.py) to reach it.
 
 Exit status: 0 every invariant as expected; 1 an unexpected failure, an
-unexpected pass or an invariant never exercised; 2 usage or setup error.
+unexpected pass, an invariant never exercised, a failed self-test or set-up
+check, or an engine run that failed; 2 usage.
 """
 import argparse
 import copy
@@ -145,9 +146,21 @@ class Context:
 # ------------------------------------------------------------------ engine runs
 
 
-def run_batch(binary, cases_path, jobs):
+def run_batch(binary, cases_path, jobs, stderr):
+    """`binary batch -j jobs cases_path`, its output read as it comes;
+    standard error goes to a file (a pipe nobody reads could fill up)."""
     return subprocess.Popen([binary, "batch", "-j", str(jobs), cases_path],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=stderr)
+
+
+def parse(raw):
+    """A result line; a line that is not JSON becomes a record that fails
+    one-result-per-line (no line number, no case)."""
+    try:
+        return json.loads(raw)
+    except ValueError:
+        head = raw[:200]
+        return {"not JSON": head.decode("utf-8", "replace") if isinstance(head, bytes) else head}
 
 
 def evaluate_many(binary, cases, jobs=1):
@@ -194,7 +207,7 @@ def self_test(binary, ctx, schema):
     if problems:
         return problems
     for n, (inv, c, line) in enumerate(zip(invariants, cases, evaluate_many(binary, cases))):
-        data = json.loads(line)
+        data = parse(line)
         if "errors" in data:
             problems.append("%s: the engine refuses its witness case: %s"
                             % (inv.name, data["errors"][:2]))
@@ -260,7 +273,7 @@ def fails(inv, ctx, binary, candidates):
     lines = evaluate_many(binary, candidates)
     verdicts = []
     for i, (c, line) in enumerate(zip(candidates, lines)):
-        bad = check_case(inv, ctx, *prepare(c, i + 1, json.loads(line)))
+        bad = check_case(inv, ctx, *prepare(c, i + 1, parse(line)))
         verdicts.append(bool(bad))
     return verdicts
 
@@ -386,25 +399,35 @@ def main():
             sys.stdout.write("GENERATOR the cases never exercise: %s\n"
                              % ", ".join("%s %s" % g for g in gaps[:20]))
             return 1
-    workdir = tempfile.mkdtemp(prefix="onco-invariants-")
-    cases_path = os.path.join(workdir, "cases.ndjson")
-    with open(cases_path, "w", encoding="utf-8") as f:
-        for c in cases:
-            f.write(json.dumps(c, separators=(",", ":")) + "\n")
+    with tempfile.TemporaryDirectory(prefix="onco-invariants-") as workdir:
+        cases_path = os.path.join(workdir, "cases.ndjson")
+        with open(cases_path, "w", encoding="utf-8") as f:
+            for c in cases:
+                f.write(json.dumps(c, separators=(",", ":")) + "\n")
+        with open(os.path.join(workdir, "stderr"), "w+b") as stderr:
+            timings, premise, failures = run_cases(args, ctx, invariants, cases, cases_path,
+                                                   stderr)
+    return report(args, ctx, schema, invariants, known, cases, premise, failures,
+                  [started] + timings)
+
+
+def run_cases(args, ctx, invariants, cases, cases_path, stderr):
+    """Run the cases (-j 2, checking each result; then -j 1, comparing the
+    bytes): (timings, premise counts, failures) per invariant."""
     generated = time.monotonic()
 
     per_case = [i for i in invariants if not i.whole_run]
     premise = {i.name: 0 for i in invariants}
     failures = {i.name: [] for i in invariants}
     digests = []
-    proc = run_batch(args.oncorules, cases_path, 2)
+    proc = run_batch(args.oncorules, cases_path, 2, stderr)
     n = 0
     for raw in proc.stdout:
         digests.append(hashlib.sha1(raw).digest())
         if n >= len(cases):
             n += 1
             continue
-        case, result = prepare(cases[n], n + 1, json.loads(raw))
+        case, result = prepare(cases[n], n + 1, parse(raw))
         for inv in per_case:
             bad = check_case(inv, ctx, case, result)
             if bad is None:
@@ -415,16 +438,17 @@ def main():
             elif bad:
                 failures[inv.name].append((n, None))
         n += 1
-    err = proc.stderr.read().decode(errors="replace")
     if proc.wait() != 0 or n != len(cases):
+        stderr.seek(0)
         raise SystemExit("run.py: batch -j 2 gave %d lines for %d cases, exit %d: %s"
-                         % (n, len(cases), proc.returncode, err[-500:]))
+                         % (n, len(cases), proc.returncode,
+                            stderr.read()[-2000:].decode(errors="replace")))
     checked = time.monotonic()
 
     for inv in invariants:
         if not inv.whole_run:
             continue
-        proc = run_batch(args.oncorules, cases_path, 1)
+        proc = run_batch(args.oncorules, cases_path, 1, stderr)
         m = 0
         for raw in proc.stdout:
             premise[inv.name] += 1
@@ -434,10 +458,13 @@ def main():
             m += 1
         if proc.wait() != 0 or m != len(digests):
             failures[inv.name].append((0, [{"lines -j 1": m, "lines -j 2": len(digests)}]))
-    rerun = time.monotonic()
-    os.unlink(cases_path)
-    os.rmdir(workdir)
+    return [generated, checked, time.monotonic()], premise, failures
 
+
+def report(args, ctx, schema, invariants, known, cases, premise, failures, timings):
+    """Print what failed (shrunk), what was expected to and did not; the
+    exit status."""
+    started, generated, checked, rerun = timings
     out = sys.stdout
     errors = 0
     expected = []
@@ -468,7 +495,7 @@ def main():
         index, items = min(examples, key=lambda e: count_fields(cases[e[0]]))
         shrunk, reproduced = shrink(inv, ctx, args.oncorules, schema, cases[index])
         if reproduced and not inv.whole_run:
-            items = check_case(inv, ctx, *prepare(shrunk, 1, json.loads(
+            items = check_case(inv, ctx, *prepare(shrunk, 1, parse(
                 evaluate_many(args.oncorules, [shrunk])[0]))) or items
         out.write("%s %s: %d of %d cases (%s)\n" % (
             label, inv.name, failed, premise[inv.name],

@@ -29,6 +29,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "printable.h"
 
 #define CHUNK_LINES 64
 #define CHUNK_BYTES (256 * 1024)
@@ -78,6 +79,7 @@ typedef struct batch_run {
 	int eof;         /* the reader has submitted its last chunk */
 	int write_error; /* errno of a failed write, 0 if none */
 	size_t max_line; /* case size limit in bytes */
+	int flags;       /* onco_engine_evaluate flags: ONCO_JSON_SUMMARY */
 	int progress;    /* print a progress line (stderr is a terminal) */
 	struct timespec start;
 	unsigned long long lines_written, valid, invalid, limit, internal;
@@ -91,14 +93,16 @@ typedef struct batch_worker {
 
 static void batch_usage(FILE *out)
 {
-	fputs("usage: oncorules batch [-j N] [--kb DIR | --kb-image FILE] [--strategy NAME]\n"
-	      "                       [FILES...]\n"
+	fputs("usage: oncorules batch [-j N] [--summary] [--kb DIR | --kb-image FILE]\n"
+	      "                       [--strategy NAME] [FILES...]\n"
 	      "\n"
 	      "Evaluates NDJSON cases, one per line, from FILES in order or from\n"
 	      "standard input, and writes one JSON result per input line, in input\n"
 	      "order, each with its line number (\"line\"). Invalid lines get an\n"
-	      "error record. -j N runs N worker threads (0: one per processor;\n"
-	      "default 1). A summary goes to standard error, and a progress line\n"
+	      "error record. --summary writes the cards and the ids they hold, not\n"
+	      "the whole result (docs/output-format.md, \"Batch\"). -j N runs N\n"
+	      "worker threads (0: one per processor; default 1). A summary of the\n"
+	      "run goes to standard error, and a progress line\n"
 	      "when standard error is a terminal.\n"
 	      "Exit status: 0 the run completed (invalid cases included), 2 usage,\n"
 	      "3 internal error.\n",
@@ -232,7 +236,7 @@ static int evaluate_line(batch_run *run, onco_engine *engine,
 		return record_error(chunk, number, "empty line: no case");
 	}
 	onco_error_clear(&err);
-	rc = onco_engine_evaluate(engine, text, ln->length, 0, &doc, &err);
+	rc = onco_engine_evaluate(engine, text, ln->length, run->flags, &doc, &err);
 	if (doc != NULL) {
 		if (rc == 0)
 			chunk->valid++;
@@ -534,6 +538,15 @@ static int parse_jobs(const char *s, int *jobs)
 	return 0;
 }
 
+/* "oncorules batch: NAME: what", the name escaped (printable.h). */
+static void file_error(const char *name, const char *what)
+{
+	char *shown = cli_printable(name);
+
+	fprintf(stderr, "oncorules batch: %s: %s\n", shown, what);
+	free(shown);
+}
+
 static void run_destroy(batch_run *run)
 {
 	size_t i;
@@ -589,6 +602,10 @@ int cli_batch(int argc, char **argv)
 			batch_usage(stdout);
 			goto done;
 		}
+		if (strcmp(a, "--summary") == 0) {
+			run.flags |= ONCO_JSON_SUMMARY;
+			continue;
+		}
 		if (strncmp(a, "-j", 2) == 0) {
 			const char *v = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
 
@@ -601,7 +618,7 @@ int cli_batch(int argc, char **argv)
 			continue;
 		}
 		if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "oncorules batch: unknown option '%s'\n", a);
+			file_error(a, "unknown option");
 			batch_usage(stderr);
 			status = CLI_EXIT_USAGE;
 			goto done;
@@ -614,7 +631,7 @@ int cli_batch(int argc, char **argv)
 			continue;
 		fd = open(files[i], O_RDONLY);
 		if (fd < 0) {
-			fprintf(stderr, "oncorules batch: %s: %s\n", files[i], strerror(errno));
+			file_error(files[i], strerror(errno));
 			status = CLI_EXIT_USAGE;
 			goto done;
 		}
@@ -665,8 +682,7 @@ int cli_batch(int argc, char **argv)
 			fd = strcmp(files[i], "-") == 0 ? STDIN_FILENO
 							: open(files[i], O_RDONLY);
 			if (fd < 0) {
-				fprintf(stderr, "oncorules batch: %s: %s\n", files[i],
-					strerror(errno));
+				file_error(files[i], strerror(errno));
 				status = CLI_EXIT_USAGE;
 				break;
 			}
@@ -674,8 +690,7 @@ int cli_batch(int argc, char **argv)
 			if (fd != STDIN_FILENO)
 				close(fd);
 			if (rc != 0)
-				fprintf(stderr, "oncorules batch: %s: %s\n", files[i],
-					strerror(rc));
+				file_error(files[i], strerror(rc));
 		}
 		if (nfiles == 0 && rc != 0)
 			fprintf(stderr, "oncorules batch: standard input: %s\n", strerror(rc));

@@ -52,12 +52,25 @@ int cli_output_arg(cli_output_args *args, int argc, char **argv, int *i)
 	return cli_engine_arg(&args->engine, argc, argv, i);
 }
 
+int cli_engine_args_check(const cli_engine_args *args)
+{
+	if (args->kb_dir == NULL || args->kb_image == NULL)
+		return 0;
+	fputs("oncorules: --kb DIR and --kb-image FILE name two rule bases: give one\n",
+	      stderr);
+	return -1;
+}
+
 onco_engine *cli_engine_open(const cli_engine_args *args, int *status)
 {
 	onco_engine_options opts;
 	onco_engine *engine = NULL;
 	onco_error err;
 
+	if (cli_engine_args_check(args) != 0) {
+		*status = CLI_EXIT_USAGE;
+		return NULL;
+	}
 	cli_heap_prefault();
 	onco_engine_options_default(&opts);
 	opts.kb_dir = args->kb_dir;

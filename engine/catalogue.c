@@ -49,10 +49,18 @@ static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
 	cJSON_AddStringToObject(o, "comment", r->comment ? r->comment : "");
 	if (r->concludes)
 		cJSON_AddStringToObject(o, "concludes", r->concludes);
+	if (r->id_pattern)
+		cJSON_AddStringToObject(o, "concludes_pattern", r->id_pattern);
 	if (r->value)
 		cJSON_AddStringToObject(o, "value", r->value);
 	if (r->option)
 		cJSON_AddStringToObject(o, "option", r->option);
+	/* the guidelines whose scope it tests: none for a shared rule */
+	conds = cJSON_AddArrayToObject(o, "guidelines");
+	for (i = 0; conds != NULL && i < r->n_conditions; i++)
+		if (r->conditions[i].kind == ONCO_COND_SCOPE && !r->conditions[i].negated &&
+		    onco_condition_names_guideline(&r->conditions[i]))
+			cJSON_AddItemToArray(conds, cJSON_CreateString(r->conditions[i].name));
 	conds = cJSON_AddArrayToObject(o, "conditions");
 	for (i = 0; conds != NULL && i < r->n_conditions; i++)
 		cJSON_AddItemToArray(conds, cJSON_CreateString(r->conditions[i].text));
@@ -68,11 +76,41 @@ static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
 	return o;
 }
 
-/* labels: {"CR-7": ["rule", ...], ...} sorted naturally by label. */
-static int add_labels(const onco_kb *kb, cJSON *doc)
+/* Adds every label of the rule base's knowledge map that no rule cites,
+ * with no rules; returns how many were added, -1 when out of memory. */
+static long add_map_labels(const onco_engine *engine, cJSON *labels)
 {
+	const char *map = onco_engine_kb_text(engine, "knowledge-map.md", NULL);
+	char **all = NULL;
+	size_t i, n = 0;
+	long added = 0;
+
+	if (map == NULL)
+		return 0;
+	if (onco_map_labels(map, &all, &n) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (cJSON_GetObjectItemCaseSensitive(labels, all[i]) != NULL)
+			continue;
+		if (cJSON_AddArrayToObject(labels, all[i]) == NULL) {
+			added = -1;
+			break;
+		}
+		added++;
+	}
+	onco_map_labels_free(all, n);
+	return added;
+}
+
+/* labels: {"CR-7": ["rule", ...], ...} sorted naturally by label: every
+ * label a rule cites, and every label of the knowledge map ([] when no
+ * rule concludes it). */
+static int add_labels(const onco_engine *engine, cJSON *doc)
+{
+	const onco_kb *kb = &engine->kb;
 	cJSON *labels = cJSON_CreateObject(), **sorted, *item;
 	size_t i, j, n = 0;
+	long from_map;
 
 	if (labels == NULL)
 		return ONCO_ENOMEM;
@@ -94,6 +132,12 @@ static int add_labels(const onco_kb *kb, cJSON *doc)
 			if (!seen)
 				cJSON_AddItemToArray(rules, cJSON_CreateString(kb->rules[i].name));
 		}
+	from_map = add_map_labels(engine, labels);
+	if (from_map < 0) {
+		cJSON_Delete(labels);
+		return ONCO_ENOMEM;
+	}
+	n += (size_t)from_map;
 	sorted = malloc((n ? n : 1) * sizeof(*sorted));
 	if (sorted == NULL) {
 		cJSON_Delete(labels);
@@ -135,7 +179,7 @@ int onco_engine_catalogue(onco_engine *engine, int flags, char **out, onco_error
 	list = cJSON_AddArrayToObject(doc, "rules");
 	for (i = 0; list != NULL && i < kb->n_rules; i++)
 		cJSON_AddItemToArray(list, rule_json(kb, &kb->rules[i]));
-	if (add_labels(kb, doc) != 0) {
+	if (add_labels(engine, doc) != 0) {
 		cJSON_Delete(doc);
 		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
 	}

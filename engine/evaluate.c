@@ -94,6 +94,71 @@ static int add_scope(onco_engine *engine, onco_run_facts *run, cJSON *doc)
 	return 0;
 }
 
+/* Asserts the "possible if" options of the run just ended (possible.c). */
+static int possible_options(onco_engine *engine, size_t *count)
+{
+	onco_run_facts run;
+	int rc = onco_run_facts_gather(engine, &run);
+
+	*count = 0;
+	if (rc == 0)
+		rc = onco_possible_assert(engine, &run, count);
+	onco_run_facts_release(&run);
+	return rc;
+}
+
+/* The summary form (ONCO_JSON_SUMMARY): case, knowledge base, scope,
+ * guidelines and the cards with their ids, nothing else. */
+static char *print_summary(cJSON *doc, int flags)
+{
+	static const char *const keep[] = {"case", "knowledge_base", "scope", "guidelines",
+					   "cards"};
+	cJSON *summary = cJSON_CreateObject();
+	size_t i;
+
+	for (i = 0; summary != NULL && i < sizeof(keep) / sizeof(keep[0]); i++) {
+		cJSON *item = cJSON_DetachItemFromObjectCaseSensitive(doc, keep[i]);
+
+		if (item != NULL && !cJSON_AddItemToObject(summary, keep[i], item)) {
+			cJSON_Delete(item);
+			cJSON_Delete(summary);
+			summary = NULL;
+		}
+	}
+	cJSON_Delete(doc);
+	if (summary == NULL || onco_cards_summarize(cJSON_GetObjectItemCaseSensitive(summary, "cards")) != 0) {
+		cJSON_Delete(summary);
+		return NULL;
+	}
+	return print(summary, flags);
+}
+
+/* "not_assessed": the drugs the case records by name, outside the list
+ * the rule base knows ({"name", "pointer"}), so that the board sees what
+ * no rule checked (docs/output-format.md). */
+static int add_not_assessed(const onco_case *c, cJSON *doc)
+{
+	cJSON *list = cJSON_AddArrayToObject(doc, "not_assessed");
+	onco_named_drug *drugs;
+	size_t i, n;
+
+	if (list == NULL || onco_case_named_drugs(c, &drugs, &n) != 0)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		/* an item added to the list is freed with the document */
+		cJSON *item = cJSON_CreateObject();
+
+		if (item == NULL || !cJSON_AddItemToArray(list, item) ||
+		    cJSON_AddStringToObject(item, "name", drugs[i].name) == NULL ||
+		    cJSON_AddStringToObject(item, "pointer", drugs[i].pointer) == NULL) {
+			onco_named_drugs_free(drugs, n);
+			return ONCO_ENOMEM;
+		}
+	}
+	onco_named_drugs_free(drugs, n);
+	return 0;
+}
+
 static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 {
 	onco_run_facts run;
@@ -103,21 +168,23 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 		const char *key;
 		int kind;
 	} lists[] = {{"recommendations", ONCO_C_RECOMMENDATION},
+		     {"possible", ONCO_C_POSSIBLE},
 		     {"warnings", ONCO_C_WARNING},
 		     {"exclusions", ONCO_C_EXCLUSION}};
 
 	rc = onco_run_facts_gather(engine, &run);
+	run.lean = (flags & ONCO_JSON_SUMMARY) != 0;
 	if (rc != 0 || (doc = cJSON_CreateObject()) == NULL)
 		goto fail;
-	cJSON_AddStringToObject(doc, "case", onco_case_id(c));
-	kb = cJSON_AddObjectToObject(doc, "knowledge_base");
-	if (kb == NULL)
+	kb = cJSON_AddStringToObject(doc, "case", onco_case_id(c)) != NULL
+		     ? cJSON_AddObjectToObject(doc, "knowledge_base")
+		     : NULL;
+	if (kb == NULL || !cJSON_AddStringToObject(kb, "version", engine->kb.version) ||
+	    !cJSON_AddStringToObject(kb, "sha256", engine->kb.sha256))
 		goto fail;
-	cJSON_AddStringToObject(kb, "version", engine->kb.version);
-	cJSON_AddStringToObject(kb, "sha256", engine->kb.sha256);
 	if (add_scope(engine, &run, doc) != 0)
 		goto fail;
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < (int)(sizeof(lists) / sizeof(lists[0])); k++) {
 		cJSON *items = onco_conclusions_json(engine, &run, lists[k].kind);
 		if (items == NULL || !cJSON_AddItemToObject(doc, lists[k].key, items)) {
 			cJSON_Delete(items);
@@ -136,8 +203,12 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 			goto fail;
 		}
 	}
-	cJSON_AddStringToObject(doc, "disclaimer", disclaimer);
+	if (add_not_assessed(c, doc) != 0 || onco_cards_add(engine, &run, doc) != 0 ||
+	    !cJSON_AddStringToObject(doc, "disclaimer", disclaimer))
+		goto fail;
 	onco_run_facts_release(&run);
+	if (flags & ONCO_JSON_SUMMARY)
+		return print_summary(doc, flags);
 	return print(doc, flags);
 fail:
 	onco_run_facts_release(&run);
@@ -152,7 +223,7 @@ int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t leng
 	onco_case *c = NULL;
 	long long fired;
 	char message[256];
-	int rc;
+	int rc, pass;
 
 	*out = NULL;
 	onco_error_clear(err);
@@ -174,18 +245,38 @@ int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t leng
 	if (rc != 0)
 		goto done;
 	engine->fact_limit_hit = 0;
-	fired = EnvRun(engine->env, engine->opts.max_firings + 1);
-	if (engine->capture.has_error) {
-		rc = onco_error_set(err, ONCO_EINTERNAL, "rule error while evaluating case %s: %s",
-				    onco_case_id(c), engine->capture.text);
-		goto done;
-	}
-	if (onco_limits_reached(engine, fired, message, sizeof(message))) {
-		*out = error_document(onco_case_id(c), NULL, "", message, flags);
-		rc = *out != NULL ? ONCO_ELIMIT : onco_error_set(err, ONCO_ENOMEM, "out of memory");
-		if (rc == ONCO_ELIMIT)
-			onco_error_set(err, ONCO_ELIMIT, "%s", message);
-		goto done;
+	fired = 0;
+	/* Two passes: the rules, then, when some option is possible if the
+	 * case recorded more, the rules again so that the gates judge it. */
+	for (pass = 0; pass < 2; pass++) {
+		size_t possible = 0;
+
+		fired += EnvRun(engine->env, engine->opts.max_firings + 1 - fired);
+		if (engine->capture.has_error) {
+			rc = onco_error_set(err, ONCO_EINTERNAL,
+					    "rule error while evaluating case %s: %s",
+					    onco_case_id(c), engine->capture.text);
+			goto done;
+		}
+		if (onco_limits_reached(engine, fired, message, sizeof(message))) {
+			*out = error_document(onco_case_id(c), NULL, "", message, flags);
+			rc = *out != NULL ? ONCO_ELIMIT
+					  : onco_error_set(err, ONCO_ENOMEM, "out of memory");
+			if (rc == ONCO_ELIMIT)
+				onco_error_set(err, ONCO_ELIMIT, "%s", message);
+			goto done;
+		}
+		if (pass == 1)
+			break;
+		rc = possible_options(engine, &possible);
+		if (rc != 0) {
+			onco_error_set(err, rc, rc == ONCO_ENOMEM ? "out of memory"
+						  : "could not assert the possible options of case %s",
+				       onco_case_id(c));
+			goto done;
+		}
+		if (possible == 0)
+			break;
 	}
 	*out = result_document(engine, c, flags);
 	rc = *out != NULL ? 0 : onco_error_set(err, ONCO_ENOMEM, "out of memory");

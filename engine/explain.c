@@ -7,6 +7,7 @@
  * the case and their JSON pointers.
  */
 #include <ctype.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@
 #define MAX_DEPTH 8
 
 static const char *const state_names[] = {"met", "not met", "unknown", "not judged"};
+
+static const char *rule_guideline(const onco_rule_info *r);
 
 /* The case facts under `fact` (followed through findings), as
  * {"statement", "pointer"} items of `out`. */
@@ -128,6 +131,8 @@ static cJSON *rule_json(onco_engine *engine, const onco_run_facts *run, size_t i
 	cJSON_AddStringToObject(o, "comment", r->comment != NULL ? r->comment : "");
 	cJSON_AddStringToObject(o, "kind", onco_rule_kind_name(r->kind));
 	cJSON_AddStringToObject(o, "concludes", r->concludes != NULL ? r->concludes : "");
+	if (rule_guideline(r) != NULL)
+		cJSON_AddStringToObject(o, "guideline", rule_guideline(r));
 	if (r->modality != NULL)
 		cJSON_AddStringToObject(o, "modality", r->modality);
 	if (r->procedure != NULL)
@@ -140,9 +145,18 @@ static cJSON *rule_json(onco_engine *engine, const onco_run_facts *run, size_t i
 	cites = cJSON_AddArrayToObject(o, "evidence");
 	for (i = 0; i < r->n_cites; i++) {
 		const onco_citation *c = onco_kb_citation(&engine->kb, r->cites[i]);
+		const onco_guideline *g = c != NULL ? onco_kb_guideline_of_source(&engine->kb, c->source)
+						    : NULL;
 		cJSON *e = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(e, "source", c != NULL ? c->source : "");
+		/* The document's title, where a guideline names it as its source. */
+		if (e == NULL || !(g != NULL ? cJSON_AddStringToObject(e, "title", g->title)
+					     : cJSON_AddNullToObject(e, "title"))) {
+			cJSON_Delete(e);
+			cJSON_Delete(o);
+			return NULL;
+		}
 		cJSON_AddStringToObject(e, "ref", c != NULL ? c->label : "");
 		cJSON_AddStringToObject(e, "quote", c != NULL ? c->quote : r->cites[i]);
 		cJSON_AddItemToArray(cites, e);
@@ -176,21 +190,46 @@ static int same(const char *query, const char *s)
 	return s != NULL && strcmp(a, query) == 0;
 }
 
-/* Does a recommendation rule conclude the option asked about (its id, its
- * modality, one of its agents, its procedure)? */
+/* Does the rule conclude what was asked? Any rule by its name; a
+ * recommendation by its id, modality, procedure or one of its agents (the
+ * option); an exclusion, warning or note by its id (a gate's computed id
+ * by its pattern, "*-excluded-declines-active-treatment"). */
 static int rule_matches(const onco_rule_info *r, const char *query)
 {
 	size_t i;
 
-	if (r->kind != ONCO_RULE_RECOMMENDATION)
-		return 0;
-	if (same(query, r->concludes) || same(query, r->modality) ||
-	    same(query, r->procedure))
+	if (same(query, r->name))
 		return 1;
-	for (i = 0; i < r->n_agents; i++)
-		if (same(query, r->agents[i]))
+	if (r->kind == ONCO_RULE_RECOMMENDATION) {
+		if (same(query, r->modality) || same(query, r->procedure))
 			return 1;
-	return 0;
+		for (i = 0; i < r->n_agents; i++)
+			if (same(query, r->agents[i]))
+				return 1;
+	}
+	switch (r->kind) {
+	case ONCO_RULE_RECOMMENDATION:
+	case ONCO_RULE_EXCLUSION:
+	case ONCO_RULE_WARNING:
+	case ONCO_RULE_NOTE:
+		return same(query, r->concludes) ||
+		       (r->id_pattern != NULL && fnmatch(r->id_pattern, query, 0) == 0);
+	default:
+		return 0;
+	}
+}
+
+/* The guideline a rule belongs to (its first scope condition), NULL for a
+ * shared rule, one that tests no scope (findings, gates, drug safety). */
+static const char *rule_guideline(const onco_rule_info *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_conditions; i++)
+		if (r->conditions[i].kind == ONCO_COND_SCOPE && !r->conditions[i].negated &&
+		    onco_condition_names_guideline(&r->conditions[i]))
+			return r->conditions[i].name;
+	return NULL;
 }
 
 /* An exclusion fact against the option: it rules out a matching rule's
@@ -206,6 +245,8 @@ static int exclusion_matches(onco_engine *engine, void *fact, const char *query,
 
 	cJSON_ArrayForEach(r, rules)
 		if (option != NULL &&
+		    strcmp(cJSON_GetObjectItemCaseSensitive(r, "kind")->valuestring,
+			   "recommendation") == 0 &&
 		    strcmp(option, cJSON_GetObjectItemCaseSensitive(r, "concludes")->valuestring) == 0)
 			return 1;
 	if (same(query, onco_fact_text(env, fact, "option")) ||
@@ -243,7 +284,15 @@ static cJSON *conclusion_json(onco_engine *engine, void *fact, const char *kind)
 	return o;
 }
 
-static const char *const kind_names[] = {"recommendation", "warning", "exclusion", "note"};
+/* The conclusions explained, and the kind each is shown as. */
+static const struct {
+	int kind;
+	const char *name;
+} explained[] = {{ONCO_C_RECOMMENDATION, "recommendation"},
+		 {ONCO_C_POSSIBLE, "possible"},
+		 {ONCO_C_WARNING, "warning"},
+		 {ONCO_C_EXCLUSION, "exclusion"},
+		 {ONCO_C_NOTE, "note"}};
 
 static int listed(const cJSON *list, const char *kind, const char *id, const char *rule)
 {
@@ -261,20 +310,19 @@ static int listed(const cJSON *list, const char *kind, const char *id, const cha
 static cJSON *derivations(onco_engine *engine, const onco_run_facts *run)
 {
 	cJSON *list = cJSON_CreateArray();
-	size_t i;
-	int k;
+	size_t i, e;
 
-	for (k = 0; k < 4; k++)
-		for (i = 0; i < run->n_conclusions[k]; i++) {
-			void *fact = run->conclusions[k][i];
+	for (e = 0; e < sizeof(explained) / sizeof(explained[0]); e++)
+		for (i = 0; i < run->n_conclusions[explained[e].kind]; i++) {
+			void *fact = run->conclusions[explained[e].kind][i];
 			const char *rule = onco_fact_text(engine->env, fact, "rule");
 			int index = onco_kb_rule_index(&engine->kb, rule);
 			cJSON *o;
 
 			/* a rule that fired once per supporting fact: one entry */
-			if (listed(list, kind_names[k], onco_fact_text(engine->env, fact, "id"), rule))
+			if (listed(list, explained[e].name, onco_fact_text(engine->env, fact, "id"), rule))
 				continue;
-			o = conclusion_json(engine, fact, kind_names[k]);
+			o = conclusion_json(engine, fact, explained[e].name);
 			cJSON_AddStringToObject(o, "rule", rule);
 			if (index >= 0)
 				cJSON_AddItemToObject(o, "derivation",
@@ -284,20 +332,102 @@ static cJSON *derivations(onco_engine *engine, const onco_run_facts *run)
 	return list;
 }
 
+/* {"kind", "option", "rule", "text"?, "fields"?}: a gate's mark on an
+ * option (pending, history, lead, or a warning about the option). */
+static cJSON *mark_json(onco_engine *engine, void *fact, const char *kind)
+{
+	void *env = engine->env;
+	cJSON *o = cJSON_CreateObject();
+	const char *finding = onco_fact_text(env, fact, "finding");
+	const onco_finding_def *def = finding != NULL ? onco_kb_finding_def(&engine->kb, finding)
+						      : NULL;
+	static const char *const said[] = {"text", "reason", "status"};
+	size_t i;
+
+	cJSON_AddStringToObject(o, "kind", kind);
+	cJSON_AddStringToObject(o, "option", onco_fact_text(env, fact, "option"));
+	cJSON_AddStringToObject(o, "rule", onco_fact_text(env, fact, "rule"));
+	for (i = 0; i < 3; i++)
+		if (onco_fact_text(env, fact, said[i]) != NULL) {
+			cJSON_AddStringToObject(o, "text", onco_fact_text(env, fact, said[i]));
+			break;
+		}
+	if (def != NULL) {
+		cJSON_AddStringToObject(o, "text", def->text);
+		cJSON_AddItemToObject(o, "fields", strings(def->fields, def->n_fields));
+	}
+	return o;
+}
+
+/* The marks gates put on the options the matched rules conclude. */
+static void add_marks(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
+{
+	static const struct {
+		int kind;
+		const char *name;
+	} kinds[] = {{ONCO_C_PENDING, "pending"}, {ONCO_C_HISTORY, "history"},
+		     {ONCO_C_LEAD, "lead"}, {ONCO_C_WARNING, "warning"}};
+	cJSON *marks = cJSON_AddArrayToObject(doc, "marks"), *r;
+	size_t k, i;
+
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		for (i = 0; i < run->n_conclusions[kinds[k].kind]; i++) {
+			void *fact = run->conclusions[kinds[k].kind][i];
+			const char *option = onco_fact_text(engine->env, fact, "option");
+
+			if (option == NULL)
+				continue;
+			cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(doc, "rules"))
+				if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "kind")),
+					   "recommendation") == 0 &&
+				    strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "concludes")),
+					   option) == 0) {
+					cJSON_AddItemToArray(marks, mark_json(engine, fact, kinds[k].name));
+					break;
+				}
+		}
+}
+
+/* Adds `id` to the array `list` unless it holds it. */
+static void add_unique(cJSON *list, const char *id)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, list)
+		if (strcmp(cJSON_GetStringValue(e), id) == 0)
+			return;
+	cJSON_AddItemToArray(list, cJSON_CreateString(id));
+}
+
 static cJSON *why_not(onco_engine *engine, const onco_run_facts *run, const char *option,
 		      cJSON *doc)
 {
 	char query[256];
 	cJSON *rules = cJSON_AddArrayToObject(doc, "rules");
 	cJSON *exclusions = cJSON_AddArrayToObject(doc, "exclusions");
+	cJSON *case_guidelines = cJSON_AddArrayToObject(doc, "guidelines");
+	cJSON *elsewhere = cJSON_AddArrayToObject(doc, "other_guidelines");
 	cJSON *o;
 	size_t i;
 
 	normalise(query, sizeof(query), option);
 	cJSON_AddStringToObject(doc, "why_not", option);
-	for (i = 0; i < engine->kb.n_rules; i++)
-		if (rule_matches(&engine->kb.rules[i], query))
+	for (i = 0; i < run->n_scopes; i++)
+		add_unique(case_guidelines, onco_fact_text(engine->env, run->scopes[i], "guideline"));
+	/* Only rules of the case's guidelines and shared rules are walked; a
+	 * match in another guideline is only named. */
+	for (i = 0; i < engine->kb.n_rules; i++) {
+		const onco_rule_info *r = &engine->kb.rules[i];
+		const char *g;
+
+		if (!rule_matches(r, query))
+			continue;
+		g = rule_guideline(r);
+		if (g == NULL || onco_run_has_scope(engine, run, g))
 			cJSON_AddItemToArray(rules, rule_json(engine, run, i));
+		else
+			add_unique(elsewhere, g);
+	}
 	for (i = 0; i < run->n_conclusions[ONCO_C_EXCLUSION]; i++) {
 		void *fact = run->conclusions[ONCO_C_EXCLUSION][i];
 
@@ -319,6 +449,7 @@ static cJSON *why_not(onco_engine *engine, const onco_run_facts *run, const char
 	}
 	cJSON_ArrayForEach(o, exclusions)
 		onco_because_finish(cJSON_GetObjectItemCaseSensitive(o, "because"));
+	add_marks(engine, run, doc);
 	return doc;
 }
 

@@ -21,9 +21,15 @@
  * version, sha256, rule count, then per rule: name, file, line, ppform.
  * then the knowledge tables the engine indexes at open (citations: id,
  * source, label, quote; finding definitions: name, text, fields; guidelines:
- * id, title, source, covers), each preceded by its count: the engine removes
+ * id, title, source, covers; card definitions: id, guideline, kind, title,
+ * order), each preceded by its count: the engine removes
  * those deffacts from the environment after indexing them, so the CLIPS
  * part no longer holds them.
+ * Last, the rule-base files themselves (format 3): the folder they were
+ * read from ("rules" for the built-in rule base), the file count, then per
+ * file its name and bytes (VERSION, *.clp, sources/ *.txt,
+ * knowledge-map.md), so that an image carries everything the text does:
+ * the knowledge map for coverage, the text for lint and `test --changed`.
  * Every length is checked against the file, so a damaged image fails with
  * ONCO_ERULES instead of being trusted.
  *
@@ -45,7 +51,7 @@
 
 #include "private/engine_internal.h"
 
-static const char image_magic[16] = "ONCORULES-IMG-2\n";
+static const char image_magic[16] = "ONCORULES-IMG-3\n";
 #define FOOTER_BYTES (8 + 8 + 8 + sizeof(image_magic))
 /* Largest payload we accept: far above any real rule base. */
 #define PAYLOAD_MAX (256u * 1024 * 1024)
@@ -135,10 +141,33 @@ static void put_knowledge(image_writer *w, const onco_kb *kb)
 		put_str(w, kb->guidelines[i].source);
 		put_str(w, kb->guidelines[i].covers);
 	}
+	put_u64(w, kb->n_card_defs);
+	for (i = 0; i < kb->n_card_defs; i++) {
+		put_str(w, kb->card_defs[i].id);
+		put_str(w, kb->card_defs[i].guideline);
+		put_str(w, kb->card_defs[i].kind);
+		put_str(w, kb->card_defs[i].title);
+		put_u64(w, (uint64_t)(int64_t)kb->card_defs[i].order);
+	}
+}
+
+/* Appends the rule-base files, as onco_kb_read_files read them. */
+static void put_files(image_writer *w, const onco_kb *kb)
+{
+	size_t i;
+
+	put_str(w, kb->origin);
+	put_u64(w, kb->n_files);
+	for (i = 0; i < kb->n_files; i++) {
+		put_str(w, kb->files[i].name);
+		put_u64(w, kb->files[i].length);
+		put_bytes(w, kb->files[i].data, kb->files[i].length);
+	}
 }
 
 /* Appends the payload: version, hash, each rule's name, file, line and
- * pretty-print form in definition order, then the knowledge tables. */
+ * pretty-print form in definition order, then the knowledge tables and
+ * the files. */
 static int put_payload(image_writer *w, onco_engine *engine)
 {
 	void *rule = EnvGetNextDefrule(engine->env, NULL);
@@ -155,6 +184,7 @@ static int put_payload(image_writer *w, onco_engine *engine)
 		put_str(w, EnvGetDefrulePPForm(engine->env, rule));
 	}
 	put_knowledge(w, &engine->kb);
+	put_files(w, &engine->kb);
 	return i == engine->kb.n_rules && rule == NULL ? 0 : ONCO_EINTERNAL;
 }
 
@@ -248,9 +278,10 @@ static uint64_t get_u64(image_reader *r)
 	return v;
 }
 
-/* A NUL-terminated copy of the next string field; NULL when the image is
- * damaged (r->bad set) or memory runs out (r->bad stays 0). */
-static char *get_str(image_reader *r)
+/* A NUL-terminated copy of the next string field, its length in *length
+ * when not NULL; NULL when the image is damaged (r->bad set) or memory runs
+ * out (r->bad stays 0). */
+static char *get_bytes(image_reader *r, size_t *length)
 {
 	uint64_t n = get_u64(r);
 	char *s;
@@ -265,7 +296,14 @@ static char *get_str(image_reader *r)
 	memcpy(s, r->p, (size_t)n);
 	s[n] = '\0';
 	r->p += n;
+	if (length != NULL)
+		*length = (size_t)n;
 	return s;
+}
+
+static char *get_str(image_reader *r)
+{
+	return get_bytes(r, NULL);
 }
 
 /* Reads a whole image file into a buffer the caller frees. */
@@ -376,6 +414,50 @@ static int get_knowledge(image_reader *r, onco_kb *kb)
 		g->covers = get_str(r);
 		if (!g->id || !g->title || !g->source || !g->covers)
 			return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
+	}
+	n = get_u64(r);
+	if (r->bad || n > avail / 40)
+		return ONCO_ERULES;
+	kb->card_defs = calloc(n ? (size_t)n : 1, sizeof(*kb->card_defs));
+	if (kb->card_defs == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		onco_card_def *c = &kb->card_defs[i];
+
+		kb->n_card_defs++;
+		c->id = get_str(r);
+		c->guideline = get_str(r);
+		c->kind = get_str(r);
+		c->title = get_str(r);
+		c->order = (long)(int64_t)get_u64(r);
+		if (!c->id || !c->guideline || !c->kind || !c->title || r->bad)
+			return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
+	}
+	return 0;
+}
+
+/* Reads the rule-base files into kb (none before). Returns 0, or
+ * ONCO_ERULES when the image is damaged, ONCO_ENOMEM. */
+static int get_files(image_reader *r, onco_kb *kb)
+{
+	uint64_t n, i;
+	int rc;
+
+	kb->origin = get_str(r);
+	n = get_u64(r);
+	if (kb->origin == NULL || r->bad || n > (uint64_t)(r->end - r->p) / 16)
+		return kb->origin == NULL && !r->bad ? ONCO_ENOMEM : ONCO_ERULES;
+	for (i = 0; i < n; i++) {
+		size_t length = 0;
+		char *name = get_str(r);
+		char *data = name != NULL ? get_bytes(r, &length) : NULL;
+
+		rc = data == NULL ? (r->bad ? ONCO_ERULES : ONCO_ENOMEM)
+				  : onco_kb_add_file(kb, name, data, length);
+		free(name);
+		free(data);
+		if (rc != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -556,6 +638,8 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 		goto done;
 	}
 	rc = get_knowledge(&r, kb);
+	if (rc == 0)
+		rc = get_files(&r, kb);
 	if (rc == ONCO_ENOMEM) {
 		onco_error_set(err, rc, "out of memory");
 		goto done;

@@ -47,7 +47,7 @@ static int file_order(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static int add_file(onco_kb *kb, const char *name, const char *data, size_t length)
+int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t length)
 {
 	onco_kb_file *grown = realloc(kb->files, (kb->n_files + 1) * sizeof(*grown));
 	char *copy_name, *copy_data;
@@ -96,7 +96,7 @@ static int read_disk_file(onco_kb *kb, const char *dir, const char *name,
 	rc = ONCO_EIO;
 	if (fread(data, 1, (size_t)size, f) != (size_t)size)
 		goto done;
-	rc = add_file(kb, name, data, (size_t)size);
+	rc = onco_kb_add_file(kb, name, data, (size_t)size);
 done:
 	free(data);
 	fclose(f);
@@ -148,7 +148,7 @@ int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err)
 
 	if (dir == NULL) {
 		for (i = 0; rc == 0 && onco_kb_builtin[i].name != NULL; i++)
-			rc = add_file(kb, onco_kb_builtin[i].name, onco_kb_builtin[i].data,
+			rc = onco_kb_add_file(kb, onco_kb_builtin[i].name, onco_kb_builtin[i].data,
 				      onco_kb_builtin[i].length);
 	} else {
 		rc = read_disk_folder(kb, dir, "", ".clp", err);
@@ -159,6 +159,8 @@ int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err)
 		if (rc == 0)
 			rc = read_optional_file(kb, dir, "knowledge-map.md", err);
 	}
+	if (rc == 0 && (kb->origin = onco_strdup(dir != NULL ? dir : "rules")) == NULL)
+		rc = ONCO_ENOMEM;
 	if (rc != 0)
 		return rc == ONCO_ENOMEM ? onco_error_set(err, rc, "out of memory") : rc;
 	qsort(kb->files, kb->n_files, sizeof(kb->files[0]), file_order);
@@ -330,6 +332,7 @@ void onco_kb_release(onco_kb *kb)
 		free((char *)kb->files[i].data);
 	}
 	free(kb->files);
+	free(kb->origin);
 	for (i = 0; i < kb->n_citations; i++) {
 		free(kb->citations[i].id);
 		free(kb->citations[i].source);
@@ -352,6 +355,13 @@ void onco_kb_release(onco_kb *kb)
 		free(kb->guidelines[i].covers);
 	}
 	free(kb->guidelines);
+	for (i = 0; i < kb->n_card_defs; i++) {
+		free(kb->card_defs[i].id);
+		free(kb->card_defs[i].guideline);
+		free(kb->card_defs[i].kind);
+		free(kb->card_defs[i].title);
+	}
+	free(kb->card_defs);
 	for (i = 0; i < kb->n_rules; i++)
 		onco_rule_info_release(&kb->rules[i]);
 	free(kb->rules);

@@ -25,13 +25,17 @@ static const struct {
 	{"warning", ONCO_RULE_WARNING},
 	{"note", ONCO_RULE_NOTE},
 	{"missing", ONCO_RULE_MISSING},
+	{"pending", ONCO_RULE_PENDING},
+	{"history", ONCO_RULE_HISTORY},
+	{"lead", ONCO_RULE_LEAD},
 };
 
 const char *onco_rule_kind_name(onco_rule_kind kind)
 {
 	static const char *const names[] = {"other", "scope", "finding",
 					    "recommendation", "exclusion",
-					    "warning", "note", "missing"};
+					    "warning", "note", "missing",
+					    "pending", "history", "lead"};
 	return names[kind];
 }
 
@@ -45,6 +49,7 @@ void onco_rule_info_release(onco_rule_info *info)
 	free(info->comment);
 	free(info->file);
 	free(info->concludes);
+	free(info->id_pattern);
 	free(info->value);
 	free(info->option);
 	free(info->modality);
@@ -61,6 +66,15 @@ void onco_rule_info_release(onco_rule_info *info)
 		free(info->conditions[i].text);
 	}
 	free(info->conditions);
+	for (i = 0; i < info->n_decls; i++) {
+		size_t v;
+
+		for (v = 0; v < info->decls[i].n_values; v++)
+			free(info->decls[i].values[v].text);
+		free(info->decls[i].values);
+		free(info->decls[i].slot);
+	}
+	free(info->decls);
 	memset(info, 0, sizeof(*info));
 }
 
@@ -72,6 +86,47 @@ static char *slot_first(const onco_sx *pattern, const char *slot)
 	if (s == NULL || s->n_items < 2 || s->items[1]->type == ONCO_SX_LIST)
 		return NULL;
 	return onco_strdup(s->items[1]->text);
+}
+
+static int is_variable(const char *t)
+{
+	return t[0] == '?' || t[0] == '$';
+}
+
+/* The ids an id slot can take, when it is not a literal: a variable is
+ * "*"; (sym-cat a ?b "c") is "a*c" (every argument that is not a literal
+ * is "*"). NULL for a literal id, an absent slot, or no memory. */
+static char *slot_pattern(const onco_sx *pattern, const char *slot)
+{
+	const onco_sx *s = onco_sx_slot(pattern, slot), *v;
+	size_t i, n = 0;
+	char *out;
+
+	if (s == NULL || s->n_items < 2)
+		return NULL;
+	v = s->items[1];
+	if (v->type != ONCO_SX_LIST)
+		return is_variable(v->text) ? onco_strdup("*") : NULL;
+	for (i = 1; i < v->n_items; i++)
+		n += v->items[i]->type == ONCO_SX_LIST ? 1 : strlen(v->items[i]->text);
+	out = malloc(n + 2);
+	if (out == NULL)
+		return NULL;
+	out[0] = '\0';
+	for (i = 1; i < v->n_items; i++) {
+		const onco_sx *a = v->items[i];
+		size_t used = strlen(out);
+
+		if (a->type == ONCO_SX_LIST || is_variable(a->text)) {
+			if (used == 0 || out[used - 1] != '*')
+				strcat(out, "*");
+		} else {
+			strcat(out, a->text);
+		}
+	}
+	if (out[0] == '\0')
+		strcpy(out, "*");
+	return out;
 }
 
 /* All atom values of slot `slot` as new strings. */
@@ -161,6 +216,87 @@ static int add_condition(onco_rule_info *info, const onco_sx *ce, int negated)
 	return c->text == NULL ? ONCO_ENOMEM : 0;
 }
 
+const onco_decl *onco_rule_decl(const onco_rule_info *info, const char *slot)
+{
+	size_t i;
+
+	for (i = 0; i < info->n_decls; i++)
+		if (strcmp(info->decls[i].slot, slot) == 0)
+			return &info->decls[i];
+	return NULL;
+}
+
+const char *onco_rule_decl_text(const onco_rule_info *info, const char *slot)
+{
+	const onco_decl *d = onco_rule_decl(info, slot);
+
+	return d != NULL && d->n_values > 0 ? d->values[0].text : NULL;
+}
+
+/* The type of an atom as CLIPS reads it: a number or a symbol. */
+static onco_decl_type atom_type(const char *text)
+{
+	char *end;
+
+	if (text[0] == '\0')
+		return ONCO_DECL_SYMBOL;
+	(void)strtol(text, &end, 10);
+	if (*end == '\0')
+		return ONCO_DECL_INTEGER;
+	(void)strtod(text, &end);
+	return *end == '\0' ? ONCO_DECL_FLOAT : ONCO_DECL_SYMBOL;
+}
+
+/* Reads one (slot value...) item of the asserted fact into a decl. A value
+ * that is a variable or a call is not a declaration: decls_literal drops. */
+static int read_decl(onco_rule_info *info, const onco_sx *slot)
+{
+	onco_decl *grown, *d;
+	size_t i;
+
+	if (slot->type != ONCO_SX_LIST || onco_sx_atom(slot, 0) == NULL) {
+		info->decls_literal = 0;
+		return 0;
+	}
+	grown = realloc(info->decls, (info->n_decls + 1) * sizeof(*grown));
+	if (grown == NULL)
+		return ONCO_ENOMEM;
+	info->decls = grown;
+	d = &grown[info->n_decls];
+	memset(d, 0, sizeof(*d));
+	if ((d->slot = onco_strdup(onco_sx_atom(slot, 0))) == NULL)
+		return ONCO_ENOMEM;
+	info->n_decls++;
+	if (slot->n_items > 1 &&
+	    (d->values = calloc(slot->n_items - 1, sizeof(*d->values))) == NULL)
+		return ONCO_ENOMEM;
+	for (i = 1; i < slot->n_items; i++) {
+		const onco_sx *v = slot->items[i];
+		onco_decl_value *out = &d->values[d->n_values];
+
+		if (v->type == ONCO_SX_LIST || v->text[0] == '?' || v->text[0] == '$') {
+			info->decls_literal = 0;
+			continue;
+		}
+		out->type = v->type == ONCO_SX_STRING ? ONCO_DECL_STRING : atom_type(v->text);
+		if ((out->text = onco_strdup(v->text)) == NULL)
+			return ONCO_ENOMEM;
+		d->n_values++;
+	}
+	return 0;
+}
+
+static int read_decls(onco_rule_info *info, const onco_sx *fact)
+{
+	size_t i;
+	int rc = 0;
+
+	info->decls_literal = 1;
+	for (i = 1; i < fact->n_items && rc == 0; i++)
+		rc = read_decl(info, fact->items[i]);
+	return rc;
+}
+
 static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 {
 	const char *tmpl = onco_sx_atom(fact, 0);
@@ -186,8 +322,16 @@ static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 		break;
 	case ONCO_RULE_OTHER:
 		return 0;
+	case ONCO_RULE_PENDING:
+	case ONCO_RULE_HISTORY:
+	case ONCO_RULE_LEAD:
+		info->option = slot_first(fact, "option");
+		info->value = slot_first(fact, info->kind == ONCO_RULE_PENDING ? "finding" : "status");
+		info->summary = slot_first(fact, "reason");
+		return slot_all(fact, "cite", &info->cites, &info->n_cites);
 	default:
 		info->concludes = slot_first(fact, "id");
+		info->id_pattern = slot_pattern(fact, "id");
 		info->option = slot_first(fact, "option");
 		info->modality = slot_first(fact, "modality");
 		info->procedure = slot_first(fact, "procedure");
@@ -198,6 +342,8 @@ static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 			info->summary = slot_first(fact, "text");
 		rc = slot_all(fact, info->kind == ONCO_RULE_WARNING ? "agent" : "agents",
 			      &info->agents, &info->n_agents);
+		if (rc == 0 && info->kind == ONCO_RULE_RECOMMENDATION)
+			rc = read_decls(info, fact);
 		if (rc != 0)
 			return rc;
 		return slot_all(fact, "cite", &info->cites, &info->n_cites);
@@ -293,4 +439,10 @@ done:
 	if (rc != 0)
 		onco_rule_info_release(out);
 	return rc;
+}
+
+int onco_condition_names_guideline(const onco_condition *c)
+{
+	/* (scope (guideline ?g)) holds for every guideline: a shared rule */
+	return c->name != NULL && strpbrk(c->name, "?$|&~:=") == NULL;
 }

@@ -21,7 +21,11 @@
 ;;; Symbols: lowercase, hyphenated. Booleans from the case are TRUE/FALSE.
 ;;; Drug names are lowercase INN with spaces written as hyphens; the list
 ;;; below must equal the C vocabulary in facts/vocabulary.c (a unit test
-;;; checks it).
+;;; checks it). The case templates (prior-treatment, medication,
+;;; adverse-event) also allow `other`: a drug outside the list, named in a
+;;; STRING slot beside it (other-agents, name) that rules never need to
+;;; read; the host lists those names as not assessed. Conclusions never name
+;;; `other`.
 
 ;;; ---------------------------------------------------------------- case facts
 
@@ -111,7 +115,8 @@
               bevacizumab cemiplimab pembrolizumab trastuzumab pertuzumab
               trastuzumab-emtansine letrozole anastrozole exemestane tamoxifen
               goserelin leuprorelin buserelin clodronic-acid pamidronic-acid
-              zoledronic-acid))
+              zoledronic-acid other))
+  (multislot other-agents (type STRING))
   (multislot setting (type SYMBOL)
              (allowed-symbols primary adjuvant neoadjuvant metastatic recurrent)
              (cardinality 0 1))
@@ -135,7 +140,8 @@
          bevacizumab cemiplimab pembrolizumab trastuzumab pertuzumab
          trastuzumab-emtansine letrozole anastrozole exemestane tamoxifen
          goserelin leuprorelin buserelin clodronic-acid pamidronic-acid
-         zoledronic-acid))
+         zoledronic-acid other))
+  (multislot name (type STRING) (cardinality 0 1))
   (slot status (type SYMBOL) (allowed-symbols active stopped))
   (multislot last-dose-days-ago (type INTEGER) (range 0 36500) (cardinality 0 1))
   (slot pointer (type STRING)))
@@ -170,7 +176,7 @@
               bevacizumab cemiplimab pembrolizumab trastuzumab pertuzumab
               trastuzumab-emtansine letrozole anastrozole exemestane tamoxifen
               goserelin leuprorelin buserelin clodronic-acid pamidronic-acid
-              zoledronic-acid)
+              zoledronic-acid other)
              (cardinality 0 1))
   (slot pointer (type STRING)))
 

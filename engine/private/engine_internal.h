@@ -35,10 +35,21 @@ typedef struct onco_guideline {
 	char *covers;
 } onco_guideline;
 
+/* A decision card of a guideline (`card-def` fact): options name it in
+ * their `card` slot (docs/output-format.md, "Cards"). */
+typedef struct onco_card_def {
+	char *id;
+	char *guideline;
+	char *kind;  /* supportive-care, curative-local, systemic, ... */
+	char *title;
+	long order;  /* orders cards of one kind */
+} onco_card_def;
+
 /* The rule base as loaded: its files and what was read from them. */
 typedef struct onco_kb {
 	onco_kb_file *files; /* owned copies: name, data, length */
 	size_t n_files;
+	char *origin; /* the folder the files came from; "rules" when built in */
 	char version[64];
 	char sha256[65];
 	onco_citation *citations; /* sorted by id */
@@ -47,6 +58,8 @@ typedef struct onco_kb {
 	size_t n_finding_defs;
 	onco_guideline *guidelines; /* sorted by id */
 	size_t n_guidelines;
+	onco_card_def *card_defs; /* sorted by id */
+	size_t n_card_defs;
 	onco_rule_info *rules; /* in definition order */
 	size_t n_rules;
 } onco_kb;
@@ -77,6 +90,9 @@ int onco_rules_by_name_build(onco_engine *engine);
 /* kb.c: read the rule-base files (built in or from a directory), load them
  * into engine->env, hash them. */
 int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err);
+/* Appends a copy of one file (a NUL is added after its bytes). 0 or
+ * ONCO_ENOMEM. */
+int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t length);
 int onco_kb_load(onco_engine *engine, onco_error *err);
 void onco_kb_release(onco_kb *kb);
 
@@ -96,6 +112,9 @@ void onco_knowledge_unload(onco_engine *engine);
 const onco_citation *onco_kb_citation(const onco_kb *kb, const char *id);
 const onco_finding_def *onco_kb_finding_def(const onco_kb *kb, const char *name);
 const onco_guideline *onco_kb_guideline(const onco_kb *kb, const char *id);
+const onco_card_def *onco_kb_card_def(const onco_kb *kb, const char *id);
+/* The guideline whose `source` is this file, or NULL: for document titles. */
+const onco_guideline *onco_kb_guideline_of_source(const onco_kb *kb, const char *source);
 int onco_kb_rule_index(const onco_kb *kb, const char *name);
 
 /* capture.c: the router that keeps CLIPS output away from the terminal. */

@@ -24,9 +24,10 @@ for s in breadth random lex mea; do
 	cmp -s "$tmp/a.json" "$tmp/b.json" || fail "strategy $s gives other bytes"
 done
 
-# The summary of the example: the exenteration and the washout warning.
+# The summary of the example: the critical washout warning first, then the
+# exenteration.
 "$bin" evaluate "$example" > "$tmp/summary.txt"
-grep -q "WARNINGS" "$tmp/summary.txt" || fail "summary has no WARNINGS section"
+grep -q "^!!  bevacizumab" "$tmp/summary.txt" || fail "summary does not lead with the critical warning"
 grep -qi "exenteration" "$tmp/summary.txt" || fail "summary lacks the exenteration"
 grep -q "28 days" "$tmp/summary.txt" || fail "summary lacks the 28-day washout"
 grep -q "not orders" "$tmp/summary.txt" || fail "summary lacks the disclaimer"
@@ -63,6 +64,26 @@ grep -q "byte" "$tmp/notjson.out" || fail "not-JSON error does not name the byte
 [ "$rc" -eq 3 ] || fail "broken rule base exit status $rc, want 3"
 grep -q "broken.clp:5" "$tmp/err" || fail "broken rule base error lacks broken.clp:5"
 
+# A rule base that cannot be read is bad input (2), as the docs say; two
+# rule bases at once are refused; --help names both ways to give one.
+"$bin" evaluate "$example" --kb /nonexistent > /dev/null 2>&1; rc=$?
+[ "$rc" -eq 2 ] || fail "--kb /nonexistent exit status $rc, want 2"
+"$bin" evaluate "$example" --kb-image /nonexistent.img > /dev/null 2>&1; rc=$?
+[ "$rc" -eq 2 ] || fail "--kb-image /nonexistent.img exit status $rc, want 2"
+"$bin" evaluate "$example" --kb "$src/rules" --kb-image /nonexistent.img > /dev/null 2> "$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] || fail "--kb with --kb-image exit status $rc, want 2"
+grep -q "give one" "$tmp/err" || fail "--kb with --kb-image: no message"
+"$bin" evaluate --help | grep -q -- "--kb-image FILE" || fail "evaluate --help does not name --kb-image"
+
+# Drugs recorded by name ("other"): the summary shows the board that the
+# rule base did not assess them, and --json lists them with pointers.
+python3 -c 'import json,sys; json.dump(json.load(open(sys.argv[1]))["input"], open(sys.argv[2], "w"))' \
+	"$src/tests/cases/breast-stage4/other-drugs-not-assessed.json" "$tmp/other.json"
+"$bin" evaluate "$tmp/other.json" > "$tmp/other.txt" || fail "other drugs: evaluate failed"
+grep -q "^NOT ASSESSED  " "$tmp/other.txt" || fail "summary does not list the drugs not assessed"
+grep -q "denosumab (/medications/0/name)" "$tmp/other.txt" || fail "summary does not name denosumab"
+"$bin" evaluate --json "$tmp/other.json" | grep -q '"not_assessed"' || fail "--json has no not_assessed"
+
 # A case outside the rule base says so.
 echo '{"id": "nc", "cancer": {"site": "cervix", "stage": "II", "recurrent": false}}' > "$tmp/nc.json"
 "$bin" evaluate "$tmp/nc.json" --json > "$tmp/nc.out"; rc=$?
@@ -73,6 +94,10 @@ grep -q '"scope":[[:space:]]*"not covered"' "$tmp/nc.out" || fail "stage II cerv
 "$bin" rules > "$tmp/rules.txt"; rc=$?
 [ "$rc" -eq 0 ] || fail "rules exit status $rc"
 grep -q "LABELS" "$tmp/rules.txt" || fail "rules lists no labels"
+# each rule's labels once ("[A4-2]", never "[A4-2, A4-2, A4-2]")
+grep -E '\[([A-Z0-9]+-[0-9]+, )*([A-Z0-9]+-[0-9]+)(, [A-Z0-9]+-[0-9]+)*, \2\b' "$tmp/rules.txt" |
+	grep -q . && fail "rules repeats a label of a rule"
+grep -q 'anal-stage4-carboplatin-paclitaxel  \[A4-2\]$' "$tmp/rules.txt" || fail "rules: the labels of a rule citing A4-2 three times"
 
 if [ "$failures" -eq 0 ]; then
 	echo "cli evaluate: all checks passed"

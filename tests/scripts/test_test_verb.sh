@@ -49,7 +49,7 @@ grep -q '^  T-1: the rules citing it never fired' <<<"$out" || no "label T-1 not
 
 # JUnit: valid XML with the markup of the description escaped
 echo '{"description": "fails <&>", "input": {"id": "f", "cancer": {"site": "cervix", "recurrent": true}},
- "expect": {"recommendations": [{"id": "a<b&c"}]}}' >"$tmp/cases/mini/fails.json"
+ "expect": {"recommendations": [{"id": "mini-surgery", "summary": "a<b&c"}]}}' >"$tmp/cases/mini/fails.json"
 "$bin" test --kb "$kb" --junit "$tmp/j.xml" "$tmp/cases" >/dev/null
 [ $? -eq 1 ] || no "a failing case does not give exit status 1"
 python3 "$src/tests/scripts/check_junit.py" "$tmp/j.xml" "$tmp/cases" >/dev/null || no "JUnit report invalid"

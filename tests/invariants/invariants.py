@@ -245,23 +245,25 @@ def _(case, result, ctx):
 
 def lead_card_problems(result, lead_ids):
     """Where the decision cards do not put the options of `lead_ids` first:
-    each must open its card, and its card must come before every other
-    card but the status card. No cards in the result: nothing to check
+    each must open its card (its options, or its possible options for one
+    listed as possible), and its card must come before every other card but
+    the status card. No cards in the result: nothing to check
     (the lists stay sorted by id)."""
     if result.cards is None:
         return []
     bad = []
     order = [c.get("id") for c in result.cards if c.get("kind") != "status"]
-    holding = {}
+    holding = {}  # option id -> (card, the card's list that holds it)
     for card in result.cards:
-        for option in card.get("options") or []:
-            holding[option] = card
-    leading = {holding[i].get("id") for i in lead_ids if i in holding}
+        for name in ("options", "possible"):
+            for option in card.get(name) or []:
+                holding[option] = (card, card.get(name))
+    leading = {holding[i][0].get("id") for i in lead_ids if i in holding}
     for i in lead_ids:
-        card = holding.get(i)
-        if card is None or (card.get("options") or [None])[0] not in lead_ids:
+        card, listed = holding.get(i, (None, None))
+        if card is None or listed[0] not in lead_ids:
             bad.append({"option": i, "card": card.get("id") if card else None,
-                        "card options": card.get("options") if card else None})
+                        "listed": listed})
     if leading and set(order[:len(leading)]) != leading:
         bad.append({"cards": order, "leading": sorted(leading)})
     return bad
@@ -326,6 +328,38 @@ def _(case, result, ctx):
         if len(agents) > LARGEST_REGIMEN or doubled:
             bad.append({"list": name, "id": item.get("id"), "agents": agents,
                         "same class": doubled})
+    return bad
+
+
+@invariant("form-says-regimen-or-menu", OUTPUT_FORMAT,
+           "`form` says which, so that no reader takes a menu for a regimen",
+           "An option's form agrees with its drugs: \"regimen\" agents only, \"menu\" choices "
+           "only, \"regimen-with-choice\" both, \"none\" neither.", premise_from_output=True)
+def _(case, result, ctx):
+    expected = {(True, False): "regimen", (False, True): "menu",
+                (True, True): "regimen-with-choice", (False, False): "none"}
+    with_form = [o for o in result.options if "form" in o.item]
+    return when(with_form, ({"id": o.id, "form": o.item["form"], "agents": sorted(o.agents),
+                             "choices": sorted(o.choices)} for o in with_form
+                            if o.item["form"] != expected[(bool(o.agents), bool(o.choices))]))
+
+
+@invariant("cards-hold-each-item-once", OUTPUT_FORMAT,
+           "Every\nrecommendation, possible option, warning and exclusion is on exactly one\ncard",
+           "With decision cards in the result, each recommendation, possible option, warning "
+           "and exclusion is listed on exactly one card, and a card lists only items of the "
+           "result.", premise_from_output=True)
+def _(case, result, ctx):
+    if result.cards is None:
+        return None
+    bad = []
+    for name in ("recommendations", "possible", "warnings", "exclusions"):
+        listed = "options" if name == "recommendations" else name
+        on_cards = [i for card in result.cards for i in card.get(listed) or []]
+        ids = [item.get("id") for item in result.data.get(name, [])]
+        for i in sorted(set(ids) | set(on_cards)):
+            if on_cards.count(i) != 1 or i not in ids:
+                bad.append({"list": name, "id": i, "on cards": on_cards.count(i)})
     return bad
 
 

@@ -104,6 +104,8 @@ WITNESSES = {
                                                             "because": []}])),
     "not-covered-says-so": (case(ANAL), both(set_key("scope", "not covered"), add())),
     "agents-are-a-regimen": (case(BREAST), add(agents=["letrozole", "anastrozole"])),
+    "form-says-regimen-or-menu": (case(BREAST), add(agents=["letrozole"], form="menu")),
+    "cards-hold-each-item-once": (case(ANAL), both(add(), set_key("cards", []))),
     "supportive-care-not-cancer-directed": (case(ANAL), add(modality="supportive-care")),
     "cancer-treatment-declared-cancer-directed": (
         case(ANAL), add(agents=["cisplatin"], cancer_directed=False)),

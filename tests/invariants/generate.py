@@ -402,6 +402,17 @@ def f_chemotherapy_under_another_type(rng):
                                   "response": pick(rng, ["partial", "progression"])}]}
 
 
+def f_early_non_metastatic(rng):
+    """A cancer no source covers: stage I-III, not recurrent, no spread."""
+    return {"cancer": {"site": pick(rng, ["cervix", "anus", "breast"]),
+                       "stage": pick(rng, ["I", "IB", "II", "IIB", "III", "IIIC"]),
+                       "recurrent": False, "metastases": []}}
+
+
+def f_cervix_4a_local(rng):
+    return {"cancer": {"site": "cervix", "stage": "IVA", "recurrent": False, "metastases": []}}
+
+
 FRAGMENTS = [
     (f_cervix_recurrent_central, 4), (f_cervix_stage4, 3), (f_anal_stage4, 2),
     (f_breast_stage4, 4), (f_declines, 4), (f_bevacizumab_surgery, 3),
@@ -409,7 +420,8 @@ FRAGMENTS = [
     (f_her2_trastuzumab_progressed, 2), (f_painful_bone_after_pelvic_rt, 2),
     (f_breast_bone_symptoms, 2), (f_poor_performance, 3), (f_triple_negative, 2),
     (f_cervix_metastatic, 3), (f_unresectable, 2), (f_small_recurrence, 2),
-    (f_hormonal, 2), (f_chemotherapy_under_another_type, 1),
+    (f_hormonal, 2), (f_chemotherapy_under_another_type, 1), (f_early_non_metastatic, 1),
+    (f_cervix_4a_local, 1),
 ]
 
 # Prior treatment types that fit their drugs, in the order a drug decides.

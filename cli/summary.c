@@ -82,7 +82,7 @@ static void print_status(cli_buf *out, const cJSON *doc, const cJSON *status)
 	cli_wrap(out, "  ", 4, cli_buf_text(&b));
 	cli_buf_free(&b);
 	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(status, "collapsed"))) {
-		cli_buf_printf(&b, "%s The care the source gives for that comes first; the other "
+		cli_buf_printf(&b, "%s Care that does not treat the cancer comes first; the other "
 				   "options are folded (--detail lists them).",
 			       cli_str_or(status, "reason", ""));
 		cli_wrap(out, "  ", 4, cli_buf_text(&b));

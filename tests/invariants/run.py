@@ -183,6 +183,7 @@ def prepare(case_data, line_no, result_data):
 def check_case(inv, ctx, case, result):
     """None (premise not met) or the offending items of one invariant."""
     if "errors" in result.data and inv.name not in ("generated-case-accepted",
+                                                     "valid-case-within-run-limits",
                                                      "one-result-per-line"):
         return None
     bad = inv.check(case, result, ctx)
@@ -278,14 +279,16 @@ def fails(inv, ctx, binary, candidates):
     return verdicts
 
 
-def shrink(inv, ctx, binary, schema, case):
+def shrink(inv, ctx, binary, schema, case, seconds):
     """Greedy: remove a key or list item while the invariant still fails.
     Each round tries every single removal in one batch run, then all the
     removals that kept the failure together (a big step when the failure
-    rests on few fields), else the first of them."""
+    rests on few fields), else the first of them. After `seconds`, the
+    smallest case so far."""
     if not fails(inv, ctx, binary, [case])[0]:
         return case, False
-    for _ in range(500):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         paths = [p for p in removable(schema, case)
                  if not generate.validate(schema, without(case, {p}))]
         candidates = [without(case, {p}) for p in paths]
@@ -352,6 +355,9 @@ def main():
                         help="compare the -j 1 run with the -j 2 run over the first N cases "
                              "only (default: all): the engine time of the second run is the "
                              "suite's largest cost")
+    parser.add_argument("--shrink-seconds", type=float, default=60,
+                        help="time to shrink one failing case (default 60): then the smallest "
+                             "so far is shown")
     parser.add_argument("--only", help="comma-separated invariant names")
     parser.add_argument("--list", action="store_true", help="list the invariants and exit")
     parser.add_argument("--stats", action="store_true",
@@ -504,7 +510,8 @@ def report(args, ctx, schema, invariants, known, cases, premise, failures, timin
             errors += 1
         examples = [(i, bad) for i, bad in failures[inv.name] if bad is not None]
         index, items = min(examples, key=lambda e: count_fields(cases[e[0]]))
-        shrunk, reproduced = shrink(inv, ctx, args.oncorules, schema, cases[index])
+        shrunk, reproduced = shrink(inv, ctx, args.oncorules, schema, cases[index],
+                                    args.shrink_seconds)
         if reproduced and not inv.whole_run:
             items = check_case(inv, ctx, *prepare(shrunk, 1, parse(
                 evaluate_many(args.oncorules, [shrunk])[0]))) or items

@@ -74,6 +74,9 @@ EXENTERATION = dict(modality="surgery", procedure="pelvic-exenteration", target=
 WITNESSES = {
     "one-result-per-line": (case(ANAL), set_key("line", 99)),
     "generated-case-accepted": (case(ANAL), set_key("errors", [{"pointer": "", "message": "x"}])),
+    "valid-case-within-run-limits": (case(ANAL), set_key("errors", [{
+        "pointer": "", "message": "the rules fired more than 100000 times for this case: "
+                                  "stopped (a rule loop?)"}])),
     "ids-unique-per-list": (case(ANAL), both(add(), add())),
     "lists-sorted-by-id": (case(ANAL), both(add_to("notes", id="zz"), add_to("notes", id="aa"))),
     "rule-and-evidence": (case(ANAL), add(evidence=[])),

@@ -281,7 +281,10 @@ def f_bevacizumab_surgery(rng):
                                    "status": pick(rng, ["active", "active", "stopped"]),
                                    "last_dose_days_ago": rng.randint(0, 40)}]
     else:
-        partial["medications"] = []
+        # Records that disagree happen: a stopped medication beside an
+        # ongoing treatment with the same drug.
+        partial["medications"] = [] if rng.random() < 0.6 else [
+            {"agent": "bevacizumab", "status": "stopped", "last_dose_days_ago": rng.randint(0, 60)}]
         partial["prior_treatments"] = [{"type": pick(rng, ["chemotherapy", "targeted"]),
                                         "agents": pick(rng, [["cisplatin", "paclitaxel",
                                                               "bevacizumab"],
@@ -402,6 +405,17 @@ def f_chemotherapy_under_another_type(rng):
                                   "response": pick(rng, ["partial", "progression"])}]}
 
 
+def f_heavily_pretreated(rng):
+    """Many lines of chemotherapy for metastatic disease."""
+    drugs = ["paclitaxel", "docetaxel", "doxorubicin", "epirubicin", "capecitabine",
+             "vinorelbine", "gemcitabine", "cisplatin"]
+    return {"cancer": {"site": pick(rng, ["breast", "breast", "cervix"]), "metastases": ["lung"]},
+            "prior_treatments": [{"type": "chemotherapy", "agents": [pick(rng, drugs)],
+                                  "setting": "metastatic",
+                                  "response": pick(rng, ["progression", "partial", "stable"])}
+                                 for _ in range(rng.randint(3, 8))]}
+
+
 def f_early_non_metastatic(rng):
     """A cancer no source covers: stage I-III, not recurrent, no spread."""
     return {"cancer": {"site": pick(rng, ["cervix", "anus", "breast"]),
@@ -421,7 +435,7 @@ FRAGMENTS = [
     (f_breast_bone_symptoms, 2), (f_poor_performance, 3), (f_triple_negative, 2),
     (f_cervix_metastatic, 3), (f_unresectable, 2), (f_small_recurrence, 2),
     (f_hormonal, 2), (f_chemotherapy_under_another_type, 1), (f_early_non_metastatic, 1),
-    (f_cervix_4a_local, 1),
+    (f_cervix_4a_local, 1), (f_heavily_pretreated, 1),
 ]
 
 # Prior treatment types that fit their drugs, in the order a drug decides.

@@ -269,7 +269,11 @@ int cli_explain(int argc, char **argv)
 		cJSON *doc = cJSON_Parse(out);
 		cli_buf b = CLI_BUF_INIT;
 
-		if (option != NULL && print_why_not(&b, doc))
+		if (doc == NULL) {
+			/* Our own document: only memory can make it unreadable. */
+			fputs("oncorules explain: out of memory\n", stderr);
+			status = CLI_EXIT_INTERNAL;
+		} else if (option != NULL && print_why_not(&b, doc))
 			status = CLI_EXIT_USAGE;
 		else if (option == NULL)
 			print_derivations(&b, doc);

@@ -187,7 +187,7 @@ static int run_file(onco_engine *engine, const test_args *a,
 	cli_buf report = CLI_BUF_INIT;
 	double start = now();
 	size_t length;
-	char *text = cli_read_file(file->path, &length);
+	char *text = cli_read_file(file->path, CLI_FILE_MAX, &length);
 	cJSON *doc = NULL;
 	const char *end = NULL;
 	int outcome = 0;

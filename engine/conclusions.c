@@ -9,6 +9,7 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/json_out.h"
 
 /* The slots a conclusion is ordered by, read once per fact: sorting reads
  * each many times. */
@@ -70,7 +71,7 @@ static int add_symbols(cJSON *item, void *env, void *fact, const char *slot,
 		int type;
 		void *value;
 		if (onco_fact_multi(env, fact, slot, i, &type, &value) &&
-		    !cJSON_AddItemToArray(array, cJSON_CreateString(ValueToString(value))))
+		    onco_json_append(array, cJSON_CreateString(ValueToString(value))) != 0)
 			return ONCO_ENOMEM;
 	}
 	return 0;
@@ -106,15 +107,49 @@ static size_t marks_for(onco_run_facts *run, void *env, int kind, const char *id
 	return n;
 }
 
+/* A history entry with its printed form, the key it is sorted by. */
+typedef struct history_entry {
+	cJSON *item;
+	char *key;
+} history_entry;
+
 static int compare_history(const void *a, const void *b)
 {
-	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
-	char *px = cJSON_PrintUnformatted(x), *py = cJSON_PrintUnformatted(y);
-	int c = (px != NULL && py != NULL) ? strcmp(px, py) : 0;
+	return strcmp(((const history_entry *)a)->key, ((const history_entry *)b)->key);
+}
 
-	free(px);
-	free(py);
-	return c;
+/* Firing order must not show: sorts the entries of `history` by their
+ * printed form. Keys are made before anything moves, so a failure leaves
+ * the array as it was and returns ONCO_ENOMEM. */
+static int sort_history(cJSON *history)
+{
+	int n = cJSON_GetArraySize(history), k, rc = 0;
+	history_entry *entries;
+	cJSON *item;
+
+	if (n < 2)
+		return 0;
+	entries = calloc((size_t)n, sizeof(*entries));
+	if (entries == NULL)
+		return ONCO_ENOMEM;
+	k = 0;
+	cJSON_ArrayForEach(item, history) {
+		entries[k].item = item;
+		entries[k].key = cJSON_PrintUnformatted(item);
+		if (entries[k++].key == NULL)
+			rc = ONCO_ENOMEM;
+	}
+	if (rc == 0) {
+		qsort(entries, (size_t)n, sizeof(*entries), compare_history);
+		for (k = 0; k < n; k++)
+			cJSON_DetachItemViaPointer(history, entries[k].item);
+		for (k = 0; k < n; k++)
+			cJSON_AddItemToArray(history, entries[k].item);
+	}
+	for (k = 0; k < n; k++)
+		free(entries[k].key);
+	free(entries);
+	return rc;
 }
 
 /* "history": what the patient already had of this option, one entry per
@@ -145,22 +180,11 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 			rc = rc ? rc : because == NULL ? ONCO_ENOMEM
 						       : onco_because_add(engine, marks[i], because);
 			if (rc == 0)
-				onco_because_finish(because);
+				rc = onco_because_finish(because);
 		}
 		free(marks);
-		if (rc == 0 && n > 1) {
-			/* Firing order must not show: sort the entries. */
-			int m = cJSON_GetArraySize(history), k;
-			cJSON **items = malloc((size_t)m * sizeof(*items));
-			if (items == NULL)
-				return ONCO_ENOMEM;
-			for (k = 0; k < m; k++)
-				items[k] = cJSON_DetachItemFromArray(history, 0);
-			qsort(items, (size_t)m, sizeof(*items), compare_history);
-			for (k = 0; k < m; k++)
-				cJSON_AddItemToArray(history, items[k]);
-			free(items);
-		}
+		if (rc == 0)
+			rc = sort_history(history);
 	}
 	if (rc != 0)
 		return rc;
@@ -244,21 +268,6 @@ static int compare_evidence(const void *a, const void *b)
 			  cJSON_GetObjectItemCaseSensitive(y, "quote")->valuestring);
 }
 
-static void sort_evidence(cJSON *evidence)
-{
-	int n = cJSON_GetArraySize(evidence), i;
-	cJSON **items;
-
-	if (n < 2 || (items = malloc((size_t)n * sizeof(*items))) == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		items[i] = cJSON_DetachItemFromArray(evidence, 0);
-	qsort(items, (size_t)n, sizeof(*items), compare_evidence);
-	for (i = 0; i < n; i++)
-		cJSON_AddItemToArray(evidence, items[i]);
-	free(items);
-}
-
 /* One item from facts[first..last). */
 static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *facts,
 			size_t first, size_t last, int kind)
@@ -281,12 +290,14 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 		if (rc == 0)
 			rc = onco_evidence_add(engine, facts[i].fact, evidence);
 	}
+	if (rc == 0)
+		rc = onco_because_finish(because);
+	if (rc == 0)
+		rc = onco_json_sort(evidence, compare_evidence);
 	if (rc != 0) {
 		cJSON_Delete(item);
 		return NULL;
 	}
-	onco_because_finish(because);
-	sort_evidence(evidence);
 	return item;
 }
 

@@ -10,9 +10,11 @@
 
 #include <cJSON.h>
 
+#include "calls.h"
 #include "lint_check.h"
 #include "onco.h"
 #include "private/engine_internal.h"
+#include "private/json_out.h"
 
 void lint_report_add(lint_report *r, const char *file, long line, int error,
 		     const char *check, const char *fmt, ...)
@@ -47,6 +49,31 @@ void lint_report_add(lint_report *r, const char *file, long line, int error,
 	f->error = error;
 	f->check = check;
 	r->count++;
+}
+
+static int report_call(void *ctx, const char *file, long line, const char *message)
+{
+	lint_report_add(ctx, file, line, 1, "function", "%s", message);
+	return 0;
+}
+
+/* Calls outside the allow-list, constructs a rule base may not hold,
+ * recursion: the check the engine refuses a rule base for (calls.c). */
+static int lint_check_calls(lint_report *r, const lint_kb *kb)
+{
+	onco_calls_file *files = calloc(kb->nfiles + 1, sizeof(*files));
+	size_t i;
+	int rc;
+
+	if (files == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < kb->nfiles; i++) {
+		files[i].name = kb->files[i].name;
+		files[i].forms = kb->files[i].forms;
+	}
+	rc = onco_calls_check(files, kb->nfiles, report_call, r);
+	free(files);
+	return rc;
 }
 
 static int compare_findings(const void *pa, const void *pb)
@@ -162,33 +189,38 @@ static int add_map(lint_kb *kb, lint_report *r, const onco_kb *files,
 
 static char *report_json(const lint_report *r)
 {
-	cJSON *doc = cJSON_CreateObject(), *items = cJSON_AddArrayToObject(doc, "findings");
+	unsigned long failures = onco_json_alloc_failures();
+	cJSON *doc = cJSON_CreateObject(), *items = NULL;
 	size_t i;
-	int errors = 0, warnings = 0;
-	char *text = NULL;
+	int errors = 0, warnings = 0, rc = doc == NULL ? ONCO_ENOMEM : 0;
 
-	for (i = 0; items != NULL && i < r->count; i++) {
+	if (rc == 0 && (items = cJSON_AddArrayToObject(doc, "findings")) == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && i < r->count; i++) {
 		const lint_finding *f = &r->items[i];
 		cJSON *o = cJSON_CreateObject();
 
-		if (o == NULL)
+		if (o == NULL || !cJSON_AddStringToObject(o, "file", f->file) ||
+		    !cJSON_AddNumberToObject(o, "line", (double)f->line) ||
+		    !cJSON_AddStringToObject(o, "severity", f->error ? "error" : "warning") ||
+		    !cJSON_AddStringToObject(o, "check", f->check) ||
+		    !cJSON_AddStringToObject(o, "message", f->message)) {
+			cJSON_Delete(o);
+			rc = ONCO_ENOMEM;
 			break;
-		cJSON_AddItemToArray(items, o);
-		cJSON_AddStringToObject(o, "file", f->file);
-		cJSON_AddNumberToObject(o, "line", (double)f->line);
-		cJSON_AddStringToObject(o, "severity", f->error ? "error" : "warning");
-		cJSON_AddStringToObject(o, "check", f->check);
-		cJSON_AddStringToObject(o, "message", f->message);
+		}
+		rc = onco_json_append(items, o);
 		errors += f->error;
 		warnings += !f->error;
 	}
-	if (items != NULL && i == r->count) {
-		cJSON_AddNumberToObject(doc, "errors", errors);
-		cJSON_AddNumberToObject(doc, "warnings", warnings);
-		text = cJSON_Print(doc);
+	if (rc == 0 && (!cJSON_AddNumberToObject(doc, "errors", errors) ||
+			!cJSON_AddNumberToObject(doc, "warnings", warnings)))
+		rc = ONCO_ENOMEM;
+	if (rc != 0) {
+		cJSON_Delete(doc);
+		return NULL;
 	}
-	cJSON_Delete(doc);
-	return text;
+	return onco_json_finish(doc, ONCO_JSON_PRETTY, failures);
 }
 
 int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err)
@@ -209,6 +241,8 @@ int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err)
 		rc = add_map(&kb, &r, &files, opts, err);
 	if (rc == 0)
 		rc = lint_kb_index(&kb);
+	if (rc == 0)
+		rc = lint_check_calls(&r, &kb);
 	if (rc == 0) {
 		lint_check_rules(&r, &kb);
 		lint_check_knowledge(&r, &kb);

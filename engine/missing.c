@@ -9,6 +9,7 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/json_out.h"
 
 /* The entry for `field` in `list` (an object keyed by field), created when
  * absent. */
@@ -38,7 +39,7 @@ static int add_unique(cJSON *array, const char *s)
 	cJSON_ArrayForEach(item, array)
 		if (strcmp(item->valuestring, s) == 0)
 			return 0;
-	return cJSON_AddItemToArray(array, cJSON_CreateString(s)) ? 0 : ONCO_ENOMEM;
+	return onco_json_append(array, cJSON_CreateString(s));
 }
 
 static int note_missing(cJSON *by_field, const char *field, const char *needed_for,
@@ -194,61 +195,54 @@ static int compare_fields(const void *a, const void *b)
 		      cJSON_GetObjectItemCaseSensitive(*(cJSON *const *)b, "field")->valuestring);
 }
 
-/* Detaches every item of `array`, sorts them, puts them back. */
-static int sort_array(cJSON *array, int (*compare)(const void *, const void *))
-{
-	int n = cJSON_GetArraySize(array), i;
-	cJSON **items;
-
-	if (n < 2)
-		return 0;
-	items = malloc((size_t)n * sizeof(*items));
-	if (items == NULL)
-		return ONCO_ENOMEM;
-	for (i = 0; i < n; i++)
-		items[i] = cJSON_DetachItemFromArray(array, 0);
-	qsort(items, (size_t)n, sizeof(*items), compare);
-	for (i = 0; i < n; i++)
-		cJSON_AddItemToArray(array, items[i]);
-	free(items);
-	return 0;
-}
-
 /* Turns the object keyed by field into the sorted output list; needed_for
- * becomes one sentence. */
+ * becomes one sentence. NULL when memory runs out. */
 static cJSON *finish(cJSON *by_field)
 {
 	cJSON *list = cJSON_CreateArray(), *entry;
+	int rc = list == NULL ? ONCO_ENOMEM : 0;
 
-	if (list == NULL)
-		return NULL;
-	while ((entry = by_field->child) != NULL) {
-		cJSON *needed, *item;
+	while (rc == 0 && (entry = by_field->child) != NULL) {
+		cJSON *needed, *item, *sentence;
 		size_t len = 1;
 		char *text;
 
 		cJSON_DetachItemViaPointer(by_field, entry);
+		/* A detached member keeps its key: adding it allocates nothing. */
 		cJSON_AddItemToArray(list, entry);
 		needed = cJSON_GetObjectItemCaseSensitive(entry, "needed_for");
-		sort_array(needed, compare_strings);
-		sort_array(cJSON_GetObjectItemCaseSensitive(entry, "options"), compare_strings);
+		rc = onco_json_sort(needed, compare_strings);
+		if (rc == 0)
+			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "options"),
+					    compare_strings);
+		if (rc != 0)
+			break;
 		cJSON_ArrayForEach(item, needed)
 			len += strlen(item->valuestring) + 2;
 		text = calloc(1, len);
 		if (text == NULL) {
-			cJSON_Delete(list);
-			return NULL;
+			rc = ONCO_ENOMEM;
+			break;
 		}
 		cJSON_ArrayForEach(item, needed) {
 			if (text[0] != '\0')
 				strcat(text, "; ");
 			strcat(text, item->valuestring);
 		}
-		cJSON_ReplaceItemInObjectCaseSensitive(entry, "needed_for",
-						       cJSON_CreateString(text));
+		sentence = cJSON_CreateString(text);
 		free(text);
+		if (sentence == NULL ||
+		    !cJSON_ReplaceItemInObjectCaseSensitive(entry, "needed_for", sentence)) {
+			cJSON_Delete(sentence);
+			rc = ONCO_ENOMEM;
+		}
 	}
-	sort_array(list, compare_fields);
+	if (rc == 0)
+		rc = onco_json_sort(list, compare_fields);
+	if (rc != 0) {
+		cJSON_Delete(list);
+		return NULL;
+	}
 	return list;
 }
 

@@ -64,14 +64,20 @@ void onco_rule_info_release(onco_rule_info *info)
 	memset(info, 0, sizeof(*info));
 }
 
-/* The first value of slot `slot` of `pattern` as a new string, or NULL. */
-static char *slot_first(const onco_sx *pattern, const char *slot)
+/* The first value of slot `slot` of `pattern` as a new string, or NULL
+ * when there is none; a copy that cannot be made sets *rc to ONCO_ENOMEM
+ * (NULL must never stand for both "no value" and "no memory"). */
+static char *slot_first(const onco_sx *pattern, const char *slot, int *rc)
 {
 	const onco_sx *s = onco_sx_slot(pattern, slot);
+	char *copy;
 
 	if (s == NULL || s->n_items < 2 || s->items[1]->type == ONCO_SX_LIST)
 		return NULL;
-	return onco_strdup(s->items[1]->text);
+	copy = onco_strdup(s->items[1]->text);
+	if (copy == NULL)
+		*rc = ONCO_ENOMEM;
+	return copy;
 }
 
 /* All atom values of slot `slot` as new strings. */
@@ -135,6 +141,7 @@ static int add_condition(onco_rule_info *info, const onco_sx *ce, int negated)
 {
 	onco_condition *grown, *c;
 	const char *head = onco_sx_atom(ce, 0);
+	int rc = 0;
 
 	grown = realloc(info->conditions,
 			(info->n_conditions + 1) * sizeof(*grown));
@@ -147,25 +154,25 @@ static int add_condition(onco_rule_info *info, const onco_sx *ce, int negated)
 	c->kind = ONCO_COND_OTHER;
 	if (head != NULL && strcmp(head, "scope") == 0) {
 		c->kind = ONCO_COND_SCOPE;
-		c->name = slot_first(ce, "guideline");
+		c->name = slot_first(ce, "guideline", &rc);
 	} else if (head != NULL && strcmp(head, "finding") == 0) {
 		const onco_sx *value = onco_sx_slot(ce, "value");
 		c->kind = ONCO_COND_FINDING;
-		c->name = slot_first(ce, "name");
+		c->name = slot_first(ce, "name", &rc);
 		constraint_accepts(value != NULL && value->n_items > 1
 					   ? value->items[1]->text
 					   : NULL,
 				   c->accepts);
 	}
 	c->text = onco_sx_text(ce);
-	return c->text == NULL ? ONCO_ENOMEM : 0;
+	return c->text == NULL ? ONCO_ENOMEM : rc;
 }
 
 static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 {
 	const char *tmpl = onco_sx_atom(fact, 0);
 	size_t i;
-	int rc;
+	int rc = 0;
 
 	if (tmpl == NULL)
 		return 0;
@@ -174,35 +181,36 @@ static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 			info->kind = conclusion_templates[i].kind;
 	switch (info->kind) {
 	case ONCO_RULE_SCOPE:
-		info->concludes = slot_first(fact, "guideline");
+		info->concludes = slot_first(fact, "guideline", &rc);
 		break;
 	case ONCO_RULE_FINDING:
-		info->concludes = slot_first(fact, "name");
-		info->value = slot_first(fact, "value");
+		info->concludes = slot_first(fact, "name", &rc);
+		info->value = slot_first(fact, "value", &rc);
 		break;
 	case ONCO_RULE_MISSING:
-		info->concludes = slot_first(fact, "field");
-		info->summary = slot_first(fact, "needed-for");
+		info->concludes = slot_first(fact, "field", &rc);
+		info->summary = slot_first(fact, "needed-for", &rc);
 		break;
 	case ONCO_RULE_OTHER:
 		return 0;
 	default:
-		info->concludes = slot_first(fact, "id");
-		info->option = slot_first(fact, "option");
-		info->modality = slot_first(fact, "modality");
-		info->procedure = slot_first(fact, "procedure");
-		info->summary = slot_first(fact, "summary");
+		info->concludes = slot_first(fact, "id", &rc);
+		info->option = slot_first(fact, "option", &rc);
+		info->modality = slot_first(fact, "modality", &rc);
+		info->procedure = slot_first(fact, "procedure", &rc);
+		info->summary = slot_first(fact, "summary", &rc);
 		if (info->summary == NULL)
-			info->summary = slot_first(fact, "reason");
+			info->summary = slot_first(fact, "reason", &rc);
 		if (info->summary == NULL)
-			info->summary = slot_first(fact, "text");
-		rc = slot_all(fact, info->kind == ONCO_RULE_WARNING ? "agent" : "agents",
-			      &info->agents, &info->n_agents);
-		if (rc != 0)
-			return rc;
-		return slot_all(fact, "cite", &info->cites, &info->n_cites);
+			info->summary = slot_first(fact, "text", &rc);
+		if (rc == 0)
+			rc = slot_all(fact, info->kind == ONCO_RULE_WARNING ? "agent" : "agents",
+				      &info->agents, &info->n_agents);
+		if (rc == 0)
+			rc = slot_all(fact, "cite", &info->cites, &info->n_cites);
+		return rc;
 	}
-	return 0;
+	return rc;
 }
 
 /* Looks through the right-hand side for the first (assert (template ...))

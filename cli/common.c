@@ -261,3 +261,33 @@ char *cli_error_document(const char *pointer, const char *message, int pretty)
 	}
 	return text;
 }
+
+int cli_finish(int status)
+{
+	int failed = 0, error = 0;
+
+	/* Every JSON document of this thread checks its own allocations; this
+	 * is the net under them: a run in which one failed never passes. */
+	if (status != CLI_EXIT_INTERNAL && onco_json_alloc_failures() > 0) {
+		fputs("oncorules: out of memory\n", stderr);
+		status = CLI_EXIT_INTERNAL;
+	}
+	if (fflush(stdout) != 0) {
+		failed = 1;
+		error = errno;
+	} else if (ferror(stdout)) {
+		failed = 1;
+	}
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		error = errno;
+	}
+	if (failed) {
+		if (error != 0)
+			fprintf(stderr, "oncorules: cannot write the output: %s\n", strerror(error));
+		else
+			fputs("oncorules: cannot write the output\n", stderr);
+		status = CLI_EXIT_INTERNAL;
+	}
+	return status;
+}

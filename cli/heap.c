@@ -2,11 +2,12 @@
  * heap.c: the process's memory policy, set once before the first engine.
  *
  * - A reserve for CLIPS. CLIPS 6.30 cannot create an environment when
- *   malloc fails (it prints to standard output, then crashes; engine.c):
- *   the command takes 4 MB of heap first and frees it with the heap kept
- *   (no trimming, large blocks on the heap), so that the environment's
- *   tables come out of it. If even that cannot be had, the command stops
- *   with "out of memory" before it opens anything.
+ *   malloc fails (it prints [MEMORY1] to standard output and exits 1, or
+ *   crashes; engine.c): before each engine the command takes 4 MB of heap
+ *   and frees it with the heap kept (no trimming, large blocks on the
+ *   heap), so that the environment's tables come out of it. If even that
+ *   cannot be had, the command stops with "out of memory" before it opens
+ *   the engine.
  * - One system call instead of a thousand page faults at start-up. Opening
  *   an engine touches about 3 MB of fresh heap, one page fault per 4 KiB
  *   page. Where a page fault is dear (about 10 us in the virtual machines
@@ -36,12 +37,17 @@
 
 int cli_heap_prefault(void)
 {
-	static int done; /* once per process; the CLI's main thread only */
+	static int done; /* the policy once per process; the CLI's main thread only */
 	struct rlimit limit;
 	void *p;
 
-	if (done)
-		return 0;
+	if (done) {
+		/* Every further engine (batch opens one per worker) gets its
+		 * reserve too: freed, it stays in the heap for its tables. */
+		p = malloc(HEAP_RESERVE);
+		free(p);
+		return p != NULL ? 0 : -1;
+	}
 #ifdef __GLIBC__
 	/* Keep the large tables on the heap rather than in mmaps of their own,
 	 * and do not hand freed heap back to the system early. */

@@ -101,42 +101,18 @@ static int standard_streams_open(void)
 	return 0;
 }
 
-int cli_finish(int status)
-{
-	int failed = 0, error = 0;
-
-	/* Every JSON document of this thread checks its own allocations; this
-	 * is the net under them: a run in which one failed never passes. */
-	if (status != CLI_EXIT_INTERNAL && onco_json_alloc_failures() > 0) {
-		fputs("oncorules: out of memory\n", stderr);
-		status = CLI_EXIT_INTERNAL;
-	}
-	if (fflush(stdout) != 0) {
-		failed = 1;
-		error = errno;
-	} else if (ferror(stdout)) {
-		failed = 1;
-	}
-	if (fclose(stdout) != 0 && !failed) {
-		failed = 1;
-		error = errno;
-	}
-	if (failed) {
-		if (error != 0)
-			fprintf(stderr, "oncorules: cannot write the output: %s\n", strerror(error));
-		else
-			fputs("oncorules: cannot write the output\n", stderr);
-		status = CLI_EXIT_INTERNAL;
-	}
-	return status;
-}
-
 int main(int argc, char **argv)
 {
+	/* Output that is not a terminal is written in one piece at the end
+	 * where it fits: a failure is then seen with its reason, and a reader
+	 * never gets half an answer from a command that then fails. */
+	static char output_buffer[1 << 20];
 	struct rlimit stack;
 
 	if (standard_streams_open() != 0)
 		return CLI_EXIT_INTERNAL;
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, output_buffer, _IOFBF, sizeof(output_buffer));
 	signal(SIGPIPE, SIG_IGN);
 	if (getrlimit(RLIMIT_STACK, &stack) == 0 && stack.rlim_cur != RLIM_INFINITY &&
 	    stack.rlim_cur < STACK_MIN) {

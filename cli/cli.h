@@ -111,5 +111,6 @@ int cli_explain(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 int cli_batch(int argc, char **argv);
 int cli_compile(int argc, char **argv);
+int cli_serve(int argc, char **argv); /* cli/serve/serve.c */
 
 #endif

@@ -45,6 +45,7 @@ static const struct verb verbs[] = {
 	{"diff", cli_diff, "what changes in the answers between two rule bases"},
 	{"batch", cli_batch, "evaluate NDJSON cases: one result line per input line"},
 	{"compile", cli_compile, "write the rule base as a compiled image (--kb-image)"},
+	{"serve", cli_serve, "CDS Hooks service over HTTP for an EHR (docs/service.md)"},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,68 @@
+/* body.c: the request body as JSON, strictly. */
+#include <ctype.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "serve.h"
+
+/* 1 when every \u escape has four hex digits and none is \u0000. */
+static int escapes_ok(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\\')
+			continue;
+		if (i + 1 >= n)
+			return 0;
+		if (s[i + 1] == 'u') {
+			if (i + 5 >= n)
+				return 0;
+			for (k = 2; k < 6; k++)
+				if (!isxdigit((unsigned char)s[i + k]))
+					return 0;
+			if (strncmp(s + i + 2, "0000", 4) == 0)
+				return 0;
+		}
+		i++; /* skip the escaped character */
+	}
+	return 1;
+}
+
+cJSON *serve_body_parse(serve_request *req)
+{
+	const char *end = NULL;
+	cJSON *doc;
+
+	if (req->body_length == 0) {
+		serve_respond_error(&req->response, 400, "invalid", "the request has no body");
+		return NULL;
+	}
+	if (memchr(req->body, '\0', req->body_length) != NULL ||
+	    !escapes_ok(req->body, req->body_length)) {
+		serve_respond_error(&req->response, 400, "invalid",
+				    "the body has a NUL character or a broken \\u escape");
+		return NULL;
+	}
+	doc = cJSON_ParseWithLengthOpts(req->body, req->body_length, &end, 0);
+	if (doc != NULL) {
+		while (end < req->body + req->body_length && isspace((unsigned char)*end))
+			end++;
+		if (end != req->body + req->body_length) {
+			cJSON_Delete(doc);
+			doc = NULL;
+		}
+	}
+	if (doc == NULL) {
+		serve_respond_error(&req->response, 400, "invalid", "the body is not valid JSON");
+		return NULL;
+	}
+	if (!cJSON_IsObject(doc)) {
+		cJSON_Delete(doc);
+		serve_respond_error(&req->response, 400, "invalid",
+				    "the body is not a JSON object");
+		return NULL;
+	}
+	return doc;
+}

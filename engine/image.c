@@ -234,8 +234,26 @@ static void sync_directory(const char *path)
 	}
 }
 
+/* The arguments of onco_engine_save_image, for the guarded call. */
+typedef struct save_args {
+	const char *path;
+	onco_error *err;
+} save_args;
+
+static int save_in_clips(onco_engine *engine, void *arg);
+
 int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *err)
 {
+	save_args a = {path, err};
+
+	onco_error_clear(err);
+	return onco_guarded(engine, save_in_clips, &a, err);
+}
+
+static int save_in_clips(onco_engine *engine, void *arg)
+{
+	const char *path = ((save_args *)arg)->path;
+	onco_error *err = ((save_args *)arg)->err;
 	image_writer w = {NULL, 0};
 	unsigned char *body = NULL;
 	char tmp[ONCO_ERROR_PATH_MAX + 16], bsave_name[sizeof(tmp)];
@@ -243,7 +261,6 @@ int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *er
 	mode_t mode;
 	int saved_checking, rc, fd;
 
-	onco_error_clear(err);
 	if (onco_image_wanted(&engine->opts))
 		return onco_error_set(err, ONCO_EINVALID,
 				      "an engine opened from an image cannot write one");

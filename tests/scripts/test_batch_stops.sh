@@ -10,16 +10,7 @@
 #     (within the limit), and error messages give the same byte offsets
 #     with CRLF and with LF.
 # Usage: test_batch_stops.sh ONCORULES SOURCE_DIR
-set -u
-bin=$1
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() {
-	echo "FAIL $*"
-	fails=$((fails + 1))
-}
+. "$(dirname "$0")/lib.sh" "$@"
 line=$(tr -d '\n' <"$src/examples/recurrent-cervix-exenteration-bevacizumab.json")
 
 # SIGINT and SIGTERM mid-run: 20,000 lines take many seconds; the signal

@@ -9,15 +9,7 @@
 #   - PATH a regular file: replaced whole; a folder that cannot be written:
 #     exit 2 and no file left behind.
 # Usage: test_compile_output.sh ONCORULES SOURCE_DIR
-set -u
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() {
-	echo "FAIL $*"
-	fails=$((fails + 1))
-}
+. "$(dirname "$0")/lib.sh" "$@"
 
 refused() {
 	local what=$1 path=$2 status=0

@@ -9,14 +9,9 @@
 # any of them, so the CLIPS loader, which trusts every index of an image,
 # never sees a forged one.
 # Usage: test_image_mutations.sh ONCORULES SOURCE_DIR   (exit 77: skipped)
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh" "$@"
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 E=$src/examples/recurrent-cervix-exenteration-bevacizumab.json
-fails=0
 
 "$bin" compile -o "$tmp/good.img" >"$tmp/sum" || { echo "FAIL compile"; exit 1; }
 pin=$(cut -d' ' -f1 "$tmp/sum")

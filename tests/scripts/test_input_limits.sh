@@ -10,16 +10,7 @@
 #   - A directory: "Is a directory" (exit 2), not "Input/output error"; in
 #     batch, before anything is evaluated.
 # Usage: test_input_limits.sh ONCORULES SOURCE_DIR
-set -u
-bin=$1
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() {
-	echo "FAIL $*"
-	fails=$((fails + 1))
-}
+. "$(dirname "$0")/lib.sh" "$@"
 asan=0
 ldd "$bin" 2>/dev/null | grep -q libasan && asan=1
 

@@ -14,18 +14,9 @@
 # Under ASan (which reserves terabytes of address space) the ulimit -v
 # part is skipped.
 # Usage: test_memory_limits.sh ONCORULES SOURCE_DIR
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh" "$@"
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 E=$src/examples/recurrent-cervix-exenteration-bevacizumab.json
-fails=0
-fail() {
-	echo "FAIL $*"
-	fails=$((fails + 1))
-}
 
 status=0
 (ulimit -s 64 && exec "$bin" evaluate --json "$E") >"$tmp/out" 2>"$tmp/err" || status=$?

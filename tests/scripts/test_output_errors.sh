@@ -5,13 +5,9 @@
 # size limit: each must exit 3 (never 0, never killed by a signal), with
 # exactly one message on standard error.
 # Usage: test_output_errors.sh ONCORULES SOURCE_DIR   (exit 77: skipped)
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh" "$@"
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
 [ -w /dev/full ] || { echo "/dev/full missing: skipped"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 E=$src/examples/recurrent-cervix-exenteration-bevacizumab.json
 tr -d '\n' <"$E" >"$tmp/cases.ndjson"
 printf '\n' >>"$tmp/cases.ndjson"

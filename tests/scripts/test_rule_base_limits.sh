@@ -16,18 +16,9 @@
 # Also: a rule file nested 40,000 levels deep (refused before CLIPS parses
 # it) and a FIFO named like a rule file (refused, no hang).
 # Usage: test_rule_base_limits.sh ONCORULES SOURCE_DIR
-set -u
-bin=$1
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 case_file=$src/examples/recurrent-cervix-exenteration-bevacizumab.json
 limits=(--time-limit 1 --memory-limit 32)
-fails=0
-fail() {
-	echo "FAIL $*"
-	fails=$((fails + 1))
-}
 
 # A rule base: kb-mini plus one file.
 make_kb() {

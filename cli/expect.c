@@ -86,6 +86,27 @@ static int same_members(const cJSON *expected, const cJSON *actual)
 	return 1;
 }
 
+/* Does an option's history hold the status `want` (or each status of a
+ * list)? A history entry is {"status", "because"}; only the status is
+ * compared. */
+static int history_includes(const cJSON *want, const cJSON *history)
+{
+	const cJSON *w, *entry;
+
+	if (!cJSON_IsArray(history))
+		return 0;
+	if (!cJSON_IsArray(want)) {
+		cJSON_ArrayForEach(entry, history)
+			if (cJSON_Compare(get(entry, "status"), want, 1))
+				return 1;
+		return 0;
+	}
+	cJSON_ArrayForEach(w, want)
+		if (!history_includes(w, history))
+			return 0;
+	return 1;
+}
+
 /* Does the output item meet the expected key `k`? */
 static int key_matches(const cJSON *k, const cJSON *item)
 {
@@ -102,8 +123,10 @@ static int key_matches(const cJSON *k, const cJSON *item)
 				return 0;
 		return 1;
 	}
-	if (strcmp(k->string, "agents") == 0)
-		return same_members(k, get(item, "agents"));
+	if (strcmp(k->string, "history_include") == 0)
+		return history_includes(k, get(item, "history"));
+	if (strcmp(k->string, "agents") == 0 || strcmp(k->string, "choices") == 0)
+		return same_members(k, get(item, k->string));
 	return get(item, k->string) != NULL &&
 	       cJSON_Compare(k, get(item, k->string), 1);
 }
@@ -147,6 +170,17 @@ static void explain_mismatch(cli_buf *out, const section *s, const cJSON *expect
 		if (strcmp(key, "agents_include") == 0) {
 			cli_buf_puts(out, "its agents are ");
 			cli_expect_describe(out, get(item, "agents"));
+		} else if (strcmp(key, "history_include") == 0) {
+			const cJSON *entry;
+			const char *comma = "";
+
+			cli_buf_puts(out, "its history is [");
+			cJSON_ArrayForEach(entry, get(item, "history")) {
+				cli_buf_printf(out, "%s", comma);
+				cli_expect_describe(out, get(entry, "status"));
+				comma = ", ";
+			}
+			cli_buf_puts(out, "]");
 		} else if (get(item, key) == NULL) {
 			cli_buf_printf(out, "it has no \"%s\"", key);
 		} else {
@@ -195,8 +229,9 @@ static void describe_found(cli_buf *out, const section *s, const cJSON *want,
 
 	name_item(out, s, item);
 	cJSON_ArrayForEach(k, want) {
-		const char *key = strcmp(k->string, "agents_include") == 0 ? "agents"
-									: k->string;
+		const char *key = strcmp(k->string, "agents_include") == 0    ? "agents"
+				  : strcmp(k->string, "history_include") == 0 ? "history"
+									       : k->string;
 
 		if (strcmp(key, s->id_key) == 0)
 			continue;

@@ -119,8 +119,9 @@ static int compare_history(const void *a, const void *b)
 }
 
 /* Firing order must not show: sorts the entries of `history` by their
- * printed form. Keys are made before anything moves, so a failure leaves
- * the array as it was and returns ONCO_ENOMEM. */
+ * printed form; two marks with the same status and reasons (one option
+ * concluded by two rules) are one entry. Keys are made before anything
+ * moves, so a failure leaves the array as it was and returns ONCO_ENOMEM. */
 static int sort_history(cJSON *history)
 {
 	int n = cJSON_GetArraySize(history), k, rc = 0;
@@ -144,7 +145,10 @@ static int sort_history(cJSON *history)
 		for (k = 0; k < n; k++)
 			cJSON_DetachItemViaPointer(history, entries[k].item);
 		for (k = 0; k < n; k++)
-			cJSON_AddItemToArray(history, entries[k].item);
+			if (k > 0 && compare_history(&entries[k - 1], &entries[k]) == 0)
+				cJSON_Delete(entries[k].item);
+			else
+				cJSON_AddItemToArray(history, entries[k].item);
 	}
 	for (k = 0; k < n; k++)
 		free(entries[k].key);
@@ -303,7 +307,7 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 
 cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 {
-	size_t n = run->n_conclusions[kind], i, first;
+	size_t n = run->n_conclusions[kind], i, first, kept;
 	sort_entry *facts;
 	cJSON *items = cJSON_CreateArray();
 
@@ -314,12 +318,19 @@ cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 		cJSON_Delete(items);
 		return NULL;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0, kept = 0; i < n; i++) {
 		size_t k;
-		facts[i].fact = run->conclusions[kind][i];
+		void *fact = run->conclusions[kind][i];
+
+		if ((kind == ONCO_C_WARNING || kind == ONCO_C_NOTE) &&
+		    onco_run_rests_on_held(engine, run, fact))
+			continue;
+		facts[kept].fact = fact;
 		for (k = 0; k < N_SORT_SLOTS; k++)
-			facts[i].keys[k] = text_or_empty(engine->env, facts[i].fact, sort_slots[k]);
+			facts[kept].keys[k] = text_or_empty(engine->env, fact, sort_slots[k]);
+		kept++;
 	}
+	n = kept;
 	qsort(facts, n, sizeof(*facts), compare_facts);
 	for (first = 0; first < n; first = i) {
 		const char *id = facts[first].keys[0];

@@ -144,6 +144,23 @@ int onco_run_is_held(const onco_run_facts *run, const char *id)
 	       bsearch(&id, run->held, run->n_held, sizeof(*run->held), compare_ids) != NULL;
 }
 
+int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void *fact)
+{
+	void *env = engine->env;
+	size_t i, n = onco_fact_multi_count(env, fact, "basis");
+
+	for (i = 0; i < n; i++) {
+		int type;
+		void *basis;
+		const char *id;
+		if (onco_fact_multi(env, fact, "basis", i, &type, &basis) && type == FACT_ADDRESS &&
+		    strcmp(onco_fact_template(env, basis), "recommendation") == 0 &&
+		    (id = onco_fact_text(env, basis, "id")) != NULL && onco_run_is_held(run, id))
+			return 1;
+	}
+	return 0;
+}
+
 int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 {
 	void *env = engine->env;

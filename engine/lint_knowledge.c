@@ -112,12 +112,12 @@ static int has_label(const lint_kb *kb, const char *label)
 	return 0;
 }
 
-static int is_cited(const lint_kb *kb, const char *id)
+static int cites_in(const lint_fact *facts, size_t n, const char *id)
 {
 	size_t i, j;
 
-	for (i = 0; i < kb->nasserts; i++) {
-		const onco_sx *cite = lint_slot_of(kb->asserts[i].form, "cite");
+	for (i = 0; i < n; i++) {
+		const onco_sx *cite = lint_slot_of(facts[i].form, "cite");
 
 		for (j = 1; cite != NULL && j < cite->n_items; j++)
 			if (lint_text(cite, j) != NULL &&
@@ -125,6 +125,27 @@ static int is_cited(const lint_kb *kb, const char *id)
 				return 1;
 	}
 	return 0;
+}
+
+/* Cited by a rule's conclusion, or by a knowledge fact that gives rules
+ * their citations (the gate-cite table of gates.clp). */
+static int is_cited(const lint_kb *kb, const char *id)
+{
+	return cites_in(kb->asserts, kb->nasserts, id) || cites_in(kb->facts, kb->nfacts, id);
+}
+
+/* A knowledge fact with a `cite` slot names citations that must exist. */
+static void check_fact_cites(lint_report *r, const lint_kb *kb, size_t i)
+{
+	const lint_fact *f = &kb->facts[i];
+	const onco_sx *cite = lint_slot_of(f->form, "cite");
+	size_t j;
+
+	for (j = 1; cite != NULL && j < cite->n_items; j++)
+		if (lint_text(cite, j) != NULL && !lint_citation_exists(kb, lint_text(cite, j)))
+			lint_report_add(r, f->file, cite->line, 1, "cite",
+					"a %s fact cites %s, and there is no citation with that id",
+					lint_bare_name(lint_head(f->form)), lint_text(cite, j));
 }
 
 /* Another fact of the same template and `key` value before fact `i`. */
@@ -208,5 +229,6 @@ void lint_check_knowledge(lint_report *r, const lint_kb *kb)
 			check_citation(r, kb, i);
 		else if (strcmp(head, "finding-def") == 0)
 			check_finding_def(r, kb, i);
+		check_fact_cites(r, kb, i);
 	}
 }

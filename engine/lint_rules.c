@@ -319,7 +319,7 @@ static void check_io(rule_walk *w, const onco_sx *s)
 		check_io(w, s->items[i]);
 }
 
-static int citation_exists(const lint_kb *kb, const char *id)
+int lint_citation_exists(const lint_kb *kb, const char *id)
 {
 	size_t i;
 
@@ -336,7 +336,7 @@ static int check_asserts(rule_walk *w)
 {
 	const lint_kb *kb = w->kb;
 	size_t i, j;
-	int concluding = 0, only_warnings = 1;
+	int concluding = 0;
 	char where[300];
 
 	snprintf(where, sizeof(where), "rule %s", w->rule->name);
@@ -357,7 +357,6 @@ static int check_asserts(rule_walk *w)
 		if (!in_list(head, conclusions))
 			continue;
 		concluding = 1;
-		only_warnings &= strcmp(head, "warning") == 0;
 		if (cite == NULL || cite->n_items < 2)
 			lint_report_add(w->r, w->rule->file, f->line, 1, "cite",
 					"rule %s concludes a %s without a cite",
@@ -365,13 +364,17 @@ static int check_asserts(rule_walk *w)
 		for (j = 1; cite != NULL && j < cite->n_items; j++)
 			if (lint_text(cite, j) != NULL &&
 			    !is_variable_or_call(lint_text(cite, j)) &&
-			    !citation_exists(kb, lint_text(cite, j)))
+			    !lint_citation_exists(kb, lint_text(cite, j)))
 				lint_report_add(w->r, w->rule->file, cite->line, 1, "cite",
 						"rule %s cites %s, and there is no citation with that id",
 						w->rule->name, lint_text(cite, j));
 	}
-	if (concluding && w->raw_case &&
-	    !(only_warnings && strcmp(w->rule->base, "drug-safety.clp") == 0))
+	/* Gates and drug safety relate an option to the case facts it concerns
+	 * (the prior treatment it repeats, the adverse event that rules out a
+	 * drug): a yes/no finding cannot say which fact, so those two files may
+	 * read case facts. */
+	if (concluding && w->raw_case && strcmp(w->rule->base, "drug-safety.clp") != 0 &&
+	    strcmp(w->rule->base, "gates.clp") != 0)
 		lint_report_add(w->r, w->rule->file, w->rule->line, 0, "raw-case",
 				"rule %s concludes from raw case facts: test scope and findings, so that explain can mark each condition",
 				w->rule->name);

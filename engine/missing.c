@@ -255,7 +255,7 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 	for (i = 0; i < run->n_conclusions[ONCO_C_MISSING] && rc == 0; i++) {
 		void *fact = run->conclusions[ONCO_C_MISSING][i];
 		const char *field = onco_fact_text(engine->env, fact, "field");
-		if (field != NULL)
+		if (field != NULL && !onco_run_rests_on_held(engine, run, fact))
 			rc = note_missing(by_field, field,
 					  onco_fact_text(engine->env, fact, "needed-for"), NULL);
 	}

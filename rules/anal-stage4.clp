@@ -9,31 +9,33 @@
 ;;; chemoradiation, continued only while the cancer does not grow and the
 ;;; side effects can be coped with (A4-2); wide local excision when the
 ;;; tumour causes symptoms such as pain and bleeding (A4-3); clinical
-;;; trials (A4-4); supportive care when the patient cannot have or does not
-;;; want cancer treatment (A4-5).
+;;; trials (A4-4); supportive care (A4-5).
 ;;;
-;;; Decisions where the source is vague (see also the finding-defs):
+;;; Decisions where the source is vague (docs/clinical-readings.md):
 ;;; - Scope is the stage recorded at diagnosis (IV, IVA, IVB) only: the
 ;;;   source is about stage 4 anal cancer and says nothing about an earlier
 ;;;   stage that spread later, so such a case is not covered.
-;;; - Active options (chemotherapy, chemoradiation, excision) are not given
-;;;   when the patient does not want or cannot have cancer treatment; the
-;;;   chemotherapy options are not given when the team judges chemotherapy
-;;;   unsuitable or the patient declines it (a note says why they are
-;;;   absent). Unrecorded wishes or fitness do not hold an option back.
+;;; - Chemoradiation: the source says chemotherapy "may be given alone or as
+;;;   part of chemoradiation" and names the combinations most often used; it
+;;;   does not say which drugs go with radiation. Chemoradiation is one
+;;;   option, given with chemotherapy the team chooses
+;;;   (`with-chemotherapy`), aimed at the pelvis.
 ;;; - "The tumour causes symptoms like pain and bleeding": pain or bleeding
 ;;;   answers yes; another symptom the case cannot tie to the tumour
 ;;;   (other, severe symptoms, life-threatening complications) answers
 ;;;   unknown, so the team is asked; symptoms that come from metastases
 ;;;   (bone pain, fracture, ...) or no symptoms answer no.
 ;;; - "Continues as long as the cancer does not grow ... and you can cope
-;;;   with the side effects": an ongoing prior treatment with the same
-;;;   combination whose response is progression, or after which the cancer
-;;;   progressed, or that was not tolerated, excludes that combination
-;;;   (alone and as chemoradiation), with the reason.
+;;;   with the side effects": the treatment-history gate (gates.clp) does
+;;;   not offer again a combination the cancer progressed on in advanced
+;;;   disease or whose side effects were not coped with, ongoing or
+;;;   stopped, alone or as chemoradiation.
 ;;; - The source does not say whether chemoradiation is used after earlier
-;;;   pelvic radiation; a note says so when prior pelvic radiation is
-;;;   recorded, instead of a rule from elsewhere.
+;;;   pelvic radiation: gates.clp flags the option for the team.
+;;;
+;;; What holds for the patient (wishes, fitness, performance status,
+;;; treatment history, drug safety) is applied by rules/gates.clp and
+;;; rules/drug-safety.clp to what the options declare.
 
 ;;; ---------------------------------------------------------------- guideline
 
@@ -42,6 +44,16 @@
              (title "Stage 4 anal cancer")
              (source "002_ce5144216419e930.txt")
              (covers "anal cancer, stage IV, IVA or IVB at diagnosis")))
+
+(deffacts anal-stage4-cards
+  (card-def (id anal-stage4-supportive-care) (guideline anal-stage4)
+            (kind supportive-care) (title "Supportive care"))
+  (card-def (id anal-stage4-systemic) (guideline anal-stage4)
+            (kind systemic) (title "Chemotherapy, alone or as chemoradiation"))
+  (card-def (id anal-stage4-symptom-control) (guideline anal-stage4)
+            (kind symptom-control) (title "Surgery for symptoms from the tumour"))
+  (card-def (id anal-stage4-clinical-trial) (guideline anal-stage4)
+            (kind clinical-trial) (title "Clinical trials")))
 
 ;;; ---------------------------------------------------------------- citations
 
@@ -70,12 +82,15 @@
   (citation (id a4-4-clinical-trials)
             (source "002_ce5144216419e930.txt") (label A4-4)
             (quote "Talk to your doctor about clinical trials open to people with anal cancer in Canada."))
-  (citation (id a4-5-supportive-care)
-            (source "002_ce5144216419e930.txt") (label A4-5)
-            (quote "You may want to consider a type of care to make you feel better without treating the cancer itself."))
   (citation (id a4-5-cannot-or-do-not-want)
             (source "002_ce5144216419e930.txt") (label A4-5)
-            (quote "There may be other reasons why you can't have or don't want cancer treatment.")))
+            (quote "If you can't have or don't want cancer treatment You may want to consider a type of care to make you feel better without treating the cancer itself."))
+  (citation (id a4-5-reasons)
+            (source "002_ce5144216419e930.txt") (label A4-5)
+            (quote "This may be because the cancer treatments don't work anymore, they're not likely to improve your condition or they may cause side effects that are hard to cope with."))
+  (citation (id a4-5-talk)
+            (source "002_ce5144216419e930.txt") (label A4-5)
+            (quote "Talk to your healthcare team. They can help you choose care and treatment for advanced cancer.")))
 
 ;;; ---------------------------------------------------------------- scope
 
@@ -90,19 +105,7 @@
 (deffacts anal-stage4-findings
   (finding-def (name anal-tumour-symptoms)
                (text "the tumour causes symptoms such as pain or bleeding")
-               (fields "/symptoms"))
-  (finding-def (name anal-carboplatin-paclitaxel-ongoing-cancer-growing)
-               (text "the cancer grows on ongoing carboplatin and paclitaxel")
-               (fields "/prior_treatments"))
-  (finding-def (name anal-carboplatin-paclitaxel-ongoing-not-tolerated)
-               (text "the side effects of ongoing carboplatin and paclitaxel cannot be coped with")
-               (fields "/prior_treatments"))
-  (finding-def (name anal-fluorouracil-cisplatin-ongoing-cancer-growing)
-               (text "the cancer grows on ongoing fluorouracil and cisplatin")
-               (fields "/prior_treatments"))
-  (finding-def (name anal-fluorouracil-cisplatin-ongoing-not-tolerated)
-               (text "the side effects of ongoing fluorouracil and cisplatin cannot be coped with")
-               (fields "/prior_treatments")))
+               (fields "/symptoms")))
 
 ;;; The tumour causes symptoms such as pain and bleeding (A4-3).
 
@@ -136,127 +139,6 @@
   =>
   (assert (finding (name anal-tumour-symptoms) (value unknown))))
 
-;;; Ongoing combination: the cancer grows, or the side effects cannot be
-;;; coped with (A4-2). "Grows": response progression or progressed after.
-
-(defrule finding-anal-carboplatin-paclitaxel-ongoing-cancer-growing-yes-response
-  "Ongoing carboplatin and paclitaxel with progression as the response."
-  (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                   (agents $?a&:(and (member$ carboplatin ?a) (member$ paclitaxel ?a)))
-                   (response progression))
-  =>
-  (assert (finding (name anal-carboplatin-paclitaxel-ongoing-cancer-growing) (value yes))))
-
-(defrule finding-anal-carboplatin-paclitaxel-ongoing-cancer-growing-yes-progressed
-  "Ongoing carboplatin and paclitaxel, and the cancer has progressed."
-  (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                   (agents $?a&:(and (member$ carboplatin ?a) (member$ paclitaxel ?a)))
-                   (progressed-after TRUE))
-  =>
-  (assert (finding (name anal-carboplatin-paclitaxel-ongoing-cancer-growing) (value yes))))
-
-(defrule finding-anal-carboplatin-paclitaxel-ongoing-cancer-growing-no
-  "Prior treatments are recorded and no ongoing carboplatin and paclitaxel
-   shows progression."
-  (list-recorded (field "/prior_treatments"))
-  (not (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                        (agents $?a&:(and (member$ carboplatin ?a) (member$ paclitaxel ?a)))
-                        (response progression)))
-  (not (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                        (agents $?b&:(and (member$ carboplatin ?b) (member$ paclitaxel ?b)))
-                        (progressed-after TRUE)))
-  =>
-  (assert (finding (name anal-carboplatin-paclitaxel-ongoing-cancer-growing) (value no))))
-
-(defrule finding-anal-carboplatin-paclitaxel-ongoing-cancer-growing-unknown
-  "Prior treatments are not recorded."
-  (not (list-recorded (field "/prior_treatments")))
-  =>
-  (assert (finding (name anal-carboplatin-paclitaxel-ongoing-cancer-growing) (value unknown))))
-
-(defrule finding-anal-carboplatin-paclitaxel-ongoing-not-tolerated-yes
-  "Ongoing carboplatin and paclitaxel whose side effects are not tolerated."
-  (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                   (agents $?a&:(and (member$ carboplatin ?a) (member$ paclitaxel ?a)))
-                   (tolerated FALSE))
-  =>
-  (assert (finding (name anal-carboplatin-paclitaxel-ongoing-not-tolerated) (value yes))))
-
-(defrule finding-anal-carboplatin-paclitaxel-ongoing-not-tolerated-no
-  "Prior treatments are recorded and no ongoing carboplatin and paclitaxel
-   is recorded as not tolerated."
-  (list-recorded (field "/prior_treatments"))
-  (not (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                        (agents $?a&:(and (member$ carboplatin ?a) (member$ paclitaxel ?a)))
-                        (tolerated FALSE)))
-  =>
-  (assert (finding (name anal-carboplatin-paclitaxel-ongoing-not-tolerated) (value no))))
-
-(defrule finding-anal-carboplatin-paclitaxel-ongoing-not-tolerated-unknown
-  "Prior treatments are not recorded."
-  (not (list-recorded (field "/prior_treatments")))
-  =>
-  (assert (finding (name anal-carboplatin-paclitaxel-ongoing-not-tolerated) (value unknown))))
-
-(defrule finding-anal-fluorouracil-cisplatin-ongoing-cancer-growing-yes-response
-  "Ongoing fluorouracil and cisplatin with progression as the response."
-  (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                   (agents $?a&:(and (member$ fluorouracil ?a) (member$ cisplatin ?a)))
-                   (response progression))
-  =>
-  (assert (finding (name anal-fluorouracil-cisplatin-ongoing-cancer-growing) (value yes))))
-
-(defrule finding-anal-fluorouracil-cisplatin-ongoing-cancer-growing-yes-progressed
-  "Ongoing fluorouracil and cisplatin, and the cancer has progressed."
-  (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                   (agents $?a&:(and (member$ fluorouracil ?a) (member$ cisplatin ?a)))
-                   (progressed-after TRUE))
-  =>
-  (assert (finding (name anal-fluorouracil-cisplatin-ongoing-cancer-growing) (value yes))))
-
-(defrule finding-anal-fluorouracil-cisplatin-ongoing-cancer-growing-no
-  "Prior treatments are recorded and no ongoing fluorouracil and cisplatin
-   shows progression."
-  (list-recorded (field "/prior_treatments"))
-  (not (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                        (agents $?a&:(and (member$ fluorouracil ?a) (member$ cisplatin ?a)))
-                        (response progression)))
-  (not (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                        (agents $?b&:(and (member$ fluorouracil ?b) (member$ cisplatin ?b)))
-                        (progressed-after TRUE)))
-  =>
-  (assert (finding (name anal-fluorouracil-cisplatin-ongoing-cancer-growing) (value no))))
-
-(defrule finding-anal-fluorouracil-cisplatin-ongoing-cancer-growing-unknown
-  "Prior treatments are not recorded."
-  (not (list-recorded (field "/prior_treatments")))
-  =>
-  (assert (finding (name anal-fluorouracil-cisplatin-ongoing-cancer-growing) (value unknown))))
-
-(defrule finding-anal-fluorouracil-cisplatin-ongoing-not-tolerated-yes
-  "Ongoing fluorouracil and cisplatin whose side effects are not tolerated."
-  (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                   (agents $?a&:(and (member$ fluorouracil ?a) (member$ cisplatin ?a)))
-                   (tolerated FALSE))
-  =>
-  (assert (finding (name anal-fluorouracil-cisplatin-ongoing-not-tolerated) (value yes))))
-
-(defrule finding-anal-fluorouracil-cisplatin-ongoing-not-tolerated-no
-  "Prior treatments are recorded and no ongoing fluorouracil and cisplatin
-   is recorded as not tolerated."
-  (list-recorded (field "/prior_treatments"))
-  (not (prior-treatment (type chemotherapy|chemoradiation) (ongoing TRUE)
-                        (agents $?a&:(and (member$ fluorouracil ?a) (member$ cisplatin ?a)))
-                        (tolerated FALSE)))
-  =>
-  (assert (finding (name anal-fluorouracil-cisplatin-ongoing-not-tolerated) (value no))))
-
-(defrule finding-anal-fluorouracil-cisplatin-ongoing-not-tolerated-unknown
-  "Prior treatments are not recorded."
-  (not (list-recorded (field "/prior_treatments")))
-  =>
-  (assert (finding (name anal-fluorouracil-cisplatin-ongoing-not-tolerated) (value unknown))))
-
 ;;; ---------------------------------------------------------------- A4-1
 
 (defrule anal-stage4-no-standard-treatment
@@ -271,16 +153,9 @@
 ;;; ---------------------------------------------------------------- A4-2 chemotherapy
 
 (defrule anal-stage4-carboplatin-paclitaxel
-  "Carboplatin and paclitaxel, one of the two combinations most often used,
-   given alone; not while the cancer grows on it or its side effects
-   cannot be coped with."
+  "Carboplatin and paclitaxel, one of the two combinations most often
+   used, given alone."
   (scope (guideline anal-stage4))
-  (finding (name declines-active-treatment) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name anal-carboplatin-paclitaxel-ongoing-cancer-growing) (value ~yes))
-  (finding (name anal-carboplatin-paclitaxel-ongoing-not-tolerated) (value ~yes))
   =>
   (assert (recommendation
             (id anal-stage4-carboplatin-paclitaxel)
@@ -289,38 +164,13 @@
             (intent disease-control)
             (schedule "Usually continues as long as the cancer does not grow or spread any further and the side effects can be coped with.")
             (summary "Chemotherapy with carboplatin and paclitaxel, one of the combinations most often used for stage 4 anal cancer")
+            (card anal-stage4-systemic)
             (cite a4-2-combinations a4-2-alone-or-chemoradiation a4-2-continue-while))))
-
-(defrule anal-stage4-carboplatin-paclitaxel-chemoradiation
-  "Carboplatin and paclitaxel as part of chemoradiation; same limits."
-  (scope (guideline anal-stage4))
-  (finding (name declines-active-treatment) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name anal-carboplatin-paclitaxel-ongoing-cancer-growing) (value ~yes))
-  (finding (name anal-carboplatin-paclitaxel-ongoing-not-tolerated) (value ~yes))
-  =>
-  (assert (recommendation
-            (id anal-stage4-carboplatin-paclitaxel-chemoradiation)
-            (modality chemoradiation)
-            (agents carboplatin paclitaxel)
-            (intent disease-control)
-            (schedule "Usually continues as long as the cancer does not grow or spread any further and the side effects can be coped with.")
-            (summary "Chemoradiation with carboplatin and paclitaxel")
-            (cite a4-2-alone-or-chemoradiation a4-2-combinations a4-2-continue-while))))
 
 (defrule anal-stage4-fluorouracil-cisplatin
   "Fluorouracil (5-FU) and cisplatin, the other combination most often
-   used, given alone; not while the cancer grows on it or its side effects
-   cannot be coped with."
+   used, given alone."
   (scope (guideline anal-stage4))
-  (finding (name declines-active-treatment) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name anal-fluorouracil-cisplatin-ongoing-cancer-growing) (value ~yes))
-  (finding (name anal-fluorouracil-cisplatin-ongoing-not-tolerated) (value ~yes))
   =>
   (assert (recommendation
             (id anal-stage4-fluorouracil-cisplatin)
@@ -329,166 +179,24 @@
             (intent disease-control)
             (schedule "Usually continues as long as the cancer does not grow or spread any further and the side effects can be coped with.")
             (summary "Chemotherapy with fluorouracil (5-FU) and cisplatin, one of the combinations most often used for stage 4 anal cancer")
+            (card anal-stage4-systemic)
             (cite a4-2-combinations a4-2-alone-or-chemoradiation a4-2-continue-while))))
 
-(defrule anal-stage4-fluorouracil-cisplatin-chemoradiation
-  "Fluorouracil (5-FU) and cisplatin as part of chemoradiation; same limits."
+(defrule anal-stage4-chemoradiation
+  "Chemotherapy as part of chemoradiation; the source does not say which
+   drugs are given with radiation."
   (scope (guideline anal-stage4))
-  (finding (name declines-active-treatment) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name anal-fluorouracil-cisplatin-ongoing-cancer-growing) (value ~yes))
-  (finding (name anal-fluorouracil-cisplatin-ongoing-not-tolerated) (value ~yes))
   =>
   (assert (recommendation
-            (id anal-stage4-fluorouracil-cisplatin-chemoradiation)
+            (id anal-stage4-chemoradiation)
             (modality chemoradiation)
-            (agents fluorouracil cisplatin)
+            (target pelvis)
+            (with-chemotherapy TRUE)
             (intent disease-control)
             (schedule "Usually continues as long as the cancer does not grow or spread any further and the side effects can be coped with.")
-            (summary "Chemoradiation with fluorouracil (5-FU) and cisplatin")
-            (cite a4-2-alone-or-chemoradiation a4-2-combinations a4-2-continue-while))))
-
-;;; Stop rules: the combination is not continued when the cancer grows on it
-;;; or its side effects cannot be coped with (A4-2). Each reason rules out
-;;; the combination given alone and as chemoradiation.
-
-(defrule anal-stage4-carboplatin-paclitaxel-excluded-cancer-growing
-  "Carboplatin and paclitaxel is not continued once the cancer grows on it."
-  (scope (guideline anal-stage4))
-  (finding (name anal-carboplatin-paclitaxel-ongoing-cancer-growing) (value yes))
-  =>
-  (assert (exclusion
-            (id anal-stage4-carboplatin-paclitaxel-excluded-cancer-growing)
-            (option anal-stage4-carboplatin-paclitaxel)
-            (modality chemotherapy) (agents carboplatin paclitaxel)
-            (reason "The cancer has grown on the ongoing carboplatin and paclitaxel; the source continues treatment only as long as the cancer does not grow or spread any further.")
-            (cite a4-2-continue-while))))
-
-(defrule anal-stage4-carboplatin-paclitaxel-chemoradiation-excluded-cancer-growing
-  "Chemoradiation with carboplatin and paclitaxel is not continued once the
-   cancer grows on this combination."
-  (scope (guideline anal-stage4))
-  (finding (name anal-carboplatin-paclitaxel-ongoing-cancer-growing) (value yes))
-  =>
-  (assert (exclusion
-            (id anal-stage4-carboplatin-paclitaxel-chemoradiation-excluded-cancer-growing)
-            (option anal-stage4-carboplatin-paclitaxel-chemoradiation)
-            (modality chemoradiation) (agents carboplatin paclitaxel)
-            (reason "The cancer has grown on the ongoing carboplatin and paclitaxel; the source continues treatment only as long as the cancer does not grow or spread any further.")
-            (cite a4-2-continue-while))))
-
-(defrule anal-stage4-carboplatin-paclitaxel-excluded-not-tolerated
-  "Carboplatin and paclitaxel is not continued when its side effects cannot
-   be coped with."
-  (scope (guideline anal-stage4))
-  (finding (name anal-carboplatin-paclitaxel-ongoing-not-tolerated) (value yes))
-  =>
-  (assert (exclusion
-            (id anal-stage4-carboplatin-paclitaxel-excluded-not-tolerated)
-            (option anal-stage4-carboplatin-paclitaxel)
-            (modality chemotherapy) (agents carboplatin paclitaxel)
-            (reason "The side effects of the ongoing carboplatin and paclitaxel are not tolerated; the source continues treatment only as long as the side effects can be coped with.")
-            (cite a4-2-continue-while))))
-
-(defrule anal-stage4-carboplatin-paclitaxel-chemoradiation-excluded-not-tolerated
-  "Chemoradiation with carboplatin and paclitaxel is not continued when the
-   side effects of this combination cannot be coped with."
-  (scope (guideline anal-stage4))
-  (finding (name anal-carboplatin-paclitaxel-ongoing-not-tolerated) (value yes))
-  =>
-  (assert (exclusion
-            (id anal-stage4-carboplatin-paclitaxel-chemoradiation-excluded-not-tolerated)
-            (option anal-stage4-carboplatin-paclitaxel-chemoradiation)
-            (modality chemoradiation) (agents carboplatin paclitaxel)
-            (reason "The side effects of the ongoing carboplatin and paclitaxel are not tolerated; the source continues treatment only as long as the side effects can be coped with.")
-            (cite a4-2-continue-while))))
-
-(defrule anal-stage4-fluorouracil-cisplatin-excluded-cancer-growing
-  "Fluorouracil and cisplatin is not continued once the cancer grows on it."
-  (scope (guideline anal-stage4))
-  (finding (name anal-fluorouracil-cisplatin-ongoing-cancer-growing) (value yes))
-  =>
-  (assert (exclusion
-            (id anal-stage4-fluorouracil-cisplatin-excluded-cancer-growing)
-            (option anal-stage4-fluorouracil-cisplatin)
-            (modality chemotherapy) (agents fluorouracil cisplatin)
-            (reason "The cancer has grown on the ongoing fluorouracil and cisplatin; the source continues treatment only as long as the cancer does not grow or spread any further.")
-            (cite a4-2-continue-while))))
-
-(defrule anal-stage4-fluorouracil-cisplatin-chemoradiation-excluded-cancer-growing
-  "Chemoradiation with fluorouracil and cisplatin is not continued once the
-   cancer grows on this combination."
-  (scope (guideline anal-stage4))
-  (finding (name anal-fluorouracil-cisplatin-ongoing-cancer-growing) (value yes))
-  =>
-  (assert (exclusion
-            (id anal-stage4-fluorouracil-cisplatin-chemoradiation-excluded-cancer-growing)
-            (option anal-stage4-fluorouracil-cisplatin-chemoradiation)
-            (modality chemoradiation) (agents fluorouracil cisplatin)
-            (reason "The cancer has grown on the ongoing fluorouracil and cisplatin; the source continues treatment only as long as the cancer does not grow or spread any further.")
-            (cite a4-2-continue-while))))
-
-(defrule anal-stage4-fluorouracil-cisplatin-excluded-not-tolerated
-  "Fluorouracil and cisplatin is not continued when its side effects cannot
-   be coped with."
-  (scope (guideline anal-stage4))
-  (finding (name anal-fluorouracil-cisplatin-ongoing-not-tolerated) (value yes))
-  =>
-  (assert (exclusion
-            (id anal-stage4-fluorouracil-cisplatin-excluded-not-tolerated)
-            (option anal-stage4-fluorouracil-cisplatin)
-            (modality chemotherapy) (agents fluorouracil cisplatin)
-            (reason "The side effects of the ongoing fluorouracil and cisplatin are not tolerated; the source continues treatment only as long as the side effects can be coped with.")
-            (cite a4-2-continue-while))))
-
-(defrule anal-stage4-fluorouracil-cisplatin-chemoradiation-excluded-not-tolerated
-  "Chemoradiation with fluorouracil and cisplatin is not continued when the
-   side effects of this combination cannot be coped with."
-  (scope (guideline anal-stage4))
-  (finding (name anal-fluorouracil-cisplatin-ongoing-not-tolerated) (value yes))
-  =>
-  (assert (exclusion
-            (id anal-stage4-fluorouracil-cisplatin-chemoradiation-excluded-not-tolerated)
-            (option anal-stage4-fluorouracil-cisplatin-chemoradiation)
-            (modality chemoradiation) (agents fluorouracil cisplatin)
-            (reason "The side effects of the ongoing fluorouracil and cisplatin are not tolerated; the source continues treatment only as long as the side effects can be coped with.")
-            (cite a4-2-continue-while))))
-
-;;; Why chemotherapy options are absent when the patient cannot have or
-;;; declines chemotherapy (the source: "can't have or don't want cancer
-;;; treatment").
-
-(defrule anal-stage4-chemotherapy-withheld-not-suitable
-  "The team judges chemotherapy unsuitable: chemotherapy and chemoradiation
-   are not listed."
-  (scope (guideline anal-stage4))
-  (finding (name chemotherapy-suitable) (value no))
-  =>
-  (assert (note (id anal-stage4-chemotherapy-withheld)
-                (text "Chemotherapy and chemoradiation are not listed: the patient cannot have or does not want chemotherapy.")
-                (cite a4-5-cannot-or-do-not-want))))
-
-(defrule anal-stage4-chemotherapy-withheld-declined
-  "The patient declines chemotherapy: chemotherapy and chemoradiation are
-   not listed."
-  (scope (guideline anal-stage4))
-  (finding (name declines-chemotherapy) (value yes))
-  =>
-  (assert (note (id anal-stage4-chemotherapy-withheld)
-                (text "Chemotherapy and chemoradiation are not listed: the patient cannot have or does not want chemotherapy.")
-                (cite a4-5-cannot-or-do-not-want))))
-
-(defrule anal-stage4-chemoradiation-after-pelvic-radiation-not-addressed
-  "Prior pelvic radiation is recorded and the source does not say whether
-   chemoradiation is used after it: say so rather than decide."
-  (scope (guideline anal-stage4))
-  (finding (name prior-pelvic-radiation) (value yes))
-  =>
-  (assert (note (id anal-stage4-chemoradiation-after-pelvic-radiation)
-                (text "Earlier pelvic radiation is recorded. The source offers chemotherapy alone or as part of chemoradiation and does not say whether chemoradiation is used after earlier pelvic radiation: the treating team decides.")
-                (cite a4-2-alone-or-chemoradiation))))
+            (summary "Chemoradiation: chemotherapy given as part of radiation therapy (the source does not say which drugs are given with radiation; the combinations most often used for chemotherapy are carboplatin and paclitaxel, or 5-FU and cisplatin)")
+            (card anal-stage4-systemic)
+            (cite a4-2-alone-or-chemoradiation a4-2-continue-while))))
 
 ;;; ---------------------------------------------------------------- A4-3 surgery
 
@@ -496,8 +204,6 @@
   "Wide local excision when the tumour causes symptoms such as pain and
    bleeding."
   (scope (guideline anal-stage4))
-  (finding (name declines-active-treatment) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
   (finding (name anal-tumour-symptoms) (value yes))
   =>
   (assert (recommendation
@@ -507,44 +213,39 @@
             (target anus)
             (intent palliative)
             (summary "Wide local excision of the tumour with a small margin of healthy tissue, when the tumour causes symptoms such as pain and bleeding")
+            (card anal-stage4-symptom-control)
             (cite a4-3-symptoms a4-3-wide-local-excision))))
 
 ;;; ---------------------------------------------------------------- A4-4 trials
 
 (defrule anal-stage4-clinical-trial
-  "Clinical trials open to people with anal cancer."
+  "Clinical trials open to people with anal cancer; trials treat the
+   cancer, so a patient who does not want or cannot have cancer treatment
+   is not offered one (gates.clp)."
   (scope (guideline anal-stage4))
   =>
   (assert (recommendation
             (id anal-stage4-clinical-trial)
             (modality clinical-trial)
             (summary "Talk about clinical trials open to people with anal cancer")
+            (card anal-stage4-clinical-trial)
             (cite a4-4-clinical-trials))))
 
 ;;; ---------------------------------------------------------------- A4-5 supportive care
 
-(defrule anal-stage4-supportive-care-declined
-  "The patient does not want cancer treatment: care to feel better without
-   treating the cancer itself."
+(defrule anal-stage4-supportive-care
+  "Supportive care stands beside treatment for every covered case (A4-5):
+   care to feel better without treating the cancer itself. It comes first
+   when the patient cannot have or does not want cancer treatment, when
+   treatment stopped working or its side effects are hard to cope with,
+   or at poor performance status (gates.clp)."
   (scope (guideline anal-stage4))
-  (finding (name declines-active-treatment) (value yes))
   =>
   (assert (recommendation
             (id anal-stage4-supportive-care)
             (modality supportive-care)
             (intent palliative)
-            (summary "Supportive (palliative) care to feel better without treating the cancer itself")
-            (cite a4-5-supportive-care a4-5-cannot-or-do-not-want))))
-
-(defrule anal-stage4-supportive-care-not-possible
-  "The patient cannot have cancer treatment: care to feel better without
-   treating the cancer itself."
-  (scope (guideline anal-stage4))
-  (finding (name active-treatment-possible) (value no))
-  =>
-  (assert (recommendation
-            (id anal-stage4-supportive-care)
-            (modality supportive-care)
-            (intent palliative)
-            (summary "Supportive (palliative) care to feel better without treating the cancer itself")
-            (cite a4-5-supportive-care a4-5-cannot-or-do-not-want))))
+            (cancer-directed FALSE)
+            (summary "Supportive (palliative) care to feel better without treating the cancer itself, beside or instead of cancer treatment (when treatments don't work any more, are not likely to help, have side effects that are hard to cope with, or are not wanted or possible); the healthcare team helps choose care and treatment")
+            (card anal-stage4-supportive-care)
+            (cite a4-5-cannot-or-do-not-want a4-5-reasons a4-5-talk))))

@@ -2527,6 +2527,7 @@
   (assert (recommendation
             (id breast-stage4-clodronic-acid)
             (modality bone-targeted)
+            (cancer-directed FALSE)
             (agents clodronic-acid)
             (intent palliative)
             (summary "Bisphosphonate clodronate (clodronic acid) to reduce pain and fractures from bone metastases")
@@ -2540,6 +2541,7 @@
   (assert (recommendation
             (id breast-stage4-pamidronic-acid)
             (modality bone-targeted)
+            (cancer-directed FALSE)
             (agents pamidronic-acid)
             (intent palliative)
             (summary "Bisphosphonate pamidronate (pamidronic acid) to reduce pain and fractures from bone metastases")
@@ -2553,6 +2555,7 @@
   (assert (recommendation
             (id breast-stage4-zoledronic-acid)
             (modality bone-targeted)
+            (cancer-directed FALSE)
             (agents zoledronic-acid)
             (intent palliative)
             (summary "Bisphosphonate zoledronic acid to reduce pain and fractures from bone metastases")
@@ -2567,6 +2570,7 @@
   (assert (recommendation
             (id breast-stage4-bone-pain-management)
             (modality supportive-care)
+            (cancer-directed FALSE)
             (intent palliative)
             (summary "Other methods of pain management along with bisphosphonate therapy, for pain from bone metastases")
             (cite b4-13-pain-management))))

@@ -7,53 +7,62 @@
 ;;;                             Carcinoma" (an algorithm by prior therapy and
 ;;;                             site of recurrence), labels SA-1..SA-11.
 ;;;                             Its bevacizumab warnings (SA-8) are in
-;;;                             drug-safety.clp, since they follow the drug.
+;;;                             drug-safety.clp, since they follow the drug;
+;;;                             its pelvic re-irradiation restriction (SA-7)
+;;;                             is a gate (gates.clp).
 ;;;
 ;;; Scope: a cervical cancer recorded as recurrent (`recurrent: true`),
 ;;; whatever its stage at diagnosis.
 ;;;
-;;; How the two sources are combined:
+;;; How the two sources are combined (docs/clinical-readings.md):
 ;;;   - 001 applies to every recurrent cervical cancer.
-;;;   - 003 is written for squamous cell carcinoma. Its OPTIONS (salvage
-;;;     chemoradiation, resection then systemic therapy, first- and
-;;;     second-line regimens, palliative care alongside systemic therapy,
-;;;     EBRT for painful metastases) and its response and prognosis notes are
-;;;     given only when the histology is squamous cell carcinoma; with the
-;;;     histology not recorded they are blocked by an unknown finding, so the
-;;;     output asks for /cancer/histology.
-;;;   - 003's RESTRICTIONS rest on toxicity and patient selection, not on
-;;;     histology, and only narrow what 001 offers; they are applied to every
-;;;     recurrent cervical cancer: no further pelvic radiation after prior
-;;;     pelvic radiation (SA-7), and the selection criteria of pelvic
-;;;     exenteration (SA-1: isolated central pelvic recurrence after prior
-;;;     pelvic radiation, adequate performance status, no distant disease,
-;;;     PET/CT before surgery).
+;;;   - 003 is written for squamous cell carcinoma. Its algorithm (salvage
+;;;     chemoradiation, exenteration after prior radiation, resection then
+;;;     systemic therapy, first- and second-line regimens) and its notes are
+;;;     given when the histology is squamous cell carcinoma; with the
+;;;     histology not recorded they wait for it. Where 001 offers the same
+;;;     kind of care to every histology (palliative radiation of painful
+;;;     metastases, supportive care), every histology has it.
+;;;   - 003's restrictions rest on toxicity and patient selection, not on
+;;;     histology, and are read for every recurrent cervical cancer: no
+;;;     further radiation to the pelvis after pelvic radiation (SA-7, a gate
+;;;     on options whose target is the pelvis), and the selection criteria
+;;;     of pelvic exenteration (adequate performance status, a gate on
+;;;     options that require it; PET/CT before surgery, a flag).
 ;;;
 ;;; Vague words of the sources are kept vague:
-;;;   - "adequate performance status" (SA-1): the source gives no ECOG
-;;;     cut-off. The exenteration needs the ECOG to be recorded (so that the
-;;;     team judges it; unrecorded, the output asks for /patient/ecog); no
-;;;     value is accepted or refused by the rules.
 ;;;   - "central pelvic recurrence": a recurrence in the cervix, uterus,
-;;;     vagina or central pelvis ("comes back in the pelvis but has not spread
-;;;     to the side wall", 001); "isolated" (003): no other recurrence site
-;;;     (side wall, pelvic or para-aortic nodes, distant) is recorded.
+;;;     vagina or central pelvis; "isolated" (003): no other recurrence site.
 ;;;   - "small recurrence" (CR-8): the treating team's judgement
-;;;     (/cancer/recurrence/small); the source gives no size, and size_cm is
-;;;     never compared with a number.
-;;;   - "PET/CT preferred" (SA-1): the exenteration needs a PET/CT recorded
-;;;     without distant disease; other imaging alone leaves it unknown.
+;;;     (/cancer/recurrence/small); size_cm is never compared with a number.
+;;;   - "unresectable" (SA-4): the recurrence is recorded as not resectable,
+;;;     or it involves the pelvic side wall.
 ;;;
-;;; Every option that is active treatment also requires that the patient can
-;;; have and has not declined active treatment (`~no` / `~yes`: not recorded
-;;; does not block); chemotherapy options also that chemotherapy is suitable
-;;; and not declined.
+;;; This file says what the sources offer for the disease; what holds for
+;;; the patient (wishes, fitness for treatment and chemotherapy, performance
+;;; status, treatment history, prior pelvic radiation, drug safety) is
+;;; applied once, by rules/gates.clp and rules/drug-safety.clp, to what the
+;;; options declare.
 
 (deffacts cervix-recurrent-guideline
   (guideline (id cervix-recurrent)
              (title "Recurrent cervical cancer")
              (source "001_78575e265add836c.txt")
              (covers "cervical cancer that has come back after treatment (recurrent: true), any stage at diagnosis; for squamous cell carcinoma also the recurrence algorithm of 003_4fdd2d6f18fb6015.txt")))
+
+(deffacts cervix-recurrent-cards
+  (card-def (id cervix-recurrent-supportive-care) (guideline cervix-recurrent)
+            (kind supportive-care) (title "Supportive care"))
+  (card-def (id cervix-recurrent-local) (guideline cervix-recurrent)
+            (kind curative-local) (title "Local treatment of the pelvic recurrence"))
+  (card-def (id cervix-recurrent-systemic) (guideline cervix-recurrent)
+            (kind systemic) (title "Systemic therapy: chemotherapy, with bevacizumab or pembrolizumab as add-ons"))
+  (card-def (id cervix-recurrent-later-line) (guideline cervix-recurrent)
+            (kind later-line) (title "After chemotherapy for advanced disease"))
+  (card-def (id cervix-recurrent-symptom-control) (guideline cervix-recurrent)
+            (kind symptom-control) (title "Palliative radiation for symptoms"))
+  (card-def (id cervix-recurrent-clinical-trial) (guideline cervix-recurrent)
+            (kind clinical-trial) (title "Clinical trials")))
 
 ;;; ---------------------------------------------------------------- citations
 
@@ -82,6 +91,9 @@
   (citation (id sa1-selection)
             (source "003_4fdd2d6f18fb6015.txt") (label SA-1)
             (quote "Pelvic exenteration should only be offered to highly selected patients with central recurrence, adequate performance status, and no evidence of distant disease"))
+  (citation (id sa1-only-cure)
+            (source "003_4fdd2d6f18fb6015.txt") (label SA-1)
+            (quote "This surgical approach offers the only potential for cure in this setting, though patient selection is critical"))
   (citation (id sa1-pet-ct)
             (source "003_4fdd2d6f18fb6015.txt") (label SA-1)
             (quote "Extensive preoperative imaging (PET/CT preferred) is essential to exclude distant metastases before considering exenterative surgery"))
@@ -127,6 +139,12 @@
   (citation (id cr9-supportive-care)
             (source "001_78575e265add836c.txt") (label CR-9)
             (quote "If you can’t have or don’t want cancer treatment You may want to consider a type of care to make you feel better without treating the cancer itself."))
+  (citation (id cr9-reasons)
+            (source "001_78575e265add836c.txt") (label CR-9)
+            (quote "This may be because the cancer treatments don’t work anymore, they’re not likely to improve your condition or they may cause side effects that are hard to cope with."))
+  (citation (id cr9-talk)
+            (source "001_78575e265add836c.txt") (label CR-9)
+            (quote "Talk to your healthcare team. They can help you choose care and treatment for advanced cancer."))
   (citation (id cr10-clinical-trials)
             (source "001_78575e265add836c.txt") (label CR-10)
             (quote "Talk to your doctor about clinical trials open to women with cervical cancer in Canada."))
@@ -157,6 +175,15 @@
   (citation (id sa5-multiple-locations)
             (source "003_4fdd2d6f18fb6015.txt") (label SA-5)
             (quote "Concomitant disease in multiple locations reduces likelihood of response at any individual site"))
+  (citation (id sa4-cisplatin-backbone)
+            (source "003_4fdd2d6f18fb6015.txt") (label SA-4)
+            (quote "Cisplatin remains the backbone of systemic therapy with approximately 30% objective response rate as single agent"))
+  (citation (id sa11-response-duration)
+            (source "003_4fdd2d6f18fb6015.txt") (label SA-11)
+            (quote "Response duration to salvage chemotherapy is typically 4-6 months with median survival less than 1 year for most patients"))
+  (citation (id sa5-extrapelvic-remissions)
+            (source "003_4fdd2d6f18fb6015.txt") (label SA-5)
+            (quote "Complete clinical remissions occur primarily at extrapelvic sites (lung, lymph nodes, soft tissue) rather than pelvic locations"))
   (citation (id sa6-no-standard)
             (source "003_4fdd2d6f18fb6015.txt") (label SA-6)
             (quote "No standard second-line regimen exists for recurrent cervical cancer"))
@@ -197,12 +224,12 @@
   (finding-def (name side-wall-involvement)
                (text "recurrence involves the pelvic side wall")
                (fields "/cancer/recurrence/side_wall" "/cancer/recurrence/sites"))
+  (finding-def (name pelvic-recurrence)
+               (text "recurrence in the pelvis (cervix, uterus, vagina, central pelvis, side wall or pelvic nodes)")
+               (fields "/cancer/recurrence/sites"))
   (finding-def (name pelvic-recurrence-only)
                (text "recurrence confined to the pelvis (no para-aortic or distant recurrence site)")
                (fields "/cancer/recurrence/sites"))
-  (finding-def (name performance-status-recorded)
-               (text "ECOG performance status recorded (the source asks for adequate performance status and gives no ECOG cut-off: the treating team judges the recorded value)")
-               (fields "/patient/ecog"))
   (finding-def (name pet-ct-without-distant-disease)
                (text "PET/CT (the preferred preoperative imaging) shows no distant disease")
                (fields "/imaging"))
@@ -215,6 +242,9 @@
   (finding-def (name recurrence-resectable)
                (text "recurrence can be removed by surgery")
                (fields "/cancer/recurrence/resectable"))
+  (finding-def (name recurrence-unresectable)
+               (text "unresectable recurrence (recorded as not resectable, or involving the pelvic side wall)")
+               (fields "/cancer/recurrence/resectable" "/cancer/recurrence/side_wall"))
   (finding-def (name multiple-pelvic-nodes)
                (text "several pelvic lymph nodes involved")
                (fields "/cancer/recurrence/multiple_pelvic_nodes"))
@@ -325,6 +355,26 @@
   =>
   (assert (finding (name side-wall-involvement) (value unknown))))
 
+(defrule finding-pelvic-recurrence-yes
+  "A recurrence site in the pelvis is recorded (cervix, uterus, vagina,
+   central pelvis, side wall or pelvic nodes)."
+  (recurrence-site (site cervix|uterus|vagina|central-pelvis|pelvic-side-wall|pelvic-lymph-nodes))
+  =>
+  (assert (finding (name pelvic-recurrence) (value yes))))
+
+(defrule finding-pelvic-recurrence-no
+  "Recurrence sites are recorded and none is in the pelvis."
+  (list-recorded (field "/cancer/recurrence/sites"))
+  (not (recurrence-site (site cervix|uterus|vagina|central-pelvis|pelvic-side-wall|pelvic-lymph-nodes)))
+  =>
+  (assert (finding (name pelvic-recurrence) (value no))))
+
+(defrule finding-pelvic-recurrence-unknown
+  "Recurrence sites are not recorded."
+  (not (list-recorded (field "/cancer/recurrence/sites")))
+  =>
+  (assert (finding (name pelvic-recurrence) (value unknown))))
+
 (defrule finding-pelvic-recurrence-only-yes
   "A pelvic recurrence site is recorded and no para-aortic or distant one."
   (recurrence-site (site cervix|uterus|vagina|central-pelvis|pelvic-side-wall|pelvic-lymph-nodes))
@@ -349,19 +399,6 @@
   (not (list-recorded (field "/cancer/recurrence/sites")))
   =>
   (assert (finding (name pelvic-recurrence-only) (value unknown))))
-
-(defrule finding-performance-status-recorded-yes
-  "An ECOG performance status is recorded (any value: the source sets no
-   threshold)."
-  (patient (ecog ?))
-  =>
-  (assert (finding (name performance-status-recorded) (value yes))))
-
-(defrule finding-performance-status-recorded-unknown
-  "No ECOG performance status is recorded."
-  (not (patient (ecog ?)))
-  =>
-  (assert (finding (name performance-status-recorded) (value unknown))))
 
 (defrule finding-pet-ct-without-distant-disease-yes
   "A PET/CT shows no distant disease and no PET/CT shows any."
@@ -391,22 +428,25 @@
   (assert (scope (guideline cervix-recurrent))))
 
 ;;; ---------------------------------------------------------------- CR-7, SA-1: pelvic exenteration
+;;; 001 (every histology): exenteration for a recurrence that comes back in
+;;; the pelvis and has not spread to the side wall, not when the cancer has
+;;; come back elsewhere. 003 (squamous cell carcinoma): the primary curative
+;;; option for an isolated central pelvic recurrence after prior pelvic
+;;; radiation; without prior radiation its standard is salvage
+;;; chemoradiation. Its selection criteria (adequate performance status,
+;;; PET/CT before surgery) are read for every histology: the option
+;;; `requires adequate-performance-status` (gates.clp), and a missing PET/CT
+;;; is flagged, not a silent precondition.
 
-(defrule cervix-recurrent-exenteration-candidate
-  "Pelvic exenteration, the primary curative option, for an isolated
-   central pelvic recurrence after prior pelvic radiation, with no side-wall
-   involvement and no distant disease, in a patient whose performance status
-   is recorded for the team to judge (no cut-off in the source) and whose
-   PET/CT shows no distant disease (CR-7, SA-1)."
+(defrule cervix-recurrent-pelvic-exenteration
+  "Pelvic exenteration for a central pelvic recurrence that has not spread
+   to the side wall, with no disease outside the pelvis (CR-7); adequate
+   performance status required (SA-1, applied by gates.clp)."
   (scope (guideline cervix-recurrent))
-  (finding (name isolated-central-pelvic-recurrence) (value yes))
+  (finding (name central-pelvic-recurrence) (value yes))
+  (finding (name pelvic-recurrence-only) (value yes))
   (finding (name side-wall-involvement) (value no))
   (finding (name distant-disease) (value no))
-  (finding (name prior-pelvic-radiation) (value yes))
-  (finding (name pet-ct-without-distant-disease) (value yes))
-  (finding (name performance-status-recorded) (value yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-pelvic-exenteration)
@@ -414,8 +454,88 @@
             (procedure pelvic-exenteration)
             (target pelvis)
             (intent curative)
-            (summary "Pelvic exenteration for an isolated central pelvic recurrence after pelvic radiation, for highly selected patients with adequate performance status (the source gives no ECOG cut-off: the team judges the recorded value) and no distant disease on PET/CT")
-            (cite cr7-exenteration sa1-exenteration-curative sa1-selection sa1-pet-ct))))
+            (requires adequate-performance-status)
+            (summary "Pelvic exenteration for a central pelvic recurrence that has not spread to the side wall, with no distant disease, for highly selected patients with adequate performance status")
+            (card cervix-recurrent-local)            (cite cr7-exenteration cr7-not-distant sa1-selection))))
+
+(defrule cervix-recurrent-pelvic-exenteration-after-radiation
+  "Squamous cell carcinoma: pelvic exenteration, the primary curative
+   option for an isolated central pelvic recurrence after prior pelvic
+   radiation (SA-1)."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name isolated-central-pelvic-recurrence) (value yes))
+  (finding (name side-wall-involvement) (value no))
+  (finding (name distant-disease) (value no))
+  (finding (name prior-pelvic-radiation) (value yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-pelvic-exenteration)
+            (modality surgery)
+            (procedure pelvic-exenteration)
+            (target pelvis)
+            (intent curative)
+            (requires adequate-performance-status)
+            (summary "Pelvic exenteration for a central pelvic recurrence that has not spread to the side wall, with no distant disease, for highly selected patients with adequate performance status")
+            (card cervix-recurrent-local)            (cite sa1-exenteration-curative sa1-only-cure sa1-selection))))
+
+(defrule cervix-recurrent-exenteration-excluded-no-prior-radiation
+  "Squamous cell carcinoma, pelvic recurrence, no prior pelvic radiation:
+   the algorithm's standard is salvage chemoradiation; exenteration is its
+   option after pelvic radiation (SA-1, SA-3)."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name prior-pelvic-radiation) (value no))
+  (recommendation (id cervix-recurrent-pelvic-exenteration))
+  =>
+  (assert (exclusion
+            (id cervix-recurrent-exenteration-excluded-no-prior-radiation)
+            (option cervix-recurrent-pelvic-exenteration)
+            (modality surgery) (procedure pelvic-exenteration)
+            (reason "Squamous cell carcinoma with a pelvic recurrence and no prior pelvic radiation: the recurrence algorithm gives salvage radiotherapy with concurrent platinum-based chemotherapy as the standard approach; pelvic exenteration is its option for a central recurrence after pelvic radiation.")
+            (cite sa3-salvage-chemoradiation sa1-exenteration-curative))))
+
+(defrule cervix-recurrent-exenteration-pending-prior-radiation
+  "Squamous cell carcinoma: whether the pelvis was irradiated decides
+   between exenteration and salvage chemoradiation (SA-1, SA-3): the option
+   waits for it."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name prior-pelvic-radiation) (value unknown))
+  (recommendation (id cervix-recurrent-pelvic-exenteration))
+  =>
+  (assert (pending (option cervix-recurrent-pelvic-exenteration)
+                   (finding prior-pelvic-radiation)
+                   (cite sa1-exenteration-curative sa3-salvage-chemoradiation))))
+
+(defrule cervix-recurrent-exenteration-excluded-not-isolated
+  "Squamous cell carcinoma: exenteration is for an isolated central pelvic
+   recurrence; other pelvic disease (pelvic nodes) is recorded (SA-1)."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name isolated-central-pelvic-recurrence) (value no))
+  (recommendation (id cervix-recurrent-pelvic-exenteration))
+  =>
+  (assert (exclusion
+            (id cervix-recurrent-exenteration-excluded-not-isolated)
+            (option cervix-recurrent-pelvic-exenteration)
+            (modality surgery) (procedure pelvic-exenteration)
+            (reason "The recurrence is not confined to the central pelvis (another pelvic site is recorded); for squamous cell carcinoma the recurrence algorithm offers pelvic exenteration for an isolated central pelvic recurrence.")
+            (cite sa1-exenteration-curative))))
+
+(defrule cervix-recurrent-exenteration-pet-ct-not-recorded
+  "PET/CT is the preferred imaging before exenteration: without a PET/CT
+   result the option stays, flagged (SA-1)."
+  (scope (guideline cervix-recurrent))
+  (finding (name pet-ct-without-distant-disease) (value unknown))
+  (recommendation (id cervix-recurrent-pelvic-exenteration))
+  =>
+  (assert (warning
+            (id cervix-recurrent-exenteration-pet-ct-not-recorded)
+            (option cervix-recurrent-pelvic-exenteration)
+            (severity caution)
+            (text "No PET/CT result is recorded: extensive preoperative imaging (PET/CT preferred) is essential to exclude distant metastases before considering exenterative surgery.")
+            (cite sa1-pet-ct))))
 
 (defrule cervix-recurrent-exenteration-excluded-side-wall
   "No pelvic exenteration when the recurrence involves the pelvic side
@@ -446,21 +566,33 @@
             (reason "There is distant disease; pelvic exenteration is not used if the cancer has come back in another part of the body, and is offered only with no evidence of distant disease.")
             (cite cr7-not-distant sa1-selection))))
 
+(defrule cervix-recurrent-pelvic-surgery-excluded-not-resectable
+  "The recurrence is unresectable (recorded as not resectable, or
+   involving the side wall): no surgery on it (\"unresectable\" follows
+   from the recorded findings)."
+  (scope (guideline cervix-recurrent))
+  (finding (name recurrence-unresectable) (value yes))
+  (recommendation (id ?o) (modality surgery) (target pelvis) (procedure $?p))
+  =>
+  (assert (exclusion
+            (id (sym-cat ?o -excluded-not-resectable))
+            (option ?o) (modality surgery) (procedure $?p)
+            (reason "The recurrence is unresectable (recorded as not resectable, or involving the pelvic side wall); in the recurrence algorithm unresectable disease is treated with systemic therapy.")
+            (cite sa4-setting))))
+
 ;;; ---------------------------------------------------------------- SA-3: salvage chemoradiation
+;;; "for patients with pelvic recurrence who did not receive prior
+;;; radiation": the pelvic-radiation gate (gates.clp) excludes it after
+;;; pelvic radiation and holds it while prior radiation is not recorded.
 
 (defrule cervix-recurrent-salvage-chemoradiation-cisplatin
-  "Squamous cell carcinoma, pelvic recurrence, no prior pelvic radiation, no
-   distant disease: salvage external beam radiation with concurrent
-   cisplatin, potentially curative (SA-3)."
+  "Squamous cell carcinoma, pelvic recurrence, no distant disease: salvage
+   external beam radiation with concurrent cisplatin, potentially curative
+   (SA-3)."
   (scope (guideline cervix-recurrent))
   (finding (name squamous-cell-carcinoma) (value yes))
   (finding (name pelvic-recurrence-only) (value yes))
   (finding (name distant-disease) (value no))
-  (finding (name prior-pelvic-radiation) (value no))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-salvage-chemoradiation-cisplatin)
@@ -470,152 +602,97 @@
             (target pelvis)
             (intent curative)
             (preferred TRUE)
-            (summary "Salvage external beam radiation therapy (EBRT) with concurrent cisplatin (the preferred radiosensitizing agent): the standard, potentially curative approach for a pelvic recurrence without prior radiation")
-            (cite sa3-salvage-chemoradiation sa3-cisplatin sa3-curative))))
-
-;;; ---------------------------------------------------------------- SA-7: no further pelvic radiation
-
-(defrule cervix-recurrent-salvage-chemoradiation-excluded-prior-radiation
-  "After prior pelvic radiation, salvage chemoradiation is not offered:
-   further pelvic radiation is contraindicated in most cases (SA-3, SA-7)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value ~no))
-  (finding (name prior-pelvic-radiation) (value yes))
-  =>
-  (assert (exclusion
-            (id cervix-recurrent-salvage-chemoradiation-excluded-prior-radiation)
-            (option cervix-recurrent-salvage-chemoradiation-cisplatin)
-            (modality chemoradiation)
-            (agents cisplatin)
-            (reason "The patient has had pelvic radiation: prior radiation is an absolute contraindication to further pelvic radiation in most cases (unacceptable toxicity); re-irradiation remains investigational, for highly selected cases only.")
-            (cite sa3-salvage-chemoradiation sa7-contraindication sa7-reirradiation-investigational))))
+            (summary "Salvage external beam radiation therapy (EBRT) to the pelvis with concurrent cisplatin (the preferred radiosensitizing agent): the standard, potentially curative approach for a pelvic recurrence without prior radiation")
+            (card cervix-recurrent-local)            (cite sa3-salvage-chemoradiation sa3-cisplatin sa3-curative))))
 
 ;;; ---------------------------------------------------------------- CR-1, CR-2: radiation and chemoradiation
-;;; 001 offers chemoradiation and radiation for recurrent cervical cancer;
-;;; SA-7 (003) says prior radiation is an absolute contraindication to
-;;; further pelvic radiation in most cases. The case cannot say which field
-;;; a new course would treat, so these options need prior pelvic radiation
-;;; to be "no" (unknown asks for /prior_treatments); after pelvic radiation
-;;; they are excluded with the SA-7 reason. EBRT for painful metastases
-;;; (SA-10) is not pelvic and stays available.
+;;; 001 offers chemoradiation and radiation as a main treatment, and
+;;; radiation to relieve symptoms. A main course treats the recurrence in
+;;; the pelvis (its target; a recurrence outside the pelvis gets none);
+;;; chemoradiation is one option whose drugs are a menu (see below). The
+;;; palliative course is tied to a recorded symptom and aimed at the pelvis
+;;; or at metastases. SA-7 concerns the pelvis only: gates.clp excludes the
+;;; pelvic courses after pelvic radiation; radiation of metastases stays.
 
-(defrule cervix-recurrent-chemoradiation-fluorouracil-cisplatin
-  "Chemoradiation with 5-FU plus cisplatin, when there was no prior pelvic
-   radiation (CR-1; SA-7)."
+(defrule cervix-recurrent-chemoradiation
+  "Chemoradiation of a pelvic recurrence (CR-1): 5-FU plus cisplatin or
+   mitomycin, or other chemotherapy drugs. The sentence can be read more
+   than one way, so the drugs are a menu (choices) and the summary quotes
+   it; the team chooses."
   (scope (guideline cervix-recurrent))
-  (finding (name prior-pelvic-radiation) (value no))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
+  (finding (name pelvic-recurrence) (value yes))
   =>
   (assert (recommendation
-            (id cervix-recurrent-chemoradiation-fluorouracil-cisplatin)
+            (id cervix-recurrent-chemoradiation)
             (modality chemoradiation)
-            (agents fluorouracil cisplatin)
-            (summary "Chemoradiation: 5-fluorouracil plus cisplatin given during the same period as radiation therapy")
-            (cite cr1-chemoradiation cr1-chemoradiation-drugs))))
-
-(defrule cervix-recurrent-chemoradiation-fluorouracil-mitomycin
-  "Chemoradiation with 5-FU plus mitomycin, when there was no prior pelvic
-   radiation (CR-1; SA-7)."
-  (scope (guideline cervix-recurrent))
-  (finding (name prior-pelvic-radiation) (value no))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-chemoradiation-fluorouracil-mitomycin)
-            (modality chemoradiation)
-            (agents fluorouracil mitomycin)
-            (summary "Chemoradiation: 5-fluorouracil plus mitomycin given during the same period as radiation therapy")
+            (choices fluorouracil cisplatin mitomycin)
+            (target pelvis)
+            (summary "Chemoradiation of the pelvic recurrence: chemotherapy given during radiation therapy to make it more effective; the source: 5-fluorouracil plus cisplatin or mitomycin, or other chemotherapy drugs, may be used")
+            (card cervix-recurrent-local)
             (cite cr1-chemoradiation cr1-chemoradiation-drugs))))
 
 (defrule cervix-recurrent-radiation
-  "Radiation therapy (external, brachytherapy or both), often with
-   chemotherapy, sometimes alone, when there was no prior pelvic radiation
-   (CR-2; SA-7)."
+  "Radiation therapy of a pelvic recurrence (external, brachytherapy or
+   both), often with chemotherapy, sometimes alone as the main treatment
+   (CR-2)."
   (scope (guideline cervix-recurrent))
-  (finding (name prior-pelvic-radiation) (value no))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
+  (finding (name pelvic-recurrence) (value yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-radiation)
             (modality radiation)
-            (summary "Radiation therapy (external radiation, brachytherapy or both), often given with chemotherapy, in some cases alone as the main treatment")
-            (cite cr2-radiation))))
+            (target pelvis)
+            (summary "Radiation therapy of the pelvic recurrence alone (external radiation, brachytherapy or both) as the main treatment, in some cases (radiation is often given with chemotherapy)")
+            (card cervix-recurrent-local)            (cite cr2-radiation))))
 
-(defrule cervix-recurrent-palliative-radiation
-  "Palliative radiation to relieve pain, stop bleeding or control other
-   symptoms, when there was no prior pelvic radiation (CR-2; SA-7)."
+(defrule cervix-recurrent-palliative-radiation-pelvis
+  "Palliative radiation to the pelvis for a symptom a pelvic recurrence can
+   cause (pain, bleeding, other symptoms) (CR-2)."
   (scope (guideline cervix-recurrent))
-  (finding (name prior-pelvic-radiation) (value no))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
+  (finding (name pelvic-recurrence) (value yes))
+  (finding (name pelvic-symptom) (value yes))
   =>
   (assert (recommendation
-            (id cervix-recurrent-palliative-radiation)
+            (id cervix-recurrent-palliative-radiation-pelvis)
             (modality radiation)
+            (target pelvis)
             (intent palliative)
-            (summary "Palliative radiation therapy to relieve pain, stop bleeding or control other symptoms")
-            (cite cr2-palliative-radiation))))
+            (summary "Palliative radiation therapy to the pelvis to relieve pain, stop bleeding or control other symptoms")
+            (card cervix-recurrent-symptom-control)            (cite cr2-palliative-radiation))))
 
-(defrule cervix-recurrent-radiation-excluded-prior-radiation
-  "After prior pelvic radiation, further pelvic radiation is
-   contraindicated in most cases (SA-7)."
+(defrule cervix-recurrent-palliative-radiation-metastases
+  "Palliative radiation of metastases for a symptom they can cause (pain,
+   bone symptoms, other symptoms) (CR-2), whatever the histology and after
+   pelvic radiation too."
   (scope (guideline cervix-recurrent))
-  (finding (name prior-pelvic-radiation) (value yes))
+  (finding (name distant-disease) (value yes))
+  (finding (name metastatic-symptom) (value yes))
   =>
-  (assert (exclusion
-            (id cervix-recurrent-radiation-excluded-prior-radiation)
-            (option cervix-recurrent-radiation)
+  (assert (recommendation
+            (id cervix-recurrent-palliative-radiation-metastases)
             (modality radiation)
-            (reason "The patient has had pelvic radiation: prior radiation is an absolute contraindication to further pelvic radiation in most cases (unacceptable toxicity); re-irradiation remains investigational, for highly selected cases only.")
-            (cite sa7-contraindication sa7-reirradiation-investigational))))
+            (procedure external-beam-radiation)
+            (target metastases)
+            (intent palliative)
+            (summary "Palliative external beam radiation therapy of metastases to relieve pain or control other symptoms, even when cure is not possible")
+            (card cervix-recurrent-symptom-control)            (cite cr2-palliative-radiation))))
 
-(defrule cervix-recurrent-palliative-radiation-excluded-prior-radiation
-  "After prior pelvic radiation, palliative pelvic radiation falls under the
-   same contraindication (SA-7); EBRT for painful metastases is separate."
+(defrule cervix-recurrent-ebrt-painful-metastases
+  "Squamous cell carcinoma: selective external beam radiation for painful
+   metastases (SA-10); the same option as the palliative radiation of
+   metastases (CR-2)."
   (scope (guideline cervix-recurrent))
-  (finding (name prior-pelvic-radiation) (value yes))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name painful-metastases) (value yes))
   =>
-  (assert (exclusion
-            (id cervix-recurrent-palliative-radiation-excluded-prior-radiation)
-            (option cervix-recurrent-palliative-radiation)
+  (assert (recommendation
+            (id cervix-recurrent-palliative-radiation-metastases)
             (modality radiation)
-            (reason "The patient has had pelvic radiation: further pelvic radiation, palliative included, is contraindicated in most cases; re-irradiation remains investigational. Radiation of painful metastases outside the pelvis is not concerned.")
-            (cite sa7-contraindication sa7-reirradiation-investigational))))
-
-(defrule cervix-recurrent-chemoradiation-fluorouracil-cisplatin-excluded-prior-radiation
-  "After prior pelvic radiation, chemoradiation is pelvic radiation again
-   (SA-7)."
-  (scope (guideline cervix-recurrent))
-  (finding (name prior-pelvic-radiation) (value yes))
-  =>
-  (assert (exclusion
-            (id cervix-recurrent-chemoradiation-fluorouracil-cisplatin-excluded-prior-radiation)
-            (option cervix-recurrent-chemoradiation-fluorouracil-cisplatin)
-            (modality chemoradiation)
-            (agents fluorouracil cisplatin)
-            (reason "The patient has had pelvic radiation: prior radiation is an absolute contraindication to further pelvic radiation in most cases (unacceptable toxicity); re-irradiation remains investigational, for highly selected cases only.")
-            (cite sa7-contraindication sa7-reirradiation-investigational))))
-
-(defrule cervix-recurrent-chemoradiation-fluorouracil-mitomycin-excluded-prior-radiation
-  "After prior pelvic radiation, chemoradiation is pelvic radiation again
-   (SA-7)."
-  (scope (guideline cervix-recurrent))
-  (finding (name prior-pelvic-radiation) (value yes))
-  =>
-  (assert (exclusion
-            (id cervix-recurrent-chemoradiation-fluorouracil-mitomycin-excluded-prior-radiation)
-            (option cervix-recurrent-chemoradiation-fluorouracil-mitomycin)
-            (modality chemoradiation)
-            (agents fluorouracil mitomycin)
-            (reason "The patient has had pelvic radiation: prior radiation is an absolute contraindication to further pelvic radiation in most cases (unacceptable toxicity); re-irradiation remains investigational, for highly selected cases only.")
-            (cite sa7-contraindication sa7-reirradiation-investigational))))
+            (procedure external-beam-radiation)
+            (target metastases)
+            (intent palliative)
+            (summary "Palliative external beam radiation therapy of metastases to relieve pain or control other symptoms, even when cure is not possible")
+            (card cervix-recurrent-symptom-control)            (cite sa10-ebrt))))
 
 ;;; ---------------------------------------------------------------- more findings
 
@@ -680,6 +757,41 @@
   (recurrence (resectable))
   =>
   (assert (finding (name recurrence-resectable) (value unknown))))
+
+;;; "Unresectable" (SA-4) follows from the recorded findings: the team
+;;; records the recurrence as not resectable, or it involves the pelvic side
+;;; wall (001: exenteration is not used once it has spread to the side
+;;; wall).
+
+(defrule finding-recurrence-unresectable-yes-recorded
+  "The recurrence is recorded as not resectable."
+  (finding (name recurrence-resectable) (value no))
+  =>
+  (assert (finding (name recurrence-unresectable) (value yes))))
+
+(defrule finding-recurrence-unresectable-yes-side-wall
+  "The recurrence involves the pelvic side wall."
+  (finding (name side-wall-involvement) (value yes))
+  =>
+  (assert (finding (name recurrence-unresectable) (value yes))))
+
+(defrule finding-recurrence-unresectable-no
+  "The recurrence is recorded as resectable and not involving the side
+   wall."
+  (finding (name recurrence-resectable) (value yes))
+  (finding (name side-wall-involvement) (value no))
+  =>
+  (assert (finding (name recurrence-unresectable) (value no))))
+
+(defrule finding-recurrence-unresectable-unknown
+  "Resectability or side-wall involvement is not recorded, and neither
+   makes the recurrence unresectable."
+  (or (and (finding (name recurrence-resectable) (value unknown))
+           (finding (name side-wall-involvement) (value no|unknown)))
+      (and (finding (name recurrence-resectable) (value yes))
+           (finding (name side-wall-involvement) (value unknown))))
+  =>
+  (assert (finding (name recurrence-unresectable) (value unknown))))
 
 (defrule finding-multiple-pelvic-nodes-yes
   "Several pelvic lymph nodes are involved."
@@ -926,177 +1038,271 @@
   =>
   (assert (finding (name painful-metastases) (value unknown))))
 
-;;; ---------------------------------------------------------------- CR-3: palliative chemotherapy
+;;; ---------------------------------------------------------------- local options: CR-8, SA-2
+
+(defrule cervix-recurrent-radical-hysterectomy
+  "Radical hysterectomy for a small recurrence in the cervix or uterus after
+   earlier radiation (CR-8). \"Small\" is the team's judgement; a recurrence
+   with distant disease is not a recurrence in the cervix or uterus only."
+  (scope (guideline cervix-recurrent))
+  (finding (name recurrence-confined-to-cervix-or-uterus) (value yes))
+  (finding (name small-recurrence) (value yes))
+  (finding (name prior-pelvic-radiation) (value yes))
+  (finding (name distant-disease) (value no))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-radical-hysterectomy)
+            (modality surgery)
+            (procedure radical-hysterectomy)
+            (target pelvis)
+            (summary "Radical hysterectomy for a small recurrence in the cervix or uterus after earlier radiation therapy (small as judged by the treating team; the source gives no size)")
+            (card cervix-recurrent-local)
+            (cite cr8-radical-hysterectomy))))
+
+(defrule cervix-recurrent-resection-then-systemic-therapy
+  "Squamous cell carcinoma: resection followed by systemic therapy for an
+   isolated pelvic recurrence in an irradiated field, when it can be
+   removed (SA-2); the algorithm's selection for surgery (adequate
+   performance status, SA-1) applies to it as to exenteration."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name pelvic-recurrence-only) (value yes))
+  (finding (name distant-disease) (value no))
+  (finding (name prior-pelvic-radiation) (value yes))
+  (finding (name recurrence-resectable) (value yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-resection-then-systemic-therapy)
+            (modality surgery)
+            (procedure resection)
+            (target pelvis)
+            (requires adequate-performance-status)
+            (summary "Resection followed by systemic therapy can be considered for an isolated pelvic recurrence that was previously irradiated, for selected patients with adequate performance status")
+            (card cervix-recurrent-local)
+            (cite sa2-resection sa1-selection))))
+
+;;; ---------------------------------------------------------------- systemic therapy: CR-3, CR-4, CR-6, SA-4 (one decision)
+;;; The preferred regimen of the algorithm first (SA-4, squamous cell
+;;; carcinoma, distant metastases or unresectable disease, first line), its
+;;; alternative, then the chemotherapy backbone of 001: the 13 drugs "used
+;;; alone or in combination" (a menu, never a regimen) and the 5 common
+;;; combinations (regimens; cisplatin/paclitaxel is also the algorithm's
+;;; standard doublet: one option, both reasons). Bevacizumab and
+;;; pembrolizumab are add-ons to chemotherapy (`with-chemotherapy`).
+;;;
+;;; "Unresectable disease" (SA-4) is the branch the algorithm reaches when
+;;; the local curative branches do not apply: the recurrence is not
+;;; resectable or involves the side wall, after prior pelvic radiation (a
+;;; pelvic recurrence without prior radiation has salvage chemoradiation as
+;;; its standard, SA-3).
+
+(defrule cervix-recurrent-cisplatin-paclitaxel-bevacizumab-distant
+  "First line for distant metastases: cisplatin/paclitaxel/bevacizumab,
+   preferred (SA-4)."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name distant-disease) (value yes))
+  (finding (name progressed-on-first-line) (value ~yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-cisplatin-paclitaxel-bevacizumab)
+            (modality chemotherapy)
+            (agents cisplatin paclitaxel bevacizumab)
+            (schedule "15 mg/kg bevacizumab every 3 weeks with paclitaxel and cisplatin")
+            (intent palliative)
+            (preferred TRUE)
+            (summary "First-line systemic therapy: cisplatin/paclitaxel/bevacizumab (preferred); adding bevacizumab to chemotherapy improves overall survival")
+            (card cervix-recurrent-systemic)
+            (cite sa4-setting sa4-cisplatin-paclitaxel-bevacizumab sa4-bevacizumab-survival))))
+
+(defrule cervix-recurrent-cisplatin-paclitaxel-bevacizumab-unresectable
+  "First line for unresectable disease after pelvic radiation:
+   cisplatin/paclitaxel/bevacizumab, preferred (SA-4)."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name recurrence-unresectable) (value yes))
+  (finding (name prior-pelvic-radiation) (value yes))
+  (finding (name progressed-on-first-line) (value ~yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-cisplatin-paclitaxel-bevacizumab)
+            (modality chemotherapy)
+            (agents cisplatin paclitaxel bevacizumab)
+            (schedule "15 mg/kg bevacizumab every 3 weeks with paclitaxel and cisplatin")
+            (intent palliative)
+            (preferred TRUE)
+            (summary "First-line systemic therapy: cisplatin/paclitaxel/bevacizumab (preferred); adding bevacizumab to chemotherapy improves overall survival")
+            (card cervix-recurrent-systemic)
+            (cite sa4-setting sa4-cisplatin-paclitaxel-bevacizumab sa4-bevacizumab-survival))))
+
+(defrule cervix-recurrent-paclitaxel-topotecan-bevacizumab-distant
+  "First line for distant metastases: paclitaxel/topotecan/bevacizumab,
+   alternative (SA-4)."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name distant-disease) (value yes))
+  (finding (name progressed-on-first-line) (value ~yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-paclitaxel-topotecan-bevacizumab)
+            (modality chemotherapy)
+            (agents paclitaxel topotecan bevacizumab)
+            (schedule "15 mg/kg bevacizumab every 3 weeks")
+            (intent palliative)
+            (summary "First-line systemic therapy, alternative regimen: paclitaxel/topotecan/bevacizumab")
+            (card cervix-recurrent-systemic)
+            (cite sa4-setting sa4-paclitaxel-topotecan-bevacizumab))))
+
+(defrule cervix-recurrent-paclitaxel-topotecan-bevacizumab-unresectable
+  "First line for unresectable disease after pelvic radiation:
+   paclitaxel/topotecan/bevacizumab, alternative (SA-4)."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name recurrence-unresectable) (value yes))
+  (finding (name prior-pelvic-radiation) (value yes))
+  (finding (name progressed-on-first-line) (value ~yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-paclitaxel-topotecan-bevacizumab)
+            (modality chemotherapy)
+            (agents paclitaxel topotecan bevacizumab)
+            (schedule "15 mg/kg bevacizumab every 3 weeks")
+            (intent palliative)
+            (summary "First-line systemic therapy, alternative regimen: paclitaxel/topotecan/bevacizumab")
+            (card cervix-recurrent-systemic)
+            (cite sa4-setting sa4-paclitaxel-topotecan-bevacizumab))))
 
 (defrule cervix-recurrent-palliative-chemotherapy
   "Chemotherapy to relieve pain or control symptoms, with the drugs the
-   source lists, alone or in combination (CR-3)."
+   source lists, alone or in combination: a menu (CR-3)."
   (scope (guideline cervix-recurrent))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-palliative-chemotherapy)
             (modality chemotherapy)
-            (agents cisplatin carboplatin paclitaxel topotecan gemcitabine fluorouracil
-                    ifosfamide docetaxel irinotecan mitomycin vinorelbine epirubicin doxorubicin)
+            (choices cisplatin carboplatin paclitaxel topotecan gemcitabine fluorouracil
+                     ifosfamide docetaxel irinotecan mitomycin vinorelbine epirubicin doxorubicin)
             (intent palliative)
-            (summary "Chemotherapy to relieve pain or control symptoms, one or more of the listed drugs, used alone or in combination: cisplatin, carboplatin, paclitaxel, topotecan, gemcitabine, 5-fluorouracil, ifosfamide, docetaxel, irinotecan, mitomycin, vinorelbine, epirubicin, doxorubicin")
+            (summary "Chemotherapy to relieve pain or control symptoms, with one or more of these drugs, alone or in combination: cisplatin, carboplatin, paclitaxel, topotecan, gemcitabine, 5-fluorouracil, ifosfamide, docetaxel, irinotecan, mitomycin, vinorelbine, epirubicin, doxorubicin")
+            (card cervix-recurrent-systemic) (role backbone)
             (cite cr3-chemotherapy cr3-drugs))))
 
 (defrule cervix-recurrent-chemotherapy-cisplatin-ifosfamide
   "A common combination: cisplatin and ifosfamide (CR-3)."
   (scope (guideline cervix-recurrent))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-chemotherapy-cisplatin-ifosfamide)
             (modality chemotherapy) (agents cisplatin ifosfamide) (intent palliative)
             (summary "Chemotherapy, common combination: cisplatin and ifosfamide")
+            (card cervix-recurrent-systemic) (role backbone)
             (cite cr3-chemotherapy cr3-combinations))))
 
 (defrule cervix-recurrent-chemotherapy-cisplatin-paclitaxel
   "A common combination: cisplatin and paclitaxel (CR-3)."
   (scope (guideline cervix-recurrent))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-chemotherapy-cisplatin-paclitaxel)
             (modality chemotherapy) (agents cisplatin paclitaxel) (intent palliative)
-            (summary "Chemotherapy, common combination: cisplatin and paclitaxel")
+            (summary "Chemotherapy with cisplatin and paclitaxel (a common combination; in the recurrence algorithm, the standard doublet without bevacizumab)")
+            (card cervix-recurrent-systemic) (role backbone)
             (cite cr3-chemotherapy cr3-combinations))))
+
+(defrule cervix-recurrent-chemotherapy-cisplatin-paclitaxel-distant
+  "First line for distant metastases: cisplatin/paclitaxel, the standard
+   doublet without bevacizumab (SA-4); the same option as the common
+   combination."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name distant-disease) (value yes))
+  (finding (name progressed-on-first-line) (value ~yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-chemotherapy-cisplatin-paclitaxel)
+            (modality chemotherapy) (agents cisplatin paclitaxel) (intent palliative)
+            (summary "Chemotherapy with cisplatin and paclitaxel (a common combination; in the recurrence algorithm, the standard doublet without bevacizumab)")
+            (card cervix-recurrent-systemic) (role backbone)
+            (cite sa4-setting sa4-cisplatin-paclitaxel))))
+
+(defrule cervix-recurrent-chemotherapy-cisplatin-paclitaxel-unresectable
+  "First line for unresectable disease after pelvic radiation:
+   cisplatin/paclitaxel, the standard doublet without bevacizumab (SA-4);
+   the same option as the common combination."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name recurrence-unresectable) (value yes))
+  (finding (name prior-pelvic-radiation) (value yes))
+  (finding (name progressed-on-first-line) (value ~yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-chemotherapy-cisplatin-paclitaxel)
+            (modality chemotherapy) (agents cisplatin paclitaxel) (intent palliative)
+            (summary "Chemotherapy with cisplatin and paclitaxel (a common combination; in the recurrence algorithm, the standard doublet without bevacizumab)")
+            (card cervix-recurrent-systemic) (role backbone)
+            (cite sa4-setting sa4-cisplatin-paclitaxel))))
 
 (defrule cervix-recurrent-chemotherapy-cisplatin-gemcitabine
   "A common combination: cisplatin and gemcitabine (CR-3)."
   (scope (guideline cervix-recurrent))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-chemotherapy-cisplatin-gemcitabine)
             (modality chemotherapy) (agents cisplatin gemcitabine) (intent palliative)
             (summary "Chemotherapy, common combination: cisplatin and gemcitabine")
+            (card cervix-recurrent-systemic) (role backbone)
             (cite cr3-chemotherapy cr3-combinations))))
 
 (defrule cervix-recurrent-chemotherapy-cisplatin-topotecan
   "A common combination: cisplatin and topotecan (CR-3)."
   (scope (guideline cervix-recurrent))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-chemotherapy-cisplatin-topotecan)
             (modality chemotherapy) (agents cisplatin topotecan) (intent palliative)
             (summary "Chemotherapy, common combination: cisplatin and topotecan")
+            (card cervix-recurrent-systemic) (role backbone)
             (cite cr3-chemotherapy cr3-combinations))))
 
 (defrule cervix-recurrent-chemotherapy-paclitaxel-topotecan
   "A common combination: paclitaxel and topotecan (CR-3)."
   (scope (guideline cervix-recurrent))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-chemotherapy-paclitaxel-topotecan)
             (modality chemotherapy) (agents paclitaxel topotecan) (intent palliative)
             (summary "Chemotherapy, common combination: paclitaxel and topotecan")
+            (card cervix-recurrent-systemic) (role backbone)
             (cite cr3-chemotherapy cr3-combinations))))
 
-;;; ---------------------------------------------------------------- CR-4: bevacizumab
-
 (defrule cervix-recurrent-bevacizumab-with-chemotherapy
-  "Targeted therapy with bevacizumab, usually with chemotherapy (CR-4),
-   unless an event for which it must be discontinued is recorded (SA-8)."
+  "Bevacizumab, usually with chemotherapy (CR-4): an add-on to the
+   chemotherapy backbone."
   (scope (guideline cervix-recurrent))
-  (finding (name bevacizumab-discontinuation-event) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-bevacizumab-with-chemotherapy)
             (modality targeted)
             (agents bevacizumab)
+            (with-chemotherapy TRUE)
             (summary "Targeted therapy with bevacizumab, usually given in combination with chemotherapy")
+            (card cervix-recurrent-systemic) (role add-on)
             (cite cr4-bevacizumab))))
 
-(defrule cervix-recurrent-bevacizumab-excluded-discontinuation-event
-  "Bevacizumab is not offered after an event for which the source says to
-   discontinue it (SA-8)."
-  (scope (guideline cervix-recurrent))
-  (finding (name bevacizumab-discontinuation-event) (value yes))
-  =>
-  (assert (exclusion
-            (id cervix-recurrent-bevacizumab-excluded-discontinuation-event)
-            (option cervix-recurrent-bevacizumab-with-chemotherapy)
-            (modality targeted) (agents bevacizumab)
-            (reason "An adverse event is recorded for which the source says to discontinue bevacizumab (grade 3-4 gastrointestinal perforation, fistula or severe haemorrhage; hypertensive crisis or encephalopathy; nephrotic syndrome).")
-            (cite sa8-perforation-fistula-haemorrhage sa8-blood-pressure sa8-proteinuria))))
-
-;;; ---------------------------------------------------------------- CR-5: cemiplimab
-
-(defrule cervix-recurrent-cemiplimab
-  "Cemiplimab when chemotherapy for metastatic disease did not work or the
-   cancer came back after it (CR-5)."
-  (scope (guideline cervix-recurrent))
-  (finding (name chemotherapy-failed-for-advanced-disease) (value yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-cemiplimab)
-            (modality immunotherapy)
-            (agents cemiplimab)
-            (summary "Immunotherapy with cemiplimab, as chemotherapy for advanced disease did not bring a response or the cancer came back after it")
-            (cite cr5-cemiplimab))))
-
-;;; ---------------------------------------------------------------- CR-6: pembrolizumab, PD-L1 positive only
-
 (defrule cervix-recurrent-pembrolizumab-with-chemotherapy
-  "Pembrolizumab with chemotherapy, only for PD-L1 positive tumours (CR-6)."
+  "Pembrolizumab with chemotherapy, sometimes also with bevacizumab, only
+   for PD-L1 positive tumours (CR-6): an add-on to the chemotherapy
+   backbone."
   (scope (guideline cervix-recurrent))
   (finding (name pd-l1-positive) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-recurrent-pembrolizumab-chemotherapy)
             (modality immunotherapy)
             (agents pembrolizumab)
-            (summary "Pembrolizumab in combination with chemotherapy (PD-L1 positive tumour)")
-            (cite cr6-pembrolizumab cr6-pd-l1-only))))
-
-(defrule cervix-recurrent-pembrolizumab-with-chemotherapy-and-bevacizumab
-  "Pembrolizumab with chemotherapy and bevacizumab, only for PD-L1 positive
-   tumours (CR-6), unless bevacizumab must be discontinued (SA-8)."
-  (scope (guideline cervix-recurrent))
-  (finding (name pd-l1-positive) (value yes))
-  (finding (name bevacizumab-discontinuation-event) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-pembrolizumab-chemotherapy-bevacizumab)
-            (modality immunotherapy)
-            (agents pembrolizumab bevacizumab)
+            (with-chemotherapy TRUE)
             (summary "Pembrolizumab in combination with chemotherapy, sometimes also with bevacizumab (PD-L1 positive tumour)")
+            (card cervix-recurrent-systemic) (role add-on)
             (cite cr6-pembrolizumab cr6-pd-l1-only))))
 
 (defrule cervix-recurrent-pembrolizumab-excluded-pd-l1-negative
@@ -1111,388 +1317,181 @@
             (reason "The tumour is PD-L1 negative; pembrolizumab is only used for cervical cancer tumours that have the PD-L1 checkpoint protein.")
             (cite cr6-pd-l1-only))))
 
-(defrule cervix-recurrent-pembrolizumab-bevacizumab-excluded-pd-l1-negative
-  "No pembrolizumab with bevacizumab for a PD-L1 negative tumour (CR-6)."
-  (scope (guideline cervix-recurrent))
-  (finding (name pd-l1-positive) (value no))
-  =>
-  (assert (exclusion
-            (id cervix-recurrent-pembrolizumab-bevacizumab-excluded-pd-l1-negative)
-            (option cervix-recurrent-pembrolizumab-chemotherapy-bevacizumab)
-            (modality immunotherapy) (agents pembrolizumab bevacizumab)
-            (reason "The tumour is PD-L1 negative; pembrolizumab is only used for cervical cancer tumours that have the PD-L1 checkpoint protein.")
-            (cite cr6-pd-l1-only))))
+;;; ---------------------------------------------------------------- later lines: CR-5, SA-6
 
-(defrule cervix-recurrent-pembrolizumab-bevacizumab-excluded-discontinuation-event
-  "Pembrolizumab with bevacizumab is not offered after a bevacizumab
-   discontinuation event (SA-8); pembrolizumab with chemotherapy remains."
+(defrule cervix-recurrent-cemiplimab
+  "Metastatic disease: cemiplimab when chemotherapy for advanced disease
+   did not work or the cancer came back after it (CR-5)."
   (scope (guideline cervix-recurrent))
-  (finding (name pd-l1-positive) (value ~no))
-  (finding (name bevacizumab-discontinuation-event) (value yes))
-  =>
-  (assert (exclusion
-            (id cervix-recurrent-pembrolizumab-bevacizumab-excluded-discontinuation-event)
-            (option cervix-recurrent-pembrolizumab-chemotherapy-bevacizumab)
-            (modality immunotherapy) (agents pembrolizumab bevacizumab)
-            (reason "An adverse event is recorded for which the source says to discontinue bevacizumab; pembrolizumab with chemotherapy without bevacizumab is not concerned.")
-            (cite sa8-perforation-fistula-haemorrhage sa8-blood-pressure sa8-proteinuria))))
-
-;;; ---------------------------------------------------------------- CR-8: radical hysterectomy
-
-(defrule cervix-recurrent-radical-hysterectomy
-  "Radical hysterectomy for a small recurrence in the cervix or uterus after
-   earlier radiation (CR-8). \"Small\" is the team's judgement; a recurrence
-   with distant disease is not a recurrence in the cervix or uterus only."
-  (scope (guideline cervix-recurrent))
-  (finding (name recurrence-confined-to-cervix-or-uterus) (value yes))
-  (finding (name small-recurrence) (value yes))
-  (finding (name prior-pelvic-radiation) (value yes))
-  (finding (name distant-disease) (value no))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
+  (finding (name distant-disease) (value yes))
+  (finding (name chemotherapy-failed-for-advanced-disease) (value yes))
   =>
   (assert (recommendation
-            (id cervix-recurrent-radical-hysterectomy)
-            (modality surgery)
-            (procedure radical-hysterectomy)
-            (target pelvis)
-            (summary "Radical hysterectomy for a small recurrence in the cervix or uterus after earlier radiation therapy (small as judged by the treating team; the source gives no size)")
-            (cite cr8-radical-hysterectomy))))
+            (id cervix-recurrent-cemiplimab)
+            (modality immunotherapy)
+            (agents cemiplimab)
+            (summary "Immunotherapy with cemiplimab, as chemotherapy for metastatic disease did not work or the cancer came back after it")
+            (card cervix-recurrent-later-line)
+            (cite cr5-cemiplimab))))
 
-;;; ---------------------------------------------------------------- CR-9, CR-10: supportive care, clinical trials
-
-(defrule cervix-recurrent-supportive-care-cannot-have-treatment
-  "Supportive care when the patient cannot have cancer treatment (CR-9)."
+(defrule cervix-recurrent-second-line
+  "Second line after progression on first-line therapy: no standard;
+   paclitaxel, topotecan, or other platinum-based combinations may be
+   considered (SA-6): a menu (the source names no platinum combination)."
   (scope (guideline cervix-recurrent))
-  (finding (name active-treatment-possible) (value no))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name progressed-on-first-line) (value yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-second-line)
+            (modality chemotherapy)
+            (choices paclitaxel topotecan)
+            (summary "Second line (no standard regimen exists): paclitaxel, topotecan, or other platinum-based combinations may be considered")
+            (card cervix-recurrent-later-line)
+            (cite sa6-no-standard sa6-options))))
+
+;;; ---------------------------------------------------------------- CR-9, SA-9: supportive care
+;;; One supportive-care option for every case (001); the algorithm's
+;;; triggers for discussing it alongside systemic therapy (SA-9) add their
+;;; reasons to it. Poor performance status also puts it first (gates.clp).
+
+(defrule cervix-recurrent-supportive-care
+  "Supportive care stands beside treatment for every covered case (CR-9):
+   care to feel better without treating the cancer itself. It comes first
+   when the patient cannot have or does not want cancer treatment, when
+   treatment stopped working or its side effects are hard to cope with,
+   or at poor performance status (gates.clp)."
+  (scope (guideline cervix-recurrent))
   =>
   (assert (recommendation
             (id cervix-recurrent-supportive-care)
             (modality supportive-care)
-            (summary "Care to make the patient feel better without treating the cancer itself, as she cannot have or does not want cancer treatment")
-            (cite cr9-supportive-care))))
+            (intent palliative)
+            (cancer-directed FALSE)
+            (summary "Supportive (palliative) care to make the patient feel better without treating the cancer itself, beside or instead of cancer treatment (when treatments don't work any more, are not likely to help, have side effects that are hard to cope with, or are not wanted or possible); the healthcare team helps choose care and treatment")
+            (card cervix-recurrent-supportive-care)
+            (cite cr9-supportive-care cr9-reasons cr9-talk))))
 
-(defrule cervix-recurrent-supportive-care-declines-treatment
-  "Supportive care when the patient does not want cancer treatment (CR-9)."
-  (scope (guideline cervix-recurrent))
-  (finding (name declines-active-treatment) (value yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-supportive-care)
-            (modality supportive-care)
-            (summary "Care to make the patient feel better without treating the cancer itself, as she cannot have or does not want cancer treatment")
-            (cite cr9-supportive-care))))
-
-(defrule cervix-recurrent-clinical-trial
-  "Clinical trials open to women with cervical cancer (CR-10)."
-  (scope (guideline cervix-recurrent))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-clinical-trial)
-            (modality clinical-trial)
-            (summary "Ask about clinical trials open to women with cervical cancer")
-            (cite cr10-clinical-trials))))
-
-;;; ---------------------------------------------------------------- SA-2: resection then systemic therapy
-
-(defrule cervix-recurrent-resection-then-systemic-therapy
-  "Squamous cell carcinoma: resection followed by systemic therapy for an
-   isolated pelvic recurrence in an irradiated field, when it can be
-   removed (SA-2)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name pelvic-recurrence-only) (value yes))
-  (finding (name distant-disease) (value no))
-  (finding (name prior-pelvic-radiation) (value yes))
-  (finding (name recurrence-resectable) (value yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-resection-then-systemic-therapy)
-            (modality surgery)
-            (procedure resection)
-            (target pelvis)
-            (summary "Resection followed by systemic therapy can be considered for an isolated pelvic recurrence that was previously irradiated")
-            (cite sa2-resection))))
-
-;;; ---------------------------------------------------------------- SA-4: first-line systemic therapy
-;;; For distant metastases or unresectable disease, squamous cell carcinoma,
-;;; not yet progressed on first-line therapy (after that: SA-6).
-
-(defrule cervix-recurrent-cisplatin-paclitaxel-bevacizumab-distant
-  "First line for distant metastases: cisplatin/paclitaxel/bevacizumab,
-   preferred (SA-4)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name distant-disease) (value yes))
-  (finding (name progressed-on-first-line) (value ~yes))
-  (finding (name bevacizumab-discontinuation-event) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-cisplatin-paclitaxel-bevacizumab)
-            (modality chemotherapy)
-            (agents cisplatin paclitaxel bevacizumab)
-            (schedule "15 mg/kg bevacizumab every 3 weeks with paclitaxel and cisplatin")
-            (preferred TRUE)
-            (summary "First-line systemic therapy: cisplatin/paclitaxel/bevacizumab (preferred); adding bevacizumab to chemotherapy improves overall survival")
-            (cite sa4-setting sa4-cisplatin-paclitaxel-bevacizumab sa4-bevacizumab-survival))))
-
-(defrule cervix-recurrent-cisplatin-paclitaxel-bevacizumab-unresectable
-  "First line for unresectable disease: cisplatin/paclitaxel/bevacizumab,
-   preferred (SA-4)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name recurrence-resectable) (value no))
-  (finding (name progressed-on-first-line) (value ~yes))
-  (finding (name bevacizumab-discontinuation-event) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-cisplatin-paclitaxel-bevacizumab)
-            (modality chemotherapy)
-            (agents cisplatin paclitaxel bevacizumab)
-            (schedule "15 mg/kg bevacizumab every 3 weeks with paclitaxel and cisplatin")
-            (preferred TRUE)
-            (summary "First-line systemic therapy: cisplatin/paclitaxel/bevacizumab (preferred); adding bevacizumab to chemotherapy improves overall survival")
-            (cite sa4-setting sa4-cisplatin-paclitaxel-bevacizumab sa4-bevacizumab-survival))))
-
-(defrule cervix-recurrent-cisplatin-paclitaxel-distant
-  "First line for distant metastases: cisplatin/paclitaxel (SA-4)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name distant-disease) (value yes))
-  (finding (name progressed-on-first-line) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-cisplatin-paclitaxel)
-            (modality chemotherapy)
-            (agents cisplatin paclitaxel)
-            (summary "First-line systemic therapy: cisplatin/paclitaxel, the standard doublet without bevacizumab")
-            (cite sa4-setting sa4-cisplatin-paclitaxel))))
-
-(defrule cervix-recurrent-cisplatin-paclitaxel-unresectable
-  "First line for unresectable disease: cisplatin/paclitaxel (SA-4)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name recurrence-resectable) (value no))
-  (finding (name progressed-on-first-line) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-cisplatin-paclitaxel)
-            (modality chemotherapy)
-            (agents cisplatin paclitaxel)
-            (summary "First-line systemic therapy: cisplatin/paclitaxel, the standard doublet without bevacizumab")
-            (cite sa4-setting sa4-cisplatin-paclitaxel))))
-
-(defrule cervix-recurrent-paclitaxel-topotecan-bevacizumab-distant
-  "First line for distant metastases: paclitaxel/topotecan/bevacizumab,
-   alternative (SA-4)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name distant-disease) (value yes))
-  (finding (name progressed-on-first-line) (value ~yes))
-  (finding (name bevacizumab-discontinuation-event) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-paclitaxel-topotecan-bevacizumab)
-            (modality chemotherapy)
-            (agents paclitaxel topotecan bevacizumab)
-            (schedule "15 mg/kg bevacizumab every 3 weeks")
-            (summary "First-line systemic therapy, alternative regimen: paclitaxel/topotecan/bevacizumab")
-            (cite sa4-setting sa4-paclitaxel-topotecan-bevacizumab))))
-
-(defrule cervix-recurrent-paclitaxel-topotecan-bevacizumab-unresectable
-  "First line for unresectable disease: paclitaxel/topotecan/bevacizumab,
-   alternative (SA-4)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name recurrence-resectable) (value no))
-  (finding (name progressed-on-first-line) (value ~yes))
-  (finding (name bevacizumab-discontinuation-event) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-paclitaxel-topotecan-bevacizumab)
-            (modality chemotherapy)
-            (agents paclitaxel topotecan bevacizumab)
-            (schedule "15 mg/kg bevacizumab every 3 weeks")
-            (summary "First-line systemic therapy, alternative regimen: paclitaxel/topotecan/bevacizumab")
-            (cite sa4-setting sa4-paclitaxel-topotecan-bevacizumab))))
-
-(defrule cervix-recurrent-cisplatin-paclitaxel-bevacizumab-excluded-discontinuation-event
-  "Cisplatin/paclitaxel/bevacizumab is not offered after a bevacizumab
-   discontinuation event (SA-8); cisplatin/paclitaxel remains."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value ~no))
-  (finding (name bevacizumab-discontinuation-event) (value yes))
-  =>
-  (assert (exclusion
-            (id cervix-recurrent-cisplatin-paclitaxel-bevacizumab-excluded-discontinuation-event)
-            (option cervix-recurrent-cisplatin-paclitaxel-bevacizumab)
-            (modality chemotherapy) (agents cisplatin paclitaxel bevacizumab)
-            (reason "An adverse event is recorded for which the source says to discontinue bevacizumab; the doublet cisplatin/paclitaxel without bevacizumab is not concerned.")
-            (cite sa8-perforation-fistula-haemorrhage sa8-blood-pressure sa8-proteinuria))))
-
-(defrule cervix-recurrent-paclitaxel-topotecan-bevacizumab-excluded-discontinuation-event
-  "Paclitaxel/topotecan/bevacizumab is not offered after a bevacizumab
-   discontinuation event (SA-8)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value ~no))
-  (finding (name bevacizumab-discontinuation-event) (value yes))
-  =>
-  (assert (exclusion
-            (id cervix-recurrent-paclitaxel-topotecan-bevacizumab-excluded-discontinuation-event)
-            (option cervix-recurrent-paclitaxel-topotecan-bevacizumab)
-            (modality chemotherapy) (agents paclitaxel topotecan bevacizumab)
-            (reason "An adverse event is recorded for which the source says to discontinue bevacizumab.")
-            (cite sa8-perforation-fistula-haemorrhage sa8-blood-pressure sa8-proteinuria))))
-
-;;; ---------------------------------------------------------------- SA-6: after progression on first line
-
-(defrule cervix-recurrent-second-line-paclitaxel
-  "Second line after progression on first-line therapy: no standard;
-   paclitaxel may be considered (SA-6)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name progressed-on-first-line) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-second-line-paclitaxel)
-            (modality chemotherapy)
-            (agents paclitaxel)
-            (summary "Second line (no standard regimen exists): paclitaxel may be considered")
-            (cite sa6-no-standard sa6-options))))
-
-(defrule cervix-recurrent-second-line-topotecan
-  "Second line after progression on first-line therapy: no standard;
-   topotecan may be considered (SA-6)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name progressed-on-first-line) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-second-line-topotecan)
-            (modality chemotherapy)
-            (agents topotecan)
-            (summary "Second line (no standard regimen exists): topotecan may be considered")
-            (cite sa6-no-standard sa6-options))))
-
-(defrule cervix-recurrent-second-line-platinum-combination
-  "Second line after progression on first-line therapy: no standard; other
-   platinum-based combinations may be considered (SA-6). The source names
-   no drugs, so none are listed."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name progressed-on-first-line) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-second-line-platinum-combination)
-            (modality chemotherapy)
-            (summary "Second line (no standard regimen exists): other platinum-based combinations may be considered (the source names no drugs)")
-            (cite sa6-no-standard sa6-options))))
-
-(defrule cervix-recurrent-clinical-trial-after-first-line
-  "Clinical trial enrolment strongly considered after progression on
-   first-line therapy (SA-6)."
-  (scope (guideline cervix-recurrent))
-  (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name progressed-on-first-line) (value yes))
-  =>
-  (assert (recommendation
-            (id cervix-recurrent-clinical-trial-after-first-line)
-            (modality clinical-trial)
-            (summary "Clinical trial enrolment should be strongly considered: the cancer progressed on first-line therapy")
-            (cite sa6-clinical-trial))))
-
-;;; ---------------------------------------------------------------- SA-9: palliative care alongside systemic therapy
-;;; The source also names "poor performance status"; it gives no ECOG
-;;; cut-off and the case has no field for the team's judgement of it, so
-;;; that trigger is not encoded: the summary names it for the team.
-
-(defrule cervix-recurrent-palliative-care-multiple-pelvic-nodes
-  "Multiple pelvic nodes: discuss palliative / best supportive care
+(defrule cervix-recurrent-supportive-care-multiple-pelvic-nodes
+  "Multiple pelvic nodes: palliative / best supportive care discussed
    alongside systemic therapy (SA-9)."
   (scope (guideline cervix-recurrent))
   (finding (name squamous-cell-carcinoma) (value yes))
   (finding (name multiple-pelvic-nodes) (value yes))
   =>
   (assert (recommendation
-            (id cervix-recurrent-palliative-care-alongside-systemic-therapy)
+            (id cervix-recurrent-supportive-care)
             (modality supportive-care)
             (intent palliative)
-            (summary "Discuss palliative / best supportive care alongside systemic therapy options (multiple pelvic nodes, distant metastases or poor performance status; the source gives no performance-status cut-off)")
+            (cancer-directed FALSE)
+            (summary "Supportive (palliative) care to make the patient feel better without treating the cancer itself, beside or instead of cancer treatment (when treatments don't work any more, are not likely to help, have side effects that are hard to cope with, or are not wanted or possible); the healthcare team helps choose care and treatment")
+            (card cervix-recurrent-supportive-care)
             (cite sa9-palliative-care))))
 
-(defrule cervix-recurrent-palliative-care-distant-metastases
-  "Distant metastases: discuss palliative / best supportive care alongside
-   systemic therapy (SA-9)."
+(defrule cervix-recurrent-supportive-care-distant-metastases
+  "Distant metastases: palliative / best supportive care discussed
+   alongside systemic therapy (SA-9)."
   (scope (guideline cervix-recurrent))
   (finding (name squamous-cell-carcinoma) (value yes))
   (finding (name distant-disease) (value yes))
   =>
   (assert (recommendation
-            (id cervix-recurrent-palliative-care-alongside-systemic-therapy)
+            (id cervix-recurrent-supportive-care)
             (modality supportive-care)
             (intent palliative)
-            (summary "Discuss palliative / best supportive care alongside systemic therapy options (multiple pelvic nodes, distant metastases or poor performance status; the source gives no performance-status cut-off)")
+            (cancer-directed FALSE)
+            (summary "Supportive (palliative) care to make the patient feel better without treating the cancer itself, beside or instead of cancer treatment (when treatments don't work any more, are not likely to help, have side effects that are hard to cope with, or are not wanted or possible); the healthcare team helps choose care and treatment")
+            (card cervix-recurrent-supportive-care)
             (cite sa9-palliative-care))))
 
-;;; ---------------------------------------------------------------- SA-10: EBRT for painful metastases
-
-(defrule cervix-recurrent-ebrt-painful-metastases
-  "Selective external beam radiation for painful metastases (SA-10); not
-   pelvic re-irradiation, so prior pelvic radiation does not block it."
+(defrule cervix-recurrent-supportive-care-poor-performance-status
+  "Poor performance status (ECOG 3-4): palliative / best supportive care
+   discussed alongside systemic therapy (SA-9)."
   (scope (guideline cervix-recurrent))
   (finding (name squamous-cell-carcinoma) (value yes))
-  (finding (name painful-metastases) (value yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
+  (finding (name performance-status-poor) (value yes))
   =>
   (assert (recommendation
-            (id cervix-recurrent-ebrt-painful-metastases)
-            (modality radiation)
-            (procedure external-beam-radiation)
-            (target metastases)
+            (id cervix-recurrent-supportive-care)
+            (modality supportive-care)
             (intent palliative)
-            (summary "Selective external beam radiation therapy for symptom relief of painful metastases, even when cure is not possible")
-            (cite sa10-ebrt))))
+            (cancer-directed FALSE)
+            (summary "Supportive (palliative) care to make the patient feel better without treating the cancer itself, beside or instead of cancer treatment (when treatments don't work any more, are not likely to help, have side effects that are hard to cope with, or are not wanted or possible); the healthcare team helps choose care and treatment")
+            (card cervix-recurrent-supportive-care)
+            (cite sa9-palliative-care))))
 
-;;; ---------------------------------------------------------------- SA-5, SA-11: notes
+;;; ---------------------------------------------------------------- CR-10, SA-6: clinical trials (one option)
+
+(defrule cervix-recurrent-clinical-trial
+  "Clinical trials open to women with cervical cancer (CR-10); trials
+   treat the cancer, so a patient who does not want or cannot have cancer
+   treatment is not offered one (gates.clp)."
+  (scope (guideline cervix-recurrent))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-clinical-trial)
+            (modality clinical-trial)
+            (summary "Ask about clinical trials open to women with cervical cancer (strongly considered when the cancer progressed on first-line therapy)")
+            (card cervix-recurrent-clinical-trial)
+            (cite cr10-clinical-trials))))
+
+(defrule cervix-recurrent-clinical-trial-after-first-line
+  "Clinical trial enrolment strongly considered after progression on
+   first-line therapy (SA-6): the same option, with this reason."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name progressed-on-first-line) (value yes))
+  =>
+  (assert (recommendation
+            (id cervix-recurrent-clinical-trial)
+            (modality clinical-trial)
+            (summary "Ask about clinical trials open to women with cervical cancer (strongly considered when the cancer progressed on first-line therapy)")
+            (card cervix-recurrent-clinical-trial)
+            (cite sa6-clinical-trial))))
+
+;;; ---------------------------------------------------------------- SA-7: re-irradiation
+
+(defrule cervix-recurrent-note-reirradiation-investigational
+  "A pelvic recurrence after pelvic radiation: further pelvic radiation is
+   ruled out in most cases (gates.clp); re-irradiation remains
+   investigational, for highly selected cases (SA-7)."
+  (scope (guideline cervix-recurrent))
+  (finding (name pelvic-recurrence) (value yes))
+  (finding (name prior-pelvic-radiation) (value yes))
+  =>
+  (assert (note
+            (id cervix-recurrent-note-reirradiation-investigational)
+            (text "After pelvic radiation, further pelvic radiation is contraindicated in most cases (unacceptable toxicity); re-irradiation may occasionally be considered with advanced techniques in highly selected cases, but remains investigational.")
+            (cite sa7-contraindication sa7-reirradiation-investigational))))
+
+;;; ---------------------------------------------------------------- SA-4, SA-5, SA-11: notes
+
+(defrule cervix-recurrent-note-systemic-therapy-distant
+  "What systemic therapy can be expected to do, where it is the branch of
+   the algorithm (distant metastases): for the goals-of-care discussion
+   (SA-4, SA-5, SA-11)."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name distant-disease) (value yes))
+  =>
+  (assert (note
+            (id cervix-recurrent-note-systemic-therapy)
+            (text "Cisplatin remains the backbone of systemic therapy (about 30% objective response as a single agent). Response to salvage chemotherapy typically lasts 4-6 months, with median survival under 1 year for most patients; complete remissions occur mainly outside the pelvis (lung, lymph nodes, soft tissue).")
+            (cite sa4-cisplatin-backbone sa11-response-duration sa5-extrapelvic-remissions))))
+
+(defrule cervix-recurrent-note-systemic-therapy-unresectable
+  "What systemic therapy can be expected to do, where it is the branch of
+   the algorithm (unresectable disease after pelvic radiation) (SA-4,
+   SA-5, SA-11)."
+  (scope (guideline cervix-recurrent))
+  (finding (name squamous-cell-carcinoma) (value yes))
+  (finding (name recurrence-unresectable) (value yes))
+  (finding (name prior-pelvic-radiation) (value yes))
+  =>
+  (assert (note
+            (id cervix-recurrent-note-systemic-therapy)
+            (text "Cisplatin remains the backbone of systemic therapy (about 30% objective response as a single agent). Response to salvage chemotherapy typically lasts 4-6 months, with median survival under 1 year for most patients; complete remissions occur mainly outside the pelvis (lung, lymph nodes, soft tissue).")
+            (cite sa4-cisplatin-backbone sa11-response-duration sa5-extrapelvic-remissions))))
 
 (defrule cervix-recurrent-note-isolated-chest-metastases
   "Isolated chest metastases respond better to cisplatin than pelvic

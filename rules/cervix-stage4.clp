@@ -6,35 +6,42 @@
 ;;; only used for cervical cancer tumours that have the PD-L1 checkpoint
 ;;; protein", CR-6), is about cervical cancer tumours in general and is
 ;;; applied here too: 000 offers pembrolizumab without naming PD-L1, and
-;;; offering it for a PD-L1 negative tumour would contradict 001.
+;;; offering it for a PD-L1 negative tumour would contradict 001. The
+;;; pelvic re-irradiation restriction of 003 (SA-7) is applied to the pelvis
+;;; here as in every cervical branch (gates.clp).
 ;;;
 ;;; Scope: a cervical cancer of stage IV, IVA or IVB that is not recorded as
 ;;; recurrent (`recurrent` false or not recorded; a recurrence goes to
 ;;; cervix-recurrent). When `recurrent` is not recorded the output asks for
-;;; it. Stage IV without A or B is covered: the options common to stage 4
-;;; are given, and those specific to 4A or 4B are blocked by the unknown
-;;; findings stage-4a / stage-4b, so the output asks for /cancer/stage.
+;;; it. Stage IVB is metastatic; stage IV without A or B is 4B when distant
+;;; disease is recorded and 4A when the case records none; otherwise the
+;;; output asks for the stage or the metastases.
 ;;;
-;;; Choices, where the source is vague:
-;;;   - "in some cases it may be used alone" (radiation alone for 4A, C4-3):
-;;;     given when the team records that chemotherapy is not suitable or the
-;;;     patient declines chemotherapy; when suitability is not recorded the
-;;;     output asks for it. No other case is invented.
-;;;   - "metastatic" (C4-7, C4-8): distant disease recorded (a metastasis, a
-;;;     distant site, or imaging showing distant disease).
-;;;   - Palliative chemotherapy (C4-5): one option lists the source's 13
-;;;     drugs "used alone or in combination"; each of the 5 common
-;;;     combinations is an option of its own, with exactly its two drugs.
-;;;   - Active-treatment options require that the patient can have and has
-;;;     not declined cancer treatment (not recorded does not block);
-;;;     chemotherapy options also that chemotherapy is suitable and not
-;;;     declined.
+;;; This file says what the source offers for the disease; what holds for
+;;; the patient (wishes, fitness for treatment and chemotherapy, performance
+;;; status, treatment history, prior pelvic radiation, drug safety) is
+;;; applied once, by rules/gates.clp and rules/drug-safety.clp, to what the
+;;; options declare. Every reading is in docs/clinical-readings.md.
 
 (deffacts cervix-stage4-guideline
   (guideline (id cervix-stage4)
              (title "Stage 4 cervical cancer")
              (source "000_49ffac177dcf7645.txt")
              (covers "cervical cancer of stage IV, IVA or IVB at diagnosis that has not come back after treatment")))
+
+(deffacts cervix-stage4-cards
+  (card-def (id cervix-stage4-supportive-care) (guideline cervix-stage4)
+            (kind supportive-care) (title "Supportive care"))
+  (card-def (id cervix-stage4-local) (guideline cervix-stage4)
+            (kind curative-local) (title "Stage 4A: chemoradiation, or radiation alone"))
+  (card-def (id cervix-stage4-systemic) (guideline cervix-stage4)
+            (kind systemic) (title "Stage 4B: chemotherapy, with bevacizumab or pembrolizumab as add-ons"))
+  (card-def (id cervix-stage4-later-line) (guideline cervix-stage4)
+            (kind later-line) (title "After chemotherapy for metastatic disease"))
+  (card-def (id cervix-stage4-symptom-control) (guideline cervix-stage4)
+            (kind symptom-control) (title "Palliative radiation for symptoms"))
+  (card-def (id cervix-stage4-clinical-trial) (guideline cervix-stage4)
+            (kind clinical-trial) (title "Clinical trials")))
 
 ;;; ---------------------------------------------------------------- citations
 
@@ -81,6 +88,12 @@
   (citation (id c49-supportive-care)
             (source "000_49ffac177dcf7645.txt") (label C4-9)
             (quote "If you can’t have or don’t want cancer treatment You may want to consider a type of care to make you feel better without treating the cancer itself."))
+  (citation (id c49-reasons)
+            (source "000_49ffac177dcf7645.txt") (label C4-9)
+            (quote "This may be because the cancer treatments don’t work anymore, they’re not likely to improve your condition or they may cause side effects that are hard to cope with."))
+  (citation (id c49-talk)
+            (source "000_49ffac177dcf7645.txt") (label C4-9)
+            (quote "Talk to your healthcare team. They can help you choose care and treatment for advanced cancer."))
   (citation (id c410-clinical-trials)
             (source "000_49ffac177dcf7645.txt") (label C4-10)
             (quote "Talk to your doctor about clinical trials open to women with cervical cancer in Canada.")))
@@ -89,49 +102,79 @@
 
 (deffacts cervix-stage4-findings
   (finding-def (name stage-4a)
-               (text "stage 4A")
+               (text "stage 4A (IVA, or IV with no distant disease)")
                (fields "/cancer/stage"))
   (finding-def (name stage-4b)
-               (text "stage 4B")
+               (text "stage 4B, metastatic (IVB, or IV with distant disease)")
                (fields "/cancer/stage"))
   (finding-def (name recurrence-status-recorded)
                (text "whether the cancer has come back after treatment is recorded")
                (fields "/cancer/recurrent")))
 
-(defrule finding-stage-4a-yes
+(defrule finding-stage-4a-yes-recorded
   "Stage IVA."
   (cancer (stage IVA))
   =>
   (assert (finding (name stage-4a) (value yes))))
 
-(defrule finding-stage-4a-no
+(defrule finding-stage-4a-yes-no-distant-disease
+  "Stage IV with no distant disease: the spread is local, stage 4A."
+  (cancer (stage IV))
+  (finding (name distant-disease) (value no))
+  =>
+  (assert (finding (name stage-4a) (value yes))))
+
+(defrule finding-stage-4a-no-recorded
   "A stage other than IVA, and not plain IV."
   (cancer (stage ~IVA&~IV))
   =>
   (assert (finding (name stage-4a) (value no))))
 
+(defrule finding-stage-4a-no-distant-disease
+  "Stage IV with distant disease: stage 4B."
+  (cancer (stage IV))
+  (finding (name distant-disease) (value yes))
+  =>
+  (assert (finding (name stage-4a) (value no))))
+
 (defrule finding-stage-4a-unknown
-  "Stage IV without A or B, or no stage."
-  (or (cancer (stage IV))
+  "Stage IV without A or B and distant disease not recorded, or no stage."
+  (or (and (cancer (stage IV))
+           (finding (name distant-disease) (value unknown)))
       (cancer (stage)))
   =>
   (assert (finding (name stage-4a) (value unknown))))
 
-(defrule finding-stage-4b-yes
-  "Stage IVB."
+(defrule finding-stage-4b-yes-recorded
+  "Stage IVB: metastatic."
   (cancer (stage IVB))
   =>
   (assert (finding (name stage-4b) (value yes))))
 
-(defrule finding-stage-4b-no
+(defrule finding-stage-4b-yes-distant-disease
+  "Stage IV with recorded distant disease: stage 4B."
+  (cancer (stage IV))
+  (finding (name distant-disease) (value yes))
+  =>
+  (assert (finding (name stage-4b) (value yes))))
+
+(defrule finding-stage-4b-no-recorded
   "A stage other than IVB, and not plain IV."
   (cancer (stage ~IVB&~IV))
   =>
   (assert (finding (name stage-4b) (value no))))
 
+(defrule finding-stage-4b-no-distant-disease
+  "Stage IV with no distant disease: stage 4A."
+  (cancer (stage IV))
+  (finding (name distant-disease) (value no))
+  =>
+  (assert (finding (name stage-4b) (value no))))
+
 (defrule finding-stage-4b-unknown
-  "Stage IV without A or B, or no stage."
-  (or (cancer (stage IV))
+  "Stage IV without A or B and distant disease not recorded, or no stage."
+  (or (and (cancer (stage IV))
+           (finding (name distant-disease) (value unknown)))
       (cancer (stage)))
   =>
   (assert (finding (name stage-4b) (value unknown))))
@@ -168,290 +211,214 @@
             (needed-for "choosing between the stage 4 guidance (cancer not treated before) and the recurrent cervical cancer guidance"))))
 
 ;;; ---------------------------------------------------------------- stage 4A: C4-1, C4-2, C4-3
+;;; One radiation course to the pelvis: external radiation with
+;;; brachytherapy usually during and after it (C4-2), given with
+;;; chemotherapy (C4-1) or, in some cases, alone as the main treatment
+;;; (C4-3: the source gives no trigger; the option is listed for every
+;;; stage 4A case and the summary says "in some cases").
 
 (defrule cervix-stage4-chemoradiation-cisplatin-weekly
   "Stage 4A: chemoradiation with cisplatin, usually once a week during
-   radiation (C4-1)."
+   radiation (C4-1, C4-2)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4a) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-chemoradiation-cisplatin-weekly)
             (modality chemoradiation)
             (agents cisplatin)
+            (target pelvis)
             (schedule "usually given one time each week during the radiation therapy schedule")
-            (summary "Chemoradiation, a main treatment for stage 4A: cisplatin given during radiation therapy")
-            (cite c41-chemoradiation c41-drugs c41-cisplatin-weekly))))
+            (summary "Chemoradiation, a main treatment for stage 4A: cisplatin given during radiation therapy to the pelvis (external radiation, with brachytherapy usually during and after it)")
+            (card cervix-stage4-local)
+            (cite c41-chemoradiation c41-drugs c41-cisplatin-weekly c42-brachytherapy))))
 
 (defrule cervix-stage4-chemoradiation-cisplatin-fluorouracil
   "Stage 4A: chemoradiation with cisplatin plus 5-FU, usually every 4
-   weeks during radiation (C4-1)."
+   weeks during radiation (C4-1, C4-2)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4a) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-chemoradiation-cisplatin-fluorouracil)
             (modality chemoradiation)
             (agents cisplatin fluorouracil)
+            (target pelvis)
             (schedule "usually given every 4 weeks during radiation therapy")
-            (summary "Chemoradiation, a main treatment for stage 4A: cisplatin plus 5-fluorouracil given during radiation therapy")
-            (cite c41-chemoradiation c41-drugs c41-cisplatin-fluorouracil))))
+            (summary "Chemoradiation, a main treatment for stage 4A: cisplatin plus 5-fluorouracil given during radiation therapy to the pelvis (external radiation, with brachytherapy usually during and after it)")
+            (card cervix-stage4-local)
+            (cite c41-chemoradiation c41-drugs c41-cisplatin-fluorouracil c42-brachytherapy))))
 
-(defrule cervix-stage4-brachytherapy
-  "Stage 4A: brachytherapy, usually during and after external radiation
-   (C4-2)."
+(defrule cervix-stage4-radiation-alone
+  "Stage 4A: radiation alone as the main treatment, in some cases (C4-3)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4a) (value yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-stage4-brachytherapy)
-            (modality brachytherapy)
-            (schedule "usually given during and after external radiation therapy")
-            (summary "Brachytherapy (internal radiation therapy) with the external radiation therapy")
-            (cite c42-brachytherapy))))
-
-(defrule cervix-stage4-radiation-alone-chemotherapy-not-suitable
-  "Stage 4A: radiation alone as the main treatment when chemotherapy is
-   not suitable (C4-3)."
-  (scope (guideline cervix-stage4))
-  (finding (name stage-4a) (value yes))
-  (finding (name chemotherapy-suitable) (value no))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-radiation-alone)
             (modality radiation)
-            (summary "Radiation therapy alone (external radiation, brachytherapy or both) as the main treatment, as chemotherapy is not suitable or not wanted")
-            (cite c43-radiation-alone))))
+            (target pelvis)
+            (summary "Radiation therapy to the pelvis alone (external radiation, brachytherapy or both) as the main treatment, in some cases (radiation is often given with chemotherapy)")
+            (card cervix-stage4-local)
+            (cite c43-radiation-alone c42-brachytherapy))))
 
-(defrule cervix-stage4-radiation-alone-chemotherapy-declined
-  "Stage 4A: radiation alone as the main treatment when the patient does
-   not wish to have chemotherapy (C4-3)."
+;;; ---------------------------------------------------------------- stage 4B: C4-4
+;;; Palliative radiation is tied to a recorded symptom and aimed at the
+;;; pelvis or at metastases (rules/findings.clp, symptoms).
+
+(defrule cervix-stage4-palliative-radiation-pelvis
+  "Stage 4B: radiation to the pelvis to relieve pain, stop bleeding or
+   control other symptoms (C4-4)."
   (scope (guideline cervix-stage4))
-  (finding (name stage-4a) (value yes))
-  (finding (name declines-chemotherapy) (value yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
+  (finding (name stage-4b) (value yes))
+  (finding (name pelvic-symptom) (value yes))
   =>
   (assert (recommendation
-            (id cervix-stage4-radiation-alone)
+            (id cervix-stage4-palliative-radiation-pelvis)
             (modality radiation)
-            (summary "Radiation therapy alone (external radiation, brachytherapy or both) as the main treatment, as chemotherapy is not suitable or not wanted")
-            (cite c43-radiation-alone))))
+            (target pelvis)
+            (intent palliative)
+            (summary "Palliative radiation therapy to the pelvis to relieve pain, stop bleeding or control other symptoms")
+            (card cervix-stage4-symptom-control)
+            (cite c44-palliative-radiation))))
 
-;;; ---------------------------------------------------------------- stage 4B: C4-4, C4-5, C4-6
-
-(defrule cervix-stage4-palliative-radiation
-  "Stage 4B: radiation to relieve pain, stop bleeding or control other
+(defrule cervix-stage4-palliative-radiation-metastases
+  "Stage 4B: radiation of metastases to relieve pain or control other
    symptoms (C4-4)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4b) (value yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
+  (finding (name metastatic-symptom) (value yes))
   =>
   (assert (recommendation
-            (id cervix-stage4-palliative-radiation)
+            (id cervix-stage4-palliative-radiation-metastases)
             (modality radiation)
+            (procedure external-beam-radiation)
+            (target metastases)
             (intent palliative)
-            (summary "Palliative radiation therapy to relieve pain, stop bleeding or control other symptoms")
+            (summary "Palliative external beam radiation therapy of metastases to relieve pain or control other symptoms")
+            (card cervix-stage4-symptom-control)
             (cite c44-palliative-radiation))))
+
+;;; ---------------------------------------------------------------- stage 4B: C4-5, C4-6, C4-8 (one systemic decision)
+;;; The 13 drugs "used alone or in combination" are a menu (choices), never
+;;; a regimen; each of the 5 common combinations is a regimen (agents).
+;;; They are the chemotherapy backbone; bevacizumab ("usually given in
+;;; combination with chemotherapy") and pembrolizumab ("in combination with
+;;; chemotherapy", "sometimes given with ... bevacizumab", PD-L1 positive
+;;; only) are add-ons to it, declared `with-chemotherapy`.
 
 (defrule cervix-stage4-palliative-chemotherapy
   "Stage 4B: palliative chemotherapy with the drugs the source lists, alone
    or in combination (C4-5)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4b) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-palliative-chemotherapy)
             (modality chemotherapy)
-            (agents cisplatin carboplatin paclitaxel topotecan gemcitabine fluorouracil
-                    ifosfamide docetaxel irinotecan mitomycin vinorelbine epirubicin doxorubicin)
+            (choices cisplatin carboplatin paclitaxel topotecan gemcitabine fluorouracil
+                     ifosfamide docetaxel irinotecan mitomycin vinorelbine epirubicin doxorubicin)
             (intent palliative)
-            (summary "Palliative chemotherapy to relieve pain or control symptoms, one or more of the listed drugs, used alone or in combination: cisplatin, carboplatin, paclitaxel, topotecan, gemcitabine, 5-fluorouracil, ifosfamide, docetaxel, irinotecan, mitomycin, vinorelbine, epirubicin, doxorubicin")
+            (summary "Palliative chemotherapy to relieve pain or control symptoms, with one or more of these drugs, alone or in combination: cisplatin, carboplatin, paclitaxel, topotecan, gemcitabine, 5-fluorouracil, ifosfamide, docetaxel, irinotecan, mitomycin, vinorelbine, epirubicin, doxorubicin")
+            (card cervix-stage4-systemic) (role backbone)
             (cite c45-palliative-chemotherapy c45-drugs))))
 
 (defrule cervix-stage4-chemotherapy-cisplatin-ifosfamide
   "Stage 4B, a common combination: cisplatin and ifosfamide (C4-5)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4b) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-chemotherapy-cisplatin-ifosfamide)
             (modality chemotherapy) (agents cisplatin ifosfamide) (intent palliative)
             (summary "Palliative chemotherapy, common combination: cisplatin and ifosfamide")
+            (card cervix-stage4-systemic) (role backbone)
             (cite c45-palliative-chemotherapy c45-combinations))))
 
 (defrule cervix-stage4-chemotherapy-cisplatin-paclitaxel
   "Stage 4B, a common combination: cisplatin and paclitaxel (C4-5)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4b) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-chemotherapy-cisplatin-paclitaxel)
             (modality chemotherapy) (agents cisplatin paclitaxel) (intent palliative)
             (summary "Palliative chemotherapy, common combination: cisplatin and paclitaxel")
+            (card cervix-stage4-systemic) (role backbone)
             (cite c45-palliative-chemotherapy c45-combinations))))
 
 (defrule cervix-stage4-chemotherapy-cisplatin-gemcitabine
   "Stage 4B, a common combination: cisplatin and gemcitabine (C4-5)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4b) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-chemotherapy-cisplatin-gemcitabine)
             (modality chemotherapy) (agents cisplatin gemcitabine) (intent palliative)
             (summary "Palliative chemotherapy, common combination: cisplatin and gemcitabine")
+            (card cervix-stage4-systemic) (role backbone)
             (cite c45-palliative-chemotherapy c45-combinations))))
 
 (defrule cervix-stage4-chemotherapy-cisplatin-topotecan
   "Stage 4B, a common combination: cisplatin and topotecan (C4-5)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4b) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-chemotherapy-cisplatin-topotecan)
             (modality chemotherapy) (agents cisplatin topotecan) (intent palliative)
             (summary "Palliative chemotherapy, common combination: cisplatin and topotecan")
+            (card cervix-stage4-systemic) (role backbone)
             (cite c45-palliative-chemotherapy c45-combinations))))
 
 (defrule cervix-stage4-chemotherapy-paclitaxel-topotecan
   "Stage 4B, a common combination: paclitaxel and topotecan (C4-5)."
   (scope (guideline cervix-stage4))
   (finding (name stage-4b) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-chemotherapy-paclitaxel-topotecan)
             (modality chemotherapy) (agents paclitaxel topotecan) (intent palliative)
             (summary "Palliative chemotherapy, common combination: paclitaxel and topotecan")
+            (card cervix-stage4-systemic) (role backbone)
             (cite c45-palliative-chemotherapy c45-combinations))))
 
 (defrule cervix-stage4-bevacizumab-with-chemotherapy
-  "Stage 4B: targeted therapy with bevacizumab, usually with chemotherapy
-   (C4-6), unless an event for which it must be discontinued is recorded
-   (SA-8)."
+  "Stage 4B: bevacizumab, usually with chemotherapy (C4-6): an add-on to
+   the chemotherapy backbone."
   (scope (guideline cervix-stage4))
   (finding (name stage-4b) (value yes))
-  (finding (name bevacizumab-discontinuation-event) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-bevacizumab-with-chemotherapy)
             (modality targeted)
             (agents bevacizumab)
+            (with-chemotherapy TRUE)
             (summary "Targeted therapy with bevacizumab, usually given in combination with chemotherapy")
+            (card cervix-stage4-systemic) (role add-on)
             (cite c46-bevacizumab))))
 
-(defrule cervix-stage4-bevacizumab-excluded-discontinuation-event
-  "Bevacizumab is not offered after an event for which the source says to
-   discontinue it (SA-8)."
-  (scope (guideline cervix-stage4))
-  (finding (name stage-4b) (value ~no))
-  (finding (name bevacizumab-discontinuation-event) (value yes))
-  =>
-  (assert (exclusion
-            (id cervix-stage4-bevacizumab-excluded-discontinuation-event)
-            (option cervix-stage4-bevacizumab-with-chemotherapy)
-            (modality targeted) (agents bevacizumab)
-            (reason "An adverse event is recorded for which the source says to discontinue bevacizumab (grade 3-4 gastrointestinal perforation, fistula or severe haemorrhage; hypertensive crisis or encephalopathy; nephrotic syndrome).")
-            (cite sa8-perforation-fistula-haemorrhage sa8-blood-pressure sa8-proteinuria))))
-
-;;; ---------------------------------------------------------------- metastatic: C4-7, C4-8
-
-(defrule cervix-stage4-cemiplimab
-  "Metastatic: cemiplimab when chemotherapy for metastatic disease did not
-   work or the cancer came back after it (C4-7)."
-  (scope (guideline cervix-stage4))
-  (finding (name distant-disease) (value yes))
-  (finding (name chemotherapy-failed-for-advanced-disease) (value yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-stage4-cemiplimab)
-            (modality immunotherapy)
-            (agents cemiplimab)
-            (summary "Immunotherapy with cemiplimab, as chemotherapy for metastatic disease did not bring a response or the cancer came back after it")
-            (cite c47-cemiplimab))))
-
 (defrule cervix-stage4-pembrolizumab-with-chemotherapy
-  "Metastatic: pembrolizumab with chemotherapy (C4-8), PD-L1 positive
-   tumours only (CR-6)."
+  "Metastatic (stage 4B): pembrolizumab with chemotherapy, sometimes also
+   with bevacizumab (C4-8), PD-L1 positive tumours only (CR-6): an add-on to
+   the chemotherapy backbone."
   (scope (guideline cervix-stage4))
-  (finding (name distant-disease) (value yes))
+  (finding (name stage-4b) (value yes))
   (finding (name pd-l1-positive) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
   =>
   (assert (recommendation
             (id cervix-stage4-pembrolizumab-chemotherapy)
             (modality immunotherapy)
             (agents pembrolizumab)
-            (summary "Pembrolizumab in combination with chemotherapy for metastatic disease (PD-L1 positive tumour)")
-            (cite c48-pembrolizumab cr6-pd-l1-only))))
-
-(defrule cervix-stage4-pembrolizumab-with-chemotherapy-and-bevacizumab
-  "Metastatic: pembrolizumab with chemotherapy, sometimes with bevacizumab
-   (C4-8), PD-L1 positive only (CR-6), no bevacizumab discontinuation
-   event (SA-8)."
-  (scope (guideline cervix-stage4))
-  (finding (name distant-disease) (value yes))
-  (finding (name pd-l1-positive) (value yes))
-  (finding (name bevacizumab-discontinuation-event) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  (finding (name active-treatment-possible) (value ~no))
-  (finding (name declines-active-treatment) (value ~yes))
-  =>
-  (assert (recommendation
-            (id cervix-stage4-pembrolizumab-chemotherapy-bevacizumab)
-            (modality immunotherapy)
-            (agents pembrolizumab bevacizumab)
-            (summary "Pembrolizumab in combination with chemotherapy, sometimes also with bevacizumab, for metastatic disease (PD-L1 positive tumour)")
+            (with-chemotherapy TRUE)
+            (summary "Pembrolizumab in combination with chemotherapy, sometimes also with bevacizumab (PD-L1 positive tumour)")
+            (card cervix-stage4-systemic) (role add-on)
             (cite c48-pembrolizumab cr6-pd-l1-only))))
 
 (defrule cervix-stage4-pembrolizumab-excluded-pd-l1-negative
   "No pembrolizumab for a PD-L1 negative tumour (CR-6)."
   (scope (guideline cervix-stage4))
-  (finding (name distant-disease) (value ~no))
+  (finding (name stage-4b) (value ~no))
   (finding (name pd-l1-positive) (value no))
   =>
   (assert (exclusion
@@ -461,64 +428,51 @@
             (reason "The tumour is PD-L1 negative; pembrolizumab is only used for cervical cancer tumours that have the PD-L1 checkpoint protein.")
             (cite cr6-pd-l1-only))))
 
-(defrule cervix-stage4-pembrolizumab-bevacizumab-excluded-pd-l1-negative
-  "No pembrolizumab with bevacizumab for a PD-L1 negative tumour (CR-6)."
-  (scope (guideline cervix-stage4))
-  (finding (name distant-disease) (value ~no))
-  (finding (name pd-l1-positive) (value no))
-  =>
-  (assert (exclusion
-            (id cervix-stage4-pembrolizumab-bevacizumab-excluded-pd-l1-negative)
-            (option cervix-stage4-pembrolizumab-chemotherapy-bevacizumab)
-            (modality immunotherapy) (agents pembrolizumab bevacizumab)
-            (reason "The tumour is PD-L1 negative; pembrolizumab is only used for cervical cancer tumours that have the PD-L1 checkpoint protein.")
-            (cite cr6-pd-l1-only))))
+;;; ---------------------------------------------------------------- metastatic: C4-7
 
-(defrule cervix-stage4-pembrolizumab-bevacizumab-excluded-discontinuation-event
-  "Pembrolizumab with bevacizumab is not offered after a bevacizumab
-   discontinuation event (SA-8); pembrolizumab with chemotherapy remains."
+(defrule cervix-stage4-cemiplimab
+  "Metastatic (stage 4B): cemiplimab when chemotherapy for metastatic
+   disease did not work or the cancer came back after it (C4-7)."
   (scope (guideline cervix-stage4))
-  (finding (name distant-disease) (value ~no))
-  (finding (name pd-l1-positive) (value ~no))
-  (finding (name bevacizumab-discontinuation-event) (value yes))
+  (finding (name stage-4b) (value yes))
+  (finding (name chemotherapy-failed-for-advanced-disease) (value yes))
   =>
-  (assert (exclusion
-            (id cervix-stage4-pembrolizumab-bevacizumab-excluded-discontinuation-event)
-            (option cervix-stage4-pembrolizumab-chemotherapy-bevacizumab)
-            (modality immunotherapy) (agents pembrolizumab bevacizumab)
-            (reason "An adverse event is recorded for which the source says to discontinue bevacizumab; pembrolizumab with chemotherapy without bevacizumab is not concerned.")
-            (cite sa8-perforation-fistula-haemorrhage sa8-blood-pressure sa8-proteinuria))))
+  (assert (recommendation
+            (id cervix-stage4-cemiplimab)
+            (modality immunotherapy)
+            (agents cemiplimab)
+            (summary "Immunotherapy with cemiplimab, as chemotherapy for metastatic disease did not work or the cancer came back after it")
+            (card cervix-stage4-later-line)
+            (cite c47-cemiplimab))))
 
 ;;; ---------------------------------------------------------------- C4-9, C4-10
 
-(defrule cervix-stage4-supportive-care-cannot-have-treatment
-  "Supportive care when the patient cannot have cancer treatment (C4-9)."
+(defrule cervix-stage4-supportive-care
+  "Supportive care stands beside treatment for every covered case (C4-9):
+   care to feel better without treating the cancer itself. It comes first
+   when the patient cannot have or does not want cancer treatment, when
+   treatment stopped working or its side effects are hard to cope with,
+   or at poor performance status (gates.clp)."
   (scope (guideline cervix-stage4))
-  (finding (name active-treatment-possible) (value no))
   =>
   (assert (recommendation
             (id cervix-stage4-supportive-care)
             (modality supportive-care)
-            (summary "Care to make the patient feel better without treating the cancer itself, as she cannot have or does not want cancer treatment")
-            (cite c49-supportive-care))))
-
-(defrule cervix-stage4-supportive-care-declines-treatment
-  "Supportive care when the patient does not want cancer treatment (C4-9)."
-  (scope (guideline cervix-stage4))
-  (finding (name declines-active-treatment) (value yes))
-  =>
-  (assert (recommendation
-            (id cervix-stage4-supportive-care)
-            (modality supportive-care)
-            (summary "Care to make the patient feel better without treating the cancer itself, as she cannot have or does not want cancer treatment")
-            (cite c49-supportive-care))))
+            (intent palliative)
+            (cancer-directed FALSE)
+            (summary "Supportive (palliative) care to make the patient feel better without treating the cancer itself, beside or instead of cancer treatment (when treatments don't work any more, are not likely to help, have side effects that are hard to cope with, or are not wanted or possible); the healthcare team helps choose care and treatment")
+            (card cervix-stage4-supportive-care)
+            (cite c49-supportive-care c49-reasons c49-talk))))
 
 (defrule cervix-stage4-clinical-trial
-  "Clinical trials open to women with cervical cancer (C4-10)."
+  "Clinical trials open to women with cervical cancer (C4-10); trials
+   treat the cancer, so a patient who does not want or cannot have cancer
+   treatment is not offered one (gates.clp)."
   (scope (guideline cervix-stage4))
   =>
   (assert (recommendation
             (id cervix-stage4-clinical-trial)
             (modality clinical-trial)
             (summary "Ask about clinical trials open to women with cervical cancer")
+            (card cervix-stage4-clinical-trial)
             (cite c410-clinical-trials))))

@@ -2,12 +2,19 @@
 ;;;
 ;;; Source: 003_4fdd2d6f18fb6015.txt ("Treatment of Recurrent Cervical
 ;;; Squamous Cell Carcinoma"), section "Bevacizumab-Specific Warnings",
-;;; knowledge-map label SA-8. The warnings follow the drug: they fire for a
-;;; patient who takes (or recently took) bevacizumab, `(medication (agent
-;;; bevacizumab))`, and for any recommendation whose agents contain
-;;; bevacizumab, in any guideline. They are the one exception to "findings
-;;; only": they match case facts and recommendations directly
-;;; (docs/rule-authoring.md).
+;;; knowledge-map label SA-8. The warnings follow the drug wherever the case
+;;; records it, in any guideline:
+;;;   - a medication: `(medication (agent bevacizumab))`, taken now (status
+;;;     active) or recently (its last dose counts for the 28-day washout);
+;;;   - an ongoing prior treatment: `(prior-treatment (agents ... bevacizumab
+;;;     ...) (ongoing TRUE))`, the drug still being given even when it is not
+;;;     listed among the medications (the case format allows both);
+;;;   - a proposed option: a recommendation whose agents contain bevacizumab.
+;;; "On bevacizumab" below means an active medication or an ongoing prior
+;;; treatment. Like gates.clp, these rules match case facts and
+;;; recommendations directly (docs/rule-authoring.md): a warning or an
+;;; exclusion names the fact it rests on. A warning about a proposed option
+;;; that a gate rules out is not listed (the engine drops it).
 ;;;
 ;;; What the source says, and nothing more:
 ;;;   - monitor for gastrointestinal perforation, fistula formation and
@@ -38,9 +45,13 @@
 ;;; drug the case attributes it to (the `agent` of an adverse event is
 ;;; shown in the explanation, not tested). Hypertensive crisis,
 ;;; hypertensive encephalopathy and nephrotic syndrome count at any grade;
-;;; perforation, fistula and haemorrhage at grade 3 or 4. A perforation,
-;;; fistula or haemorrhage with no grade recorded gets its own warning and
-;;; the grade is reported as missing.
+;;; perforation, fistula and haemorrhage at grade 3 or 4. For a patient on
+;;; bevacizumab the event gives a critical warning (discontinue); in every
+;;; case it excludes the options that contain bevacizumab, citing only the
+;;; sentence about that event (the source does not address starting
+;;; bevacizumab after such an event; the rule base does not start it, and
+;;; says so). A perforation, fistula or haemorrhage with no grade recorded
+;;; gets its own warning and the grade is reported as missing.
 
 (deffacts drug-safety-citations
   (citation (id sa8-perforation-fistula-haemorrhage)
@@ -106,9 +117,12 @@
 
 (defrule drug-safety-bevacizumab-surgery-last-dose-unknown
   "An elective surgery is planned and the patient takes or took
-   bevacizumab, but the last dose is not recorded: the 28-day interval
-   cannot be checked."
-  (medication (agent bevacizumab) (last-dose-days-ago))
+   bevacizumab, but the last dose is not recorded (a medication without
+   it, or an ongoing prior treatment with no medication entry): the 28-day
+   interval cannot be checked."
+  (or (medication (agent bevacizumab) (last-dose-days-ago))
+      (and (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+           (not (medication (agent bevacizumab)))))
   (planned-procedure (type elective-surgery))
   =>
   (assert (warning
@@ -128,14 +142,27 @@
             (field (str-cat ?m "/last_dose_days_ago"))
             (needed-for "checking the 28 days between the last bevacizumab dose and elective surgery"))))
 
+(defrule drug-safety-bevacizumab-ongoing-last-dose-missing
+  "Bevacizumab is ongoing as a prior treatment and not among the
+   medications: its last dose, needed for the 28-day washout, is recorded
+   as a medication."
+  (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE) (pointer ?t))
+  (not (medication (agent bevacizumab)))
+  (planned-procedure (type elective-surgery))
+  =>
+  (assert (missing
+            (field "/medications")
+            (needed-for (str-cat "checking the 28 days between the last bevacizumab dose and elective surgery (bevacizumab is ongoing at " ?t "; record it as a medication with last_dose_days_ago)")))))
+
 (defrule drug-safety-bevacizumab-surgery-date-unknown
   "An elective surgery is planned with no date while the patient is on
    bevacizumab, or took it less than 28 days ago or at an unrecorded time:
    the 28-day interval cannot be checked."
-  (medication (agent bevacizumab) (status ?status) (last-dose-days-ago $?last))
-  (test (or (eq ?status active)
-            (= (length$ ?last) 0)
-            (< (nth$ 1 ?last) 28)))
+  (or (and (medication (agent bevacizumab) (status ?status) (last-dose-days-ago $?last))
+           (test (or (eq ?status active)
+                     (= (length$ ?last) 0)
+                     (< (nth$ 1 ?last) 28))))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
   (planned-procedure (type elective-surgery) (days-from-now))
   =>
   (assert (warning
@@ -148,10 +175,11 @@
 (defrule drug-safety-bevacizumab-surgery-date-missing
   "The date of a planned elective surgery is needed to check the 28-day
    bevacizumab washout."
-  (medication (agent bevacizumab) (status ?status) (last-dose-days-ago $?last))
-  (test (or (eq ?status active)
-            (= (length$ ?last) 0)
-            (< (nth$ 1 ?last) 28)))
+  (or (and (medication (agent bevacizumab) (status ?status) (last-dose-days-ago $?last))
+           (test (or (eq ?status active)
+                     (= (length$ ?last) 0)
+                     (< (nth$ 1 ?last) 28))))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
   (planned-procedure (type elective-surgery) (days-from-now) (pointer ?p))
   =>
   (assert (missing
@@ -180,8 +208,8 @@
             (cite sa8-elective-surgery))))
 
 (defrule drug-safety-bevacizumab-surgical-option-listed
-  "A surgical option is listed for a patient still on bevacizumab: surgery
-   needs the 28-day washout and wound healing before bevacizumab resumes."
+  "A surgical option is listed for a patient on bevacizumab: surgery needs
+   the 28-day washout and wound healing before bevacizumab resumes."
   (medication (agent bevacizumab) (status active) (last-dose-days-ago $?last))
   (recommendation (modality surgery))
   =>
@@ -202,10 +230,26 @@
                            ": the source says to withhold bevacizumab at least 28 days prior to elective surgery and not to resume until adequate wound healing."))
             (cite sa8-elective-surgery))))
 
-(defrule drug-safety-bevacizumab-wound-healing-on-drug
-  "A wound-healing complication is recorded in a patient on bevacizumab:
-   bevacizumab is not resumed until adequate wound healing."
-  (medication (agent bevacizumab) (status active))
+(defrule drug-safety-bevacizumab-surgical-option-listed-ongoing
+  "A surgical option is listed while bevacizumab is ongoing as a prior
+   treatment (no active medication entry gives its last dose)."
+  (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+  (not (medication (agent bevacizumab) (status active)))
+  (recommendation (modality surgery))
+  =>
+  (assert (warning
+            (id drug-safety-bevacizumab-surgical-option)
+            (agent bevacizumab)
+            (severity serious)
+            (text "A surgical option is listed while the patient is on bevacizumab (last dose not recorded): the source says to withhold bevacizumab at least 28 days prior to elective surgery and not to resume until adequate wound healing.")
+            (cite sa8-elective-surgery))))
+
+(defrule drug-safety-bevacizumab-wound-healing
+  "A wound-healing complication is recorded and bevacizumab is taken or
+   proposed: bevacizumab is not resumed until adequate wound healing."
+  (or (medication (agent bevacizumab) (status active))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+      (recommendation (agents $? bevacizumab $?)))
   (adverse-event (type wound-healing-complication))
   =>
   (assert (warning
@@ -215,74 +259,45 @@
             (text "A wound-healing complication is recorded: the source says not to resume bevacizumab until adequate wound healing.")
             (cite sa8-elective-surgery))))
 
-(defrule drug-safety-bevacizumab-wound-healing-proposed
-  "A wound-healing complication is recorded and an option with
-   bevacizumab is listed: bevacizumab waits for adequate wound healing."
-  (recommendation (agents $? bevacizumab $?))
-  (adverse-event (type wound-healing-complication))
+;;; ------------------------------------------------------------ monitoring (one block)
+
+(defrule drug-safety-bevacizumab-monitoring
+  "A patient on bevacizumab, or an option with it, is monitored for
+   perforation, fistula and severe haemorrhage, blood pressure and
+   proteinuria: one caution with the three monitoring sentences."
+  (or (medication (agent bevacizumab) (status active))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+      (recommendation (agents $? bevacizumab $?)))
   =>
   (assert (warning
-            (id drug-safety-bevacizumab-wound-healing)
-            (agent bevacizumab)
-            (severity serious)
-            (text "A wound-healing complication is recorded: the source says not to resume bevacizumab until adequate wound healing.")
-            (cite sa8-elective-surgery))))
-
-;;; ------------------------------------------------------------ perforation, fistula, haemorrhage
-
-(defrule drug-safety-bevacizumab-monitor-perforation-on-drug
-  "A patient on bevacizumab is monitored for perforation, fistula and
-   severe haemorrhage."
-  (medication (agent bevacizumab) (status active))
-  =>
-  (assert (warning
-            (id drug-safety-bevacizumab-monitor-perforation-fistula-haemorrhage)
+            (id drug-safety-bevacizumab-monitoring)
             (agent bevacizumab)
             (severity caution)
-            (text "Bevacizumab (taken or proposed): monitor for gastrointestinal perforation, fistula formation and severe haemorrhage; discontinue bevacizumab for grade 3-4 events.")
-            (cite sa8-perforation-fistula-haemorrhage))))
+            (text "Bevacizumab (taken or proposed): monitor for gastrointestinal perforation, fistula formation and severe haemorrhage (discontinue for grade 3-4 events); monitor blood pressure and manage hypertension (discontinue for hypertensive crisis or hypertensive encephalopathy); screen for proteinuria (discontinue for nephrotic syndrome).")
+            (cite sa8-perforation-fistula-haemorrhage sa8-blood-pressure sa8-proteinuria))))
 
-(defrule drug-safety-bevacizumab-monitor-perforation-proposed
-  "An option with bevacizumab carries the same monitoring."
-  (recommendation (agents $? bevacizumab $?))
-  =>
-  (assert (warning
-            (id drug-safety-bevacizumab-monitor-perforation-fistula-haemorrhage)
-            (agent bevacizumab)
-            (severity caution)
-            (text "Bevacizumab (taken or proposed): monitor for gastrointestinal perforation, fistula formation and severe haemorrhage; discontinue bevacizumab for grade 3-4 events.")
-            (cite sa8-perforation-fistula-haemorrhage))))
+;;; ------------------------------------------------------------ discontinuation events
 
 (defrule drug-safety-bevacizumab-discontinue-perforation-fistula-haemorrhage
   "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage in a
    patient on bevacizumab: discontinue bevacizumab."
-  (medication (agent bevacizumab) (status active))
+  (or (medication (agent bevacizumab) (status active))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
   (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4))
   =>
   (assert (warning
             (id drug-safety-bevacizumab-discontinue-perforation-fistula-haemorrhage)
             (agent bevacizumab)
             (severity critical)
-            (text "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage is recorded: the source says to discontinue bevacizumab for grade 3-4 events.")
+            (text "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage is recorded in a patient on bevacizumab: the source says to discontinue bevacizumab for grade 3-4 events.")
             (cite sa8-perforation-fistula-haemorrhage))))
 
-(defrule drug-safety-bevacizumab-perforation-grade-unknown-on-drug
-  "A perforation, fistula or haemorrhage with no grade in a patient on
-   bevacizumab: the grade decides whether to discontinue."
-  (medication (agent bevacizumab) (status active))
-  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade))
-  =>
-  (assert (warning
-            (id drug-safety-bevacizumab-event-grade-unknown)
-            (agent bevacizumab)
-            (severity serious)
-            (text "A gastrointestinal perforation, fistula or haemorrhage is recorded without a grade: the source says to discontinue bevacizumab for grade 3-4 events; grade the event.")
-            (cite sa8-perforation-fistula-haemorrhage))))
-
-(defrule drug-safety-bevacizumab-perforation-grade-unknown-proposed
-  "A perforation, fistula or haemorrhage with no grade, and an option with
-   bevacizumab: the grade decides whether bevacizumab can be given."
-  (recommendation (agents $? bevacizumab $?))
+(defrule drug-safety-bevacizumab-event-grade-unknown
+  "A perforation, fistula or haemorrhage with no grade, and bevacizumab
+   taken or proposed: the grade decides whether to discontinue."
+  (or (medication (agent bevacizumab) (status active))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+      (recommendation (agents $? bevacizumab $?)))
   (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade))
   =>
   (assert (warning
@@ -296,6 +311,7 @@
   "The grade of a perforation, fistula or haemorrhage is needed when
    bevacizumab is taken or proposed."
   (or (medication (agent bevacizumab) (status active))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
       (recommendation (agents $? bevacizumab $?)))
   (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade)
                  (pointer ?a))
@@ -304,34 +320,11 @@
             (field (str-cat ?a "/grade"))
             (needed-for "deciding whether bevacizumab must be discontinued (grade 3-4 events)"))))
 
-;;; ------------------------------------------------------------ blood pressure
-
-(defrule drug-safety-bevacizumab-monitor-blood-pressure-on-drug
-  "A patient on bevacizumab has blood pressure monitored."
-  (medication (agent bevacizumab) (status active))
-  =>
-  (assert (warning
-            (id drug-safety-bevacizumab-monitor-blood-pressure)
-            (agent bevacizumab)
-            (severity caution)
-            (text "Bevacizumab (taken or proposed): monitor blood pressure and manage hypertension; discontinue for hypertensive crisis or hypertensive encephalopathy.")
-            (cite sa8-blood-pressure))))
-
-(defrule drug-safety-bevacizumab-monitor-blood-pressure-proposed
-  "An option with bevacizumab carries the same blood pressure monitoring."
-  (recommendation (agents $? bevacizumab $?))
-  =>
-  (assert (warning
-            (id drug-safety-bevacizumab-monitor-blood-pressure)
-            (agent bevacizumab)
-            (severity caution)
-            (text "Bevacizumab (taken or proposed): monitor blood pressure and manage hypertension; discontinue for hypertensive crisis or hypertensive encephalopathy.")
-            (cite sa8-blood-pressure))))
-
 (defrule drug-safety-bevacizumab-manage-hypertension
   "Hypertension is recorded in a patient on bevacizumab: the source says
    to manage it."
-  (medication (agent bevacizumab) (status active))
+  (or (medication (agent bevacizumab) (status active))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
   (adverse-event (type hypertension))
   =>
   (assert (warning
@@ -344,49 +337,68 @@
 (defrule drug-safety-bevacizumab-discontinue-hypertensive-crisis
   "Hypertensive crisis or hypertensive encephalopathy in a patient on
    bevacizumab: discontinue bevacizumab."
-  (medication (agent bevacizumab) (status active))
+  (or (medication (agent bevacizumab) (status active))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
   (adverse-event (type hypertensive-crisis|hypertensive-encephalopathy))
   =>
   (assert (warning
             (id drug-safety-bevacizumab-discontinue-hypertensive-crisis)
             (agent bevacizumab)
             (severity critical)
-            (text "A hypertensive crisis or hypertensive encephalopathy is recorded: the source says to discontinue bevacizumab.")
+            (text "A hypertensive crisis or hypertensive encephalopathy is recorded in a patient on bevacizumab: the source says to discontinue bevacizumab.")
             (cite sa8-blood-pressure))))
-
-;;; ------------------------------------------------------------ proteinuria
-
-(defrule drug-safety-bevacizumab-screen-proteinuria-on-drug
-  "A patient on bevacizumab is screened for proteinuria."
-  (medication (agent bevacizumab) (status active))
-  =>
-  (assert (warning
-            (id drug-safety-bevacizumab-screen-proteinuria)
-            (agent bevacizumab)
-            (severity caution)
-            (text "Bevacizumab (taken or proposed): screen for proteinuria; discontinue for nephrotic syndrome.")
-            (cite sa8-proteinuria))))
-
-(defrule drug-safety-bevacizumab-screen-proteinuria-proposed
-  "An option with bevacizumab carries the same proteinuria screening."
-  (recommendation (agents $? bevacizumab $?))
-  =>
-  (assert (warning
-            (id drug-safety-bevacizumab-screen-proteinuria)
-            (agent bevacizumab)
-            (severity caution)
-            (text "Bevacizumab (taken or proposed): screen for proteinuria; discontinue for nephrotic syndrome.")
-            (cite sa8-proteinuria))))
 
 (defrule drug-safety-bevacizumab-discontinue-nephrotic-syndrome
   "Nephrotic syndrome in a patient on bevacizumab: discontinue
    bevacizumab."
-  (medication (agent bevacizumab) (status active))
+  (or (medication (agent bevacizumab) (status active))
+      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
   (adverse-event (type nephrotic-syndrome))
   =>
   (assert (warning
             (id drug-safety-bevacizumab-discontinue-nephrotic-syndrome)
             (agent bevacizumab)
             (severity critical)
-            (text "Nephrotic syndrome is recorded: the source says to discontinue bevacizumab.")
+            (text "Nephrotic syndrome is recorded in a patient on bevacizumab: the source says to discontinue bevacizumab.")
+            (cite sa8-proteinuria))))
+
+;;; ------------------------------------------------------------ no bevacizumab option after such an event
+;;; Each exclusion cites the one sentence about its event.
+
+(defrule drug-safety-bevacizumab-option-excluded-grade-3-4-event
+  "After a grade 3-4 perforation, fistula or haemorrhage, no option with
+   bevacizumab."
+  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4))
+  (recommendation (id ?o) (agents $?a&:(member$ bevacizumab ?a)) (modality ?m)
+                  (procedure $?p))
+  =>
+  (assert (exclusion
+            (id (sym-cat ?o -excluded-bevacizumab-grade-3-4-event))
+            (option ?o) (modality ?m) (agents $?a) (procedure $?p)
+            (reason "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage is recorded. The source says to discontinue bevacizumab for grade 3-4 events; it does not address starting it after one, and this option, which contains bevacizumab, is not offered (the treating team may reconsider).")
+            (cite sa8-perforation-fistula-haemorrhage))))
+
+(defrule drug-safety-bevacizumab-option-excluded-hypertensive-crisis
+  "After a hypertensive crisis or hypertensive encephalopathy, no option
+   with bevacizumab."
+  (adverse-event (type hypertensive-crisis|hypertensive-encephalopathy))
+  (recommendation (id ?o) (agents $?a&:(member$ bevacizumab ?a)) (modality ?m)
+                  (procedure $?p))
+  =>
+  (assert (exclusion
+            (id (sym-cat ?o -excluded-bevacizumab-hypertensive-crisis))
+            (option ?o) (modality ?m) (agents $?a) (procedure $?p)
+            (reason "A hypertensive crisis or hypertensive encephalopathy is recorded. The source says to discontinue bevacizumab for it; it does not address starting it after one, and this option, which contains bevacizumab, is not offered (the treating team may reconsider).")
+            (cite sa8-blood-pressure))))
+
+(defrule drug-safety-bevacizumab-option-excluded-nephrotic-syndrome
+  "After nephrotic syndrome, no option with bevacizumab."
+  (adverse-event (type nephrotic-syndrome))
+  (recommendation (id ?o) (agents $?a&:(member$ bevacizumab ?a)) (modality ?m)
+                  (procedure $?p))
+  =>
+  (assert (exclusion
+            (id (sym-cat ?o -excluded-bevacizumab-nephrotic-syndrome))
+            (option ?o) (modality ?m) (agents $?a) (procedure $?p)
+            (reason "Nephrotic syndrome is recorded. The source says to discontinue bevacizumab for it; it does not address starting it after one, and this option, which contains bevacizumab, is not offered (the treating team may reconsider).")
             (cite sa8-proteinuria))))

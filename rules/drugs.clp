@@ -2,11 +2,19 @@
 ;;;
 ;;; Rules test a class with a pattern such as
 ;;;   (drug (agent ?a) (classes $? taxane $?))
-;;; instead of listing names. Classes are those the sources name: the
-;;; breast source groups aromatase inhibitors, anti-estrogens, LHRH agonists
-;;; and bisphosphonates, and gives doxorubicin and epirubicin as
-;;; anthracyclines, paclitaxel and docetaxel as taxanes; the cervical
-;;; algorithm speaks of platinum-based chemotherapy.
+;;; instead of listing names. Where a source names a class, the class is the
+;;; source's: the breast source groups aromatase inhibitors, anti-estrogens,
+;;; LHRH agonists and bisphosphonates, and gives doxorubicin and epirubicin
+;;; as anthracyclines and paclitaxel and docetaxel as taxanes (protein-bound
+;;; paclitaxel is paclitaxel: "The protein helps get the active drug
+;;; (paclitaxel) into the cancer cells"); the cervical algorithm speaks of
+;;; platinum-based chemotherapy (cisplatin and carboplatin are the platinum
+;;; drugs of the lists). `chemotherapy` is every drug the sources list as a
+;;; chemotherapy drug: the gates (gates.clp) read it to find the options
+;;; that contain chemotherapy. The remaining classes (anti-HER2, anti-VEGF,
+;;; immune-checkpoint-inhibitor) are descriptive groupings the sources do
+;;; not name; no rule reads anti-VEGF or immune-checkpoint-inhibitor, and
+;;; anti-HER2 follows the breast source's "drug designed to target HER2".
 
 (deffacts drug-classes
   (drug (agent cisplatin) (classes chemotherapy platinum))

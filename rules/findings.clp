@@ -12,6 +12,9 @@
   (finding-def (name active-treatment-possible)
                (text "patient can have cancer treatment")
                (fields "/fitness/active_treatment_possible"))
+  (finding-def (name cancer-treatment-ruled-out)
+               (text "cancer treatment ruled out (the patient does not want it, or the treating team judges it not possible)")
+               (fields "/preferences/declines_active_treatment" "/fitness/active_treatment_possible"))
   (finding-def (name chemotherapy-suitable)
                (text "patient can have chemotherapy")
                (fields "/fitness/chemotherapy_suitable"))
@@ -24,15 +27,24 @@
   (finding-def (name prior-pelvic-radiation)
                (text "prior pelvic radiation")
                (fields "/prior_treatments"))
+  (finding-def (name pelvic-symptom)
+               (text "a symptom the pelvic disease can cause: pain, bleeding or another symptom (the case cannot say which lesion causes it)")
+               (fields "/symptoms"))
+  (finding-def (name metastatic-symptom)
+               (text "a symptom metastases can cause: pain, bone pain, a fracture, spinal cord compression, bronchial obstruction, a skin lesion or another symptom (the case cannot say which lesion causes it)")
+               (fields "/symptoms"))
   (finding-def (name pd-l1-positive)
                (text "PD-L1 positive tumour")
                (fields "/biomarkers/PD-L1"))
-  (finding-def (name bevacizumab-discontinuation-event)
-               (text "an adverse event for which the source says to discontinue bevacizumab (grade 3-4 perforation, fistula or haemorrhage; hypertensive crisis or encephalopathy; nephrotic syndrome)")
-               (fields "/adverse_events"))
   (finding-def (name chemotherapy-failed-for-advanced-disease)
-               (text "chemotherapy for metastatic or recurrent disease did not work or the cancer came back after it")
-               (fields "/prior_treatments")))
+               (text "chemotherapy for metastatic or recurrent disease did not work (the cancer progressed on it) or the cancer came back after it")
+               (fields "/prior_treatments"))
+  (finding-def (name performance-status-adequate)
+               (text "adequate performance status, read on the ECOG scale: 0-1 adequate, 3-4 not (limited self-care, in bed or chair most of the day), 2 for the treating team to judge")
+               (fields "/patient/ecog"))
+  (finding-def (name performance-status-poor)
+               (text "poor performance status, read on the ECOG scale: 3-4 (capable of only limited self-care, in bed or chair most of the day, or completely disabled)")
+               (fields "/patient/ecog")))
 
 ;;; ------------------------------------------------------------ boolean case fields
 
@@ -71,6 +83,31 @@
   (not (fitness (active-treatment-possible TRUE|FALSE)))
   =>
   (assert (finding (name active-treatment-possible) (value unknown))))
+
+;;; Cancer treatment ruled out: the gates that exclude for other reasons
+;;; (chemotherapy, pelvic radiation, performance status, treatment history)
+;;; apply only while it is not, so that an option is ruled out once, for the
+;;; reason that decides. Wishes and fitness not recorded do not rule it out.
+
+(defrule finding-cancer-treatment-ruled-out-yes-declined
+  "The patient does not want cancer treatment."
+  (finding (name declines-active-treatment) (value yes))
+  =>
+  (assert (finding (name cancer-treatment-ruled-out) (value yes))))
+
+(defrule finding-cancer-treatment-ruled-out-yes-not-possible
+  "The treating team judges cancer treatment not possible."
+  (finding (name active-treatment-possible) (value no))
+  =>
+  (assert (finding (name cancer-treatment-ruled-out) (value yes))))
+
+(defrule finding-cancer-treatment-ruled-out-no
+  "Neither the patient's wish nor the team's judgement, as recorded, rules
+   cancer treatment out."
+  (finding (name declines-active-treatment) (value ~yes))
+  (finding (name active-treatment-possible) (value ~no))
+  =>
+  (assert (finding (name cancer-treatment-ruled-out) (value no))))
 
 (defrule finding-chemotherapy-suitable-yes
   "The patient can have chemotherapy."
@@ -188,6 +225,54 @@
   =>
   (assert (finding (name prior-pelvic-radiation) (value unknown))))
 
+;;; ------------------------------------------------------------ symptoms for palliative radiation
+;;; Palliative radiation is tied to a recorded symptom (000, 001: "to relieve
+;;; pain, stop bleeding or control other symptoms") and aimed where the
+;;; symptom can come from. The case cannot say which lesion causes a
+;;; symptom, so: bleeding is read as pelvic (the bleeding of cervical
+;;; cancer); bone pain, fracture, spinal cord compression, bronchial
+;;; obstruction and skin lesions as metastatic; pain and other, severe or
+;;; life-threatening symptoms as either. The team checks the target.
+
+(defrule finding-pelvic-symptom-yes
+  "Pain, bleeding or another symptom the pelvic disease can cause."
+  (symptom (name pain|bleeding|other|severe-symptoms|life-threatening-complications))
+  =>
+  (assert (finding (name pelvic-symptom) (value yes))))
+
+(defrule finding-pelvic-symptom-no
+  "Symptoms are recorded and none is one the pelvic disease causes."
+  (list-recorded (field "/symptoms"))
+  (not (symptom (name pain|bleeding|other|severe-symptoms|life-threatening-complications)))
+  =>
+  (assert (finding (name pelvic-symptom) (value no))))
+
+(defrule finding-pelvic-symptom-unknown
+  "Symptoms are not recorded."
+  (not (list-recorded (field "/symptoms")))
+  =>
+  (assert (finding (name pelvic-symptom) (value unknown))))
+
+(defrule finding-metastatic-symptom-yes
+  "A symptom metastases can cause."
+  (symptom (name pain|bone-pain|fracture|spinal-cord-compression|bronchial-obstruction|skin-lump|open-draining-chest-wall-lesion|other|severe-symptoms|life-threatening-complications))
+  =>
+  (assert (finding (name metastatic-symptom) (value yes))))
+
+(defrule finding-metastatic-symptom-no
+  "Symptoms are recorded and none is one metastases cause (bleeding only,
+   or none)."
+  (list-recorded (field "/symptoms"))
+  (not (symptom (name pain|bone-pain|fracture|spinal-cord-compression|bronchial-obstruction|skin-lump|open-draining-chest-wall-lesion|other|severe-symptoms|life-threatening-complications)))
+  =>
+  (assert (finding (name metastatic-symptom) (value no))))
+
+(defrule finding-metastatic-symptom-unknown
+  "Symptoms are not recorded."
+  (not (list-recorded (field "/symptoms")))
+  =>
+  (assert (finding (name metastatic-symptom) (value unknown))))
+
 ;;; ------------------------------------------------------------ PD-L1
 ;;; Pembrolizumab "is only used for cervical cancer tumours that have the
 ;;; PD-L1 checkpoint protein" (001, CR-6). A result stated as `unknown` (a
@@ -211,84 +296,54 @@
   =>
   (assert (finding (name pd-l1-positive) (value unknown))))
 
-;;; ------------------------------------------------------------ bevacizumab discontinuation event
-;;; SA-8 (003): discontinue bevacizumab for grade 3-4 gastrointestinal
-;;; perforation, fistula or severe haemorrhage, for hypertensive crisis or
-;;; encephalopathy, and for nephrotic syndrome. The event counts whatever
-;;; drug it is attributed to: the source does not ask. Used by the cervical
-;;; guidelines to exclude options containing bevacizumab; the warnings
-;;; themselves are in drug-safety.clp.
-
-(defrule finding-bevacizumab-discontinuation-event-yes-grade-3-4
-  "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage."
-  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4))
-  =>
-  (assert (finding (name bevacizumab-discontinuation-event) (value yes))))
-
-(defrule finding-bevacizumab-discontinuation-event-yes-any-grade
-  "Hypertensive crisis, hypertensive encephalopathy or nephrotic syndrome."
-  (adverse-event (type hypertensive-crisis|hypertensive-encephalopathy|nephrotic-syndrome))
-  =>
-  (assert (finding (name bevacizumab-discontinuation-event) (value yes))))
-
-(defrule finding-bevacizumab-discontinuation-event-no
-  "Adverse events are recorded and none of them is a discontinuation
-   event; every perforation, fistula or haemorrhage has a grade."
-  (list-recorded (field "/adverse_events"))
-  (not (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4)))
-  (not (adverse-event (type hypertensive-crisis|hypertensive-encephalopathy|nephrotic-syndrome)))
-  (not (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade)))
-  =>
-  (assert (finding (name bevacizumab-discontinuation-event) (value no))))
-
-(defrule finding-bevacizumab-discontinuation-event-unknown-not-recorded
-  "Adverse events are not recorded."
-  (not (list-recorded (field "/adverse_events")))
-  =>
-  (assert (finding (name bevacizumab-discontinuation-event) (value unknown))))
-
-(defrule finding-bevacizumab-discontinuation-event-unknown-grade
-  "A perforation, fistula or haemorrhage has no grade, and no other event
-   decides."
-  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade))
-  (not (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4)))
-  (not (adverse-event (type hypertensive-crisis|hypertensive-encephalopathy|nephrotic-syndrome)))
-  =>
-  (assert (finding (name bevacizumab-discontinuation-event) (value unknown))))
-
 ;;; ------------------------------------------------------------ chemotherapy failed for advanced disease
 ;;; C4-7 (000) and CR-5 (001): "If chemotherapy was used to treat metastatic
 ;;; cervical cancer but it didn't respond or the cancer comes back, then you
-;;; may be offered cemiplimab". Read as: a prior treatment of type
-;;; chemotherapy given for advanced disease (setting metastatic or
-;;; recurrent; the case format says both mean advanced disease) whose
-;;; response was stable or progression ("didn't respond") or after which the
-;;; cancer progressed ("comes back"). Chemotherapy with no setting cannot
-;;; be placed and makes the finding unknown unless another one decides.
+;;; may be offered cemiplimab". One reading of "didn't respond" for the
+;;; whole rule base (docs/clinical-readings.md): the cancer progressed on it
+;;; (response progression); "comes back": it progressed after it. Stable
+;;; disease is not failure by itself: on a chemotherapy still given (or not
+;;; recorded as stopped) it is for the treating team to judge (unknown);
+;;; stable disease on a chemotherapy that has ended with no progression
+;;; after it is not failure. Chemotherapy given for advanced disease: setting
+;;; metastatic or recurrent (the case format says both mean advanced
+;;; disease), or primary for a cancer that was stage IV at diagnosis and is
+;;; not recorded as recurrent (its first treatment was for advanced
+;;; disease; the same reading as the treatment-history gate). Chemotherapy
+;;; with no setting, or with no recorded outcome, makes the finding unknown
+;;; unless another one decides.
 
-(defrule finding-chemotherapy-failed-for-advanced-disease-yes-no-response
-  "Chemotherapy for advanced disease did not bring a response."
-  (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
-                   (response stable|progression))
+(defrule finding-chemotherapy-failed-for-advanced-disease-yes-progression
+  "The cancer progressed on chemotherapy for advanced disease."
+  (or (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
+                       (response progression))
+      (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
+           (prior-treatment (type chemotherapy) (setting primary) (response progression))))
   =>
   (assert (finding (name chemotherapy-failed-for-advanced-disease) (value yes))))
 
 (defrule finding-chemotherapy-failed-for-advanced-disease-yes-came-back
   "The cancer progressed after chemotherapy for advanced disease."
-  (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
-                   (progressed-after TRUE))
+  (or (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
+                       (progressed-after TRUE))
+      (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
+           (prior-treatment (type chemotherapy) (setting primary) (progressed-after TRUE))))
   =>
   (assert (finding (name chemotherapy-failed-for-advanced-disease) (value yes))))
 
 (defrule finding-chemotherapy-failed-for-advanced-disease-no
   "Prior treatments are recorded; every chemotherapy for advanced disease
-   brought a response with no progression after it (or there was none),
-   and every chemotherapy has a setting."
+   brought a response, or stable disease that has ended, with no
+   progression after it (or there was none); every chemotherapy has a
+   setting."
   (list-recorded (field "/prior_treatments"))
-  (forall (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
-                           (pointer ?p))
-          (prior-treatment (pointer ?p) (response complete|partial)
-                           (progressed-after FALSE)))
+  (not (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
+                        (response $?r) (progressed-after $?pa)
+                        (ongoing $?o&:(not (and (member$ FALSE ?pa) (or (member$ complete ?r) (member$ partial ?r) (and (member$ stable ?r) (member$ FALSE ?o))))))))
+  (not (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
+            (prior-treatment (type chemotherapy) (setting primary)
+                             (response $?r) (progressed-after $?pa)
+                             (ongoing $?o&:(not (and (member$ FALSE ?pa) (or (member$ complete ?r) (member$ partial ?r) (and (member$ stable ?r) (member$ FALSE ?o)))))))))
   (not (prior-treatment (type chemotherapy) (setting)))
   =>
   (assert (finding (name chemotherapy-failed-for-advanced-disease) (value no))))
@@ -300,16 +355,25 @@
   (assert (finding (name chemotherapy-failed-for-advanced-disease) (value unknown))))
 
 (defrule finding-chemotherapy-failed-for-advanced-disease-unknown-outcome
-  "A chemotherapy for advanced disease has no recorded response or no
-   recorded course after it, and none shows failure."
+  "A chemotherapy for advanced disease has no recorded response, no
+   recorded course after it, or stable disease while it is still given (or
+   not recorded as stopped): the treating team judges; none shows failure."
   (list-recorded (field "/prior_treatments"))
-  (prior-treatment (type chemotherapy) (setting metastatic|recurrent) (pointer ?p))
-  (not (prior-treatment (pointer ?p) (response complete|partial)
-                        (progressed-after FALSE)))
+  (or (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
+                       (response $?r) (progressed-after $?pa)
+                       (ongoing $?o&:(not (and (member$ FALSE ?pa) (or (member$ complete ?r) (member$ partial ?r) (and (member$ stable ?r) (member$ FALSE ?o)))))))
+      (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
+           (prior-treatment (type chemotherapy) (setting primary)
+                            (response $?r) (progressed-after $?pa)
+                            (ongoing $?o&:(not (and (member$ FALSE ?pa) (or (member$ complete ?r) (member$ partial ?r) (and (member$ stable ?r) (member$ FALSE ?o)))))))))
   (not (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
-                        (response stable|progression)))
+                        (response progression)))
   (not (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
                         (progressed-after TRUE)))
+  (not (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
+            (prior-treatment (type chemotherapy) (setting primary) (response progression))))
+  (not (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
+            (prior-treatment (type chemotherapy) (setting primary) (progressed-after TRUE))))
   =>
   (assert (finding (name chemotherapy-failed-for-advanced-disease) (value unknown))))
 
@@ -319,8 +383,65 @@
   (list-recorded (field "/prior_treatments"))
   (prior-treatment (type chemotherapy) (setting))
   (not (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
-                        (response stable|progression)))
+                        (response progression)))
   (not (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
                         (progressed-after TRUE)))
+  (not (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
+            (prior-treatment (type chemotherapy) (setting primary) (response progression))))
+  (not (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
+            (prior-treatment (type chemotherapy) (setting primary) (progressed-after TRUE))))
   =>
   (assert (finding (name chemotherapy-failed-for-advanced-disease) (value unknown))))
+
+;;; ------------------------------------------------------------ performance status
+;;; The sources say "adequate performance status" (SA-1) and "poor
+;;; performance status" (SA-9) and give no scale. Read on the ECOG scale's
+;;; own definitions: 0 fully active, 1 restricted in strenuous activity
+;;; only: adequate; 3 capable of only limited self-care, confined to bed or
+;;; chair more than half of waking hours, 4 completely disabled: poor; 2
+;;; (capable of all self-care, up and about more than half of waking hours,
+;;; unable to work) is neither word: the treating team judges, and the
+;;; option is flagged (gates.clp).
+
+(defrule finding-performance-status-adequate-yes
+  "ECOG 0-1: adequate performance status."
+  (patient (ecog 0|1))
+  =>
+  (assert (finding (name performance-status-adequate) (value yes))))
+
+(defrule finding-performance-status-adequate-no
+  "ECOG 3-4: not adequate (poor)."
+  (patient (ecog 3|4))
+  =>
+  (assert (finding (name performance-status-adequate) (value no))))
+
+(defrule finding-performance-status-adequate-unknown-ecog-2
+  "ECOG 2: neither adequate nor poor on the scale's definitions; the
+   treating team judges."
+  (patient (ecog 2))
+  =>
+  (assert (finding (name performance-status-adequate) (value unknown))))
+
+(defrule finding-performance-status-adequate-unknown-not-recorded
+  "No ECOG performance status is recorded."
+  (patient (ecog))
+  =>
+  (assert (finding (name performance-status-adequate) (value unknown))))
+
+(defrule finding-performance-status-poor-yes
+  "ECOG 3-4: poor performance status."
+  (patient (ecog 3|4))
+  =>
+  (assert (finding (name performance-status-poor) (value yes))))
+
+(defrule finding-performance-status-poor-no
+  "ECOG 0-2: not poor."
+  (patient (ecog 0|1|2))
+  =>
+  (assert (finding (name performance-status-poor) (value no))))
+
+(defrule finding-performance-status-poor-unknown
+  "No ECOG performance status is recorded."
+  (patient (ecog))
+  =>
+  (assert (finding (name performance-status-poor) (value unknown))))

@@ -231,6 +231,20 @@
   (slot title (type STRING))
   (slot order (type INTEGER) (default 0)))
 
+(deftemplate gate-cite
+  "The evidence a patient-level gate (gates.clp) gives in one guideline:
+   the citations of that guideline's sources that its exclusion, lead or
+   flag rests on. One row per gate and guideline; a gate with no row for
+   the guideline in scope does not exclude (rules/gates.clp says what it
+   does instead)."
+  (slot gate (type SYMBOL)
+        (allowed-symbols declines-active-treatment active-treatment-not-possible
+                         chemotherapy-declined chemotherapy-not-suitable
+                         prior-pelvic-radiation progressed-on not-tolerated
+                         poor-performance-status))
+  (slot guideline (type SYMBOL))
+  (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE)))
+
 (deftemplate drug
   "Drug classes, so rules test a class instead of listing names."
   (slot agent (type SYMBOL))

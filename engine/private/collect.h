@@ -75,6 +75,11 @@ int onco_run_has_scope(onco_engine *engine, const onco_run_facts *run,
 /* Whether a gate holds option `id` back (see onco_run_facts.held). */
 int onco_run_is_held(const onco_run_facts *run, const char *id);
 
+/* Whether `fact` (a warning, note or missing fact) rests on a
+ * recommendation that a gate holds back: a caution about, or a fact needed
+ * for, an option that is not offered after all. Such facts are not listed. */
+int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void *fact);
+
 /* conditions.c */
 typedef enum onco_condition_state {
 	ONCO_COND_MET,

@@ -46,4 +46,7 @@ int lint_value_mask(const onco_sx *slot);
 /* The bits of the values that rules (or deffacts) assert for finding `name`. */
 int lint_asserted_mask(const lint_kb *kb, const char *name);
 
+/* Whether the rule base declares a citation with this id. */
+int lint_citation_exists(const lint_kb *kb, const char *id);
+
 #endif

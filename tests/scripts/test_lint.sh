@@ -2,7 +2,8 @@
 # test_lint.sh ONCORULES SOURCE_DIR: `oncorules lint` finds what each
 # fixture under tests/lint/ breaks, and finds nothing in the shipped rules.
 #
-# A fixture is one tiny rule file (tests/lint/NAME/rules.clp); the rule base
+# A fixture is one tiny rule file (tests/lint/NAME/rules.clp, or another
+# name where the file name matters, such as gates.clp); the rule base
 # linted is that file with the current rules/schema.clp and rules/sources/,
 # so fixtures never drift from the schema (and rules/VERSION, which a rule
 # base folder needs). tests/lint/NAME/expected holds
@@ -18,7 +19,7 @@ for dir in "$src"/tests/lint/*/; do
 	name=$(basename "$dir")
 	kb=$tmp/$name
 	mkdir -p "$kb"
-	cp "$src/rules/schema.clp" "$src/rules/VERSION" "$dir/rules.clp" "$kb/"
+	cp "$src/rules/schema.clp" "$src/rules/VERSION" "$dir"/*.clp "$kb/"
 	cp -r "$src/rules/sources" "$kb/"
 	"$bin" lint --kb "$kb" --map "$src/rules/knowledge-map.md" >"$tmp/out" 2>&1
 	status=$?

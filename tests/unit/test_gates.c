@@ -2,8 +2,10 @@
  * test_gates.c: what the engine does with the marks gates put on options
  * (rules/schema.clp): an exclusion that names a recommendation removes it
  * from the options, a pending mark holds it back and reports the fields it
- * waits on, history and lead marks show on the option, a warning can be
- * about an option. Uses the fixture rule base tests/fixtures/kb-gates.
+ * waits on, history and lead marks show on the option (one entry per
+ * status and reason, however many rules concluded the option), a warning
+ * can be about an option and is not listed when that option is held back.
+ * Uses the fixture rule base tests/fixtures/kb-gates.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +145,20 @@ static void test_warning_can_be_about_an_option(void)
 	cJSON_Delete(doc);
 }
 
+static void test_warning_about_a_held_option_is_not_listed(void)
+{
+	cJSON *doc = evaluate("{\"id\": \"g\", \"cancer\": {\"site\": \"cervix\", \"recurrent\": true},"
+			      " \"patient\": {\"ecog\": 2},"
+			      " \"preferences\": {\"declines_active_treatment\": true}}");
+
+	/* The ECOG 2 flag is about surgery, which the patient's wish rules
+	 * out: the flag goes with it. */
+	CU_ASSERT_PTR_NOT_NULL(find(doc, "exclusions", "option", "mini-surgery"));
+	CU_ASSERT_PTR_NULL(find(doc, "warnings", "option", "mini-surgery"));
+	CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "warnings")), 0);
+	cJSON_Delete(doc);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
@@ -150,6 +166,7 @@ int main(void)
 		ONCO_TEST(test_pending_option_is_held_back_and_its_fields_are_missing),
 		ONCO_TEST(test_option_declarations_and_history_are_in_the_item),
 		ONCO_TEST(test_warning_can_be_about_an_option),
+		ONCO_TEST(test_warning_about_a_held_option_is_not_listed),
 	};
 
 	return ONCO_RUN_SUITE("gates", tests);

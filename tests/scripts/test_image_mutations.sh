@@ -78,10 +78,11 @@ status=0
 tr -d '\n' <"$E" | "$bin" batch --kb-image "$tmp/clips-05.img" --kb-image-sha256 "$pin" >"$tmp/out" 2>"$tmp/err" || status=$?
 [ "$status" = 3 ] && [ ! -s "$tmp/out" ] || { echo "FAIL batch: exit $status"; fails=$((fails + 1)); }
 # The damage is well hidden: trusted with its own SHA-256 (what a user who
-# trusted a forged file would do), some of these load, which shows their
-# checksums are right and only the pin refused them above. Our own reading
-# of the payload still never crashes (it checks every length): exit 0 or
-# 3, never a signal. (The CLIPS part is another matter: an image is code.)
+# trusted a forged file would do), one of these loads, which shows the
+# checksums are right and only the pin refused them above. Those tried
+# before it are refused by our own reading of the payload, which checks
+# every length: exit 3, never a signal (fuzz/run image drives that reader
+# further). The CLIPS part is another matter: an image is code.
 loaded=0
 if command -v sha256sum >/dev/null; then
 	for img in "$tmp"/payload-*.img "$tmp"/length-*.img; do
@@ -89,7 +90,7 @@ if command -v sha256sum >/dev/null; then
 		"$bin" evaluate --json --kb-image "$img" --kb-image-sha256 "$(sha256sum <"$img" | cut -d' ' -f1)" \
 			"$E" >/dev/null 2>"$tmp/err" || status=$?
 		case $status in
-		0) loaded=$((loaded + 1)) ;;
+		0) loaded=$((loaded + 1)); break ;; # one is proof enough
 		3) grep -q "image" "$tmp/err" || { echo "FAIL $(basename "$img"): $(cat "$tmp/err")"; fails=$((fails + 1)); } ;;
 		*) echo "FAIL $(basename "$img") trusted: exit $status"; fails=$((fails + 1)) ;;
 		esac
@@ -97,4 +98,4 @@ if command -v sha256sum >/dev/null; then
 	[ "$loaded" -gt 0 ] || { echo "FAIL no mutated image passes its checksum: the test proves nothing"; fails=$((fails + 1)); }
 fi
 [ "$fails" = 0 ] || exit 1
-echo "ok: $count images with a recomputed checksum refused ($loaded would load if trusted)"
+echo "ok: $count images with a recomputed checksum refused, though their checksums pass"

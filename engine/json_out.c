@@ -1,4 +1,4 @@
-/* json_out.c: finishing, appending to and sorting JSON documents (see
+/* json_out.c: finishing and appending to JSON documents (see
  * private/json_out.h). */
 #include <stdlib.h>
 
@@ -27,26 +27,5 @@ int onco_json_append(cJSON *array, cJSON *item)
 		cJSON_Delete(item);
 		return ONCO_ENOMEM;
 	}
-	return 0;
-}
-
-int onco_json_sort(cJSON *array, int (*compare)(const void *, const void *))
-{
-	int n = cJSON_GetArraySize(array), i;
-	cJSON **items;
-
-	if (n < 2)
-		return 0;
-	/* Allocate before detaching anything: on failure the array is whole. */
-	items = malloc((size_t)n * sizeof(*items));
-	if (items == NULL)
-		return ONCO_ENOMEM;
-	for (i = 0; i < n; i++)
-		items[i] = cJSON_DetachItemFromArray(array, 0);
-	qsort(items, (size_t)n, sizeof(*items), compare);
-	/* Re-adding a detached item to an array allocates nothing. */
-	for (i = 0; i < n; i++)
-		cJSON_AddItemToArray(array, items[i]);
-	free(items);
 	return 0;
 }

@@ -91,4 +91,9 @@ typedef enum onco_condition_state {
 onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_facts *run,
 					 const onco_condition *c);
 
+/* json_sort.c: detaches the items of a cJSON array, sorts them with
+ * `compare` (qsort on cJSON pointers), puts them back. 0, or ONCO_ENOMEM
+ * with the array as it was. */
+int onco_json_sort(cJSON *array, int (*compare)(const void *, const void *));
+
 #endif

@@ -21,8 +21,6 @@ char *onco_json_finish(cJSON *doc, int flags, unsigned long failures);
  * NULL or could not be added. */
 int onco_json_append(cJSON *array, cJSON *item);
 
-/* Sorts the items of `array` in place with `compare` (which receives
- * pointers to cJSON pointers). 0, or ONCO_ENOMEM with the array unchanged. */
-int onco_json_sort(cJSON *array, int (*compare)(const void *, const void *));
+/* Sorting a list: onco_json_sort (json_sort.c, private/collect.h). */
 
 #endif

@@ -39,6 +39,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "printable.h"
 
 #define CHUNK_LINES 64
 #define CHUNK_BYTES (256 * 1024)
@@ -96,6 +97,7 @@ typedef struct batch_run {
 	int write_error; /* errno of a failed write, 0 if none */
 	unsigned long long records_written; /* lines whose records reached stdout */
 	size_t max_line; /* case size limit in bytes */
+	int flags;       /* onco_engine_evaluate flags: ONCO_JSON_SUMMARY */
 	int progress;    /* print a progress line (stderr is a terminal) */
 	struct timespec start;
 	unsigned long long lines_written, valid, invalid, limit, internal;
@@ -119,15 +121,17 @@ static void on_stop_signal(int sig)
 
 static void batch_usage(FILE *out)
 {
-	fputs("usage: oncorules batch [-j N] [--kb DIR | --kb-image FILE --kb-image-sha256 HEX]\n"
-	      "                       [--strategy NAME] [--time-limit SECONDS]\n"
-	      "                       [--memory-limit MIB] [FILES...]\n"
+	fputs("usage: oncorules batch [-j N] [--summary] [--kb DIR | --kb-image FILE\n"
+	      "                       --kb-image-sha256 HEX] [--strategy NAME]\n"
+	      "                       [--time-limit SECONDS] [--memory-limit MIB] [FILES...]\n"
 	      "\n"
 	      "Evaluates NDJSON cases, one per line, from FILES in order or from\n"
 	      "standard input, and writes one JSON result per input line, in input\n"
 	      "order, each with its line number (\"line\"). Invalid lines get an\n"
-	      "error record. -j N runs N worker threads (0: one per processor;\n"
-	      "default 1). A summary goes to standard error, and a progress line\n"
+	      "error record. --summary writes the cards and the ids they hold, not\n"
+	      "the whole result (docs/output-format.md, \"Batch\"). -j N runs N\n"
+	      "worker threads (0: one per processor; default 1). A summary of the\n"
+	      "run goes to standard error, and a progress line\n"
 	      "when standard error is a terminal.\n"
 	      "Exit status: 0 the run completed (invalid cases included), 2 usage,\n"
 	      "3 internal error (a line could not be evaluated, the output could not\n"
@@ -268,7 +272,7 @@ static int answer_line(batch_run *run, onco_engine *engine, batch_chunk *chunk, 
 	if (is_blank(text, ln->length))
 		return record_error(chunk, number, "empty line: no case", after);
 	onco_error_clear(&err);
-	rc = onco_engine_evaluate(engine, text, ln->length, 0, &doc, &err);
+	rc = onco_engine_evaluate(engine, text, ln->length, run->flags, &doc, &err);
 	if (doc != NULL) {
 		*what = rc == 0		     ? OUTCOME_VALID
 			: rc == ONCO_EINVALID ? OUTCOME_INVALID
@@ -625,6 +629,15 @@ static int parse_jobs(const char *s, int *jobs)
 	return 0;
 }
 
+/* "oncorules batch: NAME: what", the name escaped (printable.h). */
+static void file_error(const char *name, const char *what)
+{
+	char *shown = cli_printable(name);
+
+	fprintf(stderr, "oncorules batch: %s: %s\n", shown, what);
+	free(shown);
+}
+
 static void run_destroy(batch_run *run)
 {
 	size_t i;
@@ -722,7 +735,7 @@ static int read_inputs(batch_reader *rd, char **files, int nfiles, char *readbuf
 				close(fd);
 		}
 		if (rc != 0)
-			fprintf(stderr, "oncorules batch: %s: %s\n", files[i], strerror(rc));
+			file_error(files[i], strerror(rc));
 	}
 	return rc;
 }
@@ -762,7 +775,7 @@ static int report(batch_run *run, int status)
 	return status;
 }
 
-int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles)
+int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int flags)
 {
 	onco_case_limits limits;
 	batch_worker *workers = NULL;
@@ -781,6 +794,7 @@ int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles)
 	stop_signal = 0;
 	onco_case_limits_default(&limits);
 	run.max_line = limits.max_bytes;
+	run.flags = flags;
 	workers = calloc((size_t)jobs, sizeof(*workers));
 	readbuf = malloc(READ_SIZE);
 	if (workers == NULL || readbuf == NULL || run_ring(&run, jobs) != 0) {
@@ -853,7 +867,7 @@ static int check_files(char **files, int nfiles)
 		if (fd >= 0)
 			close(fd);
 		if (error != 0) {
-			fprintf(stderr, "oncorules batch: %s: %s\n", files[i], strerror(error));
+			file_error(files[i], strerror(error));
 			return -1;
 		}
 	}
@@ -865,7 +879,7 @@ int cli_batch(int argc, char **argv)
 	cli_engine_args eargs = {0};
 	onco_engine **engines = NULL;
 	char **files = NULL;
-	int nfiles = 0, jobs = 1, opened = 0;
+	int nfiles = 0, jobs = 1, opened = 0, flags = 0;
 	int status = CLI_EXIT_OK, i, r;
 
 	files = calloc((size_t)argc, sizeof(*files));
@@ -887,6 +901,10 @@ int cli_batch(int argc, char **argv)
 			batch_usage(stdout);
 			goto done;
 		}
+		if (strcmp(a, "--summary") == 0) {
+			flags |= ONCO_JSON_SUMMARY;
+			continue;
+		}
 		if (strncmp(a, "-j", 2) == 0) {
 			const char *v = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
 
@@ -899,7 +917,7 @@ int cli_batch(int argc, char **argv)
 			continue;
 		}
 		if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "oncorules batch: unknown option '%s'\n", a);
+			file_error(a, "unknown option");
 			batch_usage(stderr);
 			status = CLI_EXIT_USAGE;
 			goto done;
@@ -920,7 +938,7 @@ int cli_batch(int argc, char **argv)
 	for (opened = 0; opened < jobs; opened++)
 		if ((engines[opened] = cli_engine_open(&eargs, &status)) == NULL)
 			goto done;
-	status = cli_batch_run(engines, jobs, files, nfiles);
+	status = cli_batch_run(engines, jobs, files, nfiles, flags);
 done:
 	for (i = 0; i < opened; i++)
 		onco_engine_free(engines[i]);

@@ -90,17 +90,25 @@ char *cli_error_document(const char *pointer, const char *message, int pretty);
  * limit) or a JSON allocation failed: never exit 0 with a lost answer. */
 int cli_finish(int status);
 
-/* Evaluates one case with an open engine and prints the answer (--json:
- * the document, else the summary): what `evaluate` does once its input is
- * read and its engine open (the fault-injection test drives it). Returns
- * the exit status; on 3 nothing was printed on standard output. */
-int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, int json);
+/* How `evaluate` prints its answer. */
+typedef enum cli_view {
+	CLI_VIEW_CARDS, /* the decision cards on one screen */
+	CLI_VIEW_DETAIL, /* --detail: the cards, then every explanation */
+	CLI_VIEW_JSON   /* --json: the result document */
+} cli_view;
+
+/* Evaluates one case with an open engine and prints the answer: what
+ * `evaluate` does once its input is read and its engine open (the
+ * fault-injection test drives it). Returns the exit status; on 3 nothing
+ * was printed on standard output. */
+int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, cli_view view);
 
 /* What `batch` does once its engines are open (one per worker, `jobs`
  * of them, owned by the caller): reads FILES (none: standard input),
- * writes one record per line, prints the summary; returns the exit
- * status (the fault-injection test drives it). */
-int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles);
+ * writes one record per line (evaluated with `flags`: ONCO_JSON_SUMMARY for
+ * --summary), prints the summary; returns the exit status (the
+ * fault-injection test drives it). */
+int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int flags);
 
 /* One function per verb, each in cli/<verb>.c. */
 int cli_evaluate(int argc, char **argv);

@@ -10,6 +10,7 @@
 
 #include "casefiles.h"
 #include "cli.h"
+#include "printable.h"
 #include "strbuf.h"
 
 static const char usage_text[] =
@@ -30,6 +31,7 @@ typedef struct section {
 
 static const section sections[] = {
 	{"recommendations", "recommendation", "id", "summary"},
+	{"possible", "possible option", "id", "summary"},
 	{"warnings", "warning", "id", "text"},
 	{"exclusions", "exclusion", "id", "reason"},
 	{"notes", "note", "id", "text"},
@@ -139,8 +141,13 @@ static cJSON *evaluate(onco_engine *engine, const char *input, cli_buf *problem)
 	memset(&err, 0, sizeof(err));
 	onco_engine_evaluate(engine, input, strlen(input), 0, &out, &err);
 	doc = out != NULL ? cJSON_Parse(out) : NULL;
-	if (doc == NULL)
-		cli_buf_printf(problem, "  cannot evaluate: %s\n", err.message);
+	if (doc == NULL) {
+		cli_buf_puts(problem, "  cannot evaluate: ");
+		cli_printable_append(problem, err.message);
+		cli_buf_puts(problem, "\n");
+	}
+	/* Both sides alike: the comparison is unchanged, the report printable. */
+	cli_json_printable(doc);
 	free(out);
 	return doc;
 }
@@ -155,7 +162,10 @@ static int diff_case(onco_engine *old_engine, onco_engine *new_engine, const cha
 	size_t i;
 
 	if (input == NULL) {
-		fprintf(stderr, "oncorules diff: %s: cannot read\n", path);
+		char *shown = cli_printable(path);
+
+		fprintf(stderr, "oncorules diff: %s: cannot read\n", shown);
+		free(shown);
 		return -1;
 	}
 	old = evaluate(old_engine, input, &b);
@@ -171,9 +181,13 @@ static int diff_case(onco_engine *old_engine, onco_engine *new_engine, const cha
 		for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
 			changes += diff_section(&b, &sections[i], old, new_doc);
 	}
-	if (changes > 0 || b.length > 0)
-		printf("%s (case %s)\n%s", path, str(old != NULL ? old : new_doc, "case"),
+	if (changes > 0 || b.length > 0) {
+		char *shown = cli_printable(path);
+
+		printf("%s (case %s)\n%s", shown, str(old != NULL ? old : new_doc, "case"),
 		       cli_buf_text(&b));
+		free(shown);
+	}
 	cJSON_Delete(old);
 	cJSON_Delete(new_doc);
 	cli_buf_free(&b);

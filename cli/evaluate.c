@@ -1,67 +1,51 @@
-/* evaluate.c: `oncorules evaluate CASE.json [--json]`. */
+/* evaluate.c: `oncorules evaluate CASE.json [--json | --detail]`. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "summary.h"
+#include "textview.h"
 
 static void usage(FILE *out)
 {
-	fputs("usage: oncorules evaluate CASE.json [--json] [--kb DIR | --kb-image FILE\n"
+	fputs("usage: oncorules evaluate CASE.json [--json | --detail] [--kb DIR | --kb-image FILE\n"
 	      "                          --kb-image-sha256 HEX] [--strategy NAME]\n"
 	      "                          [--time-limit SECONDS] [--memory-limit MIB]\n"
 	      "\n"
 	      "Evaluates one case (\"-\" reads standard input) and prints the\n"
-	      "tumour-board summary, or with --json the result document\n"
-	      "(docs/output-format.md).\n"
+	      "answer on one screen: the decision cards. --detail adds every\n"
+	      "explanation (because-lines, JSON pointers, quotes, rules); --json\n"
+	      "prints the result document instead (docs/output-format.md).\n"
 	      "Exit status: 0 ok, 2 invalid case or usage, 3 internal error (nothing\n"
 	      "is printed on standard output then).\n",
 	      out);
 }
 
-/* The text summary of `result`, whole, or NULL (memory ran out, or the
- * document is not one the summary reads): printed only once complete. */
-static char *summary_text(const char *result)
+/* Prints `result` as `view` asks: the document, or its text view built
+ * whole in memory first. CLI_EXIT_OK or, when the view could not be made
+ * (our own document: only memory can make it unreadable),
+ * CLI_EXIT_INTERNAL with nothing printed. */
+static int print_result(const char *result, cli_view view)
 {
-	char *text = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&text, &size);
+	cli_buf text = CLI_BUF_INIT;
 	int rc;
 
-	if (f == NULL)
-		return NULL;
-	rc = cli_summary_print(f, result);
-	if (fclose(f) != 0 || rc != 0) {
-		free(text);
-		return NULL;
-	}
-	return text;
-}
-
-/* Prints `result` (JSON, or its summary). CLI_EXIT_OK or, when the summary
- * could not be made, CLI_EXIT_INTERNAL with nothing printed. */
-static int print_result(const char *result, int json)
-{
-	char *text;
-
-	if (json) {
+	if (view == CLI_VIEW_JSON) {
 		printf("%s\n", result);
 		return CLI_EXIT_OK;
 	}
-	text = summary_text(result);
-	if (text == NULL) {
+	rc = cli_text_view(&text, result, view == CLI_VIEW_DETAIL);
+	if (rc == 0)
+		fputs(cli_buf_text(&text), stdout);
+	else
 		fputs("oncorules evaluate: out of memory\n", stderr);
-		return CLI_EXIT_INTERNAL;
-	}
-	fputs(text, stdout);
-	free(text);
-	return CLI_EXIT_OK;
+	cli_buf_free(&text);
+	return rc == 0 ? CLI_EXIT_OK : CLI_EXIT_INTERNAL;
 }
 
 /* A case too large to read: the same error document the engine gives for
  * one (exit 2), built without reading the rest of it. */
-static int too_large(size_t length, int json)
+static int too_large(size_t length, cli_view view)
 {
 	onco_case_limits limits;
 	char message[160], *doc;
@@ -82,12 +66,12 @@ static int too_large(size_t length, int json)
 		fputs("oncorules evaluate: out of memory\n", stderr);
 		return CLI_EXIT_INTERNAL;
 	}
-	status = print_result(doc, json);
+	status = print_result(doc, view);
 	free(doc);
 	return status == CLI_EXIT_OK ? CLI_EXIT_USAGE : status;
 }
 
-int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, int json)
+int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, cli_view view)
 {
 	char *result = NULL;
 	onco_error err;
@@ -98,7 +82,7 @@ int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, int 
 		fprintf(stderr, "oncorules evaluate: %s\n", err.message);
 		return rc == ONCO_EINVALID ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
 	}
-	status = print_result(result, json);
+	status = print_result(result, view);
 	free(result);
 	if (status != CLI_EXIT_OK || rc == 0)
 		return status;
@@ -110,7 +94,7 @@ int cli_evaluate(int argc, char **argv)
 	cli_output_args args = {0};
 	onco_case_limits limits;
 	const char *path = NULL;
-	int status, i, r;
+	int status, i, r, detail = 0;
 	onco_engine *engine;
 	char *text;
 	size_t length;
@@ -125,6 +109,10 @@ int cli_evaluate(int argc, char **argv)
 		}
 		if (r > 0)
 			continue;
+		if (strcmp(argv[i], "--detail") == 0) {
+			detail = 1;
+			continue;
+		}
 		if (path != NULL || (argv[i][0] == '-' && argv[i][1] != '\0')) {
 			fprintf(stderr, "oncorules evaluate: unexpected argument '%s'\n", argv[i]);
 			usage(stderr);
@@ -139,7 +127,8 @@ int cli_evaluate(int argc, char **argv)
 	onco_case_limits_default(&limits);
 	text = cli_read_file(path, limits.max_bytes, &length);
 	if (text == NULL && errno == EFBIG)
-		return too_large(length, args.json);
+		return too_large(length, args.json ? CLI_VIEW_JSON
+					   : detail ? CLI_VIEW_DETAIL : CLI_VIEW_CARDS);
 	if (text == NULL) {
 		fprintf(stderr, "oncorules evaluate: cannot read %s: %s\n", path, strerror(errno));
 		return errno == ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
@@ -149,7 +138,9 @@ int cli_evaluate(int argc, char **argv)
 		free(text);
 		return status;
 	}
-	status = cli_evaluate_case(engine, text, length, args.json);
+	status = cli_evaluate_case(engine, text, length, args.json ? CLI_VIEW_JSON
+								   : detail ? CLI_VIEW_DETAIL
+									    : CLI_VIEW_CARDS);
 	free(text);
 	onco_engine_free(engine);
 	return status;

@@ -17,6 +17,7 @@ typedef struct section {
 
 static const section sections[] = {
 	{"recommendations", "absent_recommendations", "recommendation", "id", "summary"},
+	{"possible", "absent_possible", "possible option", "id", "summary"},
 	{"exclusions", "absent_exclusions", "exclusion", "id", "reason"},
 	{"warnings", "absent_warnings", "warning", "id", "text"},
 	{"notes", "absent_notes", "note", "id", "text"},

@@ -10,6 +10,7 @@
 
 #include "casefiles.h"
 #include "cli.h"
+#include "printable.h"
 #include "strbuf.h"
 
 static const char usage_text[] =
@@ -160,7 +161,8 @@ static void print_rule(cli_buf *b, const cJSON *r, int with_evidence)
 	if (!with_evidence)
 		return;
 	cJSON_ArrayForEach(e, get(r, "evidence"))
-		cli_buf_printf(b, "    evidence %s [%s]: \"%s\"\n", str(e, "source"),
+		cli_buf_printf(b, "    evidence %s [%s]: \"%s\"\n",
+			       str(e, "title")[0] != '\0' ? str(e, "title") : str(e, "source"),
 			       str(e, "ref"), str(e, "quote"));
 }
 
@@ -215,6 +217,31 @@ static int print_why_not(cli_buf *b, const cJSON *doc)
 	return 0;
 }
 
+/* Rule comments are rule-base text written over several lines: one line
+ * each, before control characters (a case's) are escaped. */
+static void one_line_comments(cJSON *item)
+{
+	cJSON *child;
+
+	if (item == NULL)
+		return;
+	if (item->string != NULL && strcmp(item->string, "comment") == 0 && cJSON_IsString(item)) {
+		char *r = item->valuestring, *w = item->valuestring;
+
+		for (; *r != '\0'; r++) {
+			if (*r == '\n' || *r == '\t' || *r == '\r' || *r == ' ') {
+				if (w > item->valuestring && w[-1] != ' ')
+					*w++ = ' ';
+				continue;
+			}
+			*w++ = *r;
+		}
+		*w = '\0';
+	}
+	for (child = item->child; child != NULL; child = child->next)
+		one_line_comments(child);
+}
+
 int cli_explain(int argc, char **argv)
 {
 	cli_output_args args = {0};
@@ -248,7 +275,10 @@ int cli_explain(int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	}
 	if ((text = cli_case_input(path)) == NULL) {
-		fprintf(stderr, "oncorules explain: %s: %s\n", path, strerror(errno));
+		char *shown = cli_printable(path);
+
+		fprintf(stderr, "oncorules explain: %s: %s\n", shown, strerror(errno));
+		free(shown);
 		return CLI_EXIT_USAGE;
 	}
 	if ((engine = cli_engine_open(&args.engine, &status)) == NULL) {
@@ -273,10 +303,14 @@ int cli_explain(int argc, char **argv)
 			/* Our own document: only memory can make it unreadable. */
 			fputs("oncorules explain: out of memory\n", stderr);
 			status = CLI_EXIT_INTERNAL;
-		} else if (option != NULL && print_why_not(&b, doc))
-			status = CLI_EXIT_USAGE;
-		else if (option == NULL)
-			print_derivations(&b, doc);
+		} else {
+			one_line_comments(doc);
+			cli_json_printable(doc);
+			if (option != NULL && print_why_not(&b, doc))
+				status = CLI_EXIT_USAGE;
+			else if (option == NULL)
+				print_derivations(&b, doc);
+		}
 		fputs(cli_buf_text(&b), stdout);
 		cli_buf_free(&b);
 		cJSON_Delete(doc);

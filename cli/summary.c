@@ -1,290 +1,796 @@
 /*
- * summary.c: the tumour-board summary. Warnings first, most severe first
- * (they can change what is safe today), then the options grouped by
- * modality, each with its reasons and sources, then what is ruled out, what
- * is missing, notes, and the disclaimer. Lines are wrapped at a fixed width
- * with hanging indents, so the summary reads the same on a terminal, in a
- * log and on paper (and the output stays byte-identical).
+ * summary.c: the answer on one screen, from the cards of the result
+ * (docs/output-format.md, "Cards"): who the patient is in a few lines,
+ * critical and serious warnings, then the numbered option cards (criteria
+ * of curative-intent local treatment as checklists, backbones folded into
+ * one "one of" line, menus as one item, add-ons as +/- modifiers, "possible
+ * if", history marks), safety once per drug, what is ruled out grouped by
+ * reason, missing facts, and a pointer to --detail. The text follows the
+ * cards' order; it decides nothing itself. 100 columns, same bytes for the
+ * same result.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
+#include "printable.h"
+#include "textview.h"
 
-#include "strbuf.h"
-#include "summary.h"
-
-#define WIDTH 100
-
-static const char *const modalities[] = {
-	"surgery", "chemoradiation", "radiation", "brachytherapy", "chemotherapy",
-	"targeted", "immunotherapy", "hormonal", "ovarian-suppression",
-	"bone-targeted", "supportive-care", "clinical-trial"};
-
-static const char *const severities[] = {"critical", "serious", "caution", "info"};
-
-static const char *str(const cJSON *o, const char *key)
+/* Warnings shown above the cards: they can change what is safe today. */
+static int is_urgent(const cJSON *warning)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	const char *s = cli_str_or(warning, "severity", "");
 
-	return cJSON_IsString(v) ? v->valuestring : NULL;
+	return strcmp(s, "critical") == 0 || strcmp(s, "serious") == 0;
 }
 
-static const char *str_or(const cJSON *o, const char *key, const char *otherwise)
+static const cJSON *cards_of(const cJSON *doc)
 {
-	const char *s = str(o, key);
-
-	return s != NULL ? s : otherwise;
+	return cJSON_GetObjectItemCaseSensitive(doc, "cards");
 }
 
-/* Writes `text` after `first` (the first line's lead), wrapping at WIDTH
- * at spaces; continuation lines start with as many spaces as `first` is
- * long. A word longer than a line is written whole. */
-static void wrap(FILE *out, const char *first, const char *text)
+static const cJSON *list(const cJSON *card, const char *key)
 {
-	size_t indent = strlen(first), room = WIDTH > indent + 20 ? WIDTH - indent : 20;
-	const char *p = text;
+	return cJSON_GetObjectItemCaseSensitive(card, key);
+}
 
-	fputs(first, out);
-	while (*p != '\0') {
-		size_t n = strlen(p), cut;
+static int is_option_card(const cJSON *card)
+{
+	static const char *const not_options[] = {"status", "safety", "ruled-out", "missing",
+						  "notes"};
+	const char *kind = cli_str_or(card, "kind", "");
+	size_t i;
 
-		if (n <= room) {
-			fputs(p, out);
-			break;
-		}
-		size_t end;
+	for (i = 0; i < sizeof(not_options) / sizeof(not_options[0]); i++)
+		if (strcmp(kind, not_options[i]) == 0)
+			return 0;
+	return 1;
+}
 
-		for (cut = room; cut > 0 && p[cut] != ' '; cut--)
-			;
-		if (cut == 0)
-			cut = strcspn(p, " ");
-		for (end = cut; end > 0 && p[end - 1] == ' '; end--)
-			;
-		fprintf(out, "%.*s\n%*s", (int)end, p, (int)indent, "");
-		p += cut;
-		while (*p == ' ')
-			p++;
+/* ------------------------------------------------------------ status */
+
+static void print_status(cli_buf *out, const cJSON *status)
+{
+	const cJSON *line, *intent, *e;
+	cli_buf b = CLI_BUF_INIT;
+	const char *wishes = NULL, *fitness = NULL;
+
+	cli_wrap(out, "", 0, cli_str_or(status, "title", ""));
+	cJSON_ArrayForEach(line, list(status, "patient")) {
+		const char *topic = cli_str_or(line, "topic", "");
+
+		if (strcmp(topic, "wishes") == 0)
+			wishes = cli_str_or(line, "text", "");
+		else if (strcmp(topic, "fitness") == 0)
+			fitness = cli_str_or(line, "text", "");
+		else
+			cli_wrap(out, "  ", 4, cli_str_or(line, "text", ""));
 	}
-	fputc('\n', out);
+	/* Intent, wishes and fitness: what frames every card, on one line. */
+	intent = list(status, "intent");
+	if (cJSON_GetArraySize(intent) > 0) {
+		cli_buf_puts(&b, "intent of the options: ");
+		cJSON_ArrayForEach(e, intent) {
+			cli_words(&b, e->valuestring);
+			if (e->next != NULL)
+				cli_buf_puts(&b, ", ");
+		}
+		cli_buf_puts(&b, "; ");
+	}
+	cli_buf_printf(&b, "wishes: %s; fitness: %s", wishes ? wishes : "not recorded",
+		       fitness ? fitness : "not recorded");
+	cli_wrap(out, "  ", 4, cli_buf_text(&b));
+	cli_buf_free(&b);
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(status, "collapsed"))) {
+		cli_buf_printf(&b, "%s The care the source gives for that comes first; the other "
+				   "options are folded (--detail lists them).",
+			       cli_str_or(status, "reason", ""));
+		cli_wrap(out, "  ", 4, cli_buf_text(&b));
+		cli_buf_free(&b);
+	}
 }
 
-static void print_because(FILE *out, const cJSON *item)
+/* ------------------------------------------------------------ warnings */
+
+static void warning_line(cli_buf *out, const cJSON *doc, const cJSON *w, const char *lead)
 {
-	const cJSON *b, *p;
-	const char *lead = "      because:  ";
+	cli_buf b = CLI_BUF_INIT;
+	const char *agent = cli_str(w, "agent"), *option = cli_str(w, "option");
 
-	cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(item, "because")) {
-		cli_buf line = CLI_BUF_INIT;
-		int first = 1;
+	if (agent != NULL) {
+		cli_words(&b, agent);
+		cli_buf_puts(&b, ": ");
+	} else if (option != NULL && cli_option(doc, option) != NULL) {
+		cli_short_name(&b, cli_option(doc, option));
+		cli_buf_puts(&b, ": ");
+	}
+	cli_buf_puts(&b, cli_str_or(w, "text", ""));
+	cli_buf_puts(&b, "  ");
+	cli_refs(&b, w);
+	cli_wrap(out, lead, 4, cli_buf_text(&b));
+	cli_buf_free(&b);
+}
 
-		cli_buf_puts(&line, str_or(b, "statement", ""));
-		cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(b, "pointers")) {
-			cli_buf_printf(&line, "%s%s", first ? "  [" : ", ", p->valuestring);
-			first = 0;
+static void print_urgent(cli_buf *out, const cJSON *doc)
+{
+	const cJSON *card, *id;
+	int any = 0;
+
+	cJSON_ArrayForEach(card, cards_of(doc))
+		cJSON_ArrayForEach(id, list(card, "warnings")) {
+			const cJSON *w = cli_item(doc, "warnings", id->valuestring);
+
+			if (w == NULL || !is_urgent(w))
+				continue;
+			if (!any)
+				cli_buf_puts(out, "\n");
+			any = 1;
+			warning_line(out, doc, w,
+				     strcmp(cli_str_or(w, "severity", ""), "critical") == 0 ? "!!  "
+											  : "!   ");
+		}
+}
+
+/* ------------------------------------------------------------ option cards */
+
+/* Whether `word` is one of the ", "-separated words of `list`. */
+static int has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* "possible if PD-L1 positive tumour (not recorded: /biomarkers/PD-L1)" */
+static void if_text(cli_buf *b, const cJSON *option)
+{
+	const cJSON *w, *f;
+	cli_buf fields = CLI_BUF_INIT;
+	int first = 1;
+
+	cli_buf_puts(b, "possible if ");
+	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if")) {
+		const cJSON *needs = cJSON_GetObjectItemCaseSensitive(w, "needs");
+		const char *need = cJSON_GetArraySize(needs) == 1
+					   ? cJSON_GetArrayItem(needs, 0)->valuestring
+					   : "yes";
+
+		cli_buf_puts(b, first ? "" : "; ");
+		cli_buf_puts(b, cli_str_or(w, "statement", ""));
+		if (strcmp(need, "yes") != 0)
+			cli_buf_printf(b, ": %s", need);
+		first = 0;
+	}
+	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
+		cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(w, "fields"))
+			if (!has_word(cli_buf_text(&fields), f->valuestring))
+				cli_buf_printf(&fields, "%s%s", fields.length ? ", " : "", f->valuestring);
+	if (fields.length > 0)
+		cli_buf_printf(b, " (not recorded: %s)", cli_buf_text(&fields));
+	cli_buf_free(&fields);
+}
+
+static const char *history_words(const char *status)
+{
+	return strcmp(status, "progressed-on") == 0   ? "progressed on"
+	       : strcmp(status, "not-tolerated") == 0 ? "not tolerated"
+						      : status;
+}
+
+/* " (preferred; received)" */
+static void marks(cli_buf *b, const cJSON *option)
+{
+	const cJSON *h;
+	int n = 0;
+
+	/* "preferred", unless the summary says it already */
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(option, "preferred")) &&
+	    strstr(cli_str_or(option, "summary", ""), "(preferred)") == NULL)
+		cli_buf_printf(b, "%spreferred", n++ ? "; " : " (");
+	cJSON_ArrayForEach(h, cJSON_GetObjectItemCaseSensitive(option, "history")) {
+		const cJSON *before;
+		int seen = 0;
+
+		for (before = cJSON_GetObjectItemCaseSensitive(option, "history")->child; before != h;
+		     before = before->next)
+			seen |= strcmp(cli_str_or(before, "status", ""), cli_str_or(h, "status", "")) == 0;
+		if (!seen)
+			cli_buf_printf(b, "%s%s", n++ ? "; " : " (",
+				       history_words(cli_str_or(h, "status", "")));
+	}
+	if (n > 0)
+		cli_buf_puts(b, ")");
+}
+
+/* Whether a menu's summary already names every choice. */
+static int summary_names_choices(const cJSON *option)
+{
+	const char *summary = cli_str_or(option, "summary", "");
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(option, "choices")) {
+		cli_buf w = CLI_BUF_INIT;
+		int found;
+
+		cli_words(&w, c->valuestring);
+		found = strstr(summary, cli_buf_text(&w)) != NULL;
+		cli_buf_free(&w);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* The letter of item `n` of a card: a..z, then A..Z, then '*'. */
+static char letter(int n)
+{
+	return n < 26 ? (char)('a' + n) : n < 52 ? (char)('A' + n - 26) : '*';
+}
+
+/* "[x] statement" items of a curative-intent option. */
+static void print_criteria(cli_buf *out, const cJSON *card, const char *id)
+{
+	const cJSON *entry, *c;
+	cli_buf b = CLI_BUF_INIT;
+
+	cJSON_ArrayForEach(entry, list(card, "criteria")) {
+		if (strcmp(cli_str_or(entry, "option", ""), id) != 0)
+			continue;
+		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(entry, "items")) {
+			const char *state = cli_str_or(c, "state", "");
+			const char *statement = cli_str_or(c, "statement", "");
+			int depth = 0;
+			size_t k;
+			cli_buf_printf(&b, "%s%s%c", b.length ? "  " : "",
+				       strcmp(state, "met") == 0       ? "[x]"
+				       : strcmp(state, "not met") == 0 ? "[\x1f]"
+								       : "[?]",
+				       CLI_NBSP);
+			/* The statement without its parenthetical asides (the
+			 * whole text is in --detail): "PET/CT shows no distant
+			 * disease". */
+			for (k = 0; statement[k] != '\0'; k++) {
+				if (statement[k] == '(')
+					depth++;
+				if (depth == 0 && !(statement[k] == ' ' && statement[k + 1] == '('))
+					cli_buf_append(&b, statement + k, 1);
+				if (statement[k] == ')' && depth > 0)
+					depth--;
+			}
+			if (strcmp(cli_str_or(c, "needs", "yes"), "yes") != 0)
+				cli_buf_printf(&b, ": %s", cli_str_or(c, "needs", ""));
+		}
+	}
+	if (b.length > 0)
+		cli_wrap(out, "        ", 8, cli_buf_text(&b));
+	cli_buf_free(&b);
+}
+
+/* One option as an item: "a  summary (marks)  [refs]". */
+static void option_item(cli_buf *out, const cJSON *card, const cJSON *option, int *n,
+			int possible)
+{
+	cli_buf b = CLI_BUF_INIT;
+	char lead[16];
+
+	cli_buf_puts(&b, cli_str_or(option, "summary", ""));
+	marks(&b, option);
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(option, "choices")) > 0 &&
+	    !summary_names_choices(option)) {
+		cli_buf_puts(&b, ": ");
+		cli_short_name(&b, option);
+	}
+	if (possible) {
+		cli_buf_puts(&b, ": ");
+		if_text(&b, option);
+	}
+	cli_buf_puts(&b, "  ");
+	cli_refs(&b, option);
+	snprintf(lead, sizeof(lead), "   %c  ", letter((*n)++));
+	cli_wrap(out, lead, 6, cli_buf_text(&b));
+	cli_buf_free(&b);
+	if (strcmp(cli_str_or(card, "kind", ""), "curative-local") == 0)
+		print_criteria(out, card, cli_str_or(option, "id", ""));
+}
+
+static const char *role_of(const cJSON *option)
+{
+	return cli_str_or(option, "role", "main");
+}
+
+/* Backbones: one item, "one of: cisplatin + paclitaxel; ...; or from: a,
+ * b, c" (a menu among the backbones comes last). */
+static void backbone_item(cli_buf *out, const cJSON *doc, const cJSON *card, int *n)
+{
+	const cJSON *id;
+	cli_buf b = CLI_BUF_INIT, labels = CLI_BUF_INIT;
+	int count = 0, menus;
+	char lead[16];
+
+	for (menus = 0; menus < 2; menus++)
+		cJSON_ArrayForEach(id, list(card, "options")) {
+			const cJSON *o = cli_item(doc, "recommendations", id->valuestring);
+			int is_menu;
+
+			if (o == NULL || strcmp(role_of(o), "backbone") != 0)
+				continue;
+			is_menu = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "agents")) == 0 &&
+				  cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "choices")) > 0;
+			if (is_menu != menus)
+				continue;
+			cli_buf_puts(&b, count++ == 0 ? "one of: " : menus ? "; or " : "; ");
+			if (is_menu) {
+				const cJSON *c;
+
+				cli_buf_puts(&b, "from: ");
+				cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(o, "choices")) {
+					cli_words(&b, c->valuestring);
+					if (c->next != NULL)
+						cli_buf_puts(&b, ", ");
+				}
+			} else {
+				cli_short_name(&b, o);
+			}
+			marks(&b, o);
+			cli_labels_add(&labels, o);
+		}
+	if (labels.length > 0)
+		cli_buf_printf(&b, "  [%s]", cli_buf_text(&labels));
+	snprintf(lead, sizeof(lead), "   %c  ", letter((*n)++));
+	cli_wrap(out, lead, 6, cli_buf_text(&b));
+	cli_buf_free(&b);
+	cli_buf_free(&labels);
+}
+
+/* An add-on: "+/- summary" (or "+ summary: possible if ..."). */
+static void addon_item(cli_buf *out, const cJSON *option, int possible)
+{
+	cli_buf b = CLI_BUF_INIT;
+
+	cli_buf_puts(&b, possible ? "+ " : "+/- ");
+	cli_buf_puts(&b, cli_str_or(option, "summary", ""));
+	marks(&b, option);
+	if (possible) {
+		cli_buf_puts(&b, ": ");
+		if_text(&b, option);
+	}
+	cli_buf_puts(&b, "  ");
+	cli_refs(&b, option);
+	cli_wrap(out, "      ", 10, cli_buf_text(&b));
+	cli_buf_free(&b);
+}
+
+/* Possible options that wait for the same facts: one item, "possible if
+ * stage 4B (not recorded: /cancer/stage): cisplatin + paclitaxel; ...". */
+static void possible_items(cli_buf *out, const cJSON *doc, const cJSON *card, int *n)
+{
+	const cJSON *id, *other;
+	cli_buf key = CLI_BUF_INIT;
+
+	cJSON_ArrayForEach(id, list(card, "possible")) {
+		const cJSON *o = cli_item(doc, "possible", id->valuestring);
+		int first = 1, count = 0;
+		cli_buf b = CLI_BUF_INIT;
+		char lead[16];
+
+		if (o == NULL || strcmp(role_of(o), "add-on") == 0)
+			continue;
+		cli_buf_free(&key);
+		if_text(&key, o);
+		/* Printed with an earlier option of the same condition? */
+		for (other = list(card, "possible")->child; other != id; other = other->next) {
+			const cJSON *p = cli_item(doc, "possible", other->valuestring);
+			cli_buf k = CLI_BUF_INIT;
+
+			if (p != NULL && strcmp(role_of(p), "add-on") != 0) {
+				if_text(&k, p);
+				first &= strcmp(cli_buf_text(&k), cli_buf_text(&key)) != 0;
+			}
+			cli_buf_free(&k);
 		}
 		if (!first)
-			cli_buf_puts(&line, "]");
-		wrap(out, lead, cli_buf_text(&line));
-		cli_buf_free(&line);
-		lead = "                ";
+			continue;
+		for (other = id; other != NULL; other = other->next) {
+			const cJSON *p = cli_item(doc, "possible", other->valuestring);
+			cli_buf k = CLI_BUF_INIT;
+
+			if (p != NULL && strcmp(role_of(p), "add-on") != 0) {
+				if_text(&k, p);
+				count += strcmp(cli_buf_text(&k), cli_buf_text(&key)) == 0;
+			}
+			cli_buf_free(&k);
+		}
+		if (count == 1) {
+			option_item(out, card, o, n, 1);
+			continue;
+		}
+		cli_buf_printf(&b, "%s: ", cli_buf_text(&key));
+		count = 0;
+		for (other = id; other != NULL; other = other->next) {
+			const cJSON *p = cli_item(doc, "possible", other->valuestring);
+			cli_buf k = CLI_BUF_INIT;
+
+			if (p != NULL && strcmp(role_of(p), "add-on") != 0) {
+				if_text(&k, p);
+				if (strcmp(cli_buf_text(&k), cli_buf_text(&key)) == 0) {
+					cli_buf_puts(&b, count++ ? "; " : "");
+					cli_short_name(&b, p);
+					marks(&b, p);
+				}
+			}
+			cli_buf_free(&k);
+		}
+		snprintf(lead, sizeof(lead), "   %c  ", letter((*n)++));
+		cli_wrap(out, lead, 6, cli_buf_text(&b));
+		cli_buf_free(&b);
+	}
+	cli_buf_free(&key);
+}
+
+static void print_option_card(cli_buf *out, const cJSON *doc, const cJSON *card, int number)
+{
+	const cJSON *id;
+	cli_buf b = CLI_BUF_INIT;
+	int n = 0, backbones = 0, folded = 0;
+	char lead[16];
+	const char *c;
+
+	for (c = cli_str_or(card, "title", ""); *c != '\0'; c++)
+		cli_buf_printf(&b, "%c", *c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(card, "collapsed"))) {
+		int options = cJSON_GetArraySize(list(card, "options"));
+		int possible = cJSON_GetArraySize(list(card, "possible"));
+
+		cli_buf_printf(&b, "  folded: %d option%s", options, options == 1 ? "" : "s");
+		if (possible > 0)
+			cli_buf_printf(&b, ", %d possible", possible);
+	}
+	snprintf(lead, sizeof(lead), "%-3d", number);
+	cli_wrap(out, lead, 3, cli_buf_text(&b));
+	cli_buf_free(&b);
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(card, "collapsed")))
+		return;
+	if (cli_str(card, "lead") != NULL) {
+		cli_buf_printf(&b, "first: %s", cli_str(card, "lead"));
+		cli_wrap(out, "   ", 3, cli_buf_text(&b));
+		cli_buf_free(&b);
+	}
+	cJSON_ArrayForEach(id, list(card, "options")) {
+		const cJSON *o = cli_item(doc, "recommendations", id->valuestring);
+
+		backbones += o != NULL && strcmp(role_of(o), "backbone") == 0;
+	}
+	cJSON_ArrayForEach(id, list(card, "options")) {
+		const cJSON *o = cli_item(doc, "recommendations", id->valuestring);
+		const char *role;
+
+		if (o == NULL)
+			continue;
+		role = role_of(o);
+		if (strcmp(role, "backbone") == 0 && backbones > 1) {
+			if (!folded)
+				backbone_item(out, doc, card, &n);
+			folded = 1;
+		} else if (strcmp(role, "add-on") == 0) {
+			addon_item(out, o, 0);
+		} else {
+			option_item(out, card, o, &n, 0);
+		}
+	}
+	possible_items(out, doc, card, &n);
+	cJSON_ArrayForEach(id, list(card, "possible")) {
+		const cJSON *o = cli_item(doc, "possible", id->valuestring);
+
+		if (o != NULL && strcmp(role_of(o), "add-on") == 0)
+			addon_item(out, o, 1);
+	}
+	cJSON_ArrayForEach(id, list(card, "warnings")) {
+		const cJSON *w = cli_item(doc, "warnings", id->valuestring);
+
+		if (w != NULL && !is_urgent(w))
+			warning_line(out, doc, w, "   !  ");
 	}
 }
 
-static void print_evidence(FILE *out, const cJSON *item)
+/* ------------------------------------------------------------ the rest */
+
+#define SECTION "%-11s"
+
+static void print_safety(cli_buf *out, const cJSON *doc)
 {
-	const cJSON *e;
-	const char *lead = "      source:   ";
+	const cJSON *card, *id;
+	int first = 1;
 
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(item, "evidence")) {
-		cli_buf line = CLI_BUF_INIT;
+	cJSON_ArrayForEach(card, cards_of(doc)) {
+		cli_buf b = CLI_BUF_INIT, refs = CLI_BUF_INIT;
+		char lead[32];
+		int any = 0;
 
-		cli_buf_printf(&line, "%s, %s: \"%s\"", str_or(e, "ref", ""),
-			       str_or(e, "source", ""), str_or(e, "quote", ""));
-		wrap(out, lead, cli_buf_text(&line));
-		cli_buf_free(&line);
-		lead = "                ";
-	}
-	fprintf(out, "      rule:     %s\n", str_or(item, "rule", ""));
-}
+		if (strcmp(cli_str_or(card, "kind", ""), "safety") != 0)
+			continue;
+		if (cli_str(card, "agent") != NULL) {
+			cli_words(&b, cli_str(card, "agent"));
+			cli_buf_puts(&b, ":");
+		}
+		cJSON_ArrayForEach(id, list(card, "warnings")) {
+			const cJSON *w = cli_item(doc, "warnings", id->valuestring);
 
-static void print_recommendation(FILE *out, const cJSON *r)
-{
-	const char *schedule = str(r, "schedule"), *procedure = str(r, "procedure");
-	const cJSON *a;
-	cli_buf line = CLI_BUF_INIT;
-
-	cli_buf_puts(&line, str_or(r, "summary", ""));
-	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "preferred")))
-		cli_buf_puts(&line, "  (PREFERRED)");
-	wrap(out, "    - ", cli_buf_text(&line));
-	cli_buf_free(&line);
-	fprintf(out, "      intent:   %s   id: %s\n", str_or(r, "intent", ""), str_or(r, "id", ""));
-	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(r, "agents"))
-		cli_buf_printf(&line, "%s%s", line.length ? " + " : "", a->valuestring);
-	if (line.length > 0)
-		wrap(out, "      agents:   ", cli_buf_text(&line));
-	cli_buf_free(&line);
-	if (procedure != NULL)
-		fprintf(out, "      procedure: %s%s%s\n", procedure, str(r, "target") ? ", target: " : "",
-			str_or(r, "target", ""));
-	if (schedule != NULL && schedule[0] != '\0')
-		wrap(out, "      schedule: ", schedule);
-	print_because(out, r);
-	print_evidence(out, r);
-}
-
-/* "needed for" names at most three options, then how many more: the JSON
- * result has them all. */
-static void print_missing(FILE *out, const cJSON *item)
-{
-	const char *needed = str_or(item, "needed_for", "");
-	int shown = 0, total = needed[0] != '\0';
-	const char *p;
-	cli_buf line = CLI_BUF_INIT;
-
-	for (p = needed; (p = strstr(p, "; ")) != NULL; p += 2)
-		total++;
-	for (p = needed; shown < 3 && *p != '\0'; shown++) {
-		size_t n = strcspn(p, ";");
-		cli_buf_printf(&line, "%s%.*s", shown ? "; " : "", (int)n, p);
-		p += n;
-		while (*p == ';' || *p == ' ')
-			p++;
-	}
-	if (total > shown)
-		cli_buf_printf(&line, "; and %d more option%s", total - shown,
-			       total - shown > 1 ? "s" : "");
-	fprintf(out, "  ? %s\n", str_or(item, "field", ""));
-	wrap(out, "      needed for: ", cli_buf_text(&line));
-	cli_buf_free(&line);
-}
-
-static void print_errors(FILE *out, const cJSON *doc)
-{
-	const cJSON *e;
-	const char *id = str(doc, "case");
-
-	fprintf(out, "Case %s is not valid; no options are given for it.\n\n", id ? id : "(no id)");
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "errors")) {
-		cli_buf line = CLI_BUF_INIT;
-		const char *pointer = str_or(e, "pointer", "");
-
-		cli_buf_printf(&line, "%s: %s", pointer[0] ? pointer : "(document)",
-			       str_or(e, "message", ""));
-		wrap(out, "  ", cli_buf_text(&line));
-		cli_buf_free(&line);
+			if (w == NULL || is_urgent(w))
+				continue;
+			cli_buf_printf(&b, "%s%s", b.length ? " " : "", cli_str_or(w, "text", ""));
+			cli_labels_add(&refs, w);
+			any = 1;
+		}
+		if (any) {
+			if (refs.length > 0)
+				cli_buf_printf(&b, "  [%s]", cli_buf_text(&refs));
+			snprintf(lead, sizeof(lead), SECTION, first ? "SAFETY" : "");
+			cli_wrap(out, lead, 11, cli_buf_text(&b));
+			first = 0;
+		}
+		cli_buf_free(&b);
+		cli_buf_free(&refs);
 	}
 }
 
-static void print_section(FILE *out, const char *title, const cJSON *list)
+/* Names in a ruled-out group: at most this many, then "and N more". */
+#define MAX_NAMES 8
+
+static void print_ruled_out(cli_buf *out, const cJSON *doc)
 {
-	fprintf(out, "\n%s (%d)\n", title, cJSON_GetArraySize(list));
+	const cJSON *card, *group, *id;
+	const cJSON *status = cJSON_GetArrayItem(cards_of(doc), 0);
+	/* She declines or cannot have treatment: the largest group (the reason
+	 * that rules out the cancer treatment) and how many more. */
+	int folded = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(status, "collapsed"));
+	int first = 1, shown_groups = 0, more = 0;
+
+	cJSON_ArrayForEach(card, cards_of(doc)) {
+		if (strcmp(cli_str_or(card, "kind", ""), "ruled-out") != 0)
+			continue;
+		cJSON_ArrayForEach(group, list(card, "groups")) {
+			cli_buf b = CLI_BUF_INIT, names = CLI_BUF_INIT, refs = CLI_BUF_INIT;
+
+			if (folded && shown_groups++ > 0) {
+				more += cJSON_GetArraySize(
+					cJSON_GetObjectItemCaseSensitive(group, "exclusions"));
+				continue;
+			}
+			const cJSON *excl = cJSON_GetObjectItemCaseSensitive(group, "exclusions");
+			char lead[32];
+			int shown = 0, total = 0;
+
+			cJSON_ArrayForEach(id, excl) {
+				const cJSON *x = cli_item(doc, "exclusions", id->valuestring);
+				cli_buf name = CLI_BUF_INIT;
+
+				if (x == NULL)
+					continue;
+				cli_short_name(&name, x);
+				/* The same name twice (two exclusions of one option
+				 * for one reason) is shown once. */
+				if (strstr(cli_buf_text(&names), cli_buf_text(&name)) == NULL) {
+					total++;
+					if (shown < MAX_NAMES) {
+						cli_buf_printf(&names, "%s%s", shown ? ", " : "",
+							       cli_buf_text(&name));
+						shown++;
+					}
+				}
+				cli_labels_add(&refs, x);
+				cli_buf_free(&name);
+			}
+			if (total > shown)
+				cli_buf_printf(&names, " and %d more", total - shown);
+			cli_buf_printf(&b, "%s: %s", cli_buf_text(&names),
+				       cli_str_or(group, "reason", ""));
+			if (refs.length > 0)
+				cli_buf_printf(&b, "  [%s]", cli_buf_text(&refs));
+			snprintf(lead, sizeof(lead), SECTION, first ? "RULED OUT" : "");
+			cli_wrap(out, lead, 11, cli_buf_text(&b));
+			first = 0;
+			cli_buf_free(&b);
+			cli_buf_free(&names);
+			cli_buf_free(&refs);
+		}
+	}
+	if (more > 0)
+		cli_buf_printf(out, SECTION "and %d more for other reasons (--detail)\n", "", more);
 }
 
-static void print_header(FILE *out, const cJSON *doc)
+/* "decides pembrolizumab; cemiplimab": the options a missing field
+ * decides, at most three names, then how many more; or what a rule needs
+ * it for. */
+static void decides(cli_buf *b, const cJSON *doc, const cJSON *m)
 {
-	const cJSON *kb = cJSON_GetObjectItemCaseSensitive(doc, "knowledge_base"), *item;
+	const cJSON *o;
+	int shown = 0, total = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(m, "options"));
 
-	fprintf(out, "oncorules: case %s (knowledge base %s, sha256 %.12s)\n",
-		str_or(doc, "case", ""), str_or(kb, "version", ""), str_or(kb, "sha256", ""));
-	if (strcmp(str_or(doc, "scope", ""), "covered") != 0) {
-		fputc('\n', out);
-		wrap(out, "NOT COVERED: ", str_or(doc, "scope_reason", ""));
-		fputs("No option is given: the rule base has no guidance for this case.\n", out);
+	if (total == 0) {
+		cli_buf_printf(b, "needed for %s", cli_str_or(m, "needed_for", ""));
 		return;
 	}
-	fputs("Guidelines: ", out);
-	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "guidelines"))
-		fprintf(out, "%s%s", item->valuestring, item->next ? ", " : "\n");
+	cli_buf_puts(b, "decides ");
+	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(m, "options")) {
+		const cJSON *option = cli_option(doc, o->valuestring);
+		cli_buf name = CLI_BUF_INIT;
+
+		if (shown == 3)
+			break;
+		if (option != NULL)
+			cli_short_name(&name, option);
+		else
+			cli_buf_puts(&name, o->valuestring);
+		if (strstr(cli_buf_text(b), cli_buf_text(&name)) == NULL)
+			cli_buf_printf(b, "%s%s", shown++ ? "; " : "", cli_buf_text(&name));
+		else
+			total--;
+		cli_buf_free(&name);
+	}
+	if (total > shown)
+		cli_buf_printf(b, " and %d more", total - shown);
 }
 
-static void print_warnings(FILE *out, const cJSON *doc)
+static const cJSON *missing_entry(const cJSON *doc, const char *field)
 {
-	const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "warnings"), *item;
-	size_t s;
+	const cJSON *e;
 
-	/* Most severe first: the reader must not miss a critical warning
-	 * below routine monitoring advice. */
-	print_section(out, "WARNINGS", list);
-	for (s = 0; s < sizeof(severities) / sizeof(severities[0]); s++)
-		cJSON_ArrayForEach(item, list) {
-			cli_buf line = CLI_BUF_INIT;
-
-			if (strcmp(str_or(item, "severity", ""), severities[s]) != 0)
-				continue;
-			cli_buf_printf(&line, "[%s] %s%s%s", severities[s],
-				       str_or(item, "agent", ""), str(item, "agent") ? ": " : "",
-				       str_or(item, "text", ""));
-			wrap(out, "  ! ", cli_buf_text(&line));
-			cli_buf_free(&line);
-			print_because(out, item);
-			print_evidence(out, item);
-		}
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "missing_information"))
+		if (strcmp(cli_str_or(e, "field", ""), field) == 0)
+			return e;
+	return NULL;
 }
 
-static void print_options(FILE *out, const cJSON *doc)
+/* Missing facts, most consequential first; fields that decide the same
+ * options share a line. */
+static void print_missing(cli_buf *out, const cJSON *doc)
 {
-	const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "recommendations"), *item;
-	size_t m;
+	const cJSON *card, *field, *other;
+	int first = 1;
 
-	print_section(out, "OPTIONS FOR DISCUSSION", list);
-	for (m = 0; m < sizeof(modalities) / sizeof(modalities[0]); m++) {
-		int header = 0;
+	cJSON_ArrayForEach(card, cards_of(doc)) {
+		if (strcmp(cli_str_or(card, "kind", ""), "missing") != 0)
+			continue;
+		cJSON_ArrayForEach(field, list(card, "missing")) {
+			const cJSON *m = missing_entry(doc, field->valuestring);
+			cli_buf what = CLI_BUF_INIT, b = CLI_BUF_INIT;
+			char lead[32];
+			int done = 0;
 
-		cJSON_ArrayForEach(item, list) {
-			if (strcmp(str_or(item, "modality", ""), modalities[m]) != 0)
+			if (m == NULL)
 				continue;
-			if (!header)
-				fprintf(out, "  %s\n", modalities[m]);
-			header = 1;
-			print_recommendation(out, item);
+			decides(&what, doc, m);
+			/* Shown already with an earlier field? */
+			for (other = list(card, "missing")->child; other != field && !done;
+			     other = other->next) {
+				cli_buf w = CLI_BUF_INIT;
+				const cJSON *e = missing_entry(doc, other->valuestring);
+
+				if (e != NULL)
+					decides(&w, doc, e);
+				done = strcmp(cli_buf_text(&w), cli_buf_text(&what)) == 0;
+				cli_buf_free(&w);
+			}
+			if (!done) {
+				cli_buf_puts(&b, field->valuestring);
+				for (other = field->next; other != NULL; other = other->next) {
+					cli_buf w = CLI_BUF_INIT;
+					const cJSON *e = missing_entry(doc, other->valuestring);
+
+					if (e != NULL)
+						decides(&w, doc, e);
+					if (strcmp(cli_buf_text(&w), cli_buf_text(&what)) == 0)
+						cli_buf_printf(&b, ", %s", other->valuestring);
+					cli_buf_free(&w);
+				}
+				cli_buf_printf(&b, ": %s", cli_buf_text(&what));
+				snprintf(lead, sizeof(lead), SECTION, first ? "MISSING" : "");
+				cli_wrap(out, lead, 11, cli_buf_text(&b));
+				first = 0;
+			}
+			cli_buf_free(&what);
+			cli_buf_free(&b);
 		}
 	}
-	if (cJSON_GetArraySize(list) == 0 && strcmp(str_or(doc, "scope", ""), "covered") == 0)
-		fputs("  The rules found no option for this case; see what is missing below.\n", out);
 }
 
-int cli_summary_print(FILE *out, const char *result_json)
+static void print_errors(cli_buf *out, const cJSON *doc)
+{
+	const cJSON *e;
+	const char *id = cli_str(doc, "case");
+
+	cli_buf_printf(out, "Case %s is not valid; no options are given for it.\n\n",
+		       id != NULL ? id : "(no id)");
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "errors")) {
+		cli_buf line = CLI_BUF_INIT;
+		const char *pointer = cli_str_or(e, "pointer", "");
+
+		cli_buf_printf(&line, "%s: %s", pointer[0] ? pointer : "(document)",
+			       cli_str_or(e, "message", ""));
+		cli_wrap(out, "  ", 4, cli_buf_text(&line));
+		cli_buf_free(&line);
+	}
+}
+
+static void print_cards(cli_buf *out, const cJSON *doc)
+{
+	const cJSON *card;
+	cli_buf b = CLI_BUF_INIT;
+	int number = 0, notes = 0, options = 0;
+
+	cJSON_ArrayForEach(card, cards_of(doc)) {
+		if (strcmp(cli_str_or(card, "kind", ""), "status") == 0)
+			print_status(out, card);
+		notes += cJSON_GetArraySize(list(card, "notes"));
+	}
+	print_urgent(out, doc);
+	cJSON_ArrayForEach(card, cards_of(doc))
+		if (is_option_card(card)) {
+			if (number == 0)
+				cli_buf_puts(out, "\n");
+			print_option_card(out, doc, card, ++number);
+			options++;
+		}
+	if (options == 0 && strcmp(cli_str_or(doc, "scope", ""), "covered") == 0)
+		cli_buf_puts(out, "\nThe rules found no option for this case; see what is missing below.\n");
+	cli_buf_puts(out, "\n");
+	print_safety(out, doc);
+	print_ruled_out(out, doc);
+	print_missing(out, doc);
+	if (notes > 0)
+		cli_buf_printf(&b, "%d note%s; ", notes, notes == 1 ? "" : "s");
+	cli_buf_puts(&b, "every because, pointer, quote and rule: --detail");
+	cli_wrap(out, "", 0, cli_buf_text(&b));
+	cli_buf_free(&b);
+}
+
+int cli_text_view(cli_buf *out, const char *result_json, int detail)
 {
 	cJSON *doc = cJSON_Parse(result_json);
-	const cJSON *list, *item;
+	const cJSON *kb;
 
 	if (doc == NULL)
 		return -1;
+	cli_json_printable(doc);
 	if (cJSON_GetObjectItemCaseSensitive(doc, "errors") != NULL) {
 		print_errors(out, doc);
 		cJSON_Delete(doc);
 		return 0;
 	}
-	print_header(out, doc);
-	print_warnings(out, doc);
-	print_options(out, doc);
+	kb = cJSON_GetObjectItemCaseSensitive(doc, "knowledge_base");
+	{
+		cli_buf head = CLI_BUF_INIT;
 
-	list = cJSON_GetObjectItemCaseSensitive(doc, "exclusions");
-	print_section(out, "NOT RECOMMENDED FOR THIS PATIENT", list);
-	cJSON_ArrayForEach(item, list) {
-		cli_buf line = CLI_BUF_INIT;
-
-		cli_buf_printf(&line, "%s: %s", str_or(item, "option", ""), str_or(item, "reason", ""));
-		wrap(out, "  x ", cli_buf_text(&line));
-		cli_buf_free(&line);
-		print_because(out, item);
-		print_evidence(out, item);
+		cli_buf_printf(&head, "oncorules: case %s, knowledge base %s (%.8s)",
+			       cli_str_or(doc, "case", ""), cli_str_or(kb, "version", ""),
+			       cli_str_or(kb, "sha256", ""));
+		cli_wrap(out, "", 2, cli_buf_text(&head));
+		cli_buf_free(&head);
 	}
-
-	list = cJSON_GetObjectItemCaseSensitive(doc, "missing_information");
-	print_section(out, "MISSING INFORMATION", list);
-	cJSON_ArrayForEach(item, list)
-		print_missing(out, item);
-
-	list = cJSON_GetObjectItemCaseSensitive(doc, "notes");
-	print_section(out, "NOTES", list);
-	cJSON_ArrayForEach(item, list) {
-		wrap(out, "  - ", str_or(item, "text", ""));
-		print_evidence(out, item);
+	if (strcmp(cli_str_or(doc, "scope", ""), "covered") != 0) {
+		cli_buf_puts(out, "\n");
+		cli_wrap(out, "NOT COVERED: ", 13, cli_str_or(doc, "scope_reason", ""));
+		cli_buf_puts(out, "No option is given: the rule base has no guidance for this case.\n\n");
+	} else {
+		print_cards(out, doc);
+		if (detail)
+			cli_detail(out, doc);
 	}
-	fputc('\n', out);
-	wrap(out, "", str_or(doc, "disclaimer", ""));
+	/* The disclaimer: in one line on the screen, in the document's own words
+	 * with --detail (and in the JSON). */
+	if (detail) {
+		cli_buf_puts(out, "\n");
+		cli_wrap(out, "", 0, cli_str_or(doc, "disclaimer", ""));
+	} else {
+		cli_buf_puts(out, "Options for discussion by the treating team, not orders; they do not "
+				  "replace clinical judgement.\n");
+	}
 	cJSON_Delete(doc);
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "golden.h"
 #include "junit.h"
 #include "kbmap.h"
+#include "printable.h"
 
 typedef struct test_args {
 	cli_engine_args engine;
@@ -141,30 +142,40 @@ static int check_case(onco_engine *engine, const test_args *a,
 	int status, problems;
 
 	memset(&err, 0, sizeof(err));
+	if (cJSON_GetObjectItemCaseSensitive(doc, "input") != NULL) {
+		input = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(doc, "input"));
+		if (input == NULL) {
+			cli_buf_puts(report, "  out of memory\n");
+			return 1;
+		}
+	}
+	/* The report quotes the case file and the result: their strings are
+	 * made printable once the input is taken (and the golden text, which
+	 * is JSON, made), on both sides alike. */
+	cli_json_printable((cJSON *)doc);
 	problems = cli_expect_check_case(report, doc);
-	if (problems > 0)
+	if (problems > 0) {
+		cJSON_free(input);
 		return problems;
-	input = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(doc, "input"));
-	if (input == NULL) {
-		cli_buf_puts(report, "  out of memory\n");
-		return 1;
 	}
 	status = onco_engine_evaluate(engine, input, strlen(input), 0, &output, &err);
 	if (output != NULL)
 		result = cJSON_Parse(output);
 	if (status == 0 && a->counts != NULL)
 		cli_coverage_add(a->counts, engine);
-	problems = cli_expect_check(report,
-				    cJSON_GetObjectItemCaseSensitive(doc, "expect"),
-				    status, result, err.message);
-	if (a->golden != NULL && result != NULL) {
-		golden = golden_text(result);
-		if (golden == NULL)
-			problems++, cli_buf_puts(report, "  out of memory\n");
-		else
-			problems += cli_golden_check(report, a->golden, file->relative,
-						     golden, a->update_golden);
+	if (a->golden != NULL && result != NULL && (golden = golden_text(result)) == NULL)
+		problems++, cli_buf_puts(report, "  out of memory\n");
+	cli_json_printable(result);
+	{
+		char *message = cli_printable(err.message);
+
+		problems += cli_expect_check(report, cJSON_GetObjectItemCaseSensitive(doc, "expect"),
+					     status, result, message);
+		free(message);
 	}
+	if (golden != NULL)
+		problems += cli_golden_check(report, a->golden, file->relative, golden,
+					     a->update_golden);
 	free(golden);
 	cJSON_Delete(result);
 	free(output);
@@ -204,14 +215,22 @@ static int run_file(onco_engine *engine, const test_args *a,
 	}
 	if (outcome != 0) {
 		const cJSON *d = cJSON_GetObjectItemCaseSensitive(doc, "description");
+		char *shown = cli_printable(file->path);
 
-		printf("FAIL %s\n", file->path);
-		if (cJSON_IsString(d))
-			printf("  %s\n", d->valuestring);
+		printf("FAIL %s\n", shown);
+		free(shown);
+		if (cJSON_IsString(d)) {
+			shown = cli_printable(d->valuestring);
+			printf("  %s\n", shown);
+			free(shown);
+		}
 		fputs(cli_buf_text(&report), stdout);
 		putchar('\n');
 	} else if (a->verbose) {
-		printf("ok   %s\n", file->path);
+		char *shown = cli_printable(file->path);
+
+		printf("ok   %s\n", shown);
+		free(shown);
 	}
 	if (junit != NULL)
 		cli_junit_add(junit, file->folder, file->name, now() - start,

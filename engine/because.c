@@ -127,7 +127,11 @@ static char *statement_for(onco_engine *engine, void *fact, int *skip)
 		return onco_strdup(buf);
 	}
 	if (strcmp(t, "recommendation") == 0) {
-		snprintf(buf, sizeof(buf), "recommended option: %s",
+		const char *status = onco_fact_text(env, fact, "status");
+
+		/* An option the host asserted as possible is not recommended. */
+		snprintf(buf, sizeof(buf), "%s option: %s",
+			 status != NULL && strcmp(status, "possible") == 0 ? "possible" : "recommended",
 			 onco_fact_text(env, fact, "id"));
 		return onco_strdup(buf);
 	}

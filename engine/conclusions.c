@@ -1,8 +1,9 @@
 /*
- * conclusions.c: recommendations, warnings, exclusions and notes as result
- * items. Facts with the same id are one item (two rules, or one rule firing
- * for two facts, may conclude the same option): its fields come from the
- * first fact in (id, rule, text) order, its because and evidence from all.
+ * conclusions.c: recommendations, "possible if" options, warnings,
+ * exclusions and notes as result items. Facts with the same id are one item
+ * (two rules, or one rule firing for two facts, may conclude the same
+ * option): its fields come from the first fact in (id, rule, text) order,
+ * its because and evidence from all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,22 @@ static int add_symbols(cJSON *item, void *env, void *fact, const char *slot,
 static int add_agents(cJSON *item, void *env, void *fact)
 {
 	return add_symbols(item, env, fact, "agents", "agents");
+}
+
+/* "form": what the drugs of an option are, so that no reader takes a menu
+ * for a regimen: "regimen" (agents, given together), "menu" (choices, one
+ * of them), "regimen-with-choice" (agents given together with one of the
+ * choices), "none" (no drug named). */
+static int add_form(cJSON *item, void *env, void *fact)
+{
+	size_t agents = onco_fact_multi_count(env, fact, "agents");
+	size_t choices = onco_fact_multi_count(env, fact, "choices");
+	const char *form = agents > 0 && choices > 0 ? "regimen-with-choice"
+			   : agents > 0			 ? "regimen"
+			   : choices > 0		 ? "menu"
+							 : "none";
+
+	return cJSON_AddStringToObject(item, "form", form) ? 0 : ONCO_ENOMEM;
 }
 
 static int add_bool(cJSON *item, void *env, void *fact, const char *slot, const char *key)
@@ -180,6 +197,8 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 				break;
 			}
 			rc = add_string(entry, env, marks[i], "status", "status");
+			if (rc == 0 && run->lean)
+				continue;
 			because = rc ? NULL : cJSON_AddArrayToObject(entry, "because");
 			rc = rc ? rc : because == NULL ? ONCO_ENOMEM
 						       : onco_because_add(engine, marks[i], because);
@@ -222,9 +241,11 @@ static int add_fields(onco_engine *engine, onco_run_facts *run, cJSON *item, voi
 
 	switch (kind) {
 	case ONCO_C_RECOMMENDATION:
+	case ONCO_C_POSSIBLE:
 		rc = rc ? rc : add_string(item, env, fact, "modality", "modality");
 		rc = rc ? rc : add_agents(item, env, fact);
 		rc = rc ? rc : add_symbols(item, env, fact, "choices", "choices");
+		rc = rc ? rc : add_form(item, env, fact);
 		rc = rc ? rc : add_symbol_or_null(item, env, fact, "procedure", "procedure");
 		rc = rc ? rc : add_symbol_or_null(item, env, fact, "target", "target");
 		rc = rc ? rc : add_string(item, env, fact, "schedule", "schedule");
@@ -272,6 +293,84 @@ static int compare_evidence(const void *a, const void *b)
 			  cJSON_GetObjectItemCaseSensitive(y, "quote")->valuestring);
 }
 
+/* Adds one entry to the `if` list: what the option waits for. */
+static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *list,
+			const char *name, const int accepts[3])
+{
+	const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
+	cJSON *entry, *needs, *fields;
+	int v;
+
+	cJSON_ArrayForEach(entry, list)
+		if (strcmp(cJSON_GetObjectItemCaseSensitive(entry, "finding")->valuestring,
+			   name) == 0)
+			return 0;
+	/* Whole before it joins the list: the loop above reads "finding". */
+	entry = cJSON_CreateObject();
+	if (entry == NULL || !cJSON_AddStringToObject(entry, "finding", name) ||
+	    !cJSON_AddStringToObject(entry, "statement", def != NULL ? def->text : name) ||
+	    (needs = cJSON_AddArrayToObject(entry, "needs")) == NULL ||
+	    (fields = cJSON_AddArrayToObject(entry, "fields")) == NULL ||
+	    !cJSON_AddItemToArray(list, entry)) {
+		cJSON_Delete(entry);
+		return ONCO_ENOMEM;
+	}
+	for (v = 0; v < 3; v++) {
+		cJSON *s;
+
+		if (!accepts[v])
+			continue;
+		s = cJSON_CreateString(onco_finding_values[v]);
+		if (s == NULL || !cJSON_AddItemToArray(needs, s)) {
+			cJSON_Delete(s);
+			return ONCO_ENOMEM;
+		}
+	}
+	return onco_unknown_fields(engine, run, name, fields);
+}
+
+/* "if": the findings a possible option waits for, each with its statement,
+ * the values it needs and the case fields to record: the unknown
+ * conditions of the rule it was read from, then the findings of pending
+ * marks on it (which wait for the finding to be yes). */
+static int add_if(onco_engine *engine, onco_run_facts *run, cJSON *item, sort_entry *facts,
+		  size_t first, size_t last)
+{
+	static const int yes[3] = {1, 0, 0};
+	void *env = engine->env;
+	const char *id = facts[first].keys[0];
+	cJSON *list = cJSON_AddArrayToObject(item, "if");
+	size_t i, c;
+	int rc = list == NULL ? ONCO_ENOMEM : 0;
+
+	for (i = first; i < last && rc == 0; i++) {
+		const char *status = onco_fact_text(env, facts[i].fact, "status");
+		int index;
+		const onco_rule_info *rule;
+
+		if (status == NULL || strcmp(status, "possible") != 0)
+			continue;
+		index = onco_kb_rule_index(&engine->kb, facts[i].keys[1]);
+		if (index < 0)
+			continue;
+		rule = &engine->kb.rules[index];
+		for (c = 0; c < rule->n_conditions && rc == 0; c++)
+			if (onco_condition_eval(engine, run, &rule->conditions[c]) ==
+			    ONCO_COND_UNKNOWN)
+				rc = add_if_entry(engine, run, list, rule->conditions[c].name,
+						  rule->conditions[c].accepts);
+	}
+	for (i = 0; i < run->n_conclusions[ONCO_C_PENDING] && rc == 0; i++) {
+		void *mark = run->conclusions[ONCO_C_PENDING][i];
+		const char *option = onco_fact_text(env, mark, "option");
+		const char *finding = onco_fact_text(env, mark, "finding");
+
+		if (option != NULL && finding != NULL && strcmp(option, id) == 0)
+			rc = add_if_entry(engine, run, list, finding, yes);
+	}
+	return rc;
+}
+
 /* One item from facts[first..last). */
 static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *facts,
 			size_t first, size_t last, int kind)
@@ -283,8 +382,12 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 	if (item == NULL)
 		return NULL;
 	rc = add_fields(engine, run, item, facts[first].fact, kind);
-	because = cJSON_AddArrayToObject(item, "because");
-	evidence = cJSON_AddArrayToObject(item, "evidence");
+	if (rc == 0 && kind == ONCO_C_POSSIBLE)
+		rc = add_if(engine, run, item, facts, first, last);
+	if (rc == 0 && run->lean)
+		return item; /* the summary form drops explanations */
+	because = rc ? NULL : cJSON_AddArrayToObject(item, "because");
+	evidence = rc ? NULL : cJSON_AddArrayToObject(item, "evidence");
 	if (rc != 0 || because == NULL || evidence == NULL) {
 		cJSON_Delete(item);
 		return NULL;
@@ -305,42 +408,75 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 	return item;
 }
 
+/* The facts of a list: those of `kind`; for ONCO_C_POSSIBLE the options
+ * the host asserted as possible and the offered ones a pending mark holds
+ * back. */
+static sort_entry *list_facts(onco_engine *engine, onco_run_facts *run, int kind, size_t *count)
+{
+	size_t n = run->n_conclusions[kind], i, k, used = 0;
+	sort_entry *facts;
+
+	if (kind == ONCO_C_POSSIBLE)
+		n += run->n_conclusions[ONCO_C_RECOMMENDATION];
+	*count = 0;
+	facts = malloc((n ? n : 1) * sizeof(*facts));
+	if (facts == NULL)
+		return NULL;
+	for (i = 0; i < run->n_conclusions[kind]; i++) {
+		void *fact = run->conclusions[kind][i];
+
+		/* A warning or note about an option that is not offered after
+		 * all is not listed. */
+		if ((kind == ONCO_C_WARNING || kind == ONCO_C_NOTE) &&
+		    onco_run_rests_on_held(engine, run, fact))
+			continue;
+		facts[used++].fact = fact;
+	}
+	for (i = 0; kind == ONCO_C_POSSIBLE && i < run->n_conclusions[ONCO_C_RECOMMENDATION]; i++) {
+		void *fact = run->conclusions[ONCO_C_RECOMMENDATION][i];
+		if (onco_run_is_pending(run, onco_fact_text(engine->env, fact, "id")))
+			facts[used++].fact = fact;
+	}
+	for (i = 0; i < used; i++)
+		for (k = 0; k < N_SORT_SLOTS; k++)
+			facts[i].keys[k] = text_or_empty(engine->env, facts[i].fact, sort_slots[k]);
+	qsort(facts, used, sizeof(*facts), compare_facts);
+	*count = used;
+	return facts;
+}
+
+/* Whether the item of option `id` belongs in the list of `kind`: an option
+ * an exclusion rules out is listed only among the exclusions; one a pending
+ * mark holds back, only among the possible options. */
+static int listed_in(const onco_run_facts *run, int kind, const char *id)
+{
+	if (kind == ONCO_C_RECOMMENDATION)
+		return !onco_run_is_held(run, id);
+	if (kind == ONCO_C_POSSIBLE)
+		return !onco_run_is_excluded(run, id);
+	return 1;
+}
+
 cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 {
-	size_t n = run->n_conclusions[kind], i, first, kept;
+	size_t n, i, first;
 	sort_entry *facts;
 	cJSON *items = cJSON_CreateArray();
 
-	if (items == NULL || n == 0)
-		return items;
-	facts = malloc(n * sizeof(*facts));
+	if (items == NULL)
+		return NULL;
+	facts = list_facts(engine, run, kind, &n);
 	if (facts == NULL) {
 		cJSON_Delete(items);
 		return NULL;
 	}
-	for (i = 0, kept = 0; i < n; i++) {
-		size_t k;
-		void *fact = run->conclusions[kind][i];
-
-		if ((kind == ONCO_C_WARNING || kind == ONCO_C_NOTE) &&
-		    onco_run_rests_on_held(engine, run, fact))
-			continue;
-		facts[kept].fact = fact;
-		for (k = 0; k < N_SORT_SLOTS; k++)
-			facts[kept].keys[k] = text_or_empty(engine->env, fact, sort_slots[k]);
-		kept++;
-	}
-	n = kept;
-	qsort(facts, n, sizeof(*facts), compare_facts);
 	for (first = 0; first < n; first = i) {
 		const char *id = facts[first].keys[0];
 		cJSON *item;
 
 		for (i = first + 1; i < n && strcmp(facts[i].keys[0], id) == 0; i++)
 			;
-		/* A recommendation a gate holds back is listed among the
-		 * exclusions (or as possible, pending a fact), not as an option. */
-		if (kind == ONCO_C_RECOMMENDATION && onco_run_is_held(run, id))
+		if (!listed_in(run, kind, id))
 			continue;
 		item = make_item(engine, run, facts, first, i, kind);
 		if (item == NULL || !cJSON_AddItemToArray(items, item)) {

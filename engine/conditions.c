@@ -37,3 +37,18 @@ onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_fac
 		return ONCO_COND_UNJUDGED;
 	}
 }
+
+size_t onco_rule_unknown_only(onco_engine *engine, const onco_run_facts *run,
+			      const onco_rule_info *rule)
+{
+	size_t i, unknown = 0;
+
+	for (i = 0; i < rule->n_conditions; i++) {
+		onco_condition_state s = onco_condition_eval(engine, run, &rule->conditions[i]);
+		if (s == ONCO_COND_UNKNOWN)
+			unknown++;
+		else if (s != ONCO_COND_MET)
+			return 0;
+	}
+	return unknown;
+}

@@ -113,21 +113,64 @@ static int add_list(cJSON *doc, const char *key, cJSON *items)
 	return 0;
 }
 
+/* Asserts the "possible if" options of the run just ended (possible.c). */
+static int possible_options(onco_engine *engine, size_t *count)
+{
+	onco_run_facts run;
+	int rc = onco_run_facts_gather(engine, &run);
+
+	*count = 0;
+	if (rc == 0)
+		rc = onco_possible_assert(engine, &run, count);
+	onco_run_facts_release(&run);
+	return rc;
+}
+
+/* The summary form (ONCO_JSON_SUMMARY): case, knowledge base, scope,
+ * guidelines and the cards with their ids, nothing else. Takes `doc`;
+ * NULL when memory runs out. */
+static cJSON *summary_of(cJSON *doc)
+{
+	static const char *const keep[] = {"case", "knowledge_base", "scope", "guidelines",
+					   "cards"};
+	cJSON *summary = cJSON_CreateObject();
+	size_t i;
+
+	for (i = 0; summary != NULL && i < sizeof(keep) / sizeof(keep[0]); i++) {
+		cJSON *item = cJSON_DetachItemFromObjectCaseSensitive(doc, keep[i]);
+
+		if (item != NULL && !cJSON_AddItemToObject(summary, keep[i], item)) {
+			cJSON_Delete(item);
+			cJSON_Delete(summary);
+			summary = NULL;
+		}
+	}
+	cJSON_Delete(doc);
+	if (summary == NULL || onco_cards_summarize(cJSON_GetObjectItemCaseSensitive(summary, "cards")) != 0) {
+		cJSON_Delete(summary);
+		return NULL;
+	}
+	return summary;
+}
+
 /* The result document; NULL when memory runs out. */
 static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 {
 	unsigned long failures = onco_json_alloc_failures();
 	onco_run_facts run;
 	cJSON *doc = NULL, *kb;
-	int k, rc;
+	size_t k;
+	int rc;
 	static const struct {
 		const char *key;
 		int kind;
 	} lists[] = {{"recommendations", ONCO_C_RECOMMENDATION},
+		     {"possible", ONCO_C_POSSIBLE},
 		     {"warnings", ONCO_C_WARNING},
 		     {"exclusions", ONCO_C_EXCLUSION}};
 
 	rc = onco_run_facts_gather(engine, &run);
+	run.lean = (flags & ONCO_JSON_SUMMARY) != 0;
 	if (rc == 0 && (doc = cJSON_CreateObject()) == NULL)
 		rc = ONCO_ENOMEM;
 	if (rc == 0 && !cJSON_AddStringToObject(doc, "case", onco_case_id(c)))
@@ -139,13 +182,15 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 		rc = ONCO_ENOMEM;
 	if (rc == 0)
 		rc = add_scope(engine, &run, doc);
-	for (k = 0; k < 3 && rc == 0; k++)
+	for (k = 0; k < sizeof(lists) / sizeof(lists[0]) && rc == 0; k++)
 		rc = add_list(doc, lists[k].key,
 			      onco_conclusions_json(engine, &run, lists[k].kind));
 	if (rc == 0)
 		rc = add_list(doc, "missing_information", onco_missing_json(engine, &run));
 	if (rc == 0)
 		rc = add_list(doc, "notes", onco_conclusions_json(engine, &run, ONCO_C_NOTE));
+	if (rc == 0)
+		rc = onco_cards_add(engine, &run, doc);
 	if (rc == 0 && !cJSON_AddStringToObject(doc, "disclaimer", disclaimer))
 		rc = ONCO_ENOMEM;
 	onco_run_facts_release(&run);
@@ -153,6 +198,8 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 		cJSON_Delete(doc);
 		return NULL;
 	}
+	if (flags & ONCO_JSON_SUMMARY)
+		doc = summary_of(doc);
 	return onco_json_finish(doc, flags, failures);
 }
 
@@ -167,21 +214,36 @@ typedef struct evaluation {
 
 /* Reset, assert, run: everything between the case and its facts in
  * working memory, watched by the limits (a deffacts or a rule may loop).
- * Returns 0 or an error code with `err` filled; *stopped is set when a
- * limit stopped it, with the message. */
+ * Two passes: the rules, then, when some option is possible if the case
+ * recorded more, the rules again so that the gates judge it. Returns 0 or
+ * an error code with `err` filled; *stopped is set when a limit stopped
+ * it, with the message. */
 static int run_case(onco_engine *engine, const onco_case *c, onco_error *err, int *stopped,
 		    char *message, size_t size)
 {
 	long long fired = 0;
-	int rc;
+	int rc, pass;
 
 	onco_capture_reset(&engine->capture);
 	onco_limits_start(engine, 0);
 	EnvReset(engine->env);
 	engine->evaluated = 1;
 	rc = engine->watch.hit != ONCO_LIMIT_NONE ? 0 : onco_case_assert(c, engine->env, err);
-	if (rc == 0 && engine->watch.hit == ONCO_LIMIT_NONE)
-		fired = EnvRun(engine->env, engine->opts.max_firings + 1);
+	for (pass = 0; rc == 0 && pass < 2 && engine->watch.hit == ONCO_LIMIT_NONE; pass++) {
+		size_t possible = 0;
+
+		fired += EnvRun(engine->env, engine->opts.max_firings + 1 - fired);
+		if (pass == 1 || engine->capture.has_error ||
+		    onco_limits_reached(engine, fired, message, size))
+			break;
+		rc = possible_options(engine, &possible);
+		if (rc != 0)
+			onco_error_set(err, rc, rc == ONCO_ENOMEM ? "out of memory"
+							  : "could not assert the possible options of case %s",
+				       onco_case_id(c));
+		else if (possible == 0)
+			break;
+	}
 	onco_limits_stop(engine);
 	if (rc != 0)
 		return rc;

@@ -202,11 +202,17 @@ static cJSON *rule_json(explainer *x, size_t index)
 		x->rc = ONCO_ENOMEM;
 	for (i = 0; x->rc == 0 && i < r->n_cites; i++) {
 		const onco_citation *c = onco_kb_citation(&engine->kb, r->cites[i]);
+		const onco_guideline *g = c != NULL ? onco_kb_guideline_of_source(&engine->kb, c->source)
+						    : NULL;
 		cJSON *e = cJSON_CreateObject();
 
 		if (e == NULL)
 			x->rc = ONCO_ENOMEM;
 		add_string(x, e, "source", c != NULL ? c->source : "");
+		/* The document's title, where a guideline names it as its source. */
+		if (x->rc == 0 && !(g != NULL ? cJSON_AddStringToObject(e, "title", g->title)
+					      : cJSON_AddNullToObject(e, "title")))
+			x->rc = ONCO_ENOMEM;
 		add_string(x, e, "ref", c != NULL ? c->label : "");
 		add_string(x, e, "quote", c != NULL ? c->quote : r->cites[i]);
 		append(x, cites, e);
@@ -313,7 +319,15 @@ static cJSON *conclusion_json(explainer *x, void *fact, const char *kind)
 	return o;
 }
 
-static const char *const kind_names[] = {"recommendation", "warning", "exclusion", "note"};
+/* The conclusions explained, and the kind each is shown as. */
+static const struct {
+	int kind;
+	const char *name;
+} explained[] = {{ONCO_C_RECOMMENDATION, "recommendation"},
+		 {ONCO_C_POSSIBLE, "possible"},
+		 {ONCO_C_WARNING, "warning"},
+		 {ONCO_C_EXCLUSION, "exclusion"},
+		 {ONCO_C_NOTE, "note"}};
 
 /* Whether string member `key` of `o` is `value`. */
 static int member_is(const cJSON *o, const char *key, const char *value)
@@ -339,22 +353,21 @@ static cJSON *derivations(explainer *x)
 {
 	onco_engine *engine = x->engine;
 	cJSON *list = cJSON_CreateArray();
-	size_t i;
-	int k;
+	size_t i, e;
 
 	if (list == NULL)
 		x->rc = ONCO_ENOMEM;
-	for (k = 0; k < 4 && x->rc == 0; k++)
-		for (i = 0; i < x->run->n_conclusions[k] && x->rc == 0; i++) {
-			void *fact = x->run->conclusions[k][i];
+	for (e = 0; e < sizeof(explained) / sizeof(explained[0]) && x->rc == 0; e++)
+		for (i = 0; i < x->run->n_conclusions[explained[e].kind] && x->rc == 0; i++) {
+			void *fact = x->run->conclusions[explained[e].kind][i];
 			const char *rule = onco_fact_text(engine->env, fact, "rule");
 			int index = onco_kb_rule_index(&engine->kb, rule);
 			cJSON *o;
 
 			/* a rule that fired once per supporting fact: one entry */
-			if (listed(list, kind_names[k], onco_fact_text(engine->env, fact, "id"), rule))
+			if (listed(list, explained[e].name, onco_fact_text(engine->env, fact, "id"), rule))
 				continue;
-			o = conclusion_json(x, fact, kind_names[k]);
+			o = conclusion_json(x, fact, explained[e].name);
 			add_string(x, o, "rule", rule);
 			if (index >= 0)
 				add_item(x, o, "derivation", rule_json(x, (size_t)index));

@@ -9,9 +9,10 @@
 #include "fact_read.h"
 #include "private/collect.h"
 
+/* Template of each kind; ONCO_C_POSSIBLE is told apart by its status. */
 static const char *const conclusion_templates[ONCO_C_KINDS] = {
 	"recommendation", "warning", "exclusion", "note",
-	"missing", "pending", "history", "lead"};
+	"missing", "pending", "history", "lead", "recommendation"};
 
 static int push(void ***array, size_t *count, void *fact)
 {
@@ -111,37 +112,51 @@ static int compare_ids(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Builds run->held: the options named by exclusions and pending marks. */
-static int index_held(onco_engine *engine, onco_run_facts *run)
+/* The options named by the `option` slot of the facts of `kind`, sorted
+ * and unique, into *ids. */
+static int index_options(onco_engine *engine, onco_run_facts *run, int kind,
+			 const char ***ids, size_t *count)
 {
-	static const int kinds[] = {ONCO_C_EXCLUSION, ONCO_C_PENDING};
-	size_t n = run->n_conclusions[ONCO_C_EXCLUSION] + run->n_conclusions[ONCO_C_PENDING];
-	size_t i, k, used = 0;
+	size_t n = run->n_conclusions[kind], i, used = 0;
 
+	*count = 0;
 	if (n == 0)
 		return 0;
-	run->held = malloc(n * sizeof(*run->held));
-	if (run->held == NULL)
+	*ids = malloc(n * sizeof(**ids));
+	if (*ids == NULL)
 		return ONCO_ENOMEM;
-	for (k = 0; k < 2; k++)
-		for (i = 0; i < run->n_conclusions[kinds[k]]; i++) {
-			const char *option = onco_fact_text(engine->env,
-							    run->conclusions[kinds[k]][i], "option");
-			if (option != NULL && option[0] != '\0')
-				run->held[used++] = option;
-		}
-	qsort(run->held, used, sizeof(*run->held), compare_ids);
+	for (i = 0; i < n; i++) {
+		const char *option = onco_fact_text(engine->env, run->conclusions[kind][i],
+						    "option");
+		if (option != NULL && option[0] != '\0')
+			(*ids)[used++] = option;
+	}
+	qsort(*ids, used, sizeof(**ids), compare_ids);
 	for (i = 0, n = 0; i < used; i++)
-		if (n == 0 || strcmp(run->held[n - 1], run->held[i]) != 0)
-			run->held[n++] = run->held[i];
-	run->n_held = n;
+		if (n == 0 || strcmp((*ids)[n - 1], (*ids)[i]) != 0)
+			(*ids)[n++] = (*ids)[i];
+	*count = n;
 	return 0;
+}
+
+static int in_ids(const char **ids, size_t n, const char *id)
+{
+	return n > 0 && id != NULL && bsearch(&id, ids, n, sizeof(*ids), compare_ids) != NULL;
+}
+
+int onco_run_is_excluded(const onco_run_facts *run, const char *id)
+{
+	return in_ids(run->excluded, run->n_excluded, id);
+}
+
+int onco_run_is_pending(const onco_run_facts *run, const char *id)
+{
+	return in_ids(run->pending, run->n_pending, id);
 }
 
 int onco_run_is_held(const onco_run_facts *run, const char *id)
 {
-	return run->n_held > 0 &&
-	       bsearch(&id, run->held, run->n_held, sizeof(*run->held), compare_ids) != NULL;
+	return onco_run_is_excluded(run, id) || onco_run_is_pending(run, id);
 }
 
 int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void *fact)
@@ -155,7 +170,7 @@ int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void 
 		const char *id;
 		if (onco_fact_multi(env, fact, "basis", i, &type, &basis) && type == FACT_ADDRESS &&
 		    strcmp(onco_fact_template(env, basis), "recommendation") == 0 &&
-		    (id = onco_fact_text(env, basis, "id")) != NULL && onco_run_is_held(run, id))
+		    (id = onco_fact_text(env, basis, "id")) != NULL && onco_run_is_excluded(run, id))
 			return 1;
 	}
 	return 0;
@@ -187,6 +202,17 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 			run->cancer = fact;
 			continue;
 		}
+		if (strcmp(t, "recommendation") == 0) {
+			const char *status = onco_fact_text(env, fact, "status");
+
+			/* A possible option names the rule it was read from, which
+			 * did not fire: no firing to count. */
+			if (status != NULL && strcmp(status, "possible") == 0) {
+				rc = push(&run->conclusions[ONCO_C_POSSIBLE],
+					  &run->n_conclusions[ONCO_C_POSSIBLE], fact);
+				continue;
+			}
+		}
 		for (k = 0; k < ONCO_C_KINDS; k++)
 			if (strcmp(t, conclusion_templates[k]) == 0) {
 				rc = push(&run->conclusions[k], &run->n_conclusions[k], fact);
@@ -195,7 +221,12 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 			}
 	}
 	rc = rc == 0 ? index_findings(engine, run) : rc;
-	return rc == 0 ? index_held(engine, run) : rc;
+	rc = rc == 0 ? index_options(engine, run, ONCO_C_EXCLUSION, &run->excluded,
+				     &run->n_excluded)
+		     : rc;
+	return rc == 0 ? index_options(engine, run, ONCO_C_PENDING, &run->pending,
+				       &run->n_pending)
+		       : rc;
 }
 
 void onco_run_facts_release(onco_run_facts *run)
@@ -205,7 +236,8 @@ void onco_run_facts_release(onco_run_facts *run)
 	free(run->scopes);
 	free(run->findings);
 	free(run->finding_index);
-	free(run->held);
+	free(run->excluded);
+	free(run->pending);
 	for (k = 0; k < ONCO_C_KINDS; k++)
 		free(run->conclusions[k]);
 	memset(run, 0, sizeof(*run));

@@ -17,7 +17,8 @@
  * version, sha256, rule count, then per rule: name, file, line, ppform.
  * then the knowledge tables the engine indexes at open (citations: id,
  * source, label, quote; finding definitions: name, text, fields; guidelines:
- * id, title, source, covers), each preceded by its count: the engine removes
+ * id, title, source, covers; card definitions: id, guideline, kind, title,
+ * order), each preceded by its count: the engine removes
  * those deffacts from the environment after indexing them, so the CLIPS
  * part no longer holds them.
  *
@@ -59,7 +60,7 @@
 #include "private/engine_internal.h"
 #include "private/image.h"
 
-static const char image_magic[16] = "ONCORULES-IMG-2\n";
+static const char image_magic[16] = "ONCORULES-IMG-3\n";
 #define FOOTER_BYTES (8 + 8 + 8 + sizeof(image_magic))
 /* Largest payload we accept: far above any real rule base. */
 #define PAYLOAD_MAX (256u * 1024 * 1024)
@@ -148,6 +149,14 @@ static void put_knowledge(image_writer *w, const onco_kb *kb)
 		put_str(w, kb->guidelines[i].title);
 		put_str(w, kb->guidelines[i].source);
 		put_str(w, kb->guidelines[i].covers);
+	}
+	put_u64(w, kb->n_card_defs);
+	for (i = 0; i < kb->n_card_defs; i++) {
+		put_str(w, kb->card_defs[i].id);
+		put_str(w, kb->card_defs[i].guideline);
+		put_str(w, kb->card_defs[i].kind);
+		put_str(w, kb->card_defs[i].title);
+		put_u64(w, (uint64_t)(int64_t)kb->card_defs[i].order);
 	}
 }
 
@@ -481,6 +490,24 @@ static int get_knowledge(image_reader *r, onco_kb *kb)
 		if (!g->id || !g->title || !g->source || !g->covers)
 			return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
 	}
+	n = get_u64(r);
+	if (r->bad || n > avail / 40)
+		return ONCO_ERULES;
+	kb->card_defs = calloc(n ? (size_t)n : 1, sizeof(*kb->card_defs));
+	if (kb->card_defs == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		onco_card_def *c = &kb->card_defs[i];
+
+		kb->n_card_defs++;
+		c->id = get_str(r);
+		c->guideline = get_str(r);
+		c->kind = get_str(r);
+		c->title = get_str(r);
+		c->order = (long)(int64_t)get_u64(r);
+		if (!c->id || !c->guideline || !c->kind || !c->title || r->bad)
+			return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
+	}
 	return 0;
 }
 
@@ -756,6 +783,8 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 	kb->n_finding_defs = payload.knowledge.n_finding_defs;
 	kb->guidelines = payload.knowledge.guidelines;
 	kb->n_guidelines = payload.knowledge.n_guidelines;
+	kb->card_defs = payload.knowledge.card_defs;
+	kb->n_card_defs = payload.knowledge.n_card_defs;
 	memset(&payload.knowledge, 0, sizeof(payload.knowledge));
 	rc = 0;
 done:

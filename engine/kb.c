@@ -489,6 +489,13 @@ void onco_kb_release(onco_kb *kb)
 		free(kb->guidelines[i].covers);
 	}
 	free(kb->guidelines);
+	for (i = 0; i < kb->n_card_defs; i++) {
+		free(kb->card_defs[i].id);
+		free(kb->card_defs[i].guideline);
+		free(kb->card_defs[i].kind);
+		free(kb->card_defs[i].title);
+	}
+	free(kb->card_defs);
 	for (i = 0; i < kb->n_rules; i++)
 		onco_rule_info_release(&kb->rules[i]);
 	free(kb->rules);

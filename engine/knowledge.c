@@ -1,6 +1,6 @@
 /*
  * knowledge.c: the knowledge facts of the rule base (citations, finding
- * definitions, guidelines), read once after loading into sorted tables so
+ * definitions, guidelines, card definitions), read once after loading into sorted tables so
  * that explaining a conclusion needs no search of working memory.
  */
 #include <stdlib.h>
@@ -86,6 +86,22 @@ static int add_guideline(onco_kb *kb, void *env, void *fact)
 	return g->id && g->title && g->source && g->covers ? 0 : ONCO_ENOMEM;
 }
 
+static int add_card_def(onco_kb *kb, void *env, void *fact)
+{
+	onco_card_def *c = grow((void **)&kb->card_defs, &kb->n_card_defs, sizeof(*c));
+	DATA_OBJECT order;
+
+	if (c == NULL)
+		return ONCO_ENOMEM;
+	c->id = dup_slot(env, fact, "id");
+	c->guideline = dup_slot(env, fact, "guideline");
+	c->kind = dup_slot(env, fact, "kind");
+	c->title = dup_slot(env, fact, "title");
+	if (EnvGetFactSlot(env, fact, "order", &order) && GetType(order) == INTEGER)
+		c->order = (long)DOToLong(order);
+	return c->id && c->guideline && c->kind && c->title ? 0 : ONCO_ENOMEM;
+}
+
 int onco_knowledge_index(onco_engine *engine, onco_error *err)
 {
 	void *env = engine->env;
@@ -104,6 +120,8 @@ int onco_knowledge_index(onco_engine *engine, onco_error *err)
 			rc = add_finding_def(kb, env, fact);
 		else if (strcmp(t, "guideline") == 0)
 			rc = add_guideline(kb, env, fact);
+		else if (strcmp(t, "card-def") == 0)
+			rc = add_card_def(kb, env, fact);
 	}
 	if (rc != 0)
 		return onco_error_set(err, rc, "out of memory");
@@ -114,6 +132,12 @@ int onco_knowledge_index(onco_engine *engine, onco_error *err)
 		qsort(kb->finding_defs, kb->n_finding_defs, sizeof(*kb->finding_defs), by_id);
 	if (kb->n_guidelines > 1)
 		qsort(kb->guidelines, kb->n_guidelines, sizeof(*kb->guidelines), by_id);
+	if (kb->n_card_defs > 1)
+		qsort(kb->card_defs, kb->n_card_defs, sizeof(*kb->card_defs), by_id);
+	for (i = 1; i < kb->n_card_defs; i++)
+		if (strcmp(kb->card_defs[i - 1].id, kb->card_defs[i].id) == 0)
+			return onco_error_set(err, ONCO_ERULES, "card-def %s is declared twice",
+					      kb->card_defs[i].id);
 	for (i = 1; i < kb->n_citations; i++)
 		if (strcmp(kb->citations[i - 1].id, kb->citations[i].id) == 0)
 			return onco_error_set(err, ONCO_ERULES, "citation %s is declared twice",
@@ -148,6 +172,21 @@ const onco_guideline *onco_kb_guideline(const onco_kb *kb, const char *id)
 	return find(kb->guidelines, kb->n_guidelines, sizeof(*kb->guidelines), id);
 }
 
+const onco_card_def *onco_kb_card_def(const onco_kb *kb, const char *id)
+{
+	return find(kb->card_defs, kb->n_card_defs, sizeof(*kb->card_defs), id);
+}
+
+const onco_guideline *onco_kb_guideline_of_source(const onco_kb *kb, const char *source)
+{
+	size_t i;
+
+	for (i = 0; source != NULL && i < kb->n_guidelines; i++)
+		if (strcmp(kb->guidelines[i].source, source) == 0)
+			return &kb->guidelines[i];
+	return NULL;
+}
+
 int onco_kb_rule_index(const onco_kb *kb, const char *name)
 {
 	size_t i;
@@ -172,7 +211,8 @@ int onco_kb_rule_index(const onco_kb *kb, const char *name)
  */
 static int engine_only_template(const onco_kb *kb, const char *name)
 {
-	static const char *const templates[] = {"citation", "finding-def", "guideline"};
+	static const char *const templates[] = {"citation", "finding-def", "guideline",
+						"card-def"};
 	size_t i, j, k, n = 0;
 
 	for (i = 0; i < sizeof(templates) / sizeof(templates[0]); i++)

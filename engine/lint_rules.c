@@ -331,6 +331,81 @@ int lint_citation_exists(const lint_kb *kb, const char *id)
 	return 0;
 }
 
+/* Whether a deffacts declares a `tmpl` fact whose `slot` is `value`. */
+static int knowledge_fact(const lint_kb *kb, const char *tmpl, const char *slot,
+			  const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < kb->nfacts; i++)
+		if (strcmp(lint_bare_name(lint_head(kb->facts[i].form)), tmpl) == 0 &&
+		    lint_slot_text(kb->facts[i].form, slot) != NULL &&
+		    strcmp(lint_slot_text(kb->facts[i].form, slot), value) == 0)
+			return 1;
+	return 0;
+}
+
+/* The guideline a rule's (scope (guideline G)) pattern names, or NULL. */
+static const char *rule_guideline(const lint_rule *rule)
+{
+	size_t i;
+
+	for (i = rule->lhs; i < rule->arrow; i++) {
+		const onco_sx *p = rule->form->items[i];
+		const char *g = lint_slot_text(p, "guideline");
+
+		if (strcmp(lint_bare_name(lint_head(p)), "scope") == 0 && g != NULL &&
+		    !is_variable_or_call(g))
+			return g;
+	}
+	return NULL;
+}
+
+/* What an option declares about itself (docs/design.md, last section):
+ * the engine reads it from the rule's text to assert the option as
+ * "possible if", so every value must be a literal; `status` is the host's;
+ * `card` names a card-def. */
+static void check_declarations(rule_walk *w, const onco_sx *f)
+{
+	const char *guideline = rule_guideline(w->rule);
+	size_t i, j;
+
+	/* A guideline that declares its cards places every option on one;
+	 * an option without would land on a card derived from its modality. */
+	if (lint_slot_of(f, "card") == NULL && guideline != NULL &&
+	    knowledge_fact(w->kb, "card-def", "guideline", guideline))
+		lint_report_add(w->r, w->rule->file, f->line, 0, "card",
+				"rule %s concludes an option of %s without a card, while %s declares its cards",
+				w->rule->name, guideline, guideline);
+
+	for (i = 1; i < f->n_items; i++) {
+		const onco_sx *slot = f->items[i];
+		const char *name = lint_head(slot);
+
+		if (name == NULL)
+			continue;
+		if (strcmp(name, "status") == 0)
+			lint_report_add(w->r, w->rule->file, slot->line, 1, "declaration",
+					"rule %s sets the status of a recommendation: the host sets it (possible)",
+					w->rule->name);
+		for (j = 1; j < slot->n_items; j++) {
+			const onco_sx *v = slot->items[j];
+
+			if (v->type == ONCO_SX_LIST ||
+			    (v->type == ONCO_SX_ATOM && (v->text[0] == '?' || v->text[0] == '$')))
+				lint_report_add(w->r, w->rule->file, v->line, 1, "declaration",
+						"rule %s declares %s with a variable or a call: what an option declares must be literal (the engine reads it to show the option as possible)",
+						w->rule->name, name);
+		}
+		if (strcmp(name, "card") == 0 && lint_text(slot, 1) != NULL &&
+		    !is_variable_or_call(lint_text(slot, 1)) &&
+		    !knowledge_fact(w->kb, "card-def", "id", lint_text(slot, 1)))
+			lint_report_add(w->r, w->rule->file, slot->line, 1, "card",
+					"rule %s puts its option on card %s, and there is no card-def with that id",
+					w->rule->name, lint_text(slot, 1));
+	}
+}
+
 /* What a rule asserts: shapes, cites of conclusions, finding definitions. */
 static int check_asserts(rule_walk *w)
 {
@@ -356,6 +431,8 @@ static int check_asserts(rule_walk *w)
 					w->rule->name, fname);
 		if (!in_list(head, conclusions))
 			continue;
+		if (strcmp(head, "recommendation") == 0)
+			check_declarations(w, f);
 		concluding = 1;
 		if (cite == NULL || cite->n_items < 2)
 			lint_report_add(w->r, w->rule->file, f->line, 1, "cite",

@@ -123,13 +123,12 @@ static int is_unknown_finding(void *env, void *fact)
 	return value != NULL && strcmp(value, "unknown") == 0;
 }
 
-/* The fields behind an unknown finding. A finding derived from other
- * findings is unknown because one of them is: report the fields of those
- * (recursively), not the derived finding's own, which may already be
- * recorded. A finding that rests on no unknown finding reports its own
- * fields. */
-static int unknown_fields(onco_engine *engine, void *finding, const onco_rule_info *rule,
-			  cJSON *by_field, int depth)
+/* The fields behind an unknown finding, added to `fields`. A finding
+ * derived from other findings is unknown because one of them is: report
+ * the fields of those (recursively), not the derived finding's own, which
+ * may already be recorded. A finding that rests on no unknown finding
+ * reports its own fields. */
+static int collect_fields(onco_engine *engine, void *finding, cJSON *fields, int depth)
 {
 	void *env = engine->env;
 	const onco_finding_def *def;
@@ -142,16 +141,37 @@ static int unknown_fields(onco_engine *engine, void *finding, const onco_rule_in
 		if (onco_fact_multi(env, finding, "basis", i, &type, &basis) &&
 		    type == FACT_ADDRESS && is_unknown_finding(env, basis)) {
 			below++;
-			rc = unknown_fields(engine, basis, rule, by_field, depth + 1);
+			rc = collect_fields(engine, basis, fields, depth + 1);
 		}
 	}
 	if (below > 0 || rc != 0)
 		return rc;
 	def = onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));
 	for (i = 0; def != NULL && i < def->n_fields && rc == 0; i++)
-		rc = note_missing(by_field, def->fields[i],
-				  rule->summary != NULL ? rule->summary : rule->concludes,
-				  rule->concludes);
+		rc = add_unique(fields, def->fields[i]);
+	return rc;
+}
+
+int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const char *finding,
+			cJSON *fields)
+{
+	const onco_finding_def *def;
+	size_t j, found = 0;
+	int rc = 0;
+
+	for (j = 0; j < run->n_findings && rc == 0; j++)
+		if (is_unknown_finding(engine->env, run->findings[j]) &&
+		    strcmp(onco_fact_text(engine->env, run->findings[j], "name"), finding) == 0) {
+			found++;
+			rc = collect_fields(engine, run->findings[j], fields, 0);
+		}
+	if (found > 0 || rc != 0)
+		return rc;
+	/* Not valued unknown in this run (a pending mark's finding may have no
+	 * fact at all): the fields of its definition. */
+	def = onco_kb_finding_def(&engine->kb, finding);
+	for (j = 0; def != NULL && j < def->n_fields && rc == 0; j++)
+		rc = add_unique(fields, def->fields[j]);
 	return rc;
 }
 
@@ -160,27 +180,26 @@ static int unknown_fields(onco_engine *engine, void *finding, const onco_rule_in
 static int rule_missing(onco_engine *engine, const onco_run_facts *run,
 			const onco_rule_info *rule, cJSON *by_field)
 {
-	size_t i, j, unknown = 0;
+	const char *needed_for = rule->summary != NULL ? rule->summary : rule->concludes;
+	cJSON *fields, *f;
+	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < rule->n_conditions; i++) {
-		onco_condition_state s = onco_condition_eval(engine, run, &rule->conditions[i]);
-		if (s == ONCO_COND_UNKNOWN)
-			unknown++;
-		else if (s != ONCO_COND_MET)
-			return 0;
-	}
-	for (i = 0; i < rule->n_conditions && unknown > 0 && rc == 0; i++) {
+	if (onco_rule_unknown_only(engine, run, rule) == 0)
+		return 0;
+	fields = cJSON_CreateArray();
+	if (fields == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < rule->n_conditions && rc == 0; i++) {
 		const onco_condition *c = &rule->conditions[i];
 
-		if (onco_condition_eval(engine, run, c) != ONCO_COND_UNKNOWN)
-			continue;
-		for (j = 0; j < run->n_findings && rc == 0; j++)
-			if (is_unknown_finding(engine->env, run->findings[j]) &&
-			    strcmp(onco_fact_text(engine->env, run->findings[j], "name"),
-				   c->name) == 0)
-				rc = unknown_fields(engine, run->findings[j], rule, by_field, 0);
+		if (onco_condition_eval(engine, run, c) == ONCO_COND_UNKNOWN)
+			rc = onco_unknown_fields(engine, run, c->name, fields);
 	}
+	cJSON_ArrayForEach(f, fields)
+		if (rc == 0)
+			rc = note_missing(by_field, f->valuestring, needed_for, rule->concludes);
+	cJSON_Delete(fields);
 	return rc;
 }
 
@@ -189,15 +208,62 @@ static int compare_strings(const void *a, const void *b)
 	return strcmp((*(cJSON *const *)a)->valuestring, (*(cJSON *const *)b)->valuestring);
 }
 
+/* Most consequential first: by the weight of what a field decides (see
+ * option_weight), then by field. The weight is kept in "_weight" while the
+ * list is sorted. */
 static int compare_fields(const void *a, const void *b)
 {
-	return strcmp(cJSON_GetObjectItemCaseSensitive(*(cJSON *const *)a, "field")->valuestring,
-		      cJSON_GetObjectItemCaseSensitive(*(cJSON *const *)b, "field")->valuestring);
+	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
+	double wx = cJSON_GetObjectItemCaseSensitive(x, "_weight")->valuedouble;
+	double wy = cJSON_GetObjectItemCaseSensitive(y, "_weight")->valuedouble;
+
+	if (wx != wy)
+		return wx > wy ? -1 : 1;
+	return strcmp(cJSON_GetObjectItemCaseSensitive(x, "field")->valuestring,
+		      cJSON_GetObjectItemCaseSensitive(y, "field")->valuestring);
 }
 
-/* Turns the object keyed by field into the sorted output list; needed_for
- * becomes one sentence. NULL when memory runs out. */
-static cJSON *finish(cJSON *by_field)
+/* What deciding an option weighs: 4 for a curative-intent or preferred
+ * option, 1 for care that does not treat the cancer, 2 for the rest, as
+ * its rule declares it. */
+static int option_weight(const onco_engine *engine, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < engine->kb.n_rules; i++) {
+		const onco_rule_info *r = &engine->kb.rules[i];
+		const char *intent, *preferred, *directed;
+
+		if (r->kind != ONCO_RULE_RECOMMENDATION || r->concludes == NULL ||
+		    strcmp(r->concludes, id) != 0)
+			continue;
+		intent = onco_rule_decl_text(r, "intent");
+		preferred = onco_rule_decl_text(r, "preferred");
+		directed = onco_rule_decl_text(r, "cancer-directed");
+		if ((intent != NULL && strcmp(intent, "curative") == 0) ||
+		    (preferred != NULL && strcmp(preferred, "TRUE") == 0))
+			return 4;
+		return directed != NULL && strcmp(directed, "FALSE") == 0 ? 1 : 2;
+	}
+	return 2;
+}
+
+/* The weight of a missing field: the sum over the options it decides; a
+ * fact a rule asks for itself (no option named: it decides which guidance
+ * applies, or a safety check) weighs 3. */
+static double field_weight(const onco_engine *engine, const cJSON *entry)
+{
+	const cJSON *options = cJSON_GetObjectItemCaseSensitive(entry, "options"), *o;
+	int weight = 0;
+
+	cJSON_ArrayForEach(o, options)
+		weight += option_weight(engine, o->valuestring);
+	return cJSON_GetArraySize(options) > 0 ? weight : 3;
+}
+
+/* Turns the object keyed by field into the output list, most
+ * consequential first; needed_for becomes one sentence. */
+static cJSON *finish(const onco_engine *engine, cJSON *by_field)
 {
 	cJSON *list = cJSON_CreateArray(), *entry;
 	int rc = list == NULL ? ONCO_ENOMEM : 0;
@@ -208,13 +274,19 @@ static cJSON *finish(cJSON *by_field)
 		char *text;
 
 		cJSON_DetachItemViaPointer(by_field, entry);
-		/* A detached member keeps its key: adding it allocates nothing. */
-		cJSON_AddItemToArray(list, entry);
+		if (!cJSON_AddItemToArray(list, entry)) {
+			cJSON_Delete(entry);
+			rc = ONCO_ENOMEM;
+			break;
+		}
 		needed = cJSON_GetObjectItemCaseSensitive(entry, "needed_for");
 		rc = onco_json_sort(needed, compare_strings);
 		if (rc == 0)
 			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "options"),
-					    compare_strings);
+					compare_strings);
+		if (rc == 0 && !cJSON_AddNumberToObject(entry, "_weight",
+							field_weight(engine, entry)))
+			rc = ONCO_ENOMEM;
 		if (rc != 0)
 			break;
 		cJSON_ArrayForEach(item, needed)
@@ -243,6 +315,8 @@ static cJSON *finish(cJSON *by_field)
 		cJSON_Delete(list);
 		return NULL;
 	}
+	cJSON_ArrayForEach(entry, list)
+		cJSON_DeleteItemFromObjectCaseSensitive(entry, "_weight");
 	return list;
 }
 
@@ -272,7 +346,7 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 		cJSON_Delete(by_field);
 		return NULL;
 	}
-	list = finish(by_field);
+	list = finish(engine, by_field);
 	cJSON_Delete(by_field);
 	return list;
 }

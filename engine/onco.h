@@ -95,8 +95,11 @@ int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *er
  * 0, ONCO_EIO or ONCO_ENOMEM. */
 int onco_image_sha256(const char *path, char out[65], onco_error *err);
 
-/* Output flags for onco_engine_evaluate. */
+/* Output flags for onco_engine_evaluate. ONCO_JSON_SUMMARY gives the
+ * summary form: case, knowledge base, scope, guidelines and the cards with
+ * the ids they hold, nothing else (docs/output-format.md, "Batch"). */
 #define ONCO_JSON_PRETTY 0x1
+#define ONCO_JSON_SUMMARY 0x2
 
 /*
  * Evaluates one case given as JSON text (need not be NUL-terminated).

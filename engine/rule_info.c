@@ -61,6 +61,15 @@ void onco_rule_info_release(onco_rule_info *info)
 		free(info->conditions[i].text);
 	}
 	free(info->conditions);
+	for (i = 0; i < info->n_decls; i++) {
+		size_t v;
+
+		for (v = 0; v < info->decls[i].n_values; v++)
+			free(info->decls[i].values[v].text);
+		free(info->decls[i].values);
+		free(info->decls[i].slot);
+	}
+	free(info->decls);
 	memset(info, 0, sizeof(*info));
 }
 
@@ -168,6 +177,87 @@ static int add_condition(onco_rule_info *info, const onco_sx *ce, int negated)
 	return c->text == NULL ? ONCO_ENOMEM : rc;
 }
 
+const onco_decl *onco_rule_decl(const onco_rule_info *info, const char *slot)
+{
+	size_t i;
+
+	for (i = 0; i < info->n_decls; i++)
+		if (strcmp(info->decls[i].slot, slot) == 0)
+			return &info->decls[i];
+	return NULL;
+}
+
+const char *onco_rule_decl_text(const onco_rule_info *info, const char *slot)
+{
+	const onco_decl *d = onco_rule_decl(info, slot);
+
+	return d != NULL && d->n_values > 0 ? d->values[0].text : NULL;
+}
+
+/* The type of an atom as CLIPS reads it: a number or a symbol. */
+static onco_decl_type atom_type(const char *text)
+{
+	char *end;
+
+	if (text[0] == '\0')
+		return ONCO_DECL_SYMBOL;
+	(void)strtol(text, &end, 10);
+	if (*end == '\0')
+		return ONCO_DECL_INTEGER;
+	(void)strtod(text, &end);
+	return *end == '\0' ? ONCO_DECL_FLOAT : ONCO_DECL_SYMBOL;
+}
+
+/* Reads one (slot value...) item of the asserted fact into a decl. A value
+ * that is a variable or a call is not a declaration: decls_literal drops. */
+static int read_decl(onco_rule_info *info, const onco_sx *slot)
+{
+	onco_decl *grown, *d;
+	size_t i;
+
+	if (slot->type != ONCO_SX_LIST || onco_sx_atom(slot, 0) == NULL) {
+		info->decls_literal = 0;
+		return 0;
+	}
+	grown = realloc(info->decls, (info->n_decls + 1) * sizeof(*grown));
+	if (grown == NULL)
+		return ONCO_ENOMEM;
+	info->decls = grown;
+	d = &grown[info->n_decls];
+	memset(d, 0, sizeof(*d));
+	if ((d->slot = onco_strdup(onco_sx_atom(slot, 0))) == NULL)
+		return ONCO_ENOMEM;
+	info->n_decls++;
+	if (slot->n_items > 1 &&
+	    (d->values = calloc(slot->n_items - 1, sizeof(*d->values))) == NULL)
+		return ONCO_ENOMEM;
+	for (i = 1; i < slot->n_items; i++) {
+		const onco_sx *v = slot->items[i];
+		onco_decl_value *out = &d->values[d->n_values];
+
+		if (v->type == ONCO_SX_LIST || v->text[0] == '?' || v->text[0] == '$') {
+			info->decls_literal = 0;
+			continue;
+		}
+		out->type = v->type == ONCO_SX_STRING ? ONCO_DECL_STRING : atom_type(v->text);
+		if ((out->text = onco_strdup(v->text)) == NULL)
+			return ONCO_ENOMEM;
+		d->n_values++;
+	}
+	return 0;
+}
+
+static int read_decls(onco_rule_info *info, const onco_sx *fact)
+{
+	size_t i;
+	int rc = 0;
+
+	info->decls_literal = 1;
+	for (i = 1; i < fact->n_items && rc == 0; i++)
+		rc = read_decl(info, fact->items[i]);
+	return rc;
+}
+
 static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 {
 	const char *tmpl = onco_sx_atom(fact, 0);
@@ -206,6 +296,8 @@ static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 		if (rc == 0)
 			rc = slot_all(fact, info->kind == ONCO_RULE_WARNING ? "agent" : "agents",
 				      &info->agents, &info->n_agents);
+		if (rc == 0 && info->kind == ONCO_RULE_RECOMMENDATION)
+			rc = read_decls(info, fact);
 		if (rc == 0)
 			rc = slot_all(fact, "cite", &info->cites, &info->n_cites);
 		return rc;

@@ -12,9 +12,11 @@
 #include "private/engine_internal.h"
 
 /* Kinds of facts a run concludes: the conclusions, then the marks gates
- * put on recommendations (rules/schema.clp). */
+ * put on recommendations (rules/schema.clp), then the options the host
+ * asserted as possible (recommendation facts with status possible). */
 enum { ONCO_C_RECOMMENDATION, ONCO_C_WARNING, ONCO_C_EXCLUSION, ONCO_C_NOTE,
-       ONCO_C_MISSING, ONCO_C_PENDING, ONCO_C_HISTORY, ONCO_C_LEAD, ONCO_C_KINDS };
+       ONCO_C_MISSING, ONCO_C_PENDING, ONCO_C_HISTORY, ONCO_C_LEAD, ONCO_C_POSSIBLE,
+       ONCO_C_KINDS };
 
 /* The facts of a finished run, sorted into what the result needs. */
 typedef struct onco_run_facts {
@@ -25,12 +27,18 @@ typedef struct onco_run_facts {
 	/* By ONCO_C_* kind: the conclusions, and the gate marks. */
 	void **conclusions[ONCO_C_KINDS];
 	size_t n_conclusions[ONCO_C_KINDS];
-	/* Option ids a gate holds back (named by an exclusion's or a pending
-	 * mark's `option`), sorted, unique: such a recommendation is not listed
-	 * as one. Valid while the run's facts live. */
-	const char **held;
-	size_t n_held;
+	/* Option ids named by an exclusion's `option` (ruled out) and by a
+	 * pending mark's (held back until a fact is known), each sorted and
+	 * unique: such a recommendation is not listed as one. Valid while the
+	 * run's facts live. */
+	const char **excluded;
+	size_t n_excluded;
+	const char **pending;
+	size_t n_pending;
 	void *cancer; /* the cancer fact, for the not-covered reason */
+	/* Building the summary form (ONCO_JSON_SUMMARY): items need no
+	 * because or evidence, which the summary drops. */
+	int lean;
 	/* Finding name -> values present (bit 0 yes, 1 no, 2 unknown), sorted
 	 * by name: judging a rule's conditions looks up each finding once. */
 	struct onco_finding_entry *finding_index;
@@ -58,8 +66,17 @@ int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence);
 /* A readable statement for one case fact: "prior treatment: type ...". */
 char *onco_case_fact_statement(void *env, void *fact);
 
-/* conclusions.c: the items of one conclusion kind, grouped by id, sorted. */
+/* conclusions.c: the items of one conclusion kind, grouped by id, sorted.
+ * ONCO_C_RECOMMENDATION lists the options offered; ONCO_C_POSSIBLE the
+ * "possible if" options (host-asserted, or offered and held by a pending
+ * mark), each with its `if` list. NULL when memory runs out. */
 cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind);
+
+/* missing.c: the fields behind an unknown finding, added (once each) to
+ * the array of strings `fields`; a finding derived from other unknown
+ * findings gives theirs. 0 or ONCO_ENOMEM. */
+int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const char *finding,
+			cJSON *fields);
 
 /* missing.c: missing information: `missing` facts, the findings of pending
  * marks, and the fields of unknown findings that alone block a
@@ -72,12 +89,41 @@ unsigned onco_run_finding_values(onco_engine *engine, const onco_run_facts *run,
 				 const char *name);
 int onco_run_has_scope(onco_engine *engine, const onco_run_facts *run,
 		       const char *guideline);
-/* Whether a gate holds option `id` back (see onco_run_facts.held). */
+/* Whether an exclusion rules option `id` out, a pending mark holds it
+ * back, or either (see onco_run_facts.excluded). */
+int onco_run_is_excluded(const onco_run_facts *run, const char *id);
+int onco_run_is_pending(const onco_run_facts *run, const char *id);
 int onco_run_is_held(const onco_run_facts *run, const char *id);
 
+/* possible.c: asserts the "possible" options of a finished run (see
+ * possible.c); *count says how many. 0, ONCO_ENOMEM or ONCO_EINTERNAL. The
+ * caller runs the rules again, then gathers the facts anew. */
+int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t *count);
+
+/* cards.c: adds "cards" to the result document `doc`, from its lists
+ * (recommendations, possible, warnings, exclusions, missing_information,
+ * notes), the rule base's card definitions and the case facts of the run.
+ * 0 or ONCO_ENOMEM (doc unchanged). */
+int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc);
+
+/* Cuts each card of `cards` down to its id, kind, title and the lists that
+ * hold something, for the summary form. 0. */
+int onco_cards_summarize(cJSON *cards);
+
+/* patient.c: the status card's lines about the patient, from the case
+ * facts in working memory: {"topic", "text", "pointers"} items appended to
+ * `out`. 0 or ONCO_ENOMEM. */
+int onco_patient_lines(onco_engine *engine, cJSON *out);
+
+/* Whether the case says she declines, or cannot have, cancer treatment;
+ * *reason says which in a sentence. */
+int onco_patient_declines_or_cannot(onco_engine *engine, const char **reason);
+
 /* Whether `fact` (a warning, note or missing fact) rests on a
- * recommendation that a gate holds back: a caution about, or a fact needed
- * for, an option that is not offered after all. Such facts are not listed. */
+ * recommendation that an exclusion rules out: a caution about, or a fact
+ * needed for, an option that is not offered after all. Such facts are not
+ * listed. (An option held back by a pending mark is shown as possible, and
+ * keeps its warnings, like the options the host asserts as possible.) */
 int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void *fact);
 
 /* conditions.c */
@@ -90,6 +136,11 @@ typedef enum onco_condition_state {
 
 onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_facts *run,
 					 const onco_condition *c);
+
+/* How many of a rule's conditions are unknown when all the others are met
+ * (it is blocked only by findings valued unknown); 0 otherwise. */
+size_t onco_rule_unknown_only(onco_engine *engine, const onco_run_facts *run,
+			      const onco_rule_info *rule);
 
 /* json_sort.c: detaches the items of a cJSON array, sorts them with
  * `compare` (qsort on cJSON pointers), puts them back. 0, or ONCO_ENOMEM

@@ -36,6 +36,16 @@ typedef struct onco_guideline {
 	char *covers;
 } onco_guideline;
 
+/* A decision card of a guideline (`card-def` fact): options name it in
+ * their `card` slot (docs/output-format.md, "Cards"). */
+typedef struct onco_card_def {
+	char *id;
+	char *guideline;
+	char *kind;  /* supportive-care, curative-local, systemic, ... */
+	char *title;
+	long order;  /* orders cards of one kind */
+} onco_card_def;
+
 /* The rule base as loaded: its files and what was read from them. */
 typedef struct onco_kb {
 	onco_kb_file *files; /* owned copies: name, data, length */
@@ -48,6 +58,8 @@ typedef struct onco_kb {
 	size_t n_finding_defs;
 	onco_guideline *guidelines; /* sorted by id */
 	size_t n_guidelines;
+	onco_card_def *card_defs; /* sorted by id */
+	size_t n_card_defs;
 	onco_rule_info *rules; /* in definition order */
 	size_t n_rules;
 } onco_kb;
@@ -125,6 +137,9 @@ void onco_knowledge_unload(onco_engine *engine);
 const onco_citation *onco_kb_citation(const onco_kb *kb, const char *id);
 const onco_finding_def *onco_kb_finding_def(const onco_kb *kb, const char *name);
 const onco_guideline *onco_kb_guideline(const onco_kb *kb, const char *id);
+const onco_card_def *onco_kb_card_def(const onco_kb *kb, const char *id);
+/* The guideline whose `source` is this file, or NULL: for document titles. */
+const onco_guideline *onco_kb_guideline_of_source(const onco_kb *kb, const char *source);
 int onco_kb_rule_index(const onco_kb *kb, const char *name);
 
 /* capture.c: the router that keeps CLIPS output away from the terminal. */

@@ -33,6 +33,27 @@ typedef struct onco_condition {
 	char *text;    /* the conditional element as written */
 } onco_condition;
 
+/* A value of a slot as the right-hand side writes it. */
+typedef enum onco_decl_type {
+	ONCO_DECL_SYMBOL,
+	ONCO_DECL_STRING,
+	ONCO_DECL_INTEGER,
+	ONCO_DECL_FLOAT
+} onco_decl_type;
+
+typedef struct onco_decl_value {
+	onco_decl_type type;
+	char *text;
+} onco_decl_value;
+
+/* One slot of the recommendation a rule asserts: what the option declares
+ * about itself (modality, agents, choices, card, role, ...). */
+typedef struct onco_decl {
+	char *slot;
+	onco_decl_value *values;
+	size_t n_values;
+} onco_decl;
+
 typedef struct onco_rule_info {
 	char *name; /* without the module prefix */
 	char *comment;
@@ -51,6 +72,13 @@ typedef struct onco_rule_info {
 	size_t n_cites;
 	onco_condition *conditions;
 	size_t n_conditions;
+	/* Recommendation rules: every slot of the asserted fact, in the order
+	 * written. The engine asserts a "possible" option from them, so they
+	 * must be literals: decls_literal is 0 when a value is a variable or a
+	 * function call (lint reports it; such a rule gives no "possible"). */
+	onco_decl *decls;
+	size_t n_decls;
+	int decls_literal;
 	int has_salience;
 	int has_io;
 } onco_rule_info;
@@ -63,6 +91,12 @@ extern const char *const onco_finding_values[3];
 int onco_rule_info_parse(onco_rule_info *out, const char *ppform);
 
 void onco_rule_info_release(onco_rule_info *info);
+
+/* The declared slot `slot` of a recommendation rule, or NULL. */
+const onco_decl *onco_rule_decl(const onco_rule_info *info, const char *slot);
+
+/* The first declared value of `slot` as text, or NULL. */
+const char *onco_rule_decl_text(const onco_rule_info *info, const char *slot);
 
 /* The name of a rule kind: "recommendation", "finding", ... */
 const char *onco_rule_kind_name(onco_rule_kind kind);

@@ -174,9 +174,10 @@ static int run_child(job *j, long fail_at, long *count, long *evaluated)
 		fi->fail_at = fail_at;
 		__atomic_store_n(&fi->enabled, 1, __ATOMIC_RELAXED);
 		if (j->mode == MODE_BATCH)
-			status = cli_batch_run(engines, 1, NULL, 0);
+			status = cli_batch_run(engines, 1, NULL, 0, 0);
 		else
-			status = cli_evaluate_case(j->engine, j->text, j->length, j->mode == MODE_JSON);
+			status = cli_evaluate_case(j->engine, j->text, j->length,
+						   j->mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);
 		status = cli_finish(status);
 		__atomic_store_n(&fi->enabled, 0, __ATOMIC_RELAXED);
 		if (j->leak_every == 0 || fail_at % j->leak_every != 0)

@@ -24,9 +24,10 @@ for s in breadth random lex mea; do
 	cmp -s "$tmp/a.json" "$tmp/b.json" || fail "strategy $s gives other bytes"
 done
 
-# The summary of the example: the exenteration and the washout warning.
+# The summary of the example: the critical washout warning first, then the
+# exenteration.
 "$bin" evaluate "$example" > "$tmp/summary.txt"
-grep -q "WARNINGS" "$tmp/summary.txt" || fail "summary has no WARNINGS section"
+grep -q "^!!  bevacizumab" "$tmp/summary.txt" || fail "summary does not lead with the critical warning"
 grep -qi "exenteration" "$tmp/summary.txt" || fail "summary lacks the exenteration"
 grep -q "28 days" "$tmp/summary.txt" || fail "summary lacks the 28-day washout"
 grep -q "not orders" "$tmp/summary.txt" || fail "summary lacks the disclaimer"

@@ -62,7 +62,7 @@ out=$("$bin" explain "$cases/recurrent-cervix-lung-metastases.json" --kb "$src/t
 expect "derivation" "$out" '^recommendation mini-pembrolizumab: Pembrolizumab'
 expect "derivation" "$out" 'rule mini-pembrolizumab \(mini.clp:[0-9]+\), fired'
 expect "derivation" "$out" 'PD-L1 positive tumour: met \(/biomarkers/PD-L1\)'
-expect "derivation" "$out" 'evidence mini.txt \[T-2\]'
+expect "derivation" "$out" 'evidence Mini guideline \[T-2\]'
 
 [ "$fail" -eq 0 ] && echo "explain: ok"
 exit "$fail"

@@ -1,0 +1,29 @@
+/*
+ * printable.h: case data in text output. A case's strings (its id, keys in
+ * JSON pointers, values quoted back in messages) may hold control
+ * characters; printed raw they forge lines of the report or drive the
+ * terminal (escape sequences). Every verb that prints text escapes them
+ * here, one way: each byte below 0x20 and 0x7f as \xHH, as the validator's
+ * messages already do.
+ */
+#ifndef ONCO_CLI_PRINTABLE_H
+#define ONCO_CLI_PRINTABLE_H
+
+#include <cjson/cJSON.h>
+
+#include "strbuf.h"
+
+/* Appends `s` to `b` with its control characters escaped. The one
+ * escaping function; the others below use it. */
+void cli_printable_append(cli_buf *b, const char *s);
+
+/* `s` escaped, as a new string (free() it); exits with status 3 when
+ * memory runs out, like the rest of strbuf.h. */
+char *cli_printable(const char *s);
+
+/* Escapes every string value and key of a parsed document (an item and
+ * what it holds) in place, so that whatever prints from it prints no
+ * control character. */
+void cli_json_printable(cJSON *item);
+
+#endif

@@ -1,0 +1,178 @@
+/* textview.c: helpers the text views share (see textview.h). */
+#include "textview.h"
+
+#include <string.h>
+
+const char *cli_str(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+const char *cli_str_or(const cJSON *o, const char *key, const char *otherwise)
+{
+	const char *s = cli_str(o, key);
+
+	return s != NULL ? s : otherwise;
+}
+
+/* Appends n bytes, non-breaking spaces written as spaces. */
+static void put_text(cli_buf *out, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cli_buf_append(out, p[i] == CLI_NBSP ? " " : p + i, 1);
+}
+
+void cli_wrap(cli_buf *out, const char *first, size_t indent, const char *text)
+{
+	size_t lead = strlen(first);
+	size_t room = CLI_TEXT_WIDTH > lead + 20 ? CLI_TEXT_WIDTH - lead : 20;
+	const char *p = text;
+
+	cli_buf_puts(out, first);
+	while (*p != '\0') {
+		size_t n = strlen(p), cut, end;
+
+		if (n <= room) {
+			put_text(out, p, n);
+			break;
+		}
+		for (cut = room; cut > 0 && p[cut] != ' '; cut--)
+			;
+		if (cut == 0)
+			cut = strcspn(p, " ");
+		for (end = cut; end > 0 && p[end - 1] == ' '; end--)
+			;
+		put_text(out, p, end);
+		cli_buf_printf(out, "\n%*s", (int)indent, "");
+		room = CLI_TEXT_WIDTH > indent + 20 ? CLI_TEXT_WIDTH - indent : 20;
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+	cli_buf_puts(out, "\n");
+}
+
+const cJSON *cli_item(const cJSON *doc, const char *key, const char *id)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, key))
+		if (id != NULL && strcmp(cli_str_or(item, "id", ""), id) == 0)
+			return item;
+	return NULL;
+}
+
+const cJSON *cli_option(const cJSON *doc, const char *id)
+{
+	const cJSON *o = cli_item(doc, "recommendations", id);
+
+	return o != NULL ? o : cli_item(doc, "possible", id);
+}
+
+void cli_words(cli_buf *b, const char *symbol)
+{
+	size_t i;
+
+	for (i = 0; symbol[i] != '\0'; i++) {
+		int between = symbol[i] == '-' && i > 0 && symbol[i - 1] >= 'a' &&
+			      symbol[i - 1] <= 'z' && symbol[i + 1] >= 'a' && symbol[i + 1] <= 'z';
+
+		cli_buf_append(b, between ? " " : symbol + i, 1);
+	}
+}
+
+static void join_words(cli_buf *b, const cJSON *list, const char *separator)
+{
+	const cJSON *e;
+	int first = 1;
+
+	cJSON_ArrayForEach(e, list) {
+		if (!cJSON_IsString(e))
+			continue;
+		if (!first)
+			cli_buf_puts(b, separator);
+		cli_words(b, e->valuestring);
+		first = 0;
+	}
+}
+
+void cli_short_name(cli_buf *b, const cJSON *item)
+{
+	const cJSON *agents = cJSON_GetObjectItemCaseSensitive(item, "agents");
+	const cJSON *choices = cJSON_GetObjectItemCaseSensitive(item, "choices");
+	const char *procedure = cli_str(item, "procedure");
+	const char *modality = cli_str_or(item, "modality", "");
+
+	if (procedure != NULL) {
+		cli_words(b, procedure);
+		return;
+	}
+	if (cJSON_GetArraySize(agents) > 0) {
+		if (strcmp(modality, "chemoradiation") == 0)
+			cli_buf_puts(b, "chemoradiation with ");
+		join_words(b, agents, " + ");
+		if (cJSON_GetArraySize(choices) > 0) {
+			cli_buf_puts(b, " with one of ");
+			join_words(b, choices, ", ");
+		}
+		return;
+	}
+	if (cJSON_GetArraySize(choices) > 0) {
+		cli_buf_puts(b, "one of ");
+		join_words(b, choices, ", ");
+		return;
+	}
+	cli_words(b, modality);
+}
+
+/* Whether `label` is one of the ", "-separated labels of `labels`. */
+static int has_label(const char *labels, const char *label)
+{
+	size_t n = strlen(label);
+	const char *p = labels;
+
+	while ((p = strstr(p, label)) != NULL) {
+		if ((p == labels || p[-1] == CLI_NBSP) && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+void cli_labels_add(cli_buf *labels, const cJSON *item)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(item, "evidence")) {
+		const char *ref = cli_str_or(e, "ref", "");
+
+		if (ref[0] == '\0' || has_label(cli_buf_text(labels), ref))
+			continue;
+		cli_buf_printf(labels, "%s%s", labels->length ? ",\x1f" : "", ref);
+	}
+}
+
+void cli_refs(cli_buf *b, const cJSON *item)
+{
+	cli_buf labels = CLI_BUF_INIT;
+
+	cli_labels_add(&labels, item);
+	if (labels.length > 0)
+		cli_buf_printf(b, "[%s]", cli_buf_text(&labels));
+	cli_buf_free(&labels);
+}
+
+const char *cli_document_title(const cJSON *doc, const char *source)
+{
+	const cJSON *card = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, "cards"), 0);
+	const cJSON *d;
+
+	cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(card, "documents"))
+		if (strcmp(cli_str_or(d, "source", ""), source) == 0 && cli_str(d, "title") != NULL)
+			return cli_str(d, "title");
+	return source;
+}

@@ -1,0 +1,64 @@
+/*
+ * textview.h: what the text views of a result share (summary.c, the cards
+ * on one screen; detail.c, every explanation): reading the result
+ * document, wrapping at 100 columns, short names of options. The document
+ * has been made printable (printable.h) before any of it is written.
+ */
+#ifndef ONCO_CLI_TEXTVIEW_H
+#define ONCO_CLI_TEXTVIEW_H
+
+#include <cjson/cJSON.h>
+
+#include "strbuf.h"
+
+#define CLI_TEXT_WIDTH 100
+
+/* A string member of `o`, or NULL / `otherwise`. */
+const char *cli_str(const cJSON *o, const char *key);
+const char *cli_str_or(const cJSON *o, const char *key, const char *otherwise);
+
+/* A space the wrapper never breaks at ("[CR-7, SA-1]" stays on one line);
+ * written as a space. Case data cannot hold it: it is escaped first. */
+#define CLI_NBSP '\x1f'
+
+/* Appends `text` after `first` (the first line's lead), wrapped at
+ * CLI_TEXT_WIDTH at spaces; continuation lines are indented by `indent`
+ * spaces. A word longer than a line is written whole. Ends with a newline. */
+void cli_wrap(cli_buf *out, const char *first, size_t indent, const char *text);
+
+/* The item of list `key` of the document whose "id" is `id`, or NULL. */
+const cJSON *cli_item(const cJSON *doc, const char *key, const char *id);
+
+/* A recommendation or possible option by id, or NULL. */
+const cJSON *cli_option(const cJSON *doc, const char *id);
+
+/* A symbol as words: hyphens between lowercase letters become spaces. */
+void cli_words(cli_buf *b, const char *symbol);
+
+/* A short name for an option or an exclusion: its procedure, its drugs
+ * ("cisplatin + paclitaxel", "one of letrozole, anastrozole"), or its
+ * modality. */
+void cli_short_name(cli_buf *b, const cJSON *item);
+
+/* "[CR-7, SA-1]": the labels of an item's evidence, each once. */
+void cli_refs(cli_buf *b, const cJSON *item);
+
+/* Appends to `labels` ("CR-7, SA-1") the labels of an item's evidence it
+ * does not hold yet: the labels of several items, each once. */
+void cli_labels_add(cli_buf *labels, const cJSON *item);
+
+/* The title of a source document (status card "documents"), or the file
+ * name when the rule base gives none. */
+const char *cli_document_title(const cJSON *doc, const char *source);
+
+/* Writes the text view of a result or error document (summary.c): the
+ * cards on one screen; with `detail`, every explanation after them.
+ * Returns 0, or -1 when the text is not a JSON document. */
+int cli_text_view(cli_buf *out, const char *result_json, int detail);
+
+/* detail.c: every explanation of the result, card by card: because-lines
+ * with pointers, history, what a possible option waits for, quotes with
+ * their documents, rules. */
+void cli_detail(cli_buf *out, const cJSON *doc);
+
+#endif

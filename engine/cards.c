@@ -1,0 +1,810 @@
+/*
+ * cards.c: the decision cards of a result (docs/output-format.md, "Cards"):
+ * what the rules concluded, grouped the way a tumour board decides. Built
+ * once here; the text and other views only render it.
+ *
+ * Order: the status card (guideline, who the patient is, her wishes and
+ * fitness, the intent of the options); a card holding an option a gate
+ * puts first (a `lead` mark), and, when she declines or cannot have
+ * treatment, supportive care, with every other option card collapsed; the
+ * rule base's cards (`card-def`) in kind order; safety, one card per drug;
+ * ruled out, grouped by reason; missing facts, most consequential first;
+ * notes. An option that names no card (an older rule base, a user's --kb)
+ * goes on a card derived from its modality, so nothing is ever lost. Every
+ * recommendation, possible option, warning and exclusion is on exactly one
+ * card; an option card lists the preferred option first.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "private/collect.h"
+
+enum { L_OPTIONS, L_POSSIBLE, L_WARNINGS, L_EXCLUSIONS, L_MISSING, L_NOTES, L_COUNT };
+
+static const char *const list_keys[L_COUNT] = {"options", "possible", "warnings",
+					       "exclusions", "missing", "notes"};
+
+/* Card kinds in the order cards are shown, with the title of a card the
+ * engine makes for that kind. */
+static const struct {
+	const char *kind;
+	const char *title;
+} kinds[] = {
+	{"status", "Status"},
+	{"curative-local", "Curative-intent local treatment"},
+	{"local", "Local treatment"},
+	{"systemic", "Systemic therapy"},
+	{"later-line", "Later lines"},
+	{"symptom-control", "Symptom control"},
+	{"supportive-care", "Supportive care"},
+	{"clinical-trial", "Clinical trials"},
+	{"safety", "Safety"},
+	{"ruled-out", "Ruled out"},
+	{"missing", "Missing information"},
+	{"notes", "Notes"},
+};
+#define N_KINDS (sizeof(kinds) / sizeof(kinds[0]))
+#define FIRST_ENGINE_KIND 8 /* safety and after: not option cards */
+
+/* The card an option goes on when it names none, by modality: local
+ * treatment by its intent (curative: curative-local; palliative: symptom
+ * control; else local), the others by kind. */
+static const struct {
+	const char *modality;
+	const char *kind; /* NULL: local treatment, by intent */
+} modalities[] = {
+	{"surgery", NULL},
+	{"chemoradiation", NULL},
+	{"radiation", NULL},
+	{"brachytherapy", NULL},
+	{"chemotherapy", "systemic"},
+	{"targeted", "systemic"},
+	{"immunotherapy", "systemic"},
+	{"hormonal", "systemic"},
+	{"ovarian-suppression", "systemic"},
+	{"bone-targeted", "symptom-control"},
+	{"supportive-care", "supportive-care"},
+	{"clinical-trial", "clinical-trial"},
+};
+#define N_MODALITIES (sizeof(modalities) / sizeof(modalities[0]))
+
+static const char *const roles[] = {"main", "backbone", "add-on"};
+static const char *const severities[] = {"critical", "serious", "caution", "info"};
+static const char *const intents[] = {"curative", "disease-control", "palliative"};
+
+typedef struct card {
+	char *id; /* owned */
+	const char *kind;
+	const char *title;
+	const char *guideline; /* NULL for cards the engine makes */
+	const char *agent;     /* a safety card's drug */
+	long order;
+	size_t rank; /* index of its kind in kinds[] */
+	int derived; /* made from the modality of options that name no card */
+	int raised;  /* comes right after the status card */
+	int collapsed;
+	const char *lead;
+	const cJSON **items[L_COUNT];
+	size_t n[L_COUNT];
+} card;
+
+typedef struct deck {
+	card *cards;
+	size_t n;
+} deck;
+
+static const char *str(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static const char *str_or(const cJSON *o, const char *key, const char *otherwise)
+{
+	const char *s = str(o, key);
+
+	return s != NULL ? s : otherwise;
+}
+
+static size_t index_of(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, list[i]) == 0)
+			return i;
+	return n;
+}
+
+static size_t kind_rank(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind != NULL && i < N_KINDS; i++)
+		if (strcmp(kinds[i].kind, kind) == 0)
+			return i;
+	return FIRST_ENGINE_KIND - 1; /* a kind this engine does not know: last option card */
+}
+
+static size_t modality_rank(const char *modality)
+{
+	size_t i;
+
+	for (i = 0; modality != NULL && i < N_MODALITIES; i++)
+		if (strcmp(modalities[i].modality, modality) == 0)
+			return i;
+	return N_MODALITIES;
+}
+
+static void deck_release(deck *d)
+{
+	size_t i, l;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->cards[i].id);
+		for (l = 0; l < L_COUNT; l++)
+			free(d->cards[i].items[l]);
+	}
+	free(d->cards);
+	d->cards = NULL;
+	d->n = 0;
+}
+
+/* The card with this id, made (empty) when absent; NULL when memory runs
+ * out. */
+static card *deck_card(deck *d, const char *id, const char *kind, const char *title)
+{
+	card *grown, *c;
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->cards[i].id, id) == 0)
+			return &d->cards[i];
+	grown = realloc(d->cards, (d->n + 1) * sizeof(*grown));
+	if (grown == NULL)
+		return NULL;
+	d->cards = grown;
+	c = &grown[d->n];
+	memset(c, 0, sizeof(*c));
+	c->id = onco_strdup(id);
+	if (c->id == NULL)
+		return NULL;
+	d->n++;
+	c->kind = kind;
+	c->title = title;
+	c->rank = kind_rank(kind);
+	return c;
+}
+
+static int card_add(card *c, int list, const cJSON *item)
+{
+	const cJSON **grown = realloc(c->items[list], (c->n[list] + 1) * sizeof(*grown));
+
+	if (grown == NULL)
+		return ONCO_ENOMEM;
+	c->items[list] = grown;
+	grown[c->n[list]++] = item;
+	return 0;
+}
+
+/* ------------------------------------------------------------ placing */
+
+/* The card of an option: the card-def it names, else one derived from its
+ * modality. */
+static card *option_card(onco_engine *engine, deck *d, const cJSON *option)
+{
+	const onco_card_def *def = onco_kb_card_def(&engine->kb, str(option, "card"));
+	const char *kind, *intent = str_or(option, "intent", "");
+	size_t m = modality_rank(str(option, "modality"));
+	char id[64];
+	card *c;
+
+	if (def != NULL) {
+		c = deck_card(d, def->id, def->kind, def->title);
+		if (c != NULL) {
+			c->guideline = def->guideline;
+			c->order = def->order;
+		}
+		return c;
+	}
+	kind = m < N_MODALITIES ? modalities[m].kind : "systemic";
+	if (kind == NULL)
+		kind = strcmp(intent, "curative") == 0	   ? "curative-local"
+		       : strcmp(intent, "palliative") == 0 ? "symptom-control"
+							   : "local";
+	snprintf(id, sizeof(id), "derived-%s", kind);
+	c = deck_card(d, id, kind, kinds[kind_rank(kind)].title);
+	if (c != NULL)
+		c->derived = 1;
+	return c;
+}
+
+/* The card an option with this id is on, or NULL. */
+static card *card_of_option(deck *d, const char *id)
+{
+	size_t i, j;
+	int l;
+
+	for (i = 0; id != NULL && i < d->n; i++)
+		for (l = L_OPTIONS; l <= L_POSSIBLE; l++)
+			for (j = 0; j < d->cards[i].n[l]; j++)
+				if (strcmp(str_or(d->cards[i].items[l][j], "id", ""), id) == 0)
+					return &d->cards[i];
+	return NULL;
+}
+
+/* A warning about an option on a card goes on that card; the others on
+ * the safety card of their drug, or on a card of other warnings. */
+static int place_warning(deck *d, const cJSON *warning)
+{
+	card *c = card_of_option(d, str(warning, "option"));
+	const char *agent = str(warning, "agent");
+	char id[96];
+
+	if (c == NULL && agent != NULL) {
+		snprintf(id, sizeof(id), "safety-%s", agent);
+		c = deck_card(d, id, "safety", agent);
+		if (c != NULL)
+			c->agent = agent;
+	} else if (c == NULL) {
+		c = deck_card(d, "safety", "safety", "Other warnings");
+	}
+	return c != NULL ? card_add(c, L_WARNINGS, warning) : ONCO_ENOMEM;
+}
+
+/* Puts every item of the document on its card. */
+static int place_items(onco_engine *engine, deck *d, const cJSON *doc)
+{
+	static const struct {
+		const char *key;
+		int list;
+	} engine_lists[] = {{"exclusions", L_EXCLUSIONS},
+			    {"missing_information", L_MISSING},
+			    {"notes", L_NOTES}};
+	static const char *const engine_cards[] = {"ruled-out", "missing", "notes"};
+	const cJSON *item;
+	size_t k;
+	int rc = 0, l;
+
+	for (l = L_OPTIONS; l <= L_POSSIBLE; l++)
+		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(
+						 doc, l == L_OPTIONS ? "recommendations" : "possible")) {
+			card *c = option_card(engine, d, item);
+
+			if (c == NULL || (rc = card_add(c, l, item)) != 0)
+				return ONCO_ENOMEM;
+		}
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "warnings"))
+		if ((rc = place_warning(d, item)) != 0)
+			return rc;
+	for (k = 0; k < sizeof(engine_lists) / sizeof(engine_lists[0]); k++)
+		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, engine_lists[k].key)) {
+			card *c = deck_card(d, engine_cards[k], engine_cards[k],
+					    kinds[kind_rank(engine_cards[k])].title);
+
+			if (c == NULL || (rc = card_add(c, engine_lists[k].list, item)) != 0)
+				return ONCO_ENOMEM;
+		}
+	return 0;
+}
+
+/* ------------------------------------------------------------ ordering */
+
+/* Options: the one a gate puts first, the preferred, then by role (main,
+ * backbone, add-on), modality, id. */
+static int compare_options(const void *a, const void *b)
+{
+	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+	int lx = str(x, "lead") != NULL, ly = str(y, "lead") != NULL;
+	int px = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "preferred"));
+	int py = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(y, "preferred"));
+	size_t rx = index_of(str(x, "role"), roles, 3), ry = index_of(str(y, "role"), roles, 3);
+	size_t mx = modality_rank(str(x, "modality")), my = modality_rank(str(y, "modality"));
+
+	if (lx != ly)
+		return ly - lx;
+	if (px != py)
+		return py - px;
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	if (mx != my)
+		return mx < my ? -1 : 1;
+	return strcmp(str_or(x, "id", ""), str_or(y, "id", ""));
+}
+
+static size_t severity_rank(const cJSON *warning)
+{
+	return index_of(str(warning, "severity"), severities, 4);
+}
+
+static int compare_warnings(const void *a, const void *b)
+{
+	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+	size_t sx = severity_rank(x), sy = severity_rank(y);
+
+	if (sx != sy)
+		return sx < sy ? -1 : 1;
+	return strcmp(str_or(x, "id", ""), str_or(y, "id", ""));
+}
+
+/* The most severe of a card's warnings (4 when it has none). */
+static size_t worst(const card *c)
+{
+	size_t i, w = 4;
+
+	for (i = 0; i < c->n[L_WARNINGS]; i++)
+		if (severity_rank(c->items[L_WARNINGS][i]) < w)
+			w = severity_rank(c->items[L_WARNINGS][i]);
+	return w;
+}
+
+static int compare_cards(const void *a, const void *b)
+{
+	const card *x = a, *y = b;
+	int c;
+
+	if ((x->rank == 0) != (y->rank == 0))
+		return x->rank == 0 ? -1 : 1;
+	if (x->raised != y->raised)
+		return y->raised - x->raised;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	if (strcmp(x->kind, "safety") == 0 && worst(x) != worst(y))
+		return worst(x) < worst(y) ? -1 : 1;
+	if ((c = strcmp(x->title, y->title)) != 0)
+		return c;
+	return strcmp(x->id, y->id);
+}
+
+/* Whether a card holds an option that treats the cancer. */
+static int cancer_directed(const card *c)
+{
+	size_t i;
+	int l;
+
+	for (l = L_OPTIONS; l <= L_POSSIBLE; l++)
+		for (i = 0; i < c->n[l]; i++)
+			if (!cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(c->items[l][i],
+									   "cancer_directed")))
+				return 1;
+	return 0;
+}
+
+/* Sorts the items within each card, then marks what leads and what is
+ * collapsed, then sorts the cards. */
+static void arrange(deck *d, const char *stop_reason)
+{
+	size_t i;
+	int any_lead = 0;
+
+	for (i = 0; i < d->n; i++) {
+		card *c = &d->cards[i];
+		int l;
+
+		for (l = L_OPTIONS; l <= L_POSSIBLE; l++)
+			if (c->n[l] > 1)
+				qsort(c->items[l], c->n[l], sizeof(*c->items[l]), compare_options);
+		if (c->n[L_WARNINGS] > 1)
+			qsort(c->items[L_WARNINGS], c->n[L_WARNINGS], sizeof(*c->items[L_WARNINGS]),
+			      compare_warnings);
+		for (l = L_OPTIONS; l <= L_POSSIBLE && c->lead == NULL; l++)
+			if (c->n[l] > 0)
+				c->lead = str(c->items[l][0], "lead");
+		c->raised = c->lead != NULL;
+		any_lead |= c->raised;
+	}
+	/* She declines or cannot have treatment: the care the source gives for
+	 * that comes first (supportive care, when no gate says which), and
+	 * every other card of cancer treatment is collapsed (care that does not
+	 * treat the cancer, symptom relief, stays open). */
+	for (i = 0; stop_reason != NULL && i < d->n; i++) {
+		card *c = &d->cards[i];
+
+		if (c->rank == 0 || c->rank >= FIRST_ENGINE_KIND)
+			continue;
+		if (!any_lead && strcmp(c->kind, "supportive-care") == 0)
+			c->raised = 1;
+		c->collapsed = !c->raised && cancer_directed(c);
+	}
+	if (d->n > 1)
+		qsort(d->cards, d->n, sizeof(*d->cards), compare_cards);
+}
+
+/* ------------------------------------------------------------ JSON */
+
+static int add_string_to(cJSON *array, const char *s)
+{
+	cJSON *item = cJSON_CreateString(s);
+
+	if (item == NULL || !cJSON_AddItemToArray(array, item)) {
+		cJSON_Delete(item);
+		return ONCO_ENOMEM;
+	}
+	return 0;
+}
+
+static int add_string_or_null(cJSON *o, const char *key, const char *s)
+{
+	return (s != NULL ? cJSON_AddStringToObject(o, key, s) : cJSON_AddNullToObject(o, key))
+		       ? 0
+		       : ONCO_ENOMEM;
+}
+
+/* The ids of a card's items of list `l` (the field of missing facts). */
+static int add_ids(cJSON *o, const card *c, int l)
+{
+	cJSON *array = cJSON_AddArrayToObject(o, list_keys[l]);
+	size_t i;
+	int rc = array == NULL ? ONCO_ENOMEM : 0;
+
+	for (i = 0; i < c->n[l] && rc == 0; i++)
+		rc = add_string_to(array, str_or(c->items[l][i], l == L_MISSING ? "field" : "id", ""));
+	return rc;
+}
+
+static int compare_groups(const void *a, const void *b)
+{
+	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
+	int nx = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x, "exclusions"));
+	int ny = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(y, "exclusions"));
+	const cJSON *ox = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(x, "options"), 0);
+	const cJSON *oy = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(y, "options"), 0);
+	int c;
+
+	if (nx != ny)
+		return ny - nx;
+	if (ox != NULL && oy != NULL && (c = strcmp(ox->valuestring, oy->valuestring)) != 0)
+		return c;
+	return strcmp(str_or(x, "reason", ""), str_or(y, "reason", ""));
+}
+
+static int compare_documents(const void *a, const void *b)
+{
+	return strcmp(str_or(*(cJSON *const *)a, "source", ""),
+		      str_or(*(cJSON *const *)b, "source", ""));
+}
+
+/* Ruled out, grouped by reason: {"reason", "exclusions", "options"}, the
+ * largest group first. */
+static int add_groups(cJSON *o, const card *c)
+{
+	cJSON *groups = cJSON_AddArrayToObject(o, "groups"), *g;
+	size_t i;
+	int rc = groups == NULL ? ONCO_ENOMEM : 0;
+
+	for (i = 0; i < c->n[L_EXCLUSIONS] && rc == 0; i++) {
+		const cJSON *x = c->items[L_EXCLUSIONS][i];
+		const char *reason = str_or(x, "reason", "");
+		const cJSON *options;
+
+		cJSON_ArrayForEach(g, groups)
+			if (strcmp(str(g, "reason"), reason) == 0)
+				break;
+		if (g == NULL) {
+			g = cJSON_CreateObject();
+			if (g == NULL || !cJSON_AddItemToArray(groups, g)) {
+				cJSON_Delete(g);
+				return ONCO_ENOMEM;
+			}
+			if (!cJSON_AddStringToObject(g, "reason", reason) ||
+			    !cJSON_AddArrayToObject(g, "exclusions") ||
+			    !cJSON_AddArrayToObject(g, "options"))
+				return ONCO_ENOMEM;
+		}
+		rc = add_string_to(cJSON_GetObjectItemCaseSensitive(g, "exclusions"),
+				   str_or(x, "id", ""));
+		options = cJSON_GetObjectItemCaseSensitive(g, "options");
+		if (rc == 0) {
+			const cJSON *seen;
+			const char *option = str_or(x, "option", "");
+
+			cJSON_ArrayForEach(seen, options)
+				if (strcmp(seen->valuestring, option) == 0)
+					break;
+			if (seen == NULL)
+				rc = add_string_to((cJSON *)options, option);
+		}
+	}
+	/* Largest group first; on a tie, by reason. */
+	if (rc == 0)
+		rc = onco_json_sort(groups, compare_groups);
+	return rc;
+}
+
+static const char *const state_names[] = {"met", "not met", "unknown"};
+
+/* One criterion: a finding condition that needs one value. */
+static int add_criterion(onco_engine *engine, const onco_run_facts *run, cJSON *items,
+			 const char *name, const int accepts[3], onco_condition_state state)
+{
+	const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
+	unsigned present = onco_run_finding_values(engine, run, name);
+	cJSON *entry;
+	size_t v, needs = 3;
+	char value[32] = "";
+
+	for (v = 0; v < 3; v++)
+		if (accepts[v])
+			needs = needs == 3 ? v : 4;
+	if (needs >= 3)
+		return 0; /* a guard that accepts several values: not a criterion */
+	cJSON_ArrayForEach(entry, items)
+		if (strcmp(str(entry, "finding"), name) == 0)
+			return 0;
+	for (v = 0; v < 3; v++)
+		if (present & (1u << v)) {
+			if (value[0] != '\0')
+				strcat(value, " and ");
+			strcat(value, onco_finding_values[v]);
+		}
+	entry = cJSON_CreateObject();
+	if (entry == NULL || !cJSON_AddItemToArray(items, entry)) {
+		cJSON_Delete(entry);
+		return ONCO_ENOMEM;
+	}
+	if (!cJSON_AddStringToObject(entry, "finding", name) ||
+	    !cJSON_AddStringToObject(entry, "statement", def != NULL ? def->text : name) ||
+	    !cJSON_AddStringToObject(entry, "needs", onco_finding_values[needs]) ||
+	    !cJSON_AddStringToObject(entry, "value", value[0] != '\0' ? value : "unknown") ||
+	    !cJSON_AddStringToObject(entry, "state", state_names[state]))
+		return ONCO_ENOMEM;
+	return 0;
+}
+
+/* "criteria" of a curative-intent local card: for each option, the
+ * finding conditions of its rule that need one value, met, not met or
+ * unknown, and what the option waits for (its `if`). */
+static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o,
+			const card *c)
+{
+	static const int yes[3] = {1, 0, 0};
+	cJSON *criteria = cJSON_AddArrayToObject(o, "criteria");
+	size_t i, k;
+	int rc = criteria == NULL ? ONCO_ENOMEM : 0, l;
+
+	for (l = L_OPTIONS; l <= L_POSSIBLE && rc == 0; l++)
+		for (i = 0; i < c->n[l] && rc == 0; i++) {
+			const cJSON *option = c->items[l][i], *w;
+			int index = onco_kb_rule_index(&engine->kb, str_or(option, "rule", ""));
+			cJSON *entry = cJSON_CreateObject(), *items;
+
+			if (entry == NULL || !cJSON_AddItemToArray(criteria, entry)) {
+				cJSON_Delete(entry);
+				return ONCO_ENOMEM;
+			}
+			if (!cJSON_AddStringToObject(entry, "option", str_or(option, "id", "")) ||
+			    (items = cJSON_AddArrayToObject(entry, "items")) == NULL)
+				return ONCO_ENOMEM;
+			for (k = 0; index >= 0 && k < engine->kb.rules[index].n_conditions && rc == 0;
+			     k++) {
+				const onco_condition *cond = &engine->kb.rules[index].conditions[k];
+				onco_condition_state s = onco_condition_eval(engine, run, cond);
+
+				if (cond->kind == ONCO_COND_FINDING && !cond->negated && s <= ONCO_COND_UNKNOWN)
+					rc = add_criterion(engine, run, items, cond->name, cond->accepts, s);
+			}
+			cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
+				if (rc == 0)
+					rc = add_criterion(engine, run, items, str_or(w, "finding", ""), yes,
+							   ONCO_COND_UNKNOWN);
+		}
+	return rc;
+}
+
+static int add_lists(cJSON *o, const card *c)
+{
+	int l, rc = 0;
+
+	for (l = 0; l < L_COUNT && rc == 0; l++)
+		rc = add_ids(o, c, l);
+	return rc;
+}
+
+static cJSON *card_json(onco_engine *engine, const onco_run_facts *run, const card *c)
+{
+	cJSON *o = cJSON_CreateObject();
+	int rc = o == NULL ? ONCO_ENOMEM : 0;
+
+	if (rc == 0 && (!cJSON_AddStringToObject(o, "id", c->id) ||
+			!cJSON_AddStringToObject(o, "kind", c->kind) ||
+			!cJSON_AddStringToObject(o, "title", c->title)))
+		rc = ONCO_ENOMEM;
+	rc = rc ? rc : add_string_or_null(o, "guideline", c->guideline);
+	if (rc == 0 && (!cJSON_AddBoolToObject(o, "derived", c->derived) ||
+			!cJSON_AddBoolToObject(o, "collapsed", c->collapsed)))
+		rc = ONCO_ENOMEM;
+	rc = rc ? rc : add_string_or_null(o, "lead", c->lead);
+	rc = rc ? rc : add_lists(o, c);
+	if (rc == 0 && c->agent != NULL && !cJSON_AddStringToObject(o, "agent", c->agent))
+		rc = ONCO_ENOMEM;
+	if (rc == 0 && strcmp(c->kind, "ruled-out") == 0)
+		rc = add_groups(o, c);
+	if (rc == 0 && strcmp(c->kind, "curative-local") == 0)
+		rc = add_criteria(engine, run, o, c);
+	if (rc != 0) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* ------------------------------------------------------------ status */
+
+/* The documents cited anywhere in the result, each with its title where a
+ * guideline of the rule base names it as its source. */
+static int add_documents(onco_engine *engine, cJSON *o, const cJSON *doc)
+{
+	static const char *const cited[] = {"recommendations", "possible", "warnings",
+					    "exclusions", "notes"};
+	cJSON *documents = cJSON_AddArrayToObject(o, "documents"), *d;
+	const cJSON *item, *e;
+	size_t k;
+
+	if (documents == NULL)
+		return ONCO_ENOMEM;
+	for (k = 0; k < sizeof(cited) / sizeof(cited[0]); k++)
+		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, cited[k]))
+			cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(item, "evidence")) {
+				const char *source = str_or(e, "source", "");
+				const onco_guideline *g;
+
+				cJSON_ArrayForEach(d, documents)
+					if (strcmp(str(d, "source"), source) == 0)
+						break;
+				if (d != NULL)
+					continue;
+				g = onco_kb_guideline_of_source(&engine->kb, source);
+				d = cJSON_CreateObject();
+				if (d == NULL || !cJSON_AddItemToArray(documents, d)) {
+					cJSON_Delete(d);
+					return ONCO_ENOMEM;
+				}
+				if (!cJSON_AddStringToObject(d, "source", source) ||
+				    add_string_or_null(d, "title", g != NULL ? g->title : NULL) != 0)
+					return ONCO_ENOMEM;
+			}
+	return onco_json_sort(documents, compare_documents);
+	return 0;
+}
+
+/* The intents of the cancer-directed options offered, in the order
+ * curative, disease control, palliative. */
+static int add_intent(cJSON *o, const cJSON *doc)
+{
+	cJSON *list = cJSON_AddArrayToObject(o, "intent");
+	const cJSON *item;
+	size_t i;
+	int rc = list == NULL ? ONCO_ENOMEM : 0;
+
+	for (i = 0; i < sizeof(intents) / sizeof(intents[0]) && rc == 0; i++)
+		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "recommendations"))
+			if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "cancer_directed")) &&
+			    strcmp(str_or(item, "intent", ""), intents[i]) == 0) {
+				rc = add_string_to(list, intents[i]);
+				break;
+			}
+	return rc;
+}
+
+static cJSON *status_json(onco_engine *engine, const cJSON *doc, const char *stop_reason)
+{
+	cJSON *o = cJSON_CreateObject(), *guidelines, *patient;
+	const cJSON *g;
+	card empty;
+	char title[512] = "";
+	int rc = o == NULL ? ONCO_ENOMEM : 0;
+
+	memset(&empty, 0, sizeof(empty));
+	cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(doc, "guidelines")) {
+		const onco_guideline *def = onco_kb_guideline(&engine->kb, g->valuestring);
+		size_t used = strlen(title);
+
+		snprintf(title + used, sizeof(title) - used, "%s%s", used ? "; " : "",
+			 def != NULL ? def->title : g->valuestring);
+	}
+	if (title[0] == '\0')
+		snprintf(title, sizeof(title), "Not covered by the rule base");
+	if (rc == 0 && (!cJSON_AddStringToObject(o, "id", "status") ||
+			!cJSON_AddStringToObject(o, "kind", "status") ||
+			!cJSON_AddStringToObject(o, "title", title) ||
+			!cJSON_AddNullToObject(o, "guideline") ||
+			!cJSON_AddBoolToObject(o, "derived", 0) ||
+			!cJSON_AddBoolToObject(o, "collapsed", stop_reason != NULL) ||
+			!cJSON_AddNullToObject(o, "lead")))
+		rc = ONCO_ENOMEM;
+	rc = rc ? rc : add_lists(o, &empty);
+	rc = rc ? rc : add_string_or_null(o, "reason", stop_reason);
+	guidelines = rc ? NULL : cJSON_AddArrayToObject(o, "guidelines");
+	if (rc == 0 && guidelines == NULL)
+		rc = ONCO_ENOMEM;
+	cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(doc, "guidelines")) {
+		const onco_guideline *def = onco_kb_guideline(&engine->kb, g->valuestring);
+		cJSON *entry;
+
+		if (rc != 0)
+			break;
+		entry = cJSON_CreateObject();
+		if (entry == NULL || !cJSON_AddItemToArray(guidelines, entry)) {
+			cJSON_Delete(entry);
+			rc = ONCO_ENOMEM;
+		} else if (!cJSON_AddStringToObject(entry, "id", g->valuestring) ||
+			   add_string_or_null(entry, "title", def ? def->title : NULL) != 0 ||
+			   add_string_or_null(entry, "source", def ? def->source : NULL) != 0) {
+			rc = ONCO_ENOMEM;
+		}
+	}
+	patient = rc ? NULL : cJSON_AddArrayToObject(o, "patient");
+	if (rc == 0)
+		rc = patient == NULL ? ONCO_ENOMEM : onco_patient_lines(engine, patient);
+	rc = rc ? rc : add_intent(o, doc);
+	rc = rc ? rc : add_documents(engine, o, doc);
+	if (rc != 0) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* ------------------------------------------------------------ entry */
+
+int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
+{
+	deck d = {NULL, 0};
+	cJSON *cards = cJSON_CreateArray(), *status;
+	const char *stop_reason = NULL;
+	size_t i;
+	int rc = cards == NULL ? ONCO_ENOMEM : 0;
+
+	if (rc == 0)
+		rc = place_items(engine, &d, doc);
+	if (rc == 0) {
+		onco_patient_declines_or_cannot(engine, &stop_reason);
+		arrange(&d, stop_reason);
+		status = status_json(engine, doc, stop_reason);
+		if (status == NULL || !cJSON_AddItemToArray(cards, status)) {
+			cJSON_Delete(status);
+			rc = ONCO_ENOMEM;
+		}
+	}
+	for (i = 0; i < d.n && rc == 0; i++) {
+		cJSON *o = card_json(engine, run, &d.cards[i]);
+
+		if (o == NULL || !cJSON_AddItemToArray(cards, o)) {
+			cJSON_Delete(o);
+			rc = ONCO_ENOMEM;
+		}
+	}
+	deck_release(&d);
+	if (rc == 0 && !cJSON_AddItemToObject(doc, "cards", cards))
+		rc = ONCO_ENOMEM;
+	if (rc != 0)
+		cJSON_Delete(cards);
+	return rc;
+}
+
+/* Keeps id, kind, title and the lists that are not empty. */
+int onco_cards_summarize(cJSON *cards)
+{
+	static const char *const keep[] = {"id", "kind", "title", "options", "possible",
+					   "warnings", "exclusions", "missing", "notes"};
+	cJSON *c;
+
+	cJSON_ArrayForEach(c, cards) {
+		cJSON *field = c->child;
+
+		while (field != NULL) {
+			cJSON *next = field->next;
+			size_t k = index_of(field->string, keep, sizeof(keep) / sizeof(keep[0]));
+
+			if (k == sizeof(keep) / sizeof(keep[0]) ||
+			    (cJSON_IsArray(field) && cJSON_GetArraySize(field) == 0))
+				cJSON_Delete(cJSON_DetachItemViaPointer(c, field));
+			field = next;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,471 @@
+/*
+ * patient.c: who the patient is, in a few lines, for the status card:
+ * the case facts of the run (asserted by the host from the validated case)
+ * read through one table of how each slot reads, so that every view shows
+ * the same words. Lines: the cancer, the patient and biomarkers, prior
+ * treatments, what is going on now (drugs, planned procedures, symptoms,
+ * adverse events), her stated wishes, her fitness for treatment.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fact_read.h"
+#include "private/collect.h"
+
+/* How one slot reads. */
+typedef enum view_kind {
+	VIEW_VALUE,  /* the value(s): "squamous cell carcinoma" */
+	VIEW_FORMAT, /* the value in a format: "stage %s", "%s cm" */
+	VIEW_FLAG    /* a boolean: the text for TRUE or for FALSE ("" omits) */
+} view_kind;
+
+typedef struct slot_view {
+	const char *template_name;
+	const char *slot;
+	view_kind kind;
+	const char *text;     /* format, or the text for TRUE */
+	const char *if_false; /* VIEW_FLAG: the text for FALSE */
+	const char *join;     /* written before it after other slots; NULL: ", " */
+} slot_view;
+
+/* Lines of the status card: a topic, and the templates it reads, in order.
+ * Facts of one template (several metastases) join with ", " after the
+ * template's lead; facts of different templates with "; ". */
+typedef struct line_view {
+	const char *topic;
+	const char *templates[6];
+	const char *empty; /* the line when none of its facts says anything */
+} line_view;
+
+static const line_view lines[] = {
+	{"cancer", {"cancer", "metastasis", "recurrence-site", "recurrence", "imaging"}, NULL},
+	{"patient", {"patient", "biomarker"}, NULL},
+	{"before", {"prior-treatment"}, NULL},
+	{"now", {"medication", "planned-procedure", "symptom", "adverse-event"}, NULL},
+	{"wishes", {"preferences"}, "not recorded"},
+	{"fitness", {"fitness"}, "not recorded"},
+};
+
+/* What a template's facts start with when listed ("metastases: lung,
+ * bone"); NULL for templates whose slots say it all. */
+static const struct {
+	const char *template_name;
+	const char *lead;
+	const char *separator; /* between facts of the template */
+} leads[] = {
+	{"metastasis", "metastases: ", ", "},
+	{"recurrence-site", "recurrence: ", ", "},
+	{"biomarker", "", ", "},
+	{"prior-treatment", "before: ", "; "},
+	{"medication", "drugs: ", "; "},
+	{"planned-procedure", "planned: ", "; "},
+	{"symptom", "symptoms: ", ", "},
+	{"adverse-event", "adverse events: ", "; "},
+	{"imaging", "", "; "},
+};
+
+static const slot_view views[] = {
+	{"cancer", "site", VIEW_VALUE, NULL, NULL, NULL},
+	{"cancer", "histology", VIEW_VALUE, NULL, NULL, NULL},
+	{"cancer", "stage", VIEW_FORMAT, "stage %s", NULL, NULL},
+	{"cancer", "recurrent", VIEW_FLAG, "recurrent", "not recurrent", NULL},
+	{"cancer", "rapid-progression", VIEW_FLAG, "rapid progression", "", NULL},
+	{"cancer", "isolated-metastasis", VIEW_FLAG, "isolated metastasis", "", NULL},
+	{"metastasis", "site", VIEW_VALUE, NULL, NULL, NULL},
+	{"recurrence-site", "site", VIEW_VALUE, NULL, NULL, NULL},
+	{"recurrence", "size-cm", VIEW_FORMAT, "%s cm", NULL, NULL},
+	{"recurrence", "small", VIEW_FLAG, "small", "not small", NULL},
+	{"recurrence", "side-wall", VIEW_FLAG, "pelvic side wall involved", "side wall free", NULL},
+	{"recurrence", "multiple-pelvic-nodes", VIEW_FLAG, "multiple pelvic nodes",
+	 "no multiple pelvic nodes", NULL},
+	{"recurrence", "resectable", VIEW_FLAG, "resectable", "unresectable", NULL},
+	{"recurrence", "bulky-in-irradiated-field", VIEW_FLAG, "bulky in an irradiated field", "",
+	 NULL},
+	{"imaging", "type", VIEW_VALUE, NULL, NULL, NULL},
+	{"imaging", "days-ago", VIEW_FORMAT, "%s days ago", NULL, " "},
+	{"imaging", "distant-disease", VIEW_FLAG, "distant disease", "no distant disease", ": "},
+	{"patient", "age", VIEW_FORMAT, "%s years", NULL, NULL},
+	{"patient", "sex", VIEW_VALUE, NULL, NULL, NULL},
+	{"patient", "menopausal-status", VIEW_FORMAT, "menopause: %s", NULL, NULL},
+	{"patient", "ecog", VIEW_FORMAT, "ECOG %s", NULL, NULL},
+	{"biomarker", "name", VIEW_VALUE, NULL, NULL, NULL},
+	{"biomarker", "status", VIEW_VALUE, NULL, NULL, " "},
+	{"prior-treatment", "type", VIEW_VALUE, NULL, NULL, NULL},
+	{"prior-treatment", "agents", VIEW_FORMAT, "(%s)", NULL, " "},
+	{"prior-treatment", "region", VIEW_FORMAT, "to %s", NULL, " "},
+	{"prior-treatment", "setting", VIEW_FORMAT, "%s setting", NULL, NULL},
+	{"prior-treatment", "response", VIEW_FORMAT, "response: %s", NULL, NULL},
+	{"prior-treatment", "progressed-after", VIEW_FLAG, "progressed after", "", NULL},
+	{"prior-treatment", "ongoing", VIEW_FLAG, "ongoing", "stopped", NULL},
+	{"prior-treatment", "tolerated", VIEW_FLAG, "", "not tolerated", NULL},
+	{"medication", "agent", VIEW_VALUE, NULL, NULL, NULL},
+	{"medication", "status", VIEW_VALUE, NULL, NULL, NULL},
+	{"medication", "last-dose-days-ago", VIEW_FORMAT, "last dose %s days ago", NULL, NULL},
+	{"planned-procedure", "type", VIEW_VALUE, NULL, NULL, NULL},
+	{"planned-procedure", "days-from-now", VIEW_FORMAT, "in %s days", NULL, " "},
+	{"symptom", "name", VIEW_VALUE, NULL, NULL, NULL},
+	{"adverse-event", "type", VIEW_VALUE, NULL, NULL, NULL},
+	{"adverse-event", "grade", VIEW_FORMAT, "grade %s", NULL, " "},
+	{"adverse-event", "agent", VIEW_FORMAT, "(%s)", NULL, " "},
+	{"preferences", "declines-active-treatment", VIEW_FLAG, "declines cancer treatment",
+	 "wants cancer treatment", NULL},
+	{"preferences", "declines-chemotherapy", VIEW_FLAG, "declines chemotherapy",
+	 "accepts chemotherapy", NULL},
+	{"preferences", "declines-other-hormonal-therapy", VIEW_FLAG,
+	 "declines other hormonal therapy", "", NULL},
+	{"fitness", "active-treatment-possible", VIEW_FLAG, "can have cancer treatment",
+	 "cannot have cancer treatment", NULL},
+	{"fitness", "chemotherapy-suitable", VIEW_FLAG, "chemotherapy suitable",
+	 "chemotherapy not suitable", NULL},
+};
+
+/* Symbols that do not read well with their hyphens turned to spaces, in
+ * one slot of one template (NULL: any). */
+static const struct {
+	const char *template_name;
+	const char *slot;
+	const char *symbol;
+	const char *words;
+} words[] = {
+	{"cancer", "site", "cervix", "cervical cancer"},
+	{"cancer", "site", "anus", "anal cancer"},
+	{"cancer", "site", "breast", "breast cancer"},
+	{"imaging", "type", "pet-ct", "PET/CT"},
+	{"imaging", "type", "ct", "CT"},
+	{"imaging", "type", "mri", "MRI"},
+	{"imaging", "type", "x-ray", "X-ray"},
+	{"recurrence-site", "site", "distant", "distant sites"},
+};
+
+/* A growable string; `failed` is set once memory runs out. */
+typedef struct text {
+	char *data;
+	size_t length, capacity;
+	int failed;
+} text;
+
+static void text_add(text *t, const char *s, size_t n)
+{
+	if (t->failed || n == 0)
+		return;
+	if (t->length + n + 1 > t->capacity) {
+		size_t cap = t->capacity ? t->capacity : 128;
+		char *grown;
+
+		while (cap < t->length + n + 1)
+			cap *= 2;
+		grown = realloc(t->data, cap);
+		if (grown == NULL) {
+			t->failed = 1;
+			return;
+		}
+		t->data = grown;
+		t->capacity = cap;
+	}
+	memcpy(t->data + t->length, s, n);
+	t->length += n;
+	t->data[t->length] = '\0';
+}
+
+static void text_puts(text *t, const char *s)
+{
+	text_add(t, s, strlen(s));
+}
+
+/* A symbol as words: "squamous-cell-carcinoma" -> "squamous cell
+ * carcinoma"; hyphens between lowercase letters only, so PD-L1 and
+ * anti-HER2 stay as they are. */
+static void symbol_words(text *t, const char *tmpl, const char *slot, const char *symbol)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(tmpl, words[i].template_name) == 0 && strcmp(slot, words[i].slot) == 0 &&
+		    strcmp(symbol, words[i].symbol) == 0) {
+			text_puts(t, words[i].words);
+			return;
+		}
+	for (i = 0; symbol[i] != '\0'; i++) {
+		int between = symbol[i] == '-' && i > 0 && symbol[i - 1] >= 'a' &&
+			      symbol[i - 1] <= 'z' && symbol[i + 1] >= 'a' && symbol[i + 1] <= 'z';
+		text_add(t, between ? " " : symbol + i, 1);
+	}
+}
+
+/* The values of a slot as words into `out` (several joined with " + "):
+ * 0 when the slot is empty or absent. *flag is 1 for TRUE, 0 for FALSE,
+ * -1 for anything else. */
+static int slot_words(void *env, void *fact, const char *tmpl, const char *slot, text *out,
+		      int *flag)
+{
+	size_t n = onco_fact_multi_count(env, fact, slot), i;
+	const char *single;
+	char value[256];
+
+	*flag = -1;
+	if (n == 0) {
+		single = onco_fact_text(env, fact, slot);
+		if (single == NULL || single[0] == '\0')
+			return 0;
+		*flag = strcmp(single, "TRUE") == 0 ? 1 : strcmp(single, "FALSE") == 0 ? 0 : -1;
+		symbol_words(out, tmpl, slot, single);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		int type;
+		void *v;
+
+		if (!onco_fact_multi(env, fact, slot, i, &type, &v))
+			break;
+		onco_value_text(type, v, value, sizeof(value));
+		if (n == 1 && type == SYMBOL)
+			*flag = strcmp(value, "TRUE") == 0 ? 1 : strcmp(value, "FALSE") == 0 ? 0 : -1;
+		if (i > 0)
+			text_puts(out, " + ");
+		if (type == SYMBOL || type == STRING)
+			symbol_words(out, tmpl, slot, value);
+		else
+			text_puts(out, value);
+	}
+	return 1;
+}
+
+/* One fact as words: its slots in table order, joined with ", ". */
+static void fact_words(void *env, void *fact, const char *tmpl, text *out)
+{
+	size_t i, start = out->length;
+
+	for (i = 0; i < sizeof(views) / sizeof(views[0]) && !out->failed; i++) {
+		const slot_view *v = &views[i];
+		text value = {0};
+		int flag;
+		const char *shown = NULL;
+		char formatted[512];
+
+		if (strcmp(v->template_name, tmpl) != 0)
+			continue;
+		if (!slot_words(env, fact, tmpl, v->slot, &value, &flag)) {
+			free(value.data);
+			continue;
+		}
+		if (value.failed) {
+			out->failed = 1;
+			free(value.data);
+			return;
+		}
+		switch (v->kind) {
+		case VIEW_FLAG:
+			shown = flag == 1 ? v->text : flag == 0 ? v->if_false : NULL;
+			break;
+		case VIEW_FORMAT:
+			/* The formats hold one %s and nothing else: a table entry,
+			 * never case data. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+			snprintf(formatted, sizeof(formatted), v->text, value.data);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+			shown = formatted;
+			break;
+		default:
+			shown = value.data;
+			break;
+		}
+		if (shown != NULL && shown[0] != '\0') {
+			if (out->length > start)
+				text_puts(out, v->join != NULL ? v->join : ", ");
+			text_puts(out, shown);
+		}
+		free(value.data);
+	}
+}
+
+static const char *lead_of(const char *tmpl, const char **separator)
+{
+	size_t i;
+
+	*separator = "; ";
+	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
+		if (strcmp(leads[i].template_name, tmpl) == 0) {
+			*separator = leads[i].separator;
+			return leads[i].lead;
+		}
+	return NULL;
+}
+
+/* The case facts of the run (those with a JSON pointer), in
+ * working-memory order: the order of the case. */
+typedef struct case_facts {
+	void **facts;
+	size_t n;
+} case_facts;
+
+/* The list-recorded fact of `field`: 1 recorded empty, 2 recorded with
+ * items, 0 not recorded. */
+static int list_state(void *env, const case_facts *cf, const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < cf->n; i++) {
+		void *fact = cf->facts[i];
+
+		if (strcmp(onco_fact_template(env, fact), "list-recorded") == 0 &&
+		    strcmp(onco_fact_text(env, fact, "field"), field) == 0) {
+			DATA_OBJECT count;
+
+			if (EnvGetFactSlot(env, fact, "count", &count) && GetType(count) == INTEGER)
+				return DOToLong(count) > 0 ? 2 : 1;
+			return 2;
+		}
+	}
+	return 0;
+}
+
+static int add_pointer(cJSON *pointers, const char *pointer)
+{
+	cJSON *s;
+
+	cJSON_ArrayForEach(s, pointers)
+		if (strcmp(s->valuestring, pointer) == 0)
+			return 0;
+	s = cJSON_CreateString(pointer[0] != '\0' ? pointer : "/");
+	if (s == NULL || !cJSON_AddItemToArray(pointers, s)) {
+		cJSON_Delete(s);
+		return ONCO_ENOMEM;
+	}
+	return 0;
+}
+
+/* One line: the facts of its templates, in working-memory order (the
+ * order of the case). */
+static int line_json(onco_engine *engine, const case_facts *cf, const line_view *view,
+		     cJSON *lines_out)
+{
+	void *env = engine->env;
+	text line = {0};
+	cJSON *item = NULL, *pointers = cJSON_CreateArray();
+	size_t t;
+	int rc = pointers == NULL ? ONCO_ENOMEM : 0;
+
+	for (t = 0; t < 6 && view->templates[t] != NULL && rc == 0; t++) {
+		const char *tmpl = view->templates[t], *separator;
+		const char *lead = lead_of(tmpl, &separator);
+		size_t before = line.length;
+		int first = 1;
+		size_t f;
+
+		for (f = 0; f < cf->n && rc == 0; f++) {
+			void *fact = cf->facts[f];
+			text words_of = {0};
+			const char *pointer;
+
+			if (strcmp(onco_fact_template(env, fact), tmpl) != 0)
+				continue;
+			fact_words(env, fact, tmpl, &words_of);
+			if (words_of.failed)
+				rc = ONCO_ENOMEM;
+			if (rc == 0 && words_of.length > 0) {
+				if (first && line.length > 0)
+					text_puts(&line, "; ");
+				if (first && lead != NULL)
+					text_puts(&line, lead);
+				if (!first)
+					text_puts(&line, separator);
+				text_puts(&line, words_of.data);
+				first = 0;
+				pointer = onco_fact_text(env, fact, "pointer");
+				if (pointer != NULL)
+					rc = add_pointer(pointers, pointer);
+			}
+			free(words_of.data);
+		}
+		/* An empty list the case states says "none". */
+		if (rc == 0 && line.length == before && strcmp(tmpl, "metastasis") == 0 &&
+		    list_state(env, cf, "/cancer/metastases") == 1) {
+			text_puts(&line, line.length > 0 ? "; metastases: none" : "metastases: none");
+			rc = add_pointer(pointers, "/cancer/metastases");
+		}
+	}
+	if (rc == 0 && line.failed)
+		rc = ONCO_ENOMEM;
+	if (rc == 0 && (line.length > 0 || view->empty != NULL)) {
+		item = cJSON_CreateObject();
+		if (item == NULL || !cJSON_AddItemToArray(lines_out, item)) {
+			cJSON_Delete(item);
+			rc = ONCO_ENOMEM;
+		} else if (!cJSON_AddStringToObject(item, "topic", view->topic) ||
+			   !cJSON_AddStringToObject(item, "text",
+						    line.length > 0 ? line.data : view->empty)) {
+			rc = ONCO_ENOMEM;
+		} else {
+			cJSON_AddItemToObject(item, "pointers", pointers);
+			pointers = NULL;
+		}
+	}
+	cJSON_Delete(pointers);
+	free(line.data);
+	return rc;
+}
+
+int onco_patient_lines(onco_engine *engine, cJSON *out)
+{
+	void *env = engine->env, *fact;
+	case_facts cf = {NULL, 0};
+	size_t i, room = 0;
+	int rc = 0;
+
+	for (fact = EnvGetNextFact(env, NULL); fact != NULL && rc == 0;
+	     fact = EnvGetNextFact(env, fact)) {
+		if (onco_fact_text(env, fact, "pointer") == NULL)
+			continue;
+		if (cf.n == room) {
+			void **grown = realloc(cf.facts, (room ? room * 2 : 32) * sizeof(*grown));
+
+			if (grown == NULL) {
+				rc = ONCO_ENOMEM;
+				break;
+			}
+			cf.facts = grown;
+			room = room ? room * 2 : 32;
+		}
+		cf.facts[cf.n++] = fact;
+	}
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]) && rc == 0; i++)
+		rc = line_json(engine, &cf, &lines[i], out);
+	free(cf.facts);
+	return rc;
+}
+
+int onco_patient_declines_or_cannot(onco_engine *engine, const char **reason)
+{
+	static const struct {
+		const char *template_name, *slot, *value, *reason;
+	} stops[] = {
+		{"preferences", "declines-active-treatment", "TRUE",
+		 "The patient does not want cancer treatment."},
+		{"fitness", "active-treatment-possible", "FALSE",
+		 "The patient cannot have cancer treatment."},
+	};
+	void *env = engine->env, *fact;
+	size_t i;
+
+	*reason = NULL;
+	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+		for (fact = EnvGetNextFact(env, NULL); fact != NULL; fact = EnvGetNextFact(env, fact)) {
+			const char *v;
+
+			if (strcmp(onco_fact_template(env, fact), stops[i].template_name) != 0)
+				continue;
+			v = onco_fact_text(env, fact, stops[i].slot);
+			if (v != NULL && strcmp(v, stops[i].value) == 0) {
+				*reason = stops[i].reason;
+				return 1;
+			}
+		}
+	return 0;
+}

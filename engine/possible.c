@@ -1,0 +1,288 @@
+/*
+ * possible.c: "possible if". After the run, a recommendation rule whose
+ * conditions all hold except findings valued `unknown`, for an option no
+ * rule concluded and no exclusion names, gives its option as a
+ * `recommendation` with status `possible`. The host asserts it through the
+ * fact builder (never as source text), with the slots the rule's
+ * right-hand side declares, `rule` naming that rule and `basis` the facts
+ * that met its conditions plus the unknown findings; then the run goes on,
+ * so that the gates judge it like any other option (an option the patient
+ * declines is never possible). docs/design.md, last section.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fact_read.h"
+#include "private/collect.h"
+
+/* Slots the host fills itself, whatever a rule writes. */
+static const char *const host_slots[] = {"status", "rule", "basis"};
+
+static int is_host_slot(const char *slot)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(host_slots) / sizeof(host_slots[0]); i++)
+		if (strcmp(slot, host_slots[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The ids of the options concluded in the run, sorted: looked up once per
+ * recommendation rule. NULL (and *count 0) when there are none. */
+static const char **concluded_ids(onco_engine *engine, const onco_run_facts *run, size_t *count,
+				  int *failed)
+{
+	size_t n = run->n_conclusions[ONCO_C_RECOMMENDATION], i, used = 0;
+	const char **ids;
+
+	*count = 0;
+	*failed = 0;
+	if (n == 0)
+		return NULL;
+	ids = malloc(n * sizeof(*ids));
+	if (ids == NULL) {
+		*failed = 1;
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		const char *id = onco_fact_text(engine->env, run->conclusions[ONCO_C_RECOMMENDATION][i],
+						"id");
+		if (id != NULL)
+			ids[used++] = id;
+	}
+	qsort(ids, used, sizeof(*ids), compare_ids);
+	*count = used;
+	return ids;
+}
+
+/* Of several rules concluding one option, the one with the fewest unknown
+ * conditions (the first in definition order on a tie) gives it: its
+ * conditions are what the option waits for. */
+static int best_for_option(const onco_rule_info *rules, const size_t *unknown, size_t n,
+			   size_t index)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		if (j == index || unknown[j] == 0 ||
+		    strcmp(rules[j].concludes, rules[index].concludes) != 0)
+			continue;
+		if (unknown[j] < unknown[index] || (unknown[j] == unknown[index] && j < index))
+			return 0;
+	}
+	return 1;
+}
+
+/* Appends the facts that meet condition `c` (or, when it is unknown, the
+ * finding valued unknown) to basis[*n], up to `room` facts in all. */
+static void condition_facts(onco_engine *engine, const onco_run_facts *run,
+			    const onco_condition *c, void **basis, size_t *n, size_t room)
+{
+	void *env = engine->env;
+	size_t i;
+	int v;
+
+	if (c->negated || c->name == NULL)
+		return;
+	if (c->kind == ONCO_COND_SCOPE) {
+		for (i = 0; i < run->n_scopes && *n < room; i++)
+			if (strcmp(onco_fact_text(env, run->scopes[i], "guideline"), c->name) == 0)
+				basis[(*n)++] = run->scopes[i];
+		return;
+	}
+	if (c->kind != ONCO_COND_FINDING)
+		return;
+	for (i = 0; i < run->n_findings && *n < room; i++) {
+		void *f = run->findings[i];
+		const char *value = onco_fact_text(env, f, "value");
+
+		if (strcmp(onco_fact_text(env, f, "name"), c->name) != 0 || value == NULL)
+			continue;
+		for (v = 0; v < 3; v++)
+			if (strcmp(value, onco_finding_values[v]) == 0 &&
+			    (c->accepts[v] || v == 2))
+				basis[(*n)++] = f;
+	}
+}
+
+static int put_value(void *env, DATA_OBJECT *out, const onco_decl_value *v)
+{
+	void *value;
+	int type;
+
+	switch (v->type) {
+	case ONCO_DECL_STRING:
+		type = STRING;
+		value = EnvAddSymbol(env, v->text);
+		break;
+	case ONCO_DECL_INTEGER:
+		type = INTEGER;
+		value = EnvAddLong(env, strtoll(v->text, NULL, 10));
+		break;
+	case ONCO_DECL_FLOAT:
+		type = FLOAT;
+		value = EnvAddDouble(env, strtod(v->text, NULL));
+		break;
+	default:
+		type = SYMBOL;
+		value = EnvAddSymbol(env, v->text);
+		break;
+	}
+	if (value == NULL)
+		return ONCO_ENOMEM;
+	SetpType(out, type);
+	SetpValue(out, value);
+	return 0;
+}
+
+/* Puts a declared slot into the fact being built: one value into a
+ * single-field slot, all of them into a multislot. */
+static int put_decl(void *env, void *tmpl, void *fact, const onco_decl *d)
+{
+	DATA_OBJECT v;
+	void *mf;
+	size_t i;
+	int rc;
+
+	if (is_host_slot(d->slot) || !EnvDeftemplateSlotExistP(env, tmpl, d->slot))
+		return 0;
+	if (!EnvDeftemplateSlotMultiP(env, tmpl, d->slot)) {
+		if (d->n_values != 1)
+			return ONCO_EINTERNAL;
+		rc = put_value(env, &v, &d->values[0]);
+		return rc != 0 ? rc : EnvPutFactSlot(env, fact, d->slot, &v) ? 0 : ONCO_EINTERNAL;
+	}
+	mf = EnvCreateMultifield(env, (long)d->n_values);
+	if (mf == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < d->n_values; i++) {
+		DATA_OBJECT one;
+
+		if ((rc = put_value(env, &one, &d->values[i])) != 0)
+			return rc;
+		SetMFType(mf, (long)i + 1, GetType(one));
+		SetMFValue(mf, (long)i + 1, GetValue(one));
+	}
+	SetType(v, MULTIFIELD);
+	SetValue(v, mf);
+	SetDOBegin(v, 1);
+	SetDOEnd(v, (long)d->n_values);
+	return EnvPutFactSlot(env, fact, d->slot, &v) ? 0 : ONCO_EINTERNAL;
+}
+
+static int put_symbol(void *env, void *fact, const char *slot, const char *text)
+{
+	DATA_OBJECT v;
+	void *value = EnvAddSymbol(env, text);
+
+	if (value == NULL)
+		return ONCO_ENOMEM;
+	SetType(v, SYMBOL);
+	SetValue(v, value);
+	return EnvPutFactSlot(env, fact, slot, &v) ? 0 : ONCO_EINTERNAL;
+}
+
+static int put_basis(void *env, void *fact, void **basis, size_t n)
+{
+	DATA_OBJECT v;
+	void *mf = EnvCreateMultifield(env, (long)n);
+	size_t i;
+
+	if (mf == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		SetMFType(mf, (long)i + 1, FACT_ADDRESS);
+		SetMFValue(mf, (long)i + 1, basis[i]);
+	}
+	SetType(v, MULTIFIELD);
+	SetValue(v, mf);
+	SetDOBegin(v, 1);
+	SetDOEnd(v, (long)n);
+	return EnvPutFactSlot(env, fact, "basis", &v) ? 0 : ONCO_EINTERNAL;
+}
+
+/* Asserts the possible option of `rule`. */
+static int assert_possible(onco_engine *engine, const onco_run_facts *run,
+			   const onco_rule_info *rule)
+{
+	void *env = engine->env;
+	void *tmpl = EnvFindDeftemplate(env, "recommendation");
+	void *fact, **basis;
+	size_t i, n = 0, room = rule->n_conditions * (run->n_scopes + run->n_findings);
+	int rc = 0;
+
+	if (tmpl == NULL)
+		return ONCO_EINTERNAL;
+	basis = malloc((room ? room : 1) * sizeof(*basis));
+	if (basis == NULL)
+		return ONCO_ENOMEM;
+	/* Each condition adds at most every scope and finding fact once. */
+	for (i = 0; i < rule->n_conditions; i++)
+		condition_facts(engine, run, &rule->conditions[i], basis, &n, room);
+	fact = EnvCreateFact(env, tmpl);
+	if (fact == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && i < rule->n_decls; i++)
+		rc = put_decl(env, tmpl, fact, &rule->decls[i]);
+	if (rc == 0)
+		rc = put_symbol(env, fact, "status", "possible");
+	if (rc == 0)
+		rc = put_symbol(env, fact, "rule", rule->name);
+	if (rc == 0)
+		rc = put_basis(env, fact, basis, n);
+	if (rc == 0 && !EnvAssignFactSlotDefaults(env, fact))
+		rc = ONCO_EINTERNAL;
+	if (rc == 0 && EnvAssert(env, fact) == NULL)
+		rc = ONCO_EINTERNAL;
+	else if (rc != 0 && fact != NULL)
+		ReturnFact(env, fact); /* built, never asserted */
+	free(basis);
+	return rc;
+}
+
+int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t *count)
+{
+	const onco_kb *kb = &engine->kb;
+	void *tmpl = EnvFindDeftemplate(engine->env, "recommendation");
+	size_t *unknown, i, n_concluded;
+	const char **concluded;
+	int rc = 0, failed;
+
+	*count = 0;
+	/* A rule base whose schema has no status slot (written before "possible
+	 * if") gets none: its missing information still names the fields. */
+	if (kb->n_rules == 0 || tmpl == NULL || !EnvDeftemplateSlotExistP(engine->env, tmpl, "status"))
+		return 0;
+	concluded = concluded_ids(engine, run, &n_concluded, &failed);
+	unknown = failed ? NULL : calloc(kb->n_rules, sizeof(*unknown));
+	if (unknown == NULL) {
+		free(concluded);
+		return ONCO_ENOMEM;
+	}
+	for (i = 0; i < kb->n_rules; i++) {
+		const onco_rule_info *rule = &kb->rules[i];
+
+		if (rule->kind != ONCO_RULE_RECOMMENDATION || rule->concludes == NULL ||
+		    !rule->decls_literal || onco_run_is_excluded(run, rule->concludes) ||
+		    (n_concluded > 0 && bsearch(&rule->concludes, concluded, n_concluded,
+						sizeof(*concluded), compare_ids) != NULL))
+			continue;
+		unknown[i] = onco_rule_unknown_only(engine, run, rule);
+	}
+	for (i = 0; i < kb->n_rules && rc == 0; i++) {
+		if (unknown[i] == 0 || !best_for_option(kb->rules, unknown, kb->n_rules, i))
+			continue;
+		rc = assert_possible(engine, run, &kb->rules[i]);
+		if (rc == 0)
+			(*count)++;
+	}
+	free(unknown);
+	free(concluded);
+	return rc;
+}

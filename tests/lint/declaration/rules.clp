@@ -1,0 +1,58 @@
+;;; Lint fixture: what an option declares must be literal, the host sets
+;;; its status, and its card names a card-def.
+;;; Built into a rule base with rules/schema.clp and rules/sources/ by
+;;; tests/scripts/test_lint.sh; `expected` holds the lines lint must print.
+
+(deffacts fixture-knowledge
+  (card-def (id cervix-recurrent-systemic) (guideline cervix-recurrent) (kind systemic)
+            (title "Systemic therapy"))
+  (finding-def (name pd-l1-positive) (text "PD-L1 positive tumour")
+               (fields "/biomarkers/PD-L1"))
+  (citation (id cr6-pd-l1-only) (source "001_78575e265add836c.txt") (label CR-6)
+            (quote "Pembrolizumab is only used for cervical cancer tumours that have the PD-L1 checkpoint protein.")))
+
+(defrule scope-cervix-recurrent
+  "Recurrent cervical cancer."
+  (cancer (site cervix) (recurrent TRUE))
+  =>
+  (assert (scope (guideline cervix-recurrent))))
+
+(defrule finding-pd-l1-positive-yes
+  "PD-L1 positive."
+  (biomarker (name PD-L1) (status positive))
+  =>
+  (assert (finding (name pd-l1-positive) (value yes))))
+
+(defrule finding-pd-l1-positive-no
+  "PD-L1 negative."
+  (biomarker (name PD-L1) (status negative))
+  =>
+  (assert (finding (name pd-l1-positive) (value no))))
+
+(defrule cervix-recurrent-pembrolizumab
+  "Pembrolizumab for PD-L1 positive tumours: its summary is computed."
+  (scope (guideline cervix-recurrent))
+  (finding (name pd-l1-positive) (value ?v))
+  =>
+  (assert (recommendation (id cervix-recurrent-pembrolizumab) (modality immunotherapy)
+                          (agents pembrolizumab) (card cervix-recurrent-systemic)
+                          (summary (str-cat "Pembrolizumab " ?v)) (cite cr6-pd-l1-only))))
+
+(defrule cervix-recurrent-pembrolizumab-possible
+  "Sets the status and names no card-def."
+  (scope (guideline cervix-recurrent))
+  (finding (name pd-l1-positive) (value yes))
+  =>
+  (assert (recommendation (id cervix-recurrent-pembrolizumab-bevacizumab)
+                          (modality immunotherapy) (agents pembrolizumab bevacizumab)
+                          (status possible) (card cervix-recurrent-menu)
+                          (summary "Pembrolizumab") (cite cr6-pd-l1-only))))
+
+(defrule cervix-recurrent-pembrolizumab-alone
+  "Names no card, in a guideline that declares its cards."
+  (scope (guideline cervix-recurrent))
+  (finding (name pd-l1-positive) (value yes))
+  =>
+  (assert (recommendation (id cervix-recurrent-pembrolizumab-alone) (modality immunotherapy)
+                          (agents pembrolizumab) (summary "Pembrolizumab alone")
+                          (cite cr6-pd-l1-only))))

@@ -303,11 +303,17 @@ static cJSON *finish(const onco_engine *engine, cJSON *by_field)
 		}
 		sentence = cJSON_CreateString(text);
 		free(text);
-		if (sentence == NULL ||
-		    !cJSON_ReplaceItemInObjectCaseSensitive(entry, "needed_for", sentence)) {
-			cJSON_Delete(sentence);
+		if (sentence == NULL) {
 			rc = ONCO_ENOMEM;
+			break;
 		}
+		/* The sentence takes the list's place and its key: nothing to
+		 * allocate. (cJSON_ReplaceItemInObject copies the key and, when
+		 * that fails, still reports success with a key-less member, which
+		 * the lookups below would then trip on.) */
+		sentence->string = needed->string;
+		needed->string = NULL;
+		cJSON_ReplaceItemViaPointer(entry, needed, sentence);
 	}
 	if (rc == 0)
 		rc = onco_json_sort(list, compare_fields);

@@ -30,7 +30,10 @@
  * exits normally, so that LeakSanitizer checks its path; the others end
  * with _exit (a leak check per child would triple the time).
  *
- * Usage: fault_inject [--persistent] [--every K] [--leak-every K]
+ * --only N runs the work once, in the process itself (under a debugger),
+ * with allocation N failing, and prints what it printed.
+ *
+ * Usage: fault_inject [--persistent] [--every K] [--leak-every K] [--only N]
  *                     evaluate-json|evaluate-text|batch CASE...
  * CASE is a case or a regression case file (its "input"). Prints the number
  * of points, the outcomes and the time.
@@ -364,7 +367,7 @@ int main(int argc, char **argv)
 	job j;
 	struct timespec t0, t1;
 	char dir[] = "/tmp/fault-inject-XXXXXX";
-	long every = 1, leak_every = 1;
+	long every = 1, leak_every = 1, only = 0;
 	int i = 1, status, m, persistent = 0;
 	FILE *input = NULL;
 
@@ -375,6 +378,8 @@ int main(int argc, char **argv)
 			every = atol(argv[++i]);
 		else if (strcmp(argv[i], "--leak-every") == 0 && i + 1 < argc)
 			leak_every = atol(argv[++i]);
+		else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+			only = atol(argv[++i]);
 	}
 	for (m = 0; m < 3 && i < argc && strcmp(argv[i], modes[m]) != 0; m++)
 		;
@@ -413,6 +418,16 @@ int main(int argc, char **argv)
 		}
 		j.length = strlen(j.text);
 		snprintf(what, sizeof(what), "%s %s", modes[m], name);
+		if (only > 0 && j.mode != MODE_BATCH) {
+			fi->fail_at = only;
+			fi->enabled = 1;
+			status = cli_evaluate_case(j.engine, j.text, j.length,
+						   j.mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);
+			fi->enabled = 0;
+			fflush(stdout);
+			fprintf(stderr, "%s: allocation %ld failed: exit %d\n", what, only, status);
+			return status;
+		}
 		if (j.mode == MODE_BATCH) {
 			/* The case, an empty line and a line that is not JSON: three
 			 * lines, three records, whatever fails. */

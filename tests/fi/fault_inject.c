@@ -15,7 +15,8 @@
  *   the exact output and exit 0, or exit 3 with nothing written (the run
  *   could not start), or exit 3 with one record per input line, in order,
  *   each the record of the run without failure or an internal-error record,
- *   and a summary whose counts add up.
+ *   and a summary whose counts add up; batch-summary the same with
+ *   --summary (the cards and ids only).
  *
  * What is counted: every call to those functions from our code, CLIPS
  * (linked statically) and cJSON (which allocates through our hooks): the
@@ -34,7 +35,7 @@
  * with allocation N failing, and prints what it printed.
  *
  * Usage: fault_inject [--persistent] [--every K] [--leak-every K] [--only N]
- *                     evaluate-json|evaluate-text|batch CASE...
+ *                     evaluate-json|evaluate-text|batch|batch-summary CASE...
  * CASE is a case or a regression case file (its "input"). Prints the number
  * of points, the outcomes and the time.
  */
@@ -49,6 +50,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <cjson/cJSON.h>
 
 #include "casefiles.h"
 #include "cli.h"
@@ -134,7 +137,9 @@ int __wrap_onco_engine_evaluate(onco_engine *engine, const char *case_text, size
 
 /* ----------------------------------------------------------- children */
 
-typedef enum mode { MODE_JSON, MODE_TEXT, MODE_BATCH } mode;
+typedef enum mode { MODE_JSON, MODE_TEXT, MODE_BATCH, MODE_BATCH_SUMMARY } mode;
+
+#define IS_BATCH(m) ((m) == MODE_BATCH || (m) == MODE_BATCH_SUMMARY)
 
 typedef struct job {
 	mode mode;
@@ -163,11 +168,11 @@ static int run_child(job *j, long fail_at, long *count, long *evaluated)
 	if (pid == 0) {
 		int out = open(j->out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 		int err = open(j->err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		int in = j->mode == MODE_BATCH ? open(j->input, O_RDONLY) : -1;
+		int in = IS_BATCH(j->mode) ? open(j->input, O_RDONLY) : -1;
 		onco_engine *engines[1] = {j->engine};
 
 		if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 ||
-		    (j->mode == MODE_BATCH && (in < 0 || dup2(in, 0) < 0)))
+		    (IS_BATCH(j->mode) && (in < 0 || dup2(in, 0) < 0)))
 			_exit(100);
 		close(out);
 		close(err);
@@ -176,8 +181,9 @@ static int run_child(job *j, long fail_at, long *count, long *evaluated)
 		fi->count = 0;
 		fi->fail_at = fail_at;
 		__atomic_store_n(&fi->enabled, 1, __ATOMIC_RELAXED);
-		if (j->mode == MODE_BATCH)
-			status = cli_batch_run(engines, 1, NULL, 0, 0);
+		if (IS_BATCH(j->mode))
+			status = cli_batch_run(engines, 1, NULL, 0,
+					       j->mode == MODE_BATCH_SUMMARY ? ONCO_JSON_SUMMARY : 0);
 		else
 			status = cli_evaluate_case(j->engine, j->text, j->length,
 						   j->mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);
@@ -303,10 +309,10 @@ static int check_one(job *j, long point, const char *ref, size_t ref_len, tally 
 		problem = "exit status neither 0 nor 3";
 	} else if (err_len == 0) {
 		problem = "exit 3 without a message";
-	} else if (j->mode != MODE_BATCH || out_len == 0) {
+	} else if (!IS_BATCH(j->mode) || out_len == 0) {
 		if (out_len != 0)
 			problem = "exit 3 with a document on standard output";
-		else if (j->mode == MODE_BATCH)
+		else if (IS_BATCH(j->mode))
 			t->started_not++;
 		else
 			t->refused++;
@@ -341,7 +347,7 @@ static void sweep(job *j, const char *what, long every, tally *total)
 		return;
 	}
 	/* Batch threads interleave: the count varies a little; go past it. */
-	if (j->mode == MODE_BATCH)
+	if (IS_BATCH(j->mode))
 		count += count / 20 + 10;
 	if (j->mode == MODE_TEXT)
 		first = evaluated + 1;
@@ -361,7 +367,8 @@ static void sweep(job *j, const char *what, long every, tally *total)
 
 int main(int argc, char **argv)
 {
-	static const char *const modes[] = {"evaluate-json", "evaluate-text", "batch"};
+	static const char *const modes[] = {"evaluate-json", "evaluate-text", "batch",
+					    "batch-summary"};
 	cli_engine_args eargs = {0};
 	tally total = {0};
 	job j;
@@ -381,11 +388,11 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
 			only = atol(argv[++i]);
 	}
-	for (m = 0; m < 3 && i < argc && strcmp(argv[i], modes[m]) != 0; m++)
+	for (m = 0; m < 4 && i < argc && strcmp(argv[i], modes[m]) != 0; m++)
 		;
-	if (m == 3 || i + 1 >= argc || every < 1 || leak_every < 1) {
+	if (m == 4 || i + 1 >= argc || every < 1 || leak_every < 1) {
 		fputs("usage: fault_inject [--persistent] [--every K] [--leak-every K] "
-		      "evaluate-json|evaluate-text|batch CASE...\n", stderr);
+		      "evaluate-json|evaluate-text|batch|batch-summary CASE...\n", stderr);
 		return 2;
 	}
 	fi = mmap(NULL, sizeof(*fi), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -418,7 +425,7 @@ int main(int argc, char **argv)
 		}
 		j.length = strlen(j.text);
 		snprintf(what, sizeof(what), "%s %s", modes[m], name);
-		if (only > 0 && j.mode != MODE_BATCH) {
+		if (only > 0 && !IS_BATCH(j.mode)) {
 			fi->fail_at = only;
 			fi->enabled = 1;
 			status = cli_evaluate_case(j.engine, j.text, j.length,
@@ -428,17 +435,23 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: allocation %ld failed: exit %d\n", what, only, status);
 			return status;
 		}
-		if (j.mode == MODE_BATCH) {
-			/* The case, an empty line and a line that is not JSON: three
-			 * lines, three records, whatever fails. */
+		if (IS_BATCH(j.mode)) {
+			/* The case on one line, an empty line and a line that is not
+			 * JSON: three lines, three records, whatever fails. */
+			cJSON *doc = cJSON_Parse(j.text);
+			char *one_line = doc != NULL ? cJSON_PrintUnformatted(doc) : NULL;
+
+			cJSON_Delete(doc);
 			snprintf(path, sizeof(path), "%s/cases.ndjson", dir);
 			j.input = path;
-			input = fopen(path, "w");
-			if (input == NULL || fprintf(input, "%s\n\n{\"id\": \"x\", \n", j.text) < 0 ||
+			input = one_line != NULL ? fopen(path, "w") : NULL;
+			if (input == NULL ||
+			    fprintf(input, "%s\n\n{\"id\": \"x\", \n", one_line) < 0 ||
 			    fclose(input) != 0) {
 				perror("fault_inject");
 				return 2;
 			}
+			free(one_line);
 		}
 		sweep(&j, what, every, &total);
 		free((char *)j.text);

@@ -39,6 +39,16 @@ static void add(cli_case_files *out, const char *path, const char *relative)
 		memcpy(f->folder, path, n);
 		f->folder[n] = '\0';
 	}
+	slash = strrchr(relative, '/');
+	if (slash != NULL) {
+		f->group = cli_xstrdup(relative);
+		f->group[slash - relative] = '\0';
+	} else {
+		const char *base = strrchr(f->folder, '/');
+
+		/* "tests/cases" -> "cases"; "/" and "." stay as they are */
+		f->group = cli_xstrdup(base != NULL && base[1] != '\0' ? base + 1 : f->folder);
+	}
 }
 
 static int compare_names(const void *a, const void *b)
@@ -126,6 +136,7 @@ void cli_case_files_free(cli_case_files *files)
 		free(files->items[i].relative);
 		free(files->items[i].folder);
 		free(files->items[i].name);
+		free(files->items[i].group);
 	}
 	free(files->items);
 	files->items = NULL;

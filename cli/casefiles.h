@@ -15,6 +15,10 @@ typedef struct cli_case_file {
 			   the file name for an argument that is a file */
 	char *folder;   /* the folder part of `path` ("." when none) */
 	char *name;     /* the file name: "x.json" */
+	char *group;    /* the folder part of `relative` ("cervix"); for a file
+			   at the top, the name of the folder it is in ("cases",
+			   "." for the current folder): the JUnit classname,
+			   the same on every checkout */
 } cli_case_file;
 
 typedef struct cli_case_files {

@@ -36,6 +36,10 @@ typedef struct cli_engine_args {
  */
 int cli_engine_arg(cli_engine_args *args, int argc, char **argv, int *i);
 
+/* -1 (after printing why) when `args` name two rule bases (--kb and
+ * --kb-image), else 0. cli_engine_open checks it too. */
+int cli_engine_args_check(const cli_engine_args *args);
+
 /* Options of the verbs that print one result (evaluate, explain, rules):
  * the engine's, plus --json and --help/-h. */
 typedef struct cli_output_args {

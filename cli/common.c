@@ -103,12 +103,25 @@ static int limits_from_args(const cli_engine_args *args, onco_engine_options *op
 	return 0;
 }
 
+int cli_engine_args_check(const cli_engine_args *args)
+{
+	if (args->kb_dir == NULL || args->kb_image == NULL)
+		return 0;
+	fputs("oncorules: --kb DIR and --kb-image FILE name two rule bases: give one\n",
+	      stderr);
+	return -1;
+}
+
 onco_engine *cli_engine_open(const cli_engine_args *args, int *status)
 {
 	onco_engine_options opts;
 	onco_engine *engine = NULL;
 	onco_error err;
 
+	if (cli_engine_args_check(args) != 0) {
+		*status = CLI_EXIT_USAGE;
+		return NULL;
+	}
 	if (cli_heap_prefault() != 0) {
 		fputs("oncorules: out of memory\n", stderr);
 		*status = CLI_EXIT_INTERNAL;
@@ -118,11 +131,6 @@ onco_engine *cli_engine_open(const cli_engine_args *args, int *status)
 	opts.kb_dir = args->kb_dir;
 	opts.kb_image = args->kb_image;
 	opts.kb_image_sha256 = args->kb_image_sha256;
-	if (args->kb_dir != NULL && args->kb_image != NULL) {
-		fputs("oncorules: --kb and --kb-image name two rule bases: give one\n", stderr);
-		*status = CLI_EXIT_USAGE;
-		return NULL;
-	}
 	if (args->kb_image_sha256 != NULL && args->kb_image == NULL) {
 		fputs("oncorules: --kb-image-sha256 goes with --kb-image FILE\n", stderr);
 		*status = CLI_EXIT_USAGE;

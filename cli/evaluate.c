@@ -16,8 +16,18 @@ static void usage(FILE *out)
 	      "answer on one screen: the decision cards. --detail adds every\n"
 	      "explanation (because-lines, JSON pointers, quotes, rules); --json\n"
 	      "prints the result document instead (docs/output-format.md).\n"
-	      "Exit status: 0 ok, 2 invalid case or usage, 3 internal error (nothing\n"
-	      "is printed on standard output then).\n",
+	      "\n"
+	      "  --kb DIR          the rule base in DIR (default: the built-in one)\n"
+	      "  --kb-image FILE   a compiled rule base (oncorules compile), loaded\n"
+	      "  --kb-image-sha256 HEX  only with the SHA-256 you trust for it\n"
+	      "  --strategy NAME   conflict strategy: depth, breadth, random, ...\n"
+	      "  --time-limit SECONDS, --memory-limit MIB   what the case may take\n"
+	      "\n"
+	      "Exit status: 0 ok, 2 invalid case or usage (a rule base that cannot\n"
+	      "be read, --kb with --kb-image, an image without its SHA-256), 3\n"
+	      "internal error (a rule base that does not load, a run limit, memory;\n"
+	      "nothing is printed on standard output then, but a run limit's\n"
+	      "error document).\n",
 	      out);
 }
 

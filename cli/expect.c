@@ -23,11 +23,13 @@ static const section sections[] = {
 	{"notes", "absent_notes", "note", "id", "text"},
 	{"missing_information", "absent_missing_information", "missing information",
 	 "field", "needed_for"},
+	{"not_assessed", "absent_not_assessed", "drug not assessed", "name", "pointer"},
 	{"errors", NULL, "error", "pointer", "message"},
 };
 #define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
 
-static const char *const case_keys[] = {"description", "labels", "input", "expect"};
+/* "$schema": docs/regression-case.schema.json, for an editor */
+static const char *const case_keys[] = {"description", "labels", "input", "expect", "$schema", NULL};
 
 static const cJSON *get(const cJSON *obj, const char *key)
 {
@@ -108,6 +110,31 @@ static int history_includes(const cJSON *want, const cJSON *history)
 	return 1;
 }
 
+/* Does one of the item's evidence quotes contain `want` (or each string
+ * of a list)? So a case can pin which sentence of a source an option
+ * cites, without copying the whole evidence. */
+static int evidence_includes(const cJSON *want, const cJSON *evidence)
+{
+	const cJSON *w, *e;
+
+	if (!cJSON_IsArray(evidence))
+		return 0;
+	if (!cJSON_IsArray(want)) {
+		if (!cJSON_IsString(want))
+			return 0;
+		cJSON_ArrayForEach(e, evidence) {
+			const cJSON *quote = get(e, "quote");
+			if (cJSON_IsString(quote) && strstr(quote->valuestring, want->valuestring))
+				return 1;
+		}
+		return 0;
+	}
+	cJSON_ArrayForEach(w, want)
+		if (!evidence_includes(w, evidence))
+			return 0;
+	return 1;
+}
+
 /* Does the output item meet the expected key `k`? */
 static int key_matches(const cJSON *k, const cJSON *item)
 {
@@ -126,6 +153,8 @@ static int key_matches(const cJSON *k, const cJSON *item)
 	}
 	if (strcmp(k->string, "history_include") == 0)
 		return history_includes(k, get(item, "history"));
+	if (strcmp(k->string, "evidence_include") == 0)
+		return evidence_includes(k, get(item, "evidence"));
 	if (strcmp(k->string, "agents") == 0 || strcmp(k->string, "choices") == 0)
 		return same_members(k, get(item, k->string));
 	return get(item, k->string) != NULL &&
@@ -152,6 +181,22 @@ static void name_item(cli_buf *out, const section *s, const cJSON *item)
 		cli_expect_describe(out, item);
 }
 
+/* `lead`, then the `key` of each entry of `list`, comma-separated, then
+ * "]": "its history is [received, progressed-on]". */
+static void describe_each(cli_buf *out, const char *lead, const cJSON *list, const char *key)
+{
+	const cJSON *entry;
+	const char *comma = "";
+
+	cli_buf_puts(out, lead);
+	cJSON_ArrayForEach(entry, list) {
+		cli_buf_printf(out, "%s", comma);
+		cli_expect_describe(out, get(entry, key));
+		comma = ", ";
+	}
+	cli_buf_puts(out, "]");
+}
+
 /* "found X but preferred is false, and agents are [a, b]" */
 static void explain_mismatch(cli_buf *out, const section *s, const cJSON *expected,
 			     const cJSON *item)
@@ -172,16 +217,9 @@ static void explain_mismatch(cli_buf *out, const section *s, const cJSON *expect
 			cli_buf_puts(out, "its agents are ");
 			cli_expect_describe(out, get(item, "agents"));
 		} else if (strcmp(key, "history_include") == 0) {
-			const cJSON *entry;
-			const char *comma = "";
-
-			cli_buf_puts(out, "its history is [");
-			cJSON_ArrayForEach(entry, get(item, "history")) {
-				cli_buf_printf(out, "%s", comma);
-				cli_expect_describe(out, get(entry, "status"));
-				comma = ", ";
-			}
-			cli_buf_puts(out, "]");
+			describe_each(out, "its history is [", get(item, "history"), "status");
+		} else if (strcmp(key, "evidence_include") == 0) {
+			describe_each(out, "it cites [", get(item, "evidence"), "quote");
 		} else if (get(item, key) == NULL) {
 			cli_buf_printf(out, "it has no \"%s\"", key);
 		} else {
@@ -234,7 +272,7 @@ static void describe_found(cli_buf *out, const section *s, const cJSON *want,
 				  : strcmp(k->string, "history_include") == 0 ? "history"
 									       : k->string;
 
-		if (strcmp(key, s->id_key) == 0)
+		if (strcmp(key, s->id_key) == 0 || strcmp(key, "evidence_include") == 0)
 			continue;
 		cli_buf_printf(out, "%s%s: ", sep, key);
 		cli_expect_describe(out, get(item, key));
@@ -380,45 +418,80 @@ static int check_items(cli_buf *report, const cJSON *list, const char *key)
 	return problems;
 }
 
+/* A plain case ({"id", "cancer", ...}) where a regression case file was
+ * expected: say how to wrap it rather than list its keys as unknown. */
+static int plain_case(cli_buf *report, const cJSON *doc)
+{
+	if (get(doc, "input") != NULL || get(doc, "expect") != NULL ||
+	    (get(doc, "cancer") == NULL && get(doc, "id") == NULL))
+		return 0;
+	cli_buf_puts(report,
+		     "  this is a case, not a regression case file: wrap it as its \"input\",\n"
+		     "  {\"description\": \"...\", \"labels\": [...], \"input\": <this case>, \"expect\": {...}}\n"
+		     "  (\"Regression cases\" in docs/rule-authoring.md)\n");
+	return 1;
+}
+
+/* "unknown expectation \"absent_note\"; did you mean \"absent_notes\"?" */
+static void unknown_key(cli_buf *report, const char *what, const char *key,
+			const char *const *keys, const char *help)
+{
+	const char *hint = onco_suggest(key, keys);
+
+	cli_buf_printf(report, "  unknown %s \"%s\"", what, key);
+	if (hint != NULL)
+		cli_buf_printf(report, "; did you mean \"%s\"?", hint);
+	cli_buf_printf(report, " (%s)\n", help);
+}
+
 int cli_expect_check_case(cli_buf *report, const cJSON *doc)
 {
 	const cJSON *k, *expect = get(doc, "expect"), *scope;
+	const char *expect_keys[2 * N_SECTIONS + 2];
 	int problems = 0;
-	size_t i;
+	size_t i, n = 0;
 
 	if (!cJSON_IsObject(doc)) {
 		cli_buf_puts(report, "  the case file is not a JSON object\n");
 		return 1;
 	}
+	if (plain_case(report, doc))
+		return 1;
 	cJSON_ArrayForEach(k, doc) {
-		if (known(k->string, case_keys, sizeof(case_keys) / sizeof(case_keys[0])))
+		if (known(k->string, case_keys, sizeof(case_keys) / sizeof(case_keys[0]) - 1))
 			continue;
-		cli_buf_printf(report, "  unknown key \"%s\" (a case file has description, labels, input, expect)\n",
-			       k->string);
+		unknown_key(report, "key", k->string, case_keys,
+			    "a case file has description, labels, input, expect, $schema");
 		problems++;
 	}
 	if (!cJSON_IsObject(get(doc, "input"))) {
-		cli_buf_puts(report, "  \"input\" must be the case, a JSON object\n");
+		cli_buf_puts(report, get(doc, "input") == NULL
+					     ? "  \"input\" is missing: give the case to evaluate\n"
+					     : "  \"input\" must be the case, a JSON object\n");
 		problems++;
+	}
+	if (expect == NULL) {
+		cli_buf_puts(report, "  \"expect\" is missing: say what the result must hold (at least \"scope\"; \"Regression cases\" in docs/rule-authoring.md)\n");
+		return problems + 1;
 	}
 	if (!cJSON_IsObject(expect)) {
 		cli_buf_puts(report, "  \"expect\" must be an object\n");
 		return problems + 1;
 	}
+	for (i = 0; i < N_SECTIONS; i++) {
+		expect_keys[n++] = sections[i].key;
+		if (sections[i].absent != NULL)
+			expect_keys[n++] = sections[i].absent;
+	}
+	expect_keys[n++] = "scope";
+	expect_keys[n] = NULL;
 	cJSON_ArrayForEach(k, expect) {
-		int list_key = 0;
-
-		for (i = 0; i < N_SECTIONS; i++)
-			list_key |= strcmp(k->string, sections[i].key) == 0 ||
-				    (sections[i].absent != NULL &&
-				     strcmp(k->string, sections[i].absent) == 0);
-		if (list_key) {
-			problems += check_items(report, k, k->string);
-		} else if (strcmp(k->string, "scope") != 0) {
-			cli_buf_printf(report,
-				       "  unknown expectation \"%s\" (see \"Regression cases\" in docs/rule-authoring.md)\n",
-				       k->string);
+		if (!known(k->string, expect_keys, n)) {
+			unknown_key(report, "expectation", k->string, expect_keys,
+				    "see \"Regression cases\" in docs/rule-authoring.md");
 			problems++;
+		} else if (strcmp(k->string, "scope") != 0) {
+			problems += check_items(report, k, k->string);
 		}
 	}
 	scope = get(expect, "scope");

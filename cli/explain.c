@@ -14,15 +14,19 @@
 #include "strbuf.h"
 
 static const char usage_text[] =
-	"usage: oncorules explain CASE.json [--why-not OPTION] [--json] [--kb DIR]\n"
+	"usage: oncorules explain CASE.json [--why-not WHAT] [--json]\n"
+	"                         [--kb DIR | --kb-image FILE]\n"
 	"\n"
 	"Without --why-not: every conclusion of the case, the rule that made it,\n"
 	"each of its conditions with the case facts (and JSON pointers) that met\n"
 	"it, and the evidence.\n"
-	"With --why-not OPTION (a recommendation id, a modality, an agent or a\n"
-	"procedure, e.g. \"pelvic exenteration\", pembrolizumab): every rule that\n"
-	"can conclude it, each condition met / not met / unknown with the case's\n"
-	"value and pointer, and the exclusions that fired against it.\n"
+	"With --why-not WHAT: an option (a recommendation id, a modality, an\n"
+	"agent or a procedure, e.g. \"pelvic exenteration\", pembrolizumab), the\n"
+	"id of a warning, an exclusion or a note, or a rule's name: every rule of\n"
+	"the case's guidelines and of the shared files that can conclude it, each\n"
+	"condition met / not met / unknown with the case's value and pointer, the\n"
+	"marks gates put on the option, and the exclusions that fired against\n"
+	"it. An option of another guideline only is said to be so, first.\n"
 	"CASE is a case, or a regression case file (its \"input\" is used).\n";
 
 static const cJSON *get(const cJSON *o, const char *key)
@@ -183,23 +187,117 @@ static void print_derivations(cli_buf *b, const cJSON *doc)
 	}
 }
 
-/* Returns 0, or 1 when no rule can conclude the option. */
-static int print_why_not(cli_buf *b, const cJSON *doc)
+/* "a, b and c" */
+static void and_list(cli_buf *b, const cJSON *list)
 {
-	const cJSON *r, *x, *f;
-	int n = cJSON_GetArraySize(get(doc, "rules"));
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, list)
+		cli_buf_printf(b, "%s%s", e == list->child ? "" : e->next == NULL ? " and " : ", ",
+			       cJSON_GetStringValue(e));
+}
+
+/* Names close to what was asked, from every rule name and id. */
+static void suggest(cli_buf *b, onco_engine *engine, const char *asked)
+{
+	char *json = NULL;
+	onco_error err;
+	cJSON *catalogue;
+	const cJSON *r;
+	const char **names = NULL, *hint;
+	size_t n = 0;
+
+	memset(&err, 0, sizeof(err));
+	if (onco_engine_catalogue(engine, 0, &json, &err) != 0)
+		return;
+	catalogue = cJSON_Parse(json);
+	free(json);
+	cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(catalogue, "rules")) {
+		names = cli_xrealloc(names, (n + 3) * sizeof(*names));
+		names[n++] = str(r, "name");
+		if (str(r, "concludes")[0] != '\0')
+			names[n++] = str(r, "concludes");
+	}
+	if (names != NULL) {
+		names[n] = NULL;
+		hint = onco_suggest(asked, names);
+		if (hint != NULL)
+			cli_buf_printf(b, " Did you mean \"%s\"?", hint);
+	}
+	free(names);
+	cJSON_Delete(catalogue);
+}
+
+static void print_marks(cli_buf *b, const cJSON *marks)
+{
+	const cJSON *m;
+
+	if (cJSON_GetArraySize(marks) == 0)
+		return;
+	cli_buf_puts(b, "\nWhat the gates marked on it:\n");
+	cJSON_ArrayForEach(m, marks) {
+		const char *kind = str(m, "kind");
+
+		cli_buf_printf(b, "  - %s on %s (rule %s)", kind, str(m, "option"), str(m, "rule"));
+		if (strcmp(kind, "pending") == 0) {
+			cli_buf_printf(b, ": held back until the case says: %s; record ", str(m, "text"));
+			join(b, get(m, "fields"), " or ");
+		} else if (str(m, "text")[0] != '\0') {
+			cli_buf_printf(b, ": %s", str(m, "text"));
+		}
+		cli_buf_puts(b, "\n");
+	}
+}
+
+/* Returns 0, or 1 when no rule of the rule base concludes what was asked. */
+static int print_why_not(cli_buf *b, const cJSON *doc, onco_engine *engine)
+{
+	const cJSON *r, *x, *f, *guidelines = get(doc, "guidelines");
+	const cJSON *elsewhere = get(doc, "other_guidelines");
+	int n = cJSON_GetArraySize(get(doc, "rules")), own = 0;
 
 	cli_buf_printf(b, "Why not \"%s\" for case %s (%s)?\n", str(doc, "why_not"),
 		       str(doc, "case"), str(doc, "scope"));
-	if (n == 0) {
-		cli_buf_puts(b, "No rule of the rule base concludes it: `oncorules rules` lists what the rules conclude.\n");
+	cJSON_ArrayForEach(r, get(doc, "rules"))
+		own += get(r, "guideline") != NULL;
+	if (n == 0 && cJSON_GetArraySize(elsewhere) == 0) {
+		cli_buf_printf(b, "No rule of the rule base concludes \"%s\" (as an id, a rule name, or an\n"
+				  "option's modality, agent, choice or procedure).",
+			       str(doc, "why_not"));
+		suggest(b, engine, str(doc, "why_not"));
+		cli_buf_puts(b, " `oncorules rules` lists what each rule concludes.\n");
 		return 1;
 	}
-	cli_buf_printf(b, "%d rule%s can conclude it:\n", n, n == 1 ? "" : "s");
+	if (own == 0 && cJSON_GetArraySize(elsewhere) > 0) {
+		/* first things first: it is not this guideline's option at all */
+		cli_buf_printf(b, "\"%s\" is not an option of ", str(doc, "why_not"));
+		if (cJSON_GetArraySize(guidelines) == 0)
+			cli_buf_puts(b, "any guideline covering this case: no guideline covers it");
+		else {
+			and_list(b, guidelines);
+			cli_buf_printf(b, ", the guideline%s covering this case",
+				       cJSON_GetArraySize(guidelines) == 1 ? "" : "s");
+		}
+		cli_buf_puts(b, ". Rules of ");
+		and_list(b, elsewhere);
+		cli_buf_puts(b, " conclude it; they do not apply here.\n");
+		if (n == 0)
+			return 0;
+		cli_buf_puts(b, "\nShared rules (not of one guideline) that can conclude it:\n");
+	} else {
+		cli_buf_printf(b, "%d rule%s can conclude it", n, n == 1 ? "" : "s");
+		if (cJSON_GetArraySize(elsewhere) > 0) {
+			cli_buf_puts(b, " (rules of ");
+			and_list(b, elsewhere);
+			cli_buf_puts(b, " do too; they do not apply to this case)");
+		}
+		cli_buf_puts(b, ":\n");
+	}
 	cJSON_ArrayForEach(r, get(doc, "rules")) {
 		cli_buf_puts(b, "\n");
 		print_rule(b, r, 0);
 	}
+	print_marks(b, get(doc, "marks"));
 	if (cJSON_GetArraySize(get(doc, "exclusions")) == 0) {
 		cli_buf_puts(b, "\nNo exclusion fired against it.\n");
 		return 0;
@@ -306,7 +404,7 @@ int cli_explain(int argc, char **argv)
 		} else {
 			one_line_comments(doc);
 			cli_json_printable(doc);
-			if (option != NULL && print_why_not(&b, doc))
+			if (option != NULL && print_why_not(&b, doc, engine))
 				status = CLI_EXIT_USAGE;
 			else if (option == NULL)
 				print_derivations(&b, doc);

@@ -2,7 +2,9 @@
 #include "junit.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Length of the valid UTF-8 sequence at s, 0 when invalid. */
 static size_t utf8_length(const unsigned char *s)
@@ -78,42 +80,78 @@ static void first_line(cli_buf *out, const char *report)
 }
 
 void cli_junit_add(cli_junit *j, const char *classname, const char *name,
-		   double seconds, const char *failure)
+		   double seconds, const char *description, int outcome,
+		   const char *report)
 {
 	cli_buf *b = &j->cases;
+	const char *element = outcome == CLI_JUNIT_ERROR ? "error" : "failure";
 
 	j->tests++;
+	j->seconds += seconds;
 	cli_buf_puts(b, "    <testcase classname=\"");
 	cli_xml_escape(b, classname, 1);
 	cli_buf_puts(b, "\" name=\"");
 	cli_xml_escape(b, name, 1);
-	cli_buf_printf(b, "\" time=\"%.3f\"", seconds);
-	if (failure == NULL) {
-		cli_buf_puts(b, "/>\n");
-		return;
+	cli_buf_printf(b, "\" time=\"%.3f\">\n", seconds);
+	if (outcome != CLI_JUNIT_PASS) {
+		if (outcome == CLI_JUNIT_ERROR)
+			j->errors++;
+		else
+			j->failures++;
+		cli_buf_printf(b, "      <%s type=\"%s\" message=\"", element,
+			       outcome == CLI_JUNIT_ERROR ? "case-file" : "expectation");
+		first_line(b, report);
+		cli_buf_puts(b, "\">");
+		cli_xml_escape(b, report, 0);
+		cli_buf_printf(b, "</%s>\n", element);
 	}
-	j->failures++;
-	cli_buf_puts(b, ">\n      <failure type=\"expectation\" message=\"");
-	first_line(b, failure);
-	cli_buf_puts(b, "\">");
-	cli_xml_escape(b, failure, 0);
-	cli_buf_puts(b, "</failure>\n    </testcase>\n");
+	if (description != NULL) {
+		cli_buf_puts(b, "      <system-out>");
+		cli_xml_escape(b, description, 0);
+		cli_buf_puts(b, "</system-out>\n");
+	}
+	cli_buf_puts(b, "    </testcase>\n");
 }
 
-int cli_junit_write(const cli_junit *j, const char *path)
+int cli_junit_writable(const char *path)
+{
+	char *dir;
+	const char *slash = strrchr(path, '/');
+	int rc;
+
+	if (access(path, F_OK) == 0)
+		return access(path, W_OK);
+	if (slash == NULL)
+		return access(".", W_OK | X_OK);
+	dir = cli_xstrdup(path);
+	dir[slash == path ? 1 : slash - path] = '\0';
+	rc = access(dir, W_OK | X_OK);
+	free(dir);
+	return rc;
+}
+
+int cli_junit_write(const cli_junit *j, const char *path, const char *suite,
+		    const char *timestamp)
 {
 	FILE *f = fopen(path, "wb");
+	cli_buf head = CLI_BUF_INIT;
 	int ok;
 
 	if (f == NULL)
 		return -1;
-	ok = fprintf(f,
-		     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		     "<testsuites tests=\"%d\" failures=\"%d\" errors=\"0\">\n"
-		     "  <testsuite name=\"oncorules test\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">\n",
-		     j->tests, j->failures, j->tests, j->failures) > 0 &&
+	cli_buf_printf(&head,
+		       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		       "<testsuites tests=\"%d\" failures=\"%d\" errors=\"%d\" time=\"%.3f\">\n"
+		       "  <testsuite name=\"",
+		       j->tests, j->failures, j->errors, j->seconds);
+	cli_xml_escape(&head, suite, 1);
+	cli_buf_printf(&head,
+		       "\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\" time=\"%.3f\" timestamp=\"%s\">\n",
+		       j->tests, j->failures, j->errors, j->seconds, timestamp);
+	ok = fputs(cli_buf_text(&head), f) >= 0 &&
 	     fputs(cli_buf_text(&j->cases), f) >= 0 &&
 	     fputs("  </testsuite>\n</testsuites>\n", f) >= 0;
+	cli_buf_free(&head);
 	return fclose(f) == 0 && ok ? 0 : -1;
 }
 

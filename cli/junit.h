@@ -11,17 +11,32 @@ typedef struct cli_junit {
 	cli_buf cases; /* the <testcase> elements written so far */
 	int tests;
 	int failures;
+	int errors;
+	double seconds;
 } cli_junit;
 
-#define CLI_JUNIT_INIT { CLI_BUF_INIT, 0, 0 }
+#define CLI_JUNIT_INIT { CLI_BUF_INIT, 0, 0, 0, 0.0 }
 
-/* Adds a test case; `failure` is NULL for a pass, else the report (its
- * first line becomes the failure's message attribute). */
+/* How a test case ended. */
+enum { CLI_JUNIT_PASS, CLI_JUNIT_FAILURE, CLI_JUNIT_ERROR };
+
+/* Adds a test case. `outcome` is CLI_JUNIT_PASS, CLI_JUNIT_FAILURE (an
+ * expectation not met) or CLI_JUNIT_ERROR (the case file itself is wrong:
+ * unreadable, not JSON, malformed, naming what the rule base lacks);
+ * `report` says why (its first line becomes the message attribute);
+ * `description` (NULL when none) goes into the test case's system-out. */
 void cli_junit_add(cli_junit *j, const char *classname, const char *name,
-		   double seconds, const char *failure);
+		   double seconds, const char *description, int outcome,
+		   const char *report);
 
-/* Writes the report to `path`; 0, or -1 with errno set. */
-int cli_junit_write(const cli_junit *j, const char *path);
+/* Whether `path` can be written (checked before a run, so that a bad path
+ * fails at once, not after it); 0, or -1 with errno set. */
+int cli_junit_writable(const char *path);
+
+/* Writes the report to `path`: one <testsuite> named `suite`, with the
+ * start time `timestamp` (ISO 8601); 0, or -1 with errno set. */
+int cli_junit_write(const cli_junit *j, const char *path, const char *suite,
+		    const char *timestamp);
 
 void cli_junit_free(cli_junit *j);
 

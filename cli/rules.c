@@ -22,12 +22,30 @@ static const char *str(const cJSON *o, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : "";
 }
 
+/* "  [A4-2, A4-3]": the labels a rule cites, each once, in citing order. */
+static void print_labels(const cJSON *cites)
+{
+	const cJSON *c, *d;
+	int n = 0;
+
+	cJSON_ArrayForEach(c, cites) {
+		int seen = 0;
+
+		for (d = cites->child; d != c; d = d->next)
+			seen |= strcmp(str(d, "label"), str(c, "label")) == 0;
+		if (seen)
+			continue;
+		printf("%s%s", n++ == 0 ? "  [" : ", ", str(c, "label"));
+	}
+	puts(n > 0 ? "]" : "");
+}
+
 static void print_text(const cJSON *doc)
 {
 	const cJSON *kb = cJSON_GetObjectItemCaseSensitive(doc, "knowledge_base");
 	const cJSON *labels = cJSON_GetObjectItemCaseSensitive(doc, "labels");
 	const cJSON *rules = cJSON_GetObjectItemCaseSensitive(doc, "rules");
-	const cJSON *item, *r, *c;
+	const cJSON *item, *r;
 
 	printf("knowledge base %s (sha256 %s): %d rules\n\nGUIDELINES\n", str(kb, "version"),
 	       str(kb, "sha256"), cJSON_GetArraySize(rules));
@@ -36,6 +54,8 @@ static void print_text(const cJSON *doc)
 	printf("\nLABELS (%d)\n", cJSON_GetArraySize(labels));
 	cJSON_ArrayForEach(item, labels) {
 		printf("  %-6s", item->string);
+		if (cJSON_GetArraySize(item) == 0)
+			printf(" (no rule concludes it)");
 		cJSON_ArrayForEach(r, item)
 			printf("%s%s", r == item->child ? " " : ", ", r->valuestring);
 		putchar('\n');
@@ -45,11 +65,7 @@ static void print_text(const cJSON *doc)
 		printf("  %s:%d  %-14s %s", str(r, "file"),
 		       cJSON_GetObjectItemCaseSensitive(r, "line")->valueint, str(r, "kind"),
 		       str(r, "name"));
-		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r, "cites"))
-			printf("%s%s", c == cJSON_GetObjectItemCaseSensitive(r, "cites")->child
-					       ? "  [" : ", ",
-			       str(c, "label"));
-		puts(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "cites")) ? "]" : "");
+		print_labels(cJSON_GetObjectItemCaseSensitive(r, "cites"));
 		if (str(r, "comment")[0] != '\0')
 			printf("      %s\n", str(r, "comment"));
 	}

@@ -49,7 +49,7 @@ static int is_option_card(const cJSON *card)
 
 /* ------------------------------------------------------------ status */
 
-static void print_status(cli_buf *out, const cJSON *status)
+static void print_status(cli_buf *out, const cJSON *doc, const cJSON *status)
 {
 	const cJSON *line, *intent, *e;
 	cli_buf b = CLI_BUF_INIT;
@@ -82,11 +82,18 @@ static void print_status(cli_buf *out, const cJSON *status)
 	cli_wrap(out, "  ", 4, cli_buf_text(&b));
 	cli_buf_free(&b);
 	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(status, "collapsed"))) {
-		cli_buf_printf(&b, "%s The care the source gives for that comes first; the other "
+		cli_buf_printf(&b, "%s Care that does not treat the cancer comes first; the other "
 				   "options are folded (--detail lists them).",
 			       cli_str_or(status, "reason", ""));
 		cli_wrap(out, "  ", 4, cli_buf_text(&b));
 		cli_buf_free(&b);
+	}
+	/* Notes about her situation as a whole (a source silent about it). */
+	cJSON_ArrayForEach(e, list(status, "notes")) {
+		const cJSON *note = cli_item(doc, "notes", e->valuestring);
+
+		if (note != NULL)
+			cli_wrap(out, "  ", 4, cli_str_or(note, "text", ""));
 	}
 }
 
@@ -718,6 +725,27 @@ static void print_errors(cli_buf *out, const cJSON *doc)
 	}
 }
 
+/* The drugs the case names outside the list the rules know: no rule
+ * checked them, and the board must see that (shown only when there are). */
+static void print_not_assessed(cli_buf *out, const cJSON *doc)
+{
+	const cJSON *item;
+	cli_buf b = CLI_BUF_INIT;
+
+	cJSON_ArrayForEach(item, list(doc, "not_assessed")) {
+		if (b.length > 0)
+			cli_buf_puts(&b, ", ");
+		cli_buf_printf(&b, "%s (%s)", cli_str_or(item, "name", ""),
+			       cli_str_or(item, "pointer", ""));
+	}
+	if (b.length > 0) {
+		cli_buf_puts(&b, ": recorded by name, outside the rule base's drug list; no rule checked "
+				 "them (interactions, overlaps with the options below)");
+		cli_wrap(out, "NOT ASSESSED  ", 14, cli_buf_text(&b));
+	}
+	cli_buf_free(&b);
+}
+
 static void print_cards(cli_buf *out, const cJSON *doc)
 {
 	const cJSON *card;
@@ -726,10 +754,12 @@ static void print_cards(cli_buf *out, const cJSON *doc)
 
 	cJSON_ArrayForEach(card, cards_of(doc)) {
 		if (strcmp(cli_str_or(card, "kind", ""), "status") == 0)
-			print_status(out, card);
-		notes += cJSON_GetArraySize(list(card, "notes"));
+			print_status(out, doc, card);
+		else
+			notes += cJSON_GetArraySize(list(card, "notes"));
 	}
 	print_urgent(out, doc);
+	print_not_assessed(out, doc);
 	cJSON_ArrayForEach(card, cards_of(doc))
 		if (is_option_card(card)) {
 			if (number == 0)

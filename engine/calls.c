@@ -131,7 +131,7 @@ int onco_calls_restrict(void *env)
 typedef struct deffunction {
 	const char *name;
 	const char *file;
-	long line;
+	long line, col;
 	int state; /* cycle search: 0 new, 1 on the path, 2 done */
 } deffunction;
 
@@ -164,13 +164,13 @@ static const char *bare(const char *name)
 	return p != NULL ? p + 2 : name;
 }
 
-static void say(checker *c, long line, const char *fmt, ...)
+static void say(checker *c, long line, long col, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
+	__attribute__((format(printf, 4, 5)))
 #endif
 	;
 
-static void say(checker *c, long line, const char *fmt, ...)
+static void say(checker *c, long line, long col, const char *fmt, ...)
 {
 	char message[600];
 	va_list args;
@@ -180,7 +180,7 @@ static void say(checker *c, long line, const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(message, sizeof(message), fmt, args);
 	va_end(args);
-	if (c->report(c->ctx, c->file, line, message))
+	if (c->report(c->ctx, c->file, line, col, message))
 		c->stopped = 1;
 }
 
@@ -223,7 +223,7 @@ static void check_call(checker *c, const onco_sx *call, const char *head)
 		return;
 	callee = function_index(c, head);
 	if (callee < 0) {
-		say(c, call->line,
+		say(c, call->line, call->col,
 		    "%s calls %s, which a rule base may not call: only the functions listed in "
 		    "docs/rule-authoring.md (no files, no output, no run control)",
 		    c->name, head);
@@ -409,7 +409,7 @@ static void check_form(checker *c, const onco_sx *form)
 	} else if (strcmp(head, "defglobal") == 0) {
 		walk_items(c, form, 1);
 	} else if (strcmp(head, "defmodule") != 0) {
-		say(c, form->line,
+		say(c, form->line, form->col,
 		    "%s: a rule base holds deftemplate, deffacts, defrule, deffunction, "
 		    "defglobal and defmodule constructs only",
 		    label);
@@ -444,7 +444,7 @@ static void find_cycles(checker *c, size_t at, size_t *path, size_t depth)
 				 c->functions[path[k]].name);
 		}
 		c->file = c->functions[to].file;
-		say(c, c->functions[to].line,
+		say(c, c->functions[to].line, c->functions[to].col,
 		    "deffunction %s calls itself (%s%s): recursion is not allowed in a rule "
 		    "base; use loop-for-count, foreach or while",
 		    c->functions[to].name, chain, c->functions[to].name);
@@ -480,6 +480,7 @@ static int collect(checker *c, const onco_calls_file *files, size_t n_files)
 				d->name = bare(name);
 				d->file = files[f].name;
 				d->line = form->line;
+				d->col = form->col;
 				d->state = 0;
 			}
 		}

@@ -51,7 +51,7 @@ static void add_string(cJSON *o, const char *key, const char *s, int *rc)
 
 static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
 {
-	cJSON *o = cJSON_CreateObject(), *conds = NULL, *cites = NULL;
+	cJSON *o = cJSON_CreateObject(), *list = NULL;
 	size_t i;
 	int rc = o == NULL ? ONCO_ENOMEM : 0;
 
@@ -63,15 +63,24 @@ static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
 	add_string(o, "comment", r->comment ? r->comment : "", &rc);
 	if (r->concludes)
 		add_string(o, "concludes", r->concludes, &rc);
+	if (r->id_pattern)
+		add_string(o, "concludes_pattern", r->id_pattern, &rc);
 	if (r->value)
 		add_string(o, "value", r->value, &rc);
 	if (r->option)
 		add_string(o, "option", r->option, &rc);
-	if (rc == 0 && (conds = cJSON_AddArrayToObject(o, "conditions")) == NULL)
+	/* the guidelines whose scope it tests: none for a shared rule */
+	if (rc == 0 && (list = cJSON_AddArrayToObject(o, "guidelines")) == NULL)
 		rc = ONCO_ENOMEM;
 	for (i = 0; rc == 0 && i < r->n_conditions; i++)
-		rc = append(conds, cJSON_CreateString(r->conditions[i].text));
-	if (rc == 0 && (cites = cJSON_AddArrayToObject(o, "cites")) == NULL)
+		if (r->conditions[i].kind == ONCO_COND_SCOPE && !r->conditions[i].negated &&
+		    onco_condition_names_guideline(&r->conditions[i]))
+			rc = append(list, cJSON_CreateString(r->conditions[i].name));
+	if (rc == 0 && (list = cJSON_AddArrayToObject(o, "conditions")) == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && i < r->n_conditions; i++)
+		rc = append(list, cJSON_CreateString(r->conditions[i].text));
+	if (rc == 0 && (list = cJSON_AddArrayToObject(o, "cites")) == NULL)
 		rc = ONCO_ENOMEM;
 	for (i = 0; rc == 0 && i < r->n_cites; i++) {
 		const onco_citation *c = onco_kb_citation(kb, r->cites[i]);
@@ -82,7 +91,7 @@ static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
 		add_string(e, "label", c ? c->label : "", &rc);
 		add_string(e, "source", c ? c->source : "", &rc);
 		if (rc == 0)
-			rc = append(cites, e);
+			rc = append(list, e);
 		else
 			cJSON_Delete(e);
 	}
@@ -93,11 +102,41 @@ static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
 	return o;
 }
 
-/* labels: {"CR-7": ["rule", ...], ...} sorted naturally by label. */
-static int add_labels(const onco_kb *kb, cJSON *doc)
+/* Adds every label of the rule base's knowledge map that no rule cites,
+ * with no rules; returns how many were added, -1 when out of memory. */
+static long add_map_labels(const onco_engine *engine, cJSON *labels)
 {
+	const char *map = onco_engine_kb_text(engine, "knowledge-map.md", NULL);
+	char **all = NULL;
+	size_t i, n = 0;
+	long added = 0;
+
+	if (map == NULL)
+		return 0;
+	if (onco_map_labels(map, &all, &n) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (cJSON_GetObjectItemCaseSensitive(labels, all[i]) != NULL)
+			continue;
+		if (cJSON_AddArrayToObject(labels, all[i]) == NULL) {
+			added = -1;
+			break;
+		}
+		added++;
+	}
+	onco_map_labels_free(all, n);
+	return added;
+}
+
+/* labels: {"CR-7": ["rule", ...], ...} sorted naturally by label: every
+ * label a rule cites, and every label of the knowledge map ([] when no
+ * rule concludes it). */
+static int add_labels(const onco_engine *engine, cJSON *doc)
+{
+	const onco_kb *kb = &engine->kb;
 	cJSON *labels = cJSON_CreateObject(), **sorted, *item;
 	size_t i, j, n = 0;
+	long from_map = 0;
 	int rc = labels == NULL ? ONCO_ENOMEM : 0;
 
 	for (i = 0; rc == 0 && i < kb->n_rules; i++)
@@ -122,6 +161,9 @@ static int add_labels(const onco_kb *kb, cJSON *doc)
 			if (!seen)
 				rc = append(rules, cJSON_CreateString(kb->rules[i].name));
 		}
+	if (rc == 0 && (from_map = add_map_labels(engine, labels)) < 0)
+		rc = ONCO_ENOMEM;
+	n += rc == 0 ? (size_t)from_map : 0;
 	sorted = rc == 0 ? malloc((n ? n : 1) * sizeof(*sorted)) : NULL;
 	if (sorted == NULL) {
 		cJSON_Delete(labels);
@@ -176,7 +218,7 @@ int onco_engine_catalogue(onco_engine *engine, int flags, char **out, onco_error
 	for (i = 0; rc == 0 && i < kb->n_rules; i++)
 		rc = append(list, rule_json(kb, &kb->rules[i]));
 	if (rc == 0)
-		rc = add_labels(kb, doc);
+		rc = add_labels(engine, doc);
 	if (rc != 0) {
 		cJSON_Delete(doc);
 		return onco_error_set(err, ONCO_ENOMEM, "out of memory");

@@ -153,6 +153,32 @@ static cJSON *summary_of(cJSON *doc)
 	return summary;
 }
 
+/* "not_assessed": the drugs the case records by name, outside the list
+ * the rule base knows ({"name", "pointer"}), so that the board sees what
+ * no rule checked (docs/output-format.md). */
+static int add_not_assessed(const onco_case *c, cJSON *doc)
+{
+	cJSON *list = cJSON_AddArrayToObject(doc, "not_assessed");
+	onco_named_drug *drugs;
+	size_t i, n;
+
+	if (list == NULL || onco_case_named_drugs(c, &drugs, &n) != 0)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		/* an item added to the list is freed with the document */
+		cJSON *item = cJSON_CreateObject();
+
+		if (item == NULL || !cJSON_AddItemToArray(list, item) ||
+		    cJSON_AddStringToObject(item, "name", drugs[i].name) == NULL ||
+		    cJSON_AddStringToObject(item, "pointer", drugs[i].pointer) == NULL) {
+			onco_named_drugs_free(drugs, n);
+			return ONCO_ENOMEM;
+		}
+	}
+	onco_named_drugs_free(drugs, n);
+	return 0;
+}
+
 /* The result document; NULL when memory runs out. */
 static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 {
@@ -189,6 +215,8 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 		rc = add_list(doc, "missing_information", onco_missing_json(engine, &run));
 	if (rc == 0)
 		rc = add_list(doc, "notes", onco_conclusions_json(engine, &run, ONCO_C_NOTE));
+	if (rc == 0)
+		rc = add_not_assessed(c, doc);
 	if (rc == 0)
 		rc = onco_cards_add(engine, &run, doc);
 	if (rc == 0 && !cJSON_AddStringToObject(doc, "disclaimer", disclaimer))

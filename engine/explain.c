@@ -7,6 +7,7 @@
  * the case and their JSON pointers.
  */
 #include <ctype.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,8 @@ static void add_item(explainer *x, cJSON *o, const char *key, cJSON *item)
 	cJSON_Delete(item);
 	x->rc = ONCO_ENOMEM;
 }
+
+static const char *rule_guideline(const onco_rule_info *r);
 
 /* The case facts under `fact` (followed through findings), as
  * {"statement", "pointer"} items of `out`. */
@@ -187,6 +190,8 @@ static cJSON *rule_json(explainer *x, size_t index)
 	add_string(x, o, "comment", r->comment);
 	add_string(x, o, "kind", onco_rule_kind_name(r->kind));
 	add_string(x, o, "concludes", r->concludes);
+	if (rule_guideline(r) != NULL)
+		add_string(x, o, "guideline", rule_guideline(r));
 	if (r->modality != NULL)
 		add_string(x, o, "modality", r->modality);
 	if (r->procedure != NULL)
@@ -246,21 +251,52 @@ static int same(const char *query, const char *s)
 	return s != NULL && strcmp(a, query) == 0;
 }
 
-/* Does a recommendation rule conclude the option asked about (its id, its
- * modality, one of its agents, its procedure)? */
+/* Does the rule conclude what was asked? Any rule by its name; a
+ * recommendation by its id, modality, procedure or one of its agents or
+ * choices (the option); an exclusion, warning or note by its id (a gate's computed id
+ * by its pattern, "*-excluded-declines-active-treatment"). */
 static int rule_matches(const onco_rule_info *r, const char *query)
 {
 	size_t i;
 
-	if (r->kind != ONCO_RULE_RECOMMENDATION)
-		return 0;
-	if (same(query, r->concludes) || same(query, r->modality) ||
-	    same(query, r->procedure))
+	if (same(query, r->name))
 		return 1;
-	for (i = 0; i < r->n_agents; i++)
-		if (same(query, r->agents[i]))
+	if (r->kind == ONCO_RULE_RECOMMENDATION) {
+		const onco_decl *choices = onco_rule_decl(r, "choices");
+
+		if (same(query, r->modality) || same(query, r->procedure))
 			return 1;
-	return 0;
+		for (i = 0; i < r->n_agents; i++)
+			if (same(query, r->agents[i]))
+				return 1;
+		/* a menu: "why not letrozole" finds the aromatase-inhibitor menu */
+		for (i = 0; choices != NULL && i < choices->n_values; i++)
+			if (same(query, choices->values[i].text))
+				return 1;
+	}
+	switch (r->kind) {
+	case ONCO_RULE_RECOMMENDATION:
+	case ONCO_RULE_EXCLUSION:
+	case ONCO_RULE_WARNING:
+	case ONCO_RULE_NOTE:
+		return same(query, r->concludes) ||
+		       (r->id_pattern != NULL && fnmatch(r->id_pattern, query, 0) == 0);
+	default:
+		return 0;
+	}
+}
+
+/* The guideline a rule belongs to (its first scope condition), NULL for a
+ * shared rule, one that tests no scope (findings, gates, drug safety). */
+static const char *rule_guideline(const onco_rule_info *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_conditions; i++)
+		if (r->conditions[i].kind == ONCO_COND_SCOPE && !r->conditions[i].negated &&
+		    onco_condition_names_guideline(&r->conditions[i]))
+			return r->conditions[i].name;
+	return NULL;
 }
 
 /* An exclusion fact against the option: it rules out a matching rule's
@@ -275,9 +311,11 @@ static int exclusion_matches(onco_engine *engine, void *fact, const char *query,
 	const char *option = onco_fact_text(env, fact, "option");
 
 	cJSON_ArrayForEach(r, rules) {
+		const char *kind = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "kind"));
 		const char *concludes =
 			cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "concludes"));
-		if (option != NULL && concludes != NULL && strcmp(option, concludes) == 0)
+		if (option != NULL && kind != NULL && strcmp(kind, "recommendation") == 0 &&
+		    concludes != NULL && strcmp(option, concludes) == 0)
 			return 1;
 	}
 	if (same(query, onco_fact_text(env, fact, "option")) ||
@@ -376,24 +414,112 @@ static cJSON *derivations(explainer *x)
 	return list;
 }
 
+/* {"kind", "option", "rule", "text"?, "fields"?}: a gate's mark on an
+ * option (pending, history, lead, or a warning about the option). */
+static cJSON *mark_json(explainer *x, void *fact, const char *kind)
+{
+	onco_engine *engine = x->engine;
+	void *env = engine->env;
+	cJSON *o = cJSON_CreateObject();
+	const char *finding = onco_fact_text(env, fact, "finding");
+	const onco_finding_def *def = finding != NULL ? onco_kb_finding_def(&engine->kb, finding)
+						      : NULL;
+	static const char *const said[] = {"text", "reason", "status"};
+	size_t i;
+
+	if (o == NULL) {
+		x->rc = ONCO_ENOMEM;
+		return NULL;
+	}
+	add_string(x, o, "kind", kind);
+	add_string(x, o, "option", onco_fact_text(env, fact, "option"));
+	add_string(x, o, "rule", onco_fact_text(env, fact, "rule"));
+	for (i = 0; i < 3; i++)
+		if (onco_fact_text(env, fact, said[i]) != NULL) {
+			add_string(x, o, "text", onco_fact_text(env, fact, said[i]));
+			break;
+		}
+	if (def != NULL) {
+		add_string(x, o, "text", def->text);
+		add_item(x, o, "fields", strings(x, def->fields, def->n_fields));
+	}
+	return o;
+}
+
+/* The marks gates put on the options the matched rules conclude. */
+static void add_marks(explainer *x, cJSON *doc)
+{
+	static const struct {
+		int kind;
+		const char *name;
+	} kinds[] = {{ONCO_C_PENDING, "pending"}, {ONCO_C_HISTORY, "history"},
+		     {ONCO_C_LEAD, "lead"}, {ONCO_C_WARNING, "warning"}};
+	cJSON *marks = x->rc == 0 ? cJSON_AddArrayToObject(doc, "marks") : NULL, *r;
+	size_t k, i;
+
+	if (marks == NULL)
+		x->rc = ONCO_ENOMEM;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]) && x->rc == 0; k++)
+		for (i = 0; i < x->run->n_conclusions[kinds[k].kind] && x->rc == 0; i++) {
+			void *fact = x->run->conclusions[kinds[k].kind][i];
+			const char *option = onco_fact_text(x->engine->env, fact, "option");
+
+			if (option == NULL)
+				continue;
+			cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(doc, "rules"))
+				if (member_is(r, "kind", "recommendation") &&
+				    member_is(r, "concludes", option)) {
+					append(x, marks, mark_json(x, fact, kinds[k].name));
+					break;
+				}
+		}
+}
+
+/* Adds `id` to the array `list` unless it holds it. */
+static void add_unique(explainer *x, cJSON *list, const char *id)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, list)
+		if (strcmp(cJSON_GetStringValue(e), id) == 0)
+			return;
+	append(x, list, cJSON_CreateString(id));
+}
+
 static void why_not(explainer *x, const char *option, cJSON *doc)
 {
 	onco_engine *engine = x->engine;
 	char query[256];
 	cJSON *rules = cJSON_AddArrayToObject(doc, "rules");
 	cJSON *exclusions = cJSON_AddArrayToObject(doc, "exclusions");
+	cJSON *case_guidelines = cJSON_AddArrayToObject(doc, "guidelines");
+	cJSON *elsewhere = cJSON_AddArrayToObject(doc, "other_guidelines");
 	cJSON *o;
 	size_t i;
 
-	if (rules == NULL || exclusions == NULL) {
+	if (rules == NULL || exclusions == NULL || case_guidelines == NULL || elsewhere == NULL) {
 		x->rc = ONCO_ENOMEM;
 		return;
 	}
 	normalise(query, sizeof(query), option);
 	add_string(x, doc, "why_not", option);
-	for (i = 0; i < engine->kb.n_rules && x->rc == 0; i++)
-		if (rule_matches(&engine->kb.rules[i], query))
+	for (i = 0; i < x->run->n_scopes && x->rc == 0; i++)
+		add_unique(x, case_guidelines,
+			   onco_fact_text(engine->env, x->run->scopes[i], "guideline"));
+	/* Only rules of the case's guidelines and shared rules are walked; a
+	 * match in another guideline is only named. */
+	for (i = 0; i < engine->kb.n_rules && x->rc == 0; i++) {
+		const onco_rule_info *r = &engine->kb.rules[i];
+		const char *g;
+
+		if (!rule_matches(r, query))
+			continue;
+		g = rule_guideline(r);
+		if (g == NULL || onco_run_has_scope(engine, x->run, g))
 			append(x, rules, rule_json(x, i));
+		else
+			add_unique(x, elsewhere, g);
+	}
 	for (i = 0; i < x->run->n_conclusions[ONCO_C_EXCLUSION] && x->rc == 0; i++) {
 		void *fact = x->run->conclusions[ONCO_C_EXCLUSION][i];
 		cJSON *because, *evidence;
@@ -423,6 +549,7 @@ static void why_not(explainer *x, const char *option, cJSON *doc)
 	cJSON_ArrayForEach(o, exclusions)
 		if (x->rc == 0)
 			x->rc = onco_because_finish(cJSON_GetObjectItemCaseSensitive(o, "because"));
+	add_marks(x, doc);
 }
 
 /* The arguments of one explanation, for the guarded call. */

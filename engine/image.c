@@ -21,6 +21,11 @@
  * order), each preceded by its count: the engine removes
  * those deffacts from the environment after indexing them, so the CLIPS
  * part no longer holds them.
+ * Last, the rule-base files themselves (format 3): the folder they were
+ * read from ("rules" for the built-in rule base), the file count, then per
+ * file its name and bytes (VERSION, *.clp, sources/ *.txt,
+ * knowledge-map.md), so that an image carries everything the text does:
+ * the knowledge map for coverage, the text for lint and `test --changed`.
  *
  * An image is code. CLIPS trusts every index of a binary image: a damaged
  * or forged one crashes EnvBload or the run, or changes answers, and fully
@@ -160,8 +165,23 @@ static void put_knowledge(image_writer *w, const onco_kb *kb)
 	}
 }
 
+/* Appends the rule-base files, as onco_kb_read_files read them. */
+static void put_files(image_writer *w, const onco_kb *kb)
+{
+	size_t i;
+
+	put_str(w, kb->origin);
+	put_u64(w, kb->n_files);
+	for (i = 0; i < kb->n_files; i++) {
+		put_str(w, kb->files[i].name);
+		put_u64(w, kb->files[i].length);
+		put_bytes(w, kb->files[i].data, kb->files[i].length);
+	}
+}
+
 /* Appends the payload: version, hash, each rule's name, file, line and
- * pretty-print form in definition order, then the knowledge tables. */
+ * pretty-print form in definition order, then the knowledge tables and
+ * the files. */
 static int put_payload(image_writer *w, onco_engine *engine)
 {
 	void *rule = EnvGetNextDefrule(engine->env, NULL);
@@ -178,6 +198,7 @@ static int put_payload(image_writer *w, onco_engine *engine)
 		put_str(w, EnvGetDefrulePPForm(engine->env, rule));
 	}
 	put_knowledge(w, &engine->kb);
+	put_files(w, &engine->kb);
 	return i == engine->kb.n_rules && rule == NULL ? 0 : ONCO_EINTERNAL;
 }
 
@@ -389,9 +410,10 @@ static uint64_t get_u64(image_reader *r)
 	return v;
 }
 
-/* A NUL-terminated copy of the next string field; NULL when the image is
- * damaged (r->bad set) or memory runs out (r->bad stays 0). */
-static char *get_str(image_reader *r)
+/* A NUL-terminated copy of the next string field, its length in *length
+ * when not NULL; NULL when the image is damaged (r->bad set) or memory runs
+ * out (r->bad stays 0). */
+static char *get_bytes(image_reader *r, size_t *length)
 {
 	uint64_t n = get_u64(r);
 	char *s;
@@ -406,7 +428,14 @@ static char *get_str(image_reader *r)
 	memcpy(s, r->p, (size_t)n);
 	s[n] = '\0';
 	r->p += n;
+	if (length != NULL)
+		*length = (size_t)n;
 	return s;
+}
+
+static char *get_str(image_reader *r)
+{
+	return get_bytes(r, NULL);
 }
 
 int onco_image_read_file(const char *path, unsigned char **out, size_t *size,
@@ -511,6 +540,32 @@ static int get_knowledge(image_reader *r, onco_kb *kb)
 	return 0;
 }
 
+/* Reads the rule-base files into kb (none before). Returns 0, or
+ * ONCO_ERULES when the image is damaged, ONCO_ENOMEM. */
+static int get_files(image_reader *r, onco_kb *kb)
+{
+	uint64_t n, i;
+	int rc;
+
+	kb->origin = get_str(r);
+	n = get_u64(r);
+	if (kb->origin == NULL || r->bad || n > (uint64_t)(r->end - r->p) / 16)
+		return kb->origin == NULL && !r->bad ? ONCO_ENOMEM : ONCO_ERULES;
+	for (i = 0; i < n; i++) {
+		size_t length = 0;
+		char *name = get_str(r);
+		char *data = name != NULL ? get_bytes(r, &length) : NULL;
+
+		rc = data == NULL ? (r->bad ? ONCO_ERULES : ONCO_ENOMEM)
+				  : onco_kb_add_file(kb, name, data, length);
+		free(name);
+		free(data);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* Checks an image's footer (and its checksum when `check_sum`); gives the
  * payload's place. */
 static int check_image(const unsigned char *image, size_t size, const char *name,
@@ -599,6 +654,8 @@ int onco_image_read_payload(const unsigned char *image, size_t size, const char 
 			goto fail;
 	}
 	rc = get_knowledge(&r, &out->knowledge);
+	if (rc == 0)
+		rc = get_files(&r, &out->knowledge);
 	if (rc == ONCO_ERULES || (rc == 0 && r.p != r.end))
 		goto damaged;
 	if (rc == 0)
@@ -776,7 +833,8 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 		rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
 		goto done;
 	}
-	/* The knowledge tables move from the payload to the engine. */
+	/* The knowledge tables and the rule-base files move from the payload
+	 * to the engine. */
 	kb->citations = payload.knowledge.citations;
 	kb->n_citations = payload.knowledge.n_citations;
 	kb->finding_defs = payload.knowledge.finding_defs;
@@ -785,6 +843,9 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 	kb->n_guidelines = payload.knowledge.n_guidelines;
 	kb->card_defs = payload.knowledge.card_defs;
 	kb->n_card_defs = payload.knowledge.n_card_defs;
+	kb->origin = payload.knowledge.origin;
+	kb->files = payload.knowledge.files;
+	kb->n_files = payload.knowledge.n_files;
 	memset(&payload.knowledge, 0, sizeof(payload.knowledge));
 	rc = 0;
 done:

@@ -51,7 +51,7 @@ static int file_order(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static int add_file(onco_kb *kb, const char *name, const char *data, size_t length)
+int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t length)
 {
 	onco_kb_file *grown = realloc(kb->files, (kb->n_files + 1) * sizeof(*grown));
 	char *copy_name, *copy_data;
@@ -142,7 +142,7 @@ static int read_disk_file(onco_kb *kb, const char *dir, const char *name,
 	rc = onco_read_regular_file(path, KB_FILE_MAX, &data, &length, err);
 	if (rc != 0)
 		return rc;
-	rc = add_file(kb, name, data, length);
+	rc = onco_kb_add_file(kb, name, data, length);
 	free(data);
 	return rc;
 }
@@ -190,7 +190,7 @@ int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err)
 
 	if (dir == NULL) {
 		for (i = 0; rc == 0 && onco_kb_builtin[i].name != NULL; i++)
-			rc = add_file(kb, onco_kb_builtin[i].name, onco_kb_builtin[i].data,
+			rc = onco_kb_add_file(kb, onco_kb_builtin[i].name, onco_kb_builtin[i].data,
 				      onco_kb_builtin[i].length);
 	} else {
 		rc = read_disk_folder(kb, dir, "", ".clp", err);
@@ -201,6 +201,8 @@ int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err)
 		if (rc == 0)
 			rc = read_optional_file(kb, dir, "knowledge-map.md", err);
 	}
+	if (rc == 0 && (kb->origin = onco_strdup(dir != NULL ? dir : "rules")) == NULL)
+		rc = ONCO_ENOMEM;
 	if (rc != 0)
 		return rc == ONCO_ENOMEM ? onco_error_set(err, rc, "out of memory") : rc;
 	qsort(kb->files, kb->n_files, sizeof(kb->files[0]), file_order);
@@ -376,10 +378,11 @@ typedef struct first_problem {
 	int found;
 } first_problem;
 
-static int keep_first(void *ctx, const char *file, long line, const char *message)
+static int keep_first(void *ctx, const char *file, long line, long col, const char *message)
 {
 	first_problem *p = ctx;
 
+	(void)col;
 	onco_error_set(p->err, ONCO_ERULES, "%s", message);
 	snprintf(p->err->file, sizeof(p->err->file), "%s", file);
 	p->err->line = line;
@@ -467,6 +470,7 @@ void onco_kb_release(onco_kb *kb)
 		free((char *)kb->files[i].data);
 	}
 	free(kb->files);
+	free(kb->origin);
 	for (i = 0; i < kb->n_citations; i++) {
 		free(kb->citations[i].id);
 		free(kb->citations[i].source);

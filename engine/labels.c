@@ -78,3 +78,13 @@ const char *onco_engine_kb_text(const onco_engine *engine, const char *name,
 		}
 	return NULL;
 }
+
+size_t onco_engine_kb_file_count(const onco_engine *engine)
+{
+	return engine->kb.n_files;
+}
+
+const char *onco_engine_kb_file_name(const onco_engine *engine, size_t index)
+{
+	return index < engine->kb.n_files ? engine->kb.files[index].name : NULL;
+}

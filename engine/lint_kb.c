@@ -4,6 +4,7 @@
 #include "onco.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,13 +78,59 @@ int lint_kb_add_source(lint_kb *kb, const char *name, const char *text,
 	return s->name != NULL && s->text != NULL ? 0 : ONCO_ENOMEM;
 }
 
+/* The source file named by the "## ..." heading above `at`: the text
+ * between the last backquotes of the heading line, when it ends in .txt. */
+static char *section_source(const char *text, const char *at)
+{
+	const char *p, *heading = NULL, *end, *open;
+
+	for (p = text; p < at; p++)
+		if ((p == text || p[-1] == '\n') && strncmp(p, "## ", 3) == 0)
+			heading = p;
+	if (heading == NULL)
+		return NULL;
+	end = strchr(heading, '\n');
+	if (end == NULL)
+		end = heading + strlen(heading);
+	while (end > heading && end[-1] != '`')
+		end--;
+	if (end == heading)
+		return NULL;
+	for (open = end - 2; open > heading && *open != '`'; open--)
+		;
+	if (*open != '`' || end - open - 2 < 5 || strncmp(end - 5, ".txt", 4) != 0)
+		return NULL;
+	return dup_n(open + 1, (size_t)(end - open - 2));
+}
+
 /* Labels are written [XX-n] in the map: capitals and digits, a hyphen, digits. */
 int lint_kb_set_map(lint_kb *kb, const char *text)
 {
+	size_t i;
+	int rc;
+
 	onco_map_labels_free(kb->labels, kb->nlabels);
+	for (i = 0; kb->label_sources != NULL && i < kb->nlabels; i++)
+		free(kb->label_sources[i]);
+	free(kb->label_sources);
 	kb->labels = NULL;
+	kb->label_sources = NULL;
 	kb->nlabels = 0;
-	return onco_map_labels(text, &kb->labels, &kb->nlabels);
+	rc = onco_map_labels(text, &kb->labels, &kb->nlabels);
+	if (rc != 0)
+		return rc;
+	kb->label_sources = calloc(kb->nlabels + 1, sizeof(*kb->label_sources));
+	if (kb->label_sources == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < kb->nlabels; i++) {
+		char bracketed[64];
+		const char *at;
+
+		snprintf(bracketed, sizeof(bracketed), "[%s]", kb->labels[i]);
+		at = strstr(text, bracketed);
+		kb->label_sources[i] = at != NULL ? section_source(text, at) : NULL;
+	}
+	return 0;
 }
 
 const char *lint_text(const onco_sx *list, size_t i)
@@ -187,7 +234,7 @@ static int add_fact(lint_fact **array, size_t *count, const onco_sx *form,
 {
 	if (form->type != ONCO_SX_LIST || grow(array, *count, sizeof(**array)) != 0)
 		return form->type != ONCO_SX_LIST ? 0 : ONCO_ENOMEM;
-	(*array)[*count] = (lint_fact){form, file, form->line, rule};
+	(*array)[*count] = (lint_fact){form, file, form->line, form->col, rule};
 	(*count)++;
 	return 0;
 }
@@ -227,6 +274,7 @@ static int index_rule(lint_kb *kb, const lint_file *f, const onco_sx *form)
 	r->file = f->name;
 	r->base = f->base;
 	r->line = form->line;
+	r->col = form->col;
 	r->form = form;
 	r->lhs = 2;
 	if (r->lhs < form->n_items && form->items[r->lhs]->type == ONCO_SX_STRING)
@@ -290,8 +338,12 @@ void lint_kb_free(lint_kb *kb)
 		free(kb->sources[i].name);
 		free(kb->sources[i].text);
 	}
-	for (i = 0; i < kb->nlabels; i++)
+	for (i = 0; i < kb->nlabels; i++) {
 		free(kb->labels[i]);
+		if (kb->label_sources != NULL)
+			free(kb->label_sources[i]);
+	}
+	free(kb->label_sources);
 	free(kb->files);
 	free(kb->templates);
 	free(kb->rules);
@@ -300,4 +352,80 @@ void lint_kb_free(lint_kb *kb)
 	free(kb->sources);
 	free(kb->labels);
 	memset(kb, 0, sizeof(*kb));
+}
+
+/* Appends `name` to a NULL-terminated list unless it holds it; -1 when
+ * memory runs out (the list is freed then). */
+static int add_name(const char ***list, size_t *n, const char *name)
+{
+	const char **grown;
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*list)[i], name) == 0)
+			return 0;
+	grown = realloc(*list, (*n + 2) * sizeof(*grown));
+	if (grown == NULL) {
+		free(*list);
+		*list = NULL;
+		return -1;
+	}
+	*list = grown;
+	grown[(*n)++] = name;
+	grown[*n] = NULL;
+	return 0;
+}
+
+/* An empty NULL-terminated list. */
+static const char **no_names(void)
+{
+	return calloc(1, sizeof(const char *));
+}
+
+const char **lint_kb_template_names(const lint_kb *kb)
+{
+	const char **list = no_names();
+	size_t i, n = 0;
+
+	for (i = 0; list != NULL && i < kb->ntemplates; i++)
+		add_name(&list, &n, kb->templates[i].name);
+	return list;
+}
+
+const char **lint_template_slot_names(const lint_template *t)
+{
+	const char **list = no_names();
+	size_t i, n = 0;
+
+	for (i = 0; list != NULL && i < t->nslots; i++)
+		add_name(&list, &n, t->slots[i].name);
+	return list;
+}
+
+const char **lint_allowed_values(const lint_slot *slot)
+{
+	const char **list = no_names();
+	size_t i, n = 0;
+
+	for (i = 1; list != NULL && slot->allowed != NULL && i < slot->allowed->n_items; i++)
+		if (lint_text(slot->allowed, i) != NULL)
+			add_name(&list, &n, lint_text(slot->allowed, i));
+	return list;
+}
+
+const char **lint_kb_fact_values(const lint_kb *kb, const char *template_name,
+				 const char *slot, int from_asserts)
+{
+	const lint_fact *facts = from_asserts ? kb->asserts : kb->facts;
+	size_t count = from_asserts ? kb->nasserts : kb->nfacts, i, n = 0;
+	const char **list = no_names();
+
+	for (i = 0; list != NULL && i < count; i++) {
+		const char *v = lint_slot_text(facts[i].form, slot);
+
+		if (strcmp(lint_bare_name(lint_head(facts[i].form)), template_name) == 0 &&
+		    v != NULL && v[0] != '?' && v[0] != '$')
+			add_name(&list, &n, v);
+	}
+	return list;
 }

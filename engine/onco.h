@@ -159,6 +159,10 @@ int onco_engine_explain(onco_engine *engine, const char *case_text, size_t lengt
 /* Options of onco_kb_lint. */
 typedef struct onco_lint_options {
 	const char *kb_dir;   /* NULL: the rule base built into the binary */
+	const char *kb_image; /* non-NULL: the rule text carried by this
+				 compiled image (onco_engine_save_image),
+				 named as in the folder it was compiled from;
+				 kb_dir is then ignored */
 	const char *map_path; /* a knowledge map whose [LABEL]s citations may
 				 use; NULL: the rule base's own
 				 knowledge-map.md */
@@ -171,12 +175,18 @@ typedef struct onco_lint_options {
  * over derived facts, conditions no rule can satisfy, duplicate rules,
  * concluding rules on raw case facts.
  *
+ * Each mistake gives one finding, in the author's terms (the template,
+ * the slot, the value, what is allowed, the closest name): a rule that
+ * CLIPS cannot load is loaded once to get its error, which is reported
+ * only when no check of lint's own explains the same construct.
+ *
  * Returns 0 with *out the JSON text
- *   {"findings": [{"file", "line", "severity": "error"|"warning",
+ *   {"findings": [{"file", "line", "column", "severity": "error"|"warning",
  *                  "check", "message"}], "errors": N, "warnings": N}
- * sorted by file and line (the caller frees it); or ONCO_EIO when a file
- * cannot be read, or ONCO_ENOMEM, with *out NULL. It does not load the rule
- * base into CLIPS: onco_engine_open reports CLIPS's own load errors.
+ * sorted by file, line and column (the caller frees it); or ONCO_EIO when
+ * a file cannot be read, or ONCO_ENOMEM, with *out NULL. "file" is the
+ * path as the rule base was named: DIR/x.clp for --kb DIR, rules/x.clp for
+ * the built-in rule base, the folder an image was compiled from.
  */
 int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err);
 
@@ -191,6 +201,12 @@ unsigned long onco_engine_rule_firings(const onco_engine *engine, size_t index);
  * the rule base has no such file. */
 const char *onco_engine_kb_text(const onco_engine *engine, const char *name,
 				size_t *length);
+
+/* The files of the loaded rule base, in load order ("schema.clp" first),
+ * whether read from text or carried by an image: their count, and the
+ * name of the i-th (NULL past the end), to read with onco_engine_kb_text. */
+size_t onco_engine_kb_file_count(const onco_engine *engine);
+const char *onco_engine_kb_file_name(const onco_engine *engine, size_t index);
 
 /* The labels ("C4-1", "CR-7", ...) written [LABEL] in a knowledge map, in
  * order of first appearance, each once. *out (freed with

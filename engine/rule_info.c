@@ -25,13 +25,17 @@ static const struct {
 	{"warning", ONCO_RULE_WARNING},
 	{"note", ONCO_RULE_NOTE},
 	{"missing", ONCO_RULE_MISSING},
+	{"pending", ONCO_RULE_PENDING},
+	{"history", ONCO_RULE_HISTORY},
+	{"lead", ONCO_RULE_LEAD},
 };
 
 const char *onco_rule_kind_name(onco_rule_kind kind)
 {
 	static const char *const names[] = {"other", "scope", "finding",
 					    "recommendation", "exclusion",
-					    "warning", "note", "missing"};
+					    "warning", "note", "missing",
+					    "pending", "history", "lead"};
 	return names[kind];
 }
 
@@ -45,6 +49,7 @@ void onco_rule_info_release(onco_rule_info *info)
 	free(info->comment);
 	free(info->file);
 	free(info->concludes);
+	free(info->id_pattern);
 	free(info->value);
 	free(info->option);
 	free(info->modality);
@@ -87,6 +92,55 @@ static char *slot_first(const onco_sx *pattern, const char *slot, int *rc)
 	if (copy == NULL)
 		*rc = ONCO_ENOMEM;
 	return copy;
+}
+
+static int is_variable(const char *t)
+{
+	return t[0] == '?' || t[0] == '$';
+}
+
+/* The ids an id slot can take, when it is not a literal: a variable is
+ * "*"; (sym-cat a ?b "c") is "a*c" (every argument that is not a literal
+ * is "*"). NULL for a literal id or an absent slot; a copy that cannot be
+ * made sets *rc to ONCO_ENOMEM. */
+static char *slot_pattern(const onco_sx *pattern, const char *slot, int *rc)
+{
+	const onco_sx *s = onco_sx_slot(pattern, slot), *v;
+	size_t i, n = 0;
+	char *out;
+
+	if (s == NULL || s->n_items < 2)
+		return NULL;
+	v = s->items[1];
+	if (v->type != ONCO_SX_LIST) {
+		if (!is_variable(v->text))
+			return NULL;
+		if ((out = onco_strdup("*")) == NULL)
+			*rc = ONCO_ENOMEM;
+		return out;
+	}
+	for (i = 1; i < v->n_items; i++)
+		n += v->items[i]->type == ONCO_SX_LIST ? 1 : strlen(v->items[i]->text);
+	out = malloc(n + 2);
+	if (out == NULL) {
+		*rc = ONCO_ENOMEM;
+		return NULL;
+	}
+	out[0] = '\0';
+	for (i = 1; i < v->n_items; i++) {
+		const onco_sx *a = v->items[i];
+		size_t used = strlen(out);
+
+		if (a->type == ONCO_SX_LIST || is_variable(a->text)) {
+			if (used == 0 || out[used - 1] != '*')
+				strcat(out, "*");
+		} else {
+			strcat(out, a->text);
+		}
+	}
+	if (out[0] == '\0')
+		strcpy(out, "*");
+	return out;
 }
 
 /* All atom values of slot `slot` as new strings. */
@@ -283,8 +337,17 @@ static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 		break;
 	case ONCO_RULE_OTHER:
 		return 0;
+	case ONCO_RULE_PENDING:
+	case ONCO_RULE_HISTORY:
+	case ONCO_RULE_LEAD:
+		info->option = slot_first(fact, "option", &rc);
+		info->value = slot_first(fact, info->kind == ONCO_RULE_PENDING ? "finding" : "status",
+					 &rc);
+		info->summary = slot_first(fact, "reason", &rc);
+		return rc != 0 ? rc : slot_all(fact, "cite", &info->cites, &info->n_cites);
 	default:
 		info->concludes = slot_first(fact, "id", &rc);
+		info->id_pattern = slot_pattern(fact, "id", &rc);
 		info->option = slot_first(fact, "option", &rc);
 		info->modality = slot_first(fact, "modality", &rc);
 		info->procedure = slot_first(fact, "procedure", &rc);
@@ -393,4 +456,10 @@ done:
 	if (rc != 0)
 		onco_rule_info_release(out);
 	return rc;
+}
+
+int onco_condition_names_guideline(const onco_condition *c)
+{
+	/* (scope (guideline ?g)) holds for every guideline: a shared rule */
+	return c->name != NULL && strpbrk(c->name, "?$|&~:=") == NULL;
 }

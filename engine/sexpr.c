@@ -11,15 +11,18 @@ typedef struct reader {
 	size_t length;
 	size_t pos;
 	long line;
+	size_t line_start; /* offset of the current line's first byte */
 } reader;
 
-static onco_sx *node_new(onco_sx_type type, long line)
+/* A node starting at the reader's position. */
+static onco_sx *node_new(onco_sx_type type, const reader *r)
 {
 	onco_sx *n = calloc(1, sizeof(*n));
 
 	if (n != NULL) {
 		n->type = type;
-		n->line = line;
+		n->line = r->line;
+		n->col = (long)(r->pos - r->line_start) + 1;
 	}
 	return n;
 }
@@ -60,6 +63,7 @@ static void skip_space(reader *r)
 		if (c == '\n') {
 			r->line++;
 			r->pos++;
+			r->line_start = r->pos;
 		} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
 			r->pos++;
 		} else if (c == ';') {
@@ -73,7 +77,7 @@ static void skip_space(reader *r)
 
 static int read_string(reader *r, onco_sx **out)
 {
-	onco_sx *n = node_new(ONCO_SX_STRING, r->line);
+	onco_sx *n = node_new(ONCO_SX_STRING, r);
 	size_t start = ++r->pos, k = 0;
 	char *s;
 
@@ -83,8 +87,10 @@ static int read_string(reader *r, onco_sx **out)
 	while (r->pos < r->length && r->text[r->pos] != '"') {
 		if (r->text[r->pos] == '\\' && r->pos + 1 < r->length)
 			r->pos++;
-		if (r->text[r->pos] == '\n')
+		if (r->text[r->pos] == '\n') {
 			r->line++;
+			r->line_start = r->pos + 1;
+		}
 		r->pos++;
 	}
 	if (r->pos >= r->length) {
@@ -110,7 +116,7 @@ static int read_string(reader *r, onco_sx **out)
 
 static int read_atom(reader *r, onco_sx **out)
 {
-	onco_sx *n = node_new(ONCO_SX_ATOM, r->line);
+	onco_sx *n = node_new(ONCO_SX_ATOM, r);
 	size_t start = r->pos;
 
 	if (n == NULL)
@@ -153,7 +159,7 @@ static int read_items(reader *r, onco_sx *list, int nested, int depth)
 			return 0;
 		}
 		if (r->text[r->pos] == '(') {
-			item = node_new(ONCO_SX_LIST, r->line);
+			item = node_new(ONCO_SX_LIST, r);
 			if (item == NULL)
 				return ONCO_ENOMEM;
 			r->pos++;
@@ -172,12 +178,12 @@ static int read_items(reader *r, onco_sx *list, int nested, int depth)
 
 int onco_sx_read(onco_sx **out, const char *text, size_t length, long *error_line)
 {
-	reader r = {text, length, 0, 1};
+	reader r = {text, length, 0, 1, 0};
 	onco_sx *root;
 	int rc;
 
 	*out = NULL;
-	root = node_new(ONCO_SX_LIST, 1);
+	root = node_new(ONCO_SX_LIST, &r);
 	if (root == NULL)
 		return ONCO_ENOMEM;
 	rc = read_items(&r, root, 0, 0);

@@ -56,13 +56,19 @@ static bool in_parent(const onco_field *field)
 {
 	return field->fact_template == NULL &&
 	       field->kind != ONCO_KIND_OBJECT &&
-	       field->kind != ONCO_KIND_OBJECT_LIST;
+	       field->kind != ONCO_KIND_OBJECT_LIST &&
+	       !onco_vocabulary_is_annotation(field);
+}
+
+static bool is_list(const onco_field *field)
+{
+	return field->kind == ONCO_KIND_ENUM_LIST || field->kind == ONCO_KIND_STRING_LIST;
 }
 
 /* Optional scalars and lists are multislots; required scalars are not. */
 static bool multi(const onco_field *field)
 {
-	return field->kind == ONCO_KIND_ENUM_LIST || !field->required;
+	return is_list(field) || !field->required;
 }
 
 static int check_field(void *env, onco_error *err, const onco_object *object,
@@ -124,6 +130,7 @@ static void scalar(void *env, const onco_field *field, const cJSON *json,
 
 	switch (field->kind) {
 	case ONCO_KIND_STRING:
+	case ONCO_KIND_STRING_LIST:
 		*type = STRING;
 		*value = EnvAddSymbol(env, json->valuestring);
 		break;
@@ -184,9 +191,9 @@ static void put_field(builder *b, struct fact *f, const char *tmpl,
 		put(b, f, tmpl, field->slot, &v);
 		return;
 	}
-	n = field->kind == ONCO_KIND_ENUM_LIST ? cJSON_GetArraySize(json) : 1;
+	n = is_list(field) ? cJSON_GetArraySize(json) : 1;
 	mf = EnvCreateMultifield(b->env, n);
-	if (field->kind == ONCO_KIND_ENUM_LIST) {
+	if (is_list(field)) {
 		cJSON_ArrayForEach(item, json) {
 			scalar(b->env, field, item, &type, &value);
 			i++;
@@ -326,7 +333,7 @@ static void build_object(builder *b, const onco_object *object,
 		/* An absent object still gets its (empty) fact, so that
 		 * (patient (ecog)) means "ECOG not recorded" whether or not
 		 * the case has a patient object. */
-		if (in_parent(field) ||
+		if (in_parent(field) || onco_vocabulary_is_annotation(field) ||
 		    (member == NULL && field->kind != ONCO_KIND_OBJECT))
 			continue;
 		b->rc = onco_buf_pointer_key(&b->pointer, field->key);

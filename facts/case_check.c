@@ -9,6 +9,7 @@
  * walk is the depth of the vocabulary (four levels).
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
@@ -64,6 +65,9 @@ static void wrong_type(checker *ck, const char *expected, const cJSON *json)
 {
 	say(ck, onco_buf_printf(&ck->message, "expected %s, got %s", expected,
 				type_name(json)));
+	if (cJSON_IsNull(json))
+		say(ck, onco_buf_puts(&ck->message,
+			": leave the key out when it is not recorded"));
 	report(ck);
 }
 
@@ -79,16 +83,28 @@ static void list_values(checker *ck, const char *const *values)
 	}
 }
 
+/* The value meant: a near miss (docs/case-format.md), else a typo. */
+static const char *meant(const char *given, const char *const *allowed)
+{
+	const char *hint = onco_vocabulary_near_miss(given, allowed);
+
+	return hint != NULL ? hint : onco_suggest(given, allowed);
+}
+
 static void unknown(checker *ck, const char *what, const char *given,
 		    const char *const *allowed)
 {
-	const char *hint = onco_suggest(given, allowed);
+	const char *hint = meant(given, allowed);
 
 	say(ck, onco_buf_quote(&ck->message, given));
 	say(ck, onco_buf_printf(&ck->message, " is not a known %s", what));
 	if (hint != NULL)
 		say(ck, onco_buf_printf(&ck->message,
 					"; did you mean \"%s\"? ", hint));
+	else if (onco_vocabulary_is_drug_list(allowed))
+		say(ck, onco_buf_puts(&ck->message,
+			"; a drug outside the list is written \"other\" and named"
+			" beside it (docs/case-format.md, Drugs); "));
 	else
 		say(ck, onco_buf_puts(&ck->message, "; "));
 	list_values(ck, allowed);
@@ -153,6 +169,20 @@ static void check_number(checker *ck, const onco_field *field,
 static void check_enum(checker *ck, const onco_field *field,
 		       const cJSON *json)
 {
+	const char *hint;
+	char number[32];
+
+	/* "stage": 4, a number where a value was meant */
+	if (cJSON_IsNumber(json) && isfinite(json->valuedouble)) {
+		snprintf(number, sizeof(number), "%.15g", json->valuedouble);
+		hint = meant(number, field->values);
+		say(ck, onco_buf_printf(&ck->message, "expected a string, got the number %s",
+					number));
+		if (hint != NULL)
+			say(ck, onco_buf_printf(&ck->message, "; did you mean \"%s\"?", hint));
+		report(ck);
+		return;
+	}
 	if (!check_string(ck, json, 0, 0))
 		return;
 	if (!onco_vocabulary_allows(field->values, json->valuestring))
@@ -182,6 +212,8 @@ static void check_list(checker *ck, const onco_field *field,
 		say(ck, onco_buf_pointer_index(&ck->pointer, index++));
 		if (field->kind == ONCO_KIND_ENUM_LIST)
 			check_enum(ck, field, item);
+		else if (field->kind == ONCO_KIND_STRING_LIST)
+			check_string(ck, item, field->min_length, field->max_length);
 		else
 			check_object(ck, field->object, item);
 		onco_buf_truncate(&ck->pointer, mark);
@@ -211,9 +243,56 @@ static void check_value(checker *ck, const onco_field *field,
 		break;
 	case ONCO_KIND_ENUM_LIST:
 	case ONCO_KIND_OBJECT_LIST:
+	case ONCO_KIND_STRING_LIST:
 		check_list(ck, field, json);
 		break;
 	}
+}
+
+/* Does the sibling value say "other" (or hold it, for a list)? */
+static bool says_other(const cJSON *value)
+{
+	const cJSON *item;
+
+	if (cJSON_IsString(value))
+		return strcmp(value->valuestring, "other") == 0;
+	cJSON_ArrayForEach(item, value)
+		if (cJSON_IsString(item) && strcmp(item->valuestring, "other") == 0)
+			return true;
+	return false;
+}
+
+/* A key that goes with "other" (medications[].name, prior_treatments[].
+ * other_agents): required when its sibling says "other", refused when it
+ * does not. */
+static void check_when_other(checker *ck, const onco_object *object,
+			     const onco_field *field, const cJSON *json)
+{
+	const cJSON *sibling = cJSON_GetObjectItemCaseSensitive(json, field->when_other);
+	const cJSON *own = cJSON_GetObjectItemCaseSensitive(json, field->key);
+	const onco_field *of = onco_vocabulary_field(object, field->when_other);
+	bool other = says_other(sibling);
+	size_t mark = ck->pointer.length;
+
+	if (other == (own != NULL))
+		return;
+	/* "agent": "denosumab" with its name: the unknown value is the
+	 * mistake, reported with the way to write it */
+	if (!other && cJSON_IsString(sibling) && of != NULL && of->values != NULL &&
+	    !onco_vocabulary_allows(of->values, sibling->valuestring))
+		return;
+	say(ck, onco_buf_pointer_key(&ck->pointer, field->key));
+	if (other)
+		say(ck, onco_buf_printf(&ck->message,
+			"required key is missing: %s %s \"other\", so name %s here",
+			field->when_other, cJSON_IsArray(sibling) ? "holds" : "is",
+			cJSON_IsArray(sibling) ? "each drug it stands for" : "the drug"));
+	else
+		say(ck, onco_buf_printf(&ck->message,
+			"only with %s \"other\": a drug of the list is written in %s itself",
+			field->when_other, field->when_other));
+	report(ck);
+	onco_buf_truncate(&ck->pointer, mark);
 }
 
 static void check_member(checker *ck, const onco_object *object,
@@ -259,6 +338,8 @@ static void check_object(checker *ck, const onco_object *object,
 		onco_buf_truncate(&ck->pointer, mark);
 	}
 	for (i = 0; i < object->field_count; i++) {
+		if (object->fields[i].when_other != NULL)
+			check_when_other(ck, object, &object->fields[i], json);
 		if (!object->fields[i].required || seen[i])
 			continue;
 		say(ck, onco_buf_pointer_key(&ck->pointer,

@@ -52,8 +52,5 @@ int onco_case_scan(onco_scan_result *out, const char *text, size_t length,
 int onco_case_check(const cJSON *root, const onco_case_limits *limits,
 		    onco_case_issues *issues);
 
-/* The candidate closest to `given` by edit distance when it is close
- * enough to be a likely typo, else NULL. `candidates` is NULL-terminated. */
-const char *onco_suggest(const char *given, const char *const *candidates);
 
 #endif

@@ -89,6 +89,69 @@ static cJSON *enum_schema(const char *const *values)
 	return s;
 }
 
+/* {"type": "string", "minLength", "maxLength"} of a string field (the
+ * reader's string limit when the field sets none). */
+static bool add_string(cJSON *s, const onco_field *field,
+		       const onco_case_limits *limits)
+{
+	size_t max = field->max_length != 0 ? field->max_length : limits->max_string;
+
+	return cJSON_AddStringToObject(s, "type", "string") &&
+	       cJSON_AddNumberToObject(s, "minLength", (double)field->min_length) &&
+	       cJSON_AddNumberToObject(s, "maxLength", (double)max);
+}
+
+/* Schema of one item of a list field. */
+static cJSON *item_schema(const onco_field *field, const onco_case_limits *limits)
+{
+	cJSON *s;
+
+	if (field->kind == ONCO_KIND_ENUM_LIST)
+		return enum_schema(field->values);
+	if (field->kind == ONCO_KIND_OBJECT_LIST)
+		return object_schema(field->object, NULL, limits);
+	s = cJSON_CreateObject();
+	if (s != NULL && !add_string(s, field, limits)) {
+		cJSON_Delete(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* {"if": {"properties": {SIB: {"const": "other"}}, "required": [SIB]},
+ *  "then": {"required": [KEY]}, "else": {"not": {"required": [KEY]}}}:
+ * a key required when its sibling is (or holds) "other", refused else. */
+static cJSON *when_other_schema(const onco_object *object, const onco_field *field)
+{
+	const onco_field *sib = onco_vocabulary_field(object, field->when_other);
+	cJSON *s = cJSON_CreateObject(), *cond, *props, *test, *other, *then, *els, *not_;
+	const char *keys[] = { field->key };
+	const char *sibs[] = { field->when_other };
+
+	if (s == NULL || sib == NULL)
+		goto fail;
+	cond = cJSON_AddObjectToObject(s, "if");
+	props = cond != NULL ? cJSON_AddObjectToObject(cond, "properties") : NULL;
+	test = props != NULL ? cJSON_AddObjectToObject(props, field->when_other) : NULL;
+	other = test == NULL ? NULL
+		: sib->kind == ONCO_KIND_ENUM_LIST ? cJSON_AddObjectToObject(test, "contains")
+						    : test;
+	if (other == NULL || cJSON_AddStringToObject(other, "const", "other") == NULL ||
+	    !add(cond, "required", cJSON_CreateStringArray(sibs, 1)))
+		goto fail;
+	then = cJSON_AddObjectToObject(s, "then");
+	els = cJSON_AddObjectToObject(s, "else");
+	not_ = els != NULL ? cJSON_AddObjectToObject(els, "not") : NULL;
+	if (then == NULL || not_ == NULL ||
+	    !add(then, "required", cJSON_CreateStringArray(keys, 1)) ||
+	    !add(not_, "required", cJSON_CreateStringArray(keys, 1)))
+		goto fail;
+	return s;
+fail:
+	cJSON_Delete(s);
+	return NULL;
+}
+
 /* Schema of one field, its description first. */
 static cJSON *field_schema(const onco_field *field,
 			   const onco_case_limits *limits)
@@ -104,11 +167,7 @@ static cJSON *field_schema(const onco_field *field,
 		return NULL;
 	switch (field->kind) {
 	case ONCO_KIND_STRING:
-		ok = cJSON_AddStringToObject(s, "type", "string") &&
-		     cJSON_AddNumberToObject(s, "minLength",
-					     (double)field->min_length) &&
-		     cJSON_AddNumberToObject(s, "maxLength",
-					     (double)field->max_length);
+		ok = add_string(s, field, limits);
 		break;
 	case ONCO_KIND_INTEGER:
 	case ONCO_KIND_NUMBER:
@@ -122,12 +181,11 @@ static cJSON *field_schema(const onco_field *field,
 		break;
 	case ONCO_KIND_ENUM_LIST:
 	case ONCO_KIND_OBJECT_LIST:
+	case ONCO_KIND_STRING_LIST:
 		ok = cJSON_AddStringToObject(s, "type", "array") &&
 		     cJSON_AddNumberToObject(s, "maxItems",
 					     (double)limits->max_list) &&
-		     add(s, "items", field->kind == ONCO_KIND_ENUM_LIST ?
-			 enum_schema(field->values) :
-			 object_schema(field->object, NULL, limits));
+		     add(s, "items", item_schema(field, limits));
 		break;
 	default:
 		break;
@@ -165,6 +223,16 @@ static cJSON *object_schema(const onco_object *object, const char *doc,
 	}
 	if (cJSON_GetArraySize(required) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(s, "required");
+	for (i = 0; i < object->field_count; i++) {
+		cJSON *all = cJSON_GetObjectItemCaseSensitive(s, "allOf");
+
+		if (object->fields[i].when_other == NULL)
+			continue;
+		if (all == NULL && (all = cJSON_AddArrayToObject(s, "allOf")) == NULL)
+			goto fail;
+		if (!cJSON_AddItemToArray(all, when_other_schema(object, &object->fields[i])))
+			goto fail;
+	}
 	return s;
 fail:
 	cJSON_Delete(s);
@@ -185,11 +253,11 @@ char *onco_case_schema_json(void)
 	    !prepend_string(root, "$schema",
 			    "https://json-schema.org/draft/2020-12/schema") ||
 	    (defs = cJSON_AddObjectToObject(root, "$defs")) == NULL ||
-	    (drug = plain_enum(onco_vocabulary_drugs(NULL))) == NULL)
+	    (drug = plain_enum(onco_vocabulary_case_drugs(NULL))) == NULL)
 		goto done;
 	if (!add(defs, "drug", drug) ||
 	    !prepend_string(drug, "description",
-			    "Drug name: lowercase INN, hyphens for spaces"))
+			    "Drug name: lowercase INN, hyphens for spaces; \"other\" for a drug outside the list, named beside it"))
 		goto done;
 	text = cJSON_Print(root);
 	if (text == NULL)

@@ -94,10 +94,31 @@ void onco_case_free(onco_case *c);
  */
 int onco_case_assert(const onco_case *c, void *clips_env, onco_error *err);
 
+/* A drug the case records by name because the controlled list does not
+ * have it ("agent": "other" with "name"; "other" in "agents" with
+ * "other_agents"): its name and the JSON pointer of the name. The rule base
+ * does not assess it. */
+typedef struct onco_named_drug {
+	char *name;
+	char *pointer;
+} onco_named_drug;
+
+/* The drugs a validated case records by name, in document order. *out
+ * (freed with onco_named_drugs_free) holds *count of them, NULL when none.
+ * 0 or ONCO_ENOMEM. */
+int onco_case_named_drugs(const onco_case *c, onco_named_drug **out, size_t *count);
+void onco_named_drugs_free(onco_named_drug *drugs, size_t count);
+
 /* The JSON Schema of the case, generated from the vocabulary the validator
  * uses, as pretty-printed JSON text. Caller frees with free(). NULL when out
  * of memory. */
 char *onco_case_schema_json(void);
+
+/* "Did you mean": the candidate closest to `given` by edit distance (case
+ * ignored for an exact match) when it is close enough to be a likely typo,
+ * else NULL. `candidates` is NULL-terminated. Used for case values and
+ * keys, and by the engine and the command for rule-base names. */
+const char *onco_suggest(const char *given, const char *const *candidates);
 
 /* The controlled list of drug names (lowercase INN, hyphens for spaces),
  * sorted, as a static array of `*count` strings. */

@@ -4,20 +4,23 @@
 
 #include "case_internal.h"
 
-/* Longer words are not typos of our vocabulary; skipping them also bounds
- * the work on hostile input. */
-#define WORD_MAX 64
+/* Longer words are not typos of our vocabulary (the longest rule-base ids
+ * are about 90 characters); skipping them also bounds the work on hostile
+ * input. */
+#define WORD_MAX 128
 
-/* Levenshtein distance, two rows. */
+/* Edit distance counting a swap of two neighbours as one edit (optimal
+ * string alignment): "yse" is one edit from "yes". Three rows. */
 static size_t distance(const char *a, size_t m, const char *b, size_t n)
 {
-	size_t row[2][WORD_MAX + 1];
+	size_t row[3][WORD_MAX + 1];
 	size_t i, j, cost, best;
 
 	for (j = 0; j <= n; j++)
 		row[0][j] = j;
 	for (i = 1; i <= m; i++) {
-		size_t *prev = row[(i - 1) % 2], *cur = row[i % 2];
+		size_t *prev = row[(i - 1) % 3], *cur = row[i % 3];
+		size_t *before = row[(i + 1) % 3]; /* row i - 2 */
 
 		cur[0] = i;
 		for (j = 1; j <= n; j++) {
@@ -27,10 +30,13 @@ static size_t distance(const char *a, size_t m, const char *b, size_t n)
 				best = prev[j] + 1;
 			if (cur[j - 1] + 1 < best)
 				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    before[j - 2] + 1 < best)
+				best = before[j - 2] + 1;
 			cur[j] = best;
 		}
 	}
-	return row[m % 2][n];
+	return row[m % 3][n];
 }
 
 const char *onco_suggest(const char *given, const char *const *candidates)
@@ -53,9 +59,12 @@ const char *onco_suggest(const char *given, const char *const *candidates)
 			best = *candidates;
 		}
 	}
-	/* Close: two edits at most, and fewer than half the word, so that
-	 * "ct" is not offered for "mr". */
-	if (best != NULL && best_distance <= 2 && best_distance * 2 < strlen(best))
+	/* Close: two edits at most (one more per ten characters past twenty,
+	 * for long rule-base ids), and fewer than half the word, so that "ct"
+	 * is not offered for "mr". */
+	n = best != NULL ? strlen(best) : 0;
+	if (best != NULL && best_distance <= (n > 20 ? 2 + (n - 20) / 10 : 2) &&
+	    best_distance * 2 < n)
 		return best;
 	return NULL;
 }

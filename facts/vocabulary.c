@@ -46,18 +46,23 @@
 #define OBJECT_OF(t, f, d) { t, f, COUNT(f), d }
 
 /* The drug list: sorted, lowercase INN, hyphens for spaces. It must equal
- * the allowed-symbols of every drug slot of rules/schema.clp. */
-static const char *const drugs[] = {
-	"anastrozole", "bevacizumab", "buserelin", "capecitabine",
-	"carboplatin", "cemiplimab", "cisplatin", "clodronic-acid",
-	"cyclophosphamide", "docetaxel", "doxorubicin", "epirubicin",
-	"eribulin", "etoposide", "exemestane", "fluorouracil", "gemcitabine",
-	"goserelin", "ifosfamide", "irinotecan", "letrozole", "leuprorelin",
-	"methotrexate", "mitomycin", "paclitaxel", "paclitaxel-protein-bound",
-	"pamidronic-acid", "pembrolizumab", "pertuzumab", "tamoxifen",
-	"topotecan", "trastuzumab", "trastuzumab-emtansine", "vinorelbine",
-	"zoledronic-acid", NULL
-};
+ * the allowed-symbols of every drug slot of a conclusion in
+ * rules/schema.clp. */
+#define DRUG_NAMES \
+	"anastrozole", "bevacizumab", "buserelin", "capecitabine", \
+	"carboplatin", "cemiplimab", "cisplatin", "clodronic-acid", \
+	"cyclophosphamide", "docetaxel", "doxorubicin", "epirubicin", \
+	"eribulin", "etoposide", "exemestane", "fluorouracil", "gemcitabine", \
+	"goserelin", "ifosfamide", "irinotecan", "letrozole", "leuprorelin", \
+	"methotrexate", "mitomycin", "paclitaxel", "paclitaxel-protein-bound", \
+	"pamidronic-acid", "pembrolizumab", "pertuzumab", "tamoxifen", \
+	"topotecan", "trastuzumab", "trastuzumab-emtansine", "vinorelbine", \
+	"zoledronic-acid"
+static const char *const drugs[] = { DRUG_NAMES, NULL };
+/* A case may record a drug outside the list as "other", named beside it,
+ * without widening the list: rules see `other` (the case templates of
+ * schema.clp allow it; conclusions do not). */
+static const char *const case_drugs[] = { DRUG_NAMES, "other", NULL };
 
 static const char *const sexes[] = { "female", "male", NULL };
 static const char *const menopausal_statuses[] = { "pre", "post", "unknown",
@@ -181,8 +186,12 @@ static const onco_object biomarkers = OBJECT_OF(NULL, biomarker_fields,
 static const onco_field prior_treatment_fields[] = {
 	REQUIRED_ENUM("type", "type", treatment_types, "Kind of treatment"),
 	ENUM("region", "region", regions, "Body region treated"),
-	{ .key = "agents", .kind = ONCO_KIND_ENUM_LIST, .values = drugs,
-	  .slot = "agents", .doc = "Drugs given" },
+	{ .key = "agents", .kind = ONCO_KIND_ENUM_LIST, .values = case_drugs,
+	  .slot = "agents", .doc = "Drugs given; \"other\" for a drug outside the list, named in other_agents" },
+	{ .key = "other_agents", .kind = ONCO_KIND_STRING_LIST,
+	  .slot = "other-agents", .min_length = 1, .max_length = 200,
+	  .when_other = "agents", .named_drug = true,
+	  .doc = "The names of the drugs given as \"other\": required when agents holds \"other\", refused otherwise" },
 	ENUM("setting", "setting", settings,
 	     "When it was given; metastatic or recurrent: for advanced disease"),
 	ENUM("response", "response", responses, "Response to the treatment"),
@@ -196,7 +205,12 @@ static const onco_object prior_treatment = OBJECT_OF(
 	"prior-treatment", prior_treatment_fields, "One earlier treatment");
 
 static const onco_field medication_fields[] = {
-	REQUIRED_ENUM("agent", "agent", drugs, "The drug"),
+	REQUIRED_ENUM("agent", "agent", case_drugs,
+		      "The drug; \"other\" for a drug outside the list, named in name"),
+	{ .key = "name", .kind = ONCO_KIND_STRING, .slot = "name",
+	  .min_length = 1, .max_length = 200, .when_other = "agent",
+	  .named_drug = true,
+	  .doc = "The drug's name when agent is \"other\": required then, refused otherwise" },
 	REQUIRED_ENUM("status", "status", medication_statuses,
 		      "Whether the patient still takes it"),
 	INTEGER("last_dose_days_ago", "last-dose-days-ago", 0, 36500,
@@ -216,7 +230,8 @@ static const onco_object procedure = OBJECT_OF(
 static const onco_field adverse_event_fields[] = {
 	REQUIRED_ENUM("type", "type", adverse_event_types, "Kind of event"),
 	INTEGER("grade", "grade", 1, 5, "CTCAE grade"),
-	ENUM("agent", "agent", drugs, "The drug it is attributed to"),
+	ENUM("agent", "agent", case_drugs,
+	     "The drug it is attributed to; \"other\" for a drug outside the list"),
 };
 static const onco_object adverse_event = OBJECT_OF(
 	"adverse-event", adverse_event_fields, "An adverse event");
@@ -258,6 +273,8 @@ static const onco_field case_fields[] = {
 	OBJECT_LIST("adverse_events", adverse_event, "Adverse events"),
 	OBJECT("preferences", preferences, "What the patient wants"),
 	OBJECT("fitness", fitness, "The treating team's judgement"),
+	{ .key = "$schema", .kind = ONCO_KIND_STRING, .min_length = 1,
+	  .doc = "The JSON Schema of the case, for editors; no fact, not read by the rules" },
 };
 static const onco_object case_root = OBJECT_OF("case", case_fields,
 					       "An oncorules case");
@@ -280,7 +297,20 @@ const onco_field *onco_vocabulary_field(const onco_object *object,
 
 bool onco_vocabulary_is_drug_list(const char *const *values)
 {
-	return values == drugs;
+	return values == case_drugs;
+}
+
+const char *const *onco_vocabulary_case_drugs(size_t *count)
+{
+	if (count != NULL)
+		*count = COUNT(case_drugs) - 1;
+	return case_drugs;
+}
+
+bool onco_vocabulary_is_annotation(const onco_field *field)
+{
+	return field->slot == NULL && field->fact_template == NULL &&
+	       field->object == NULL;
 }
 
 bool onco_vocabulary_allows(const char *const *values, const char *value)

@@ -21,7 +21,8 @@ typedef enum onco_kind {
 	ONCO_KIND_ENUM,        /* CLIPS symbol, one of `values` */
 	ONCO_KIND_OBJECT,      /* nested object, described by `object` */
 	ONCO_KIND_ENUM_LIST,   /* array of `values` */
-	ONCO_KIND_OBJECT_LIST  /* array of objects described by `object` */
+	ONCO_KIND_OBJECT_LIST, /* array of objects described by `object` */
+	ONCO_KIND_STRING_LIST  /* array of strings (CLIPS STRINGs) */
 } onco_kind;
 
 struct onco_object;
@@ -52,6 +53,12 @@ typedef struct onco_field {
 	const char *fact_template;
 	const char *key_slot;
 	bool list_recorded; /* a list that yields a list-recorded fact */
+	/* Set: the key is required when the sibling field of this name is, or
+	 * holds, "other", and refused otherwise (a drug outside the list is
+	 * recorded as "other" and named here). */
+	const char *when_other;
+	bool named_drug;    /* names drugs the rule base does not know: the
+			       result lists them as not assessed */
 	const char *doc;    /* one line for the JSON Schema */
 } onco_field;
 
@@ -69,8 +76,26 @@ const onco_object *onco_vocabulary_root(void);
 const onco_field *onco_vocabulary_field(const onco_object *object,
 					const char *key);
 
-/* Whether `field`'s values are the drug list (for a shared schema $defs). */
+/* Whether `field`'s values are the drug list of a case (the controlled
+ * list and "other"; a shared schema $defs). */
 bool onco_vocabulary_is_drug_list(const char *const *values);
+
+/* The drugs a case may name: the controlled list, then "other". */
+const char *const *onco_vocabulary_case_drugs(size_t *count);
+
+/* A key that annotates the case and makes no fact ("$schema"). */
+bool onco_vocabulary_is_annotation(const onco_field *field);
+
+/* The value the typist most likely meant: a value of `values` written
+ * another way (case, spaces, hyphens: "Trastuzumab Emtansine"), a name the
+ * five sources use for it (docs/case-format.md, "Near misses": "5-FU",
+ * "Herceptin", "4" for stage IV), or a value the text ends with
+ * ("invasive-ductal-carcinoma"); NULL when none. */
+const char *onco_vocabulary_near_miss(const char *given, const char *const *values);
+
+/* The near-miss table (docs/case-format.md lists it; a test compares):
+ * row i is {typed, meant}; NULL past the end. */
+const char *const *onco_vocabulary_near_miss_row(size_t i);
 
 /* Whether `value` is one of the NULL-terminated `values`. */
 bool onco_vocabulary_allows(const char *const *values, const char *value);

@@ -21,7 +21,11 @@
 ;;; Symbols: lowercase, hyphenated. Booleans from the case are TRUE/FALSE.
 ;;; Drug names are lowercase INN with spaces written as hyphens; the list
 ;;; below must equal the C vocabulary in facts/vocabulary.c (a unit test
-;;; checks it).
+;;; checks it). The case templates (prior-treatment, medication,
+;;; adverse-event) also allow `other`: a drug outside the list, named in a
+;;; STRING slot beside it (other-agents, name) that rules never need to
+;;; read; the host lists those names as not assessed. Conclusions never name
+;;; `other`.
 
 ;;; ---------------------------------------------------------------- case facts
 
@@ -111,7 +115,8 @@
               bevacizumab cemiplimab pembrolizumab trastuzumab pertuzumab
               trastuzumab-emtansine letrozole anastrozole exemestane tamoxifen
               goserelin leuprorelin buserelin clodronic-acid pamidronic-acid
-              zoledronic-acid))
+              zoledronic-acid other))
+  (multislot other-agents (type STRING))
   (multislot setting (type SYMBOL)
              (allowed-symbols primary adjuvant neoadjuvant metastatic recurrent)
              (cardinality 0 1))
@@ -135,7 +140,8 @@
          bevacizumab cemiplimab pembrolizumab trastuzumab pertuzumab
          trastuzumab-emtansine letrozole anastrozole exemestane tamoxifen
          goserelin leuprorelin buserelin clodronic-acid pamidronic-acid
-         zoledronic-acid))
+         zoledronic-acid other))
+  (multislot name (type STRING) (cardinality 0 1))
   (slot status (type SYMBOL) (allowed-symbols active stopped))
   (multislot last-dose-days-ago (type INTEGER) (range 0 36500) (cardinality 0 1))
   (slot pointer (type STRING)))
@@ -170,7 +176,7 @@
               bevacizumab cemiplimab pembrolizumab trastuzumab pertuzumab
               trastuzumab-emtansine letrozole anastrozole exemestane tamoxifen
               goserelin leuprorelin buserelin clodronic-acid pamidronic-acid
-              zoledronic-acid)
+              zoledronic-acid other)
              (cardinality 0 1))
   (slot pointer (type STRING)))
 
@@ -241,6 +247,7 @@
         (allowed-symbols declines-active-treatment active-treatment-not-possible
                          chemotherapy-declined chemotherapy-not-suitable
                          prior-pelvic-radiation progressed-on not-tolerated
+                         treatment-stopped-working side-effects-not-coped-with
                          poor-performance-status))
   (slot guideline (type SYMBOL))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE)))
@@ -383,9 +390,13 @@
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 
 (deftemplate note
-  "A prognostic or context statement from a source."
+  "A prognostic or context statement from a source. With `card status`
+   it is about the patient's situation as a whole (a source silent about a
+   patient who declines treatment) and is shown on the status card; any
+   other note is shown with the notes."
   (slot id (type SYMBOL))
   (slot text (type STRING))
+  (multislot card (type SYMBOL) (allowed-symbols status) (cardinality 0 1))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))

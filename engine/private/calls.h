@@ -43,8 +43,9 @@ typedef struct onco_calls_file {
 } onco_calls_file;
 
 /* Called for each problem found: a call outside the allow-list, a
- * construct a rule base may not hold, recursion. Returns nonzero to stop. */
-typedef int (*onco_calls_report)(void *ctx, const char *file, long line,
+ * construct a rule base may not hold, recursion; where (line and column,
+ * from 1) and what. Returns nonzero to stop. */
+typedef int (*onco_calls_report)(void *ctx, const char *file, long line, long col,
 				 const char *message);
 
 /*

@@ -50,6 +50,7 @@ typedef struct onco_card_def {
 typedef struct onco_kb {
 	onco_kb_file *files; /* owned copies: name, data, length */
 	size_t n_files;
+	char *origin; /* the folder the files came from; "rules" when built in */
 	char version[64];
 	char sha256[65];
 	onco_citation *citations; /* sorted by id */
@@ -118,6 +119,9 @@ int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err);
  * is refused (ONCO_EIO with the reason in `err`), as is ONCO_ENOMEM. */
 int onco_read_regular_file(const char *path, size_t max, char **out, size_t *length,
 			   onco_error *err);
+/* Appends a copy of one file (a NUL is added after its bytes). 0 or
+ * ONCO_ENOMEM. */
+int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t length);
 int onco_kb_load(onco_engine *engine, onco_error *err);
 void onco_kb_release(onco_kb *kb);
 

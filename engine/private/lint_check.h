@@ -9,7 +9,7 @@
 
 typedef struct lint_finding {
 	char *file;
-	long line;
+	long line, col; /* 0: the whole file (line), or the whole line (col) */
 	int error;         /* 1 error, 0 warning */
 	const char *check; /* short name of the check: "cite", "quote", ... */
 	char *message;
@@ -21,10 +21,10 @@ typedef struct lint_report {
 	int nomem; /* set when a finding could not be stored */
 } lint_report;
 
-void lint_report_add(lint_report *r, const char *file, long line, int error,
+void lint_report_add(lint_report *r, const char *file, long line, long col, int error,
 		     const char *check, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 6, 7)))
+	__attribute__((format(printf, 7, 8)))
 #endif
 	;
 
@@ -45,6 +45,11 @@ int lint_value_mask(const onco_sx *slot);
 
 /* The bits of the values that rules (or deffacts) assert for finding `name`. */
 int lint_asserted_mask(const lint_kb *kb, const char *name);
+
+/* Whether a rule asserts a finding with no finding-def whose name is close
+ * to `name` (a finding-def's): then `name` is most likely misspelt there,
+ * and that one error is enough. */
+int lint_finding_misspelt(const lint_kb *kb, const char *name);
 
 /* Whether the rule base declares a citation with this id. */
 int lint_citation_exists(const lint_kb *kb, const char *id);

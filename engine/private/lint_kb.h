@@ -32,7 +32,7 @@ typedef struct lint_rule {
 	const char *name;
 	const char *file; /* as shown: "rules/cervix-recurrent.clp" */
 	const char *base; /* file name only: "cervix-recurrent.clp" */
-	long line;
+	long line, col;
 	const onco_sx *form;
 	size_t lhs;   /* index of the first item after name, comment, declare */
 	size_t arrow; /* index of "=>" (form->n_items when missing) */
@@ -42,7 +42,7 @@ typedef struct lint_rule {
 typedef struct lint_fact {
 	const onco_sx *form; /* (template (slot value) ...) */
 	const char *file;
-	long line;
+	long line, col;
 	const lint_rule *rule; /* the asserting rule; NULL for deffacts */
 } lint_fact;
 
@@ -71,6 +71,8 @@ typedef struct lint_kb {
 	lint_source *sources;
 	size_t nsources;
 	char **labels; /* knowledge-map labels; NULL when no map was given */
+	char **label_sources; /* the source file of each label's section
+				 ("## ... `002_x.txt`"), NULL when none */
 	size_t nlabels;
 } lint_kb;
 
@@ -107,5 +109,19 @@ const char *lint_text(const onco_sx *list, size_t i);
 const char *lint_head(const onco_sx *s);
 /* A template name without its module ("MAIN::finding" -> "finding"). */
 const char *lint_bare_name(const char *name);
+
+/* NULL-terminated lists of names, for a did-you-mean (onco_suggest); the
+ * caller frees the array (not the names), NULL when memory runs out. */
+/* Every template name. */
+const char **lint_kb_template_names(const lint_kb *kb);
+/* Every slot name of a template. */
+const char **lint_template_slot_names(const lint_template *t);
+/* The values of a slot's (allowed-symbols ...). */
+const char **lint_allowed_values(const lint_slot *slot);
+/* The literal values of `slot` in every `template` fact of the deffacts
+ * (`from_asserts` 0) or of what rules assert (1), each once:
+ * finding-def names, citation ids, card-def ids, recommendation ids. */
+const char **lint_kb_fact_values(const lint_kb *kb, const char *template_name,
+				 const char *slot, int from_asserts);
 
 #endif

@@ -16,7 +16,11 @@ typedef enum onco_rule_kind {
 	ONCO_RULE_EXCLUSION,
 	ONCO_RULE_WARNING,
 	ONCO_RULE_NOTE,
-	ONCO_RULE_MISSING
+	ONCO_RULE_MISSING,
+	/* gate marks on an option (rules/schema.clp, docs/design.md) */
+	ONCO_RULE_PENDING,
+	ONCO_RULE_HISTORY,
+	ONCO_RULE_LEAD
 } onco_rule_kind;
 
 typedef enum onco_condition_kind {
@@ -61,8 +65,11 @@ typedef struct onco_rule_info {
 	long line;
 	onco_rule_kind kind;
 	char *concludes;  /* id of the conclusion, guideline of a scope, finding name */
+	char *id_pattern; /* when the id is computed ((sym-cat ?o -excluded-x)) or
+			     a variable: the ids it can take, '*' for each
+			     variable part ("*-excluded-x"); else NULL */
 	char *value;      /* finding value, for finding rules */
-	char *option;     /* the option an exclusion rules out */
+	char *option;     /* the option an exclusion, warning or gate mark names */
 	char *modality;
 	char *procedure;
 	char *summary;    /* summary, reason or text of the conclusion */
@@ -97,6 +104,9 @@ const onco_decl *onco_rule_decl(const onco_rule_info *info, const char *slot);
 
 /* The first declared value of `slot` as text, or NULL. */
 const char *onco_rule_decl_text(const onco_rule_info *info, const char *slot);
+/* Whether a condition names one guideline by its id: (scope (guideline
+ * cervix-recurrent)), not (scope (guideline ?g)), which any scope meets. */
+int onco_condition_names_guideline(const onco_condition *c);
 
 /* The name of a rule kind: "recommendation", "finding", ... */
 const char *onco_rule_kind_name(onco_rule_kind kind);

@@ -16,6 +16,7 @@ typedef struct onco_sx {
 	struct onco_sx **items; /* list items */
 	size_t n_items;
 	long line;             /* line of the first character, from 1 */
+	long col;              /* its column (byte in the line), from 1 */
 } onco_sx;
 
 /* Lists nested deeper than this are refused: the reader recurses, and so

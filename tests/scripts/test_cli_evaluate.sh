@@ -32,6 +32,34 @@ grep -qi "exenteration" "$tmp/summary.txt" || fail "summary lacks the exenterati
 grep -q "28 days" "$tmp/summary.txt" || fail "summary lacks the 28-day washout"
 grep -q "not orders" "$tmp/summary.txt" || fail "summary lacks the disclaimer"
 
+# A note on the status card is printed with who the patient is, before the
+# first option card, and is not counted among the notes: the breast source
+# is silent about a patient who declines treatment.
+cat > "$tmp/declines.json" <<'JSON'
+{"id": "declines-1", "patient": {"sex": "female", "menopausal_status": "post"},
+ "cancer": {"site": "breast", "stage": "IV", "metastases": ["bone"]},
+ "biomarkers": {"ER": "positive", "PR": "positive", "HER2": "negative"},
+ "symptoms": ["bone-pain"], "preferences": {"declines_active_treatment": true}}
+JSON
+"$bin" evaluate "$tmp/declines.json" > "$tmp/declines.txt"
+status_end=$(grep -n '^1  ' "$tmp/declines.txt" | head -n 1 | cut -d: -f1)
+silent=$(grep -n 'The breast source does not address a patient who declines' "$tmp/declines.txt" |
+	head -n 1 | cut -d: -f1)
+[ -n "$silent" ] && [ -n "$status_end" ] && [ "$silent" -lt "$status_end" ] ||
+	fail "the status note is not printed before the first card"
+grep -q '^1 note;' "$tmp/declines.txt" || fail "the status note is counted among the notes"
+"$bin" evaluate "$tmp/declines.json" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+status = [c for c in d["cards"] if c["kind"] == "status"][0]
+notes = {n["id"]: n["card"] for n in d["notes"]}
+assert status["notes"] == ["breast-stage4-note-no-cancer-treatment"], status["notes"]
+assert notes["breast-stage4-note-no-cancer-treatment"] == "status", notes
+assert notes["breast-stage4-treatment-depends-on"] is None, notes
+held = [i for c in d["cards"] if c["kind"] == "notes" for i in c["notes"]]
+assert held == ["breast-stage4-treatment-depends-on"], held
+' || fail "status note: JSON cards and note card wrong"
+
 # A misspelt value: exit 2 and the exact pointer.
 cat > "$tmp/bad.json" <<'JSON'
 {"id": "bad-1", "cancer": {"site": "cervix", "recurrent": true},
@@ -64,6 +92,26 @@ grep -q "byte" "$tmp/notjson.out" || fail "not-JSON error does not name the byte
 [ "$rc" -eq 3 ] || fail "broken rule base exit status $rc, want 3"
 grep -q "broken.clp:5" "$tmp/err" || fail "broken rule base error lacks broken.clp:5"
 
+# A rule base that cannot be read is bad input (2), as the docs say; two
+# rule bases at once are refused; --help names both ways to give one.
+"$bin" evaluate "$example" --kb /nonexistent > /dev/null 2>&1; rc=$?
+[ "$rc" -eq 2 ] || fail "--kb /nonexistent exit status $rc, want 2"
+"$bin" evaluate "$example" --kb-image /nonexistent.img > /dev/null 2>&1; rc=$?
+[ "$rc" -eq 2 ] || fail "--kb-image /nonexistent.img exit status $rc, want 2"
+"$bin" evaluate "$example" --kb "$src/rules" --kb-image /nonexistent.img > /dev/null 2> "$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] || fail "--kb with --kb-image exit status $rc, want 2"
+grep -q "give one" "$tmp/err" || fail "--kb with --kb-image: no message"
+"$bin" evaluate --help | grep -q -- "--kb-image FILE" || fail "evaluate --help does not name --kb-image"
+
+# Drugs recorded by name ("other"): the summary shows the board that the
+# rule base did not assess them, and --json lists them with pointers.
+python3 -c 'import json,sys; json.dump(json.load(open(sys.argv[1]))["input"], open(sys.argv[2], "w"))' \
+	"$src/tests/cases/breast-stage4/other-drugs-not-assessed.json" "$tmp/other.json"
+"$bin" evaluate "$tmp/other.json" > "$tmp/other.txt" || fail "other drugs: evaluate failed"
+grep -q "^NOT ASSESSED  " "$tmp/other.txt" || fail "summary does not list the drugs not assessed"
+grep -q "denosumab (/medications/0/name)" "$tmp/other.txt" || fail "summary does not name denosumab"
+"$bin" evaluate --json "$tmp/other.json" | grep -q '"not_assessed"' || fail "--json has no not_assessed"
+
 # A case outside the rule base says so.
 echo '{"id": "nc", "cancer": {"site": "cervix", "stage": "II", "recurrent": false}}' > "$tmp/nc.json"
 "$bin" evaluate "$tmp/nc.json" --json > "$tmp/nc.out"; rc=$?
@@ -74,6 +122,10 @@ grep -q '"scope":[[:space:]]*"not covered"' "$tmp/nc.out" || fail "stage II cerv
 "$bin" rules > "$tmp/rules.txt"; rc=$?
 [ "$rc" -eq 0 ] || fail "rules exit status $rc"
 grep -q "LABELS" "$tmp/rules.txt" || fail "rules lists no labels"
+# each rule's labels once ("[A4-2]", never "[A4-2, A4-2, A4-2]")
+grep -E '\[([A-Z0-9]+-[0-9]+, )*([A-Z0-9]+-[0-9]+)(, [A-Z0-9]+-[0-9]+)*, \2\b' "$tmp/rules.txt" |
+	grep -q . && fail "rules repeats a label of a rule"
+grep -q 'anal-stage4-carboplatin-paclitaxel  \[A4-2\]$' "$tmp/rules.txt" || fail "rules: the labels of a rule citing A4-2 three times"
 
 if [ "$failures" -eq 0 ]; then
 	echo "cli evaluate: all checks passed"

@@ -57,6 +57,63 @@ check
 	--kb "$src/tests/fixtures/kb-mini" >/dev/null
 [ $? -eq 2 ] || { echo "FAIL why-not no-such-option: exit status is not 2"; fail=1; }
 
+# Every kind of conclusion, by id or by rule name: a note, a warning, a
+# rule; a misspelt id gets a did-you-mean and status 2.
+anal=$src/tests/cases/anal-stage4/stage4-no-symptoms.json
+breast=$src/tests/cases/breast-stage4/bone-pain.json
+recurrent=$src/tests/cases/cervix-recurrent/histology-not-recorded.json
+for asked in cervix-recurrent-note-systemic-therapy cervix-recurrent-note-systemic-therapy-distant; do
+	out=$("$bin" explain "$recurrent" --why-not "$asked")
+	[ $? -eq 0 ] || { echo "FAIL why-not $asked: exit status is not 0"; fail=1; }
+	expect "why-not note $asked" "$out" 'rule cervix-recurrent-note-systemic-therapy-distant \(cervix-recurrent.clp:[0-9]+\), did not fire'
+	expect "why-not note $asked" "$out" 'concludes note cervix-recurrent-note-systemic-therapy$'
+	expect "why-not note $asked" "$out" 'squamous cell carcinoma \(the histology the recurrence algorithm of 003 is written for\): unknown — needs yes, the case does not say; record /cancer/histology'
+done
+out=$("$bin" explain "$src/tests/cases/drug-safety/bevacizumab-haemorrhage-attributed-elsewhere.json" \
+	--why-not drug-safety-bevacizumab-surgery-washout)
+expect "why-not warning" "$out" 'concludes warning drug-safety-bevacizumab-surgery-washout with bevacizumab'
+# a drug of a menu finds the menu: letrozole, one of the aromatase inhibitors
+out=$("$bin" explain "$src/tests/cases/breast-stage4/pre-after-tamoxifen.json" --why-not letrozole)
+[ $? -eq 0 ] || { echo "FAIL why-not letrozole: exit status is not 0"; fail=1; }
+expect "why-not a menu's drug" "$out" 'concludes recommendation breast-stage4-aromatase-inhibitor \(hormonal\)$'
+expect "why-not a menu's drug" "$out" 'breast-stage4-aromatase-inhibitor-excluded-premenopausal'
+out=$("$bin" explain "$breast" --why-not breast-stage4-chemotherapy-not-ofered)
+[ $? -eq 2 ] || { echo "FAIL why-not misspelt: exit status is not 2"; fail=1; }
+expect "why-not misspelt" "$out" 'Did you mean "breast-stage4-chemotherapy-not-offered"\?'
+# a gate's warning, by the id it computes: a shared rule (it tests every
+# guideline's scope), walked for an anal case
+out=$("$bin" explain "$anal" --why-not anal-stage4-chemoradiation-after-pelvic-radiation)
+expect "why-not gate warning" "$out" 'rule gate-prior-pelvic-radiation-not-addressed \(gates.clp:[0-9]+\), did not fire'
+refuse "why-not gate warning" "$out" 'Rules of \?'
+
+# Only the case's guidelines and the shared rules are walked (F2.3): an
+# option of another guideline is said to be so, first, and none of its
+# rules is listed.
+out=$("$bin" explain "$anal" --why-not pembrolizumab)
+[ $? -eq 0 ] || { echo "FAIL why-not other guideline: exit status is not 0"; fail=1; }
+expect "why-not other guideline" "$out" '^"pembrolizumab" is not an option of anal-stage4, the guideline covering this case\. Rules of cervix-recurrent and cervix-stage4 conclude it'
+refuse "why-not other guideline" "$out" '^  rule cervix'
+refuse "why-not other guideline" "$out" 'PD-L1'
+
+# Gate marks on an option (docs/design.md): a pending mark, a history mark,
+# a warning about the option, a gate's exclusion with its computed id.
+gates=$src/tests/fixtures/kb-gates
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+echo '{"id": "p", "cancer": {"site": "cervix", "recurrent": true}}' >"$tmp/pending.json"
+out=$("$bin" explain "$tmp/pending.json" --kb "$gates" --why-not "pelvic exenteration")
+expect "why-not pending" "$out" 'pending on mini-surgery \(rule gate-performance-status-not-recorded\): held back until the case says: adequate performance status \(ECOG 0-1\); record /patient/ecog'
+echo '{"id": "g", "patient": {"ecog": 2}, "cancer": {"site": "cervix", "recurrent": true},
+  "prior_treatments": [{"type": "immunotherapy", "agents": ["pembrolizumab"]}],
+  "preferences": {"declines_active_treatment": true}}' >"$tmp/gates.json"
+out=$("$bin" explain "$tmp/gates.json" --kb "$gates" --why-not mini-pembrolizumab)
+expect "why-not history" "$out" 'history on mini-pembrolizumab \(rule gate-history-received\): received'
+expect "why-not gate exclusion" "$out" 'mini-pembrolizumab-excluded-declines-active-treatment \(rule gate-declines-active-treatment\)'
+out=$("$bin" explain "$tmp/gates.json" --kb "$gates" --why-not mini-surgery)
+expect "why-not warning on option" "$out" 'warning on mini-surgery \(rule gate-performance-status-flag\): ECOG 2'
+out=$("$bin" explain "$tmp/gates.json" --kb "$gates" --why-not mini-surgery-excluded-declines-active-treatment)
+expect "why-not gate id" "$out" 'rule gate-declines-active-treatment \(gates.clp:[0-9]+\), fired'
+
 # The derivation names the rule, its conditions and the pointers.
 out=$("$bin" explain "$cases/recurrent-cervix-lung-metastases.json" --kb "$src/tests/fixtures/kb-mini")
 expect "derivation" "$out" '^recommendation mini-pembrolizumab: Pembrolizumab'

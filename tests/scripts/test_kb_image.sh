@@ -14,7 +14,7 @@ command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-python3 "$src/bench/gen_cases.py" -n 2000 --seed 11 --invalid 0.02 \
+python3 "$src/bench/gen_cases.py" -n 600 --seed 11 --invalid 0.05 \
 	--kinds truncated,wrong-type,unknown-value,unknown-key,missing-required,out-of-range,deep-nesting,empty,not-object \
 	-o "$tmp/cases.ndjson"
 

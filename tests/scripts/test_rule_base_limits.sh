@@ -50,7 +50,7 @@ for f in "$src"/tests/fixtures/forbidden-calls/*.clp; do
 	status=0
 	"$bin" lint --kb "$tmp/kb" >"$tmp/lint" 2>&1 || status=$?
 	[ "$status" = 1 ] || fail "$name: lint exit $status, expected 1"
-	grep -q "zz-$name:[1-9][0-9]*: error: .*$want" "$tmp/lint" ||
+	grep -q "zz-$name:[1-9][0-9]*:[0-9]*: error: .*$want" "$tmp/lint" ||
 		fail "$name: lint does not report \"$want\": $(cat "$tmp/lint")"
 	after=$(ls /tmp 2>/dev/null | grep -c '^oncorules-' || true)
 	[ "$before" = "$after" ] || fail "$name: a file appeared under /tmp"

@@ -23,11 +23,12 @@ typedef struct found {
 	int count;
 } found;
 
-static int collect(void *ctx, const char *file, long line, const char *message)
+static int collect(void *ctx, const char *file, long line, long col, const char *message)
 {
 	found *f = ctx;
 
 	(void)file;
+	(void)col;
 	if (f->count < 8) {
 		snprintf(f->messages[f->count], sizeof(f->messages[0]), "%s", message);
 		f->lines[f->count] = line;

@@ -15,6 +15,7 @@
 
 #include "onco_facts.h"
 #include "suite.h"
+#include "vocabulary.h"
 
 static const char full_case[] =
 	"{\"id\": \"cervix-1\","
@@ -428,15 +429,22 @@ static int compare(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The allowed symbols of `tmpl`.`slot`, sorted, equal the drug list. */
-static void expect_drug_slot(void *env, const char *tmpl, const char *slot)
+/* The allowed symbols of `tmpl`.`slot`, sorted, equal the drug list (of a
+ * case template, with "other": the case drugs, also sorted here). */
+static void expect_drug_slot(void *env, const char *tmpl, const char *slot, int case_template)
 {
 	size_t n, i;
-	const char *const *drugs = onco_vocabulary_drugs(&n);
+	const char *const *listed = case_template ? onco_vocabulary_case_drugs(&n)
+						   : onco_vocabulary_drugs(&n);
+	const char **drugs = calloc(n + 1, sizeof(*drugs));
 	const char **allowed;
 	DATA_OBJECT v;
 	long length;
 
+	CU_ASSERT_FATAL(drugs != NULL);
+	for (i = 0; i < n; i++)
+		drugs[i] = listed[i];
+	qsort(drugs, n, sizeof(*drugs), compare);
 	EnvDeftemplateSlotAllowedValues(env, EnvFindDeftemplate(env, tmpl), slot, &v);
 	CU_ASSERT_FATAL(GetType(v) == MULTIFIELD);
 	length = GetDOLength(v);
@@ -454,6 +462,7 @@ static void expect_drug_slot(void *env, const char *tmpl, const char *slot)
 			break;
 		}
 	free(allowed);
+	free(drugs);
 }
 
 static void test_drug_list_is_sorted_and_equals_schema_drug_slots(void)
@@ -465,12 +474,15 @@ static void test_drug_list_is_sorted_and_equals_schema_drug_slots(void)
 	CU_ASSERT_EQUAL(n, 35);
 	for (i = 1; i < n; i++)
 		CU_ASSERT(strcmp(drugs[i - 1], drugs[i]) < 0);
-	expect_drug_slot(env, "prior-treatment", "agents");
-	expect_drug_slot(env, "medication", "agent");
-	expect_drug_slot(env, "recommendation", "agents");
-	expect_drug_slot(env, "warning", "agent");
-	expect_drug_slot(env, "exclusion", "agents");
-	expect_drug_slot(env, "adverse-event", "agent");
+	/* case templates take "other" (a drug named beside it); conclusions
+	 * name only drugs of the list */
+	expect_drug_slot(env, "prior-treatment", "agents", 1);
+	expect_drug_slot(env, "medication", "agent", 1);
+	expect_drug_slot(env, "adverse-event", "agent", 1);
+	expect_drug_slot(env, "recommendation", "agents", 0);
+	expect_drug_slot(env, "recommendation", "choices", 0);
+	expect_drug_slot(env, "warning", "agent", 0);
+	expect_drug_slot(env, "exclusion", "agents", 0);
 	DestroyEnvironment(env);
 }
 

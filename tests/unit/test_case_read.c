@@ -287,7 +287,7 @@ static void test_case_rejects_wrong_types(void)
 	expect_issue("{\"id\": \"a\", \"cancer\": {\"site\": \"anus\"}, \"imaging\": [\"ct\"]}",
 		     "/imaging/0", "expected an object, got a string");
 	expect_issue("{\"id\": \"a\", \"cancer\": {\"site\": \"anus\", \"stage\": 4}}",
-		     "/cancer/stage", "expected a string, got a number");
+		     "/cancer/stage", "expected a string, got the number 4");
 	expect_issue("{\"id\": \"a\", \"cancer\": {\"site\": \"anus\","
 		     " \"recurrence\": {\"size_cm\": true}}}",
 		     "/cancer/recurrence/size_cm", "expected a number, got a boolean");
@@ -593,6 +593,84 @@ static void test_case_rejects_list_over_limit(void)
 	free(text);
 }
 
+/* ---------------------------------------------------------- authoring */
+
+#define BREAST "\"id\": \"n\", \"cancer\": {\"site\": \"breast\"}"
+
+/* "$schema" lets an editor find docs/case.schema.json; it makes no fact. */
+static void test_case_accepts_schema_key(void)
+{
+	expect_valid("{\"$schema\": \"../docs/case.schema.json\", " BREAST "}");
+	expect_issue("{\"$schema\": 3, " BREAST "}", "/$schema", "expected a string");
+}
+
+/* What people type for a value: a did-you-mean from the near-miss table
+ * (docs/case-format.md) or a value written another way. */
+static void test_case_suggests_near_misses(void)
+{
+	static const struct {
+		const char *text, *pointer, *words;
+	} cases[] = {
+		{"{" BREAST ", \"patient\": {\"sex\": \"F\"}}", "/patient/sex", "did you mean \"female\""},
+		{"{\"id\": \"n\", \"cancer\": {\"site\": \"breast\", \"stage\": \"4\"}}", "/cancer/stage", "did you mean \"IV\""},
+		{"{\"id\": \"n\", \"cancer\": {\"site\": \"breast\", \"stage\": \"Stage 4B\"}}", "/cancer/stage", "did you mean \"IVB\""},
+		{"{\"id\": \"n\", \"cancer\": {\"site\": \"breast\", \"stage\": 4}}", "/cancer/stage", "got the number 4; did you mean \"IV\""},
+		{"{\"id\": \"n\", \"cancer\": {\"site\": \"breast\", \"histology\": \"invasive-ductal-carcinoma\"}}", "/cancer/histology", "did you mean \"ductal-carcinoma\""},
+		{"{" BREAST ", \"prior_treatments\": [{\"type\": \"chemo\"}]}", "/prior_treatments/0/type", "did you mean \"chemotherapy\""},
+		{"{" BREAST ", \"prior_treatments\": [{\"type\": \"chemotherapy\", \"agents\": [\"5-FU\"]}]}", "/prior_treatments/0/agents/0", "did you mean \"fluorouracil\""},
+		{"{" BREAST ", \"medications\": [{\"agent\": \"Herceptin\", \"status\": \"active\"}]}", "/medications/0/agent", "did you mean \"trastuzumab\""},
+		{"{" BREAST ", \"medications\": [{\"agent\": \"T-DM1\", \"status\": \"active\"}]}", "/medications/0/agent", "did you mean \"trastuzumab-emtansine\""},
+		{"{" BREAST ", \"medications\": [{\"agent\": \"Avastin\", \"status\": \"active\"}]}", "/medications/0/agent", "did you mean \"bevacizumab\""},
+		{"{" BREAST ", \"medications\": [{\"agent\": \"zoledronic acid\", \"status\": \"active\"}]}", "/medications/0/agent", "did you mean \"zoledronic-acid\""},
+		{"{" BREAST ", \"medications\": [{\"agent\": \"denosumab\", \"status\": \"active\"}]}", "/medications/0/agent", "written \"other\" and named beside it"},
+		{"{" BREAST ", \"patient\": {\"ecog\": null}}", "/patient/ecog", "leave the key out"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		expect_issue(cases[i].text, cases[i].pointer, cases[i].words);
+}
+
+/* A drug outside the list: "other" with its name; the name is required
+ * with "other" and refused without it. */
+static void test_case_records_other_drugs_by_name(void)
+{
+	onco_case *c = NULL;
+	onco_case_issues issues;
+	onco_named_drug *named;
+	size_t n;
+
+	expect_valid("{" BREAST ", \"medications\": [{\"agent\": \"other\", \"name\": \"denosumab\", \"status\": \"active\"}],"
+		     " \"prior_treatments\": [{\"type\": \"hormonal\", \"agents\": [\"letrozole\", \"other\"], \"other_agents\": [\"palbociclib\"]}],"
+		     " \"adverse_events\": [{\"type\": \"haemorrhage\", \"agent\": \"other\"}]}");
+	expect_issue("{" BREAST ", \"medications\": [{\"agent\": \"other\", \"status\": \"active\"}]}",
+		     "/medications/0/name", "required key is missing: agent is \"other\"");
+	expect_issue("{" BREAST ", \"medications\": [{\"agent\": \"letrozole\", \"name\": \"x\", \"status\": \"active\"}]}",
+		     "/medications/0/name", "only with agent \"other\"");
+	expect_issue("{" BREAST ", \"prior_treatments\": [{\"type\": \"hormonal\", \"agents\": [\"other\"]}]}",
+		     "/prior_treatments/0/other_agents", "required key is missing: agents holds \"other\"");
+	expect_issue("{" BREAST ", \"prior_treatments\": [{\"type\": \"hormonal\", \"agents\": [\"letrozole\"], \"other_agents\": [\"x\"]}]}",
+		     "/prior_treatments/0/other_agents", "only with agents \"other\"");
+	expect_issue("{" BREAST ", \"prior_treatments\": [{\"type\": \"hormonal\", \"agents\": [\"other\"], \"other_agents\": [\"\"]}]}",
+		     "/prior_treatments/0/other_agents/0", "at least 1 byte");
+
+	CU_ASSERT_EQUAL_FATAL(read_text("{" BREAST ", \"medications\": [{\"agent\": \"letrozole\", \"status\": \"active\"},"
+					" {\"agent\": \"other\", \"name\": \"apixaban\", \"status\": \"active\"}],"
+					" \"prior_treatments\": [{\"type\": \"targeted\", \"agents\": [\"other\"],"
+					" \"other_agents\": [\"palbociclib\", \"ribociclib\"]}]}",
+					&c, &issues), 0);
+	CU_ASSERT_EQUAL_FATAL(onco_case_named_drugs(c, &named, &n), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 3);
+	CU_ASSERT_STRING_EQUAL(named[0].name, "palbociclib");
+	CU_ASSERT_STRING_EQUAL(named[0].pointer, "/prior_treatments/0/other_agents/0");
+	CU_ASSERT_STRING_EQUAL(named[1].pointer, "/prior_treatments/0/other_agents/1");
+	CU_ASSERT_STRING_EQUAL(named[2].name, "apixaban");
+	CU_ASSERT_STRING_EQUAL(named[2].pointer, "/medications/1/name");
+	onco_named_drugs_free(named, n);
+	onco_case_free(c);
+	onco_case_issues_free(&issues);
+}
+
 /* ---------------------------------------------------------- docs */
 
 /* Every ```json block of docs/case-format.md is a valid case. */
@@ -662,6 +740,9 @@ int main(void)
 		ONCO_TEST(test_case_rejects_text_over_max_bytes),
 		ONCO_TEST(test_case_rejects_deep_nesting_without_crash),
 		ONCO_TEST(test_case_rejects_list_over_limit),
+		ONCO_TEST(test_case_accepts_schema_key),
+		ONCO_TEST(test_case_suggests_near_misses),
+		ONCO_TEST(test_case_records_other_drugs_by_name),
 		ONCO_TEST(test_case_doc_examples_are_valid),
 	};
 

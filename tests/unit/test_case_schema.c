@@ -56,7 +56,8 @@ static void test_schema_file_equals_generated_schema(void)
 	free(generated);
 }
 
-/* Every schema with "properties" is closed, recursively. */
+/* Every schema with "properties" is closed, recursively (an "if" is a
+ * test on an object, not an object's schema). */
 static int open_objects(const cJSON *s)
 {
 	const cJSON *child;
@@ -66,7 +67,8 @@ static int open_objects(const cJSON *s)
 	    !cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(s, "additionalProperties")))
 		n++;
 	cJSON_ArrayForEach(child, s)
-		n += open_objects(child);
+		if (child->string == NULL || strcmp(child->string, "if") != 0)
+			n += open_objects(child);
 	return n;
 }
 
@@ -111,7 +113,7 @@ static void test_schema_drug_definition_is_the_drug_list(void)
 	static const char *const path[] = { "$defs", "drug", "enum", NULL };
 	const cJSON *list, *item;
 	size_t n, i = 0;
-	const char *const *drugs = onco_vocabulary_drugs(&n);
+	const char *const *drugs = onco_vocabulary_case_drugs(&n);
 
 	CU_ASSERT_FATAL(root != NULL);
 	list = at(root, path);
@@ -139,6 +141,66 @@ static void test_vocabulary_objects_have_at_most_32_fields(void)
 	CU_ASSERT(widest(onco_vocabulary_root()) <= 32);
 }
 
+/* The near-miss table of docs/case-format.md ("| typed | did you mean |"
+ * rows of the section "Near misses") is the table of facts/near_miss.c,
+ * row for row, and every value a row suggests is a value of the vocabulary. */
+static void test_near_miss_docs_equal_table(void)
+{
+	char *doc = slurp(ONCO_SOURCE_DIR "/docs/case-format.md"), *at, *line;
+	const char *const *row;
+	size_t i = 0;
+
+	CU_ASSERT_FATAL(doc != NULL);
+	at = strstr(doc, "\n## Near misses");
+	CU_ASSERT_FATAL(at != NULL);
+	at = strstr(at, "| --- | --- |\n");
+	CU_ASSERT_FATAL(at != NULL);
+	for (line = strchr(at, '\n') + 1; strncmp(line, "| `", 3) == 0;
+	     line = strchr(line, '\n') + 1, i++) {
+		char typed[64], meant[64];
+
+		CU_ASSERT_EQUAL_FATAL(sscanf(line, "| `%63[^`]` | `%63[^`]` |", typed, meant), 2);
+		row = onco_vocabulary_near_miss_row(i);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+		if (strcmp(row[0], typed) != 0 || strcmp(row[1], meant) != 0)
+			fprintf(stderr, "\n  docs row %zu: %s -> %s; table: %s -> %s\n", i, typed,
+				meant, row[0], row[1]);
+		CU_ASSERT_STRING_EQUAL(row[0], typed);
+		CU_ASSERT_STRING_EQUAL(row[1], meant);
+	}
+	CU_ASSERT_PTR_NULL(onco_vocabulary_near_miss_row(i));
+	CU_ASSERT(i > 50);
+	free(doc);
+}
+
+/* A key that goes with "other" is required then and refused otherwise,
+ * in the schema too (if/then/else), so that editors say what the
+ * validator says. */
+static void test_schema_other_drug_names(void)
+{
+	char *text = onco_case_schema_json();
+	cJSON *root = cJSON_Parse(text);
+	static const char *const med[] = { "properties", "medications", "items", "allOf", NULL };
+	static const char *const pt[] = { "properties", "prior_treatments", "items", "allOf", NULL };
+	static const char *const schema_key[] = { "properties", "$schema", "type", NULL };
+	const cJSON *rule;
+
+	CU_ASSERT_FATAL(root != NULL);
+	rule = cJSON_GetArrayItem(at(root, med), 0);
+	CU_ASSERT_STRING_EQUAL(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(rule, "if"), "properties"),
+		"agent"), "const")->valuestring, "other");
+	CU_ASSERT_STRING_EQUAL(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(rule, "then"), "required"), 0)->valuestring, "name");
+	rule = cJSON_GetArrayItem(at(root, pt), 0);
+	CU_ASSERT_PTR_NOT_NULL(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(rule, "if"), "properties"),
+		"agents"), "contains"));
+	CU_ASSERT_STRING_EQUAL(at(root, schema_key)->valuestring, "string");
+	cJSON_Delete(root);
+	free(text);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
@@ -146,6 +208,8 @@ int main(void)
 		ONCO_TEST(test_schema_is_draft_2020_12_with_closed_objects),
 		ONCO_TEST(test_schema_drug_definition_is_the_drug_list),
 		ONCO_TEST(test_vocabulary_objects_have_at_most_32_fields),
+		ONCO_TEST(test_near_miss_docs_equal_table),
+		ONCO_TEST(test_schema_other_drug_names),
 	};
 
 	return ONCO_RUN_SUITE("case_schema", tests);

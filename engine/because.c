@@ -24,11 +24,15 @@ static int add_unique_string(cJSON *array, const char *s)
 	return cJSON_AddItemToArray(array, cJSON_CreateString(s)) ? 0 : ONCO_ENOMEM;
 }
 
-/* Adds the pointers of the case facts under `fact` to `pointers`. */
-static int add_pointers(void *env, void *fact, cJSON *pointers, int depth)
+/* Adds the pointers of the case facts under `fact` to `pointers`: its
+ * own, or those of the facts its basis holds (for a finding, the facts of
+ * every firing of its rules, support.c). */
+static int add_pointers(onco_engine *engine, void *fact, cJSON *pointers, int depth)
 {
+	void *env = engine->env;
 	const char *pointer = onco_fact_text(env, fact, "pointer");
-	size_t i, n;
+	const onco_support_entry *firing;
+	size_t i, k, n;
 	int rc = 0;
 
 	if (pointer != NULL)
@@ -37,13 +41,21 @@ static int add_pointers(void *env, void *fact, cJSON *pointers, int depth)
 	 * by its id; its own reasons belong to its own item. */
 	if (depth >= MAX_DEPTH || onco_fact_multi_count(env, fact, "cite") > 0)
 		return 0;
+	if (strcmp(onco_fact_template(env, fact), "finding") == 0) {
+		n = onco_support_of(engine, fact, &firing);
+		for (k = 0; k < n && rc == 0; k++)
+			for (i = 0; i < firing[k].count && rc == 0; i++)
+				rc = add_pointers(engine, onco_support_fact(engine, &firing[k], i),
+						  pointers, depth + 1);
+		return rc;
+	}
 	n = onco_fact_multi_count(env, fact, "basis");
 	for (i = 0; i < n && rc == 0; i++) {
 		int type;
 		void *value;
 		if (onco_fact_multi(env, fact, "basis", i, &type, &value) &&
 		    type == FACT_ADDRESS)
-			rc = add_pointers(env, value, pointers, depth + 1);
+			rc = add_pointers(engine, value, pointers, depth + 1);
 	}
 	return rc;
 }
@@ -262,30 +274,29 @@ static int field_value(void *env, void *fact, const char *field, char *buf, size
 }
 
 /*
- * Statement and pointers for a finding. Where a supporting case fact holds
- * a field the finding is defined on, the statement shows the recorded value
- * and the pointer names the field itself: "ECOG recorded: yes (ecog 1)"
- * at /patient/ecog, not the whole /patient object.
+ * Statement and pointers for one firing behind a finding (`firing` NULL:
+ * none was recorded). Where a supporting case fact holds a field the
+ * finding is defined on, the statement shows the recorded value and the
+ * pointer names the field itself: "ECOG recorded: yes (ecog 1)" at
+ * /patient/ecog, not the whole /patient object.
  */
-static int add_finding(onco_engine *engine, void *finding, cJSON *because,
-		       const char *statement, size_t position)
+static int add_finding_firing(onco_engine *engine, void *finding,
+			      const onco_support_entry *firing, cJSON *because,
+			      const char *statement, size_t position)
 {
 	void *env = engine->env;
 	const onco_finding_def *def =
 		onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));
-	size_t i, j, n = onco_fact_multi_count(env, finding, "basis");
+	size_t i, j, n = firing != NULL ? firing->count : 0;
 	char text[1024], value[256];
 	size_t used = (size_t)snprintf(text, sizeof(text), "%s", statement);
 	cJSON *pointers = cJSON_CreateArray(), *entry;
 	int rc = pointers == NULL ? ONCO_ENOMEM : 0, shown = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
-		int type, matched = 0;
-		void *basis;
+		int matched = 0;
+		void *basis = onco_support_fact(engine, firing, i);
 
-		if (!onco_fact_multi(env, finding, "basis", i, &type, &basis) ||
-		    type != FACT_ADDRESS)
-			continue;
 		for (j = 0; def != NULL && j < def->n_fields && rc == 0; j++) {
 			if (!field_value(env, basis, def->fields[j], value, sizeof(value)))
 				continue;
@@ -297,7 +308,7 @@ static int add_finding(onco_engine *engine, void *finding, cJSON *because,
 			rc = add_unique_string(pointers, def->fields[j]);
 		}
 		if (!matched && rc == 0)
-			rc = add_pointers(env, basis, pointers, 1);
+			rc = add_pointers(engine, basis, pointers, 1);
 	}
 	if (shown && used < sizeof(text))
 		snprintf(text + used, sizeof(text) - used, ")");
@@ -315,6 +326,22 @@ static int add_finding(onco_engine *engine, void *finding, cJSON *because,
 		rc = ONCO_ENOMEM;
 	}
 	cJSON_Delete(pointers);
+	return rc;
+}
+
+/* A finding: one statement per firing of its rules (merged when they read
+ * alike), so that each shows the values of its own facts. */
+static int add_finding(onco_engine *engine, void *finding, cJSON *because,
+		       const char *statement, size_t position)
+{
+	const onco_support_entry *firing;
+	size_t k, n = onco_support_of(engine, finding, &firing);
+	int rc = 0;
+
+	if (n == 0)
+		return add_finding_firing(engine, finding, NULL, because, statement, position);
+	for (k = 0; k < n && rc == 0; k++)
+		rc = add_finding_firing(engine, finding, &firing[k], because, statement, position);
 	return rc;
 }
 
@@ -348,7 +375,7 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 		if (entry == NULL)
 			return ONCO_ENOMEM;
 		pointers = cJSON_GetObjectItemCaseSensitive(entry, "pointers");
-		rc = add_pointers(env, basis, pointers, 0);
+		rc = add_pointers(engine, basis, pointers, 0);
 		sort_strings(pointers);
 	}
 	return rc;

@@ -239,6 +239,7 @@ int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t leng
 		return onco_error_set(err, rc, "cannot read the case: out of memory");
 
 	onco_capture_reset(&engine->capture);
+	onco_support_clear(engine);
 	EnvReset(engine->env);
 	engine->evaluated = 1;
 	rc = onco_case_assert(c, engine->env, err);
@@ -256,6 +257,10 @@ int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t leng
 			rc = onco_error_set(err, ONCO_EINTERNAL,
 					    "rule error while evaluating case %s: %s",
 					    onco_case_id(c), engine->capture.text);
+			goto done;
+		}
+		if (engine->supports.nomem) {
+			rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
 			goto done;
 		}
 		if (onco_limits_reached(engine, fired, message, sizeof(message))) {

@@ -42,6 +42,16 @@ static void add_support(onco_engine *engine, void *fact, cJSON *out, int depth)
 	}
 	if (depth >= MAX_DEPTH)
 		return;
+	if (strcmp(onco_fact_template(env, fact), "finding") == 0) {
+		const onco_support_entry *firing;
+		size_t k, m = onco_support_of(engine, fact, &firing);
+
+		for (k = 0; k < m; k++)
+			for (i = 0; i < firing[k].count; i++)
+				add_support(engine, onco_support_fact(engine, &firing[k], i), out,
+					    depth + 1);
+		return;
+	}
 	n = onco_fact_multi_count(env, fact, "basis");
 	for (i = 0; i < n; i++) {
 		int type;
@@ -62,24 +72,43 @@ static cJSON *strings(char *const *items, size_t n)
 	return a;
 }
 
-/* The finding facts of `name` in the run: value, deriving rule, support. */
+/* One value of a finding as derived by one firing: value, rule, support
+ * (`firing` NULL: none was recorded; the fact's own rule, if it has one). */
+static void add_finding_value(onco_engine *engine, void *f, const onco_support_entry *firing,
+			      cJSON *values)
+{
+	cJSON *v = cJSON_CreateObject(), *because;
+	const char *rule = firing != NULL ? firing->rule->name
+					  : onco_fact_text(engine->env, f, "rule");
+	size_t i;
+
+	cJSON_AddStringToObject(v, "value", onco_fact_text(engine->env, f, "value"));
+	cJSON_AddStringToObject(v, "rule", rule != NULL ? rule : "");
+	because = cJSON_AddArrayToObject(v, "because");
+	for (i = 0; firing != NULL && i < firing->count; i++)
+		add_support(engine, onco_support_fact(engine, firing, i), because, 1);
+	cJSON_AddItemToArray(values, v);
+}
+
+/* The finding facts of `name` in the run: each value with every firing
+ * that derived it (its rule and support). */
 static cJSON *finding_values(onco_engine *engine, const onco_run_facts *run,
 			     const char *name)
 {
 	cJSON *values = cJSON_CreateArray();
-	size_t i;
+	size_t i, k, n;
 
 	for (i = 0; i < run->n_findings; i++) {
 		void *f = run->findings[i];
-		cJSON *v;
+		const onco_support_entry *firing;
 
 		if (strcmp(onco_fact_text(engine->env, f, "name"), name) != 0)
 			continue;
-		v = cJSON_CreateObject();
-		cJSON_AddStringToObject(v, "value", onco_fact_text(engine->env, f, "value"));
-		cJSON_AddStringToObject(v, "rule", onco_fact_text(engine->env, f, "rule"));
-		add_support(engine, f, cJSON_AddArrayToObject(v, "because"), 0);
-		cJSON_AddItemToArray(values, v);
+		n = onco_support_of(engine, f, &firing);
+		if (n == 0)
+			add_finding_value(engine, f, NULL, values);
+		for (k = 0; k < n; k++)
+			add_finding_value(engine, f, &firing[k], values);
 	}
 	return values;
 }

@@ -221,6 +221,9 @@ void onco_because_finish(cJSON *because)
 	qsort(entries, (size_t)n, sizeof(*entries), compare_entries);
 	for (i = 0; i < n; i++) {
 		cJSON_DeleteItemFromObjectCaseSensitive(entries[i], "_order");
+		/* Pointers are sorted once here, not at each fact added: a
+		 * finding may rest on hundreds of them. */
+		sort_strings(cJSON_GetObjectItemCaseSensitive(entries[i], "pointers"));
 		cJSON_AddItemToArray(because, entries[i]);
 	}
 	free(entries);
@@ -321,7 +324,6 @@ static int add_finding_firing(onco_engine *engine, void *finding,
 			if (rc == 0)
 				rc = add_unique_string(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
 						       item->valuestring);
-		sort_strings(cJSON_GetObjectItemCaseSensitive(entry, "pointers"));
 	} else if (rc == 0) {
 		rc = ONCO_ENOMEM;
 	}
@@ -376,7 +378,6 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 			return ONCO_ENOMEM;
 		pointers = cJSON_GetObjectItemCaseSensitive(entry, "pointers");
 		rc = add_pointers(engine, basis, pointers, 0);
-		sort_strings(pointers);
 	}
 	return rc;
 }

@@ -44,7 +44,6 @@ typedef struct cds_card_row {
 	const char *lead;            /* the list whose first item the summary names,
 				      * NULL: the title and the evaluation date */
 	cds_source_from source;
-	const char *meaning;         /* for docs/service.md */
 } cds_card_row;
 
 extern const cds_card_row cds_card_rows[];

@@ -34,7 +34,7 @@ def c_tables(source):
     text = open(os.path.join(source, "cli", "serve", "cds_table.c")).read()
     cards = {m[0]: (m[1].lower(), m[2].strip('"') if m[2] != "NULL" else "-", m[3].lower())
              for m in re.findall(r'\{"([a-z-]+)", CDS_(INFO|WARNING|CRITICAL), (NULL|"[a-z]+"), '
-                                 r'CDS_SOURCE_(GUIDELINE|RECORD),', text)}
+                                 r'CDS_SOURCE_(GUIDELINE|RECORD)\}', text)}
     severities = dict((s, i.lower()) for s, i in
                       re.findall(r'\{"([a-z]+)", CDS_(INFO|WARNING|CRITICAL)\}', text))
     return cards, severities

@@ -77,10 +77,24 @@ typedef struct cds_context {
  * NULL when out of memory or `result` is not such a document. */
 char *cds_response(const char *result, const cds_context *ctx);
 
+/* ------------------------------------------ the result (cds_json.c) */
+
+/* o[name] as a string, "" when absent or not a string. */
+const char *cds_str(const struct cJSON *o, const char *name);
+/* o[name], NULL when absent. */
+const struct cJSON *cds_list(const struct cJSON *o, const char *name);
+/* The item of result[name] whose `key` is `value`, or NULL. */
+const struct cJSON *cds_find(const struct cJSON *result, const char *name, const char *key,
+			     const char *value);
+/* The item of result[name] a card names by `id` (a JSON string), or NULL. */
+const struct cJSON *cds_item(const struct cJSON *result, const char *name,
+			     const struct cJSON *id);
+
 /* ------------------------------------------- markdown text (cds_text.c) */
 
 /* A growing string that remembers running out of memory (then every
- * later append is a no-op and `failed` is set). */
+ * later append is a no-op and `failed` is set): a server answers 500 and
+ * goes on, where cli/strbuf.h exits (and facts/buf.h is private to facts). */
 typedef struct cds_text {
 	char *data;
 	size_t length, capacity;

@@ -21,29 +21,6 @@
 static const unsigned char uuid_namespace[16] = {0x6b, 0x1f, 0x3c, 0x52, 0x9e, 0x0d, 0x4a, 0x7b,
 						 0xa3, 0x58, 0x2c, 0xe1, 0x70, 0x94, 0xd6, 0x0f};
 
-static const char *str(const cJSON *o, const char *name)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-
-	return cJSON_IsString(v) ? v->valuestring : "";
-}
-
-static const cJSON *list(const cJSON *o, const char *name)
-{
-	return cJSON_GetObjectItemCaseSensitive(o, name);
-}
-
-static const cJSON *find(const cJSON *result, const char *name, const char *key,
-			 const char *value)
-{
-	const cJSON *item;
-
-	cJSON_ArrayForEach(item, list(result, name))
-		if (strcmp(str(item, key), value) == 0)
-			return item;
-	return NULL;
-}
-
 /* ------------------------------------------------------------- uuid */
 
 /* A version 5 uuid of the card's content and the patient: the same
@@ -80,37 +57,41 @@ static int content_uuid(char out[37], const char *patient, const char *summary,
 
 /* ---------------------------------------------------------- summary */
 
-/* The text of the first item of result list `name` named by the card. */
-static const char *item_text(const cJSON *result, const cJSON *card, const char *name)
-{
-	const cJSON *first = cJSON_GetArrayItem(list(card, name), 0), *item;
-	const char *id = cJSON_IsString(first) ? first->valuestring : NULL;
+/* The lists of a card, in card order, and the text each item shows in a
+ * summary: the result list that holds the item and its field (missing:
+ * the card holds the field itself), after a prefix. */
+static const struct {
+	const char *list, *items, *text, *prefix;
+} lists[] = {
+	{"options", "recommendations", "summary", ""},
+	{"possible", "possible", "summary", "possible: "},
+	{"warnings", "warnings", "text", ""},
+	{"exclusions", "exclusions", "reason", ""},
+	{"missing", NULL, NULL, "not recorded: "},
+	{"notes", "notes", "text", ""},
+};
+#define N_LISTS (sizeof(lists) / sizeof(lists[0]))
 
-	if (id == NULL)
+/* The text of the first item of the card's list `k`; NULL when empty. */
+static const char *item_text(const cJSON *result, const cJSON *card, size_t k)
+{
+	const cJSON *first = cJSON_GetArrayItem(cds_list(card, lists[k].list), 0), *item;
+
+	if (!cJSON_IsString(first))
 		return NULL;
-	if (strcmp(name, "options") == 0)
-		return (item = find(result, "recommendations", "id", id)) ? str(item, "summary")
-									  : id;
-	if (strcmp(name, "possible") == 0)
-		return (item = find(result, "possible", "id", id)) ? str(item, "summary") : id;
-	if (strcmp(name, "warnings") == 0)
-		return (item = find(result, "warnings", "id", id)) ? str(item, "text") : id;
-	if (strcmp(name, "exclusions") == 0)
-		return (item = find(result, "exclusions", "id", id)) ? str(item, "reason") : id;
-	if (strcmp(name, "notes") == 0)
-		return (item = find(result, "notes", "id", id)) ? str(item, "text") : id;
-	return id; /* missing: the field */
+	if (lists[k].items == NULL)
+		return first->valuestring;
+	item = cds_item(result, lists[k].items, first);
+	return item != NULL ? cds_str(item, lists[k].text) : first->valuestring;
 }
 
 static int item_count(const cJSON *card)
 {
-	static const char *const lists[] = {"options", "possible", "warnings",
-					    "exclusions", "missing", "notes"};
-	size_t i;
+	size_t k;
 	int n = 0;
 
-	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-		n += cJSON_GetArraySize(list(card, lists[i]));
+	for (k = 0; k < N_LISTS; k++)
+		n += cJSON_GetArraySize(cds_list(card, lists[k].list));
 	return n;
 }
 
@@ -120,28 +101,25 @@ static int item_count(const cJSON *card)
 static void lead_summary(cds_text *t, const cds_card_row *row, const cJSON *card,
 			 const cJSON *result)
 {
-	static const char *const order[] = {"options", "possible", "warnings",
-					    "exclusions", "missing", "notes"};
-	const char *text = NULL, *from = NULL;
+	const char *text = NULL, *prefix = "";
 	char more[32] = "";
-	size_t i, used;
+	size_t k, used;
 	int n = item_count(card);
 
-	if (row->lead != NULL && (text = item_text(result, card, row->lead)) != NULL)
-		from = row->lead;
-	for (i = 0; text == NULL && i < sizeof(order) / sizeof(order[0]); i++)
-		if ((text = item_text(result, card, order[i])) != NULL)
-			from = order[i];
-	cds_plain_cut(t, str(card, "title"), TITLE_MAX);
+	for (k = 0; text == NULL && k < N_LISTS; k++)
+		if (strcmp(lists[k].list, row->lead) == 0 &&
+		    (text = item_text(result, card, k)) != NULL)
+			prefix = lists[k].prefix;
+	for (k = 0; text == NULL && k < N_LISTS; k++)
+		if ((text = item_text(result, card, k)) != NULL)
+			prefix = lists[k].prefix;
+	cds_plain_cut(t, cds_str(card, "title"), TITLE_MAX);
 	if (text == NULL)
 		return;
 	if (n > 1)
 		snprintf(more, sizeof(more), " (+%d more)", n - 1);
 	cds_puts(t, ": ");
-	if (strcmp(from, "possible") == 0)
-		cds_puts(t, "possible: ");
-	else if (strcmp(from, "missing") == 0)
-		cds_puts(t, "not recorded: ");
+	cds_puts(t, prefix);
 	used = t->length + strlen(more);
 	cds_plain_cut(t, text, used < SUMMARY_MAX ? SUMMARY_MAX - used : 0);
 	cds_puts(t, more);
@@ -151,18 +129,18 @@ static void status_summary(cds_text *t, const cJSON *card, const cJSON *result,
 			   const cds_context *ctx)
 {
 	size_t used;
-	int options = cJSON_GetArraySize(list(result, "recommendations"));
-	int possible = cJSON_GetArraySize(list(result, "possible"));
+	int options = cJSON_GetArraySize(cds_list(result, "recommendations"));
+	int possible = cJSON_GetArraySize(cds_list(result, "possible"));
 	char counts[96];
 
 	snprintf(counts, sizeof(counts), ", as of %s: %d option%s, %d possible", ctx->as_of,
 		 options, options == 1 ? "" : "s", possible);
-	cds_plain_cut(t, str(card, "title"), TITLE_MAX);
+	cds_plain_cut(t, cds_str(card, "title"), TITLE_MAX);
 	cds_puts(t, counts);
-	if (cJSON_IsString(list(card, "reason"))) {
+	if (cJSON_IsString(cds_list(card, "reason"))) {
 		cds_puts(t, "; ");
 		used = t->length;
-		cds_plain_cut(t, str(card, "reason"), used < SUMMARY_MAX ? SUMMARY_MAX - used : 0);
+		cds_plain_cut(t, cds_str(card, "reason"), used < SUMMARY_MAX ? SUMMARY_MAX - used : 0);
 	}
 }
 
@@ -171,11 +149,11 @@ static void status_summary(cds_text *t, const cJSON *card, const cJSON *result,
 /* The guideline a card rests on: its own, else the case's only one. */
 static const cJSON *guideline_of(const cJSON *card, const cJSON *result)
 {
-	const cJSON *status = cJSON_GetArrayItem(list(result, "cards"), 0);
-	const cJSON *all = list(status, "guidelines");
+	const cJSON *status = cJSON_GetArrayItem(cds_list(result, "cards"), 0);
+	const cJSON *all = cds_list(status, "guidelines");
 
-	if (str(card, "guideline")[0] != '\0')
-		return find(status, "guidelines", "id", str(card, "guideline"));
+	if (cds_str(card, "guideline")[0] != '\0')
+		return cds_find(status, "guidelines", "id", cds_str(card, "guideline"));
 	return cJSON_GetArraySize(all) == 1 ? cJSON_GetArrayItem(all, 0) : NULL;
 }
 
@@ -183,23 +161,23 @@ static int add_source(cJSON *cds, const cds_card_row *row, const cJSON *card,
 		      const cJSON *result, char *label, size_t size)
 {
 	const cJSON *g = row->source == CDS_SOURCE_GUIDELINE ? guideline_of(card, result) : NULL;
-	const cJSON *kb = list(result, "knowledge_base");
+	const cJSON *kb = cds_list(result, "knowledge_base");
 	cJSON *source = cJSON_AddObjectToObject(cds, "source"), *topic;
 
 	if (row->source == CDS_SOURCE_RECORD)
 		snprintf(label, size, "oncorules: the record the EHR sent, as its FHIR reader read it");
 	else if (g != NULL)
-		snprintf(label, size, "oncorules: %s (%s)", str(g, "title"), str(g, "source"));
+		snprintf(label, size, "oncorules: %s (%s)", cds_str(g, "title"), cds_str(g, "source"));
 	else
-		snprintf(label, size, "oncorules rule base %s", str(kb, "version"));
+		snprintf(label, size, "oncorules rule base %s", cds_str(kb, "version"));
 	if (source == NULL || !cJSON_AddStringToObject(source, "label", label))
 		return -1;
 	if (g == NULL)
 		return 0;
 	topic = cJSON_AddObjectToObject(source, "topic");
 	return topic != NULL && cJSON_AddStringToObject(topic, "system", TOPIC_SYSTEM) &&
-			       cJSON_AddStringToObject(topic, "code", str(g, "id")) &&
-			       cJSON_AddStringToObject(topic, "display", str(g, "title"))
+			       cJSON_AddStringToObject(topic, "code", cds_str(g, "id")) &&
+			       cJSON_AddStringToObject(topic, "display", cds_str(g, "title"))
 		       ? 0
 		       : -1;
 }
@@ -212,9 +190,9 @@ static cds_indicator card_indicator(const cds_card_row *row, const cJSON *card,
 	cds_indicator worst = row->indicator, i;
 	const cJSON *id, *w;
 
-	cJSON_ArrayForEach(id, list(card, "warnings")) {
-		w = find(result, "warnings", "id", cJSON_IsString(id) ? id->valuestring : "");
-		i = cds_severity_indicator(w != NULL ? str(w, "severity") : NULL);
+	cJSON_ArrayForEach(id, cds_list(card, "warnings")) {
+		w = cds_item(result, "warnings", id);
+		i = cds_severity_indicator(w != NULL ? cds_str(w, "severity") : NULL);
 		if (i > worst)
 			worst = i;
 	}
@@ -254,7 +232,7 @@ done:
 static int decision_card(cJSON *cards, const cJSON *card, const cJSON *result,
 			 const cds_context *ctx)
 {
-	const cds_card_row *row = cds_row(str(card, "kind"));
+	const cds_card_row *row = cds_row(cds_str(card, "kind"));
 	cds_text summary = {0}, detail = {0};
 
 	if (row == NULL || row->source == CDS_SOURCE_RECORD ||
@@ -277,9 +255,9 @@ static int not_covered_card(cJSON *cards, const cJSON *card, const cJSON *result
 	cds_text summary = {0}, detail = {0};
 
 	cds_puts(&summary, "Not covered by the oncorules guidelines: ");
-	cds_plain_cut(&summary, str(result, "scope_reason"), SUMMARY_MAX - summary.length);
+	cds_plain_cut(&summary, cds_str(result, "scope_reason"), SUMMARY_MAX - summary.length);
 	cds_puts(&detail, "**No guidance: the rules do not cover this case.** ");
-	cds_md(&detail, str(result, "scope_reason"));
+	cds_md(&detail, cds_str(result, "scope_reason"));
 	cds_puts(&detail, "\n\n");
 	cds_md_card(&detail, card, result, ctx);
 	return add_card(cards, ctx, row, card, result, row->indicator, &summary, &detail);
@@ -289,20 +267,20 @@ static int not_covered_card(cJSON *cards, const cJSON *card, const cJSON *result
 static int no_case_card(cJSON *cards, const cJSON *result, const cds_context *ctx)
 {
 	const cds_card_row *row = cds_row("no-case");
-	const cJSON *errors = list(result, "errors"), *e;
+	const cJSON *errors = cds_list(result, "errors"), *e;
 	cds_text summary = {0}, detail = {0};
 	char where[512];
 
 	cds_puts(&summary, "No guidance from oncorules: ");
-	cds_plain_cut(&summary, str(cJSON_GetArrayItem(errors, 0), "message"),
+	cds_plain_cut(&summary, cds_str(cJSON_GetArrayItem(errors, 0), "message"),
 		      SUMMARY_MAX - summary.length);
 	cds_puts(&detail, "**No case could be made of the record: no guidance was computed.**\n\n");
 	cJSON_ArrayForEach(e, errors) {
-		cds_request_pointer(ctx->prefetch, str(e, "pointer"), where, sizeof(where));
+		cds_request_pointer(ctx->prefetch, cds_str(e, "pointer"), where, sizeof(where));
 		cds_puts(&detail, "- ");
 		cds_md(&detail, where);
 		cds_puts(&detail, ": ");
-		cds_md(&detail, str(e, "message"));
+		cds_md(&detail, cds_str(e, "message"));
 		cds_puts(&detail, "\n");
 	}
 	return add_card(cards, ctx, row, NULL, result, row->indicator, &summary, &detail);
@@ -311,9 +289,9 @@ static int no_case_card(cJSON *cards, const cJSON *result, const cds_context *ct
 static int record_card(cJSON *cards, const cJSON *result, const cds_context *ctx)
 {
 	const cds_card_row *row = cds_row("source-record");
-	const cJSON *source = list(result, "source");
-	int conflicts = cJSON_GetArraySize(list(source, "conflicts"));
-	int unread = cJSON_GetArraySize(list(source, "not_understood"));
+	const cJSON *source = cds_list(result, "source");
+	int conflicts = cJSON_GetArraySize(cds_list(source, "conflicts"));
+	int unread = cJSON_GetArraySize(cds_list(source, "not_understood"));
 	cds_text summary = {0}, detail = {0};
 
 	if (conflicts == 0 && unread == 0)
@@ -337,14 +315,14 @@ char *cds_response(const char *result_text, const cds_context *ctx)
 	if (result == NULL || response == NULL ||
 	    (cards = cJSON_AddArrayToObject(response, "cards")) == NULL)
 		goto done;
-	if (cJSON_IsArray(list(result, "errors"))) {
+	if (cJSON_IsArray(cds_list(result, "errors"))) {
 		rc = no_case_card(cards, result, ctx);
-	} else if (cJSON_IsArray(list(result, "cards"))) {
-		covered = strcmp(str(result, "scope"), "covered") == 0;
-		cJSON_ArrayForEach(card, list(result, "cards")) {
+	} else if (cJSON_IsArray(cds_list(result, "cards"))) {
+		covered = strcmp(cds_str(result, "scope"), "covered") == 0;
+		cJSON_ArrayForEach(card, cds_list(result, "cards")) {
 			if (rc != 0)
 				break;
-			rc = !covered && strcmp(str(card, "kind"), "status") == 0
+			rc = !covered && strcmp(cds_str(card, "kind"), "status") == 0
 				     ? not_covered_card(cards, card, result, ctx)
 				     : decision_card(cards, card, result, ctx);
 		}

@@ -7,6 +7,8 @@
  * comes from the result goes through cds_md: case data (a drug name from
  * the record) cannot become markup.
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -26,38 +28,14 @@ typedef struct detail {
 	size_t n_shown;
 } detail;
 
-static const char *str(const cJSON *o, const char *name)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-
-	return cJSON_IsString(v) ? v->valuestring : "";
-}
-
-static const cJSON *list(const cJSON *o, const char *name)
-{
-	return cJSON_GetObjectItemCaseSensitive(o, name);
-}
-
-/* The item of result[name] whose `key` is `value`. */
-static const cJSON *find(const cJSON *result, const char *name, const char *key,
-			 const char *value)
-{
-	const cJSON *item;
-
-	cJSON_ArrayForEach(item, list(result, name))
-		if (strcmp(str(item, key), value) == 0)
-			return item;
-	return NULL;
-}
-
 /* The title a guideline of the rule base gives a source document. */
 static const char *document_title(const cJSON *result, const char *file)
 {
-	const cJSON *card = cJSON_GetArrayItem(list(result, "cards"), 0), *d;
+	const cJSON *card = cJSON_GetArrayItem(cds_list(result, "cards"), 0), *d;
 
-	cJSON_ArrayForEach(d, list(card, "documents"))
-		if (strcmp(str(d, "source"), file) == 0)
-			return str(d, "title");
+	cJSON_ArrayForEach(d, cds_list(card, "documents"))
+		if (strcmp(cds_str(d, "source"), file) == 0)
+			return cds_str(d, "title");
 	return "";
 }
 
@@ -66,11 +44,11 @@ static void because(detail *d, const cJSON *item)
 	const cJSON *b, *p;
 	int first = 1;
 
-	cJSON_ArrayForEach(b, list(item, "because")) {
+	cJSON_ArrayForEach(b, cds_list(item, "because")) {
 		cds_puts(d->t, first ? "Because: " : "; ");
 		first = 0;
-		cds_md(d->t, str(b, "statement"));
-		cJSON_ArrayForEach(p, list(b, "pointers"))
+		cds_md(d->t, cds_str(b, "statement"));
+		cJSON_ArrayForEach(p, cds_list(b, "pointers"))
 			if (cJSON_IsString(p))
 				cds_md_origin(d->t, d->source, p->valuestring, d->ctx->prefetch);
 	}
@@ -84,13 +62,13 @@ static void evidence(detail *d, const cJSON *item)
 	const char *quote, *title;
 	size_t i;
 
-	cJSON_ArrayForEach(e, list(item, "evidence")) {
-		quote = str(e, "quote");
+	cJSON_ArrayForEach(e, cds_list(item, "evidence")) {
+		quote = cds_str(e, "quote");
 		for (i = 0; i < d->n_shown && strcmp(d->shown[i], quote) != 0; i++)
 			;
 		if (i < d->n_shown) {
 			cds_puts(d->t, "Source: ");
-			cds_md(d->t, str(e, "ref"));
+			cds_md(d->t, cds_str(e, "ref"));
 			cds_puts(d->t, " (quoted above).\n\n");
 			continue;
 		}
@@ -99,8 +77,8 @@ static void evidence(detail *d, const cJSON *item)
 		cds_puts(d->t, "> ");
 		cds_md(d->t, quote);
 		cds_puts(d->t, "\n>\n> ");
-		cds_md(d->t, str(e, "ref"));
-		title = document_title(d->result, str(e, "source"));
+		cds_md(d->t, cds_str(e, "ref"));
+		title = document_title(d->result, cds_str(e, "source"));
 		cds_puts(d->t, ", ");
 		if (title[0] != '\0') {
 			cds_puts(d->t, "*");
@@ -108,18 +86,33 @@ static void evidence(detail *d, const cJSON *item)
 			cds_puts(d->t, "* ");
 		}
 		cds_puts(d->t, "(");
-		cds_md(d->t, str(e, "source"));
+		cds_md(d->t, cds_str(e, "source"));
 		cds_puts(d->t, ")\n\n");
 	}
+}
+
+/* "**LABEL[ITEM'S BOLD FIELD]**: ITEM'S TEXT", then why and the quotes. */
+static void titled(detail *d, const cJSON *item, const char *label, const char *bold,
+		   const char *text)
+{
+	cds_puts(d->t, "**");
+	cds_md(d->t, label);
+	if (bold != NULL)
+		cds_md(d->t, cds_str(item, bold));
+	cds_puts(d->t, "**: ");
+	cds_md(d->t, cds_str(item, text));
+	cds_puts(d->t, "\n\n");
+	because(d, item);
+	evidence(d, item);
 }
 
 static void history(detail *d, const cJSON *option)
 {
 	const cJSON *h;
 
-	cJSON_ArrayForEach(h, list(option, "history")) {
+	cJSON_ArrayForEach(h, cds_list(option, "history")) {
 		cds_puts(d->t, " (");
-		cds_md(d->t, str(h, "status"));
+		cds_md(d->t, cds_str(h, "status"));
 		cds_puts(d->t, ")");
 	}
 }
@@ -129,20 +122,20 @@ static void options(detail *d, const cJSON *card)
 	const cJSON *id, *o;
 	int n = 0;
 
-	cJSON_ArrayForEach(id, list(card, "options")) {
-		o = find(d->result, "recommendations", "id", cJSON_IsString(id) ? id->valuestring : "");
+	cJSON_ArrayForEach(id, cds_list(card, "options")) {
+		o = cds_item(d->result, "recommendations", id);
 		if (o == NULL)
 			continue;
 		cds_printf(d->t, "**%d. ", ++n);
-		cds_md(d->t, str(o, "summary"));
+		cds_md(d->t, cds_str(o, "summary"));
 		cds_puts(d->t, "**");
-		if (cJSON_IsTrue(list(o, "preferred")))
+		if (cJSON_IsTrue(cds_list(o, "preferred")))
 			cds_puts(d->t, " (preferred)");
 		history(d, o);
 		cds_puts(d->t, "\n\n");
-		if (cJSON_IsString(list(o, "lead"))) {
+		if (cJSON_IsString(cds_list(o, "lead"))) {
 			cds_puts(d->t, "Put first: ");
-			cds_md(d->t, str(o, "lead"));
+			cds_md(d->t, cds_str(o, "lead"));
 			cds_puts(d->t, "\n\n");
 		}
 		because(d, o);
@@ -154,26 +147,26 @@ static void possible(detail *d, const cJSON *card)
 {
 	const cJSON *id, *o, *cond, *v;
 
-	cJSON_ArrayForEach(id, list(card, "possible")) {
-		o = find(d->result, "possible", "id", cJSON_IsString(id) ? id->valuestring : "");
+	cJSON_ArrayForEach(id, cds_list(card, "possible")) {
+		o = cds_item(d->result, "possible", id);
 		if (o == NULL)
 			continue;
 		cds_puts(d->t, "**Possible: ");
-		cds_md(d->t, str(o, "summary"));
+		cds_md(d->t, cds_str(o, "summary"));
 		cds_puts(d->t, "**");
 		history(d, o);
 		cds_puts(d->t, "\n\nPossible if: ");
-		cJSON_ArrayForEach(cond, list(o, "if")) {
+		cJSON_ArrayForEach(cond, cds_list(o, "if")) {
 			int first = 1;
 
-			cds_md(d->t, str(cond, "statement"));
+			cds_md(d->t, cds_str(cond, "statement"));
 			cds_puts(d->t, " (needs ");
-			cJSON_ArrayForEach(v, list(cond, "needs")) {
+			cJSON_ArrayForEach(v, cds_list(cond, "needs")) {
 				cds_puts(d->t, first ? "" : " or ");
 				first = 0;
 				cds_md(d->t, cJSON_IsString(v) ? v->valuestring : "");
 			}
-			cJSON_ArrayForEach(v, list(cond, "fields")) {
+			cJSON_ArrayForEach(v, cds_list(cond, "fields")) {
 				cds_puts(d->t, "; record ");
 				cds_md(d->t, cJSON_IsString(v) ? v->valuestring : "");
 			}
@@ -187,23 +180,16 @@ static void possible(detail *d, const cJSON *card)
 static void warnings(detail *d, const cJSON *card)
 {
 	const cJSON *id, *w;
-	const char *severity;
+	char severity[32];
 	size_t i;
 
-	cJSON_ArrayForEach(id, list(card, "warnings")) {
-		w = find(d->result, "warnings", "id", cJSON_IsString(id) ? id->valuestring : "");
-		if (w == NULL)
+	cJSON_ArrayForEach(id, cds_list(card, "warnings")) {
+		if ((w = cds_item(d->result, "warnings", id)) == NULL)
 			continue;
-		severity = str(w, "severity");
-		cds_puts(d->t, "**");
+		snprintf(severity, sizeof(severity), "%s", cds_str(w, "severity"));
 		for (i = 0; severity[i] != '\0'; i++)
-			cds_printf(d->t, "%c", severity[i] >= 'a' && severity[i] <= 'z'
-						       ? severity[i] - 'a' + 'A' : severity[i]);
-		cds_puts(d->t, "**: ");
-		cds_md(d->t, str(w, "text"));
-		cds_puts(d->t, "\n\n");
-		because(d, w);
-		evidence(d, w);
+			severity[i] = (char)toupper((unsigned char)severity[i]);
+		titled(d, w, severity, NULL, "text");
 	}
 }
 
@@ -211,21 +197,12 @@ static void warnings(detail *d, const cJSON *card)
  * (the ruled-out card's groups). */
 static void exclusions(detail *d, const cJSON *card)
 {
-	const cJSON *groups = list(card, "groups"), *g, *id, *x;
+	const cJSON *groups = cds_list(card, "groups"), *g, *id, *x;
 
 	if (cJSON_GetArraySize(groups) == 0) {
-		cJSON_ArrayForEach(id, list(card, "exclusions")) {
-			x = find(d->result, "exclusions", "id",
-				 cJSON_IsString(id) ? id->valuestring : "");
-			if (x == NULL)
-				continue;
-			cds_puts(d->t, "**Ruled out: ");
-			cds_md(d->t, str(x, "option"));
-			cds_puts(d->t, "**: ");
-			cds_md(d->t, str(x, "reason"));
-			cds_puts(d->t, "\n\n");
-			because(d, x);
-			evidence(d, x);
+		cJSON_ArrayForEach(id, cds_list(card, "exclusions")) {
+			if ((x = cds_item(d->result, "exclusions", id)) != NULL)
+				titled(d, x, "Ruled out: ", "option", "reason");
 		}
 		return;
 	}
@@ -233,18 +210,17 @@ static void exclusions(detail *d, const cJSON *card)
 		int first = 1;
 
 		cds_puts(d->t, "**");
-		cds_md(d->t, str(g, "reason"));
+		cds_md(d->t, cds_str(g, "reason"));
 		cds_puts(d->t, "**\n\nRuled out: ");
-		cJSON_ArrayForEach(id, list(g, "options")) {
+		cJSON_ArrayForEach(id, cds_list(g, "options")) {
 			cds_puts(d->t, first ? "" : ", ");
 			first = 0;
 			cds_md(d->t, cJSON_IsString(id) ? id->valuestring : "");
 		}
 		cds_puts(d->t, ".\n\n");
 		first = 1;
-		cJSON_ArrayForEach(id, list(g, "exclusions")) {
-			x = find(d->result, "exclusions", "id",
-				 cJSON_IsString(id) ? id->valuestring : "");
+		cJSON_ArrayForEach(id, cds_list(g, "exclusions")) {
+			x = cds_item(d->result, "exclusions", id);
 			if (x == NULL)
 				continue;
 			if (first)
@@ -259,18 +235,18 @@ static void missing(detail *d, const cJSON *card)
 {
 	const cJSON *field, *m;
 
-	if (cJSON_GetArraySize(list(card, "missing")) == 0)
+	if (cJSON_GetArraySize(cds_list(card, "missing")) == 0)
 		return;
 	cds_puts(d->t, "Not recorded, and needed:\n\n");
-	cJSON_ArrayForEach(field, list(card, "missing")) {
+	cJSON_ArrayForEach(field, cds_list(card, "missing")) {
 		if (!cJSON_IsString(field))
 			continue;
-		m = find(d->result, "missing_information", "field", field->valuestring);
+		m = cds_find(d->result, "missing_information", "field", field->valuestring);
 		cds_puts(d->t, "- ");
 		cds_md(d->t, field->valuestring);
 		if (m != NULL) {
 			cds_puts(d->t, ": for ");
-			cds_md(d->t, str(m, "needed_for"));
+			cds_md(d->t, cds_str(m, "needed_for"));
 		}
 		cds_puts(d->t, "\n");
 	}
@@ -281,15 +257,9 @@ static void notes(detail *d, const cJSON *card)
 {
 	const cJSON *id, *n;
 
-	cJSON_ArrayForEach(id, list(card, "notes")) {
-		n = find(d->result, "notes", "id", cJSON_IsString(id) ? id->valuestring : "");
-		if (n == NULL)
-			continue;
-		cds_puts(d->t, "**Note**: ");
-		cds_md(d->t, str(n, "text"));
-		cds_puts(d->t, "\n\n");
-		because(d, n);
-		evidence(d, n);
+	cJSON_ArrayForEach(id, cds_list(card, "notes")) {
+		if ((n = cds_item(d->result, "notes", id)) != NULL)
+			titled(d, n, "Note", NULL, "text");
 	}
 }
 
@@ -302,19 +272,19 @@ static void criteria(detail *d, const cJSON *card)
 	const cJSON *c, *item;
 	size_t i;
 
-	cJSON_ArrayForEach(c, list(card, "criteria")) {
+	cJSON_ArrayForEach(c, cds_list(card, "criteria")) {
 		cds_puts(d->t, "Criteria of ");
-		cds_md(d->t, str(c, "option"));
+		cds_md(d->t, cds_str(c, "option"));
 		cds_puts(d->t, ":\n\n");
-		cJSON_ArrayForEach(item, list(c, "items")) {
-			for (i = 0; i < 3 && strcmp(marks[i].state, str(item, "state")) != 0; i++)
+		cJSON_ArrayForEach(item, cds_list(c, "items")) {
+			for (i = 0; i < 3 && strcmp(marks[i].state, cds_str(item, "state")) != 0; i++)
 				;
 			cds_puts(d->t, "- ");
 			cds_md(d->t, i < 3 ? marks[i].mark : "[?]");
 			cds_puts(d->t, " ");
-			cds_md(d->t, str(item, "statement"));
+			cds_md(d->t, cds_str(item, "statement"));
 			cds_puts(d->t, ": needs ");
-			cds_md(d->t, str(item, "needs"));
+			cds_md(d->t, cds_str(item, "needs"));
 			cds_puts(d->t, "\n");
 		}
 		cds_puts(d->t, "\n");
@@ -327,20 +297,20 @@ static void status(detail *d, const cJSON *card)
 	int first = 1;
 
 	cds_printf(d->t, "Evaluated as of %s (%s).\n\n", d->ctx->as_of, d->ctx->as_of_from);
-	cJSON_ArrayForEach(line, list(card, "patient")) {
+	cJSON_ArrayForEach(line, cds_list(card, "patient")) {
 		cds_puts(d->t, "- ");
-		cds_md(d->t, str(line, "topic"));
+		cds_md(d->t, cds_str(line, "topic"));
 		cds_puts(d->t, ": ");
-		cds_md(d->t, str(line, "text"));
+		cds_md(d->t, cds_str(line, "text"));
 		cds_puts(d->t, "\n");
 	}
 	cds_puts(d->t, "\n");
-	if (cJSON_IsString(list(card, "reason"))) {
+	if (cJSON_IsString(cds_list(card, "reason"))) {
 		cds_puts(d->t, "**");
-		cds_md(d->t, str(card, "reason"));
+		cds_md(d->t, cds_str(card, "reason"));
 		cds_puts(d->t, "**\n\n");
 	}
-	cJSON_ArrayForEach(v, list(card, "intent")) {
+	cJSON_ArrayForEach(v, cds_list(card, "intent")) {
 		cds_puts(d->t, first ? "Intent of the options offered: " : ", ");
 		first = 0;
 		cds_md(d->t, cJSON_IsString(v) ? v->valuestring : "");
@@ -348,15 +318,15 @@ static void status(detail *d, const cJSON *card)
 	if (!first)
 		cds_puts(d->t, ".\n\n");
 	first = 1;
-	cJSON_ArrayForEach(v, list(card, "documents")) {
+	cJSON_ArrayForEach(v, cds_list(card, "documents")) {
 		cds_puts(d->t, first ? "Documents cited: " : "; ");
 		first = 0;
-		if (str(v, "title")[0] != '\0') {
-			cds_md(d->t, str(v, "title"));
+		if (cds_str(v, "title")[0] != '\0') {
+			cds_md(d->t, cds_str(v, "title"));
 			cds_puts(d->t, " ");
 		}
 		cds_puts(d->t, "(");
-		cds_md(d->t, str(v, "source"));
+		cds_md(d->t, cds_str(v, "source"));
 		cds_puts(d->t, ")");
 	}
 	if (!first)
@@ -370,16 +340,16 @@ void cds_md_card(cds_text *t, const cJSON *card, const cJSON *result, const cds_
 	memset(&d, 0, sizeof(d));
 	d.t = t;
 	d.result = result;
-	d.source = list(result, "source");
+	d.source = cds_list(result, "source");
 	d.ctx = ctx;
-	if (strcmp(str(card, "kind"), "status") == 0)
+	if (strcmp(cds_str(card, "kind"), "status") == 0)
 		status(&d, card);
-	if (cJSON_IsString(list(card, "lead"))) {
+	if (cJSON_IsString(cds_list(card, "lead"))) {
 		cds_puts(t, "Put first: ");
-		cds_md(t, str(card, "lead"));
+		cds_md(t, cds_str(card, "lead"));
 		cds_puts(t, "\n\n");
 	}
-	if (cJSON_IsTrue(list(card, "collapsed")) && strcmp(str(card, "kind"), "status") != 0)
+	if (cJSON_IsTrue(cds_list(card, "collapsed")) && strcmp(cds_str(card, "kind"), "status") != 0)
 		cds_puts(t, "Folded: the patient declines or cannot have cancer treatment (see the "
 			    "first card).\n\n");
 	options(&d, card);
@@ -389,9 +359,9 @@ void cds_md_card(cds_text *t, const cJSON *card, const cJSON *result, const cds_
 	exclusions(&d, card);
 	missing(&d, card);
 	notes(&d, card);
-	if (strcmp(str(card, "kind"), "status") == 0 && str(result, "disclaimer")[0] != '\0') {
+	if (strcmp(cds_str(card, "kind"), "status") == 0 && cds_str(result, "disclaimer")[0] != '\0') {
 		cds_puts(t, "*");
-		cds_md(t, str(result, "disclaimer"));
+		cds_md(t, cds_str(result, "disclaimer"));
 		cds_puts(t, "*\n");
 	}
 }

@@ -50,13 +50,6 @@ void cds_request_pointer(const serve_prefetch *prefetch, const char *bundle_poin
 	snprintf(out, size, "%.*s%s", (int)base_len, base, rest);
 }
 
-static const char *str(const cJSON *o, const char *name)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-
-	return cJSON_IsString(v) ? v->valuestring : "";
-}
-
 /* A pointer as a code span when that is safe, else as escaped text. */
 static void md_pointer(cds_text *t, const char *s)
 {
@@ -77,8 +70,8 @@ static void md_one_origin(cds_text *t, const cJSON *origin, const serve_prefetch
 {
 	char where[512];
 
-	cds_md(t, str(origin, "resource"));
-	cds_request_pointer(prefetch, str(origin, "pointer"), where, sizeof(where));
+	cds_md(t, cds_str(origin, "resource"));
+	cds_request_pointer(prefetch, cds_str(origin, "pointer"), where, sizeof(where));
 	cds_puts(t, " at ");
 	md_pointer(t, where);
 }
@@ -133,15 +126,15 @@ static void md_conflicts(cds_text *t, const cJSON *conflicts, const serve_prefet
 			break;
 		}
 		cds_puts(t, "- ");
-		md_pointer(t, str(c, "field"));
+		md_pointer(t, cds_str(c, "field"));
 		cds_puts(t, ": ");
-		cds_md(t, str(c, "reason"));
+		cds_md(t, cds_str(c, "reason"));
 		cds_puts(t, ". Values: ");
 		cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(c, "values")) {
 			if (!first)
 				cds_puts(t, "; ");
 			first = 0;
-			cds_md(t, str(v, "value"));
+			cds_md(t, cds_str(v, "value"));
 			cds_puts(t, " (");
 			md_one_origin(t, v, prefetch);
 			cds_puts(t, ")");
@@ -168,9 +161,9 @@ static void md_not_understood(cds_text *t, const cJSON *list, const serve_prefet
 		}
 		cds_puts(t, "- ");
 		md_one_origin(t, item, prefetch);
-		if (str(item, "text")[0] != '\0') {
+		if (cds_str(item, "text")[0] != '\0') {
 			cds_puts(t, ", \"");
-			cds_md(t, str(item, "text"));
+			cds_md(t, cds_str(item, "text"));
 			cds_puts(t, "\"");
 		}
 		cJSON_ArrayForEach(code, cJSON_GetObjectItemCaseSensitive(item, "codes")) {
@@ -181,7 +174,7 @@ static void md_not_understood(cds_text *t, const cJSON *list, const serve_prefet
 		if (!first)
 			cds_puts(t, ")");
 		cds_puts(t, ": ");
-		cds_md(t, str(item, "reason"));
+		cds_md(t, cds_str(item, "reason"));
 		cds_puts(t, "\n");
 	}
 	cds_puts(t, "\n");

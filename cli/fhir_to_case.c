@@ -53,13 +53,18 @@ int cli_fhir_to_case(int argc, char **argv)
 		usage(stderr);
 		return CLI_EXIT_USAGE;
 	}
-	text = cli_read_file(path, &length);
-	if (text == NULL) {
-		fprintf(stderr, "oncorules fhir-to-case: cannot read %s: %s\n", path, strerror(errno));
-		return CLI_EXIT_USAGE;
-	}
 	onco_fhir_options_default(&opts);
 	opts.as_of = fhir.as_of;
+	text = cli_read_file(path, opts.limits.max_bytes, &length);
+	if (text == NULL && errno == EFBIG) {
+		fprintf(stderr, "oncorules fhir-to-case: %s is larger than the limit of %zu bytes\n",
+			path, opts.limits.max_bytes);
+		return CLI_EXIT_USAGE;
+	}
+	if (text == NULL) {
+		fprintf(stderr, "oncorules fhir-to-case: cannot read %s: %s\n", path, strerror(errno));
+		return errno == ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
+	}
 	rc = onco_fhir_read(&record, text, length, &opts, &issues);
 	if (rc == 0)
 		rc = onco_fhir_case_document(record, ONCO_FHIR_PRETTY, &doc);

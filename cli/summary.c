@@ -168,9 +168,12 @@ static void if_text(cli_buf *b, const cJSON *option)
 					   ? cJSON_GetArrayItem(needs, 0)->valuestring
 					   : "yes";
 
+		/* "no prior pelvic radiation": an option that stands only if a
+		 * fact is absent must never read as if it needed the fact. */
 		cli_buf_puts(b, first ? "" : "; ");
+		cli_buf_puts(b, strcmp(need, "no") == 0 ? "no " : "");
 		cli_buf_puts(b, cli_str_or(w, "statement", ""));
-		if (strcmp(need, "yes") != 0)
+		if (strcmp(need, "yes") != 0 && strcmp(need, "no") != 0)
 			cli_buf_printf(b, ": %s", need);
 		first = 0;
 	}

@@ -286,14 +286,15 @@
 
 (defrule gate-prior-pelvic-radiation-not-recorded
   "Radiation to the pelvis waits until the case says whether the pelvis was
-   irradiated before."
+   irradiated before: it is possible only if it was not (needs no)."
   (scope (guideline ?g))
   (gate-cite (gate prior-pelvic-radiation) (guideline ?g) (cite $?c))
   (finding (name prior-pelvic-radiation) (value unknown))
   (recommendation (id ?o) (modality radiation|chemoradiation|brachytherapy)
                   (target pelvis))
   =>
-  (assert (pending (option ?o) (finding prior-pelvic-radiation) (cite $?c))))
+  (assert (pending (option ?o) (finding prior-pelvic-radiation) (needs no)
+                   (cite $?c))))
 
 (defrule gate-prior-pelvic-radiation-not-addressed
   "Earlier pelvic radiation and a pelvic radiation option, in a guideline

@@ -411,9 +411,12 @@
   "An option that stands only if a fact the case does not record turns out
    as its source needs (adequate performance status with no ECOG
    recorded): it is withheld from the recommendations and shown as
-   'possible if'; the fields of `finding` are reported as missing."
+   'possible if'; the fields of `finding` are reported as missing.
+   `needs` is the value of the finding the option stands on: yes (adequate
+   performance status) or no (no prior pelvic radiation)."
   (slot option (type SYMBOL))
   (slot finding (type SYMBOL))
+  (slot needs (type SYMBOL) (allowed-symbols yes no) (default yes))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))

@@ -881,6 +881,23 @@ def _(case, result, ctx):
                                 if o.maybe_pelvic_radiation and o.offered))
 
 
+@invariant("pelvic-radiation-possible-only-if-not-irradiated", CERVIX_SCC,
+           "Prior radiation therapy is an absolute contraindication to further pelvic radiation "
+           "in most cases due to unacceptable toxicity risk",
+           "Cervical cancer whose record does not say whether the pelvis was irradiated: a "
+           "radiation option to the pelvis listed as 'possible' is possible only if there was "
+           "no prior pelvic radiation (its `if` needs prior-pelvic-radiation no, never yes): "
+           "the condition a card prints must not be the contraindication itself.")
+def _(case, result, ctx):
+    premise = case.site == "cervix" and not case.prior_pelvic_radiation and (
+        case.priors is None or any(p.get("type") in RADIATION_TYPES and "region" not in p
+                                   for p in case.priors_list))
+    return when(premise, briefs(
+        o for o in result.options if o.maybe_pelvic_radiation and not o.offered and
+        any(w.get("finding") == "prior-pelvic-radiation" and w.get("needs") != ["no"]
+            for w in o.item.get("if", []))))
+
+
 @invariant("palliative-radiation-elsewhere-after-pelvic-radiation", CERVIX_RECURRENT,
            "For recurrent cervical cancer, radiation therapy may be used to relieve pain, stop "
            "bleeding or control other symptoms of advanced cervical cancer (called palliative "

@@ -154,6 +154,12 @@ WITNESSES = {
         drop_options(lambda r: r["modality"] == "supportive-care")),
     "pelvic-radiation-history-unrecorded": (
         case(CERVIX_REC), add(modality="chemoradiation", agents=["cisplatin"], target="pelvis")),
+    "pelvic-radiation-possible-only-if-not-irradiated": (
+        case(dict(CERVIX_4B, stage="IVA", metastases=[])),
+        lambda d: d["possible"].append(option(
+            modality="radiation", target="pelvis", status="possible",
+            **{"if": [{"finding": "prior-pelvic-radiation", "needs": ["yes"],
+                       "fields": ["/prior_treatments"]}]}))),
     "fitness-and-wishes-never-missing": (
         case(ANAL), add_to("missing_information", field="/fitness/active_treatment_possible",
                            options=[])),

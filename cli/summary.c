@@ -210,9 +210,22 @@ static void marks(cli_buf *b, const cJSON *option)
 		for (before = cJSON_GetObjectItemCaseSensitive(option, "history")->child; before != h;
 		     before = before->next)
 			seen |= strcmp(cli_str_or(before, "status", ""), cli_str_or(h, "status", "")) == 0;
-		if (!seen)
+		if (!seen) {
+			const cJSON *same;
+			int drugs = 0;
+
 			cli_buf_printf(b, "%s%s", n++ ? "; " : " (",
 				       history_words(cli_str_or(h, "status", "")));
+			/* "not tolerated: cisplatin": the drugs the marks of this
+			 * status name (one drug inside a larger regimen). */
+			for (same = h; same != NULL; same = same->next)
+				if (strcmp(cli_str_or(same, "status", ""),
+					   cli_str_or(h, "status", "")) == 0 &&
+				    cli_str(same, "agent") != NULL) {
+					cli_buf_puts(b, drugs++ ? ", " : ": ");
+					cli_words(b, cli_str(same, "agent"));
+				}
+		}
 	}
 	if (n > 0)
 		cli_buf_puts(b, ")");

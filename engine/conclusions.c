@@ -174,7 +174,8 @@ static int sort_history(cJSON *history)
 }
 
 /* "history": what the patient already had of this option, one entry per
- * mark: {"status", "because"}; "lead": the reason it comes first, or null. */
+ * mark: {"status", "agent" (when the mark names one drug), "because"};
+ * "lead": the reason it comes first, or null. */
 static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void *fact)
 {
 	void *env = engine->env;
@@ -197,6 +198,8 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 				break;
 			}
 			rc = add_string(entry, env, marks[i], "status", "status");
+			if (rc == 0 && onco_fact_multi_count(env, marks[i], "agent") > 0)
+				rc = add_string(entry, env, marks[i], "agent", "agent");
 			if (rc == 0 && run->lean)
 				continue;
 			because = rc ? NULL : cJSON_AddArrayToObject(entry, "because");

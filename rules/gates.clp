@@ -34,6 +34,9 @@
 ;;;      ongoing or stopped: an option whose agents are all among that
 ;;;      treatment's drugs is excluded, pointing at the prior treatment. A
 ;;;      menu (choices) is not excluded for one failed drug; it is marked.
+;;;      A drug not tolerated inside a larger regimen or a menu marks the
+;;;      option (naming the drug) and gives a serious warning that names
+;;;      the drug and the prior treatment.
 ;;;      Options the patient already had are marked (`history`: received,
 ;;;      progressed-on, not-tolerated). Progression on a treatment whose
 ;;;      setting is not recorded is flagged and the setting asked for.
@@ -496,14 +499,36 @@
   (assert (history (option ?o) (status progressed-on))))
 
 (defrule gate-history-not-tolerated
-  "The side effects of this regimen, or of one of this menu's drugs, could
-   not be coped with."
-  (prior-treatment (tolerated FALSE) (agents $?prior&:(> (length$ ?prior) 0)))
-  (or (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
-      (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
-                      (choices $? ?d&:(member$ ?d ?prior) $?)))
+  "The side effects of a treatment with one of this option's drugs, or of
+   its choices, could not be coped with: the option is marked, naming the
+   drug, whether the drug is given alone, inside a larger regimen or as one
+   of a menu's choices."
+  (prior-treatment (tolerated FALSE) (agents $? ?d $?))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
   =>
-  (assert (history (option ?o) (status not-tolerated))))
+  (assert (history (option ?o) (status not-tolerated) (agent ?d))))
+
+(defrule gate-history-not-tolerated-drug-offered
+  "A drug whose side effects could not be coped with, in an option that is
+   still offered (inside a larger regimen, or one of a menu's choices; an
+   option whose drugs were all in that treatment is excluded above): a
+   serious warning naming the drug and the prior treatment, once per drug
+   (it rests on the options that include it, so it is listed only while
+   one of them is offered)."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (prior-treatment (tolerated FALSE) (agents $? ?d $?) (pointer ?t))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
+  =>
+  (assert (warning
+            (id (sym-cat not-tolerated- ?d))
+            (agent ?d) (severity serious)
+            (text (str-cat "The side effects of an earlier treatment with " ?d " (" ?t
+                           ") could not be coped with. Options that still include it (inside a larger regimen, or as one of a menu's choices) are marked 'not tolerated: " ?d
+                           "'; treatment continues only while its side effects can be coped with: the treating team decides whether to give it again, leave it out or choose another option."))
+            (cite $?c))))
 
 (defrule gate-history-stopped-working-supportive-care-first
   "The cancer progressed on treatment for advanced disease (the treatments

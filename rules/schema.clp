@@ -423,9 +423,12 @@
 
 (deftemplate history
   "The patient already had this option's drugs: received, progressed on,
-   or not tolerated; the basis holds the prior treatment or medication."
+   or not tolerated; the basis holds the prior treatment or medication.
+   `agent` names the drug when the mark is about one drug of the option
+   (a drug not tolerated inside a larger regimen or a menu)."
   (slot option (type SYMBOL))
   (slot status (type SYMBOL) (allowed-symbols received progressed-on not-tolerated))
+  (multislot agent (type SYMBOL) (cardinality 0 1))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 

@@ -794,6 +794,31 @@ def _(case, result, ctx):
                                any(o.agents == agents for _, agents in failed)))
 
 
+@invariant("not-tolerated-drug-marked-and-warned", ANAL_STAGE4,
+           "Treatment usually continues as long as the cancer does not grow or spread any "
+           "further and you can cope with the side effects.",
+           "A drug whose side effects were not coped with is never offered again unmarked: "
+           "every listed option that includes it (among its agents, inside a larger regimen, or "
+           "among its choices) carries a not-tolerated history mark naming the drug, and a "
+           "serious warning names the drug.")
+def _(case, result, ctx):
+    failed = set()
+    for _, agents in case.not_tolerated:
+        failed |= agents
+    failed.discard("other")
+    if not failed:
+        return None
+    warned = {w.get("agent") for w in result.warnings if w.get("severity") == "serious"}
+    bad = []
+    for o in result.options:
+        for drug in sorted(o.drugs & failed):
+            marked = any(h.get("status") == "not-tolerated" and h.get("agent") == drug
+                         for h in o.item.get("history") or [])
+            if not marked or drug not in warned:
+                bad.append(dict(o.brief(), drug=drug, marked=marked, warned=drug in warned))
+    return bad
+
+
 @invariant("no-trastuzumab-after-progression-on-it", BREAST_STAGE4,
            "Herceptin is given until the cancer no longer responds to treatment or progresses.",
            "Progression on trastuzumab in advanced disease (ongoing or stopped): no option "

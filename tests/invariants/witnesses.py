@@ -210,6 +210,10 @@ WITNESSES = {
                                       "agents": ["fluorouracil", "cisplatin"],
                                       "tolerated": False}]),
         add(agents=["fluorouracil", "cisplatin"])),
+    "not-tolerated-drug-marked-and-warned": (
+        case(ANAL, prior_treatments=[{"type": "chemotherapy", "agents": ["cisplatin"],
+                                      "setting": "metastatic", "tolerated": False}]),
+        add(agents=["cisplatin", "paclitaxel"])),
     "no-trastuzumab-after-progression-on-it": (
         case(BREAST, prior_treatments=[{"type": "anti-HER2", "agents": ["trastuzumab"],
                                         "setting": "recurrent", "response": "progression",

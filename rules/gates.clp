@@ -39,7 +39,9 @@
 ;;;      the drug and the prior treatment.
 ;;;      Options the patient already had are marked (`history`: received,
 ;;;      progressed-on, not-tolerated). Progression on a treatment whose
-;;;      setting is not recorded is flagged and the setting asked for.
+;;;      setting is not recorded is flagged and the setting asked for;
+;;;      progression after a stopped treatment for advanced disease with no
+;;;      response recorded is flagged (serious) and the response asked for.
 ;;;      Treatment that stopped working, or side effects hard to cope with,
 ;;;      put supportive care first where the guideline's sources give those
 ;;;      reasons (000, 001, 002; not the breast source).
@@ -445,6 +447,52 @@
   (assert (missing
             (field (str-cat ?t "/setting"))
             (needed-for "deciding whether a regimen the cancer progressed on was given for advanced disease (then it is not given again)"))))
+
+(defrule gate-history-progression-response-not-recorded
+  "The cancer progressed after a treatment for advanced disease that is no
+   longer given, and no response to it is recorded: whether it progressed
+   on it (then it is not given again) or after a response (then it stays)
+   is not known. The option stays, flagged (serious), and the response is
+   asked for; it is not read as progression on it (never guess)."
+  (scope (guideline ?g))
+  (gate-cite (gate progressed-on) (guideline ?g) (cite $?c))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  (or (prior-treatment (setting metastatic|recurrent) (progressed-after TRUE)
+                       (ongoing $?on&:(not (member$ TRUE ?on)))
+                       (response $?r&:(or (= (length$ ?r) 0) (member$ unknown ?r)))
+                       (pointer ?t) (agents $?prior&:(> (length$ ?prior) 0)))
+      (and (cancer (stage IV|IVA|IVB) (recurrent $?rec&:(not (member$ TRUE ?rec))))
+           (prior-treatment (setting primary) (progressed-after TRUE)
+                            (ongoing $?on&:(not (member$ TRUE ?on)))
+                            (response $?r&:(or (= (length$ ?r) 0) (member$ unknown ?r)))
+                            (pointer ?t) (agents $?prior&:(> (length$ ?prior) 0)))))
+  (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
+  =>
+  (assert (warning
+            (id (sym-cat ?o -progressed-response-not-recorded))
+            (option ?o) (severity serious)
+            (text (str-cat "The cancer progressed after a treatment for advanced disease that contained all of these drugs (" ?t
+                           "), and no response to it is recorded: if the cancer progressed on it (it did not respond), these drugs are not given again; if it progressed after a response, they may be. Record the response (" ?t "/response)."))
+            (cite $?c))))
+
+(defrule gate-history-progression-response-missing
+  "The response to a treatment for advanced disease that the cancer
+   progressed after decides whether an option that repeats it is offered."
+  (scope (guideline ?g))
+  (gate-cite (gate progressed-on) (guideline ?g))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  (or (prior-treatment (setting metastatic|recurrent) (progressed-after TRUE)
+                       (ongoing $?on&:(not (member$ TRUE ?on))) (response)
+                       (pointer ?t) (agents $?prior&:(> (length$ ?prior) 0)))
+      (and (cancer (stage IV|IVA|IVB) (recurrent $?rec&:(not (member$ TRUE ?rec))))
+           (prior-treatment (setting primary) (progressed-after TRUE)
+                            (ongoing $?on&:(not (member$ TRUE ?on))) (response)
+                            (pointer ?t) (agents $?prior&:(> (length$ ?prior) 0)))))
+  (recommendation (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
+  =>
+  (assert (missing
+            (field (str-cat ?t "/response"))
+            (needed-for "deciding whether the cancer progressed on a regimen given for advanced disease (then it is not given again) or after a response to it"))))
 
 ;;; Marks: what the patient already had of an option. A regimen is marked
 ;;; when all its agents were in one prior treatment (or it is the one drug of

@@ -819,6 +819,25 @@ def _(case, result, ctx):
     return bad
 
 
+@invariant("progression-without-response-flagged", BREAST_STAGE4,
+           "Herceptin is given until the cancer no longer responds to treatment or progresses.",
+           "The cancer progressed after a treatment for metastatic or recurrent disease that is "
+           "no longer given, and no response to it is recorded: whether it progressed on it is "
+           "not known. A listed option whose drugs were all in that treatment is flagged by a "
+           "serious warning that names it (never offered as if the treatment had worked).")
+def _(case, result, ctx):
+    unclear = [case.prior_agents(p) for p in case.priors_list
+               if p.get("setting") in ("metastatic", "recurrent") and
+               p.get("progressed_after") is True and p.get("ongoing") is not True and
+               p.get("response") in (None, "unknown") and p.get("agents")]
+    if not unclear or case.no_active_treatment:
+        return None
+    flagged = {w.get("option") for w in result.warnings if w.get("severity") == "serious"}
+    return briefs(o for o in result.options
+                  if o.agents & ANTICANCER and any(o.agents <= a for a in unclear) and
+                  o.id not in flagged)
+
+
 @invariant("no-trastuzumab-after-progression-on-it", BREAST_STAGE4,
            "Herceptin is given until the cancer no longer responds to treatment or progresses.",
            "Progression on trastuzumab in advanced disease (ongoing or stopped): no option "

@@ -214,6 +214,11 @@ WITNESSES = {
         case(ANAL, prior_treatments=[{"type": "chemotherapy", "agents": ["cisplatin"],
                                       "setting": "metastatic", "tolerated": False}]),
         add(agents=["cisplatin", "paclitaxel"])),
+    "progression-without-response-flagged": (
+        case(BREAST, prior_treatments=[{"type": "chemotherapy", "agents": ["capecitabine"],
+                                        "setting": "metastatic", "progressed_after": True,
+                                        "ongoing": False}]),
+        add(agents=["capecitabine"])),
     "no-trastuzumab-after-progression-on-it": (
         case(BREAST, prior_treatments=[{"type": "anti-HER2", "agents": ["trastuzumab"],
                                         "setting": "recurrent", "response": "progression",

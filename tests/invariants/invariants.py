@@ -455,6 +455,19 @@ def _(case, result, ctx):
                   if o.exenteration and "adequate-performance-status" not in o.requires)
 
 
+@invariant("cervix-pelvic-surgery-requires-adequate-performance-status", CERVIX_SCC,
+           "Pelvic exenteration should only be offered to highly selected patients with central "
+           "recurrence, adequate performance status, and no evidence of distant disease",
+           "Every surgery to the pelvis for recurrent cervical cancer (exenteration, resection, "
+           "radical hysterectomy) declares requires adequate-performance-status (reading G4: "
+           "the selection for surgery applies to major pelvic surgery after radiation, whatever "
+           "the histology).")
+def _(case, result, ctx):
+    return when(case.cervix_recurrent, briefs(
+        o for o in result.options if o.modality == "surgery" and o.target == "pelvis" and
+        "adequate-performance-status" not in o.requires))
+
+
 # =================================================================== patient-level gates
 
 @invariant("chemotherapy-declined", BREAST_STAGE4,

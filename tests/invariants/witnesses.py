@@ -237,6 +237,9 @@ WITNESSES = {
     "cemiplimab-after-chemotherapy-for-advanced-disease": (
         case(CERVIX_4B, prior_treatments=[]), add(modality="immunotherapy",
                                                   agents=["cemiplimab"])),
+    "cervix-pelvic-surgery-requires-adequate-performance-status": (
+        case(CERVIX_REC), add(modality="surgery", procedure="radical-hysterectomy",
+                              target="pelvis")),
     "no-pelvic-radiation-after-pelvic-radiation": (
         case(CERVIX_4B, prior_treatments=[{"type": "radiation", "region": "pelvis"}]),
         add(modality="brachytherapy", target="pelvis")),

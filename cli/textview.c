@@ -106,13 +106,20 @@ void cli_short_name(cli_buf *b, const cJSON *item)
 	const cJSON *choices = cJSON_GetObjectItemCaseSensitive(item, "choices");
 	const char *procedure = cli_str(item, "procedure");
 	const char *modality = cli_str_or(item, "modality", "");
+	int chemoradiation = strcmp(modality, "chemoradiation") == 0;
 
 	if (procedure != NULL) {
 		cli_words(b, procedure);
+		/* "external beam radiation with concurrent cisplatin": never
+		 * the name of the same radiation given alone. */
+		if (chemoradiation && cJSON_GetArraySize(agents) > 0) {
+			cli_buf_puts(b, " with concurrent ");
+			join_words(b, agents, " + ");
+		}
 		return;
 	}
 	if (cJSON_GetArraySize(agents) > 0) {
-		if (strcmp(modality, "chemoradiation") == 0)
+		if (chemoradiation)
 			cli_buf_puts(b, "chemoradiation with ");
 		join_words(b, agents, " + ");
 		if (cJSON_GetArraySize(choices) > 0) {
@@ -122,7 +129,7 @@ void cli_short_name(cli_buf *b, const cJSON *item)
 		return;
 	}
 	if (cJSON_GetArraySize(choices) > 0) {
-		cli_buf_puts(b, "one of ");
+		cli_buf_puts(b, chemoradiation ? "chemoradiation with one of " : "one of ");
 		join_words(b, choices, ", ");
 		return;
 	}

@@ -127,6 +127,17 @@ grep -E '\[([A-Z0-9]+-[0-9]+, )*([A-Z0-9]+-[0-9]+)(, [A-Z0-9]+-[0-9]+)*, \2\b' "
 	grep -q . && fail "rules repeats a label of a rule"
 grep -q 'anal-stage4-carboplatin-paclitaxel  \[A4-2\]$' "$tmp/rules.txt" || fail "rules: the labels of a rule citing A4-2 three times"
 
+# A chemoradiation with a procedure is named with its drugs: salvage
+# external beam radiation with concurrent cisplatin, ruled out when
+# chemotherapy is declined, never reads as the radiation alone.
+salvage="$src/tests/cases/cervix-recurrent/salvage-chemoradiation-declines-chemotherapy.json"
+python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["input"]))' "$salvage" \
+	>"$tmp/salvage.json" 2>/dev/null && {
+	"$bin" evaluate "$tmp/salvage.json" | tr -s ' \n' '  ' >"$tmp/salvage.txt"
+	grep -q 'external beam radiation with concurrent cisplatin: The patient does not wish to have chemotherapy' "$tmp/salvage.txt" ||
+		fail "salvage chemoradiation is not named with its concurrent cisplatin where it is ruled out"
+}
+
 if [ "$failures" -eq 0 ]; then
 	echo "cli evaluate: all checks passed"
 	exit 0

@@ -565,6 +565,22 @@ static void print_safety(cli_buf *out, const cJSON *doc)
 /* Names in a ruled-out group: at most this many, then "and N more". */
 #define MAX_NAMES 8
 
+/* Whether an exclusion before `id` in the list `excl` rules out the same
+ * option. */
+static int option_seen_before(const cJSON *doc, const cJSON *excl, const cJSON *id)
+{
+	const cJSON *x = cli_item(doc, "exclusions", id->valuestring), *before;
+	const char *option = cli_str_or(x, "option", id->valuestring);
+
+	for (before = excl->child; before != NULL && before != id; before = before->next) {
+		const cJSON *y = cli_item(doc, "exclusions", before->valuestring);
+
+		if (y != NULL && strcmp(cli_str_or(y, "option", before->valuestring), option) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void print_ruled_out(cli_buf *out, const cJSON *doc)
 {
 	const cJSON *card, *group, *id;
@@ -596,9 +612,10 @@ static void print_ruled_out(cli_buf *out, const cJSON *doc)
 				if (x == NULL)
 					continue;
 				cli_short_name(&name, x);
-				/* The same name twice (two exclusions of one option
-				 * for one reason) is shown once. */
-				if (strstr(cli_buf_text(&names), cli_buf_text(&name)) == NULL) {
+				/* One option twice (two exclusions of it for one
+				 * reason) is shown once; two options are two names,
+				 * even when one name contains the other. */
+				if (!option_seen_before(doc, excl, id)) {
 					total++;
 					if (shown < MAX_NAMES) {
 						cli_buf_printf(&names, "%s%s", shown ? ", " : "",
@@ -640,21 +657,19 @@ static void decides(cli_buf *b, const cJSON *doc, const cJSON *m)
 		return;
 	}
 	cli_buf_puts(b, "decides ");
+	/* One name per option id (the list holds each once): a name that
+	 * contains another ("chemoradiation with cisplatin", "radiation") never
+	 * hides it. */
 	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(m, "options")) {
 		const cJSON *option = cli_option(doc, o->valuestring);
-		cli_buf name = CLI_BUF_INIT;
 
 		if (shown == 3)
 			break;
+		cli_buf_puts(b, shown++ ? "; " : "");
 		if (option != NULL)
-			cli_short_name(&name, option);
+			cli_short_name(b, option);
 		else
-			cli_buf_puts(&name, o->valuestring);
-		if (strstr(cli_buf_text(b), cli_buf_text(&name)) == NULL)
-			cli_buf_printf(b, "%s%s", shown++ ? "; " : "", cli_buf_text(&name));
-		else
-			total--;
-		cli_buf_free(&name);
+			cli_buf_puts(b, o->valuestring);
 	}
 	if (total > shown)
 		cli_buf_printf(b, " and %d more", total - shown);

@@ -777,6 +777,30 @@ static void print_not_assessed(cli_buf *out, const cJSON *doc)
 	cli_buf_free(&b);
 }
 
+/* Why no option card is printed, in words that match the result: facts
+ * are missing (listed below), or cancer treatment is ruled out (the status
+ * card's reason) and the source gives no care beside it for this case, or
+ * neither. Never "see what is missing below" above nothing. */
+static void no_option_message(cli_buf *out, const cJSON *doc)
+{
+	const cJSON *status = cJSON_GetArrayItem(cards_of(doc), 0);
+	const char *reason = cli_str(status, "reason");
+	cli_buf b = CLI_BUF_INIT;
+
+	cli_buf_puts(out, "\n");
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "missing_information")) > 0)
+		cli_buf_puts(&b, "The rules found no option for this case; see what is missing below.");
+	else if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(status, "collapsed")) &&
+		 reason != NULL)
+		cli_buf_printf(&b, "No option is listed. %s The source gives no other care for this "
+				   "case; the treating team decides.", reason);
+	else
+		cli_buf_puts(&b, "The rules found no option for this case, and no fact they need is "
+				 "missing; the treating team decides.");
+	cli_wrap(out, "", 0, cli_buf_text(&b));
+	cli_buf_free(&b);
+}
+
 static void print_cards(cli_buf *out, const cJSON *doc)
 {
 	const cJSON *card;
@@ -799,7 +823,7 @@ static void print_cards(cli_buf *out, const cJSON *doc)
 			options++;
 		}
 	if (options == 0 && strcmp(cli_str_or(doc, "scope", ""), "covered") == 0)
-		cli_buf_puts(out, "\nThe rules found no option for this case; see what is missing below.\n");
+		no_option_message(out, doc);
 	cli_buf_puts(out, "\n");
 	print_safety(out, doc);
 	print_ruled_out(out, doc);

@@ -138,6 +138,18 @@ python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["inpu
 		fail "salvage chemoradiation is not named with its concurrent cisplatin where it is ruled out"
 }
 
+# No option and nothing missing: the text says why (she declines
+# treatment; the team decides), never "see what is missing below".
+declines="$src/tests/cases/breast-stage4/declines-treatment-liver-no-option.json"
+python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["input"]))' "$declines" \
+	>"$tmp/declines-liver.json" 2>/dev/null && {
+	"$bin" evaluate "$tmp/declines-liver.json" | tr -s ' \n' '  ' >"$tmp/declines-liver.txt"
+	grep -q 'see what is missing below' "$tmp/declines-liver.txt" &&
+		fail "no option and nothing missing, yet the text points at what is missing"
+	grep -q 'No option is listed. The patient does not want cancer treatment. .* the treating team decides' \
+		"$tmp/declines-liver.txt" || fail "no option: the text does not say why"
+}
+
 if [ "$failures" -eq 0 ]; then
 	echo "cli evaluate: all checks passed"
 	exit 0

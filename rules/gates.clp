@@ -356,15 +356,33 @@
   (assert (pending (option ?o) (finding performance-status-adequate) (cite $?oc))))
 
 (defrule gate-performance-status-poor-supportive-care-first
-  "Poor performance status (ECOG 3-4): supportive care first."
+  "Poor performance status (ECOG 3-4): supportive care first, where the
+   guideline's sources name poor performance status (SA-9)."
   (scope (guideline ?g))
-  (gate-cite (gate poor-performance-status) (guideline ?g) (cite $?c))
+  (gate-cite (gate poor-performance-status) (guideline ?g)
+             (cite $?c&:(member$ sa9-palliative-care ?c)))
   (finding (name performance-status-poor) (value yes))
   (finding (name cancer-treatment-ruled-out) (value no))
   (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))
   =>
   (assert (lead (option ?o)
                 (reason "Performance status is poor (ECOG 3-4).")
+                (cite $?c))))
+
+(defrule gate-performance-status-poor-read-supportive-care-first
+  "Poor performance status (ECOG 3-4), where the guideline's sources do not
+   name performance status (000, 002): supportive care first, read from
+   their reason 'not likely to improve your condition' (reading G6); the
+   lead says it is a reading."
+  (scope (guideline ?g))
+  (gate-cite (gate poor-performance-status) (guideline ?g)
+             (cite $?c&:(not (member$ sa9-palliative-care ?c))))
+  (finding (name performance-status-poor) (value yes))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))
+  =>
+  (assert (lead (option ?o)
+                (reason "Performance status is poor (ECOG 3-4). The source does not name performance status; its reason for this care, cancer treatments not likely to improve the patient's condition, is read to include it.")
                 (cite $?c))))
 
 ;;; ---------------------------------------------------------------- 5. treatment history

@@ -924,6 +924,15 @@ def _(case, result, ctx):
                 briefs(o for o in result.options if o.maybe_pelvic_radiation))
 
 
+def pelvic_radiation_unrecorded(case):
+    """Cervical cancer whose record does not say whether the pelvis was
+    irradiated: prior treatments not recorded, or a radiation with no
+    region (and none to the pelvis)."""
+    return case.site == "cervix" and not case.prior_pelvic_radiation and (
+        case.priors is None or any(p.get("type") in RADIATION_TYPES and "region" not in p
+                                   for p in case.priors_list))
+
+
 @invariant("pelvic-radiation-history-unrecorded", CERVIX_SCC,
            "Prior radiation therapy is an absolute contraindication to further pelvic radiation "
            "in most cases due to unacceptable toxicity risk",
@@ -931,9 +940,7 @@ def _(case, result, ctx):
            "treatments not recorded, or a radiation recorded with no region): no radiation to "
            "the pelvis (or to an unstated target) offered outright; at most 'possible'.")
 def _(case, result, ctx):
-    premise = case.site == "cervix" and not case.prior_pelvic_radiation and (
-        case.priors is None or any(p.get("type") in RADIATION_TYPES and "region" not in p
-                                   for p in case.priors_list))
+    premise = pelvic_radiation_unrecorded(case)
     return when(premise, briefs(o for o in result.options
                                 if o.maybe_pelvic_radiation and o.offered))
 
@@ -946,9 +953,7 @@ def _(case, result, ctx):
            "no prior pelvic radiation (its `if` needs prior-pelvic-radiation no, never yes): "
            "the condition a card prints must not be the contraindication itself.")
 def _(case, result, ctx):
-    premise = case.site == "cervix" and not case.prior_pelvic_radiation and (
-        case.priors is None or any(p.get("type") in RADIATION_TYPES and "region" not in p
-                                   for p in case.priors_list))
+    premise = pelvic_radiation_unrecorded(case)
     return when(premise, briefs(
         o for o in result.options if o.maybe_pelvic_radiation and not o.offered and
         any(w.get("finding") == "prior-pelvic-radiation" and w.get("needs") != ["no"]

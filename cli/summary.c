@@ -863,7 +863,15 @@ int cli_text_view(cli_buf *out, const char *result_json, int detail)
 	if (strcmp(cli_str_or(doc, "scope", ""), "covered") != 0) {
 		cli_buf_puts(out, "\n");
 		cli_wrap(out, "NOT COVERED: ", 13, cli_str_or(doc, "scope_reason", ""));
-		cli_buf_puts(out, "No option is given: the rule base has no guidance for this case.\n\n");
+		/* A fact that decides whether a guideline applies is missing:
+		 * name it, so that "not covered" is never final by omission. */
+		if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "missing_information")) > 0) {
+			cli_buf_puts(out, "No option is given until what is missing is recorded.\n\n");
+			print_missing(out, doc);
+			cli_buf_puts(out, "\n");
+		} else {
+			cli_buf_puts(out, "No option is given: the rule base has no guidance for this case.\n\n");
+		}
 	} else {
 		print_cards(out, doc);
 		if (detail)

@@ -250,12 +250,16 @@ static int option_weight(const onco_engine *engine, const char *id)
 
 /* The weight of a missing field: the sum over the options it decides; a
  * fact a rule asks for itself (no option named: it decides which guidance
- * applies, or a safety check) weighs 3. */
+ * applies, or a safety check) weighs 3; a fact that decides whether any
+ * guideline covers the case ("_scope", a `missing` fact with
+ * decides-scope TRUE) comes before everything. */
 static double field_weight(const onco_engine *engine, const cJSON *entry)
 {
 	const cJSON *options = cJSON_GetObjectItemCaseSensitive(entry, "options"), *o;
 	int weight = 0;
 
+	if (cJSON_GetObjectItemCaseSensitive(entry, "_scope") != NULL)
+		return 1000;
 	cJSON_ArrayForEach(o, options)
 		weight += option_weight(engine, o->valuestring);
 	return cJSON_GetArraySize(options) > 0 ? weight : 3;
@@ -321,8 +325,10 @@ static cJSON *finish(const onco_engine *engine, cJSON *by_field)
 		cJSON_Delete(list);
 		return NULL;
 	}
-	cJSON_ArrayForEach(entry, list)
+	cJSON_ArrayForEach(entry, list) {
 		cJSON_DeleteItemFromObjectCaseSensitive(entry, "_weight");
+		cJSON_DeleteItemFromObjectCaseSensitive(entry, "_scope");
+	}
 	return list;
 }
 
@@ -335,9 +341,16 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 	for (i = 0; i < run->n_conclusions[ONCO_C_MISSING] && rc == 0; i++) {
 		void *fact = run->conclusions[ONCO_C_MISSING][i];
 		const char *field = onco_fact_text(engine->env, fact, "field");
-		if (field != NULL && !onco_run_rests_on_held(engine, run, fact))
-			rc = note_missing(by_field, field,
-					  onco_fact_text(engine->env, fact, "needed-for"), NULL);
+		const char *scope = onco_fact_text(engine->env, fact, "decides-scope");
+
+		if (field == NULL || onco_run_rests_on_held(engine, run, fact))
+			continue;
+		rc = note_missing(by_field, field,
+				  onco_fact_text(engine->env, fact, "needed-for"), NULL);
+		if (rc == 0 && scope != NULL && strcmp(scope, "TRUE") == 0 &&
+		    cJSON_GetObjectItemCaseSensitive(entry_for(by_field, field), "_scope") == NULL &&
+		    !cJSON_AddTrueToObject(entry_for(by_field, field), "_scope"))
+			rc = ONCO_ENOMEM;
 	}
 	for (i = 0; i < run->n_conclusions[ONCO_C_PENDING] && rc == 0; i++)
 		rc = pending_missing(engine, run, run->conclusions[ONCO_C_PENDING][i], by_field);

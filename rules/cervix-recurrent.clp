@@ -427,6 +427,21 @@
   =>
   (assert (scope (guideline cervix-recurrent))))
 
+(defrule cervix-recurrent-recurrence-status-missing
+  "Cervical cancer that the case does not say has come back or not, and
+   whose stage does not bring it under the stage 4 guidance (which asks
+   for the same field itself): whether it came back decides whether this
+   guideline applies, so the case is not covered until it is recorded
+   (docs/clinical-readings.md, S1)."
+  (cancer (site cervix) (recurrent)
+          (stage $?stage&:(not (or (member$ IV ?stage) (member$ IVA ?stage)
+                                   (member$ IVB ?stage)))))
+  =>
+  (assert (missing
+            (field "/cancer/recurrent")
+            (needed-for "deciding whether the recurrent cervical cancer guidance applies (a cancer that has come back after treatment): not covered until it is recorded")
+            (decides-scope TRUE))))
+
 ;;; ---------------------------------------------------------------- CR-7, SA-1: pelvic exenteration
 ;;; 001 (every histology): exenteration for a recurrence that comes back in
 ;;; the pelvis and has not spread to the side wall, not when the cancer has

@@ -391,9 +391,14 @@
 (deftemplate missing
   "A fact of the case that a decision needs and the case lacks.
    Most are found by the engine itself (a concluding rule blocked only by
-   unknown findings); write one by hand only where that is not enough."
+   unknown findings); write one by hand only where that is not enough.
+   `decides-scope` TRUE: the fact decides whether a guideline covers the
+   case at all (a covered site with no stage recorded); the case is not
+   covered until it is recorded, the not-covered reason says so and the
+   fact is listed first."
   (slot field (type STRING))
   (slot needed-for (type STRING))
+  (slot decides-scope (type SYMBOL) (allowed-symbols TRUE FALSE) (default FALSE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 

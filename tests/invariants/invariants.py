@@ -1230,3 +1230,25 @@ def _(case, result, ctx):
         case.metastases == [] and not case.distant_disease
     return scope_is("not covered", premise, result)
 
+
+
+@invariant("not-covered-names-missing-stage", OUTPUT_FORMAT,
+           "When a fact that decides whether a guideline applies is not recorded (a covered "
+           "site with no stage), the reason says \"It is not covered until the case records "
+           "/cancer/stage ...\" and the field is the first entry of `missing_information`.",
+           "A case of a site the rule base covers (anus; cervix not recorded as recurrent; "
+           "breast in a woman or sex not recorded) with no stage recorded that is not covered "
+           "names /cancer/stage among the missing facts, after none but the other facts that "
+           "decide coverage, and its not-covered reason names it (clinician review finding 7).")
+def _(case, result, ctx):
+    d = result.data
+    premise = d.get("scope") == "not covered" and case.stage is None and (
+        case.site == "anus" or (case.site == "cervix" and case.recurrent is not True) or
+        (case.site == "breast" and case.sex != "male"))
+    fields = [m.get("field") for m in result.missing]
+    reason = d.get("scope_reason", "")
+    # First: only other facts that decide coverage (named in the reason)
+    # may come before it.
+    ok = "/cancer/stage" in fields and all(
+        f in reason for f in fields[:fields.index("/cancer/stage") + 1])
+    return when(premise, [] if ok else [{"missing": fields, "scope_reason": reason}])

@@ -300,4 +300,7 @@ WITNESSES = {
     "early-non-metastatic-not-covered": (
         case({"site": "cervix", "stage": "IIB", "recurrent": False, "metastases": []}),
         set_key("scope", "covered")),
+    "not-covered-names-missing-stage": (
+        case({"site": "cervix", "recurrent": False, "metastases": ["lung"]}),
+        set_key("missing_information", [])),
 }

@@ -193,6 +193,19 @@ static const char *history_words(const char *status)
 						      : status;
 }
 
+/* Whether a mark between `first` and `mark` has the same status and drug
+ * (the drug was in two prior treatments): it is named once. */
+static int agent_named_before(const cJSON *first, const cJSON *mark)
+{
+	const cJSON *m;
+
+	for (m = first; m != mark; m = m->next)
+		if (strcmp(cli_str_or(m, "status", ""), cli_str_or(mark, "status", "")) == 0 &&
+		    strcmp(cli_str_or(m, "agent", ""), cli_str_or(mark, "agent", "")) == 0)
+			return 1;
+	return 0;
+}
+
 /* " (preferred; received)" */
 static void marks(cli_buf *b, const cJSON *option)
 {
@@ -221,7 +234,8 @@ static void marks(cli_buf *b, const cJSON *option)
 			for (same = h; same != NULL; same = same->next)
 				if (strcmp(cli_str_or(same, "status", ""),
 					   cli_str_or(h, "status", "")) == 0 &&
-				    cli_str(same, "agent") != NULL) {
+				    cli_str(same, "agent") != NULL &&
+				    !agent_named_before(h, same)) {
 					cli_buf_puts(b, drugs++ ? ", " : ": ");
 					cli_words(b, cli_str(same, "agent"));
 				}

@@ -832,6 +832,33 @@ def _(case, result, ctx):
     return bad
 
 
+@invariant("progressed-on-drug-named", ANAL_STAGE4,
+           "Treatment usually continues as long as the cancer does not grow or spread any "
+           "further and you can cope with the side effects.",
+           "A drug the cancer progressed on (response progression, or progression while it "
+           "was still given) is never offered again unmarked: every listed option that "
+           "includes it (the whole regimen, inside a larger regimen, or among its choices) "
+           "carries a progressed-on history mark naming the drug (clinician review finding "
+           "8: a menu or a combination marked 'progressed on' without the drug, or not at "
+           "all).")
+def _(case, result, ctx):
+    failed = set()
+    for p in case.priors_list:
+        if p.get("response") == "progression" or \
+                (p.get("progressed_after") is True and p.get("ongoing") is True):
+            failed |= case.prior_agents(p)
+    failed.discard("other")
+    if not failed:
+        return None
+    bad = []
+    for o in result.options:
+        for drug in sorted(o.drugs & failed):
+            if not any(h.get("status") == "progressed-on" and h.get("agent") == drug
+                       for h in o.item.get("history") or []):
+                bad.append(dict(o.brief(), drug=drug))
+    return bad
+
+
 @invariant("progression-without-response-flagged", BREAST_STAGE4,
            "Herceptin is given until the cancer no longer responds to treatment or progresses.",
            "The cancer progressed after a treatment for metastatic or recurrent disease that is "

@@ -300,6 +300,10 @@ WITNESSES = {
     "early-non-metastatic-not-covered": (
         case({"site": "cervix", "stage": "IIB", "recurrent": False, "metastases": []}),
         set_key("scope", "covered")),
+    "progressed-on-drug-named": (
+        case(ANAL, prior_treatments=[{"type": "chemotherapy", "agents": ["cisplatin"],
+                                      "setting": "metastatic", "response": "progression"}]),
+        add(agents=["cisplatin", "fluorouracil"])),
     "not-covered-names-missing-stage": (
         case({"site": "cervix", "recurrent": False, "metastases": ["lung"]}),
         set_key("missing_information", [])),

@@ -154,7 +154,21 @@ static int has_word(const char *list, const char *word)
 	return 0;
 }
 
-/* "possible if PD-L1 positive tumour (not recorded: /biomarkers/PD-L1)" */
+/* What the first `if` entry of `option` that records `field` as undecided
+ * says of it, or NULL: the field is not recorded. */
+static const char *undecided_why(const cJSON *option, const char *field)
+{
+	const cJSON *w, *u;
+
+	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
+		cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(w, "undecided"))
+			if (strcmp(cli_str_or(u, "field", ""), field) == 0)
+				return cli_str(u, "why");
+	return NULL;
+}
+
+/* "possible if PD-L1 positive tumour (not recorded: /biomarkers/PD-L1)";
+ * "... (/biomarkers/HER2: HER2 unknown, recorded as unknown)" */
 static void if_text(cli_buf *b, const cJSON *option)
 {
 	const cJSON *w, *f;
@@ -177,13 +191,23 @@ static void if_text(cli_buf *b, const cJSON *option)
 			cli_buf_printf(b, ": %s", need);
 		first = 0;
 	}
+	/* Fields the case does not record, then each field it records that
+	 * does not decide the condition, with what it holds: a recorded field
+	 * is never called "not recorded". */
 	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
 		cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(w, "fields"))
-			if (!has_word(cli_buf_text(&fields), f->valuestring))
+			if (undecided_why(option, f->valuestring) == NULL &&
+			    !has_word(cli_buf_text(&fields), f->valuestring))
 				cli_buf_printf(&fields, "%s%s", fields.length ? ", " : "", f->valuestring);
 	if (fields.length > 0)
 		cli_buf_printf(b, " (not recorded: %s)", cli_buf_text(&fields));
 	cli_buf_free(&fields);
+	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
+		cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(w, "undecided"))
+			if (undecided_why(option, cli_str_or(f, "field", "")) ==
+			    cli_str(f, "why"))
+				cli_buf_printf(b, " (%s: %s)", cli_str_or(f, "field", ""),
+					       cli_str_or(f, "why", ""));
 }
 
 static const char *history_words(const char *status)
@@ -731,14 +755,20 @@ static void print_missing(cli_buf *out, const cJSON *doc)
 			}
 			if (!done) {
 				cli_buf_puts(&b, field->valuestring);
+				if (cli_str(m, "undecided") != NULL)
+					cli_buf_printf(&b, " (%s)", cli_str(m, "undecided"));
 				for (other = field->next; other != NULL; other = other->next) {
 					cli_buf w = CLI_BUF_INIT;
 					const cJSON *e = missing_entry(doc, other->valuestring);
 
 					if (e != NULL)
 						decides(&w, doc, e);
-					if (strcmp(cli_buf_text(&w), cli_buf_text(&what)) == 0)
+					if (strcmp(cli_buf_text(&w), cli_buf_text(&what)) == 0) {
 						cli_buf_printf(&b, ", %s", other->valuestring);
+						if (e != NULL && cli_str(e, "undecided") != NULL)
+							cli_buf_printf(&b, " (%s)",
+								       cli_str(e, "undecided"));
+					}
 					cli_buf_free(&w);
 				}
 				cli_buf_printf(&b, ": %s", cli_buf_text(&what));

@@ -236,6 +236,7 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 
 	rc = onco_run_facts_gather(engine, &run);
 	run.lean = (flags & ONCO_JSON_SUMMARY) != 0;
+	run.kase = c;
 	if (rc == 0 && (doc = cJSON_CreateObject()) == NULL)
 		rc = ONCO_ENOMEM;
 	if (rc == 0 && !cJSON_AddStringToObject(doc, "case", onco_case_id(c)))

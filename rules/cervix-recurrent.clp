@@ -888,7 +888,7 @@
    shows progression."
   (list-recorded (field "/prior_treatments"))
   (prior-treatment (type chemotherapy|targeted|immunotherapy)
-                   (setting metastatic|recurrent) (pointer ?p))
+                   (setting metastatic|recurrent) (response $?r) (pointer ?p))
   (not (prior-treatment (pointer ?p) (response complete|partial|stable)
                         (progressed-after FALSE)))
   (not (prior-treatment (type chemotherapy|targeted|immunotherapy)
@@ -896,18 +896,27 @@
   (not (prior-treatment (type chemotherapy|targeted|immunotherapy)
                         (setting metastatic|recurrent) (progressed-after TRUE)))
   =>
-  (assert (finding (name progressed-on-first-line) (value unknown))))
+  (assert (finding (name progressed-on-first-line) (value unknown)))
+  ;; The field that leaves it open: its response (not recorded, or
+  ;; recorded as unknown), else whether the cancer progressed after it.
+  (assert (finding-gap (finding progressed-on-first-line)
+                       (field (str-cat ?p (if (or (= (length$ ?r) 0) (member$ unknown ?r))
+                                           then "/response" else "/progressed_after")))
+                       (why (if (member$ unknown ?r) then "response recorded as unknown"
+                             else "")))))
 
 (defrule finding-progressed-on-first-line-unknown-setting
   "A systemic therapy has no setting and none shows progression."
   (list-recorded (field "/prior_treatments"))
-  (prior-treatment (type chemotherapy|targeted|immunotherapy) (setting))
+  (prior-treatment (type chemotherapy|targeted|immunotherapy) (setting) (pointer ?p))
   (not (prior-treatment (type chemotherapy|targeted|immunotherapy)
                         (setting metastatic|recurrent) (response progression)))
   (not (prior-treatment (type chemotherapy|targeted|immunotherapy)
                         (setting metastatic|recurrent) (progressed-after TRUE)))
   =>
-  (assert (finding (name progressed-on-first-line) (value unknown))))
+  (assert (finding (name progressed-on-first-line) (value unknown)))
+  (assert (finding-gap (finding progressed-on-first-line)
+                       (field (str-cat ?p "/setting")))))
 
 ;;; Isolated chest metastases (SA-5): the case vocabulary has `lung` as its
 ;;; only chest site, so "isolated chest metastases" is read as metastases in

@@ -283,6 +283,19 @@
   (slot value (type SYMBOL) (allowed-symbols yes no unknown))
   (multislot support (type FACT-ADDRESS) (default-dynamic (onco-support))))
 
+(deftemplate finding-gap
+  "What leaves a finding unknown when the case records what it reads,
+   asserted beside the unknown finding by the rule that finds it so: the
+   exact field (a JSON pointer into the case, \"/prior_treatments/1/region\")
+   and, when the case records that field but it does not decide the
+   finding, `why` in words (stable disease while the chemotherapy is still
+   given). An empty `why`: the field itself is not recorded. The engine
+   names these, instead of the fields of the finding-def, under
+   missing_information and in a possible option's `if`."
+  (slot finding (type SYMBOL))
+  (slot field (type STRING))
+  (slot why (type STRING) (default "")))
+
 ;;; ---------------------------------------------------------------- conclusions
 
 (deftemplate recommendation

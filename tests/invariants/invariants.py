@@ -209,18 +209,48 @@ def _(case, result, ctx):
            "`missing_information`",
            "A missing_information field that holds one value (not a list or an object) is "
            "absent from the case, recorded as \"unknown\" (which counts like not recorded), or "
-           "recorded as a group the vocabulary refines (stage IV asked as IVA or IVB).")
+           "recorded as a group the vocabulary refines (stage IV asked as IVA or IVB), or "
+           "the entry says what the case holds there and why it decides nothing "
+           "(`undecided`).")
 def _(case, result, ctx):
     bad = []
     for m in result.missing:
         field = m.get("field") or ""
-        if ctx.pointer_problem(case.data, field) or not ctx.is_scalar_field(field):
+        if ctx.pointer_problem(case.data, field) or not ctx.is_scalar_field(field) or \
+                m.get("undecided") is not None:
             continue
         value = ctx.value_at(case.data, field)
         refinable = isinstance(value, str) and any(
             v != value and v.startswith(value) for v in ctx.allowed_values(field))
         if value is not ABSENT and value != "unknown" and not refinable:
             bad.append({"field": field, "recorded": value, "needed_for": m.get("needed_for")})
+    return bad
+
+
+@invariant("not-recorded-means-absent", OUTPUT_FORMAT,
+           "A field the case records that does not decide the finding is never called "
+           "\"not recorded\"",
+           "A field given as not recorded (a missing_information entry whose `undecided` is "
+           "null, a possible option's `if` field not listed under `undecided`) is absent from "
+           "the case; a field listed as undecided is recorded (clinician review finding 10: "
+           "\"not recorded: /prior_treatments\" when prior treatments were recorded).")
+def _(case, result, ctx):
+    bad = []
+
+    def check(field, undecided, where):
+        if not field or ctx.pointer_problem(case.data, field):
+            return
+        recorded = ctx.value_at(case.data, field) not in (ABSENT, None)
+        if recorded != undecided:
+            bad.append({"field": field, "where": where, "recorded": recorded,
+                        "said": "undecided" if undecided else "not recorded"})
+    for m in result.missing:
+        check(m.get("field"), m.get("undecided") is not None, "missing_information")
+    for p in result.data.get("possible", []):
+        for w in p.get("if") or []:
+            said = {u.get("field") for u in w.get("undecided") or []}
+            for field in w.get("fields") or []:
+                check(field, field in said, p.get("id"))
     return bad
 
 

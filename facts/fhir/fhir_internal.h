@@ -146,7 +146,8 @@ typedef struct fhir_reader {
 /* ------------------------------------------------------ fhir_json.c */
 
 /* Copies `s` for output: at most `max` bytes (cut at a UTF-8 boundary,
- * "..." added), control characters as '?'. NULL when out of memory. */
+ * "..." added); control characters are kept (text views escape them,
+ * cli/printable.h). NULL when out of memory. */
 char *fhir_clean(const char *s, size_t max);
 
 /* The member `key` of `object`, or NULL when absent, not an object, or

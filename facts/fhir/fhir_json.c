@@ -4,9 +4,10 @@
  * mapping table, pointers into the bundle, notes and provenance.
  *
  * Text copied from the bundle into the output (codes, displays, resource
- * references) goes through fhir_clean: bounded, with control characters
- * replaced, so that no view can be flooded or have its terminal driven by
- * a record.
+ * references) goes through fhir_clean: bounded, so that no view can be
+ * flooded by a record; control characters are kept as written and escaped
+ * by the view that prints them (cli/printable.h), never driving a
+ * terminal.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ void fhir_nomem(fhir_reader *r)
 
 char *fhir_clean(const char *s, size_t max)
 {
-	size_t n = strlen(s), keep = n, i, len;
+	size_t n = strlen(s), keep = n, len;
 	char *out;
 
 	if (n > max) {
@@ -39,11 +40,10 @@ char *fhir_clean(const char *s, size_t max)
 	out = malloc(keep + 4);
 	if (out == NULL)
 		return NULL;
-	for (i = 0; i < keep; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		out[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
-	}
+	/* Kept as written: the JSON writer escapes control characters, and
+	 * every text view escapes them on its one printable path
+	 * (cli/printable.h), so a name reads alike in both. */
+	memcpy(out, s, keep);
 	len = keep;
 	if (keep < n) {
 		memcpy(out + len, "...", 3);

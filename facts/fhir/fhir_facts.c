@@ -401,10 +401,13 @@ static void ended_but_active(fhir_reader *r, fhir_item *item, const char *pointe
 	const fhir_claim *both[2] = { &said, &ended };
 	char field[96], status_at[512], end_text[64];
 	const char *suffix = "/effectivePeriod/end";
-	size_t n = strlen(item->day_ref.pointer), m = strlen(suffix);
+	size_t n, m = strlen(suffix);
 
-	if (item->day < 0 || r->as_of < 0 || item->day >= r->as_of || n < m ||
-	    n - m + sizeof("/status") > sizeof(status_at))
+	if (item->day < 0 || item->day_ref.pointer == NULL || r->as_of < 0 ||
+	    item->day >= r->as_of)
+		return;
+	n = strlen(item->day_ref.pointer);
+	if (n < m || n - m + sizeof("/status") > sizeof(status_at))
 		return;
 	memcpy(status_at, item->day_ref.pointer, n - m);
 	memcpy(status_at + n - m, "/status", sizeof("/status"));

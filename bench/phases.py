@@ -15,7 +15,8 @@ Phases of batch (inclusive counts of these functions, per case):
   print         onco_json_finish (cJSON print and delete of the document)
   batch         reading lines, ordering, writing (worker and writer threads
                 outside onco_engine_evaluate)
-The raw baseline's timed loop is EnvReset, onco_case_assert and EnvRun.
+Both run with a 1000 s time limit (valgrind is slow; a limit hit while
+loading the rule base would stop the run). The raw baseline's timed loop is EnvReset, onco_case_assert and EnvRun.
 The cache counts are valgrind's model (D1 32 KiB 8-way, LL as the host's
 last level), not the hardware's: read them as traffic, not as time.
 """
@@ -139,7 +140,7 @@ def main():
     n = sum(1 for _ in open(a.cases))
     bf, bc = profile([a.oncorules, "batch", "-j", "1", "--time-limit", "1000", a.cases],
                      os.path.join(a.out, "callgrind.batch"), ["worker_main", "writer_main"])
-    rf, rc = profile([a.raw, a.cases], os.path.join(a.out, "callgrind.raw"),
+    rf, rc = profile([a.raw, "--time-limit", "1000", a.cases], os.path.join(a.out, "callgrind.raw"),
                      ["EnvReset", "onco_case_assert", "EnvRun"])
     if "evaluate_in_clips" not in bf or "EnvRun" not in rf:
         sys.exit("phases.py: no profile (is valgrind installed, are symbols there?)")

@@ -241,17 +241,25 @@ static int run_case(onco_engine *engine, const onco_case *c, onco_error *err, in
 
 	onco_capture_reset(&engine->capture);
 	onco_limits_start(engine, 0);
+	onco_support_clear(engine);
 	EnvReset(engine->env);
 	engine->evaluated = 1;
 	rc = engine->watch.hit != ONCO_LIMIT_NONE ? 0 : onco_case_assert(c, engine->env, err);
 	if (rc == 0 && engine->watch.hit == ONCO_LIMIT_NONE) {
 		fired = EnvRun(engine->env, engine->opts.max_firings + 1);
-		if (!engine->capture.has_error && !onco_limits_reached(engine, fired, message, size)) {
+		/* A firing the support log could not record: the explanation
+		 * would miss facts, so the run fails. */
+		if (engine->supports.nomem)
+			rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
+		else if (!engine->capture.has_error &&
+			 !onco_limits_reached(engine, fired, message, size)) {
 			rc = onco_possible_run(engine, &fired);
 			if (rc != 0)
 				onco_error_set(err, rc, rc == ONCO_ENOMEM ? "out of memory"
 								  : "could not assert the possible options of case %s",
 					       onco_case_id(c));
+			else if (engine->supports.nomem)
+				rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
 		}
 	}
 	onco_limits_stop(engine);

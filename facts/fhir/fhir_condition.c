@@ -169,10 +169,13 @@ void fhir_read_condition(fhir_reader *r)
 		fhir_note(r, fhir_at(r, "/clinicalStatus"), NULL,
 			  "a %s cancer no longer present (clinical status %s): not read",
 			  row->kind == FK_PRIMARY ? "primary" : "secondary", status->code);
+		r->primaries_gone += row->kind == FK_PRIMARY;
 		return;
 	}
-	if (abated(r, row->kind == FK_PRIMARY ? "primary" : "secondary"))
+	if (abated(r, row->kind == FK_PRIMARY ? "primary" : "secondary")) {
+		r->primaries_gone += row->kind == FK_PRIMARY;
 		return;
+	}
 	if (row->kind == FK_PRIMARY) {
 		read_primary(r, row, coding, status);
 		return;

@@ -695,8 +695,13 @@ int fhir_finish(fhir_reader *r, onco_fhir_record *record)
 		rc = onco_issues_add(&record->case_issues, "",
 				     n > 0 ? "the bundle names more than one primary cancer site "
 					     "(see conflicts): no case can be made"
-					   : "no primary cancer condition of a site the rule base "
-					     "covers (cervix, anus, breast) was found: no case can be made");
+				     : r->primaries_gone > 0
+					     ? "the primary cancer is recorded as no longer present "
+					       "(in remission, resolved, inactive or abated: see what was "
+					       "not understood): no case is made for a cancer that is not "
+					       "active, and no option is given"
+					     : "no primary cancer condition of a site the rule base "
+					       "covers (cervix, anus, breast) was found: no case can be made");
 		return rc != 0 ? rc : r->rc;
 	}
 	if (r->case_id == NULL) {

@@ -100,6 +100,7 @@ typedef struct fhir_reader {
 	char as_of_text[11];
 	const char *as_of_from; /* "option" or "Bundle.timestamp" */
 	bool bad_timestamp;     /* Bundle.timestamp is there but not a date */
+	size_t primaries_gone;  /* primary cancers listed as no longer present */
 
 	/* The entry being read. */
 	size_t entry;

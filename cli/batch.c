@@ -30,6 +30,7 @@
 
 #include "cli.h"
 #include "printable.h"
+#include "report_dir.h"
 
 #define CHUNK_LINES 64
 #define CHUNK_BYTES (256 * 1024)
@@ -80,6 +81,7 @@ typedef struct batch_run {
 	int write_error; /* errno of a failed write, 0 if none */
 	size_t max_line; /* case size limit in bytes */
 	int flags;       /* onco_engine_evaluate flags: ONCO_JSON_SUMMARY */
+	cli_report_dir *html; /* --html DIR: a page per record, or NULL */
 	int progress;    /* print a progress line (stderr is a terminal) */
 	struct timespec start;
 	unsigned long long lines_written, valid, invalid, limit, internal;
@@ -93,14 +95,16 @@ typedef struct batch_worker {
 
 static void batch_usage(FILE *out)
 {
-	fputs("usage: oncorules batch [-j N] [--summary] [--kb DIR | --kb-image FILE]\n"
+	fputs("usage: oncorules batch [-j N] [--summary | --html DIR] [--kb DIR | --kb-image FILE]\n"
 	      "                       [--strategy NAME] [FILES...]\n"
 	      "\n"
 	      "Evaluates NDJSON cases, one per line, from FILES in order or from\n"
 	      "standard input, and writes one JSON result per input line, in input\n"
 	      "order, each with its line number (\"line\"). Invalid lines get an\n"
 	      "error record. --summary writes the cards and the ids they hold, not\n"
-	      "the whole result (docs/output-format.md, \"Batch\"). -j N runs N\n"
+	      "the whole result (docs/output-format.md, \"Batch\"). --html DIR also\n"
+	      "writes a report page per line and DIR/index.html (docs/report.md).\n"
+	      "-j N runs N\n"
 	      "worker threads (0: one per processor; default 1). A summary of the\n"
 	      "run goes to standard error, and a progress line\n"
 	      "when standard error is a terminal.\n"
@@ -347,6 +351,10 @@ static void *writer_main(void *arg)
 			if (rc != 0)
 				run->write_error = rc;
 		}
+		/* The pages are drawn here, in one thread: Graphviz is not
+		 * reentrant. */
+		if (run->html != NULL)
+			cli_report_dir_add(run->html, chunk->out, chunk->out_len);
 		if (chunk->out_of_memory)
 			run->internal++;
 		run->lines_written += chunk->count;
@@ -572,6 +580,7 @@ int cli_batch(int argc, char **argv)
 	batch_run run;
 	pthread_t writer;
 	char **files = NULL, *readbuf = NULL;
+	const char *html_dir = NULL;
 	int nfiles = 0, jobs = 1, started = 0, writer_started = 0;
 	int status = CLI_EXIT_OK, i, r, fd, rc = 0;
 	double secs;
@@ -606,6 +615,10 @@ int cli_batch(int argc, char **argv)
 			run.flags |= ONCO_JSON_SUMMARY;
 			continue;
 		}
+		if (strcmp(a, "--html") == 0 && i + 1 < argc) {
+			html_dir = argv[++i];
+			continue;
+		}
 		if (strncmp(a, "-j", 2) == 0) {
 			const char *v = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
 
@@ -638,6 +651,17 @@ int cli_batch(int argc, char **argv)
 		close(fd);
 	}
 
+	if (html_dir != NULL && (run.flags & ONCO_JSON_SUMMARY)) {
+		fputs("oncorules batch: --html draws its pages from the whole results: it does not "
+		      "go with --summary\n",
+		      stderr);
+		status = CLI_EXIT_USAGE;
+		goto done;
+	}
+	if (html_dir != NULL && (run.html = cli_report_dir_open(html_dir)) == NULL) {
+		status = CLI_EXIT_USAGE;
+		goto done;
+	}
 	onco_case_limits_default(&limits);
 	run.max_line = limits.max_bytes;
 	run.slots = 2 * (size_t)jobs + 2;
@@ -729,6 +753,10 @@ done:
 			status = CLI_EXIT_INTERNAL;
 		}
 	}
+	/* The index lists every line: written once the run answered them all. */
+	if (run.html != NULL && cli_report_dir_close(run.html, writer_started && status == CLI_EXIT_OK) != 0 &&
+	    status == CLI_EXIT_OK)
+		status = CLI_EXIT_INTERNAL;
 	if (workers != NULL)
 		for (i = 0; i < jobs; i++)
 			onco_engine_free(workers[i].engine);

@@ -73,6 +73,7 @@ int cli_lint(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 int cli_batch(int argc, char **argv);
+int cli_report(int argc, char **argv); /* cli/report.c */
 int cli_compile(int argc, char **argv);
 int cli_serve(int argc, char **argv); /* cli/serve/serve.c */
 

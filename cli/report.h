@@ -1,0 +1,83 @@
+/*
+ * report.h: the tumour-board report, an HTML view of a result document
+ * (docs/output-format.md) as `oncorules report` and `batch --html` write
+ * it. Like the text views (textview.h) it renders the cards the engine
+ * built and decides nothing itself; unlike them it is one self-contained
+ * page: inline CSS (report.css), no script, no request to anywhere, every
+ * piece of text through html.h.
+ *
+ * The page: the summary (status card, critical and serious warnings,
+ * drugs not assessed, the FHIR source record, the numbered option cards
+ * with each item expandable to its explanation, safety per drug, what is
+ * ruled out grouped by reason, missing facts as a checklist, notes), then
+ * the explanation graphs, which only print shows (the screen shows each in
+ * its option), and the disclaimer. report_page.c writes the page,
+ * report_explain.c the explanations and graphs.
+ */
+#ifndef ONCO_CLI_REPORT_H
+#define ONCO_CLI_REPORT_H
+
+#include <cjson/cJSON.h>
+
+#include "graph.h"
+#include "html.h"
+
+/*
+ * Writes the page for a result or error document. `doc` is made printable
+ * in place first (printable.h). `graphs` lays out the explanation graphs;
+ * NULL draws none (the text explanations stay).
+ */
+void cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs);
+
+/* The same from JSON text; -1 (nothing written) when it is not a JSON
+ * object. */
+int cli_report_page(html_out *h, const char *result_json, cli_graphs *graphs);
+
+/* report.css, embedded at build time (cmake/embed_image.cmake). */
+extern const unsigned char cli_report_css[];
+extern const size_t cli_report_css_size;
+
+/* The start of a page, to <body>: its <title> ("TITLE · SUBTITLE ·
+ * oncorules"; `subtitle` may be NULL), the policy that lets it load and run
+ * nothing, the stylesheet. */
+void report_page_start(html_out *h, const char *title, const char *subtitle);
+
+/* The end of a page: the disclaimer (NULL: the short one) and the
+ * program's version. */
+void report_page_end(html_out *h, const char *disclaimer);
+
+/* ---- shared by report_page.c and report_explain.c ---- */
+
+/* The graphs of a page, drawn before the summary so that each option's
+ * explanation can show its graph (by reference) at its place. */
+typedef struct report_graphs {
+	html_out drawings; /* the print-only section, each graph once */
+	struct report_graph {
+		char *option; /* option id */
+		int drawn;
+		long width, height; /* of the drawing, in points */
+	} *items;
+	size_t count;
+} report_graphs;
+
+/* Draws the graph of every option on the option cards of `doc` into
+ * `rg->drawings` (the explanations section, card by card). */
+void report_draw_graphs(report_graphs *rg, const cJSON *doc, cli_graphs *graphs);
+void report_graphs_free(report_graphs *rg);
+
+/* The explanation of an item (option, possible option, warning,
+ * exclusion, note): conditions met / not met / unknown with the facts'
+ * JSON pointers, history, quotes with the titles of their documents, the
+ * rule, and the option's graph when it was drawn. `card` is the card the
+ * item sits on (criteria of a curative-intent card), or NULL. */
+void report_explain(html_out *h, const cJSON *doc, const cJSON *card, const cJSON *item,
+		    const report_graphs *rg);
+
+/* "[CR-7, SA-1]": the labels of an item's evidence. */
+void report_refs(html_out *h, const cJSON *item);
+
+/* A JSON pointer of the case, with the FHIR resources it was read from
+ * when the result has a source record. */
+void report_pointer(html_out *h, const cJSON *doc, const char *pointer);
+
+#endif

@@ -420,6 +420,7 @@ static void option_item(html_out *h, const cJSON *doc, const cJSON *card, const 
 		html_markup(h, " <span class=\"choices\">");
 		html_text(h, cli_buf_text(&name));
 		html_markup(h, "</span>");
+		cli_buf_free(&name);
 	}
 	if (possible) {
 		html_markup(h, " ");

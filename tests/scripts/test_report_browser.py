@@ -201,6 +201,12 @@ def main():
             print("%-28s %-34s %7.1f KB  load %6.1f ms  summary %5.0f px of a %d px A4 page"
                   "  %d PDF pages" % (name, os.path.basename(path), size / 1024, seen["load_ms"],
                                      summary_px, browser.A4_CONTENT_HEIGHT_PX, pages))
+            if label == "example":
+                # The README's screenshot: the first screen with the first
+                # option open to its explanation and graph.
+                b.load("file://" + os.path.abspath(page))
+                b.evaluate("document.querySelector('.option-card .item details').open = true")
+                b.screenshot(os.path.join(shots, "example-explained-desktop.png"), 1280, 1600)
             if label == "largest":
                 if size >= MAX_BYTES:
                     fail("largest case %s: page of %d bytes, over %d" % (path, size, MAX_BYTES))

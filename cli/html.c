@@ -183,71 +183,36 @@ static void put_rounded(html_out *h, const char *v, size_t n)
 	}
 }
 
-/* Decodes the character references Graphviz writes (&amp; &lt; &gt;
- * &quot; &apos; &#N; &#xH;) in `n` bytes and escapes the result as any
- * text of the page. A reference it does not know stays as text. */
+/* Decodes the character references Graphviz writes in text (&amp; &lt;
+ * &gt; &quot; &#39; &#45;, &#160; for a second space: its xml_string) in
+ * `n` bytes, and escapes the result as any text of the page. A reference
+ * it does not write stays as text. */
 static void put_character_data(html_out *h, const char *s, size_t n)
 {
 	static const struct {
-		const char *name;
-		char c;
-	} named[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+		const char *reference;
+		const char *text;
+	} references[] = {
+		{"&amp;", "&"},	 {"&lt;", "<"},	 {"&gt;", ">"},	 {"&quot;", "\""},
+		{"&apos;", "'"}, {"&#39;", "'"}, {"&#45;", "-"}, {"&#160;", "\xc2\xa0"},
+	};
 	cli_buf plain = CLI_BUF_INIT;
 	size_t i = 0, k;
 
 	while (i < n) {
-		const char *semi = s[i] == '&' ? memchr(s + i, ';', n - i) : NULL;
 		int done = 0;
 
-		if (semi != NULL && semi - (s + i) <= 10) {
-			size_t len = (size_t)(semi - (s + i)) - 1;
-			const char *ref = s + i + 1;
+		for (k = 0; s[i] == '&' && k < sizeof(references) / sizeof(references[0]) && !done; k++) {
+			size_t len = strlen(references[k].reference);
 
-			for (k = 0; k < sizeof(named) / sizeof(named[0]) && !done; k++)
-				if (strlen(named[k].name) == len && memcmp(named[k].name, ref, len) == 0) {
-					cli_buf_append(&plain, &named[k].c, 1);
-					done = 1;
-				}
-			if (!done && len >= 2 && ref[0] == '#') {
-				char *end;
-				unsigned long cp = ref[1] == 'x' || ref[1] == 'X'
-							   ? strtoul(ref + 2, &end, 16)
-							   : strtoul(ref + 1, &end, 10);
-
-				if (end == semi && cp > 0 && cp < 0x110000 && (cp < 0xd800 || cp > 0xdfff)) {
-					char u[4];
-					size_t m;
-
-					if (cp < 0x80) {
-						u[0] = (char)cp;
-						m = 1;
-					} else if (cp < 0x800) {
-						u[0] = (char)(0xc0 | (cp >> 6));
-						u[1] = (char)(0x80 | (cp & 0x3f));
-						m = 2;
-					} else if (cp < 0x10000) {
-						u[0] = (char)(0xe0 | (cp >> 12));
-						u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-						u[2] = (char)(0x80 | (cp & 0x3f));
-						m = 3;
-					} else {
-						u[0] = (char)(0xf0 | (cp >> 18));
-						u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-						u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-						u[3] = (char)(0x80 | (cp & 0x3f));
-						m = 4;
-					}
-					cli_buf_append(&plain, u, m);
-					done = 1;
-				}
-			}
-			if (done) {
-				i = (size_t)(semi - s) + 1;
-				continue;
+			if (len <= n - i && memcmp(s + i, references[k].reference, len) == 0) {
+				cli_buf_puts(&plain, references[k].text);
+				i += len;
+				done = 1;
 			}
 		}
-		cli_buf_append(&plain, s + i, 1);
-		i++;
+		if (!done)
+			cli_buf_append(&plain, s + i++, 1);
 	}
 	escape(h, cli_buf_text(&plain), plain.length, 0);
 	cli_buf_free(&plain);

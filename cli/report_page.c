@@ -62,6 +62,21 @@ static void anchor(html_out *h, const char *prefix, const char *id)
 	html_markup(h, "\"");
 }
 
+/* <section class="card KIND" id="card-ID"><h2>PREFIX TITLE</h2>: the
+ * start of a card that is not an option card, titled as the model titles
+ * it unless `title` says otherwise. */
+static void card_start(html_out *h, const cJSON *card, const char *prefix, const char *title)
+{
+	html_markup(h, "<section class=\"card ");
+	html_text(h, kind_of(card));
+	html_markup(h, "\"");
+	anchor(h, "card", cli_str_or(card, "id", ""));
+	html_markup(h, "><h2>");
+	html_text(h, prefix);
+	html_text(h, title != NULL ? title : cli_str_or(card, "title", ""));
+	html_markup(h, "</h2>");
+}
+
 /* ------------------------------------------------------------ status */
 
 /* How the status card names each line about the patient. */
@@ -528,20 +543,18 @@ static void option_card(html_out *h, const cJSON *doc, const cJSON *card, int nu
 
 static void safety_card(html_out *h, const cJSON *doc, const cJSON *card)
 {
-	cli_buf title = CLI_BUF_INIT;
+	cli_buf agent = CLI_BUF_INIT;
 
 	if (cJSON_GetArraySize(get(card, "warnings")) == 0)
 		return;
-	html_markup(h, "<section class=\"card safety\"");
-	anchor(h, "card", cli_str_or(card, "id", ""));
-	html_markup(h, "><h2>Safety");
+	/* "Safety: bevacizumab", or the model's title ("Other warnings"). */
 	if (cli_str(card, "agent") != NULL) {
-		cli_words(&title, cli_str(card, "agent"));
-		html_markup(h, ": ");
-		html_text(h, cli_buf_text(&title));
-		cli_buf_free(&title);
+		cli_words(&agent, cli_str(card, "agent"));
+		card_start(h, card, "Safety: ", cli_buf_text(&agent));
+	} else {
+		card_start(h, card, "", NULL);
 	}
-	html_markup(h, "</h2>");
+	cli_buf_free(&agent);
 	card_warnings(h, doc, card);
 	html_markup(h, "</section>");
 }
@@ -601,9 +614,7 @@ static void ruled_out_card(html_out *h, const cJSON *doc, const cJSON *card)
 {
 	const cJSON *group, *id;
 
-	html_markup(h, "<section class=\"card ruled-out\"");
-	anchor(h, "card", cli_str_or(card, "id", ""));
-	html_markup(h, "><h2>Ruled out</h2>");
+	card_start(h, card, "", NULL);
 	cJSON_ArrayForEach(group, get(card, "groups")) {
 		html_markup(h, "<div class=\"group\"><p class=\"reason\">");
 		html_text(h, cli_str_or(group, "reason", ""));
@@ -621,26 +632,15 @@ static void ruled_out_card(html_out *h, const cJSON *doc, const cJSON *card)
 	html_markup(h, "</section>");
 }
 
-static const cJSON *missing_entry(const cJSON *doc, const char *field)
-{
-	const cJSON *e;
-
-	cJSON_ArrayForEach(e, get(doc, "missing_information"))
-		if (strcmp(cli_str_or(e, "field", ""), field) == 0)
-			return e;
-	return NULL;
-}
-
 /* Missing facts, most consequential first, as a checklist to fill in. */
 static void missing_card(html_out *h, const cJSON *doc, const cJSON *card)
 {
 	const cJSON *field, *o;
 
-	html_markup(h, "<section class=\"card missing\"");
-	anchor(h, "card", cli_str_or(card, "id", ""));
-	html_markup(h, "><h2>Missing information</h2><ul class=\"checklist\">");
+	card_start(h, card, "", NULL);
+	html_markup(h, "<ul class=\"checklist\">");
 	cJSON_ArrayForEach(field, get(card, "missing")) {
-		const cJSON *m = missing_entry(doc, cJSON_IsString(field) ? field->valuestring : "");
+		const cJSON *m = cli_missing_entry(doc, cJSON_IsString(field) ? field->valuestring : "");
 		int n = 0;
 
 		if (m == NULL)
@@ -678,9 +678,8 @@ static void notes_card(html_out *h, const cJSON *doc, const cJSON *card)
 {
 	const cJSON *id;
 
-	html_markup(h, "<section class=\"card notes\"");
-	anchor(h, "card", cli_str_or(card, "id", ""));
-	html_markup(h, "><h2>Notes</h2><ul class=\"notes-list\">");
+	card_start(h, card, "", NULL);
+	html_markup(h, "<ul class=\"notes-list\">");
 	cJSON_ArrayForEach(id, get(card, "notes")) {
 		const cJSON *n = cli_item(doc, "notes", cJSON_IsString(id) ? id->valuestring : NULL);
 
@@ -752,39 +751,39 @@ static void source_record(html_out *h, const cJSON *doc)
 		html_markup(h, ")");
 	}
 	html_markup(h, ".</p>");
-	if (cJSON_GetArraySize(get(source, "conflicts")) > 0) {
-		html_markup(h, "<h3>Conflicts: left out of the case</h3><ul class=\"conflicts\">");
-		cJSON_ArrayForEach(e, get(source, "conflicts")) {
-			html_markup(h, "<li><code>");
-			html_text(h, cli_str_or(e, "field", ""));
-			html_markup(h, "</code> ");
-			html_text(h, cli_str_or(e, "reason", ""));
-			cJSON_ArrayForEach(v, get(e, "values")) {
-				html_markup(h, " <span class=\"from\">");
-				html_text(h, cli_str_or(v, "value", ""));
-				html_markup(h, " &#8592; ");
-				html_text(h, cli_str_or(v, "resource", ""));
-				html_markup(h, "</span>");
-			}
-			html_markup(h, "</li>");
+	cJSON_ArrayForEach(e, get(source, "conflicts")) {
+		if (e == get(source, "conflicts")->child)
+			html_markup(h, "<h3>Conflicts: left out of the case</h3><ul class=\"conflicts\">");
+		html_markup(h, "<li><code>");
+		html_text(h, cli_str_or(e, "field", ""));
+		html_markup(h, "</code> ");
+		html_text(h, cli_str_or(e, "reason", ""));
+		cJSON_ArrayForEach(v, get(e, "values")) {
+			html_markup(h, " <span class=\"from\">");
+			html_text(h, cli_str_or(v, "value", ""));
+			html_markup(h, " &#8592; ");
+			html_text(h, cli_str_or(v, "resource", ""));
+			html_markup(h, "</span>");
 		}
-		html_markup(h, "</ul>");
+		html_markup(h, "</li>");
+		if (e->next == NULL)
+			html_markup(h, "</ul>");
 	}
-	if (cJSON_GetArraySize(get(source, "not_understood")) > 0) {
-		html_markup(h, "<h3>Not understood</h3><ul class=\"not-understood\">");
-		cJSON_ArrayForEach(e, get(source, "not_understood")) {
-			html_markup(h, "<li><code>");
-			html_text(h, cli_str_or(e, "resource", ""));
-			html_markup(h, "</code> ");
-			if (cli_str(e, "text") != NULL) {
-				html_markup(h, "&#8220;");
-				html_text(h, cli_str(e, "text"));
-				html_markup(h, "&#8221; ");
-			}
-			html_text(h, cli_str_or(e, "reason", ""));
-			html_markup(h, "</li>");
+	cJSON_ArrayForEach(e, get(source, "not_understood")) {
+		if (e == get(source, "not_understood")->child)
+			html_markup(h, "<h3>Not understood</h3><ul class=\"not-understood\">");
+		html_markup(h, "<li><code>");
+		html_text(h, cli_str_or(e, "resource", ""));
+		html_markup(h, "</code> ");
+		if (cli_str(e, "text") != NULL) {
+			html_markup(h, "&#8220;");
+			html_text(h, cli_str(e, "text"));
+			html_markup(h, "&#8221; ");
 		}
-		html_markup(h, "</ul>");
+		html_text(h, cli_str_or(e, "reason", ""));
+		html_markup(h, "</li>");
+		if (e->next == NULL)
+			html_markup(h, "</ul>");
 	}
 	html_markup(h, "</section>");
 }

@@ -589,16 +589,6 @@ static void decides(cli_buf *b, const cJSON *doc, const cJSON *m)
 		cli_buf_printf(b, " and %d more", total - shown);
 }
 
-static const cJSON *missing_entry(const cJSON *doc, const char *field)
-{
-	const cJSON *e;
-
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "missing_information"))
-		if (strcmp(cli_str_or(e, "field", ""), field) == 0)
-			return e;
-	return NULL;
-}
-
 /* Missing facts, most consequential first; fields that decide the same
  * options share a line. */
 static void print_missing(cli_buf *out, const cJSON *doc)
@@ -610,7 +600,7 @@ static void print_missing(cli_buf *out, const cJSON *doc)
 		if (strcmp(cli_str_or(card, "kind", ""), "missing") != 0)
 			continue;
 		cJSON_ArrayForEach(field, list(card, "missing")) {
-			const cJSON *m = missing_entry(doc, field->valuestring);
+			const cJSON *m = cli_missing_entry(doc, field->valuestring);
 			cli_buf what = CLI_BUF_INIT, b = CLI_BUF_INIT;
 			char lead[32];
 			int done = 0;
@@ -622,7 +612,7 @@ static void print_missing(cli_buf *out, const cJSON *doc)
 			for (other = list(card, "missing")->child; other != field && !done;
 			     other = other->next) {
 				cli_buf w = CLI_BUF_INIT;
-				const cJSON *e = missing_entry(doc, other->valuestring);
+				const cJSON *e = cli_missing_entry(doc, other->valuestring);
 
 				if (e != NULL)
 					decides(&w, doc, e);
@@ -633,7 +623,7 @@ static void print_missing(cli_buf *out, const cJSON *doc)
 				cli_buf_puts(&b, field->valuestring);
 				for (other = field->next; other != NULL; other = other->next) {
 					cli_buf w = CLI_BUF_INIT;
-					const cJSON *e = missing_entry(doc, other->valuestring);
+					const cJSON *e = cli_missing_entry(doc, other->valuestring);
 
 					if (e != NULL)
 						decides(&w, doc, e);

@@ -221,3 +221,13 @@ int cli_has_name(const char *list, const char *name)
 	}
 	return 0;
 }
+
+const cJSON *cli_missing_entry(const cJSON *doc, const char *field)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "missing_information"))
+		if (strcmp(cli_str_or(e, "field", ""), field) == 0)
+			return e;
+	return NULL;
+}

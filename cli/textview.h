@@ -61,6 +61,9 @@ const char *cli_history_words(const char *status);
 /* Whether an option's summary already names every one of its choices. */
 int cli_summary_names_choices(const cJSON *option);
 
+/* The entry of missing_information for `field`, or NULL. */
+const cJSON *cli_missing_entry(const cJSON *doc, const char *field);
+
 /* Whether `name` is one of the ", "-separated names of `list`. */
 int cli_has_name(const char *list, const char *name);
 

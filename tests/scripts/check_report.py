@@ -203,6 +203,11 @@ def main():
         check_markup(bin_, src, tmp)
     finally:
         shutil.rmtree(tmp)
+    return outcome()
+
+
+def outcome():
+    """The exit status of a check: 1 after any failure."""
     if failures:
         print("%d failure(s)" % len(failures))
         return 1

@@ -28,27 +28,15 @@ import glob
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import browser  # noqa: E402
+from check_report import MAX_BYTES, fail, outcome, run  # noqa: E402
 
 SKIP = 77
-MAX_BYTES = 300 * 1024
 MAX_LOAD_MS = 1000
-
-failures = []
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL: " + message)
-
-
-def run(args, stdin=None):
-    return subprocess.run(args, input=stdin, capture_output=True)
 
 
 def squash(text):
@@ -226,11 +214,7 @@ def main():
         b.close()
         shutil.rmtree(tmp)
     print("screenshots: " + shots)
-    if failures:
-        print("%d failure(s)" % len(failures))
-        return 1
-    print("ok")
-    return 0
+    return outcome()
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@
  * ruled out grouped by reason, missing facts as a checklist, notes), then
  * the explanation graphs, which only print shows (the screen shows each in
  * its option), and the disclaimer. report_page.c writes the page,
- * report_explain.c the explanations and graphs.
+ * report_cards.c the cards, report_explain.c the explanations and graphs.
  */
 #ifndef ONCO_CLI_REPORT_H
 #define ONCO_CLI_REPORT_H
@@ -46,7 +46,25 @@ void report_page_start(html_out *h, const char *title, const char *subtitle);
  * program's version. */
 void report_page_end(html_out *h, const char *disclaimer);
 
-/* ---- shared by report_page.c and report_explain.c ---- */
+/* ---- shared by report_page.c, report_cards.c and report_explain.c ---- */
+
+/* Whether a card holds options (not status, safety, ruled out, missing,
+ * notes). */
+int report_is_option_card(const cJSON *card);
+
+/* Option card number `number`, its items opening to their explanations. */
+struct report_graphs;
+void report_option_card(html_out *h, const cJSON *doc, const cJSON *card, int number,
+			const struct report_graphs *rg);
+
+/* A card that holds no options: safety, ruled out, missing, notes. */
+void report_other_card(html_out *h, const cJSON *doc, const cJSON *card);
+
+/* A warning as <ELEMENT class="warning SEVERITY"> opening to its
+ * explanation; the drug is not named on its own safety card
+ * (`card_agent`). */
+void report_warning_item(html_out *h, const cJSON *doc, const cJSON *w, const char *element,
+			 const char *card_agent);
 
 /* The graphs of a page, drawn before the summary so that each option's
  * explanation can show its graph (by reference) at its place. */

@@ -3,8 +3,9 @@
 browser (issue 11; docs/report.md). test_report_browser.py loads pages in
 Chromium; this checks what a parser can:
 
-  - every page (the audit cases, the bundled example, an invalid case) is
-    well-formed XML (xmllint --noout) and the same bytes on every run;
+  - every page (the audit cases and the bundled example, drawn by one
+    `batch --html` run, twice) is well-formed XML (xmllint --noout) and the
+    same bytes on every run, and `report` writes the page batch writes;
   - every id of every card appears in that card's element: options and
     possible options (o-ID), exclusions (x-ID), notes (n-ID), missing fields
     (m-FIELD), warnings (w-ID, or a link data-id=ID to the one shown above);
@@ -17,6 +18,9 @@ Chromium; this checks what a parser can:
     `report --result`, no element or attribute comes from it, and the
     markup reads back literally in the page's text and in its graphs, with
     Graphviz's own escapes (\\N) kept as typed;
+  - a result read from a FHIR bundle shows its source record (bundle,
+    date, conflicts, what was not understood) and the resource beside each
+    case pointer it names (or names a parent of);
   - the page of the largest audit case (by result size) is under 300 KB.
 """
 import glob
@@ -110,38 +114,46 @@ def text_of(root):
 
 
 def check_pages(bin_, src, tmp):
+    """The audit cases and the example through one `batch --html` run (one
+    engine for them all), twice: the pages are the same bytes."""
     cases = sorted(glob.glob(os.path.join(src, "tests", "audit-cases", "*.json")))
     cases.append(os.path.join(src, "examples", "recurrent-cervix-exenteration-bevacizumab.json"))
-    sizes = []
-    for case in cases:
-        name = os.path.basename(case)[:-5]
-        page = os.path.join(tmp, name + ".html")
-        p = run([bin_, "report", case, "-o", page])
+    lines = "".join(json.dumps(json.load(open(c))) + "\n" for c in cases).encode()
+    dirs = [os.path.join(tmp, "pages-1"), os.path.join(tmp, "pages-2")]
+    for d in dirs:
+        p = run([bin_, "batch", "--html", d], stdin=lines)
         if p.returncode != 0:
-            fail("%s: report exit %d: %s" % (name, p.returncode, p.stderr.decode()))
-            continue
-        lint = run(["xmllint", "--noout", page])
-        if lint.returncode != 0:
-            fail("%s: not well formed: %s" % (name, lint.stderr.decode()[:500]))
-            continue
-        again = os.path.join(tmp, name + ".again.html")
-        run([bin_, "report", case, "-o", again])
-        with open(page, "rb") as a, open(again, "rb") as b:
-            if a.read() != b.read():
+            fail("batch --html: exit %d: %s" % (p.returncode, p.stderr.decode()))
+            return
+        records = [json.loads(r) for r in p.stdout.decode().splitlines()]
+    pages = sorted(f for f in os.listdir(dirs[0]) if f != "index.html")
+    if len(pages) != len(cases) or sorted(os.listdir(dirs[0])) != sorted(os.listdir(dirs[1])):
+        fail("batch --html: %d pages for %d cases" % (len(pages), len(cases)))
+        return
+    lint = run(["xmllint", "--noout"] + [os.path.join(dirs[0], f) for f in os.listdir(dirs[0])])
+    if lint.returncode != 0:
+        fail("pages not well formed: %s" % lint.stderr.decode()[:800])
+        return
+    sizes = []
+    for case, page, result in zip(cases, pages, records):
+        name = os.path.basename(case)[:-5]
+        with open(os.path.join(dirs[0], page), "rb") as a, \
+                open(os.path.join(dirs[1], page), "rb") as b:
+            data = a.read()
+            if data != b.read():
                 fail("%s: two runs give different pages" % name)
-        result = json.loads(run([bin_, "evaluate", case, "--json"]).stdout)
-        data, root = parse(page)
+        root = ET.fromstring(data)
         check_safe(name, root)
         check_cards(name, root, result)
         text = text_of(root)
-        for key in ("case",):
-            if result[key] not in text:
-                fail("%s: the case id is not on the page" % name)
+        if result["case"] not in text:
+            fail("%s: the case id is not on the page" % name)
         kb = result["knowledge_base"]
         if kb["version"] not in text or kb["sha256"] not in text:
             fail("%s: the knowledge base's version and hash are not on the page" % name)
         if result["disclaimer"] not in text:
             fail("%s: the disclaimer is not on the page" % name)
+        result.pop("line")
         sizes.append((len(json.dumps(result)), len(data), name))
     sizes.sort()
     largest = sizes[-1]
@@ -149,6 +161,13 @@ def check_pages(bin_, src, tmp):
           % (largest[2], largest[0], largest[1], largest[1] / 1024))
     if largest[1] >= MAX_BYTES:
         fail("the page of %s is %d bytes, over %d" % (largest[2], largest[1], MAX_BYTES))
+    # `report` writes the page batch writes.
+    example = cases[-1]
+    single = os.path.join(tmp, "example.html")
+    p = run([bin_, "report", example, "-o", single])
+    with open(single, "rb") as a, open(os.path.join(dirs[0], pages[-1]), "rb") as b:
+        if p.returncode != 0 or a.read() != b.read():
+            fail("report and batch --html give different pages for the example")
 
 
 def marked(value):
@@ -192,6 +211,48 @@ def check_markup(bin_, src, tmp):
         fail("the case id's markup is not text in <title>")
 
 
+def check_source(bin_, src, tmp):
+    """A result read from a FHIR bundle (docs/output-format.md): its source
+    record on the page, and the resource beside each pointer it names."""
+    example = os.path.join(src, "examples", "recurrent-cervix-exenteration-bevacizumab.json")
+    result = json.loads(run([bin_, "evaluate", example, "--json"]).stdout)
+    result["source"] = {
+        "format": "FHIR R4 Bundle",
+        "bundle": {"id": "bundle-7", "type": "collection", "entries": 12},
+        "as_of": "2024-03-01", "as_of_from": "Bundle.timestamp",
+        "facts": {"/cancer/recurrence": [{"resource": "Condition/recurrence-1",
+                                          "pointer": "/entry/4/resource"}],
+                  "/prior_treatments/0": [{"resource": "Procedure/crt-1",
+                                           "pointer": "/entry/6/resource"}]},
+        "not_understood": [{"resource": "MedicationStatement/ms-2",
+                            "pointer": "/entry/13/resource/medicationCodeableConcept",
+                            "codes": ["http://www.nlm.nih.gov/research/umls/rxnorm|1156671"],
+                            "text": "fulvestrant Injectable Product",
+                            "reason": "not in the oncorules drug list: not assessed"}],
+        "conflicts": [{"field": "/cancer/stage", "reason": "stage IV with M0",
+                       "values": [{"value": "IV", "resource": "Observation/stage",
+                                   "pointer": "/entry/2/resource"},
+                                  {"value": "M0", "resource": "Observation/cm",
+                                   "pointer": "/entry/3/resource"}]}]}
+    saved = os.path.join(tmp, "fhir-result.json")
+    with open(saved, "w") as f:
+        json.dump(result, f)
+    page = os.path.join(tmp, "fhir.html")
+    p = run([bin_, "report", "--result", saved, "-o", page])
+    if p.returncode != 0:
+        fail("report --result (FHIR source): exit %d: %s" % (p.returncode, p.stderr.decode()))
+        return
+    _, root = parse(page)
+    check_safe("fhir", root)
+    text = " ".join(text_of(root).split())
+    for wanted in ("Source record", "bundle-7", "2024-03-01", "fulvestrant Injectable Product",
+                   "MedicationStatement/ms-2", "stage IV with M0", "Observation/cm",
+                   "/cancer/recurrence/sites/0 \u2190 Condition/recurrence-1",
+                   "/prior_treatments/0 \u2190 Procedure/crt-1"):
+        if wanted not in text:
+            fail("FHIR source record: %r is not on the page" % wanted)
+
+
 def main():
     bin_, src = sys.argv[1], sys.argv[2]
     if shutil.which("xmllint") is None:
@@ -201,6 +262,7 @@ def main():
     try:
         check_pages(bin_, src, tmp)
         check_markup(bin_, src, tmp)
+        check_source(bin_, src, tmp)
     finally:
         shutil.rmtree(tmp)
     return outcome()

@@ -168,7 +168,8 @@ void cli_detail(cli_buf *out, const cJSON *doc)
 
 	cli_buf_puts(out, "\nDETAIL\n");
 	cJSON_ArrayForEach(card, cJSON_GetObjectItemCaseSensitive(doc, "cards")) {
-		if (strcmp(cli_str_or(card, "kind", ""), "status") == 0)
+		if (strcmp(cli_str_or(card, "kind", ""), "status") == 0 &&
+		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(card, "notes")) == 0)
 			continue;
 		cli_buf_printf(out, "\n  %s\n", cli_str_or(card, "title", ""));
 		for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)

@@ -110,6 +110,31 @@ static int history_includes(const cJSON *want, const cJSON *history)
 	return 1;
 }
 
+/* Does one of the item's evidence quotes contain `want` (or each string
+ * of a list)? So a case can pin which sentence of a source an option
+ * cites, without copying the whole evidence. */
+static int evidence_includes(const cJSON *want, const cJSON *evidence)
+{
+	const cJSON *w, *e;
+
+	if (!cJSON_IsArray(evidence))
+		return 0;
+	if (!cJSON_IsArray(want)) {
+		if (!cJSON_IsString(want))
+			return 0;
+		cJSON_ArrayForEach(e, evidence) {
+			const cJSON *quote = get(e, "quote");
+			if (cJSON_IsString(quote) && strstr(quote->valuestring, want->valuestring))
+				return 1;
+		}
+		return 0;
+	}
+	cJSON_ArrayForEach(w, want)
+		if (!evidence_includes(w, evidence))
+			return 0;
+	return 1;
+}
+
 /* Does the output item meet the expected key `k`? */
 static int key_matches(const cJSON *k, const cJSON *item)
 {
@@ -128,6 +153,8 @@ static int key_matches(const cJSON *k, const cJSON *item)
 	}
 	if (strcmp(k->string, "history_include") == 0)
 		return history_includes(k, get(item, "history"));
+	if (strcmp(k->string, "evidence_include") == 0)
+		return evidence_includes(k, get(item, "evidence"));
 	if (strcmp(k->string, "agents") == 0 || strcmp(k->string, "choices") == 0)
 		return same_members(k, get(item, k->string));
 	return get(item, k->string) != NULL &&
@@ -154,6 +181,22 @@ static void name_item(cli_buf *out, const section *s, const cJSON *item)
 		cli_expect_describe(out, item);
 }
 
+/* `lead`, then the `key` of each entry of `list`, comma-separated, then
+ * "]": "its history is [received, progressed-on]". */
+static void describe_each(cli_buf *out, const char *lead, const cJSON *list, const char *key)
+{
+	const cJSON *entry;
+	const char *comma = "";
+
+	cli_buf_puts(out, lead);
+	cJSON_ArrayForEach(entry, list) {
+		cli_buf_printf(out, "%s", comma);
+		cli_expect_describe(out, get(entry, key));
+		comma = ", ";
+	}
+	cli_buf_puts(out, "]");
+}
+
 /* "found X but preferred is false, and agents are [a, b]" */
 static void explain_mismatch(cli_buf *out, const section *s, const cJSON *expected,
 			     const cJSON *item)
@@ -174,16 +217,9 @@ static void explain_mismatch(cli_buf *out, const section *s, const cJSON *expect
 			cli_buf_puts(out, "its agents are ");
 			cli_expect_describe(out, get(item, "agents"));
 		} else if (strcmp(key, "history_include") == 0) {
-			const cJSON *entry;
-			const char *comma = "";
-
-			cli_buf_puts(out, "its history is [");
-			cJSON_ArrayForEach(entry, get(item, "history")) {
-				cli_buf_printf(out, "%s", comma);
-				cli_expect_describe(out, get(entry, "status"));
-				comma = ", ";
-			}
-			cli_buf_puts(out, "]");
+			describe_each(out, "its history is [", get(item, "history"), "status");
+		} else if (strcmp(key, "evidence_include") == 0) {
+			describe_each(out, "it cites [", get(item, "evidence"), "quote");
 		} else if (get(item, key) == NULL) {
 			cli_buf_printf(out, "it has no \"%s\"", key);
 		} else {
@@ -236,7 +272,7 @@ static void describe_found(cli_buf *out, const section *s, const cJSON *want,
 				  : strcmp(k->string, "history_include") == 0 ? "history"
 									       : k->string;
 
-		if (strcmp(key, s->id_key) == 0)
+		if (strcmp(key, s->id_key) == 0 || strcmp(key, "evidence_include") == 0)
 			continue;
 		cli_buf_printf(out, "%s%s: ", sep, key);
 		cli_expect_describe(out, get(item, key));

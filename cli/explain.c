@@ -262,7 +262,7 @@ static int print_why_not(cli_buf *b, const cJSON *doc, onco_engine *engine)
 		own += get(r, "guideline") != NULL;
 	if (n == 0 && cJSON_GetArraySize(elsewhere) == 0) {
 		cli_buf_printf(b, "No rule of the rule base concludes \"%s\" (as an id, a rule name, or an\n"
-				  "option's modality, agent or procedure).",
+				  "option's modality, agent, choice or procedure).",
 			       str(doc, "why_not"));
 		suggest(b, engine, str(doc, "why_not"));
 		cli_buf_puts(b, " `oncorules rules` lists what each rule concludes.\n");

@@ -41,7 +41,7 @@ static int is_option_card(const cJSON *card)
 
 /* ------------------------------------------------------------ status */
 
-static void print_status(cli_buf *out, const cJSON *status)
+static void print_status(cli_buf *out, const cJSON *doc, const cJSON *status)
 {
 	const cJSON *line, *intent, *e;
 	cli_buf b = CLI_BUF_INIT;
@@ -74,11 +74,18 @@ static void print_status(cli_buf *out, const cJSON *status)
 	cli_wrap(out, "  ", 4, cli_buf_text(&b));
 	cli_buf_free(&b);
 	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(status, "collapsed"))) {
-		cli_buf_printf(&b, "%s The care the source gives for that comes first; the other "
+		cli_buf_printf(&b, "%s Care that does not treat the cancer comes first; the other "
 				   "options are folded (--detail lists them).",
 			       cli_str_or(status, "reason", ""));
 		cli_wrap(out, "  ", 4, cli_buf_text(&b));
 		cli_buf_free(&b);
+	}
+	/* Notes about her situation as a whole (a source silent about it). */
+	cJSON_ArrayForEach(e, list(status, "notes")) {
+		const cJSON *note = cli_item(doc, "notes", e->valuestring);
+
+		if (note != NULL)
+			cli_wrap(out, "  ", 4, cli_str_or(note, "text", ""));
 	}
 }
 
@@ -689,8 +696,9 @@ static void print_cards(cli_buf *out, const cJSON *doc)
 
 	cJSON_ArrayForEach(card, cards_of(doc)) {
 		if (strcmp(cli_str_or(card, "kind", ""), "status") == 0)
-			print_status(out, card);
-		notes += cJSON_GetArraySize(list(card, "notes"));
+			print_status(out, doc, card);
+		else
+			notes += cJSON_GetArraySize(list(card, "notes"));
 	}
 	print_urgent(out, doc);
 	print_not_assessed(out, doc);

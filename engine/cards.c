@@ -4,8 +4,9 @@
  * once here; the text and other views only render it.
  *
  * Order: the status card (guideline, who the patient is, her wishes and
- * fitness, the intent of the options); a card holding an option a gate
- * puts first (a `lead` mark), and, when she declines or cannot have
+ * fitness, the intent of the options, notes about her situation as a
+ * whole); a card holding an option a gate puts first (a `lead` mark),
+ * and, when she declines or cannot have
  * treatment, supportive care, with every other option card collapsed; the
  * rule base's cards (`card-def`) in kind order; safety, one card per drug;
  * ruled out, grouped by reason; missing facts, most consequential first;
@@ -254,8 +255,9 @@ static int place_warning(deck *d, const cJSON *warning)
 	return c != NULL ? card_add(c, L_WARNINGS, warning) : ONCO_ENOMEM;
 }
 
-/* Puts every item of the document on its card. */
-static int place_items(onco_engine *engine, deck *d, const cJSON *doc)
+/* Puts every item of the document on its card; a note that declares
+ * `card status` on the status card's items. */
+static int place_items(onco_engine *engine, deck *d, card *status, const cJSON *doc)
 {
 	static const struct {
 		const char *key;
@@ -281,8 +283,11 @@ static int place_items(onco_engine *engine, deck *d, const cJSON *doc)
 			return rc;
 	for (k = 0; k < sizeof(engine_lists) / sizeof(engine_lists[0]); k++)
 		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, engine_lists[k].key)) {
-			card *c = deck_card(d, engine_cards[k], engine_cards[k],
-					    kinds[kind_rank(engine_cards[k])].title);
+			card *c = engine_lists[k].list == L_NOTES &&
+						  strcmp(str_or(item, "card", ""), "status") == 0
+					  ? status
+					  : deck_card(d, engine_cards[k], engine_cards[k],
+						      kinds[kind_rank(engine_cards[k])].title);
 
 			if (c == NULL || (rc = card_add(c, engine_lists[k].list, item)) != 0)
 				return ONCO_ENOMEM;
@@ -690,15 +695,14 @@ static int add_intent(cJSON *o, const cJSON *doc)
 	return rc;
 }
 
-static cJSON *status_json(onco_engine *engine, const cJSON *doc, const char *stop_reason)
+static cJSON *status_json(onco_engine *engine, const cJSON *doc, const card *items,
+			  const char *stop_reason)
 {
 	cJSON *o = cJSON_CreateObject(), *guidelines, *patient;
 	const cJSON *g;
-	card empty;
 	char title[512] = "";
 	int rc = o == NULL ? ONCO_ENOMEM : 0;
 
-	memset(&empty, 0, sizeof(empty));
 	cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(doc, "guidelines")) {
 		const onco_guideline *def = onco_kb_guideline(&engine->kb, g->valuestring);
 		size_t used = strlen(title);
@@ -716,7 +720,7 @@ static cJSON *status_json(onco_engine *engine, const cJSON *doc, const char *sto
 			!cJSON_AddBoolToObject(o, "collapsed", stop_reason != NULL) ||
 			!cJSON_AddNullToObject(o, "lead")))
 		rc = ONCO_ENOMEM;
-	rc = rc ? rc : add_lists(o, &empty);
+	rc = rc ? rc : add_lists(o, items);
 	rc = rc ? rc : add_string_or_null(o, "reason", stop_reason);
 	guidelines = rc ? NULL : cJSON_AddArrayToObject(o, "guidelines");
 	if (rc == 0 && guidelines == NULL)
@@ -754,17 +758,19 @@ static cJSON *status_json(onco_engine *engine, const cJSON *doc, const char *sto
 int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 {
 	deck d = {NULL, 0};
+	card status_items; /* what the status card holds besides the patient */
 	cJSON *cards = cJSON_CreateArray(), *status;
 	const char *stop_reason = NULL;
 	size_t i;
-	int rc = cards == NULL ? ONCO_ENOMEM : 0;
+	int rc = cards == NULL ? ONCO_ENOMEM : 0, l;
 
+	memset(&status_items, 0, sizeof(status_items));
 	if (rc == 0)
-		rc = place_items(engine, &d, doc);
+		rc = place_items(engine, &d, &status_items, doc);
 	if (rc == 0) {
 		onco_patient_declines_or_cannot(engine, &stop_reason);
 		arrange(&d, stop_reason);
-		status = status_json(engine, doc, stop_reason);
+		status = status_json(engine, doc, &status_items, stop_reason);
 		if (status == NULL || !cJSON_AddItemToArray(cards, status)) {
 			cJSON_Delete(status);
 			rc = ONCO_ENOMEM;
@@ -779,6 +785,8 @@ int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 		}
 	}
 	deck_release(&d);
+	for (l = 0; l < L_COUNT; l++)
+		free(status_items.items[l]);
 	if (rc == 0 && !cJSON_AddItemToObject(doc, "cards", cards))
 		rc = ONCO_ENOMEM;
 	if (rc != 0)

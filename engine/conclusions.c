@@ -256,6 +256,8 @@ static int add_fields(onco_engine *engine, onco_run_facts *run, cJSON *item, voi
 		break;
 	default:
 		rc = rc ? rc : add_string(item, env, fact, "text", "text");
+		if (kind == ONCO_C_NOTE)
+			rc = rc ? rc : add_symbol_or_null(item, env, fact, "card", "card");
 		break;
 	}
 	return rc ? rc : add_string(item, env, fact, "rule", "rule");

@@ -191,8 +191,8 @@ static int same(const char *query, const char *s)
 }
 
 /* Does the rule conclude what was asked? Any rule by its name; a
- * recommendation by its id, modality, procedure or one of its agents (the
- * option); an exclusion, warning or note by its id (a gate's computed id
+ * recommendation by its id, modality, procedure or one of its agents or
+ * choices (the option); an exclusion, warning or note by its id (a gate's computed id
  * by its pattern, "*-excluded-declines-active-treatment"). */
 static int rule_matches(const onco_rule_info *r, const char *query)
 {
@@ -201,10 +201,16 @@ static int rule_matches(const onco_rule_info *r, const char *query)
 	if (same(query, r->name))
 		return 1;
 	if (r->kind == ONCO_RULE_RECOMMENDATION) {
+		const onco_decl *choices = onco_rule_decl(r, "choices");
+
 		if (same(query, r->modality) || same(query, r->procedure))
 			return 1;
 		for (i = 0; i < r->n_agents; i++)
 			if (same(query, r->agents[i]))
+				return 1;
+		/* a menu: "why not letrozole" finds the aromatase-inhibitor menu */
+		for (i = 0; choices != NULL && i < choices->n_values; i++)
+			if (same(query, choices->values[i].text))
 				return 1;
 	}
 	switch (r->kind) {

@@ -5,86 +5,71 @@
 ;;;
 ;;; Covers: breast cancer recorded as stage IV, and breast cancer of another
 ;;; or unrecorded stage at diagnosis with distant disease now (the source
-;;; speaks of "stage IV (or metastatic) breast cancer"; a note says the
-;;; stage IV options are applied). Not covered: a man (the source is written
-;;; for women and its hormonal options rest on menopausal status), and a
-;;; breast cancer without recorded distant disease and not stage IV.
+;;; speaks of "stage IV (or metastatic) breast cancer"; a note says so).
+;;; Not covered: a man (the source is written for women and its hormonal
+;;; options rest on menopausal status), and a breast cancer without
+;;; recorded distant disease and not stage IV.
 ;;;
-;;; Options: hormonal therapy (aromatase inhibitors for post-menopausal women
-;;; only, tamoxifen, the switch from tamoxifen to an aromatase inhibitor,
-;;; ovarian ablation for premenopausal women who decline other hormonal
-;;; therapy); chemotherapy (15 single drugs, eribulin among them with its
-;;; own conditions, and 8 combinations); trastuzumab alone or with paclitaxel or docetaxel,
-;;; pertuzumab with trastuzumab and a taxane, trastuzumab emtansine, for
-;;; HER2-positive tumours; bisphosphonates and pain management for bone
-;;; metastases; external beam radiation and surgery for symptoms; clinical
-;;; trials.
+;;; Options, on decision cards (card-def below):
+;;;   hormonal therapy: an aromatase inhibitor (a menu; post-menopausal women
+;;;     only; also the switch after a period of time on tamoxifen),
+;;;     tamoxifen, ovarian ablation for premenopausal women who do not wish
+;;;     to take other hormonal therapy (LHRH agonists as a menu, surgery or
+;;;     radiation therapy);
+;;;   chemotherapy: the single drugs as one menu and the 7 combinations (CMF
+;;;     given by vein or by mouth is one) as the backbones of one card;
+;;;   anti-HER2 therapy, for a HER2-positive tumour: pertuzumab with
+;;;     trastuzumab and a taxane, trastuzumab with paclitaxel or docetaxel,
+;;;     trastuzumab alone;
+;;;   later lines: eribulin (after 2 chemotherapy regimens for metastatic
+;;;     disease, an anthracycline and a taxane), trastuzumab emtansine
+;;;     (after trastuzumab and a taxane);
+;;;   bone metastases: bisphosphonates (a menu) and other pain management;
+;;;   external beam radiation and surgery for the symptoms the source
+;;;     lists; clinical trials.
 ;;;
-;;; How a decision reads (B4-1): three findings decide most of it.
-;;;   hormonal-therapy-may-be-offered  (B4-2: receptor positive, receptor
-;;;       status unknown, bone or soft tissue only, or cannot / will not
-;;;       have chemotherapy)
-;;;   chemotherapy-may-be-offered      (B4-6: receptor negative, liver, lung
-;;;       or brain spread, no response to hormonal therapy, rapid
-;;;       progression, severe symptoms or life-threatening complications)
-;;;   her2-positive                    (B4-10..B4-12)
-;;; Each is yes, no or unknown; an option blocked only by an unknown finding
-;;; is reported by the host as missing information. chemotherapy-may-be-
-;;; offered is built from six findings, so missing rules name the field of
-;;; each unknown one instead (a recorded field is never reported missing).
-;;;
-;;; Interpretations where the source is vague (each also in a rule comment):
-;;; - "Hormone receptor negative (ER-, PR- or both)" is read as written: ER
-;;;   negative or PR negative opens chemotherapy (two findings, er-negative
-;;;   and pr-negative), so an ER+/PR- tumour gets both hormonal therapy
-;;;   (ER+) and chemotherapy as options.
-;;; - "Receptor status unknown": neither ER nor PR is positive and they are
-;;;   not both negative.
-;;; - "Cannot or do not wish to have chemotherapy": fitness
-;;;   chemotherapy_suitable false or preference declines_chemotherapy true.
-;;;   Unrecorded fitness or wishes do not hold chemotherapy back; when they
-;;;   are recorded, chemotherapy options are not listed and a note says why.
-;;; - "Does not respond to hormonal therapy": a hormonal therapy (type
-;;;   hormonal or ovarian-suppression) given for advanced disease (setting
-;;;   metastatic, recurrent or not recorded) with progression as response
-;;;   or progressed_after true. Stable disease or no recorded response
-;;;   answers unknown. Adjuvant, neoadjuvant or primary hormonal therapy
-;;;   does not count.
-;;; - A chemotherapy regimen is a prior treatment of type chemotherapy or
-;;;   chemoradiation (record a regimen that combines chemotherapy with an
-;;;   anti-HER2 drug as chemotherapy, listing all its agents). It is "for
-;;;   metastatic disease" when its setting is metastatic; recurrent or no
-;;;   setting answers unknown.
-;;; - Eribulin: at least 2 chemotherapy regimens for metastatic disease, and
-;;;   "Previous therapy should have included an anthracycline ... and a
-;;;   taxane": read as written, any previous therapy (drug classes from
-;;;   rules/drugs.clp, any setting). When the anthracycline or the taxane
-;;;   was not part of a metastatic regimen, a note says the source does not
-;;;   say whether earlier (e.g. adjuvant) therapy counts.
-;;; - Pertuzumab "in women who have not received prior anti-HER2 therapy or
-;;;   chemotherapy for metastatic diasease": prior chemotherapy counts only
-;;;   when given for metastatic disease; prior anti-HER2 therapy in any
-;;;   setting excludes it (the narrower reading, since the sentence does not
-;;;   make clear that "for metastatic disease" also bounds anti-HER2
-;;;   therapy); the exclusion's reason says so.
+;;; Readings (each written once, with the source sentence and why, in
+;;; docs/clinical-readings.md, section 8):
+;;; - Hormonal therapy needs a tumour that is, or may be, hormone sensitive:
+;;;   hormone receptor positive (ER+, PR+ or both) or receptor status
+;;;   unknown (a result sought and not available). The other two bullets
+;;;   (bone or soft tissue only; cannot or do not wish to have chemotherapy)
+;;;   say when it is favoured: they are cited on the options when they
+;;;   apply, and never make a receptor-negative tumour qualify.
+;;; - ER+ with PR- is hormone receptor positive; "hormone receptor negative
+;;;   (ER-, PR- or both)" for chemotherapy is ER- and PR-. One receptor
+;;;   negative and the other not recorded is a gap in the record: the other
+;;;   result is asked for.
+;;; - Each option cites the bullet of its source list that applied.
 ;;; - Trastuzumab "is given until the cancer no longer responds to treatment
-;;;   or progresses": an ongoing trastuzumab treatment with progression
-;;;   excludes trastuzumab options (not trastuzumab emtansine).
-;;; - Trastuzumab emtansine after trastuzumab and a taxane in any setting
-;;;   (the source: "separately or in combination").
+;;;   or progresses": after progression on it in advanced disease no option
+;;;   with trastuzumab is offered again (the treatment-history gate,
+;;;   gates.clp, cites this sentence for this guideline).
+;;; - Pertuzumab "can be used in women who have not received prior anti-HER2
+;;;   therapy or chemotherapy for metastatic diasease": "for metastatic
+;;;   disease" bounds both; anti-HER2 therapy given before the cancer spread
+;;;   leaves the option listed, flagged for the team.
+;;; - "Chemotherapy regimens for metastatic disease" (eribulin, pertuzumab):
+;;;   a prior treatment of type chemotherapy or chemoradiation, or of any
+;;;   type but surgery whose agents hold a chemotherapy drug, given for
+;;;   advanced disease (setting metastatic or recurrent, or primary
+;;;   treatment of a cancer that was stage IV at diagnosis and is not
+;;;   recorded as recurrent); no setting recorded leaves it open.
 ;;; - Radiation "to relieve pain and other symptoms caused by bone
-;;;   metastases": bone metastases with bone pain recorded. Brain or spinal
-;;;   cord metastases, bronchial obstruction and painful open draining
-;;;   chest-wall areas are taken as they are recorded.
-;;; - Surgery for "a single or isolated metastasis in the:": the source's
-;;;   list of sites is missing; the option names no site.
-;;; - The source gives no guidance for a patient who declines all cancer
-;;;   treatment; these rules do not read that wish.
-;;; - The combinations are introduced "for recurrent breast cancer" on this
-;;;   stage IV page; they are offered, like the single drugs, where
-;;;   chemotherapy may be offered.
-;;; - The knowledge map speaks of 16 single drugs; the source lists 15
-;;;   (eribulin included), and so do these rules.
+;;;   metastases": bone pain, pain, a fracture or spinal cord compression
+;;;   with bone metastases.
+;;; - The combinations are listed "for recurrent breast cancer" on this
+;;;   stage IV page; they are offered where chemotherapy may be offered, and
+;;;   each says so.
+;;;
+;;; This file says what the source offers for the disease; what holds for
+;;; the patient (wishes, fitness for treatment and for chemotherapy,
+;;; treatment history, drug safety) is applied once, by rules/gates.clp and
+;;; rules/drug-safety.clp, to what the options declare. The source gives
+;;; no supportive-care passage: when the patient declines or cannot have
+;;; cancer treatment, the care it gives that does not treat the cancer
+;;; (bisphosphonates, other pain management) comes first and a note says
+;;; the source is silent about that situation.
 
 ;;; ---------------------------------------------------------------- guideline
 
@@ -93,6 +78,28 @@
              (title "Stage IV (metastatic) breast cancer")
              (source "004_e2ff6cf0888c64ad.txt")
              (covers "breast cancer in a woman, stage IV at diagnosis or with distant spread now")))
+
+(deffacts breast-stage4-cards
+  (card-def (id breast-stage4-hormonal) (guideline breast-stage4)
+            (kind systemic) (order 1)
+            (title "Hormonal therapy (hormone receptor-positive or unknown status)"))
+  (card-def (id breast-stage4-chemotherapy) (guideline breast-stage4)
+            (kind systemic) (order 2)
+            (title "Chemotherapy: single drugs or combinations"))
+  (card-def (id breast-stage4-anti-her2) (guideline breast-stage4)
+            (kind systemic) (order 3)
+            (title "Anti-HER2 therapy (HER2-positive tumour)"))
+  (card-def (id breast-stage4-later-line) (guideline breast-stage4)
+            (kind later-line)
+            (title "After earlier treatment for metastatic disease"))
+  (card-def (id breast-stage4-bone) (guideline breast-stage4)
+            (kind symptom-control) (order 1)
+            (title "Bone metastases: bisphosphonates and pain management"))
+  (card-def (id breast-stage4-symptom-control) (guideline breast-stage4)
+            (kind symptom-control) (order 2)
+            (title "Radiation and surgery to relieve symptoms"))
+  (card-def (id breast-stage4-clinical-trial) (guideline breast-stage4)
+            (kind clinical-trial) (title "Clinical trials")))
 
 ;;; ---------------------------------------------------------------- citations
 
@@ -105,25 +112,22 @@
             (quote "The goal of treatment is to help the woman survive (sometimes for several years) and to remain free of symptoms as long as possible."))
   (citation (id b4-1-depends)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-1)
-            (quote "The type of treatment offered for stage IV breast cancer will depend on:"))
-  (citation (id b4-1-receptor-status)
+            (quote "The type of treatment offered for stage IV breast cancer will depend on: • the hormone receptor status of the tumour • the HER2 status of the tumour • where the cancer has spread • bone • soft tissues • other organs (liver, lung or brain) • the woman’s overall health"))
+  (citation (id b4-1-unique-needs)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-1)
-            (quote "the hormone receptor status of the tumour"))
-  (citation (id b4-1-her2-status)
+            (quote "The types of treatments given are based on the unique needs of the woman with cancer."))
+  (citation (id b4-1-ductal-lobular)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-1)
-            (quote "the HER2 status of the tumour"))
-  (citation (id b4-1-spread)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-1)
-            (quote "where the cancer has spread"))
+            (quote "Invasive ductal and invasive lobular carcinomas are treated the same way."))
   (citation (id b4-1-health)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-1)
             (quote "the woman’s overall health"))
+  (citation (id b4-2-receptor-positive)
+            (source "004_e2ff6cf0888c64ad.txt") (label B4-2)
+            (quote "Hormonal therapy may be offered for stage IV breast cancer with: • hormone receptor–positive tumours (ER+, PR+ or both)"))
   (citation (id b4-2-hormonal)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-2)
             (quote "Hormonal therapy may be offered for stage IV breast cancer with:"))
-  (citation (id b4-2-receptor-positive)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-2)
-            (quote "hormone receptor–positive tumours (ER+, PR+ or both)"))
   (citation (id b4-2-receptor-unknown)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-2)
             (quote "tumours where the hormone receptor status is unknown"))
@@ -133,18 +137,12 @@
   (citation (id b4-2-no-chemotherapy)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-2)
             (quote "women who cannot or do not wish to have chemotherapy"))
+  (citation (id b4-3-aromatase-inhibitors)
+            (source "004_e2ff6cf0888c64ad.txt") (label B4-3)
+            (quote "aromatase inhibitors – used only in post-menopausal women • letrozole (Femara) • anastrozole (Arimidex) • exemestane (Aromasin)"))
   (citation (id b4-3-post-menopausal-only)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-3)
             (quote "aromatase inhibitors – used only in post-menopausal women"))
-  (citation (id b4-3-letrozole)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-3)
-            (quote "letrozole (Femara)"))
-  (citation (id b4-3-anastrozole)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-3)
-            (quote "anastrozole (Arimidex)"))
-  (citation (id b4-3-exemestane)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-3)
-            (quote "exemestane (Aromasin)"))
   (citation (id b4-4-tamoxifen)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-4)
             (quote "tamoxifen (Nolvadex, Tamofen) – the most common anti-estrogen"))
@@ -157,27 +155,15 @@
   (citation (id b4-5-ovarian-ablation)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-5)
             (quote "ovarian ablation – may be offered to premenopausal women who do not wish to take other types of hormonal therapy"))
-  (citation (id b4-5-lhrh-agonists)
+  (citation (id b4-5-methods)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-5)
-            (quote "luteinizing hormone–releasing hormone (LHRH) agonists"))
-  (citation (id b4-5-goserelin)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-5)
-            (quote "goserelin (Zoladex)"))
-  (citation (id b4-5-leuprolide)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-5)
-            (quote "leuprolide (Lupron, Lupron Depot, Eligard)"))
-  (citation (id b4-5-buserelin)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-5)
-            (quote "buserelin (Suprefact)"))
-  (citation (id b4-5-surgery-radiation)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-5)
-            (quote "• surgery • radiation therapy"))
+            (quote "luteinizing hormone–releasing hormone (LHRH) agonists • goserelin (Zoladex) • leuprolide (Lupron, Lupron Depot, Eligard) • buserelin (Suprefact) • surgery • radiation therapy"))
+  (citation (id b4-6-receptor-negative)
+            (source "004_e2ff6cf0888c64ad.txt") (label B4-6)
+            (quote "Chemotherapy may be offered for stage IV breast cancer that: • is hormone receptor negative (ER–, PR– or both)"))
   (citation (id b4-6-chemotherapy)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-6)
             (quote "Chemotherapy may be offered for stage IV breast cancer that:"))
-  (citation (id b4-6-receptor-negative)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-6)
-            (quote "is hormone receptor negative (ER–, PR– or both)"))
   (citation (id b4-6-liver-lung-brain)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-6)
             (quote "has spread to liver, lung or brain"))
@@ -189,55 +175,10 @@
             (quote "is progressing quickly or is causing severe symptoms or life-threatening complications"))
   (citation (id b4-7-similar)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "The response of stage IV breast cancer to single chemotherapy drugs or combinations is similar."))
-  (citation (id b4-7-single-often)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "Single drugs are often given for stage IV breast cancer because they have fewer side effects than combination chemotherapy."))
+            (quote "The response of stage IV breast cancer to single chemotherapy drugs or combinations is similar. Single drugs are often given for stage IV breast cancer because they have fewer side effects than combination chemotherapy."))
   (citation (id b4-7-single-drugs)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "The types of single chemotherapy drugs are:"))
-  (citation (id b4-7-vinorelbine)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "vinorelbine (Navelbine)"))
-  (citation (id b4-7-cisplatin)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "cisplatin (Platinol AQ)"))
-  (citation (id b4-7-capecitabine)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "capecitabine (Xeloda)"))
-  (citation (id b4-7-paclitaxel)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "paclitaxel (Taxol)"))
-  (citation (id b4-7-docetaxel)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "docetaxel (Taxotere)"))
-  (citation (id b4-7-doxorubicin)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "doxorubicin (Adriamycin)"))
-  (citation (id b4-7-fluorouracil)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "5-fluorouracil (Adrucil, 5-FU)"))
-  (citation (id b4-7-methotrexate)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "methotrexate"))
-  (citation (id b4-7-epirubicin)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "epirubicin (Pharmorubicin)"))
-  (citation (id b4-7-etoposide)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "etoposide (Vepesid) – given by mouth (oral)"))
-  (citation (id b4-7-cyclophosphamide)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "cyclophosphamide (Cytoxan, Procytox)"))
-  (citation (id b4-7-gemcitabine)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "gemcitabine (Gemzar)"))
-  (citation (id b4-7-mitomycin)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "mitomycin (Mutamycin)"))
-  (citation (id b4-7-protein-bound-paclitaxel)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
-            (quote "protein-bound paclitaxel (Abraxane)"))
+            (quote "The types of single chemotherapy drugs are: • vinorelbine (Navelbine) • cisplatin (Platinol AQ) • capecitabine (Xeloda) • paclitaxel (Taxol) • docetaxel (Taxotere) • doxorubicin (Adriamycin) • 5-fluorouracil (Adrucil, 5-FU) • methotrexate • epirubicin (Pharmorubicin) • etoposide (Vepesid) – given by mouth (oral) • cyclophosphamide (Cytoxan, Procytox) • gemcitabine (Gemzar) • mitomycin (Mutamycin) • protein-bound paclitaxel (Abraxane)"))
   (citation (id b4-7-eribulin)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-7)
             (quote "eribulin (Halaven)"))
@@ -252,19 +193,16 @@
             (quote "Chemotherapy combinations that may be offered for recurrent breast cancer are:"))
   (citation (id b4-9-ac)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-9)
-            (quote "doxorubicin and cyclophosphamide"))
+            (quote "AC • doxorubicin and cyclophosphamide"))
   (citation (id b4-9-docetaxel-doxorubicin)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-9)
             (quote "docetaxel and doxorubicin"))
   (citation (id b4-9-fac)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-9)
-            (quote "cyclophosphamide (by mouth), doxorubicin and 5-fluorouracil"))
-  (citation (id b4-9-cmf-iv)
+            (quote "FAC (or CAF) • cyclophosphamide (by mouth), doxorubicin and 5-fluorouracil"))
+  (citation (id b4-9-cmf)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-9)
-            (quote "cyclophosphamide (intravenous), methotrexate and 5-fluorouracil"))
-  (citation (id b4-9-cmf-po)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-9)
-            (quote "cyclophosphamide (by mouth), methotrexate and 5-fluorouracil"))
+            (quote "CMF – IV • cyclophosphamide (intravenous), methotrexate and 5-fluorouracil • CMF – PO • cyclophosphamide (by mouth), methotrexate and 5-fluorouracil"))
   (citation (id b4-9-doxorubicin-paclitaxel)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-9)
             (quote "doxorubicin and paclitaxel"))
@@ -295,24 +233,18 @@
   (citation (id b4-13-bisphosphonates)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-13)
             (quote "Bisphosphonates may be used to reduce pain and fractures when breast cancer has spread to the bone (bone metastases)."))
-  (citation (id b4-13-clodronate)
+  (citation (id b4-13-bisphosphonate-types)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-13)
-            (quote "clodronate (Bonefos)"))
-  (citation (id b4-13-pamidronate)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-13)
-            (quote "pamidronate (Aredia)"))
-  (citation (id b4-13-zoledronic-acid)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-13)
-            (quote "zoledronic acid (Zometa, Aclasta)"))
+            (quote "The types of bisphosphonates used to treat bone metastases from breast cancer are: • clodronate (Bonefos) • pamidronate (Aredia) • zoledronic acid (Zometa, Aclasta)"))
   (citation (id b4-13-pain-management)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-13)
             (quote "Women who have pain from the bone metastases may be offered other methods of pain management along with bisphosphonate therapy."))
+  (citation (id b4-14-bone)
+            (source "004_e2ff6cf0888c64ad.txt") (label B4-14)
+            (quote "External beam radiation therapy may be offered for stage IV breast cancer to relieve pain and other symptoms caused by: • bone metastases"))
   (citation (id b4-14-radiation)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-14)
             (quote "External beam radiation therapy may be offered for stage IV breast cancer to relieve pain and other symptoms caused by:"))
-  (citation (id b4-14-bone)
-            (source "004_e2ff6cf0888c64ad.txt") (label B4-14)
-            (quote "bone metastases"))
   (citation (id b4-14-bronchial)
             (source "004_e2ff6cf0888c64ad.txt") (label B4-14)
             (quote "a blockage of the bronchi"))
@@ -362,18 +294,38 @@
 
 ;;; ---------------------------------------------------------------- helpers
 
-(deffunction breast-stage4-setting-may-be-metastatic (?setting)
-  "TRUE when a prior treatment's setting (a 0..1 multifield) is metastatic,
-   recurrent or not recorded: it may have been given for metastatic disease."
-  (or (= (length$ ?setting) 0)
-      (neq (member$ metastatic ?setting) FALSE)
-      (neq (member$ recurrent ?setting) FALSE)))
+(deffunction breast-stage4-advanced-setting (?setting ?stage ?recurrent)
+  "TRUE when a prior treatment (its setting, a 0..1 multifield) was given
+   for advanced disease: setting metastatic or recurrent, or primary
+   treatment of a cancer that was stage IV at diagnosis and is not
+   recorded as recurrent (its first treatment was for metastatic disease;
+   the reading of the treatment-history gate)."
+  (or (neq (member$ metastatic ?setting) FALSE)
+      (neq (member$ recurrent ?setting) FALSE)
+      (and (neq (member$ primary ?setting) FALSE)
+           (neq (member$ IV ?stage) FALSE)
+           (eq (member$ TRUE ?recurrent) FALSE))))
 
-(deffunction breast-stage4-setting-unclear (?setting)
-  "TRUE when a prior treatment's setting is recurrent or not recorded: it
-   may or may not have been given for metastatic disease."
-  (or (= (length$ ?setting) 0)
-      (neq (member$ recurrent ?setting) FALSE)))
+(deffunction breast-stage4-chemotherapy-regimen (?type ?agents)
+  "TRUE when a prior treatment is a chemotherapy regimen: of type
+   chemotherapy or chemoradiation, or of another type but surgery whose
+   agents hold a chemotherapy drug (trastuzumab with paclitaxel recorded as
+   anti-HER2 therapy is chemotherapy too)."
+  (or (eq ?type chemotherapy)
+      (eq ?type chemoradiation)
+      (and (neq ?type surgery)
+           (> (length$ ?agents) 0)
+           (any-factp ((?d drug))
+                      (and (member$ ?d:agent ?agents)
+                           (member$ chemotherapy ?d:classes))))))
+
+(deffunction breast-stage4-anti-her2-treatment (?type ?agents)
+  "TRUE when a prior treatment is anti-HER2 therapy: of type anti-HER2, or
+   with an anti-HER2 drug among its agents."
+  (or (eq ?type anti-HER2)
+      (any-factp ((?d drug))
+                 (and (member$ ?d:agent ?agents)
+                      (member$ anti-HER2 ?d:classes)))))
 
 ;;; ---------------------------------------------------------------- findings
 
@@ -381,15 +333,21 @@
   (finding-def (name stage-iv-at-diagnosis)
                (text "stage IV at diagnosis")
                (fields "/cancer/stage"))
-  (finding-def (name hormone-receptor-positive)
-               (text "hormone receptor positive tumour (ER+, PR+ or both)")
-               (fields "/biomarkers/ER" "/biomarkers/PR"))
-  (finding-def (name er-negative)
-               (text "ER-negative tumour")
+  (finding-def (name er-positive)
+               (text "ER-positive tumour")
                (fields "/biomarkers/ER"))
-  (finding-def (name pr-negative)
-               (text "PR-negative tumour")
+  (finding-def (name pr-positive)
+               (text "PR-positive tumour")
                (fields "/biomarkers/PR"))
+  (finding-def (name hormone-receptor-positive)
+               (text "hormone receptor-positive tumour (ER+, PR+ or both; ER- and PR- is receptor negative)")
+               (fields "/biomarkers/ER" "/biomarkers/PR"))
+  (finding-def (name hormone-receptor-status-unknown)
+               (text "hormone receptor status unknown (a result sought and not available, and none positive)")
+               (fields "/biomarkers/ER" "/biomarkers/PR"))
+  (finding-def (name hormone-sensitive)
+               (text "a tumour that is, or may be, hormone sensitive: hormone receptor-positive, or receptor status unknown")
+               (fields "/biomarkers/ER" "/biomarkers/PR"))
   (finding-def (name her2-positive)
                (text "HER2-positive tumour")
                (fields "/biomarkers/HER2"))
@@ -412,7 +370,7 @@
                (text "spinal cord metastases")
                (fields "/cancer/metastases"))
   (finding-def (name no-response-to-hormonal-therapy)
-               (text "the cancer does not respond to hormonal therapy given for advanced disease")
+               (text "the cancer does not respond to hormonal therapy given for advanced disease (it progressed on or after it)")
                (fields "/prior_treatments"))
   (finding-def (name rapid-progression)
                (text "the cancer is progressing quickly")
@@ -420,11 +378,11 @@
   (finding-def (name severe-symptoms-or-life-threatening-complications)
                (text "severe symptoms or life-threatening complications")
                (fields "/symptoms"))
-  (finding-def (name hormonal-therapy-may-be-offered)
-               (text "a situation in which the source offers hormonal therapy (receptor positive or unknown, bone or soft tissue only, cannot or does not wish to have chemotherapy)")
-               (fields "/cancer/metastases"))
-  (finding-def (name chemotherapy-may-be-offered)
-               (text "a situation in which the source offers chemotherapy (receptor negative, liver, lung or brain spread, no response to hormonal therapy, rapid progression, severe symptoms or life-threatening complications)")
+  (finding-def (name progressing-quickly-or-severe-symptoms)
+               (text "the cancer is progressing quickly or causing severe symptoms or life-threatening complications")
+               (fields "/cancer/rapid_progression" "/symptoms"))
+  (finding-def (name chemotherapy-declined-or-unsuitable)
+               (text "the patient cannot have or does not wish to have chemotherapy (as recorded; not recorded counts as no)")
                (fields))
   (finding-def (name declines-other-hormonal-therapy)
                (text "patient does not wish to take other types of hormonal therapy")
@@ -444,20 +402,26 @@
   (finding-def (name anthracycline-and-taxane-for-metastatic-disease)
                (text "the anthracycline and the taxane were given for metastatic disease")
                (fields "/prior_treatments"))
-  (finding-def (name prior-anti-her2-therapy)
-               (text "prior anti-HER2 therapy")
-               (fields "/prior_treatments" "/medications"))
   (finding-def (name prior-chemotherapy-for-metastatic-disease)
                (text "prior chemotherapy for metastatic disease")
+               (fields "/prior_treatments"))
+  (finding-def (name prior-anti-her2-for-metastatic-disease)
+               (text "prior anti-HER2 therapy for metastatic disease")
+               (fields "/prior_treatments"))
+  (finding-def (name prior-anti-her2-before-spread)
+               (text "anti-HER2 therapy given before the cancer spread (adjuvant, neoadjuvant or primary treatment of earlier disease)")
                (fields "/prior_treatments"))
   (finding-def (name prior-trastuzumab)
                (text "prior treatment with trastuzumab")
                (fields "/prior_treatments" "/medications"))
-  (finding-def (name progressing-on-trastuzumab)
-               (text "the cancer progresses on ongoing trastuzumab")
+  (finding-def (name stable-disease-on-trastuzumab)
+               (text "stable disease recorded on trastuzumab given for metastatic disease")
                (fields "/prior_treatments"))
+  (finding-def (name bone-metastasis-symptom)
+               (text "a symptom bone metastases cause: bone pain, pain (the case cannot say which lesion causes it), a fracture or spinal cord compression")
+               (fields "/symptoms"))
   (finding-def (name bone-pain)
-               (text "pain from bone metastases")
+               (text "pain that may come from the bone metastases: bone pain, or pain (the case cannot say which lesion causes it)")
                (fields "/symptoms"))
   (finding-def (name bronchial-obstruction)
                (text "bronchial obstruction")
@@ -498,67 +462,136 @@
   =>
   (assert (finding (name stage-iv-at-diagnosis) (value unknown))))
 
-;;; Hormone receptors (B4-2, B4-6), HER2 (B4-10), menopausal status (B4-3).
+;;; Hormone receptors (B4-2, B4-6). One finding per receptor, then the
+;;; tumour: positive (ER+, PR+ or both), negative (ER- and PR-), unknown.
+;;; "Receptor status unknown" (B4-2) is a result sought and not available
+;;; (the case states `unknown`) with none positive; a result that is not
+;;; recorded is a gap in the record, and is asked for.
 
-(defrule finding-hormone-receptor-positive-yes
-  "ER or PR positive: hormone receptor positive (ER+, PR+ or both)."
-  (biomarker (name ER|PR) (status positive))
+(defrule finding-er-positive-yes
+  "ER-positive tumour."
+  (biomarker (name ER) (status positive))
+  =>
+  (assert (finding (name er-positive) (value yes))))
+
+(defrule finding-er-positive-no
+  "ER-negative tumour."
+  (biomarker (name ER) (status negative))
+  =>
+  (assert (finding (name er-positive) (value no))))
+
+(defrule finding-er-positive-unknown
+  "ER not recorded, or recorded as unknown."
+  (not (biomarker (name ER) (status positive|negative)))
+  =>
+  (assert (finding (name er-positive) (value unknown))))
+
+(defrule finding-pr-positive-yes
+  "PR-positive tumour."
+  (biomarker (name PR) (status positive))
+  =>
+  (assert (finding (name pr-positive) (value yes))))
+
+(defrule finding-pr-positive-no
+  "PR-negative tumour."
+  (biomarker (name PR) (status negative))
+  =>
+  (assert (finding (name pr-positive) (value no))))
+
+(defrule finding-pr-positive-unknown
+  "PR not recorded, or recorded as unknown."
+  (not (biomarker (name PR) (status positive|negative)))
+  =>
+  (assert (finding (name pr-positive) (value unknown))))
+
+(defrule finding-hormone-receptor-positive-yes-er
+  "ER-positive: hormone receptor positive, whatever PR says (ER+ with
+   PR- is hormone receptor positive)."
+  (finding (name er-positive) (value yes))
+  =>
+  (assert (finding (name hormone-receptor-positive) (value yes))))
+
+(defrule finding-hormone-receptor-positive-yes-pr
+  "PR-positive: hormone receptor positive, whatever ER says."
+  (finding (name pr-positive) (value yes))
   =>
   (assert (finding (name hormone-receptor-positive) (value yes))))
 
 (defrule finding-hormone-receptor-positive-no
-  "Both ER and PR negative."
-  (biomarker (name ER) (status negative))
-  (biomarker (name PR) (status negative))
+  "ER-negative and PR-negative: hormone receptor negative."
+  (finding (name er-positive) (value no))
+  (finding (name pr-positive) (value no))
   =>
   (assert (finding (name hormone-receptor-positive) (value no))))
 
-(defrule finding-hormone-receptor-positive-unknown
-  "Neither ER nor PR is positive and they are not both negative: the
-   hormone receptor status is unknown (B4-2 offers hormonal therapy then)."
-  (not (biomarker (name ER|PR) (status positive)))
-  (not (and (biomarker (name ER) (status negative))
-            (biomarker (name PR) (status negative))))
+(defrule finding-hormone-receptor-positive-unknown-er
+  "ER not known, PR not positive."
+  (finding (name er-positive) (value unknown))
+  (finding (name pr-positive) (value no|unknown))
   =>
   (assert (finding (name hormone-receptor-positive) (value unknown))))
 
-(defrule finding-er-negative-yes
-  "ER-negative tumour: one half of the source's 'hormone receptor negative
-   (ER-, PR- or both)', read as written."
-  (biomarker (name ER) (status negative))
+(defrule finding-hormone-receptor-positive-unknown-pr
+  "ER negative, PR not known."
+  (finding (name er-positive) (value no))
+  (finding (name pr-positive) (value unknown))
   =>
-  (assert (finding (name er-negative) (value yes))))
+  (assert (finding (name hormone-receptor-positive) (value unknown))))
 
-(defrule finding-er-negative-no
-  "ER-positive tumour."
-  (biomarker (name ER) (status positive))
+(defrule finding-hormone-receptor-status-unknown-yes
+  "A receptor result was sought and is not available (stated unknown), and
+   none is positive: the hormone receptor status is unknown (B4-2)."
+  (biomarker (name ER|PR) (status unknown))
+  (not (biomarker (name ER|PR) (status positive)))
   =>
-  (assert (finding (name er-negative) (value no))))
+  (assert (finding (name hormone-receptor-status-unknown) (value yes))))
 
-(defrule finding-er-negative-unknown
-  "ER status not recorded or recorded as unknown."
-  (not (biomarker (name ER) (status positive|negative)))
+(defrule finding-hormone-receptor-status-unknown-no-positive
+  "Hormone receptor positive: the status is known."
+  (finding (name hormone-receptor-positive) (value yes))
   =>
-  (assert (finding (name er-negative) (value unknown))))
+  (assert (finding (name hormone-receptor-status-unknown) (value no))))
 
-(defrule finding-pr-negative-yes
-  "PR-negative tumour: the other half of 'hormone receptor negative (ER-,
-   PR- or both)'."
-  (biomarker (name PR) (status negative))
+(defrule finding-hormone-receptor-status-unknown-no-negative
+  "ER-negative and PR-negative: the status is known."
+  (finding (name hormone-receptor-positive) (value no))
   =>
-  (assert (finding (name pr-negative) (value yes))))
+  (assert (finding (name hormone-receptor-status-unknown) (value no))))
 
-(defrule finding-pr-negative-no
-  "PR-positive tumour."
-  (biomarker (name PR) (status positive))
+(defrule finding-hormone-receptor-status-unknown-unknown
+  "No receptor is positive, none is stated unknown, and one is not
+   recorded: a gap in the record (ER negative and PR not recorded is not
+   'status unknown'); the missing result is asked for."
+  (finding (name hormone-receptor-positive) (value unknown))
+  (not (biomarker (name ER|PR) (status unknown)))
   =>
-  (assert (finding (name pr-negative) (value no))))
+  (assert (finding (name hormone-receptor-status-unknown) (value unknown))))
 
-(defrule finding-pr-negative-unknown
-  "PR status not recorded or recorded as unknown."
-  (not (biomarker (name PR) (status positive|negative)))
+(defrule finding-hormone-sensitive-yes-positive
+  "Hormone receptor positive."
+  (finding (name hormone-receptor-positive) (value yes))
   =>
-  (assert (finding (name pr-negative) (value unknown))))
+  (assert (finding (name hormone-sensitive) (value yes))))
+
+(defrule finding-hormone-sensitive-yes-status-unknown
+  "Hormone receptor status unknown."
+  (finding (name hormone-receptor-status-unknown) (value yes))
+  =>
+  (assert (finding (name hormone-sensitive) (value yes))))
+
+(defrule finding-hormone-sensitive-no
+  "Hormone receptor negative (ER- and PR-)."
+  (finding (name hormone-receptor-positive) (value no))
+  =>
+  (assert (finding (name hormone-sensitive) (value no))))
+
+(defrule finding-hormone-sensitive-unknown
+  "A receptor result is not recorded and neither rule applies yet."
+  (finding (name hormone-receptor-status-unknown) (value unknown))
+  =>
+  (assert (finding (name hormone-sensitive) (value unknown))))
+
+;;; HER2 (B4-10..B4-12), menopausal status (B4-3..B4-5).
 
 (defrule finding-her2-positive-yes
   "HER2-positive tumour."
@@ -611,9 +644,15 @@
   =>
   (assert (finding (name bone-or-soft-tissue-metastases-only) (value no))))
 
+(defrule finding-bone-or-soft-tissue-metastases-only-no-metastases
+  "Metastases are recorded as none."
+  (list-recorded (field "/cancer/metastases") (count 0))
+  =>
+  (assert (finding (name bone-or-soft-tissue-metastases-only) (value no))))
+
 (defrule finding-bone-or-soft-tissue-metastases-only-unknown
-  "No metastasis site is recorded."
-  (not (metastasis))
+  "Metastases are not recorded."
+  (not (list-recorded (field "/cancer/metastases")))
   =>
   (assert (finding (name bone-or-soft-tissue-metastases-only) (value unknown))))
 
@@ -693,33 +732,36 @@
   =>
   (assert (finding (name spinal-cord-metastases) (value unknown))))
 
-;;; Course of the disease (B4-6).
+;;; Course of the disease (B4-6). "Does not respond to hormonal therapy":
+;;; the cancer progressed on, or after, a hormonal therapy given for
+;;; advanced disease (hormonal therapy is continued while it controls the
+;;; cancer). Stable disease, no recorded outcome, or no recorded setting is
+;;; for the record to say (unknown); adjuvant or neoadjuvant hormonal
+;;; therapy, or primary treatment of earlier disease, does not count.
 
-(defrule finding-no-response-to-hormonal-therapy-yes-response
-  "Hormonal therapy for advanced disease with progression as the response."
-  (prior-treatment (type hormonal|ovarian-suppression) (response progression)
-                   (setting $?s&:(breast-stage4-setting-may-be-metastatic ?s)))
-  =>
-  (assert (finding (name no-response-to-hormonal-therapy) (value yes))))
-
-(defrule finding-no-response-to-hormonal-therapy-yes-progressed
+(defrule finding-no-response-to-hormonal-therapy-yes
   "The cancer progressed on or after hormonal therapy for advanced disease."
-  (prior-treatment (type hormonal|ovarian-suppression) (progressed-after TRUE)
-                   (setting $?s&:(breast-stage4-setting-may-be-metastatic ?s)))
+  (cancer (stage $?stage) (recurrent $?rec))
+  (or (prior-treatment (type hormonal|ovarian-suppression) (response progression)
+                       (setting $?s&:(breast-stage4-advanced-setting ?s ?stage ?rec)))
+      (prior-treatment (type hormonal|ovarian-suppression) (progressed-after TRUE)
+                       (setting $?s&:(breast-stage4-advanced-setting ?s ?stage ?rec))))
   =>
   (assert (finding (name no-response-to-hormonal-therapy) (value yes))))
 
 (defrule finding-no-response-to-hormonal-therapy-no
-  "Prior treatments are recorded and every hormonal therapy for advanced
-   disease had a complete or partial response without progression (or
-   there was none)."
+  "Prior treatments are recorded; every hormonal therapy has a setting,
+   and each one given for advanced disease brought a complete or partial
+   response with no progression after it (or there was none)."
+  (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
+  (not (prior-treatment (type hormonal|ovarian-suppression) (setting)))
   (not (prior-treatment (type hormonal|ovarian-suppression)
-                        (setting $?s1&:(breast-stage4-setting-may-be-metastatic ?s1))
+                        (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec))
                         (response $?r&:(and (not (member$ complete ?r))
                                             (not (member$ partial ?r))))))
   (not (prior-treatment (type hormonal|ovarian-suppression) (progressed-after TRUE)
-                        (setting $?s2&:(breast-stage4-setting-may-be-metastatic ?s2))))
+                        (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec))))
   =>
   (assert (finding (name no-response-to-hormonal-therapy) (value no))))
 
@@ -729,20 +771,23 @@
   =>
   (assert (finding (name no-response-to-hormonal-therapy) (value unknown))))
 
-(defrule finding-no-response-to-hormonal-therapy-unknown-response
-  "A hormonal therapy for advanced disease with stable disease or no
-   recorded response, and no progression: whether it 'does not respond'
-   is for the team to say."
+(defrule finding-no-response-to-hormonal-therapy-unknown-outcome
+  "A hormonal therapy with no setting, or one for advanced disease with
+   stable disease or no recorded response, and none shows progression:
+   whether the cancer 'does not respond' is for the record (or the team)
+   to say."
+  (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (exists (prior-treatment (type hormonal|ovarian-suppression)
-                           (setting $?s1&:(breast-stage4-setting-may-be-metastatic ?s1))
-                           (response $?r&:(and (not (member$ complete ?r))
-                                               (not (member$ partial ?r))
-                                               (not (member$ progression ?r))))))
+  (or (prior-treatment (type hormonal|ovarian-suppression) (setting))
+      (prior-treatment (type hormonal|ovarian-suppression)
+                       (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec))
+                       (response $?r&:(and (not (member$ complete ?r))
+                                           (not (member$ partial ?r))
+                                           (not (member$ progression ?r))))))
   (not (prior-treatment (type hormonal|ovarian-suppression) (response progression)
-                        (setting $?s2&:(breast-stage4-setting-may-be-metastatic ?s2))))
+                        (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec))))
   (not (prior-treatment (type hormonal|ovarian-suppression) (progressed-after TRUE)
-                        (setting $?s3&:(breast-stage4-setting-may-be-metastatic ?s3))))
+                        (setting $?s3&:(breast-stage4-advanced-setting ?s3 ?stage ?rec))))
   =>
   (assert (finding (name no-response-to-hormonal-therapy) (value unknown))))
 
@@ -764,9 +809,6 @@
   =>
   (assert (finding (name rapid-progression) (value unknown))))
 
-;;; Symptoms (B4-6, B4-13, B4-14, B4-15): yes when recorded, no when the
-;;; case lists its symptoms without it, unknown when symptoms are not recorded.
-
 (defrule finding-severe-symptoms-or-life-threatening-complications-yes
   "Severe symptoms or life-threatening complications."
   (symptom (name severe-symptoms|life-threatening-complications))
@@ -774,7 +816,8 @@
   (assert (finding (name severe-symptoms-or-life-threatening-complications) (value yes))))
 
 (defrule finding-severe-symptoms-or-life-threatening-complications-no
-  "Symptoms are recorded, without severe symptoms or life-threatening complications."
+  "Symptoms are recorded, without severe symptoms or life-threatening
+   complications."
   (list-recorded (field "/symptoms"))
   (not (symptom (name severe-symptoms|life-threatening-complications)))
   =>
@@ -786,16 +829,119 @@
   =>
   (assert (finding (name severe-symptoms-or-life-threatening-complications) (value unknown))))
 
+(defrule finding-progressing-quickly-or-severe-symptoms-yes-rapid
+  "The cancer is progressing quickly."
+  (finding (name rapid-progression) (value yes))
+  =>
+  (assert (finding (name progressing-quickly-or-severe-symptoms) (value yes))))
+
+(defrule finding-progressing-quickly-or-severe-symptoms-yes-severe
+  "Severe symptoms or life-threatening complications."
+  (finding (name severe-symptoms-or-life-threatening-complications) (value yes))
+  =>
+  (assert (finding (name progressing-quickly-or-severe-symptoms) (value yes))))
+
+(defrule finding-progressing-quickly-or-severe-symptoms-no
+  "Not progressing quickly, and no severe symptoms or life-threatening
+   complications among the recorded symptoms."
+  (finding (name rapid-progression) (value no))
+  (finding (name severe-symptoms-or-life-threatening-complications) (value no))
+  =>
+  (assert (finding (name progressing-quickly-or-severe-symptoms) (value no))))
+
+(defrule finding-progressing-quickly-or-severe-symptoms-unknown-rapid
+  "Whether the cancer progresses quickly is not recorded, and no severe
+   symptom is."
+  (finding (name rapid-progression) (value unknown))
+  (finding (name severe-symptoms-or-life-threatening-complications) (value no|unknown))
+  =>
+  (assert (finding (name progressing-quickly-or-severe-symptoms) (value unknown))))
+
+(defrule finding-progressing-quickly-or-severe-symptoms-unknown-symptoms
+  "Not progressing quickly, and symptoms are not recorded."
+  (finding (name rapid-progression) (value no))
+  (finding (name severe-symptoms-or-life-threatening-complications) (value unknown))
+  =>
+  (assert (finding (name progressing-quickly-or-severe-symptoms) (value unknown))))
+
+;;; "Women who cannot or do not wish to have chemotherapy" (B4-2): only to
+;;; cite that bullet on the hormonal options when it applies. The gates
+;;; (gates.clp) remove chemotherapy; fitness and wishes not recorded count
+;;; as no, so this finding is never unknown and never asked for.
+
+(defrule finding-chemotherapy-declined-or-unsuitable-yes-declined
+  "The patient does not wish to have chemotherapy."
+  (finding (name declines-chemotherapy) (value yes))
+  =>
+  (assert (finding (name chemotherapy-declined-or-unsuitable) (value yes))))
+
+(defrule finding-chemotherapy-declined-or-unsuitable-yes-unsuitable
+  "The treating team judges chemotherapy not suitable."
+  (finding (name chemotherapy-suitable) (value no))
+  =>
+  (assert (finding (name chemotherapy-declined-or-unsuitable) (value yes))))
+
+(defrule finding-chemotherapy-declined-or-unsuitable-no
+  "Neither recorded."
+  (finding (name declines-chemotherapy) (value ~yes))
+  (finding (name chemotherapy-suitable) (value ~no))
+  =>
+  (assert (finding (name chemotherapy-declined-or-unsuitable) (value no))))
+
+(defrule finding-declines-other-hormonal-therapy-yes
+  "The patient does not wish to take other types of hormonal therapy."
+  (preferences (declines-other-hormonal-therapy TRUE))
+  =>
+  (assert (finding (name declines-other-hormonal-therapy) (value yes))))
+
+(defrule finding-declines-other-hormonal-therapy-no
+  "The patient has not declined other types of hormonal therapy."
+  (preferences (declines-other-hormonal-therapy FALSE))
+  =>
+  (assert (finding (name declines-other-hormonal-therapy) (value no))))
+
+(defrule finding-declines-other-hormonal-therapy-unknown
+  "The case does not say whether the patient declines other hormonal
+   therapy."
+  (not (preferences (declines-other-hormonal-therapy TRUE|FALSE)))
+  =>
+  (assert (finding (name declines-other-hormonal-therapy) (value unknown))))
+
+;;; Symptoms (B4-6, B4-13, B4-14, B4-15): yes when recorded, no when the
+;;; case lists its symptoms without it, unknown when symptoms are not
+;;; recorded. The case cannot say which lesion causes a symptom: pain with
+;;; bone metastases may come from them (the team checks).
+
+(defrule finding-bone-metastasis-symptom-yes
+  "Bone pain, pain, a fracture or spinal cord compression: symptoms bone
+   metastases cause."
+  (symptom (name bone-pain|pain|fracture|spinal-cord-compression))
+  =>
+  (assert (finding (name bone-metastasis-symptom) (value yes))))
+
+(defrule finding-bone-metastasis-symptom-no
+  "Symptoms are recorded, none that bone metastases cause."
+  (list-recorded (field "/symptoms"))
+  (not (symptom (name bone-pain|pain|fracture|spinal-cord-compression)))
+  =>
+  (assert (finding (name bone-metastasis-symptom) (value no))))
+
+(defrule finding-bone-metastasis-symptom-unknown
+  "Symptoms are not recorded."
+  (not (list-recorded (field "/symptoms")))
+  =>
+  (assert (finding (name bone-metastasis-symptom) (value unknown))))
+
 (defrule finding-bone-pain-yes
-  "Pain from bone metastases."
-  (symptom (name bone-pain))
+  "Bone pain, or pain that may come from the bone metastases."
+  (symptom (name bone-pain|pain))
   =>
   (assert (finding (name bone-pain) (value yes))))
 
 (defrule finding-bone-pain-no
-  "Symptoms are recorded, without pain from bone metastases."
+  "Symptoms are recorded, without pain."
   (list-recorded (field "/symptoms"))
-  (not (symptom (name bone-pain)))
+  (not (symptom (name bone-pain|pain)))
   =>
   (assert (finding (name bone-pain) (value no))))
 
@@ -812,7 +958,7 @@
   (assert (finding (name bronchial-obstruction) (value yes))))
 
 (defrule finding-bronchial-obstruction-no
-  "Symptoms are recorded, without a blockage of the bronchi (bronchial obstruction)."
+  "Symptoms are recorded, without a blockage of the bronchi."
   (list-recorded (field "/symptoms"))
   (not (symptom (name bronchial-obstruction)))
   =>
@@ -831,7 +977,8 @@
   (assert (finding (name open-draining-chest-wall-lesion) (value yes))))
 
 (defrule finding-open-draining-chest-wall-lesion-no
-  "Symptoms are recorded, without a painful, open, draining area on the breast or chest wall."
+  "Symptoms are recorded, without an open, draining area on the breast or
+   chest wall."
   (list-recorded (field "/symptoms"))
   (not (symptom (name open-draining-chest-wall-lesion)))
   =>
@@ -930,201 +1077,6 @@
   =>
   (assert (finding (name isolated-metastasis) (value unknown))))
 
-(defrule finding-declines-other-hormonal-therapy-yes
-  "The patient does not wish to take other types of hormonal therapy."
-  (preferences (declines-other-hormonal-therapy TRUE))
-  =>
-  (assert (finding (name declines-other-hormonal-therapy) (value yes))))
-
-(defrule finding-declines-other-hormonal-therapy-no
-  "The patient has not declined other types of hormonal therapy."
-  (preferences (declines-other-hormonal-therapy FALSE))
-  =>
-  (assert (finding (name declines-other-hormonal-therapy) (value no))))
-
-(defrule finding-declines-other-hormonal-therapy-unknown
-  "The case does not say whether the patient declines other hormonal
-   therapy."
-  (not (preferences (declines-other-hormonal-therapy TRUE|FALSE)))
-  =>
-  (assert (finding (name declines-other-hormonal-therapy) (value unknown))))
-
-;;; Situations in which the source offers hormonal therapy (B4-2). Built
-;;; from the findings above, one rule per situation; "no" needs every
-;;; situation ruled out. Unrecorded fitness or wishes about chemotherapy
-;;; count as "not unable, not unwilling".
-
-(defrule finding-hormonal-therapy-may-be-offered-yes-receptor-positive
-  "Hormone receptor positive tumour (ER+, PR+ or both)."
-  (finding (name hormone-receptor-positive) (value yes))
-  =>
-  (assert (finding (name hormonal-therapy-may-be-offered) (value yes))))
-
-(defrule finding-hormonal-therapy-may-be-offered-yes-receptor-status-unknown
-  "The hormone receptor status is unknown."
-  (finding (name hormone-receptor-positive) (value unknown))
-  =>
-  (assert (finding (name hormonal-therapy-may-be-offered) (value yes))))
-
-(defrule finding-hormonal-therapy-may-be-offered-yes-bone-or-soft-tissue-only
-  "Metastasis in the bone or soft tissues only."
-  (finding (name bone-or-soft-tissue-metastases-only) (value yes))
-  =>
-  (assert (finding (name hormonal-therapy-may-be-offered) (value yes))))
-
-(defrule finding-hormonal-therapy-may-be-offered-yes-chemotherapy-not-suitable
-  "The patient cannot have chemotherapy."
-  (finding (name chemotherapy-suitable) (value no))
-  =>
-  (assert (finding (name hormonal-therapy-may-be-offered) (value yes))))
-
-(defrule finding-hormonal-therapy-may-be-offered-yes-declines-chemotherapy
-  "The patient does not wish to have chemotherapy."
-  (finding (name declines-chemotherapy) (value yes))
-  =>
-  (assert (finding (name hormonal-therapy-may-be-offered) (value yes))))
-
-(defrule finding-hormonal-therapy-may-be-offered-no
-  "Receptor negative (ER- and PR-), spread beyond bone and soft tissue,
-   and the patient is not recorded as unable or unwilling to have
-   chemotherapy."
-  (finding (name hormone-receptor-positive) (value no))
-  (finding (name bone-or-soft-tissue-metastases-only) (value no))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (finding (name hormonal-therapy-may-be-offered) (value no))))
-
-(defrule finding-hormonal-therapy-may-be-offered-unknown
-  "Receptor negative, and the sites of spread are not recorded."
-  (finding (name hormone-receptor-positive) (value no))
-  (finding (name bone-or-soft-tissue-metastases-only) (value unknown))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (finding (name hormonal-therapy-may-be-offered) (value unknown))))
-
-;;; Situations in which the source offers chemotherapy (B4-6).
-
-(defrule finding-chemotherapy-may-be-offered-yes-er-negative
-  "ER-negative tumour (hormone receptor negative: ER-, PR- or both)."
-  (finding (name er-negative) (value yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value yes))))
-
-(defrule finding-chemotherapy-may-be-offered-yes-pr-negative
-  "PR-negative tumour (hormone receptor negative: ER-, PR- or both)."
-  (finding (name pr-negative) (value yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value yes))))
-
-(defrule finding-chemotherapy-may-be-offered-yes-liver-lung-or-brain
-  "Spread to liver, lung or brain."
-  (finding (name liver-lung-or-brain-metastases) (value yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value yes))))
-
-(defrule finding-chemotherapy-may-be-offered-yes-no-response-to-hormonal-therapy
-  "The cancer does not respond to hormonal therapy."
-  (finding (name no-response-to-hormonal-therapy) (value yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value yes))))
-
-(defrule finding-chemotherapy-may-be-offered-yes-rapid-progression
-  "The cancer is progressing quickly."
-  (finding (name rapid-progression) (value yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value yes))))
-
-(defrule finding-chemotherapy-may-be-offered-yes-severe-symptoms
-  "Severe symptoms or life-threatening complications."
-  (finding (name severe-symptoms-or-life-threatening-complications) (value yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value yes))))
-
-(defrule finding-chemotherapy-may-be-offered-no
-  "None of the situations in which the source offers chemotherapy."
-  (finding (name er-negative) (value no))
-  (finding (name pr-negative) (value no))
-  (finding (name liver-lung-or-brain-metastases) (value no))
-  (finding (name no-response-to-hormonal-therapy) (value no))
-  (finding (name rapid-progression) (value no))
-  (finding (name severe-symptoms-or-life-threatening-complications) (value no))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value no))))
-
-(defrule finding-chemotherapy-may-be-offered-unknown-er-negative
-  "No situation for chemotherapy is known to apply, and this one is unknown:
-   eR-negative tumour (hormone receptor negative: ER-, PR- or both)."
-  (finding (name er-negative) (value unknown))
-  (finding (name pr-negative) (value ~yes))
-  (finding (name liver-lung-or-brain-metastases) (value ~yes))
-  (finding (name no-response-to-hormonal-therapy) (value ~yes))
-  (finding (name rapid-progression) (value ~yes))
-  (finding (name severe-symptoms-or-life-threatening-complications) (value ~yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value unknown))))
-
-(defrule finding-chemotherapy-may-be-offered-unknown-pr-negative
-  "No situation for chemotherapy is known to apply, and this one is unknown:
-   pR-negative tumour (hormone receptor negative: ER-, PR- or both)."
-  (finding (name pr-negative) (value unknown))
-  (finding (name er-negative) (value ~yes))
-  (finding (name liver-lung-or-brain-metastases) (value ~yes))
-  (finding (name no-response-to-hormonal-therapy) (value ~yes))
-  (finding (name rapid-progression) (value ~yes))
-  (finding (name severe-symptoms-or-life-threatening-complications) (value ~yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value unknown))))
-
-(defrule finding-chemotherapy-may-be-offered-unknown-liver-lung-or-brain
-  "No situation for chemotherapy is known to apply, and this one is unknown:
-   spread to liver, lung or brain."
-  (finding (name liver-lung-or-brain-metastases) (value unknown))
-  (finding (name er-negative) (value ~yes))
-  (finding (name pr-negative) (value ~yes))
-  (finding (name no-response-to-hormonal-therapy) (value ~yes))
-  (finding (name rapid-progression) (value ~yes))
-  (finding (name severe-symptoms-or-life-threatening-complications) (value ~yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value unknown))))
-
-(defrule finding-chemotherapy-may-be-offered-unknown-no-response-to-hormonal-therapy
-  "No situation for chemotherapy is known to apply, and this one is unknown:
-   the cancer does not respond to hormonal therapy."
-  (finding (name no-response-to-hormonal-therapy) (value unknown))
-  (finding (name er-negative) (value ~yes))
-  (finding (name pr-negative) (value ~yes))
-  (finding (name liver-lung-or-brain-metastases) (value ~yes))
-  (finding (name rapid-progression) (value ~yes))
-  (finding (name severe-symptoms-or-life-threatening-complications) (value ~yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value unknown))))
-
-(defrule finding-chemotherapy-may-be-offered-unknown-rapid-progression
-  "No situation for chemotherapy is known to apply, and this one is unknown:
-   the cancer is progressing quickly."
-  (finding (name rapid-progression) (value unknown))
-  (finding (name er-negative) (value ~yes))
-  (finding (name pr-negative) (value ~yes))
-  (finding (name liver-lung-or-brain-metastases) (value ~yes))
-  (finding (name no-response-to-hormonal-therapy) (value ~yes))
-  (finding (name severe-symptoms-or-life-threatening-complications) (value ~yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value unknown))))
-
-(defrule finding-chemotherapy-may-be-offered-unknown-severe-symptoms
-  "No situation for chemotherapy is known to apply, and this one is unknown:
-   severe symptoms or life-threatening complications."
-  (finding (name severe-symptoms-or-life-threatening-complications) (value unknown))
-  (finding (name er-negative) (value ~yes))
-  (finding (name pr-negative) (value ~yes))
-  (finding (name liver-lung-or-brain-metastases) (value ~yes))
-  (finding (name no-response-to-hormonal-therapy) (value ~yes))
-  (finding (name rapid-progression) (value ~yes))
-  =>
-  (assert (finding (name chemotherapy-may-be-offered) (value unknown))))
-
 ;;; Earlier treatment (B4-4, B4-8, B4-11, B4-12). A drug taken now or
 ;;; recently (/medications) counts as earlier exposure. A prior treatment
 ;;; whose agents are not recorded leaves the question open (unknown).
@@ -1183,8 +1135,9 @@
   (assert (finding (name prior-anthracycline) (value yes))))
 
 (defrule finding-prior-anthracycline-no
-  "Prior treatments are recorded, none with an anthracycline, every chemotherapy
-   with its agents, and no current medication is an anthracycline."
+  "Prior treatments are recorded, none with an anthracycline, every
+   chemotherapy with its agents, and no current medication is an
+   anthracycline."
   (list-recorded (field "/prior_treatments"))
   (not (and (prior-treatment (agents $? ?agent $?))
             (drug (agent ?agent) (classes $? anthracycline $?))))
@@ -1195,8 +1148,8 @@
   (assert (finding (name prior-anthracycline) (value no))))
 
 (defrule finding-prior-anthracycline-unknown-not-recorded
-  "Prior treatments are not recorded, and no current medication is
-   an anthracycline."
+  "Prior treatments are not recorded, and no current medication is an
+   anthracycline."
   (not (list-recorded (field "/prior_treatments")))
   (not (and (medication (agent ?drug))
             (drug (agent ?drug) (classes $? anthracycline $?))))
@@ -1204,8 +1157,8 @@
   (assert (finding (name prior-anthracycline) (value unknown))))
 
 (defrule finding-prior-anthracycline-unknown-agents
-  "A prior chemotherapy without recorded agents, and an anthracycline is not
-   recorded elsewhere."
+  "A prior chemotherapy without recorded agents, and an anthracycline is
+   not recorded elsewhere."
   (list-recorded (field "/prior_treatments"))
   (exists (prior-treatment (type chemotherapy|chemoradiation) (agents)))
   (not (and (prior-treatment (agents $? ?agent $?))
@@ -1242,8 +1195,8 @@
   (assert (finding (name prior-taxane) (value no))))
 
 (defrule finding-prior-taxane-unknown-not-recorded
-  "Prior treatments are not recorded, and no current medication is
-   a taxane."
+  "Prior treatments are not recorded, and no current medication is a
+   taxane."
   (not (list-recorded (field "/prior_treatments")))
   (not (and (medication (agent ?drug))
             (drug (agent ?drug) (classes $? taxane $?))))
@@ -1262,28 +1215,40 @@
   =>
   (assert (finding (name prior-taxane) (value unknown))))
 
-;;; Chemotherapy regimens for metastatic disease (B4-8, B4-11): prior
-;;; treatments of type chemotherapy or chemoradiation; setting metastatic
-;;; counts, recurrent or no setting leaves it open. Two regimens are two
-;;; distinct prior-treatment facts (told apart by their JSON pointer).
+;;; Chemotherapy regimens for metastatic disease (B4-8, B4-11): a regimen
+;;; is a prior treatment that is chemotherapy by its type or by its drugs
+;;; (breast-stage4-chemotherapy-regimen); "for metastatic disease" is the
+;;; advanced setting (breast-stage4-advanced-setting); a regimen with no
+;;; setting leaves it open. Two regimens are two distinct prior-treatment
+;;; facts (told apart by their JSON pointer).
 
 (defrule finding-metastatic-chemotherapy-regimens-two-or-more-yes
   "Two distinct chemotherapy regimens given for metastatic disease."
-  (prior-treatment (type chemotherapy|chemoradiation) (setting metastatic)
-                   (pointer ?first))
-  (prior-treatment (type chemotherapy|chemoradiation) (setting metastatic)
-                   (pointer ?second&:(< (str-compare ?first ?second) 0)))
+  (cancer (stage $?stage) (recurrent $?rec))
+  (prior-treatment (type ?t1) (agents $?a1) (pointer ?first)
+                   (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
+  (test (breast-stage4-chemotherapy-regimen ?t1 ?a1))
+  (prior-treatment (type ?t2) (agents $?a2)
+                   (pointer ?second&:(< (str-compare ?first ?second) 0))
+                   (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec)))
+  (test (breast-stage4-chemotherapy-regimen ?t2 ?a2))
   =>
   (assert (finding (name metastatic-chemotherapy-regimens-two-or-more) (value yes))))
 
 (defrule finding-metastatic-chemotherapy-regimens-two-or-more-no
   "Prior treatments are recorded and fewer than two chemotherapy regimens
-   may have been given for metastatic disease."
+   were, or may have been (no setting recorded), given for metastatic
+   disease."
+  (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (and (prior-treatment (type chemotherapy|chemoradiation) (pointer ?first)
-                             (setting $?s1&:(breast-stage4-setting-may-be-metastatic ?s1)))
-            (prior-treatment (type chemotherapy|chemoradiation) (pointer ?second&~?first)
-                             (setting $?s2&:(breast-stage4-setting-may-be-metastatic ?s2)))))
+  (not (and (prior-treatment (type ?t1) (agents $?a1) (pointer ?first)
+                             (setting $?s1&:(or (= (length$ ?s1) 0)
+                                                (breast-stage4-advanced-setting ?s1 ?stage ?rec))))
+            (test (breast-stage4-chemotherapy-regimen ?t1 ?a1))
+            (prior-treatment (type ?t2) (agents $?a2) (pointer ?second&~?first)
+                             (setting $?s2&:(or (= (length$ ?s2) 0)
+                                                (breast-stage4-advanced-setting ?s2 ?stage ?rec))))
+            (test (breast-stage4-chemotherapy-regimen ?t2 ?a2))))
   =>
   (assert (finding (name metastatic-chemotherapy-regimens-two-or-more) (value no))))
 
@@ -1294,48 +1259,103 @@
   (assert (finding (name metastatic-chemotherapy-regimens-two-or-more) (value unknown))))
 
 (defrule finding-metastatic-chemotherapy-regimens-two-or-more-unknown-setting
-  "Fewer than two regimens are recorded for metastatic disease, but two
-   or more would be if those given in a recurrent or unrecorded setting
-   were for metastatic disease."
+  "Fewer than two regimens are recorded for metastatic disease, but two or
+   more would be if those with no recorded setting were."
+  (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (and (prior-treatment (type chemotherapy|chemoradiation) (setting metastatic)
-                             (pointer ?first))
-            (prior-treatment (type chemotherapy|chemoradiation) (setting metastatic)
-                             (pointer ?second&~?first))))
-  (exists (prior-treatment (type chemotherapy|chemoradiation) (pointer ?third)
-                           (setting $?s3&:(breast-stage4-setting-may-be-metastatic ?s3)))
-          (prior-treatment (type chemotherapy|chemoradiation) (pointer ?fourth&~?third)
-                           (setting $?s4&:(breast-stage4-setting-may-be-metastatic ?s4))))
+  (not (and (prior-treatment (type ?t1) (agents $?a1) (pointer ?first)
+                             (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
+            (test (breast-stage4-chemotherapy-regimen ?t1 ?a1))
+            (prior-treatment (type ?t2) (agents $?a2) (pointer ?second&~?first)
+                             (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec)))
+            (test (breast-stage4-chemotherapy-regimen ?t2 ?a2))))
+  (exists (prior-treatment (type ?t3) (agents $?a3) (pointer ?third)
+                           (setting $?s3&:(or (= (length$ ?s3) 0)
+                                              (breast-stage4-advanced-setting ?s3 ?stage ?rec))))
+          (test (breast-stage4-chemotherapy-regimen ?t3 ?a3))
+          (prior-treatment (type ?t4) (agents $?a4) (pointer ?fourth&~?third)
+                           (setting $?s4&:(or (= (length$ ?s4) 0)
+                                              (breast-stage4-advanced-setting ?s4 ?stage ?rec))))
+          (test (breast-stage4-chemotherapy-regimen ?t4 ?a4)))
   =>
   (assert (finding (name metastatic-chemotherapy-regimens-two-or-more) (value unknown))))
+
+(defrule finding-prior-chemotherapy-for-metastatic-disease-yes
+  "A chemotherapy regimen given for metastatic disease."
+  (cancer (stage $?stage) (recurrent $?rec))
+  (prior-treatment (type ?t) (agents $?a)
+                   (setting $?s&:(breast-stage4-advanced-setting ?s ?stage ?rec)))
+  (test (breast-stage4-chemotherapy-regimen ?t ?a))
+  =>
+  (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value yes))))
+
+(defrule finding-prior-chemotherapy-for-metastatic-disease-no
+  "Prior treatments are recorded and no chemotherapy regimen was, or may
+   have been (no setting), given for metastatic disease."
+  (cancer (stage $?stage) (recurrent $?rec))
+  (list-recorded (field "/prior_treatments"))
+  (not (and (prior-treatment (type ?t) (agents $?a)
+                             (setting $?s&:(or (= (length$ ?s) 0)
+                                               (breast-stage4-advanced-setting ?s ?stage ?rec))))
+            (test (breast-stage4-chemotherapy-regimen ?t ?a))))
+  =>
+  (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value no))))
+
+(defrule finding-prior-chemotherapy-for-metastatic-disease-unknown-not-recorded
+  "Prior treatments are not recorded."
+  (not (list-recorded (field "/prior_treatments")))
+  =>
+  (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value unknown))))
+
+(defrule finding-prior-chemotherapy-for-metastatic-disease-unknown-setting
+  "No chemotherapy regimen is recorded for metastatic disease, but one has
+   no recorded setting."
+  (cancer (stage $?stage) (recurrent $?rec))
+  (list-recorded (field "/prior_treatments"))
+  (not (and (prior-treatment (type ?t1) (agents $?a1)
+                             (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
+            (test (breast-stage4-chemotherapy-regimen ?t1 ?a1))))
+  (exists (prior-treatment (type ?t2) (agents $?a2) (setting))
+          (test (breast-stage4-chemotherapy-regimen ?t2 ?a2)))
+  =>
+  (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value unknown))))
 
 ;;; Whether the anthracycline and the taxane were given for metastatic
 ;;; disease: only used to say so when eribulin rests on earlier therapy.
 
 (defrule finding-anthracycline-and-taxane-for-metastatic-disease-yes
-  "An anthracycline and a taxane, both in treatments for metastatic disease."
-  (prior-treatment (setting metastatic) (agents $? ?anthracycline $?))
+  "An anthracycline and a taxane, both in treatments for metastatic
+   disease."
+  (cancer (stage $?stage) (recurrent $?rec))
+  (prior-treatment (agents $? ?anthracycline $?)
+                   (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
   (drug (agent ?anthracycline) (classes $? anthracycline $?))
-  (prior-treatment (setting metastatic) (agents $? ?taxane $?))
+  (prior-treatment (agents $? ?taxane $?)
+                   (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec)))
   (drug (agent ?taxane) (classes $? taxane $?))
   =>
   (assert (finding (name anthracycline-and-taxane-for-metastatic-disease) (value yes))))
 
 (defrule finding-anthracycline-and-taxane-for-metastatic-disease-no-anthracycline
-  "No anthracycline in a treatment that may have been for metastatic
-   disease."
+  "No anthracycline in a treatment that was, or may have been, for
+   metastatic disease."
+  (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
   (not (and (prior-treatment (agents $? ?agent $?)
-                             (setting $?s&:(breast-stage4-setting-may-be-metastatic ?s)))
+                             (setting $?s&:(or (= (length$ ?s) 0)
+                                               (breast-stage4-advanced-setting ?s ?stage ?rec))))
             (drug (agent ?agent) (classes $? anthracycline $?))))
   =>
   (assert (finding (name anthracycline-and-taxane-for-metastatic-disease) (value no))))
 
 (defrule finding-anthracycline-and-taxane-for-metastatic-disease-no-taxane
-  "No taxane in a treatment that may have been for metastatic disease."
+  "No taxane in a treatment that was, or may have been, for metastatic
+   disease."
+  (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
   (not (and (prior-treatment (agents $? ?agent $?)
-                             (setting $?s&:(breast-stage4-setting-may-be-metastatic ?s)))
+                             (setting $?s&:(or (= (length$ ?s) 0)
+                                               (breast-stage4-advanced-setting ?s ?stage ?rec))))
             (drug (agent ?agent) (classes $? taxane $?))))
   =>
   (assert (finding (name anthracycline-and-taxane-for-metastatic-disease) (value no))))
@@ -1347,110 +1367,106 @@
   (assert (finding (name anthracycline-and-taxane-for-metastatic-disease) (value unknown))))
 
 (defrule finding-anthracycline-and-taxane-for-metastatic-disease-unknown-setting
-  "Both may have been given for metastatic disease, but a recurrent or
-   unrecorded setting leaves one of them open."
+  "Both may have been given for metastatic disease, but a treatment with
+   no recorded setting leaves one of them open."
+  (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
   (exists (prior-treatment (agents $? ?a1 $?)
-                           (setting $?s1&:(breast-stage4-setting-may-be-metastatic ?s1)))
+                           (setting $?s1&:(or (= (length$ ?s1) 0)
+                                              (breast-stage4-advanced-setting ?s1 ?stage ?rec))))
           (drug (agent ?a1) (classes $? anthracycline $?)))
   (exists (prior-treatment (agents $? ?t1 $?)
-                           (setting $?s2&:(breast-stage4-setting-may-be-metastatic ?s2)))
+                           (setting $?s2&:(or (= (length$ ?s2) 0)
+                                              (breast-stage4-advanced-setting ?s2 ?stage ?rec))))
           (drug (agent ?t1) (classes $? taxane $?)))
-  (not (and (prior-treatment (setting metastatic) (agents $? ?a2 $?))
+  (not (and (prior-treatment (agents $? ?a2 $?)
+                             (setting $?s3&:(breast-stage4-advanced-setting ?s3 ?stage ?rec)))
             (drug (agent ?a2) (classes $? anthracycline $?))
-            (prior-treatment (setting metastatic) (agents $? ?t2 $?))
+            (prior-treatment (agents $? ?t2 $?)
+                             (setting $?s4&:(breast-stage4-advanced-setting ?s4 ?stage ?rec)))
             (drug (agent ?t2) (classes $? taxane $?))))
   =>
   (assert (finding (name anthracycline-and-taxane-for-metastatic-disease) (value unknown))))
 
-(defrule finding-prior-chemotherapy-for-metastatic-disease-yes
-  "A chemotherapy regimen given for metastatic disease."
-  (prior-treatment (type chemotherapy|chemoradiation) (setting metastatic))
-  =>
-  (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value yes))))
+;;; Anti-HER2 therapy for metastatic disease (B4-11): "not received prior
+;;; anti-HER2 therapy or chemotherapy for metastatic disease" is read with
+;;; "for metastatic disease" bounding both nouns. Anti-HER2 therapy: of
+;;; type anti-HER2, or with an anti-HER2 drug; a targeted therapy without
+;;; recorded agents, a recorded anti-HER2 treatment without setting, or an
+;;; anti-HER2 drug among the medications that no prior treatment records,
+;;; leaves it open.
 
-(defrule finding-prior-chemotherapy-for-metastatic-disease-no
-  "Prior treatments are recorded and no chemotherapy may have been given
-   for metastatic disease."
+(defrule finding-prior-anti-her2-for-metastatic-disease-yes
+  "Anti-HER2 therapy given for metastatic disease."
+  (cancer (stage $?stage) (recurrent $?rec))
+  (prior-treatment (type ?t) (agents $?a)
+                   (setting $?s&:(breast-stage4-advanced-setting ?s ?stage ?rec)))
+  (test (breast-stage4-anti-her2-treatment ?t ?a))
+  =>
+  (assert (finding (name prior-anti-her2-for-metastatic-disease) (value yes))))
+
+(defrule finding-prior-anti-her2-for-metastatic-disease-no
+  "Prior treatments are recorded; none is anti-HER2 therapy given, or
+   perhaps given, for metastatic disease; no targeted therapy lacks its
+   agents; every anti-HER2 medication is recorded as a prior treatment."
+  (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (prior-treatment (type chemotherapy|chemoradiation)
-                        (setting $?s&:(breast-stage4-setting-may-be-metastatic ?s))))
+  (not (and (prior-treatment (type ?t) (agents $?a)
+                             (setting $?s&:(or (= (length$ ?s) 0)
+                                               (breast-stage4-advanced-setting ?s ?stage ?rec))))
+            (test (breast-stage4-anti-her2-treatment ?t ?a))))
+  (not (prior-treatment (type targeted) (agents)))
+  (not (and (medication (agent ?drug))
+            (drug (agent ?drug) (classes $? anti-HER2 $?))
+            (not (prior-treatment (agents $? ?drug $?)))))
   =>
-  (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value no))))
+  (assert (finding (name prior-anti-her2-for-metastatic-disease) (value no))))
 
-(defrule finding-prior-chemotherapy-for-metastatic-disease-unknown-not-recorded
+(defrule finding-prior-anti-her2-for-metastatic-disease-unknown-not-recorded
   "Prior treatments are not recorded."
   (not (list-recorded (field "/prior_treatments")))
   =>
-  (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value unknown))))
+  (assert (finding (name prior-anti-her2-for-metastatic-disease) (value unknown))))
 
-(defrule finding-prior-chemotherapy-for-metastatic-disease-unknown-setting
-  "No chemotherapy recorded for metastatic disease, but one in a recurrent
-   or unrecorded setting."
+(defrule finding-prior-anti-her2-for-metastatic-disease-unknown-open
+  "None is recorded for metastatic disease, but an anti-HER2 treatment has
+   no setting, a targeted therapy has no agents, or an anti-HER2 drug is a
+   medication with no prior treatment recording it."
+  (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (prior-treatment (type chemotherapy|chemoradiation) (setting metastatic)))
-  (exists (prior-treatment (type chemotherapy|chemoradiation)
-                           (setting $?s&:(breast-stage4-setting-unclear ?s))))
+  (not (and (prior-treatment (type ?t1) (agents $?a1)
+                             (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
+            (test (breast-stage4-anti-her2-treatment ?t1 ?a1))))
+  (or (and (prior-treatment (type ?t2) (agents $?a2) (setting))
+           (test (breast-stage4-anti-her2-treatment ?t2 ?a2)))
+      (prior-treatment (type targeted) (agents))
+      (and (medication (agent ?drug))
+           (drug (agent ?drug) (classes $? anti-HER2 $?))
+           (not (prior-treatment (agents $? ?drug $?)))))
   =>
-  (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value unknown))))
+  (assert (finding (name prior-anti-her2-for-metastatic-disease) (value unknown))))
 
-;;; Anti-HER2 therapy (B4-11): type anti-HER2, or an anti-HER2 drug in any
-;;; treatment or medication, in any setting. A targeted therapy without
-;;; recorded agents leaves it open.
-
-(defrule finding-prior-anti-her2-therapy-yes-type
-  "A prior anti-HER2 therapy."
-  (prior-treatment (type anti-HER2))
+(defrule finding-prior-anti-her2-before-spread-yes
+  "Anti-HER2 therapy given as treatment of earlier disease (adjuvant,
+   neoadjuvant, or primary treatment of a cancer not stage IV at
+   diagnosis)."
+  (cancer (stage $?stage) (recurrent $?rec))
+  (prior-treatment (type ?t) (agents $?a)
+                   (setting $?s&:(and (> (length$ ?s) 0)
+                                      (not (breast-stage4-advanced-setting ?s ?stage ?rec)))))
+  (test (breast-stage4-anti-her2-treatment ?t ?a))
   =>
-  (assert (finding (name prior-anti-her2-therapy) (value yes))))
+  (assert (finding (name prior-anti-her2-before-spread) (value yes))))
 
-(defrule finding-prior-anti-her2-therapy-yes-agent
-  "A prior treatment with an anti-HER2 drug."
-  (prior-treatment (agents $? ?agent $?))
-  (drug (agent ?agent) (classes $? anti-HER2 $?))
+(defrule finding-prior-anti-her2-before-spread-no
+  "No anti-HER2 therapy recorded for earlier disease."
+  (cancer (stage $?stage) (recurrent $?rec))
+  (not (and (prior-treatment (type ?t) (agents $?a)
+                             (setting $?s&:(and (> (length$ ?s) 0)
+                                                (not (breast-stage4-advanced-setting ?s ?stage ?rec)))))
+            (test (breast-stage4-anti-her2-treatment ?t ?a))))
   =>
-  (assert (finding (name prior-anti-her2-therapy) (value yes))))
-
-(defrule finding-prior-anti-her2-therapy-yes-medication
-  "An anti-HER2 drug taken now or recently."
-  (medication (agent ?agent))
-  (drug (agent ?agent) (classes $? anti-HER2 $?))
-  =>
-  (assert (finding (name prior-anti-her2-therapy) (value yes))))
-
-(defrule finding-prior-anti-her2-therapy-no
-  "Prior treatments are recorded and none is anti-HER2 therapy."
-  (list-recorded (field "/prior_treatments"))
-  (not (prior-treatment (type anti-HER2)))
-  (not (and (prior-treatment (agents $? ?agent $?))
-            (drug (agent ?agent) (classes $? anti-HER2 $?))))
-  (not (and (medication (agent ?drug))
-            (drug (agent ?drug) (classes $? anti-HER2 $?))))
-  (not (prior-treatment (type targeted) (agents)))
-  =>
-  (assert (finding (name prior-anti-her2-therapy) (value no))))
-
-(defrule finding-prior-anti-her2-therapy-unknown-not-recorded
-  "Prior treatments are not recorded, and no anti-HER2 drug is a current
-   medication."
-  (not (list-recorded (field "/prior_treatments")))
-  (not (and (medication (agent ?drug))
-            (drug (agent ?drug) (classes $? anti-HER2 $?))))
-  =>
-  (assert (finding (name prior-anti-her2-therapy) (value unknown))))
-
-(defrule finding-prior-anti-her2-therapy-unknown-agents
-  "A targeted therapy without recorded agents, and no anti-HER2 therapy
-   recorded."
-  (list-recorded (field "/prior_treatments"))
-  (exists (prior-treatment (type targeted) (agents)))
-  (not (prior-treatment (type anti-HER2)))
-  (not (and (prior-treatment (agents $? ?agent $?))
-            (drug (agent ?agent) (classes $? anti-HER2 $?))))
-  (not (and (medication (agent ?drug))
-            (drug (agent ?drug) (classes $? anti-HER2 $?))))
-  =>
-  (assert (finding (name prior-anti-her2-therapy) (value unknown))))
+  (assert (finding (name prior-anti-her2-before-spread) (value no))))
 
 (defrule finding-prior-trastuzumab-yes
   "A prior treatment with trastuzumab."
@@ -1491,608 +1507,972 @@
   =>
   (assert (finding (name prior-trastuzumab) (value unknown))))
 
-(defrule finding-progressing-on-trastuzumab-yes-response
-  "Ongoing trastuzumab with progression as the response."
-  (prior-treatment (ongoing TRUE) (agents $? trastuzumab $?) (response progression))
-  =>
-  (assert (finding (name progressing-on-trastuzumab) (value yes))))
+;;; "Until the cancer no longer responds to treatment": stable disease on
+;;; trastuzumab for metastatic disease, with no progression, is for the
+;;; team to judge (a note).
 
-(defrule finding-progressing-on-trastuzumab-yes-progressed
-  "Ongoing trastuzumab, and the cancer has progressed."
-  (prior-treatment (ongoing TRUE) (agents $? trastuzumab $?) (progressed-after TRUE))
+(defrule finding-stable-disease-on-trastuzumab-yes
+  "Stable disease on trastuzumab given for metastatic disease, with no
+   progression recorded on or after it."
+  (cancer (stage $?stage) (recurrent $?rec))
+  (prior-treatment (agents $? trastuzumab $?) (response stable)
+                   (progressed-after $?pa&:(not (member$ TRUE ?pa)))
+                   (setting $?s&:(breast-stage4-advanced-setting ?s ?stage ?rec)))
   =>
-  (assert (finding (name progressing-on-trastuzumab) (value yes))))
+  (assert (finding (name stable-disease-on-trastuzumab) (value yes))))
 
-(defrule finding-progressing-on-trastuzumab-no
-  "Prior treatments are recorded and no ongoing trastuzumab shows
-   progression."
-  (list-recorded (field "/prior_treatments"))
-  (not (prior-treatment (ongoing TRUE) (agents $? trastuzumab $?) (response progression)))
-  (not (prior-treatment (ongoing TRUE) (agents $? trastuzumab $?) (progressed-after TRUE)))
+(defrule finding-stable-disease-on-trastuzumab-no
+  "No such treatment recorded."
+  (cancer (stage $?stage) (recurrent $?rec))
+  (not (prior-treatment (agents $? trastuzumab $?) (response stable)
+                        (progressed-after $?pa&:(not (member$ TRUE ?pa)))
+                        (setting $?s&:(breast-stage4-advanced-setting ?s ?stage ?rec))))
   =>
-  (assert (finding (name progressing-on-trastuzumab) (value no))))
-
-(defrule finding-progressing-on-trastuzumab-unknown
-  "Prior treatments are not recorded."
-  (not (list-recorded (field "/prior_treatments")))
-  =>
-  (assert (finding (name progressing-on-trastuzumab) (value unknown))))
+  (assert (finding (name stable-disease-on-trastuzumab) (value no))))
 
 ;;; ---------------------------------------------------------------- B4-1 context
 
 (defrule breast-stage4-treatment-depends-on
-  "What the choice of treatment rests on, and its goal."
+  "What the choice of treatment rests on, and its goal; ductal and lobular
+   carcinomas are treated alike."
   (scope (guideline breast-stage4))
   =>
   (assert (note (id breast-stage4-treatment-depends-on)
-                (text "Stage IV (metastatic) breast cancer is not considered curable; the goal is to help the woman survive and remain free of symptoms as long as possible. The treatment offered depends on the hormone receptor status and the HER2 status of the tumour, where the cancer has spread (bone, soft tissues, liver, lung or brain) and the woman's overall health.")
-                (cite b4-1-not-curable b4-1-goal b4-1-depends b4-1-receptor-status b4-1-her2-status b4-1-spread b4-1-health))))
+                (text "Stage IV (metastatic) breast cancer is not considered curable; the goal is to help the woman survive and remain free of symptoms as long as possible. The treatment offered depends on the hormone receptor and HER2 status of the tumour, where the cancer has spread and the woman's overall health. Invasive ductal and invasive lobular carcinomas are treated the same way.")
+                (cite b4-1-not-curable b4-1-goal b4-1-depends b4-1-ductal-lobular))))
 
 (defrule breast-stage4-metastatic-after-earlier-stage
-  "The case was not stage IV at diagnosis (or no stage is recorded) and has distant spread now: say that the stage IV (or metastatic) options are applied."
+  "The case was not stage IV at diagnosis (or no stage is recorded) and has
+   distant spread now: say that the stage IV (or metastatic) options are
+   applied."
   (scope (guideline breast-stage4))
   (finding (name stage-iv-at-diagnosis) (value ~yes))
   =>
   (assert (note (id breast-stage4-metastatic-after-earlier-stage)
-                (text "This cancer was not recorded as stage IV at diagnosis but has spread to distant sites. The source covers stage IV (or metastatic) breast cancer, so its options are listed. Treatment given before the spread (adjuvant or neoadjuvant) does not count where the source asks for treatment given for metastatic disease.")
+                (text "This cancer was not recorded as stage IV at diagnosis but has spread to distant sites. The source covers stage IV (or metastatic) breast cancer, so its options are listed.")
                 (cite b4-1-not-curable))))
 
+(defrule breast-stage4-note-no-cancer-treatment
+  "The patient declines or cannot have cancer treatment (the gates rule out
+   every cancer-directed option): the source says nothing about that
+   situation and gives no supportive-care passage; say so."
+  (scope (guideline breast-stage4))
+  (finding (name cancer-treatment-ruled-out) (value yes))
+  =>
+  (assert (note (id breast-stage4-note-no-cancer-treatment)
+                (card status)
+                (text "The breast source does not address a patient who declines, or cannot have, cancer treatment, and gives no supportive-care passage: what comes first is the care it gives that does not treat the cancer (bisphosphonates for bone metastases, other pain management for pain from them), where it applies.")
+                (cite b4-1-unique-needs b4-1-health))))
+
+(defrule breast-stage4-note-overall-health
+  "Poor performance status: the treatment offered depends on the woman's
+   overall health, and the source names no cut-off."
+  (scope (guideline breast-stage4))
+  (finding (name performance-status-poor) (value yes))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  =>
+  (assert (note (id breast-stage4-note-overall-health)
+                (card status)
+                (text "Performance status is poor (ECOG 3-4). The treatment offered depends on the woman's overall health; the source gives no cut-off and names no option to withhold for it: the treating team weighs it for each option.")
+                (cite b4-1-health))))
+
 ;;; ---------------------------------------------------------------- B4-2..B4-5 hormonal therapy
+;;; Hormonal therapy needs a tumour that is, or may be, hormone sensitive:
+;;; hormone receptor positive (ER+, PR+ or both) or receptor status unknown.
+;;; Each option is concluded once per bullet of "Hormonal therapy may be
+;;; offered for stage IV breast cancer with:" that applies, so its evidence
+;;; cites those bullets: the receptor bullet that makes the tumour
+;;; qualify, and the bullets that say when hormonal therapy is favoured for
+;;; it (bone or soft tissue only; cannot or do not wish to have
+;;; chemotherapy). A receptor-negative tumour does not qualify through
+;;; those (an exclusion says why).
 
-(defrule breast-stage4-hormonal-therapy-not-offered
-  "None of the situations for hormonal therapy applies: say why hormonal options are absent."
+(defrule breast-stage4-aromatase-inhibitor-receptor-positive
+  "An aromatase inhibitor (post-menopausal women only): hormone
+   receptor-positive tumour (ER+, PR+ or both) (B4-2)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value no))
-  =>
-  (assert (note (id breast-stage4-hormonal-therapy-not-offered)
-                (text "Hormonal therapy is not listed: the tumour is hormone receptor negative (ER- and PR-), the cancer has spread beyond bone and soft tissue, and the patient is not recorded as unable or unwilling to have chemotherapy. The source offers hormonal therapy only in those situations.")
-                (cite b4-2-hormonal b4-2-receptor-positive b4-2-receptor-unknown b4-2-bone-soft-tissue-only b4-2-no-chemotherapy))))
-
-(defrule breast-stage4-other-hormonal-therapy-declined
-  "The patient does not wish to take other types of hormonal therapy: aromatase inhibitors and tamoxifen are not listed."
-  (scope (guideline breast-stage4))
-  (finding (name declines-other-hormonal-therapy) (value yes))
-  =>
-  (assert (note (id breast-stage4-other-hormonal-therapy-declined)
-                (text "The patient does not wish to take other types of hormonal therapy: aromatase inhibitors and tamoxifen are not listed. The source offers ovarian ablation to premenopausal women in this situation.")
-                (cite b4-5-ovarian-ablation))))
-
-(defrule breast-stage4-letrozole
-  "Aromatase inhibitor letrozole: hormonal therapy, post-menopausal women only."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
+  (finding (name hormone-receptor-positive) (value yes))
   (finding (name post-menopausal) (value yes))
-  (finding (name declines-other-hormonal-therapy) (value ~yes))
   =>
   (assert (recommendation
-            (id breast-stage4-letrozole)
+            (id breast-stage4-aromatase-inhibitor)
             (modality hormonal)
-            (agents letrozole)
+            (choices letrozole anastrozole exemestane)
             (intent disease-control)
-            (summary "Hormonal therapy with the aromatase inhibitor letrozole (post-menopausal women only)")
-            (cite b4-2-hormonal b4-3-post-menopausal-only b4-3-letrozole))))
+            (summary "Aromatase inhibitor, for post-menopausal women only (also as a switch after a period of time on tamoxifen): one of letrozole, anastrozole or exemestane")
+            (card breast-stage4-hormonal)
+            (cite b4-2-receptor-positive b4-3-aromatase-inhibitors))))
 
-(defrule breast-stage4-letrozole-excluded-premenopausal
-  "Aromatase inhibitors are used only in post-menopausal women: letrozole is ruled out for a premenopausal patient."
+(defrule breast-stage4-aromatase-inhibitor-receptor-status-unknown
+  "An aromatase inhibitor (post-menopausal women only): hormone receptor
+   status unknown (B4-2)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value ~no))
-  (finding (name post-menopausal) (value no))
-  =>
-  (assert (exclusion
-            (id breast-stage4-letrozole-excluded-premenopausal)
-            (option breast-stage4-letrozole)
-            (modality hormonal) (agents letrozole)
-            (reason "The patient is premenopausal; aromatase inhibitors are used only in post-menopausal women.")
-            (cite b4-3-post-menopausal-only))))
-
-(defrule breast-stage4-anastrozole
-  "Aromatase inhibitor anastrozole: hormonal therapy, post-menopausal women only."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
+  (finding (name hormone-receptor-status-unknown) (value yes))
   (finding (name post-menopausal) (value yes))
-  (finding (name declines-other-hormonal-therapy) (value ~yes))
   =>
   (assert (recommendation
-            (id breast-stage4-anastrozole)
+            (id breast-stage4-aromatase-inhibitor)
             (modality hormonal)
-            (agents anastrozole)
+            (choices letrozole anastrozole exemestane)
             (intent disease-control)
-            (summary "Hormonal therapy with the aromatase inhibitor anastrozole (post-menopausal women only)")
-            (cite b4-2-hormonal b4-3-post-menopausal-only b4-3-anastrozole))))
+            (summary "Aromatase inhibitor, for post-menopausal women only (also as a switch after a period of time on tamoxifen): one of letrozole, anastrozole or exemestane")
+            (card breast-stage4-hormonal)
+            (cite b4-2-hormonal b4-2-receptor-unknown b4-3-aromatase-inhibitors))))
 
-(defrule breast-stage4-anastrozole-excluded-premenopausal
-  "Aromatase inhibitors are used only in post-menopausal women: anastrozole is ruled out for a premenopausal patient."
+(defrule breast-stage4-aromatase-inhibitor-bone-or-soft-tissue-only
+  "An aromatase inhibitor (post-menopausal women only): a tumour that is,
+   or may be, hormone sensitive, with metastasis in the bone or soft
+   tissues only (hormonal therapy favoured) (B4-2)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value ~no))
-  (finding (name post-menopausal) (value no))
-  =>
-  (assert (exclusion
-            (id breast-stage4-anastrozole-excluded-premenopausal)
-            (option breast-stage4-anastrozole)
-            (modality hormonal) (agents anastrozole)
-            (reason "The patient is premenopausal; aromatase inhibitors are used only in post-menopausal women.")
-            (cite b4-3-post-menopausal-only))))
-
-(defrule breast-stage4-exemestane
-  "Aromatase inhibitor exemestane: hormonal therapy, post-menopausal women only."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
+  (finding (name hormone-sensitive) (value yes))
+  (finding (name bone-or-soft-tissue-metastases-only) (value yes))
   (finding (name post-menopausal) (value yes))
-  (finding (name declines-other-hormonal-therapy) (value ~yes))
   =>
   (assert (recommendation
-            (id breast-stage4-exemestane)
+            (id breast-stage4-aromatase-inhibitor)
             (modality hormonal)
-            (agents exemestane)
+            (choices letrozole anastrozole exemestane)
             (intent disease-control)
-            (summary "Hormonal therapy with the aromatase inhibitor exemestane (post-menopausal women only)")
-            (cite b4-2-hormonal b4-3-post-menopausal-only b4-3-exemestane))))
+            (summary "Aromatase inhibitor, for post-menopausal women only (also as a switch after a period of time on tamoxifen): one of letrozole, anastrozole or exemestane")
+            (card breast-stage4-hormonal)
+            (cite b4-2-hormonal b4-2-bone-soft-tissue-only b4-3-aromatase-inhibitors))))
 
-(defrule breast-stage4-exemestane-excluded-premenopausal
-  "Aromatase inhibitors are used only in post-menopausal women: exemestane is ruled out for a premenopausal patient."
+(defrule breast-stage4-aromatase-inhibitor-without-chemotherapy
+  "An aromatase inhibitor (post-menopausal women only): a tumour that is,
+   or may be, hormone sensitive, in a woman who cannot or does not wish
+   to have chemotherapy (hormonal therapy favoured) (B4-2)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value ~no))
-  (finding (name post-menopausal) (value no))
+  (finding (name hormone-sensitive) (value yes))
+  (finding (name chemotherapy-declined-or-unsuitable) (value yes))
+  (finding (name post-menopausal) (value yes))
   =>
-  (assert (exclusion
-            (id breast-stage4-exemestane-excluded-premenopausal)
-            (option breast-stage4-exemestane)
-            (modality hormonal) (agents exemestane)
-            (reason "The patient is premenopausal; aromatase inhibitors are used only in post-menopausal women.")
-            (cite b4-3-post-menopausal-only))))
+  (assert (recommendation
+            (id breast-stage4-aromatase-inhibitor)
+            (modality hormonal)
+            (choices letrozole anastrozole exemestane)
+            (intent disease-control)
+            (summary "Aromatase inhibitor, for post-menopausal women only (also as a switch after a period of time on tamoxifen): one of letrozole, anastrozole or exemestane")
+            (card breast-stage4-hormonal)
+            (cite b4-2-hormonal b4-2-no-chemotherapy b4-3-aromatase-inhibitors))))
 
-(defrule breast-stage4-tamoxifen
-  "Tamoxifen, the most common anti-estrogen, for premenopausal and post-menopausal women."
+(defrule breast-stage4-aromatase-inhibitor-after-tamoxifen
+  "A post-menopausal woman, with a tumour that is, or may be, hormone
+   sensitive, may be switched to an aromatase inhibitor after a period of
+   time on tamoxifen (B4-4)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
-  (finding (name declines-other-hormonal-therapy) (value ~yes))
+  (finding (name hormone-sensitive) (value yes))
+  (finding (name post-menopausal) (value yes))
+  (finding (name prior-tamoxifen) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-aromatase-inhibitor)
+            (modality hormonal)
+            (choices letrozole anastrozole exemestane)
+            (intent disease-control)
+            (summary "Aromatase inhibitor, for post-menopausal women only (also as a switch after a period of time on tamoxifen): one of letrozole, anastrozole or exemestane")
+            (card breast-stage4-hormonal)
+            (cite b4-4-switch b4-3-aromatase-inhibitors))))
+
+(defrule breast-stage4-tamoxifen-receptor-positive
+  "Tamoxifen, the most common anti-estrogen, for premenopausal and
+   post-menopausal women: hormone receptor-positive tumour (ER+, PR+ or
+   both) (B4-2)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value yes))
   =>
   (assert (recommendation
             (id breast-stage4-tamoxifen)
             (modality hormonal)
             (agents tamoxifen)
             (intent disease-control)
-            (summary "Hormonal therapy with tamoxifen, the most common anti-estrogen (premenopausal and post-menopausal women)")
-            (cite b4-2-hormonal b4-4-tamoxifen b4-4-pre-and-post))))
+            (summary "Tamoxifen, the most common anti-estrogen (premenopausal and post-menopausal women)")
+            (card breast-stage4-hormonal)
+            (cite b4-2-receptor-positive b4-4-tamoxifen b4-4-pre-and-post))))
 
-(defrule breast-stage4-switch-tamoxifen-to-aromatase-inhibitor
-  "A post-menopausal woman may be switched to an aromatase inhibitor after a period of time on tamoxifen."
+(defrule breast-stage4-tamoxifen-receptor-status-unknown
+  "Tamoxifen, the most common anti-estrogen, for premenopausal and
+   post-menopausal women: hormone receptor status unknown (B4-2)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
-  (finding (name post-menopausal) (value yes))
-  (finding (name prior-tamoxifen) (value yes))
-  (finding (name declines-other-hormonal-therapy) (value ~yes))
+  (finding (name hormone-receptor-status-unknown) (value yes))
   =>
   (assert (recommendation
-            (id breast-stage4-switch-tamoxifen-to-aromatase-inhibitor)
+            (id breast-stage4-tamoxifen)
             (modality hormonal)
-            (agents letrozole anastrozole exemestane)
+            (agents tamoxifen)
             (intent disease-control)
-            (summary "After a period of time on tamoxifen, switch to an aromatase inhibitor: one of letrozole, anastrozole or exemestane (post-menopausal women)")
-            (cite b4-4-switch b4-3-post-menopausal-only))))
+            (summary "Tamoxifen, the most common anti-estrogen (premenopausal and post-menopausal women)")
+            (card breast-stage4-hormonal)
+            (cite b4-2-hormonal b4-2-receptor-unknown b4-4-tamoxifen b4-4-pre-and-post))))
 
-(defrule breast-stage4-switch-tamoxifen-to-aromatase-inhibitor-excluded-premenopausal
-  "The switch from tamoxifen to an aromatase inhibitor is for post-menopausal women: ruled out for a premenopausal patient on tamoxifen."
+(defrule breast-stage4-tamoxifen-bone-or-soft-tissue-only
+  "Tamoxifen, the most common anti-estrogen, for premenopausal and
+   post-menopausal women: a tumour that is, or may be, hormone sensitive,
+   with metastasis in the bone or soft tissues only (hormonal therapy
+   favoured) (B4-2)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value ~no))
-  (finding (name post-menopausal) (value no))
-  (finding (name prior-tamoxifen) (value yes))
+  (finding (name hormone-sensitive) (value yes))
+  (finding (name bone-or-soft-tissue-metastases-only) (value yes))
   =>
-  (assert (exclusion
-            (id breast-stage4-switch-tamoxifen-to-aromatase-inhibitor-excluded-premenopausal)
-            (option breast-stage4-switch-tamoxifen-to-aromatase-inhibitor)
-            (modality hormonal) (agents letrozole anastrozole exemestane)
-            (reason "The patient is premenopausal; the switch from tamoxifen to an aromatase inhibitor is for post-menopausal women, and aromatase inhibitors are used only in post-menopausal women.")
-            (cite b4-4-switch b4-3-post-menopausal-only))))
+  (assert (recommendation
+            (id breast-stage4-tamoxifen)
+            (modality hormonal)
+            (agents tamoxifen)
+            (intent disease-control)
+            (summary "Tamoxifen, the most common anti-estrogen (premenopausal and post-menopausal women)")
+            (card breast-stage4-hormonal)
+            (cite b4-2-hormonal b4-2-bone-soft-tissue-only b4-4-tamoxifen b4-4-pre-and-post))))
 
-(defrule breast-stage4-ovarian-ablation-goserelin
-  "Ovarian ablation by an LHRH agonist, goserelin, for a premenopausal woman who does not wish to take other types of hormonal therapy."
+(defrule breast-stage4-tamoxifen-without-chemotherapy
+  "Tamoxifen, the most common anti-estrogen, for premenopausal and
+   post-menopausal women: a tumour that is, or may be, hormone sensitive,
+   in a woman who cannot or does not wish to have chemotherapy (hormonal
+   therapy favoured) (B4-2)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
+  (finding (name hormone-sensitive) (value yes))
+  (finding (name chemotherapy-declined-or-unsuitable) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-tamoxifen)
+            (modality hormonal)
+            (agents tamoxifen)
+            (intent disease-control)
+            (summary "Tamoxifen, the most common anti-estrogen (premenopausal and post-menopausal women)")
+            (card breast-stage4-hormonal)
+            (cite b4-2-hormonal b4-2-no-chemotherapy b4-4-tamoxifen b4-4-pre-and-post))))
+
+(defrule breast-stage4-ovarian-ablation-receptor-positive
+  "Ovarian ablation, for a premenopausal woman who does not wish to take
+   other types of hormonal therapy: hormone receptor-positive tumour
+   (ER+, PR+ or both) (B4-2)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value yes))
   (finding (name post-menopausal) (value no))
   (finding (name declines-other-hormonal-therapy) (value yes))
   =>
   (assert (recommendation
-            (id breast-stage4-ovarian-ablation-goserelin)
+            (id breast-stage4-ovarian-ablation)
             (modality ovarian-suppression)
-            (agents goserelin)
+            (choices goserelin leuprorelin buserelin)
+            (procedure ovarian-ablation)
             (intent disease-control)
-            (summary "Ovarian ablation by an LHRH agonist, goserelin (premenopausal women who do not wish to take other types of hormonal therapy)")
-            (cite b4-5-ovarian-ablation b4-5-lhrh-agonists b4-5-goserelin))))
+            (summary "Ovarian ablation, for premenopausal women who do not wish to take other types of hormonal therapy: an LHRH agonist (goserelin, leuprolide or buserelin), surgery or radiation therapy")
+            (card breast-stage4-hormonal)
+            (cite b4-2-receptor-positive b4-5-ovarian-ablation b4-5-methods))))
 
-(defrule breast-stage4-ovarian-ablation-goserelin-excluded-post-menopausal
-  "Ovarian ablation (an LHRH agonist, goserelin) is offered to premenopausal women: ruled out for a post-menopausal patient who declines other hormonal therapy."
+(defrule breast-stage4-ovarian-ablation-receptor-status-unknown
+  "Ovarian ablation, for a premenopausal woman who does not wish to take
+   other types of hormonal therapy: hormone receptor status unknown
+   (B4-2)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value ~no))
+  (finding (name hormone-receptor-status-unknown) (value yes))
+  (finding (name post-menopausal) (value no))
+  (finding (name declines-other-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-ovarian-ablation)
+            (modality ovarian-suppression)
+            (choices goserelin leuprorelin buserelin)
+            (procedure ovarian-ablation)
+            (intent disease-control)
+            (summary "Ovarian ablation, for premenopausal women who do not wish to take other types of hormonal therapy: an LHRH agonist (goserelin, leuprolide or buserelin), surgery or radiation therapy")
+            (card breast-stage4-hormonal)
+            (cite b4-2-hormonal b4-2-receptor-unknown b4-5-ovarian-ablation b4-5-methods))))
+
+(defrule breast-stage4-ovarian-ablation-bone-or-soft-tissue-only
+  "Ovarian ablation, for a premenopausal woman who does not wish to take
+   other types of hormonal therapy: a tumour that is, or may be, hormone
+   sensitive, with metastasis in the bone or soft tissues only (hormonal
+   therapy favoured) (B4-2)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-sensitive) (value yes))
+  (finding (name bone-or-soft-tissue-metastases-only) (value yes))
+  (finding (name post-menopausal) (value no))
+  (finding (name declines-other-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-ovarian-ablation)
+            (modality ovarian-suppression)
+            (choices goserelin leuprorelin buserelin)
+            (procedure ovarian-ablation)
+            (intent disease-control)
+            (summary "Ovarian ablation, for premenopausal women who do not wish to take other types of hormonal therapy: an LHRH agonist (goserelin, leuprolide or buserelin), surgery or radiation therapy")
+            (card breast-stage4-hormonal)
+            (cite b4-2-hormonal b4-2-bone-soft-tissue-only b4-5-ovarian-ablation b4-5-methods))))
+
+(defrule breast-stage4-ovarian-ablation-without-chemotherapy
+  "Ovarian ablation, for a premenopausal woman who does not wish to take
+   other types of hormonal therapy: a tumour that is, or may be, hormone
+   sensitive, in a woman who cannot or does not wish to have chemotherapy
+   (hormonal therapy favoured) (B4-2)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-sensitive) (value yes))
+  (finding (name chemotherapy-declined-or-unsuitable) (value yes))
+  (finding (name post-menopausal) (value no))
+  (finding (name declines-other-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-ovarian-ablation)
+            (modality ovarian-suppression)
+            (choices goserelin leuprorelin buserelin)
+            (procedure ovarian-ablation)
+            (intent disease-control)
+            (summary "Ovarian ablation, for premenopausal women who do not wish to take other types of hormonal therapy: an LHRH agonist (goserelin, leuprolide or buserelin), surgery or radiation therapy")
+            (card breast-stage4-hormonal)
+            (cite b4-2-hormonal b4-2-no-chemotherapy b4-5-ovarian-ablation b4-5-methods))))
+
+;;; Hormonal therapy ruled out, with the reason.
+
+(defrule breast-stage4-aromatase-inhibitor-excluded-premenopausal
+  "Aromatase inhibitors are used only in post-menopausal women: ruled out
+   for a premenopausal patient (B4-3)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-sensitive) (value ~no))
+  (finding (name post-menopausal) (value no))
+  =>
+  (assert (exclusion
+            (id breast-stage4-aromatase-inhibitor-excluded-premenopausal)
+            (option breast-stage4-aromatase-inhibitor)
+            (modality hormonal)
+            (reason "The patient is premenopausal; aromatase inhibitors are used only in post-menopausal women (also for the switch after tamoxifen).")
+            (cite b4-3-post-menopausal-only b4-4-switch))))
+
+(defrule breast-stage4-aromatase-inhibitor-excluded-receptor-negative
+  "Hormone receptor-negative tumour (ER- and PR-): no aromatase inhibitor
+   (B4-2)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-sensitive) (value no))
+  =>
+  (assert (exclusion
+            (id breast-stage4-aromatase-inhibitor-excluded-receptor-negative)
+            (option breast-stage4-aromatase-inhibitor)
+            (modality hormonal)
+            (reason "The tumour is hormone receptor negative (ER- and PR-). Hormonal therapy is for hormone receptor-positive tumours or an unknown status; the source's other situations (bone or soft tissue only; no chemotherapy) say when it is favoured, not that a receptor-negative tumour responds.")
+            (cite b4-2-receptor-positive b4-2-receptor-unknown b4-2-bone-soft-tissue-only b4-2-no-chemotherapy))))
+
+(defrule breast-stage4-tamoxifen-excluded-receptor-negative
+  "Hormone receptor-negative tumour (ER- and PR-): no tamoxifen (B4-2)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-sensitive) (value no))
+  =>
+  (assert (exclusion
+            (id breast-stage4-tamoxifen-excluded-receptor-negative)
+            (option breast-stage4-tamoxifen)
+            (modality hormonal) (agents tamoxifen)
+            (reason "The tumour is hormone receptor negative (ER- and PR-). Hormonal therapy is for hormone receptor-positive tumours or an unknown status; the source's other situations (bone or soft tissue only; no chemotherapy) say when it is favoured, not that a receptor-negative tumour responds.")
+            (cite b4-2-receptor-positive b4-2-receptor-unknown b4-2-bone-soft-tissue-only b4-2-no-chemotherapy))))
+
+(defrule breast-stage4-ovarian-ablation-excluded-receptor-negative
+  "Hormone receptor-negative tumour: no ovarian ablation, though the
+   patient declines other hormonal therapy (B4-2, B4-5)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-sensitive) (value no))
+  (finding (name declines-other-hormonal-therapy) (value yes))
+  =>
+  (assert (exclusion
+            (id breast-stage4-ovarian-ablation-excluded-receptor-negative)
+            (option breast-stage4-ovarian-ablation)
+            (modality ovarian-suppression) (procedure ovarian-ablation)
+            (reason "The tumour is hormone receptor negative (ER- and PR-). Hormonal therapy is for hormone receptor-positive tumours or an unknown status; the source's other situations (bone or soft tissue only; no chemotherapy) say when it is favoured, not that a receptor-negative tumour responds.")
+            (cite b4-2-receptor-positive b4-2-receptor-unknown b4-2-bone-soft-tissue-only b4-2-no-chemotherapy))))
+
+(defrule breast-stage4-ovarian-ablation-excluded-post-menopausal
+  "Ovarian ablation is offered to premenopausal women: ruled out for a
+   post-menopausal patient who declines other hormonal therapy (B4-5)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-sensitive) (value ~no))
   (finding (name post-menopausal) (value yes))
   (finding (name declines-other-hormonal-therapy) (value yes))
   =>
   (assert (exclusion
-            (id breast-stage4-ovarian-ablation-goserelin-excluded-post-menopausal)
-            (option breast-stage4-ovarian-ablation-goserelin)
-            (modality ovarian-suppression) (agents goserelin)
+            (id breast-stage4-ovarian-ablation-excluded-post-menopausal)
+            (option breast-stage4-ovarian-ablation)
+            (modality ovarian-suppression) (procedure ovarian-ablation)
             (reason "The patient is post-menopausal; the source offers ovarian ablation to premenopausal women who do not wish to take other types of hormonal therapy.")
             (cite b4-5-ovarian-ablation))))
 
-(defrule breast-stage4-ovarian-ablation-leuprorelin
-  "Ovarian ablation by an LHRH agonist, leuprorelin (leuprolide), for a premenopausal woman who does not wish to take other types of hormonal therapy."
+(defrule breast-stage4-hormonal-excluded-other-hormonal-therapy-declined
+  "The patient does not wish to take other types of hormonal therapy (than
+   ovarian ablation): the aromatase inhibitors and tamoxifen are ruled out,
+   with her wish as the reason (B4-5)."
   (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
-  (finding (name post-menopausal) (value no))
   (finding (name declines-other-hormonal-therapy) (value yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-ovarian-ablation-leuprorelin)
-            (modality ovarian-suppression)
-            (agents leuprorelin)
-            (intent disease-control)
-            (summary "Ovarian ablation by an LHRH agonist, leuprorelin (leuprolide) (premenopausal women who do not wish to take other types of hormonal therapy)")
-            (cite b4-5-ovarian-ablation b4-5-lhrh-agonists b4-5-leuprolide))))
-
-(defrule breast-stage4-ovarian-ablation-leuprorelin-excluded-post-menopausal
-  "Ovarian ablation (an LHRH agonist, leuprorelin (leuprolide)) is offered to premenopausal women: ruled out for a post-menopausal patient who declines other hormonal therapy."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value ~no))
-  (finding (name post-menopausal) (value yes))
-  (finding (name declines-other-hormonal-therapy) (value yes))
+  (recommendation (id ?o) (modality hormonal) (agents $?a))
   =>
   (assert (exclusion
-            (id breast-stage4-ovarian-ablation-leuprorelin-excluded-post-menopausal)
-            (option breast-stage4-ovarian-ablation-leuprorelin)
-            (modality ovarian-suppression) (agents leuprorelin)
-            (reason "The patient is post-menopausal; the source offers ovarian ablation to premenopausal women who do not wish to take other types of hormonal therapy.")
-            (cite b4-5-ovarian-ablation))))
-
-(defrule breast-stage4-ovarian-ablation-buserelin
-  "Ovarian ablation by an LHRH agonist, buserelin, for a premenopausal woman who does not wish to take other types of hormonal therapy."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
-  (finding (name post-menopausal) (value no))
-  (finding (name declines-other-hormonal-therapy) (value yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-ovarian-ablation-buserelin)
-            (modality ovarian-suppression)
-            (agents buserelin)
-            (intent disease-control)
-            (summary "Ovarian ablation by an LHRH agonist, buserelin (premenopausal women who do not wish to take other types of hormonal therapy)")
-            (cite b4-5-ovarian-ablation b4-5-lhrh-agonists b4-5-buserelin))))
-
-(defrule breast-stage4-ovarian-ablation-buserelin-excluded-post-menopausal
-  "Ovarian ablation (an LHRH agonist, buserelin) is offered to premenopausal women: ruled out for a post-menopausal patient who declines other hormonal therapy."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value ~no))
-  (finding (name post-menopausal) (value yes))
-  (finding (name declines-other-hormonal-therapy) (value yes))
-  =>
-  (assert (exclusion
-            (id breast-stage4-ovarian-ablation-buserelin-excluded-post-menopausal)
-            (option breast-stage4-ovarian-ablation-buserelin)
-            (modality ovarian-suppression) (agents buserelin)
-            (reason "The patient is post-menopausal; the source offers ovarian ablation to premenopausal women who do not wish to take other types of hormonal therapy.")
-            (cite b4-5-ovarian-ablation))))
-
-(defrule breast-stage4-ovarian-ablation-surgery
-  "Ovarian ablation by surgery, for a premenopausal woman who does not wish to take other types of hormonal therapy."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
-  (finding (name post-menopausal) (value no))
-  (finding (name declines-other-hormonal-therapy) (value yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-ovarian-ablation-surgery)
-            (modality ovarian-suppression)
-            (procedure ovarian-ablation-surgery)
-            (target ovaries)
-            (intent disease-control)
-            (summary "Ovarian ablation by surgery (premenopausal women who do not wish to take other types of hormonal therapy)")
-            (cite b4-5-ovarian-ablation b4-5-surgery-radiation))))
-
-(defrule breast-stage4-ovarian-ablation-surgery-excluded-post-menopausal
-  "Ovarian ablation (surgery) is offered to premenopausal women: ruled out for a post-menopausal patient who declines other hormonal therapy."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value ~no))
-  (finding (name post-menopausal) (value yes))
-  (finding (name declines-other-hormonal-therapy) (value yes))
-  =>
-  (assert (exclusion
-            (id breast-stage4-ovarian-ablation-surgery-excluded-post-menopausal)
-            (option breast-stage4-ovarian-ablation-surgery)
-            (modality ovarian-suppression) (procedure ovarian-ablation-surgery)
-            (reason "The patient is post-menopausal; the source offers ovarian ablation to premenopausal women who do not wish to take other types of hormonal therapy.")
-            (cite b4-5-ovarian-ablation))))
-
-(defrule breast-stage4-ovarian-ablation-radiation
-  "Ovarian ablation by radiation therapy, for a premenopausal woman who does not wish to take other types of hormonal therapy."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value yes))
-  (finding (name post-menopausal) (value no))
-  (finding (name declines-other-hormonal-therapy) (value yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-ovarian-ablation-radiation)
-            (modality ovarian-suppression)
-            (procedure ovarian-ablation-radiation)
-            (target ovaries)
-            (intent disease-control)
-            (summary "Ovarian ablation by radiation therapy (premenopausal women who do not wish to take other types of hormonal therapy)")
-            (cite b4-5-ovarian-ablation b4-5-surgery-radiation))))
-
-(defrule breast-stage4-ovarian-ablation-radiation-excluded-post-menopausal
-  "Ovarian ablation (radiation therapy) is offered to premenopausal women: ruled out for a post-menopausal patient who declines other hormonal therapy."
-  (scope (guideline breast-stage4))
-  (finding (name hormonal-therapy-may-be-offered) (value ~no))
-  (finding (name post-menopausal) (value yes))
-  (finding (name declines-other-hormonal-therapy) (value yes))
-  =>
-  (assert (exclusion
-            (id breast-stage4-ovarian-ablation-radiation-excluded-post-menopausal)
-            (option breast-stage4-ovarian-ablation-radiation)
-            (modality ovarian-suppression) (procedure ovarian-ablation-radiation)
-            (reason "The patient is post-menopausal; the source offers ovarian ablation to premenopausal women who do not wish to take other types of hormonal therapy.")
+            (id (sym-cat ?o -excluded-other-hormonal-therapy-declined))
+            (option ?o) (modality hormonal) (agents $?a)
+            (reason "The patient does not wish to take other types of hormonal therapy; the source offers ovarian ablation to premenopausal women in this situation.")
             (cite b4-5-ovarian-ablation))))
 
 ;;; ---------------------------------------------------------------- B4-6..B4-9 chemotherapy
+;;; One card: the single drugs as one menu and the combinations as
+;;; regimens, all backbones (one decision). Each option is concluded once
+;;; per bullet of "Chemotherapy may be offered for stage IV breast cancer
+;;; that:" that applies, and cites it. "Hormone receptor negative (ER-, PR-
+;;; or both)" is read as ER- and PR- (an ER+/PR- tumour is hormone
+;;; receptor positive). The combinations are listed "for recurrent breast
+;;; cancer" on this stage IV page: each option says so. Eribulin, the last
+;;; single drug, has prerequisites of its own: later-line card.
+
+(defrule breast-stage4-single-drugs-receptor-negative
+  "A single chemotherapy drug (often given: similar response, fewer side
+   effects), as the tumour is hormone receptor negative (ER- and PR-)
+   (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value no))
+  =>
+  (assert (recommendation
+            (id breast-stage4-single-drugs)
+            (modality chemotherapy)
+            (choices vinorelbine cisplatin capecitabine paclitaxel docetaxel doxorubicin fluorouracil
+                     methotrexate epirubicin etoposide cyclophosphamide gemcitabine mitomycin
+                     paclitaxel-protein-bound)
+            (schedule "Etoposide is given by mouth (oral).")
+            (intent disease-control)
+            (summary "Single chemotherapy drug, often given because single drugs have fewer side effects than combination chemotherapy (the response is similar): vinorelbine, cisplatin, capecitabine, paclitaxel, docetaxel, doxorubicin, 5-fluorouracil, methotrexate, epirubicin, etoposide (by mouth), cyclophosphamide, gemcitabine, mitomycin or protein-bound paclitaxel")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-receptor-negative b4-7-single-drugs b4-7-similar))))
+
+(defrule breast-stage4-single-drugs-liver-lung-or-brain
+  "A single chemotherapy drug (often given: similar response, fewer side
+   effects), as the cancer has spread to liver, lung or brain (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name liver-lung-or-brain-metastases) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-single-drugs)
+            (modality chemotherapy)
+            (choices vinorelbine cisplatin capecitabine paclitaxel docetaxel doxorubicin fluorouracil
+                     methotrexate epirubicin etoposide cyclophosphamide gemcitabine mitomycin
+                     paclitaxel-protein-bound)
+            (schedule "Etoposide is given by mouth (oral).")
+            (intent disease-control)
+            (summary "Single chemotherapy drug, often given because single drugs have fewer side effects than combination chemotherapy (the response is similar): vinorelbine, cisplatin, capecitabine, paclitaxel, docetaxel, doxorubicin, 5-fluorouracil, methotrexate, epirubicin, etoposide (by mouth), cyclophosphamide, gemcitabine, mitomycin or protein-bound paclitaxel")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-liver-lung-brain b4-7-single-drugs b4-7-similar))))
+
+(defrule breast-stage4-single-drugs-no-response-to-hormonal-therapy
+  "A single chemotherapy drug (often given: similar response, fewer side
+   effects), as the cancer does not respond to hormonal therapy (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name no-response-to-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-single-drugs)
+            (modality chemotherapy)
+            (choices vinorelbine cisplatin capecitabine paclitaxel docetaxel doxorubicin fluorouracil
+                     methotrexate epirubicin etoposide cyclophosphamide gemcitabine mitomycin
+                     paclitaxel-protein-bound)
+            (schedule "Etoposide is given by mouth (oral).")
+            (intent disease-control)
+            (summary "Single chemotherapy drug, often given because single drugs have fewer side effects than combination chemotherapy (the response is similar): vinorelbine, cisplatin, capecitabine, paclitaxel, docetaxel, doxorubicin, 5-fluorouracil, methotrexate, epirubicin, etoposide (by mouth), cyclophosphamide, gemcitabine, mitomycin or protein-bound paclitaxel")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-no-response b4-7-single-drugs b4-7-similar))))
+
+(defrule breast-stage4-single-drugs-progressing-or-severe
+  "A single chemotherapy drug (often given: similar response, fewer side
+   effects), as the cancer is progressing quickly or causing severe
+   symptoms or life-threatening complications (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name progressing-quickly-or-severe-symptoms) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-single-drugs)
+            (modality chemotherapy)
+            (choices vinorelbine cisplatin capecitabine paclitaxel docetaxel doxorubicin fluorouracil
+                     methotrexate epirubicin etoposide cyclophosphamide gemcitabine mitomycin
+                     paclitaxel-protein-bound)
+            (schedule "Etoposide is given by mouth (oral).")
+            (intent disease-control)
+            (summary "Single chemotherapy drug, often given because single drugs have fewer side effects than combination chemotherapy (the response is similar): vinorelbine, cisplatin, capecitabine, paclitaxel, docetaxel, doxorubicin, 5-fluorouracil, methotrexate, epirubicin, etoposide (by mouth), cyclophosphamide, gemcitabine, mitomycin or protein-bound paclitaxel")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-progressing-severe b4-7-single-drugs b4-7-similar))))
+
+(defrule breast-stage4-doxorubicin-cyclophosphamide-receptor-negative
+  "Combination chemotherapy AC: doxorubicin and cyclophosphamide, as the
+   tumour is hormone receptor negative (ER- and PR-) (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value no))
+  =>
+  (assert (recommendation
+            (id breast-stage4-doxorubicin-cyclophosphamide)
+            (modality chemotherapy)
+            (agents doxorubicin cyclophosphamide)
+            (intent disease-control)
+            (summary "Combination chemotherapy AC: doxorubicin and cyclophosphamide (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-receptor-negative b4-9-combinations b4-9-ac))))
+
+(defrule breast-stage4-doxorubicin-cyclophosphamide-liver-lung-or-brain
+  "Combination chemotherapy AC: doxorubicin and cyclophosphamide, as the
+   cancer has spread to liver, lung or brain (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name liver-lung-or-brain-metastases) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-doxorubicin-cyclophosphamide)
+            (modality chemotherapy)
+            (agents doxorubicin cyclophosphamide)
+            (intent disease-control)
+            (summary "Combination chemotherapy AC: doxorubicin and cyclophosphamide (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-liver-lung-brain b4-9-combinations b4-9-ac))))
+
+(defrule breast-stage4-doxorubicin-cyclophosphamide-no-response-to-hormonal-therapy
+  "Combination chemotherapy AC: doxorubicin and cyclophosphamide, as the
+   cancer does not respond to hormonal therapy (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name no-response-to-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-doxorubicin-cyclophosphamide)
+            (modality chemotherapy)
+            (agents doxorubicin cyclophosphamide)
+            (intent disease-control)
+            (summary "Combination chemotherapy AC: doxorubicin and cyclophosphamide (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-no-response b4-9-combinations b4-9-ac))))
+
+(defrule breast-stage4-doxorubicin-cyclophosphamide-progressing-or-severe
+  "Combination chemotherapy AC: doxorubicin and cyclophosphamide, as the
+   cancer is progressing quickly or causing severe symptoms or
+   life-threatening complications (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name progressing-quickly-or-severe-symptoms) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-doxorubicin-cyclophosphamide)
+            (modality chemotherapy)
+            (agents doxorubicin cyclophosphamide)
+            (intent disease-control)
+            (summary "Combination chemotherapy AC: doxorubicin and cyclophosphamide (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-progressing-severe b4-9-combinations b4-9-ac))))
+
+(defrule breast-stage4-docetaxel-doxorubicin-receptor-negative
+  "Combination chemotherapy docetaxel and doxorubicin, as the tumour is
+   hormone receptor negative (ER- and PR-) (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value no))
+  =>
+  (assert (recommendation
+            (id breast-stage4-docetaxel-doxorubicin)
+            (modality chemotherapy)
+            (agents docetaxel doxorubicin)
+            (intent disease-control)
+            (summary "Combination chemotherapy: docetaxel and doxorubicin (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-receptor-negative b4-9-combinations b4-9-docetaxel-doxorubicin))))
+
+(defrule breast-stage4-docetaxel-doxorubicin-liver-lung-or-brain
+  "Combination chemotherapy docetaxel and doxorubicin, as the cancer has
+   spread to liver, lung or brain (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name liver-lung-or-brain-metastases) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-docetaxel-doxorubicin)
+            (modality chemotherapy)
+            (agents docetaxel doxorubicin)
+            (intent disease-control)
+            (summary "Combination chemotherapy: docetaxel and doxorubicin (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-liver-lung-brain b4-9-combinations b4-9-docetaxel-doxorubicin))))
+
+(defrule breast-stage4-docetaxel-doxorubicin-no-response-to-hormonal-therapy
+  "Combination chemotherapy docetaxel and doxorubicin, as the cancer does
+   not respond to hormonal therapy (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name no-response-to-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-docetaxel-doxorubicin)
+            (modality chemotherapy)
+            (agents docetaxel doxorubicin)
+            (intent disease-control)
+            (summary "Combination chemotherapy: docetaxel and doxorubicin (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-no-response b4-9-combinations b4-9-docetaxel-doxorubicin))))
+
+(defrule breast-stage4-docetaxel-doxorubicin-progressing-or-severe
+  "Combination chemotherapy docetaxel and doxorubicin, as the cancer is
+   progressing quickly or causing severe symptoms or life-threatening
+   complications (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name progressing-quickly-or-severe-symptoms) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-docetaxel-doxorubicin)
+            (modality chemotherapy)
+            (agents docetaxel doxorubicin)
+            (intent disease-control)
+            (summary "Combination chemotherapy: docetaxel and doxorubicin (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-progressing-severe b4-9-combinations b4-9-docetaxel-doxorubicin))))
+
+(defrule breast-stage4-cyclophosphamide-doxorubicin-fluorouracil-receptor-negative
+  "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth,
+   doxorubicin and 5-fluorouracil, as the tumour is hormone receptor
+   negative (ER- and PR-) (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value no))
+  =>
+  (assert (recommendation
+            (id breast-stage4-cyclophosphamide-doxorubicin-fluorouracil)
+            (modality chemotherapy)
+            (agents cyclophosphamide doxorubicin fluorouracil)
+            (schedule "Cyclophosphamide by mouth.")
+            (intent disease-control)
+            (summary "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth, doxorubicin and 5-fluorouracil (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-receptor-negative b4-9-combinations b4-9-fac))))
+
+(defrule breast-stage4-cyclophosphamide-doxorubicin-fluorouracil-liver-lung-or-brain
+  "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth,
+   doxorubicin and 5-fluorouracil, as the cancer has spread to liver,
+   lung or brain (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name liver-lung-or-brain-metastases) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-cyclophosphamide-doxorubicin-fluorouracil)
+            (modality chemotherapy)
+            (agents cyclophosphamide doxorubicin fluorouracil)
+            (schedule "Cyclophosphamide by mouth.")
+            (intent disease-control)
+            (summary "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth, doxorubicin and 5-fluorouracil (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-liver-lung-brain b4-9-combinations b4-9-fac))))
+
+(defrule breast-stage4-cyclophosphamide-doxorubicin-fluorouracil-no-response-to-hormonal-therapy
+  "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth,
+   doxorubicin and 5-fluorouracil, as the cancer does not respond to
+   hormonal therapy (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name no-response-to-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-cyclophosphamide-doxorubicin-fluorouracil)
+            (modality chemotherapy)
+            (agents cyclophosphamide doxorubicin fluorouracil)
+            (schedule "Cyclophosphamide by mouth.")
+            (intent disease-control)
+            (summary "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth, doxorubicin and 5-fluorouracil (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-no-response b4-9-combinations b4-9-fac))))
+
+(defrule breast-stage4-cyclophosphamide-doxorubicin-fluorouracil-progressing-or-severe
+  "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth,
+   doxorubicin and 5-fluorouracil, as the cancer is progressing quickly
+   or causing severe symptoms or life-threatening complications (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name progressing-quickly-or-severe-symptoms) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-cyclophosphamide-doxorubicin-fluorouracil)
+            (modality chemotherapy)
+            (agents cyclophosphamide doxorubicin fluorouracil)
+            (schedule "Cyclophosphamide by mouth.")
+            (intent disease-control)
+            (summary "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth, doxorubicin and 5-fluorouracil (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-progressing-severe b4-9-combinations b4-9-fac))))
+
+(defrule breast-stage4-cyclophosphamide-methotrexate-fluorouracil-receptor-negative
+  "Combination chemotherapy CMF: cyclophosphamide (intravenous or by
+   mouth), methotrexate and 5-fluorouracil, as the tumour is hormone
+   receptor negative (ER- and PR-) (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value no))
+  =>
+  (assert (recommendation
+            (id breast-stage4-cyclophosphamide-methotrexate-fluorouracil)
+            (modality chemotherapy)
+            (agents cyclophosphamide methotrexate fluorouracil)
+            (schedule "Cyclophosphamide intravenous (CMF – IV) or by mouth (CMF – PO).")
+            (intent disease-control)
+            (summary "Combination chemotherapy CMF: cyclophosphamide (intravenous or by mouth), methotrexate and 5-fluorouracil (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-receptor-negative b4-9-combinations b4-9-cmf))))
+
+(defrule breast-stage4-cyclophosphamide-methotrexate-fluorouracil-liver-lung-or-brain
+  "Combination chemotherapy CMF: cyclophosphamide (intravenous or by
+   mouth), methotrexate and 5-fluorouracil, as the cancer has spread to
+   liver, lung or brain (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name liver-lung-or-brain-metastases) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-cyclophosphamide-methotrexate-fluorouracil)
+            (modality chemotherapy)
+            (agents cyclophosphamide methotrexate fluorouracil)
+            (schedule "Cyclophosphamide intravenous (CMF – IV) or by mouth (CMF – PO).")
+            (intent disease-control)
+            (summary "Combination chemotherapy CMF: cyclophosphamide (intravenous or by mouth), methotrexate and 5-fluorouracil (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-liver-lung-brain b4-9-combinations b4-9-cmf))))
+
+(defrule breast-stage4-cyclophosphamide-methotrexate-fluorouracil-no-response-to-hormonal-therapy
+  "Combination chemotherapy CMF: cyclophosphamide (intravenous or by
+   mouth), methotrexate and 5-fluorouracil, as the cancer does not
+   respond to hormonal therapy (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name no-response-to-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-cyclophosphamide-methotrexate-fluorouracil)
+            (modality chemotherapy)
+            (agents cyclophosphamide methotrexate fluorouracil)
+            (schedule "Cyclophosphamide intravenous (CMF – IV) or by mouth (CMF – PO).")
+            (intent disease-control)
+            (summary "Combination chemotherapy CMF: cyclophosphamide (intravenous or by mouth), methotrexate and 5-fluorouracil (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-no-response b4-9-combinations b4-9-cmf))))
+
+(defrule breast-stage4-cyclophosphamide-methotrexate-fluorouracil-progressing-or-severe
+  "Combination chemotherapy CMF: cyclophosphamide (intravenous or by
+   mouth), methotrexate and 5-fluorouracil, as the cancer is progressing
+   quickly or causing severe symptoms or life-threatening complications
+   (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name progressing-quickly-or-severe-symptoms) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-cyclophosphamide-methotrexate-fluorouracil)
+            (modality chemotherapy)
+            (agents cyclophosphamide methotrexate fluorouracil)
+            (schedule "Cyclophosphamide intravenous (CMF – IV) or by mouth (CMF – PO).")
+            (intent disease-control)
+            (summary "Combination chemotherapy CMF: cyclophosphamide (intravenous or by mouth), methotrexate and 5-fluorouracil (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-progressing-severe b4-9-combinations b4-9-cmf))))
+
+(defrule breast-stage4-doxorubicin-paclitaxel-receptor-negative
+  "Combination chemotherapy doxorubicin and paclitaxel, as the tumour is
+   hormone receptor negative (ER- and PR-) (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value no))
+  =>
+  (assert (recommendation
+            (id breast-stage4-doxorubicin-paclitaxel)
+            (modality chemotherapy)
+            (agents doxorubicin paclitaxel)
+            (intent disease-control)
+            (summary "Combination chemotherapy: doxorubicin and paclitaxel (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-receptor-negative b4-9-combinations b4-9-doxorubicin-paclitaxel))))
+
+(defrule breast-stage4-doxorubicin-paclitaxel-liver-lung-or-brain
+  "Combination chemotherapy doxorubicin and paclitaxel, as the cancer has
+   spread to liver, lung or brain (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name liver-lung-or-brain-metastases) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-doxorubicin-paclitaxel)
+            (modality chemotherapy)
+            (agents doxorubicin paclitaxel)
+            (intent disease-control)
+            (summary "Combination chemotherapy: doxorubicin and paclitaxel (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-liver-lung-brain b4-9-combinations b4-9-doxorubicin-paclitaxel))))
+
+(defrule breast-stage4-doxorubicin-paclitaxel-no-response-to-hormonal-therapy
+  "Combination chemotherapy doxorubicin and paclitaxel, as the cancer
+   does not respond to hormonal therapy (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name no-response-to-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-doxorubicin-paclitaxel)
+            (modality chemotherapy)
+            (agents doxorubicin paclitaxel)
+            (intent disease-control)
+            (summary "Combination chemotherapy: doxorubicin and paclitaxel (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-no-response b4-9-combinations b4-9-doxorubicin-paclitaxel))))
+
+(defrule breast-stage4-doxorubicin-paclitaxel-progressing-or-severe
+  "Combination chemotherapy doxorubicin and paclitaxel, as the cancer is
+   progressing quickly or causing severe symptoms or life-threatening
+   complications (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name progressing-quickly-or-severe-symptoms) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-doxorubicin-paclitaxel)
+            (modality chemotherapy)
+            (agents doxorubicin paclitaxel)
+            (intent disease-control)
+            (summary "Combination chemotherapy: doxorubicin and paclitaxel (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-progressing-severe b4-9-combinations b4-9-doxorubicin-paclitaxel))))
+
+(defrule breast-stage4-docetaxel-capecitabine-receptor-negative
+  "Combination chemotherapy docetaxel and capecitabine, as the tumour is
+   hormone receptor negative (ER- and PR-) (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value no))
+  =>
+  (assert (recommendation
+            (id breast-stage4-docetaxel-capecitabine)
+            (modality chemotherapy)
+            (agents docetaxel capecitabine)
+            (intent disease-control)
+            (summary "Combination chemotherapy: docetaxel and capecitabine (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-receptor-negative b4-9-combinations b4-9-docetaxel-capecitabine))))
+
+(defrule breast-stage4-docetaxel-capecitabine-liver-lung-or-brain
+  "Combination chemotherapy docetaxel and capecitabine, as the cancer has
+   spread to liver, lung or brain (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name liver-lung-or-brain-metastases) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-docetaxel-capecitabine)
+            (modality chemotherapy)
+            (agents docetaxel capecitabine)
+            (intent disease-control)
+            (summary "Combination chemotherapy: docetaxel and capecitabine (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-liver-lung-brain b4-9-combinations b4-9-docetaxel-capecitabine))))
+
+(defrule breast-stage4-docetaxel-capecitabine-no-response-to-hormonal-therapy
+  "Combination chemotherapy docetaxel and capecitabine, as the cancer
+   does not respond to hormonal therapy (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name no-response-to-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-docetaxel-capecitabine)
+            (modality chemotherapy)
+            (agents docetaxel capecitabine)
+            (intent disease-control)
+            (summary "Combination chemotherapy: docetaxel and capecitabine (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-no-response b4-9-combinations b4-9-docetaxel-capecitabine))))
+
+(defrule breast-stage4-docetaxel-capecitabine-progressing-or-severe
+  "Combination chemotherapy docetaxel and capecitabine, as the cancer is
+   progressing quickly or causing severe symptoms or life-threatening
+   complications (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name progressing-quickly-or-severe-symptoms) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-docetaxel-capecitabine)
+            (modality chemotherapy)
+            (agents docetaxel capecitabine)
+            (intent disease-control)
+            (summary "Combination chemotherapy: docetaxel and capecitabine (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-progressing-severe b4-9-combinations b4-9-docetaxel-capecitabine))))
+
+(defrule breast-stage4-vinorelbine-epirubicin-receptor-negative
+  "Combination chemotherapy vinorelbine and epirubicin, as the tumour is
+   hormone receptor negative (ER- and PR-) (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name hormone-receptor-positive) (value no))
+  =>
+  (assert (recommendation
+            (id breast-stage4-vinorelbine-epirubicin)
+            (modality chemotherapy)
+            (agents vinorelbine epirubicin)
+            (intent disease-control)
+            (summary "Combination chemotherapy: vinorelbine and epirubicin (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-receptor-negative b4-9-combinations b4-9-vinorelbine-epirubicin))))
+
+(defrule breast-stage4-vinorelbine-epirubicin-liver-lung-or-brain
+  "Combination chemotherapy vinorelbine and epirubicin, as the cancer has
+   spread to liver, lung or brain (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name liver-lung-or-brain-metastases) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-vinorelbine-epirubicin)
+            (modality chemotherapy)
+            (agents vinorelbine epirubicin)
+            (intent disease-control)
+            (summary "Combination chemotherapy: vinorelbine and epirubicin (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-liver-lung-brain b4-9-combinations b4-9-vinorelbine-epirubicin))))
+
+(defrule breast-stage4-vinorelbine-epirubicin-no-response-to-hormonal-therapy
+  "Combination chemotherapy vinorelbine and epirubicin, as the cancer
+   does not respond to hormonal therapy (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name no-response-to-hormonal-therapy) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-vinorelbine-epirubicin)
+            (modality chemotherapy)
+            (agents vinorelbine epirubicin)
+            (intent disease-control)
+            (summary "Combination chemotherapy: vinorelbine and epirubicin (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-no-response b4-9-combinations b4-9-vinorelbine-epirubicin))))
+
+(defrule breast-stage4-vinorelbine-epirubicin-progressing-or-severe
+  "Combination chemotherapy vinorelbine and epirubicin, as the cancer is
+   progressing quickly or causing severe symptoms or life-threatening
+   complications (B4-6)."
+  (scope (guideline breast-stage4))
+  (finding (name progressing-quickly-or-severe-symptoms) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-vinorelbine-epirubicin)
+            (modality chemotherapy)
+            (agents vinorelbine epirubicin)
+            (intent disease-control)
+            (summary "Combination chemotherapy: vinorelbine and epirubicin (a combination the source lists for recurrent breast cancer)")
+            (card breast-stage4-chemotherapy) (role backbone)
+            (cite b4-6-chemotherapy b4-6-progressing-severe b4-9-combinations b4-9-vinorelbine-epirubicin))))
 
 (defrule breast-stage4-chemotherapy-not-offered
-  "None of the situations for chemotherapy applies: say why chemotherapy options are absent."
+  "None of the situations for chemotherapy applies, HER2-negative tumour:
+   say why chemotherapy is absent."
   (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value no))
+  (finding (name hormone-receptor-positive) (value yes))
+  (finding (name liver-lung-or-brain-metastases) (value no))
+  (finding (name no-response-to-hormonal-therapy) (value no))
+  (finding (name progressing-quickly-or-severe-symptoms) (value no))
+  (finding (name her2-positive) (value no))
   =>
   (assert (note (id breast-stage4-chemotherapy-not-offered)
-                (text "Chemotherapy is not listed: the tumour is hormone receptor positive (ER+ and PR+), has not spread to liver, lung or brain, has responded to any hormonal therapy given for advanced disease, is not progressing quickly and causes no severe symptoms or life-threatening complications. The source offers chemotherapy in those situations.")
-                (cite b4-6-chemotherapy b4-6-receptor-negative b4-6-liver-lung-brain b4-6-no-response b4-6-progressing-severe))))
+                (text "Chemotherapy is not listed: the tumour is hormone receptor positive, has not spread to liver, lung or brain, has not stopped responding to hormonal therapy given for advanced disease, is not progressing quickly and causes no severe symptoms or life-threatening complications. The source offers chemotherapy in those situations.")
+                (cite b4-6-receptor-negative b4-6-liver-lung-brain b4-6-no-response b4-6-progressing-severe))))
 
-;;; Missing information for chemotherapy comes from the engine: while
-;;; chemotherapy-may-be-offered is unknown, it reports the fields of the
-;;; unknown findings it is built from (ER, PR, metastasis sites, ...).
-
-(defrule breast-stage4-chemotherapy-withheld-not-suitable
-  "The patient cannot have chemotherapy: chemotherapy options are not listed."
+(defrule breast-stage4-chemotherapy-alone-not-offered
+  "None of the situations for chemotherapy applies, HER2-positive (or not
+   recorded) tumour: chemotherapy on its own is absent, and the taxane
+   chemotherapy the source gives with anti-HER2 drugs is not (B4-6,
+   B4-10, B4-11)."
   (scope (guideline breast-stage4))
-  (finding (name chemotherapy-suitable) (value no))
+  (finding (name hormone-receptor-positive) (value yes))
+  (finding (name liver-lung-or-brain-metastases) (value no))
+  (finding (name no-response-to-hormonal-therapy) (value no))
+  (finding (name progressing-quickly-or-severe-symptoms) (value no))
+  (finding (name her2-positive) (value yes|unknown))
   =>
-  (assert (note (id breast-stage4-chemotherapy-withheld)
-                (text "Chemotherapy, including chemotherapy given with trastuzumab or pertuzumab, is not listed: the patient cannot have or does not wish to have chemotherapy. The source offers hormonal therapy to these women.")
-                (cite b4-2-no-chemotherapy))))
+  (assert (note (id breast-stage4-chemotherapy-alone-not-offered)
+                (text "Chemotherapy on its own is not listed: the tumour is hormone receptor positive, has not spread to liver, lung or brain, has not stopped responding to hormonal therapy given for advanced disease, is not progressing quickly and causes no severe symptoms or life-threatening complications. For a HER2-positive tumour the source gives taxane chemotherapy with trastuzumab, or with pertuzumab and trastuzumab: those are among the anti-HER2 options.")
+                (cite b4-6-receptor-negative b4-6-liver-lung-brain b4-6-no-response b4-6-progressing-severe b4-10-alone-or-combination b4-11-pertuzumab))))
 
-(defrule breast-stage4-chemotherapy-withheld-declined
-  "The patient does not wish to have chemotherapy: chemotherapy options are not listed."
-  (scope (guideline breast-stage4))
-  (finding (name declines-chemotherapy) (value yes))
-  =>
-  (assert (note (id breast-stage4-chemotherapy-withheld)
-                (text "Chemotherapy, including chemotherapy given with trastuzumab or pertuzumab, is not listed: the patient cannot have or does not wish to have chemotherapy. The source offers hormonal therapy to these women.")
-                (cite b4-2-no-chemotherapy))))
-
-(defrule breast-stage4-single-drugs-often-given
-  "Single drugs respond like combinations and have fewer side effects: they are often given."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (note (id breast-stage4-single-drugs-often-given)
-                (text "The response to single chemotherapy drugs or combinations is similar; single drugs are often given because they have fewer side effects than combination chemotherapy.")
-                (cite b4-7-similar b4-7-single-often))))
-
-(defrule breast-stage4-vinorelbine
-  "Single-drug chemotherapy with vinorelbine, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-vinorelbine)
-            (modality chemotherapy)
-            (agents vinorelbine)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with vinorelbine")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-vinorelbine b4-7-single-often))))
-
-(defrule breast-stage4-cisplatin
-  "Single-drug chemotherapy with cisplatin, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-cisplatin)
-            (modality chemotherapy)
-            (agents cisplatin)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with cisplatin")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-cisplatin b4-7-single-often))))
-
-(defrule breast-stage4-capecitabine
-  "Single-drug chemotherapy with capecitabine, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-capecitabine)
-            (modality chemotherapy)
-            (agents capecitabine)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with capecitabine")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-capecitabine b4-7-single-often))))
-
-(defrule breast-stage4-paclitaxel
-  "Single-drug chemotherapy with paclitaxel, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-paclitaxel)
-            (modality chemotherapy)
-            (agents paclitaxel)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with paclitaxel")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-paclitaxel b4-7-single-often))))
-
-(defrule breast-stage4-docetaxel
-  "Single-drug chemotherapy with docetaxel, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-docetaxel)
-            (modality chemotherapy)
-            (agents docetaxel)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with docetaxel")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-docetaxel b4-7-single-often))))
-
-(defrule breast-stage4-doxorubicin
-  "Single-drug chemotherapy with doxorubicin, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-doxorubicin)
-            (modality chemotherapy)
-            (agents doxorubicin)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with doxorubicin")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-doxorubicin b4-7-single-often))))
-
-(defrule breast-stage4-fluorouracil
-  "Single-drug chemotherapy with 5-fluorouracil (5-FU), where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-fluorouracil)
-            (modality chemotherapy)
-            (agents fluorouracil)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with 5-fluorouracil (5-FU)")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-fluorouracil b4-7-single-often))))
-
-(defrule breast-stage4-methotrexate
-  "Single-drug chemotherapy with methotrexate, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-methotrexate)
-            (modality chemotherapy)
-            (agents methotrexate)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with methotrexate")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-methotrexate b4-7-single-often))))
-
-(defrule breast-stage4-epirubicin
-  "Single-drug chemotherapy with epirubicin, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-epirubicin)
-            (modality chemotherapy)
-            (agents epirubicin)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with epirubicin")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-epirubicin b4-7-single-often))))
-
-(defrule breast-stage4-etoposide
-  "Single-drug chemotherapy with etoposide, given by mouth, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-etoposide)
-            (modality chemotherapy)
-            (agents etoposide)
-            (schedule "Given by mouth (oral).")
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with etoposide, given by mouth")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-etoposide b4-7-single-often))))
-
-(defrule breast-stage4-cyclophosphamide
-  "Single-drug chemotherapy with cyclophosphamide, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-cyclophosphamide)
-            (modality chemotherapy)
-            (agents cyclophosphamide)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with cyclophosphamide")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-cyclophosphamide b4-7-single-often))))
-
-(defrule breast-stage4-gemcitabine
-  "Single-drug chemotherapy with gemcitabine, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-gemcitabine)
-            (modality chemotherapy)
-            (agents gemcitabine)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with gemcitabine")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-gemcitabine b4-7-single-often))))
-
-(defrule breast-stage4-mitomycin
-  "Single-drug chemotherapy with mitomycin, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-mitomycin)
-            (modality chemotherapy)
-            (agents mitomycin)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with mitomycin")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-mitomycin b4-7-single-often))))
-
-(defrule breast-stage4-paclitaxel-protein-bound
-  "Single-drug chemotherapy with protein-bound paclitaxel, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-paclitaxel-protein-bound)
-            (modality chemotherapy)
-            (agents paclitaxel-protein-bound)
-            (intent disease-control)
-            (summary "Single-drug chemotherapy with protein-bound paclitaxel")
-            (cite b4-6-chemotherapy b4-7-single-drugs b4-7-protein-bound-paclitaxel b4-7-single-often))))
+;;; ---------------------------------------------------------------- B4-8, B4-12: later lines
+;;; Eribulin and trastuzumab emtansine come after earlier treatment for
+;;; metastatic disease; their prerequisites are their conditions. When they
+;;; are not met for a patient who has had chemotherapy for metastatic
+;;; disease (eribulin) or one of the two prerequisites (trastuzumab
+;;; emtansine), one exclusion says what is missing; a patient in first line
+;;; gets none (nothing is being ruled out).
 
 (defrule breast-stage4-eribulin
-  "Eribulin after at least 2 chemotherapy regimens for metastatic disease, previous therapy having included an anthracycline and a taxane."
+  "Eribulin after at least 2 chemotherapy regimens for metastatic disease,
+   previous therapy having included an anthracycline and a taxane (B4-7,
+   B4-8)."
   (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
   (finding (name metastatic-chemotherapy-regimens-two-or-more) (value yes))
   (finding (name prior-anthracycline) (value yes))
   (finding (name prior-taxane) (value yes))
@@ -2102,15 +2482,15 @@
             (modality chemotherapy)
             (agents eribulin)
             (intent disease-control)
-            (summary "Single-drug chemotherapy with eribulin, after at least 2 chemotherapy regimens for metastatic disease that included an anthracycline and a taxane")
-            (cite b4-6-chemotherapy b4-7-eribulin b4-8-eribulin-two-regimens b4-8-eribulin-previous-therapy))))
+            (summary "Eribulin, after at least 2 other chemotherapy regimens for metastatic disease that included an anthracycline and a taxane")
+            (card breast-stage4-later-line)
+            (cite b4-7-eribulin b4-8-eribulin-two-regimens b4-8-eribulin-previous-therapy))))
 
 (defrule breast-stage4-eribulin-earlier-therapy-counted
-  "Eribulin rests on an anthracycline or a taxane that was not given for metastatic disease: say that the source does not settle whether it counts."
+  "Eribulin rests on an anthracycline or a taxane that was not given for
+   metastatic disease: say that the source does not settle whether it
+   counts (B4-8)."
   (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
   (finding (name metastatic-chemotherapy-regimens-two-or-more) (value yes))
   (finding (name prior-anthracycline) (value yes))
   (finding (name prior-taxane) (value yes))
@@ -2118,241 +2498,54 @@
   =>
   (assert (note (id breast-stage4-eribulin-earlier-therapy-counted)
                 (text "Eribulin: the anthracycline or the taxane was not part of a chemotherapy regimen for metastatic disease. The source says previous therapy should have included both, without saying whether therapy given before the cancer spread (for example adjuvant therapy) counts; the treating team decides.")
-                (cite b4-8-eribulin-two-regimens b4-8-eribulin-previous-therapy))))
+                (cite b4-8-eribulin-previous-therapy))))
 
-(defrule breast-stage4-eribulin-excluded-fewer-than-two-metastatic-regimens
-  "Eribulin needs at least 2 other chemotherapy regimens for metastatic disease: fewer than two are recorded."
+(defrule breast-stage4-eribulin-excluded-fewer-than-two-regimens
+  "Chemotherapy for metastatic disease recorded, but fewer than 2 regimens:
+   eribulin's prerequisite is not met (B4-8)."
   (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value ~no))
+  (finding (name prior-chemotherapy-for-metastatic-disease) (value yes))
   (finding (name metastatic-chemotherapy-regimens-two-or-more) (value no))
   =>
   (assert (exclusion
-            (id breast-stage4-eribulin-excluded-fewer-than-two-metastatic-regimens)
+            (id breast-stage4-eribulin-excluded-prerequisites)
             (option breast-stage4-eribulin)
             (modality chemotherapy) (agents eribulin)
-            (reason "Fewer than 2 chemotherapy regimens for metastatic disease are recorded; eribulin is used after at least 2 other chemotherapy regimens for metastatic disease.")
-            (cite b4-8-eribulin-two-regimens))))
+            (reason "Eribulin is used after at least 2 other chemotherapy regimens for metastatic disease, previous therapy having included an anthracycline and a taxane; the record does not show that yet.")
+            (cite b4-8-eribulin-two-regimens b4-8-eribulin-previous-therapy))))
 
-(defrule breast-stage4-eribulin-excluded-no-prior-anthracycline
-  "Eribulin needs previous therapy with an anthracycline: none is recorded."
+(defrule breast-stage4-eribulin-excluded-no-anthracycline
+  "Chemotherapy for metastatic disease recorded, no anthracycline in
+   previous therapy: eribulin's prerequisite is not met (B4-8)."
   (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value ~no))
+  (finding (name prior-chemotherapy-for-metastatic-disease) (value yes))
   (finding (name prior-anthracycline) (value no))
   =>
   (assert (exclusion
-            (id breast-stage4-eribulin-excluded-no-prior-anthracycline)
+            (id breast-stage4-eribulin-excluded-prerequisites)
             (option breast-stage4-eribulin)
             (modality chemotherapy) (agents eribulin)
-            (reason "No anthracycline (such as doxorubicin or epirubicin) is recorded in previous therapy; the source says previous therapy should have included one before eribulin.")
-            (cite b4-8-eribulin-previous-therapy))))
+            (reason "Eribulin is used after at least 2 other chemotherapy regimens for metastatic disease, previous therapy having included an anthracycline and a taxane; the record does not show that yet.")
+            (cite b4-8-eribulin-two-regimens b4-8-eribulin-previous-therapy))))
 
-(defrule breast-stage4-eribulin-excluded-no-prior-taxane
-  "Eribulin needs previous therapy with a taxane: none is recorded."
+(defrule breast-stage4-eribulin-excluded-no-taxane
+  "Chemotherapy for metastatic disease recorded, no taxane in previous
+   therapy: eribulin's prerequisite is not met (B4-8)."
   (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value ~no))
+  (finding (name prior-chemotherapy-for-metastatic-disease) (value yes))
   (finding (name prior-taxane) (value no))
   =>
   (assert (exclusion
-            (id breast-stage4-eribulin-excluded-no-prior-taxane)
+            (id breast-stage4-eribulin-excluded-prerequisites)
             (option breast-stage4-eribulin)
             (modality chemotherapy) (agents eribulin)
-            (reason "No taxane (such as paclitaxel or docetaxel) is recorded in previous therapy; the source says previous therapy should have included one before eribulin.")
-            (cite b4-8-eribulin-previous-therapy))))
-
-(defrule breast-stage4-doxorubicin-cyclophosphamide
-  "Combination chemotherapy AC: doxorubicin and cyclophosphamide, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-doxorubicin-cyclophosphamide)
-            (modality chemotherapy)
-            (agents doxorubicin cyclophosphamide)
-            (intent disease-control)
-            (summary "Combination chemotherapy AC: doxorubicin and cyclophosphamide")
-            (cite b4-6-chemotherapy b4-9-combinations b4-9-ac b4-7-similar))))
-
-(defrule breast-stage4-docetaxel-doxorubicin
-  "Combination chemotherapy docetaxel and doxorubicin, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-docetaxel-doxorubicin)
-            (modality chemotherapy)
-            (agents docetaxel doxorubicin)
-            (intent disease-control)
-            (summary "Combination chemotherapy docetaxel and doxorubicin")
-            (cite b4-6-chemotherapy b4-9-combinations b4-9-docetaxel-doxorubicin b4-7-similar))))
-
-(defrule breast-stage4-cyclophosphamide-doxorubicin-fluorouracil
-  "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth, doxorubicin and 5-fluorouracil, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-cyclophosphamide-doxorubicin-fluorouracil)
-            (modality chemotherapy)
-            (agents cyclophosphamide doxorubicin fluorouracil)
-            (schedule "Cyclophosphamide by mouth.")
-            (intent disease-control)
-            (summary "Combination chemotherapy FAC (or CAF): cyclophosphamide by mouth, doxorubicin and 5-fluorouracil")
-            (cite b4-6-chemotherapy b4-9-combinations b4-9-fac b4-7-similar))))
-
-(defrule breast-stage4-cyclophosphamide-methotrexate-fluorouracil-iv
-  "Combination chemotherapy CMF - IV: cyclophosphamide intravenous, methotrexate and 5-fluorouracil, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-cyclophosphamide-methotrexate-fluorouracil-iv)
-            (modality chemotherapy)
-            (agents cyclophosphamide methotrexate fluorouracil)
-            (schedule "Cyclophosphamide intravenous.")
-            (intent disease-control)
-            (summary "Combination chemotherapy CMF - IV: cyclophosphamide intravenous, methotrexate and 5-fluorouracil")
-            (cite b4-6-chemotherapy b4-9-combinations b4-9-cmf-iv b4-7-similar))))
-
-(defrule breast-stage4-cyclophosphamide-methotrexate-fluorouracil-po
-  "Combination chemotherapy CMF - PO: cyclophosphamide by mouth, methotrexate and 5-fluorouracil, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-cyclophosphamide-methotrexate-fluorouracil-po)
-            (modality chemotherapy)
-            (agents cyclophosphamide methotrexate fluorouracil)
-            (schedule "Cyclophosphamide by mouth.")
-            (intent disease-control)
-            (summary "Combination chemotherapy CMF - PO: cyclophosphamide by mouth, methotrexate and 5-fluorouracil")
-            (cite b4-6-chemotherapy b4-9-combinations b4-9-cmf-po b4-7-similar))))
-
-(defrule breast-stage4-doxorubicin-paclitaxel
-  "Combination chemotherapy doxorubicin and paclitaxel, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-doxorubicin-paclitaxel)
-            (modality chemotherapy)
-            (agents doxorubicin paclitaxel)
-            (intent disease-control)
-            (summary "Combination chemotherapy doxorubicin and paclitaxel")
-            (cite b4-6-chemotherapy b4-9-combinations b4-9-doxorubicin-paclitaxel b4-7-similar))))
-
-(defrule breast-stage4-docetaxel-capecitabine
-  "Combination chemotherapy docetaxel and capecitabine, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-docetaxel-capecitabine)
-            (modality chemotherapy)
-            (agents docetaxel capecitabine)
-            (intent disease-control)
-            (summary "Combination chemotherapy docetaxel and capecitabine")
-            (cite b4-6-chemotherapy b4-9-combinations b4-9-docetaxel-capecitabine b4-7-similar))))
-
-(defrule breast-stage4-vinorelbine-epirubicin
-  "Combination chemotherapy vinorelbine and epirubicin, where chemotherapy may be offered."
-  (scope (guideline breast-stage4))
-  (finding (name chemotherapy-may-be-offered) (value yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-vinorelbine-epirubicin)
-            (modality chemotherapy)
-            (agents vinorelbine epirubicin)
-            (intent disease-control)
-            (summary "Combination chemotherapy vinorelbine and epirubicin")
-            (cite b4-6-chemotherapy b4-9-combinations b4-9-vinorelbine-epirubicin b4-7-similar))))
-
-;;; ---------------------------------------------------------------- B4-10..B4-12 HER2
-
-(defrule breast-stage4-trastuzumab
-  "Trastuzumab (Herceptin) alone, for a HER2-positive tumour, until the cancer no longer responds or progresses."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value yes))
-  (finding (name progressing-on-trastuzumab) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-trastuzumab)
-            (modality targeted)
-            (agents trastuzumab)
-            (schedule "Given until the cancer no longer responds to treatment or progresses.")
-            (intent disease-control)
-            (summary "Trastuzumab (Herceptin) alone for a HER2-positive tumour")
-            (cite b4-10-trastuzumab b4-10-alone-or-combination b4-10-until-progression))))
-
-(defrule breast-stage4-trastuzumab-paclitaxel
-  "Trastuzumab (Herceptin) with paclitaxel, for a HER2-positive tumour, until the cancer no longer responds or progresses."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value yes))
-  (finding (name progressing-on-trastuzumab) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-trastuzumab-paclitaxel)
-            (modality targeted)
-            (agents trastuzumab paclitaxel)
-            (schedule "Given until the cancer no longer responds to treatment or progresses.")
-            (intent disease-control)
-            (summary "Trastuzumab (Herceptin) with paclitaxel for a HER2-positive tumour")
-            (cite b4-10-trastuzumab b4-10-alone-or-combination b4-10-until-progression))))
-
-(defrule breast-stage4-trastuzumab-docetaxel
-  "Trastuzumab (Herceptin) with docetaxel, for a HER2-positive tumour, until the cancer no longer responds or progresses."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value yes))
-  (finding (name progressing-on-trastuzumab) (value ~yes))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-trastuzumab-docetaxel)
-            (modality targeted)
-            (agents trastuzumab docetaxel)
-            (schedule "Given until the cancer no longer responds to treatment or progresses.")
-            (intent disease-control)
-            (summary "Trastuzumab (Herceptin) with docetaxel for a HER2-positive tumour")
-            (cite b4-10-trastuzumab b4-10-alone-or-combination b4-10-until-progression))))
-
-(defrule breast-stage4-pertuzumab-trastuzumab-taxane
-  "Pertuzumab with trastuzumab and taxane chemotherapy, for a HER2-positive tumour without prior anti-HER2 therapy or chemotherapy for metastatic disease."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value yes))
-  (finding (name prior-anti-her2-therapy) (value no))
-  (finding (name prior-chemotherapy-for-metastatic-disease) (value no))
-  (finding (name chemotherapy-suitable) (value ~no))
-  (finding (name declines-chemotherapy) (value ~yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-pertuzumab-trastuzumab-taxane)
-            (modality targeted)
-            (agents pertuzumab trastuzumab)
-            (schedule "Pertuzumab is given as an intravenous drug injected into a vein, with trastuzumab and taxane chemotherapy.")
-            (intent disease-control)
-            (summary "Pertuzumab with trastuzumab and taxane chemotherapy (a taxane such as paclitaxel or docetaxel), for a HER2-positive tumour with no prior anti-HER2 therapy or chemotherapy for metastatic disease")
-            (cite b4-11-pertuzumab b4-11-pertuzumab-condition))))
+            (reason "Eribulin is used after at least 2 other chemotherapy regimens for metastatic disease, previous therapy having included an anthracycline and a taxane; the record does not show that yet.")
+            (cite b4-8-eribulin-two-regimens b4-8-eribulin-previous-therapy))))
 
 (defrule breast-stage4-trastuzumab-emtansine
-  "Trastuzumab emtansine (T-DM1) for a HER2-positive tumour after trastuzumab and taxane chemotherapy, separately or in combination."
+  "Trastuzumab emtansine (T-DM1) for a HER2-positive tumour after
+   trastuzumab and taxane chemotherapy, separately or in combination
+   (B4-12)."
   (scope (guideline breast-stage4))
   (finding (name her2-positive) (value yes))
   (finding (name prior-trastuzumab) (value yes))
@@ -2363,11 +2556,185 @@
             (modality targeted)
             (agents trastuzumab-emtansine)
             (intent disease-control)
-            (summary "Trastuzumab emtansine (T-DM1) for a HER2-positive tumour after trastuzumab and taxane chemotherapy, separately or in combination")
+            (summary "Trastuzumab emtansine (T-DM1), after trastuzumab and taxane chemotherapy, separately or in combination (HER2-positive tumour)")
+            (card breast-stage4-later-line)
             (cite b4-12-trastuzumab-emtansine))))
 
+(defrule breast-stage4-trastuzumab-emtansine-excluded-no-taxane
+  "Trastuzumab given, no taxane: trastuzumab emtansine's prerequisite is
+   not met (B4-12)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value ~no))
+  (finding (name prior-trastuzumab) (value yes))
+  (finding (name prior-taxane) (value no))
+  =>
+  (assert (exclusion
+            (id breast-stage4-trastuzumab-emtansine-excluded-prerequisites)
+            (option breast-stage4-trastuzumab-emtansine)
+            (modality targeted) (agents trastuzumab-emtansine)
+            (reason "Trastuzumab emtansine is used after prior treatment with trastuzumab and taxane chemotherapy, separately or in combination; the record does not show both.")
+            (cite b4-12-trastuzumab-emtansine))))
+
+(defrule breast-stage4-trastuzumab-emtansine-excluded-no-trastuzumab
+  "A taxane given, no trastuzumab: trastuzumab emtansine's prerequisite is
+   not met (B4-12)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value ~no))
+  (finding (name prior-taxane) (value yes))
+  (finding (name prior-trastuzumab) (value no))
+  =>
+  (assert (exclusion
+            (id breast-stage4-trastuzumab-emtansine-excluded-prerequisites)
+            (option breast-stage4-trastuzumab-emtansine)
+            (modality targeted) (agents trastuzumab-emtansine)
+            (reason "Trastuzumab emtansine is used after prior treatment with trastuzumab and taxane chemotherapy, separately or in combination; the record does not show both.")
+            (cite b4-12-trastuzumab-emtansine))))
+
+;;; ---------------------------------------------------------------- B4-10, B4-11: anti-HER2 therapy
+;;; One card. Each option names the chemotherapy it is given with: a taxane
+;;; for pertuzumab (the source's taxanes: paclitaxel, docetaxel,
+;;; protein-bound paclitaxel), "chemotherapy drugs like paclitaxel or
+;;; docetaxel" for trastuzumab; so the chemotherapy gates (gates.clp) see
+;;; them, and trastuzumab alone stays when chemotherapy is declined. The
+;;; stop rule ("given until the cancer no longer responds to treatment or
+;;; progresses") is the treatment-history gate: after progression on
+;;; trastuzumab in advanced disease, ongoing or stopped, no option whose
+;;; drugs it held is offered again.
+
+(defrule breast-stage4-pertuzumab-trastuzumab-taxane
+  "Pertuzumab with trastuzumab and taxane chemotherapy, for a HER2-positive
+   tumour, in a woman who has not received anti-HER2 therapy or
+   chemotherapy for metastatic disease (B4-11)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value yes))
+  (finding (name prior-anti-her2-for-metastatic-disease) (value no))
+  (finding (name prior-chemotherapy-for-metastatic-disease) (value no))
+  =>
+  (assert (recommendation
+            (id breast-stage4-pertuzumab-trastuzumab-taxane)
+            (modality targeted)
+            (agents pertuzumab trastuzumab)
+            (choices paclitaxel docetaxel paclitaxel-protein-bound)
+            (schedule "Pertuzumab is given as an intravenous drug injected into a vein, with trastuzumab and taxane chemotherapy.")
+            (intent disease-control)
+            (summary "Pertuzumab with trastuzumab and taxane chemotherapy (no prior anti-HER2 therapy or chemotherapy for metastatic disease)")
+            (card breast-stage4-anti-her2)
+            (cite b4-11-pertuzumab b4-11-pertuzumab-condition))))
+
+(defrule breast-stage4-pertuzumab-earlier-anti-her2-therapy
+  "Anti-HER2 therapy given before the cancer spread: pertuzumab stays
+   listed (the source's condition is read as 'for metastatic disease'),
+   flagged for the team (B4-11)."
+  (scope (guideline breast-stage4))
+  (finding (name prior-anti-her2-before-spread) (value yes))
+  (recommendation (id breast-stage4-pertuzumab-trastuzumab-taxane))
+  =>
+  (assert (warning
+            (id breast-stage4-pertuzumab-earlier-anti-her2-therapy)
+            (option breast-stage4-pertuzumab-trastuzumab-taxane)
+            (severity caution)
+            (text "Anti-HER2 therapy was given before the cancer spread (adjuvant, neoadjuvant or primary treatment). The source uses pertuzumab in women who have not received prior anti-HER2 therapy or chemotherapy for metastatic disease; that is read as bounding both by 'for metastatic disease', so pertuzumab is listed. Whether the earlier anti-HER2 therapy counts is for the treating team to decide.")
+            (cite b4-11-pertuzumab-condition))))
+
+(defrule breast-stage4-pertuzumab-excluded-prior-anti-her2
+  "Anti-HER2 therapy for metastatic disease recorded: no pertuzumab
+   (B4-11)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value ~no))
+  (finding (name prior-anti-her2-for-metastatic-disease) (value yes))
+  =>
+  (assert (exclusion
+            (id breast-stage4-pertuzumab-excluded-prior-anti-her2)
+            (option breast-stage4-pertuzumab-trastuzumab-taxane)
+            (modality targeted) (agents pertuzumab trastuzumab)
+            (reason "Anti-HER2 therapy for metastatic disease is recorded; the source uses pertuzumab in women who have not received prior anti-HER2 therapy or chemotherapy for metastatic disease.")
+            (cite b4-11-pertuzumab-condition))))
+
+(defrule breast-stage4-pertuzumab-excluded-prior-chemotherapy
+  "Chemotherapy for metastatic disease recorded: no pertuzumab (B4-11)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value ~no))
+  (finding (name prior-chemotherapy-for-metastatic-disease) (value yes))
+  =>
+  (assert (exclusion
+            (id breast-stage4-pertuzumab-excluded-prior-chemotherapy)
+            (option breast-stage4-pertuzumab-trastuzumab-taxane)
+            (modality targeted) (agents pertuzumab trastuzumab)
+            (reason "Chemotherapy for metastatic disease is recorded; the source uses pertuzumab in women who have not received prior anti-HER2 therapy or chemotherapy for metastatic disease.")
+            (cite b4-11-pertuzumab-condition))))
+
+(defrule breast-stage4-trastuzumab-chemotherapy
+  "Trastuzumab (Herceptin) in combination with chemotherapy drugs like
+   paclitaxel or docetaxel, for a HER2-positive tumour (B4-10)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-trastuzumab-chemotherapy)
+            (modality targeted)
+            (agents trastuzumab)
+            (choices paclitaxel docetaxel)
+            (schedule "Given until the cancer no longer responds to treatment or progresses.")
+            (intent disease-control)
+            (summary "Trastuzumab (Herceptin) in combination with chemotherapy drugs like paclitaxel or docetaxel")
+            (card breast-stage4-anti-her2)
+            (cite b4-10-trastuzumab b4-10-alone-or-combination b4-10-until-progression))))
+
+(defrule breast-stage4-trastuzumab
+  "Trastuzumab (Herceptin) alone, for a HER2-positive tumour (B4-10)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value yes))
+  =>
+  (assert (recommendation
+            (id breast-stage4-trastuzumab)
+            (modality targeted)
+            (agents trastuzumab)
+            (schedule "Given until the cancer no longer responds to treatment or progresses.")
+            (intent disease-control)
+            (summary "Trastuzumab (Herceptin) alone")
+            (card breast-stage4-anti-her2)
+            (cite b4-10-trastuzumab b4-10-alone-or-combination b4-10-until-progression))))
+
+(defrule breast-stage4-note-stable-disease-on-trastuzumab
+  "Stable disease on trastuzumab for metastatic disease: 'until the cancer
+   no longer responds' is for the team to judge (B4-10)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value yes))
+  (finding (name stable-disease-on-trastuzumab) (value yes))
+  =>
+  (assert (note (id breast-stage4-note-stable-disease-on-trastuzumab)
+                (text "Stable disease is recorded on trastuzumab given for metastatic disease. The source gives trastuzumab until the cancer no longer responds to treatment or progresses: whether it still responds is for the treating team to judge.")
+                (cite b4-10-until-progression))))
+
+(defrule breast-stage4-pertuzumab-excluded-her2-negative
+  "HER2-negative tumour: no pertuzumab with trastuzumab and a taxane (B4-10..B4-12; the anti-HER2
+   exclusions share one reason)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value no))
+  =>
+  (assert (exclusion
+            (id breast-stage4-pertuzumab-excluded-her2-negative)
+            (option breast-stage4-pertuzumab-trastuzumab-taxane)
+            (modality targeted) (agents pertuzumab trastuzumab)
+            (reason "The tumour is HER2-negative; the source offers anti-HER2 therapy for HER2-positive breast cancer.")
+            (cite b4-10-trastuzumab))))
+
+(defrule breast-stage4-trastuzumab-chemotherapy-excluded-her2-negative
+  "HER2-negative tumour: no trastuzumab with chemotherapy (B4-10..B4-12; the anti-HER2
+   exclusions share one reason)."
+  (scope (guideline breast-stage4))
+  (finding (name her2-positive) (value no))
+  =>
+  (assert (exclusion
+            (id breast-stage4-trastuzumab-chemotherapy-excluded-her2-negative)
+            (option breast-stage4-trastuzumab-chemotherapy)
+            (modality targeted) (agents trastuzumab)
+            (reason "The tumour is HER2-negative; the source offers anti-HER2 therapy for HER2-positive breast cancer.")
+            (cite b4-10-trastuzumab))))
+
 (defrule breast-stage4-trastuzumab-excluded-her2-negative
-  "Anti-HER2 therapy is for HER2-positive tumours: trastuzumab is ruled out for a HER2-negative tumour."
+  "HER2-negative tumour: no trastuzumab alone (B4-10..B4-12; the anti-HER2
+   exclusions share one reason)."
   (scope (guideline breast-stage4))
   (finding (name her2-positive) (value no))
   =>
@@ -2378,44 +2745,9 @@
             (reason "The tumour is HER2-negative; the source offers anti-HER2 therapy for HER2-positive breast cancer.")
             (cite b4-10-trastuzumab))))
 
-(defrule breast-stage4-trastuzumab-paclitaxel-excluded-her2-negative
-  "Anti-HER2 therapy is for HER2-positive tumours: trastuzumab paclitaxel is ruled out for a HER2-negative tumour."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value no))
-  =>
-  (assert (exclusion
-            (id breast-stage4-trastuzumab-paclitaxel-excluded-her2-negative)
-            (option breast-stage4-trastuzumab-paclitaxel)
-            (modality targeted) (agents trastuzumab paclitaxel)
-            (reason "The tumour is HER2-negative; the source offers anti-HER2 therapy for HER2-positive breast cancer.")
-            (cite b4-10-trastuzumab))))
-
-(defrule breast-stage4-trastuzumab-docetaxel-excluded-her2-negative
-  "Anti-HER2 therapy is for HER2-positive tumours: trastuzumab docetaxel is ruled out for a HER2-negative tumour."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value no))
-  =>
-  (assert (exclusion
-            (id breast-stage4-trastuzumab-docetaxel-excluded-her2-negative)
-            (option breast-stage4-trastuzumab-docetaxel)
-            (modality targeted) (agents trastuzumab docetaxel)
-            (reason "The tumour is HER2-negative; the source offers anti-HER2 therapy for HER2-positive breast cancer.")
-            (cite b4-10-trastuzumab))))
-
-(defrule breast-stage4-pertuzumab-trastuzumab-taxane-excluded-her2-negative
-  "Anti-HER2 therapy is for HER2-positive tumours: pertuzumab trastuzumab taxane is ruled out for a HER2-negative tumour."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value no))
-  =>
-  (assert (exclusion
-            (id breast-stage4-pertuzumab-trastuzumab-taxane-excluded-her2-negative)
-            (option breast-stage4-pertuzumab-trastuzumab-taxane)
-            (modality targeted) (agents pertuzumab trastuzumab)
-            (reason "The tumour is HER2-negative; the source offers anti-HER2 therapy for HER2-positive breast cancer.")
-            (cite b4-11-pertuzumab))))
-
 (defrule breast-stage4-trastuzumab-emtansine-excluded-her2-negative
-  "Anti-HER2 therapy is for HER2-positive tumours: trastuzumab emtansine is ruled out for a HER2-negative tumour."
+  "HER2-negative tumour: no trastuzumab emtansine (B4-10..B4-12; the anti-HER2
+   exclusions share one reason)."
   (scope (guideline breast-stage4))
   (finding (name her2-positive) (value no))
   =>
@@ -2424,145 +2756,33 @@
             (option breast-stage4-trastuzumab-emtansine)
             (modality targeted) (agents trastuzumab-emtansine)
             (reason "The tumour is HER2-negative; the source offers anti-HER2 therapy for HER2-positive breast cancer.")
-            (cite b4-12-trastuzumab-emtansine))))
-
-(defrule breast-stage4-trastuzumab-excluded-progressing-on-trastuzumab
-  "Trastuzumab is given until the cancer progresses: trastuzumab (herceptin) alone is ruled out while the cancer progresses on trastuzumab."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value ~no))
-  (finding (name progressing-on-trastuzumab) (value yes))
-  =>
-  (assert (exclusion
-            (id breast-stage4-trastuzumab-excluded-progressing-on-trastuzumab)
-            (option breast-stage4-trastuzumab)
-            (modality targeted) (agents trastuzumab)
-            (reason "The cancer progresses on the ongoing trastuzumab; the source gives trastuzumab until the cancer no longer responds to treatment or progresses.")
-            (cite b4-10-until-progression))))
-
-(defrule breast-stage4-trastuzumab-paclitaxel-excluded-progressing-on-trastuzumab
-  "Trastuzumab is given until the cancer progresses: trastuzumab (herceptin) with paclitaxel is ruled out while the cancer progresses on trastuzumab."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value ~no))
-  (finding (name progressing-on-trastuzumab) (value yes))
-  =>
-  (assert (exclusion
-            (id breast-stage4-trastuzumab-paclitaxel-excluded-progressing-on-trastuzumab)
-            (option breast-stage4-trastuzumab-paclitaxel)
-            (modality targeted) (agents trastuzumab paclitaxel)
-            (reason "The cancer progresses on the ongoing trastuzumab; the source gives trastuzumab until the cancer no longer responds to treatment or progresses.")
-            (cite b4-10-until-progression))))
-
-(defrule breast-stage4-trastuzumab-docetaxel-excluded-progressing-on-trastuzumab
-  "Trastuzumab is given until the cancer progresses: trastuzumab (herceptin) with docetaxel is ruled out while the cancer progresses on trastuzumab."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value ~no))
-  (finding (name progressing-on-trastuzumab) (value yes))
-  =>
-  (assert (exclusion
-            (id breast-stage4-trastuzumab-docetaxel-excluded-progressing-on-trastuzumab)
-            (option breast-stage4-trastuzumab-docetaxel)
-            (modality targeted) (agents trastuzumab docetaxel)
-            (reason "The cancer progresses on the ongoing trastuzumab; the source gives trastuzumab until the cancer no longer responds to treatment or progresses.")
-            (cite b4-10-until-progression))))
-
-(defrule breast-stage4-pertuzumab-trastuzumab-taxane-excluded-prior-anti-her2
-  "Pertuzumab is used in women who have not received prior anti-HER2 therapy."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value ~no))
-  (finding (name prior-anti-her2-therapy) (value yes))
-  =>
-  (assert (exclusion
-            (id breast-stage4-pertuzumab-trastuzumab-taxane-excluded-prior-anti-her2)
-            (option breast-stage4-pertuzumab-trastuzumab-taxane)
-            (modality targeted) (agents pertuzumab trastuzumab)
-            (reason "Prior anti-HER2 therapy is recorded; the source uses pertuzumab in women who have not received prior anti-HER2 therapy. The source does not say whether anti-HER2 therapy given before the cancer spread counts; this rule base counts it.")
-            (cite b4-11-pertuzumab-condition))))
-
-(defrule breast-stage4-pertuzumab-trastuzumab-taxane-excluded-prior-metastatic-chemotherapy
-  "Pertuzumab is used in women who have not received chemotherapy for metastatic disease."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value ~no))
-  (finding (name prior-chemotherapy-for-metastatic-disease) (value yes))
-  =>
-  (assert (exclusion
-            (id breast-stage4-pertuzumab-trastuzumab-taxane-excluded-prior-metastatic-chemotherapy)
-            (option breast-stage4-pertuzumab-trastuzumab-taxane)
-            (modality targeted) (agents pertuzumab trastuzumab)
-            (reason "Chemotherapy for metastatic disease is recorded; the source uses pertuzumab in women who have not received chemotherapy for metastatic disease.")
-            (cite b4-11-pertuzumab-condition))))
-
-(defrule breast-stage4-trastuzumab-emtansine-excluded-no-prior-trastuzumab
-  "Trastuzumab emtansine is for women who have received trastuzumab: none is recorded."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value ~no))
-  (finding (name prior-trastuzumab) (value no))
-  =>
-  (assert (exclusion
-            (id breast-stage4-trastuzumab-emtansine-excluded-no-prior-trastuzumab)
-            (option breast-stage4-trastuzumab-emtansine)
-            (modality targeted) (agents trastuzumab-emtansine)
-            (reason "No prior trastuzumab is recorded; the source uses trastuzumab emtansine in women who have received prior treatment with trastuzumab and taxane chemotherapy.")
-            (cite b4-12-trastuzumab-emtansine))))
-
-(defrule breast-stage4-trastuzumab-emtansine-excluded-no-prior-taxane
-  "Trastuzumab emtansine is for women who have received taxane chemotherapy: none is recorded."
-  (scope (guideline breast-stage4))
-  (finding (name her2-positive) (value ~no))
-  (finding (name prior-taxane) (value no))
-  =>
-  (assert (exclusion
-            (id breast-stage4-trastuzumab-emtansine-excluded-no-prior-taxane)
-            (option breast-stage4-trastuzumab-emtansine)
-            (modality targeted) (agents trastuzumab-emtansine)
-            (reason "No prior taxane chemotherapy is recorded; the source uses trastuzumab emtansine in women who have received prior treatment with trastuzumab and taxane chemotherapy.")
-            (cite b4-12-trastuzumab-emtansine))))
+            (cite b4-10-trastuzumab))))
 
 ;;; ---------------------------------------------------------------- B4-13 bone metastases
+;;; Care that does not treat the cancer (cancer-directed FALSE): when the
+;;; patient declines or cannot have cancer treatment it comes first
+;;; (gates.clp). The bisphosphonates are one menu; one she already takes is
+;;; marked received (gates.clp).
 
-(defrule breast-stage4-clodronic-acid
-  "Bisphosphonate clodronate (clodronic acid) to reduce pain and fractures from bone metastases."
+(defrule breast-stage4-bisphosphonate
+  "A bisphosphonate to reduce pain and fractures from bone metastases
+   (B4-13)."
   (scope (guideline breast-stage4))
   (finding (name bone-metastases) (value yes))
   =>
   (assert (recommendation
-            (id breast-stage4-clodronic-acid)
+            (id breast-stage4-bisphosphonate)
             (modality bone-targeted)
+            (choices clodronic-acid pamidronic-acid zoledronic-acid)
             (cancer-directed FALSE)
-            (agents clodronic-acid)
             (intent palliative)
-            (summary "Bisphosphonate clodronate (clodronic acid) to reduce pain and fractures from bone metastases")
-            (cite b4-13-bisphosphonates b4-13-clodronate))))
-
-(defrule breast-stage4-pamidronic-acid
-  "Bisphosphonate pamidronate (pamidronic acid) to reduce pain and fractures from bone metastases."
-  (scope (guideline breast-stage4))
-  (finding (name bone-metastases) (value yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-pamidronic-acid)
-            (modality bone-targeted)
-            (cancer-directed FALSE)
-            (agents pamidronic-acid)
-            (intent palliative)
-            (summary "Bisphosphonate pamidronate (pamidronic acid) to reduce pain and fractures from bone metastases")
-            (cite b4-13-bisphosphonates b4-13-pamidronate))))
-
-(defrule breast-stage4-zoledronic-acid
-  "Bisphosphonate zoledronic acid to reduce pain and fractures from bone metastases."
-  (scope (guideline breast-stage4))
-  (finding (name bone-metastases) (value yes))
-  =>
-  (assert (recommendation
-            (id breast-stage4-zoledronic-acid)
-            (modality bone-targeted)
-            (cancer-directed FALSE)
-            (agents zoledronic-acid)
-            (intent palliative)
-            (summary "Bisphosphonate zoledronic acid to reduce pain and fractures from bone metastases")
-            (cite b4-13-bisphosphonates b4-13-zoledronic-acid))))
+            (summary "Bisphosphonate to reduce pain and fractures from bone metastases")
+            (card breast-stage4-bone)
+            (cite b4-13-bisphosphonates b4-13-bisphosphonate-types))))
 
 (defrule breast-stage4-bone-pain-management
-  "Other methods of pain management, along with bisphosphonate therapy, for pain from bone metastases."
+  "Other methods of pain management, along with bisphosphonate therapy,
+   for pain from bone metastases (B4-13)."
   (scope (guideline breast-stage4))
   (finding (name bone-metastases) (value yes))
   (finding (name bone-pain) (value yes))
@@ -2573,15 +2793,21 @@
             (cancer-directed FALSE)
             (intent palliative)
             (summary "Other methods of pain management along with bisphosphonate therapy, for pain from bone metastases")
+            (card breast-stage4-bone)
             (cite b4-13-pain-management))))
 
 ;;; ---------------------------------------------------------------- B4-14 radiation
+;;; "To relieve pain and other symptoms caused by" each target the source
+;;; lists; bone metastases with a symptom they cause (bone pain, pain, a
+;;; fracture, spinal cord compression).
 
 (defrule breast-stage4-radiation-bone-metastases
-  "External beam radiation to relieve pain and other symptoms caused by bone metastases."
+  "External beam radiation to relieve pain and other symptoms caused by
+   bone metastases: bone pain, pain, a fracture or spinal cord compression
+   (B4-14)."
   (scope (guideline breast-stage4))
   (finding (name bone-metastases) (value yes))
-  (finding (name bone-pain) (value yes))
+  (finding (name bone-metastasis-symptom) (value yes))
   =>
   (assert (recommendation
             (id breast-stage4-radiation-bone-metastases)
@@ -2589,11 +2815,13 @@
             (procedure external-beam-radiation)
             (target bone)
             (intent palliative)
-            (summary "External beam radiation therapy to relieve pain and other symptoms caused by bone metastases")
-            (cite b4-14-radiation b4-14-bone))))
+            (summary "External beam radiation therapy to relieve pain and other symptoms caused by bone metastases (pain, a fracture, spinal cord compression)")
+            (card breast-stage4-symptom-control)
+            (cite b4-14-bone))))
 
 (defrule breast-stage4-radiation-bronchial-obstruction
-  "External beam radiation to relieve symptoms caused by a blockage of the bronchi (bronchial obstruction)."
+  "External beam radiation to relieve symptoms caused by a blockage of the
+   bronchi (bronchial obstruction) (B4-14)."
   (scope (guideline breast-stage4))
   (finding (name bronchial-obstruction) (value yes))
   =>
@@ -2604,10 +2832,12 @@
             (target bronchus)
             (intent palliative)
             (summary "External beam radiation therapy to relieve symptoms caused by a blockage of the bronchi (bronchial obstruction)")
+            (card breast-stage4-symptom-control)
             (cite b4-14-radiation b4-14-bronchial))))
 
 (defrule breast-stage4-radiation-brain-metastases
-  "External beam radiation to relieve pain and other symptoms caused by brain metastases."
+  "External beam radiation to relieve pain and other symptoms caused by
+   brain metastases (B4-14)."
   (scope (guideline breast-stage4))
   (finding (name brain-metastases) (value yes))
   =>
@@ -2618,10 +2848,12 @@
             (target brain)
             (intent palliative)
             (summary "External beam radiation therapy to relieve pain and other symptoms caused by brain metastases")
+            (card breast-stage4-symptom-control)
             (cite b4-14-radiation b4-14-brain-spinal-cord))))
 
 (defrule breast-stage4-radiation-spinal-cord-metastases
-  "External beam radiation to relieve pain and other symptoms caused by spinal cord metastases."
+  "External beam radiation to relieve pain and other symptoms caused by
+   spinal cord metastases (B4-14)."
   (scope (guideline breast-stage4))
   (finding (name spinal-cord-metastases) (value yes))
   =>
@@ -2632,10 +2864,12 @@
             (target spinal-cord)
             (intent palliative)
             (summary "External beam radiation therapy to relieve pain and other symptoms caused by spinal cord metastases")
+            (card breast-stage4-symptom-control)
             (cite b4-14-radiation b4-14-brain-spinal-cord))))
 
 (defrule breast-stage4-radiation-chest-wall
-  "External beam radiation to relieve painful, open, draining areas on the breast or chest wall."
+  "External beam radiation to relieve painful, open, draining areas on the
+   breast or chest wall (B4-14)."
   (scope (guideline breast-stage4))
   (finding (name open-draining-chest-wall-lesion) (value yes))
   =>
@@ -2646,12 +2880,16 @@
             (target chest-wall)
             (intent palliative)
             (summary "External beam radiation therapy to relieve painful, open, draining areas on the breast or chest wall")
+            (card breast-stage4-symptom-control)
             (cite b4-14-radiation b4-14-chest-wall))))
 
 ;;; ---------------------------------------------------------------- B4-15 surgery
+;;; "Surgery is sometimes used to relieve pain and other symptoms": a skin
+;;; lump, a fracture and cord compression are the symptom; an isolated
+;;; metastasis is removed when it causes a symptom.
 
 (defrule breast-stage4-surgery-skin-lump
-  "Surgery to remove a lump in the skin, to relieve pain and other symptoms."
+  "Surgery to remove a lump in the skin (B4-15)."
   (scope (guideline breast-stage4))
   (finding (name skin-lump) (value yes))
   =>
@@ -2662,23 +2900,27 @@
             (target skin)
             (intent palliative)
             (summary "Surgery to remove a lump in the skin")
+            (card breast-stage4-symptom-control)
             (cite b4-15-surgery b4-15-skin-lump))))
 
 (defrule breast-stage4-surgery-isolated-metastasis
-  "Surgery to remove a single or isolated metastasis (the source does not list the sites), to relieve pain and other symptoms."
+  "Surgery to remove a single or isolated metastasis that causes a symptom
+   (the source does not list the sites) (B4-15)."
   (scope (guideline breast-stage4))
   (finding (name isolated-metastasis) (value yes))
+  (finding (name metastatic-symptom) (value yes))
   =>
   (assert (recommendation
             (id breast-stage4-surgery-isolated-metastasis)
             (modality surgery)
             (procedure remove-isolated-metastasis)
             (intent palliative)
-            (summary "Surgery to remove a single or isolated metastasis (the source does not list the sites)")
+            (summary "Surgery to remove a single or isolated metastasis, to relieve pain and other symptoms (the source does not list the sites)")
+            (card breast-stage4-symptom-control)
             (cite b4-15-surgery b4-15-isolated-metastasis))))
 
 (defrule breast-stage4-surgery-fracture
-  "Surgery to fix a bone broken (fractured) by metastasis, to relieve pain and other symptoms."
+  "Surgery to fix a bone broken (fractured) by metastasis (B4-15)."
   (scope (guideline breast-stage4))
   (finding (name fracture) (value yes))
   =>
@@ -2689,10 +2931,11 @@
             (target bone)
             (intent palliative)
             (summary "Surgery to fix a bone broken (fractured) by metastasis")
+            (card breast-stage4-symptom-control)
             (cite b4-15-surgery b4-15-fracture))))
 
 (defrule breast-stage4-surgery-spinal-cord-compression
-  "Surgery to treat spinal cord compression caused by metastasis, to relieve pain and other symptoms."
+  "Surgery to treat spinal cord compression caused by metastasis (B4-15)."
   (scope (guideline breast-stage4))
   (finding (name spinal-cord-compression) (value yes))
   =>
@@ -2703,17 +2946,20 @@
             (target spine)
             (intent palliative)
             (summary "Surgery to treat spinal cord compression caused by metastasis")
+            (card breast-stage4-symptom-control)
             (cite b4-15-surgery b4-15-spinal-cord-compression))))
 
 ;;; ---------------------------------------------------------------- B4-16 clinical trials
 
 (defrule breast-stage4-clinical-trial
-  "Clinical trials."
+  "Clinical trials (B4-16); a trial treats the cancer, so a patient who
+   does not want or cannot have cancer treatment is not offered one
+   (gates.clp)."
   (scope (guideline breast-stage4))
   =>
   (assert (recommendation
             (id breast-stage4-clinical-trial)
             (modality clinical-trial)
-            (intent unspecified)
             (summary "The opportunity to take part in a clinical trial")
+            (card breast-stage4-clinical-trial)
             (cite b4-16-clinical-trials))))

@@ -8,7 +8,9 @@
 ;;;
 ;;;   1. The patient declines cancer treatment, or the treating team judges it
 ;;;      not possible: every cancer-directed option is excluded, and the care
-;;;      the source gives for that situation (supportive care) leads.
+;;;      the source gives that does not treat the cancer leads (supportive
+;;;      care; for breast, whose source gives no supportive-care passage,
+;;;      bisphosphonates and pain management).
 ;;;   2. Chemotherapy declined, or judged not suitable: every option that
 ;;;      contains chemotherapy (a drug of class chemotherapy among its agents
 ;;;      or choices, rules/drugs.clp; modality chemotherapy or
@@ -36,7 +38,8 @@
 ;;;      progressed-on, not-tolerated). Progression on a treatment whose
 ;;;      setting is not recorded is flagged and the setting asked for.
 ;;;      Treatment that stopped working, or side effects hard to cope with,
-;;;      put supportive care first.
+;;;      put supportive care first where the guideline's sources give those
+;;;      reasons (000, 001, 002; not the breast source).
 ;;;
 ;;; Gates 2 to 5 exclude only while cancer treatment itself is not ruled out
 ;;; (gate 1), so that an option is ruled out once, for the reason that
@@ -114,8 +117,19 @@
   (gate-cite (gate not-tolerated) (guideline anal-stage4) (cite a4-2-continue-while))
   (gate-cite (gate not-tolerated) (guideline breast-stage4) (cite gate-b4-unique-needs))
 
-  ;; Supportive care first at poor performance status; the breast source
-  ;; lists no supportive care to put first.
+  ;; Supportive care first when treatment stopped working, when side
+  ;; effects were hard to cope with, and at poor performance status: the
+  ;; reasons the sources that give supportive care state. The breast source
+  ;; gives none of them (and no supportive-care passage): a breast patient
+  ;; who progressed on one line of treatment has the next ones first.
+  (gate-cite (gate treatment-stopped-working) (guideline cervix-stage4) (cite c49-reasons))
+  (gate-cite (gate treatment-stopped-working) (guideline cervix-recurrent) (cite cr9-reasons))
+  (gate-cite (gate treatment-stopped-working) (guideline anal-stage4) (cite a4-2-continue-while))
+
+  (gate-cite (gate side-effects-not-coped-with) (guideline cervix-stage4) (cite c49-reasons))
+  (gate-cite (gate side-effects-not-coped-with) (guideline cervix-recurrent) (cite cr9-reasons))
+  (gate-cite (gate side-effects-not-coped-with) (guideline anal-stage4) (cite a4-2-continue-while))
+
   (gate-cite (gate poor-performance-status) (guideline cervix-stage4) (cite c49-reasons))
   (gate-cite (gate poor-performance-status) (guideline cervix-recurrent) (cite sa9-palliative-care))
   (gate-cite (gate poor-performance-status) (guideline anal-stage4) (cite a4-5-reasons)))
@@ -154,22 +168,25 @@
             (cite $?c))))
 
 (defrule gate-declines-active-treatment-supportive-care-first
-  "The patient does not want cancer treatment: supportive care first."
+  "The patient does not want cancer treatment: the care that does not
+   treat the cancer (supportive care; for breast, pain management and
+   bisphosphonates) first."
   (scope (guideline ?g))
   (gate-cite (gate declines-active-treatment) (guideline ?g) (cite $?c))
   (finding (name declines-active-treatment) (value yes))
-  (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))
+  (recommendation (id ?o) (cancer-directed FALSE))
   =>
   (assert (lead (option ?o)
                 (reason "The patient does not want cancer treatment.")
                 (cite $?c))))
 
 (defrule gate-active-treatment-not-possible-supportive-care-first
-  "Cancer treatment is judged not possible: supportive care first."
+  "Cancer treatment is judged not possible: the care that does not treat
+   the cancer first."
   (scope (guideline ?g))
   (gate-cite (gate active-treatment-not-possible) (guideline ?g) (cite $?c))
   (finding (name active-treatment-possible) (value no))
-  (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))
+  (recommendation (id ?o) (cancer-directed FALSE))
   =>
   (assert (lead (option ?o)
                 (reason "The treating team judges that cancer treatment is not possible.")
@@ -427,7 +444,9 @@
 
 ;;; Marks: what the patient already had of an option. A regimen is marked
 ;;; when all its agents were in one prior treatment (or it is the one drug of
-;;; a medication); a menu when one of its choices was.
+;;; a medication); a menu when one of its choices was; a regimen given with
+;;; one of some choices (pertuzumab and trastuzumab with a taxane) when its
+;;; agents and one of the choices were (so a taxane alone does not mark it).
 
 (defrule gate-history-received
   "The patient had this regimen, it did not fail and was tolerated."
@@ -448,7 +467,8 @@
                    (progressed-after $?after) (ongoing $?on)
                    (tolerated $?t&:(not (member$ FALSE ?t))))
   (test (not (and (member$ TRUE ?after) (member$ TRUE ?on))))
-  (recommendation (id ?o) (choices $? ?d&:(member$ ?d ?prior) $?))
+  (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
+                  (choices $? ?d&:(member$ ?d ?prior) $?))
   =>
   (assert (history (option ?o) (status received))))
 
@@ -469,7 +489,8 @@
       (prior-treatment (progressed-after TRUE) (ongoing TRUE)
                        (agents $?prior&:(> (length$ ?prior) 0))))
   (or (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
-      (recommendation (id ?o) (choices $? ?d&:(member$ ?d ?prior) $?)))
+      (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
+                      (choices $? ?d&:(member$ ?d ?prior) $?)))
   =>
   (assert (history (option ?o) (status progressed-on))))
 
@@ -478,7 +499,8 @@
    not be coped with."
   (prior-treatment (tolerated FALSE) (agents $?prior&:(> (length$ ?prior) 0)))
   (or (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
-      (recommendation (id ?o) (choices $? ?d&:(member$ ?d ?prior) $?)))
+      (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
+                      (choices $? ?d&:(member$ ?d ?prior) $?)))
   =>
   (assert (history (option ?o) (status not-tolerated))))
 
@@ -486,7 +508,7 @@
   "The cancer progressed on treatment for advanced disease (the treatments
    may not work any more): supportive care first."
   (scope (guideline ?g))
-  (gate-cite (gate progressed-on) (guideline ?g) (cite $?c))
+  (gate-cite (gate treatment-stopped-working) (guideline ?g) (cite $?c))
   (or (prior-treatment (setting metastatic|recurrent) (response progression))
       (prior-treatment (setting metastatic|recurrent) (progressed-after TRUE) (ongoing TRUE))
       (and (cancer (stage IV|IVA|IVB) (recurrent $?r&:(not (member$ TRUE ?r))))
@@ -504,7 +526,7 @@
   "Side effects of a treatment could not be coped with: supportive care
    first."
   (scope (guideline ?g))
-  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (gate-cite (gate side-effects-not-coped-with) (guideline ?g) (cite $?c))
   (prior-treatment (tolerated FALSE))
   (finding (name cancer-treatment-ruled-out) (value no))
   (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))

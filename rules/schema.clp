@@ -247,6 +247,7 @@
         (allowed-symbols declines-active-treatment active-treatment-not-possible
                          chemotherapy-declined chemotherapy-not-suitable
                          prior-pelvic-radiation progressed-on not-tolerated
+                         treatment-stopped-working side-effects-not-coped-with
                          poor-performance-status))
   (slot guideline (type SYMBOL))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE)))
@@ -389,9 +390,13 @@
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 
 (deftemplate note
-  "A prognostic or context statement from a source."
+  "A prognostic or context statement from a source. With `card status`
+   it is about the patient's situation as a whole (a source silent about a
+   patient who declines treatment) and is shown on the status card; any
+   other note is shown with the notes."
   (slot id (type SYMBOL))
   (slot text (type STRING))
+  (multislot card (type SYMBOL) (allowed-symbols status) (cardinality 0 1))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))

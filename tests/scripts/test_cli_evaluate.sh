@@ -32,6 +32,34 @@ grep -qi "exenteration" "$tmp/summary.txt" || fail "summary lacks the exenterati
 grep -q "28 days" "$tmp/summary.txt" || fail "summary lacks the 28-day washout"
 grep -q "not orders" "$tmp/summary.txt" || fail "summary lacks the disclaimer"
 
+# A note on the status card is printed with who the patient is, before the
+# first option card, and is not counted among the notes: the breast source
+# is silent about a patient who declines treatment.
+cat > "$tmp/declines.json" <<'JSON'
+{"id": "declines-1", "patient": {"sex": "female", "menopausal_status": "post"},
+ "cancer": {"site": "breast", "stage": "IV", "metastases": ["bone"]},
+ "biomarkers": {"ER": "positive", "PR": "positive", "HER2": "negative"},
+ "symptoms": ["bone-pain"], "preferences": {"declines_active_treatment": true}}
+JSON
+"$bin" evaluate "$tmp/declines.json" > "$tmp/declines.txt"
+status_end=$(grep -n '^1  ' "$tmp/declines.txt" | head -n 1 | cut -d: -f1)
+silent=$(grep -n 'The breast source does not address a patient who declines' "$tmp/declines.txt" |
+	head -n 1 | cut -d: -f1)
+[ -n "$silent" ] && [ -n "$status_end" ] && [ "$silent" -lt "$status_end" ] ||
+	fail "the status note is not printed before the first card"
+grep -q '^1 note;' "$tmp/declines.txt" || fail "the status note is counted among the notes"
+"$bin" evaluate "$tmp/declines.json" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+status = [c for c in d["cards"] if c["kind"] == "status"][0]
+notes = {n["id"]: n["card"] for n in d["notes"]}
+assert status["notes"] == ["breast-stage4-note-no-cancer-treatment"], status["notes"]
+assert notes["breast-stage4-note-no-cancer-treatment"] == "status", notes
+assert notes["breast-stage4-treatment-depends-on"] is None, notes
+held = [i for c in d["cards"] if c["kind"] == "notes" for i in c["notes"]]
+assert held == ["breast-stage4-treatment-depends-on"], held
+' || fail "status note: JSON cards and note card wrong"
+
 # A misspelt value: exit 2 and the exact pointer.
 cat > "$tmp/bad.json" <<'JSON'
 {"id": "bad-1", "cancer": {"site": "cervix", "recurrent": true},

@@ -61,19 +61,25 @@ check
 # rule; a misspelt id gets a did-you-mean and status 2.
 anal=$src/tests/cases/anal-stage4/stage4-no-symptoms.json
 breast=$src/tests/cases/breast-stage4/bone-pain.json
-for asked in breast-stage4-chemotherapy-withheld breast-stage4-chemotherapy-withheld-declined; do
-	out=$("$bin" explain "$breast" --why-not "$asked")
+recurrent=$src/tests/cases/cervix-recurrent/histology-not-recorded.json
+for asked in cervix-recurrent-note-systemic-therapy cervix-recurrent-note-systemic-therapy-distant; do
+	out=$("$bin" explain "$recurrent" --why-not "$asked")
 	[ $? -eq 0 ] || { echo "FAIL why-not $asked: exit status is not 0"; fail=1; }
-	expect "why-not note $asked" "$out" 'rule breast-stage4-chemotherapy-withheld-declined \(breast-stage4.clp:[0-9]+\), did not fire'
-	expect "why-not note $asked" "$out" 'concludes note breast-stage4-chemotherapy-withheld$'
-	expect "why-not note $asked" "$out" 'patient does not wish to have chemotherapy: unknown — needs yes, the case does not say; record /preferences/declines_chemotherapy'
+	expect "why-not note $asked" "$out" 'rule cervix-recurrent-note-systemic-therapy-distant \(cervix-recurrent.clp:[0-9]+\), did not fire'
+	expect "why-not note $asked" "$out" 'concludes note cervix-recurrent-note-systemic-therapy$'
+	expect "why-not note $asked" "$out" 'squamous cell carcinoma \(the histology the recurrence algorithm of 003 is written for\): unknown — needs yes, the case does not say; record /cancer/histology'
 done
 out=$("$bin" explain "$src/tests/cases/drug-safety/bevacizumab-haemorrhage-attributed-elsewhere.json" \
 	--why-not drug-safety-bevacizumab-surgery-washout)
 expect "why-not warning" "$out" 'concludes warning drug-safety-bevacizumab-surgery-washout with bevacizumab'
-out=$("$bin" explain "$breast" --why-not breast-stage4-chemotherapy-witheld)
+# a drug of a menu finds the menu: letrozole, one of the aromatase inhibitors
+out=$("$bin" explain "$src/tests/cases/breast-stage4/pre-after-tamoxifen.json" --why-not letrozole)
+[ $? -eq 0 ] || { echo "FAIL why-not letrozole: exit status is not 0"; fail=1; }
+expect "why-not a menu's drug" "$out" 'concludes recommendation breast-stage4-aromatase-inhibitor \(hormonal\)$'
+expect "why-not a menu's drug" "$out" 'breast-stage4-aromatase-inhibitor-excluded-premenopausal'
+out=$("$bin" explain "$breast" --why-not breast-stage4-chemotherapy-not-ofered)
 [ $? -eq 2 ] || { echo "FAIL why-not misspelt: exit status is not 2"; fail=1; }
-expect "why-not misspelt" "$out" 'Did you mean "breast-stage4-chemotherapy-withheld"\?'
+expect "why-not misspelt" "$out" 'Did you mean "breast-stage4-chemotherapy-not-offered"\?'
 # a gate's warning, by the id it computes: a shared rule (it tests every
 # guideline's scope), walked for an anal case
 out=$("$bin" explain "$anal" --why-not anal-stage4-chemoradiation-after-pelvic-radiation)

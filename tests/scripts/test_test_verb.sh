@@ -15,7 +15,8 @@ mkdir -p "$tmp/cases/mini"
 cat >"$tmp/cases/mini/negative.json" <<'JSON'
 {"description": "PD-L1 negative <& \"quoted\">", "labels": ["T-2"],
  "input": {"id": "n", "cancer": {"site": "cervix", "recurrent": true}, "biomarkers": {"PD-L1": "negative"}},
- "expect": {"scope": "covered", "exclusions": [{"option": "mini-pembrolizumab"}],
+ "expect": {"scope": "covered",
+            "exclusions": [{"option": "mini-pembrolizumab", "evidence_include": "only used for PD-L1 positive"}],
             "absent_recommendations": [{"agents_include": "pembrolizumab"}]}}
 JSON
 cat >"$tmp/cases/mini/invalid.json" <<'JSON'
@@ -53,6 +54,15 @@ echo '{"description": "fails <&>", "input": {"id": "f", "cancer": {"site": "cerv
 "$bin" test --kb "$kb" --junit "$tmp/j.xml" "$tmp/cases" >/dev/null
 [ $? -eq 1 ] || no "a failing case does not give exit status 1"
 python3 "$src/tests/scripts/check_junit.py" "$tmp/j.xml" "$tmp/cases" >/dev/null || no "JUnit report invalid"
+
+# evidence_include: a quote the item does not cite fails, naming what it cites
+mkdir -p "$tmp/cites"
+echo '{"description": "cites", "input": {"id": "c", "cancer": {"site": "cervix", "recurrent": true}, "biomarkers": {"PD-L1": "negative"}},
+ "expect": {"exclusions": [{"option": "mini-pembrolizumab", "evidence_include": ["PD-L1 positive", "not in the source"]}]}}' >"$tmp/cites/c.json"
+out=$("$bin" test --kb "$kb" "$tmp/cites")
+[ $? -eq 1 ] || no "evidence_include with a quote not cited passes"
+grep -q 'it cites \[Pembrolizumab is only used for PD-L1 positive tumours.\]' <<<"$out" ||
+	no "evidence_include failure does not name the quotes cited: $out"
 
 # usage and unreadable files: exit status 2
 "$bin" test >/dev/null 2>&1; [ $? -eq 2 ] || no "no arguments: status is not 2"

@@ -60,6 +60,10 @@ void report_option_card(html_out *h, const cJSON *doc, const cJSON *card, int nu
 /* A card that holds no options: safety, ruled out, missing, notes. */
 void report_other_card(html_out *h, const cJSON *doc, const cJSON *card);
 
+/* The notes of a card (the notes card, or the status card's notes about
+ * the patient's situation), each opening to its explanation. */
+void report_note_items(html_out *h, const cJSON *doc, const cJSON *card);
+
 /* A warning as <ELEMENT class="warning SEVERITY"> opening to its
  * explanation; the drug is not named on its own safety card
  * (`card_agent`). */

@@ -533,11 +533,12 @@ static void missing_card(html_out *h, const cJSON *doc, const cJSON *card)
 	html_markup(h, "</ul></section>");
 }
 
-static void notes_card(html_out *h, const cJSON *doc, const cJSON *card)
+void report_note_items(html_out *h, const cJSON *doc, const cJSON *card)
 {
 	const cJSON *id;
 
-	card_start(h, card, "", NULL);
+	if (cJSON_GetArraySize(get(card, "notes")) == 0)
+		return;
 	html_markup(h, "<ul class=\"notes-list\">");
 	cJSON_ArrayForEach(id, get(card, "notes")) {
 		const cJSON *n = cli_item(doc, "notes", cJSON_IsString(id) ? id->valuestring : NULL);
@@ -553,7 +554,14 @@ static void notes_card(html_out *h, const cJSON *doc, const cJSON *card)
 		report_explain(h, doc, NULL, n, NULL);
 		html_markup(h, "</details></li>");
 	}
-	html_markup(h, "</ul></section>");
+	html_markup(h, "</ul>");
+}
+
+static void notes_card(html_out *h, const cJSON *doc, const cJSON *card)
+{
+	card_start(h, card, "", NULL);
+	report_note_items(h, doc, card);
+	html_markup(h, "</section>");
 }
 
 /* Drugs recorded by name, outside the list the rules know: no rule

@@ -67,10 +67,9 @@ static void words_list(html_out *h, const cJSON *list)
 	}
 }
 
-static void status_card(html_out *h, const cJSON *card)
+static void status_card(html_out *h, const cJSON *doc, const cJSON *card)
 {
 	const cJSON *line, *g, *p;
-
 	const cJSON *guidelines = get(card, "guidelines");
 	const cJSON *only = cJSON_GetArraySize(guidelines) == 1 ? guidelines->child : NULL;
 
@@ -135,9 +134,10 @@ static void status_card(html_out *h, const cJSON *card)
 	if (cJSON_IsTrue(get(card, "collapsed"))) {
 		html_markup(h, "<p class=\"folded-reason\"><strong>");
 		html_text(h, cli_str_or(card, "reason", ""));
-		html_markup(h, "</strong> The care the source gives for that comes first; the "
+		html_markup(h, "</strong> Care that does not treat the cancer comes first; the "
 			       "other cancer treatment is folded below.</p>");
 	}
+	report_note_items(h, doc, card);
 	html_markup(h, "</section>");
 }
 
@@ -329,7 +329,7 @@ static void summary(html_out *h, const cJSON *doc, const report_graphs *rg)
 
 	cJSON_ArrayForEach(card, get(doc, "cards"))
 		if (is_kind(card, "status"))
-			status_card(h, card);
+			status_card(h, doc, card);
 	alerts(h, doc);
 	not_assessed(h, doc);
 	source_record(h, doc);

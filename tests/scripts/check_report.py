@@ -21,7 +21,8 @@ Chromium; this checks what a parser can:
   - a result read from a FHIR bundle shows its source record (bundle,
     date, conflicts, what was not understood) and the resource beside each
     case pointer it names (or names a parent of);
-  - the page of the largest audit case (by result size) is under 300 KB.
+  - the page of every audit case, the largest (by result size) included, is
+    under 300 KB.
 """
 import glob
 import json
@@ -125,7 +126,8 @@ def check_pages(bin_, src, tmp):
         if p.returncode != 0:
             fail("batch --html: exit %d: %s" % (p.returncode, p.stderr.decode()))
             return
-        records = [json.loads(r) for r in p.stdout.decode().splitlines()]
+        lines_out = p.stdout.decode().splitlines()
+        records = [json.loads(r) for r in lines_out]
     pages = sorted(f for f in os.listdir(dirs[0]) if f != "index.html")
     if len(pages) != len(cases) or sorted(os.listdir(dirs[0])) != sorted(os.listdir(dirs[1])):
         fail("batch --html: %d pages for %d cases" % (len(pages), len(cases)))
@@ -135,7 +137,7 @@ def check_pages(bin_, src, tmp):
         fail("pages not well formed: %s" % lint.stderr.decode()[:800])
         return
     sizes = []
-    for case, page, result in zip(cases, pages, records):
+    for case, page, result, line in zip(cases, pages, records, lines_out):
         name = os.path.basename(case)[:-5]
         with open(os.path.join(dirs[0], page), "rb") as a, \
                 open(os.path.join(dirs[1], page), "rb") as b:
@@ -153,14 +155,16 @@ def check_pages(bin_, src, tmp):
             fail("%s: the knowledge base's version and hash are not on the page" % name)
         if result["disclaimer"] not in text:
             fail("%s: the disclaimer is not on the page" % name)
-        result.pop("line")
-        sizes.append((len(json.dumps(result)), len(data), name))
+        if len(data) >= MAX_BYTES:
+            fail("the page of %s is %d bytes, over %d" % (name, len(data), MAX_BYTES))
+        if case != cases[-1]:
+            sizes.append((len(line), len(data), name))
     sizes.sort()
     largest = sizes[-1]
-    print("largest audit case by result size: %s, result %d bytes, page %d bytes (%.1f KB)"
-          % (largest[2], largest[0], largest[1], largest[1] / 1024))
-    if largest[1] >= MAX_BYTES:
-        fail("the page of %s is %d bytes, over %d" % (largest[2], largest[1], MAX_BYTES))
+    print("largest audit case by result size: %s, result %d bytes, page %d bytes (%.1f KB); "
+          "largest page: %s, %.1f KB" % (largest[2], largest[0], largest[1], largest[1] / 1024,
+                                        max(sizes, key=lambda s: s[1])[2],
+                                        max(s[1] for s in sizes) / 1024))
     # `report` writes the page batch writes.
     example = cases[-1]
     single = os.path.join(tmp, "example.html")

@@ -46,15 +46,16 @@ def squash(text):
 
 
 def results(bin_, paths):
-    """Each case's result, from one batch run."""
+    """Each case's result, from one batch run, with its size in bytes."""
     lines = "".join(json.dumps(json.load(open(p))) + "\n" for p in paths).encode()
     p = run([bin_, "batch"], stdin=lines)
-    return [json.loads(line) for line in p.stdout.decode().splitlines()]
+    return [(json.loads(line), len(line)) for line in p.stdout.decode().splitlines()]
 
 
 def choose_cases(bin_, src):
     audit = sorted(glob.glob(os.path.join(src, "tests", "audit-cases", "*.json")))
-    docs = results(bin_, audit)
+    answers = results(bin_, audit)
+    docs = [doc for doc, _ in answers]
     chosen, seen = [], set()
     for guideline in sorted({g for d in docs for g in d.get("guidelines", [])}):
         mine = [(p, d) for p, d in zip(audit, docs) if d.get("guidelines") == [guideline]]
@@ -67,7 +68,7 @@ def choose_cases(bin_, src):
               if any(c.get("collapsed") for c in d.get("cards", [])) and p not in seen]
     if folded:
         chosen.append(("folded", folded[0]))
-    largest = max(zip(audit, docs), key=lambda pd: len(json.dumps(pd[1])))[0]
+    largest = max(zip(audit, answers), key=lambda pa: pa[1][1])[0]
     chosen.append(("largest", largest))
     return chosen
 

@@ -240,7 +240,8 @@ static const char *tag_attribute(const char *p, const char *end, const char *nam
 
 void html_svg_root(html_out *h, long width, long height)
 {
-	html_markup(h, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph\" width=\"");
+	html_markup(h, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph\" role=\"img\" "
+		       "aria-label=\"Explanation graph\" width=\"");
 	html_int(h, width);
 	html_markup(h, "pt\" height=\"");
 	html_int(h, height);

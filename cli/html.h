@@ -59,7 +59,8 @@ int html_svg(html_out *h, const char *svg, size_t n, const char *id, long *width
 	     long *height);
 
 /* The start tag of a drawing `width` x `height` points:
- * <svg xmlns=... class="graph" width="Wpt" height="Hpt" viewBox="0 0 W H">. */
+ * <svg xmlns=... class="graph" role="img" aria-label=... width="Wpt" height="Hpt"
+ * viewBox="0 0 W H">. */
 void html_svg_root(html_out *h, long width, long height);
 
 /* Appends the page `from` (markup made through these functions). */

@@ -61,8 +61,11 @@ void report_pointer(html_out *h, const cJSON *doc, const char *pointer)
 	html_markup(h, "<code class=\"ptr\">");
 	html_text(h, pointer);
 	html_markup(h, "</code>");
+	/* The resource it was read from; where in the bundle, on hover. */
 	cJSON_ArrayForEach(s, sources) {
-		html_markup(h, " <span class=\"from\">&#8592; ");
+		html_markup(h, " <span class=\"from\" title=\"");
+		html_text(h, cli_str_or(s, "pointer", ""));
+		html_markup(h, "\">&#8592; ");
 		html_text(h, cli_str_or(s, "resource", ""));
 		html_markup(h, "</span>");
 	}

@@ -5,7 +5,8 @@
 #     of every card on its card, nothing loaded or run, markup in any string
 #     shown as text, the largest audit case's page under 300 KB;
 #   - exit statuses and writes: -o required; an invalid case (its page lists
-#     the errors) and a place that cannot take the file exit 2; a failed
+#     the errors) and a place that cannot take the file exit 2; a case not
+#     covered gets a page that says so; a failed
 #     write exits 3 with one message and leaves neither the file nor a
 #     temporary one; a link or a device at the name is never replaced;
 #     -o - writes the same page to standard output;
@@ -43,6 +44,12 @@ printf '{"id": "bad-1", "cancer": {"site": "cervix"}, "patient": {"ecog": 9}}' >
 [ $? -eq 2 ] || fail "invalid case: exit status, want 2"
 grep -q '/patient/ecog' "$tmp/bad.html" || fail "the invalid case's page does not name /patient/ecog"
 xmllint --noout "$tmp/bad.html" || fail "the invalid case's page is not well formed"
+
+# A case the rule base does not cover: its page says so, with the reason.
+printf '{"id": "nc-1", "cancer": {"site": "anus", "stage": "III"}}' >"$tmp/nc.json"
+"$bin" report "$tmp/nc.json" -o "$tmp/nc.html" || fail "a case not covered: exit status, want 0"
+grep -q '<h2>Not covered</h2><p>No guideline of the rule base covers this case' "$tmp/nc.html" ||
+	fail "the page of a case not covered does not say so"
 
 # A place that cannot take the file: exit 2, one line, nothing replaced.
 "$bin" report "$example" -o "$tmp/no/such/folder/x.html" 2>"$tmp/err"

@@ -22,11 +22,15 @@ Chromium; this checks what a parser can:
     date, conflicts, what was not understood) and the resource beside each
     case pointer it names (or names a parent of);
   - the page of every audit case, the largest (by result size) included, is
-    under 300 KB.
+    under 300 KB;
+  - README.md shows one picture, the screenshot of a report: a PNG file of
+    the source tree, small (under README_IMAGE_MAX bytes).
 """
 import glob
 import json
 import os
+import re
+import struct
 import shutil
 import subprocess
 import sys
@@ -41,6 +45,7 @@ ALLOWED = {"html", "head", "meta", "title", "style", "body", "header", "main", "
            SVG + "svg", SVG + "g", SVG + "polygon", SVG + "polyline", SVG + "path",
            SVG + "ellipse", SVG + "text", SVG + "use"}
 MAX_BYTES = 300 * 1024
+README_IMAGE_MAX = 150 * 1024
 MARK = '<script>alert(1)</script> &amp;"\'\\N <img src=x onerror=alert(2)>'
 SCRIPT = "<script>alert(1)</script>"
 
@@ -257,6 +262,30 @@ def check_source(bin_, src, tmp):
             fail("FHIR source record: %r is not on the page" % wanted)
 
 
+def check_readme(src):
+    with open(os.path.join(src, "README.md")) as f:
+        images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", f.read())
+    if len(images) != 1:
+        fail("README.md shows %d pictures, want one (the report's screenshot)" % len(images))
+        return
+    path = os.path.join(src, images[0])
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        fail("README.md's picture %s: %s" % (images[0], e))
+        return
+    # A PNG: its signature, then the IHDR chunk with width and height.
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        fail("README.md's picture %s is not a PNG" % images[0])
+        return
+    width, height = struct.unpack(">II", data[16:24])
+    print("README picture: %s, %dx%d, %.1f KB" % (images[0], width, height, len(data) / 1024))
+    if len(data) >= README_IMAGE_MAX:
+        fail("README.md's picture %s is %d bytes, over %d" % (images[0], len(data),
+                                                             README_IMAGE_MAX))
+
+
 def main():
     bin_, src = sys.argv[1], sys.argv[2]
     if shutil.which("xmllint") is None:
@@ -267,6 +296,7 @@ def main():
         check_pages(bin_, src, tmp)
         check_markup(bin_, src, tmp)
         check_source(bin_, src, tmp)
+        check_readme(src)
     finally:
         shutil.rmtree(tmp)
     return outcome()

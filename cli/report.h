@@ -99,7 +99,9 @@ void report_explain(html_out *h, const cJSON *doc, const cJSON *card, const cJSO
 void report_refs(html_out *h, const cJSON *item);
 
 /* A JSON pointer of the case, with the FHIR resources it was read from
- * when the result has a source record. */
+ * when the result has a source record (its own, else its nearest
+ * parent's, else its items'; three at most, then how many more), each
+ * with its place in the bundle on hover. */
 void report_pointer(html_out *h, const cJSON *doc, const char *pointer);
 
 #endif

@@ -30,44 +30,88 @@ void report_refs(html_out *h, const cJSON *item)
 	cli_buf_free(&labels);
 }
 
-/* The resources of a FHIR bundle a case pointer was read from: its own
- * entry in source.facts, else its nearest parent's. */
-static const cJSON *pointer_sources(const cJSON *doc, const char *pointer)
+/* Resources shown beside one case pointer at most, as in the text view;
+ * the JSON has them all. */
+#define SOURCES_SHOWN 3
+
+/* The resources of a FHIR bundle a case pointer was read from: entries
+ * {"resource", "pointer"} of the result's source.facts, each resource
+ * once. */
+typedef struct fact_sources {
+	const cJSON *shown[SOURCES_SHOWN];
+	int n;
+	int more; /* entries past the first SOURCES_SHOWN */
+} fact_sources;
+
+static void sources_add(fact_sources *fs, const cJSON *list)
 {
-	const cJSON *facts = get(get(doc, "source"), "facts");
-	char *p;
-	const cJSON *found = NULL;
+	const cJSON *s;
+	int i, seen;
+
+	cJSON_ArrayForEach(s, list) {
+		const char *resource = cli_str_or(s, "resource", "");
+
+		for (i = 0, seen = 0; i < fs->n && !seen; i++)
+			seen = strcmp(cli_str_or(fs->shown[i], "resource", ""), resource) == 0;
+		if (seen)
+			continue;
+		if (fs->n < SOURCES_SHOWN)
+			fs->shown[fs->n++] = s;
+		else
+			fs->more++;
+	}
+}
+
+/* As the text view finds them (docs/output-format.md, source.facts): the
+ * pointer's own entry, else its nearest parent's, else its children's (a
+ * list cites its items). Nothing for a result without a source record. */
+static fact_sources pointer_sources(const cJSON *doc, const char *pointer)
+{
+	const cJSON *facts = get(get(doc, "source"), "facts"), *entry = NULL;
+	fact_sources fs = {{NULL}, 0, 0};
+	size_t n = strlen(pointer);
+	char *p, *slash;
 
 	if (facts == NULL)
-		return NULL;
+		return fs;
 	p = cli_xstrdup(pointer);
-	while (found == NULL && p[0] != '\0') {
-		char *slash;
-
-		found = get(facts, p);
-		slash = strrchr(p, '/');
-		if (slash == NULL)
+	for (;;) {
+		entry = get(facts, p);
+		if (entry != NULL || (slash = strrchr(p, '/')) == NULL || slash == p)
 			break;
 		*slash = '\0';
 	}
 	free(p);
-	return found;
+	if (entry != NULL) {
+		sources_add(&fs, entry);
+		return fs;
+	}
+	cJSON_ArrayForEach(entry, facts)
+		if (strncmp(entry->string, pointer, n) == 0 && entry->string[n] == '/')
+			sources_add(&fs, entry);
+	return fs;
 }
 
 void report_pointer(html_out *h, const cJSON *doc, const char *pointer)
 {
-	const cJSON *sources = pointer_sources(doc, pointer), *s;
+	fact_sources fs = pointer_sources(doc, pointer);
+	int i;
 
 	html_markup(h, "<code class=\"ptr\">");
 	html_text(h, pointer);
 	html_markup(h, "</code>");
 	/* The resource it was read from; where in the bundle, on hover. */
-	cJSON_ArrayForEach(s, sources) {
+	for (i = 0; i < fs.n; i++) {
 		html_markup(h, " <span class=\"from\" title=\"");
-		html_text(h, cli_str_or(s, "pointer", ""));
+		html_text(h, cli_str_or(fs.shown[i], "pointer", ""));
 		html_markup(h, "\">&#8592; ");
-		html_text(h, cli_str_or(s, "resource", ""));
+		html_text(h, cli_str_or(fs.shown[i], "resource", ""));
 		html_markup(h, "</span>");
+	}
+	if (fs.more > 0) {
+		html_markup(h, " <span class=\"from\">(and ");
+		html_int(h, fs.more);
+		html_markup(h, " more)</span>");
 	}
 }
 
@@ -291,7 +335,9 @@ static void source_label(cli_buf *b, const cJSON *doc, const cJSON *item, const 
 static void fact_nodes(cli_graph *g, const cJSON *doc, const cJSON *list, int to,
 		       cli_node_kind kind)
 {
-	const cJSON *p, *s;
+	const cJSON *p;
+	fact_sources fs;
+	int i;
 
 	cJSON_ArrayForEach(p, list) {
 		cli_buf label = CLI_BUF_INIT;
@@ -301,8 +347,12 @@ static void fact_nodes(cli_graph *g, const cJSON *doc, const cJSON *list, int to
 		cli_buf_puts(&label, p->valuestring);
 		if (kind == CLI_NODE_MISSING)
 			cli_buf_puts(&label, " not recorded");
-		cJSON_ArrayForEach(s, pointer_sources(doc, p->valuestring))
-			cli_buf_printf(&label, " \xe2\x86\x90 %s", cli_str_or(s, "resource", ""));
+		fs = pointer_sources(doc, p->valuestring);
+		for (i = 0; i < fs.n; i++)
+			cli_buf_printf(&label, " \xe2\x86\x90 %s",
+				       cli_str_or(fs.shown[i], "resource", ""));
+		if (fs.more > 0)
+			cli_buf_printf(&label, " (and %d more)", fs.more);
 		cli_graph_edge(g, cli_graph_node(g, kind, cli_buf_text(&label)), to);
 		cli_buf_free(&label);
 	}

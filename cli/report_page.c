@@ -225,7 +225,9 @@ static void source_record(html_out *h, const cJSON *doc)
 		html_markup(h, "</code> ");
 		html_text(h, cli_str_or(e, "reason", ""));
 		cJSON_ArrayForEach(v, get(e, "values")) {
-			html_markup(h, " <span class=\"from\">");
+			html_markup(h, " <span class=\"from\" title=\"");
+			html_text(h, cli_str_or(v, "pointer", ""));
+			html_markup(h, "\">");
 			html_text(h, cli_str_or(v, "value", ""));
 			html_markup(h, " &#8592; ");
 			html_text(h, cli_str_or(v, "resource", ""));
@@ -238,7 +240,9 @@ static void source_record(html_out *h, const cJSON *doc)
 	cJSON_ArrayForEach(e, get(source, "not_understood")) {
 		if (e == get(source, "not_understood")->child)
 			html_markup(h, "<h3>Not understood</h3><ul class=\"not-understood\">");
-		html_markup(h, "<li><code>");
+		html_markup(h, "<li><code title=\"");
+		html_text(h, cli_str_or(e, "pointer", ""));
+		html_markup(h, "\">");
 		html_text(h, cli_str_or(e, "resource", ""));
 		html_markup(h, "</code> ");
 		if (cli_str(e, "text") != NULL) {
@@ -247,6 +251,12 @@ static void source_record(html_out *h, const cJSON *doc)
 			html_markup(h, "&#8221; ");
 		}
 		html_text(h, cli_str_or(e, "reason", ""));
+		cJSON_ArrayForEach(v, get(e, "codes"))
+			if (cJSON_IsString(v)) {
+				html_markup(h, " <code>");
+				html_text(h, v->valuestring);
+				html_markup(h, "</code>");
+			}
 		html_markup(h, "</li>");
 		if (e->next == NULL)
 			html_markup(h, "</ul>");

@@ -19,8 +19,8 @@ Chromium; this checks what a parser can:
     markup reads back literally in the page's text and in its graphs, with
     Graphviz's own escapes (\\N) kept as typed;
   - a result read from a FHIR bundle shows its source record (bundle,
-    date, conflicts, what was not understood) and the resource beside each
-    case pointer it names (or names a parent of);
+    date, conflicts, what was not understood) and the resources beside
+    each case pointer it names (or names a parent of, or items of);
   - the page of every audit case, the largest (by result size) included, is
     under 300 KB;
   - README.md shows one picture, the screenshot of a report: a PNG file of
@@ -232,7 +232,18 @@ def check_source(bin_, src, tmp):
         "facts": {"/cancer/recurrence": [{"resource": "Condition/recurrence-1",
                                           "pointer": "/entry/4/resource"}],
                   "/prior_treatments/0": [{"resource": "Procedure/crt-1",
-                                           "pointer": "/entry/6/resource"}]},
+                                           "pointer": "/entry/6/resource"}],
+                  # "/fitness" has no entry: its items' resources, each once,
+                  # three at most.
+                  "/fitness/a": [{"resource": "Patient/p-1", "pointer": "/entry/0/resource"}],
+                  "/fitness/b": [{"resource": "Patient/p-1",
+                                    "pointer": "/entry/0/resource/gender"}],
+                  "/fitness/c": [{"resource": "Observation/ecog-1",
+                                     "pointer": "/entry/8/resource/valueInteger"}],
+                  "/fitness/d": [{"resource": "Observation/meno-1",
+                                          "pointer": "/entry/9/resource"},
+                                         {"resource": "Observation/meno-2",
+                                          "pointer": "/entry/10/resource"}]},
         "not_understood": [{"resource": "MedicationStatement/ms-2",
                             "pointer": "/entry/13/resource/medicationCodeableConcept",
                             "codes": ["http://www.nlm.nih.gov/research/umls/rxnorm|1156671"],
@@ -257,7 +268,10 @@ def check_source(bin_, src, tmp):
     for wanted in ("Source record", "bundle-7", "2024-03-01", "fulvestrant Injectable Product",
                    "MedicationStatement/ms-2", "stage IV with M0", "Observation/cm",
                    "/cancer/recurrence/sites/0 \u2190 Condition/recurrence-1",
-                   "/prior_treatments/0 \u2190 Procedure/crt-1"):
+                   "/prior_treatments/0 \u2190 Procedure/crt-1",
+                   "/fitness \u2190 Patient/p-1 \u2190 Observation/ecog-1 "
+                   "\u2190 Observation/meno-1 (and 1 more)",
+                   "rxnorm|1156671"):
         if wanted not in text:
             fail("FHIR source record: %r is not on the page" % wanted)
 

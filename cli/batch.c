@@ -16,13 +16,23 @@
  *
  * Engines are created and destroyed in the main thread only: CLIPS 6.30
  * keeps its table of environments in globals (envrnmnt.c).
+ *
+ * Every line gets exactly one record, even when memory runs out: each
+ * chunk's output buffer always keeps room for a fixed-size error record per
+ * line still to answer, written without allocating, and a line whose bytes
+ * could not be kept is answered with one. The summary counts each line once
+ * (valid, invalid, run limit or internal). A write error stops the reading;
+ * SIGINT or SIGTERM stops it too, after which every line read is answered,
+ * whole records only, and the run ends with status 3.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,15 +46,23 @@
 #define CHUNK_BYTES (256 * 1024)
 #define READ_SIZE (64 * 1024)
 #define MAX_JOBS 256
-/* Buffers grown past this by one odd line are released after use, so one
+/* Buffers grown past this by one odd line are shrunk after use, so one
  * huge result does not stay resident for the rest of the run. */
 #define KEEP_BYTES (4 * 1024 * 1024)
+/* Room for one fallback record (record_fallback): every chunk's output
+ * buffer keeps this much per line still to answer. */
+#define FALLBACK_BYTES 160
+#define FALLBACK_ROOM (CHUNK_LINES * FALLBACK_BYTES)
+/* Stacks of the threads, whatever `ulimit -s` says: CLIPS recurses. */
+#define WORKER_STACK (8u << 20)
+#define WRITER_STACK (1u << 20)
 
 /* One input line of a chunk. */
 typedef struct batch_line {
 	size_t offset;   /* into the chunk's text */
-	size_t length;   /* bytes kept (0 when oversize) */
+	size_t length;   /* bytes kept (0 when oversize or lost) */
 	size_t oversize; /* > 0: the line had this many bytes, over the limit */
+	int lost;        /* its bytes could not be kept (out of memory) */
 } batch_line;
 
 typedef enum chunk_state {
@@ -64,7 +82,6 @@ typedef struct batch_chunk {
 	char *out; /* the result records, one line each */
 	size_t out_len, out_cap;
 	unsigned long long valid, invalid, limit, internal;
-	int out_of_memory; /* a record could not be built */
 } batch_chunk;
 
 typedef struct batch_run {
@@ -79,6 +96,7 @@ typedef struct batch_run {
 	unsigned long long read_seq, take_seq, write_seq;
 	int eof;         /* the reader has submitted its last chunk */
 	int write_error; /* errno of a failed write, 0 if none */
+	unsigned long long records_written; /* lines whose records reached stdout */
 	size_t max_line; /* case size limit in bytes */
 	int flags;       /* onco_engine_evaluate flags: ONCO_JSON_SUMMARY */
 	cli_report_dir *html; /* --html DIR: a page per record, or NULL */
@@ -93,10 +111,21 @@ typedef struct batch_worker {
 	pthread_t thread;
 } batch_worker;
 
+/* The signal that asked the run to stop (SIGINT, SIGTERM), 0 if none. Set
+ * by the handler, read by the reader: the one process-wide state of batch,
+ * as a signal handler can reach nothing else. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
 static void batch_usage(FILE *out)
 {
-	fputs("usage: oncorules batch [-j N] [--summary | --html DIR] [--kb DIR | --kb-image FILE]\n"
-	      "                       [--strategy NAME] [FILES...]\n"
+	fputs("usage: oncorules batch [-j N] [--summary | --html DIR] [--kb DIR | --kb-image FILE\n"
+	      "                       --kb-image-sha256 HEX] [--strategy NAME]\n"
+	      "                       [--time-limit SECONDS] [--memory-limit MIB] [FILES...]\n"
 	      "\n"
 	      "Evaluates NDJSON cases, one per line, from FILES in order or from\n"
 	      "standard input, and writes one JSON result per input line, in input\n"
@@ -109,7 +138,9 @@ static void batch_usage(FILE *out)
 	      "run goes to standard error, and a progress line\n"
 	      "when standard error is a terminal.\n"
 	      "Exit status: 0 the run completed (invalid cases included), 2 usage,\n"
-	      "3 internal error.\n",
+	      "3 internal error (a line could not be evaluated, the output could not\n"
+	      "be written, or SIGINT/SIGTERM stopped the run: every line read is\n"
+	      "still answered, whole records only).\n",
 	      out);
 }
 
@@ -154,9 +185,11 @@ static int buf_append(char **buf, size_t *len, size_t *cap, const char *data,
 /* ------------------------------------------------------------- records */
 
 /* Appends `{"line":N,` and the rest of the JSON object `doc` (which starts
- * with '{') to the chunk's output, ending the record with a newline. */
+ * with '{') to the chunk's output, ending the record with a newline.
+ * `after` lines of the chunk remain to be answered after this one: the
+ * room for their fallback records is kept. */
 static int record_splice(batch_chunk *chunk, unsigned long long line,
-			 const char *doc)
+			 const char *doc, size_t after)
 {
 	char head[48];
 	size_t doc_len = strlen(doc);
@@ -167,7 +200,7 @@ static int record_splice(batch_chunk *chunk, unsigned long long line,
 	n = snprintf(head, sizeof(head), doc[1] == '}' ? "{\"line\":%llu" : "{\"line\":%llu,",
 		     line);
 	if (buf_reserve(&chunk->out, &chunk->out_cap, chunk->out_len,
-			(size_t)n + doc_len) != 0)
+			(size_t)n + doc_len + after * FALLBACK_BYTES) != 0)
 		return ONCO_ENOMEM;
 	memcpy(chunk->out + chunk->out_len, head, (size_t)n);
 	chunk->out_len += (size_t)n;
@@ -180,29 +213,25 @@ static int record_splice(batch_chunk *chunk, unsigned long long line,
 /* Appends an error record {"line", "case": null, "errors": [{"pointer":
  * "", "message"}]} for a line the engine did not answer. */
 static int record_error(batch_chunk *chunk, unsigned long long line,
-			const char *message)
+			const char *message, size_t after)
 {
-	cJSON *doc = cJSON_CreateObject(), *errors, *item;
-	char *text = NULL;
-	int rc = ONCO_ENOMEM;
+	char *text = cli_error_document("", message, 0);
+	int rc = text != NULL ? record_splice(chunk, line, text, after) : ONCO_ENOMEM;
 
-	if (doc == NULL)
-		return ONCO_ENOMEM;
-	if (cJSON_AddNullToObject(doc, "case") == NULL ||
-	    (errors = cJSON_AddArrayToObject(doc, "errors")) == NULL ||
-	    (item = cJSON_CreateObject()) == NULL)
-		goto done;
-	cJSON_AddItemToArray(errors, item);
-	if (cJSON_AddStringToObject(item, "pointer", "") == NULL ||
-	    cJSON_AddStringToObject(item, "message", message) == NULL)
-		goto done;
-	text = cJSON_PrintUnformatted(doc);
-	if (text != NULL)
-		rc = record_splice(chunk, line, text);
-done:
 	free(text);
-	cJSON_Delete(doc);
 	return rc;
+}
+
+/* The record of a line nothing else could answer: written into the room
+ * every chunk keeps for it, without allocating. */
+static void record_fallback(batch_chunk *chunk, unsigned long long line)
+{
+	int n = snprintf(chunk->out + chunk->out_len, FALLBACK_BYTES,
+			 "{\"line\":%llu,\"case\":null,\"errors\":[{\"pointer\":\"\","
+			 "\"message\":\"internal error: out of memory\"}]}\n",
+			 line);
+
+	chunk->out_len += (size_t)n;
 }
 
 static int is_blank(const char *s, size_t n)
@@ -215,52 +244,82 @@ static int is_blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Evaluates one line and appends its record. Returns 0 or ONCO_ENOMEM /
- * ONCO_EINTERNAL when not even an error record could be written. */
-static int evaluate_line(batch_run *run, onco_engine *engine,
-			 batch_chunk *chunk, size_t i)
+typedef enum outcome { OUTCOME_VALID, OUTCOME_INVALID, OUTCOME_LIMIT, OUTCOME_INTERNAL } outcome;
+
+/* Evaluates line i, appends its record (the engine's answer, or an error
+ * record) and says what it was; 0, or ONCO_ENOMEM when not even the error
+ * record could be made (the caller writes the fallback then). */
+static int answer_line(batch_run *run, onco_engine *engine, batch_chunk *chunk, size_t i,
+		       outcome *what)
 {
 	const batch_line *ln = &chunk->lines[i];
 	unsigned long long number = chunk->first_line + i;
+	size_t after = chunk->count - i - 1;
 	const char *text = chunk->text + ln->offset;
 	char message[ONCO_ERROR_MESSAGE_MAX + 64];
 	char *doc = NULL;
 	onco_error err;
 	int rc;
 
+	*what = OUTCOME_INVALID;
+	if (ln->lost) {
+		*what = OUTCOME_INTERNAL;
+		return record_error(chunk, number, "internal error: out of memory while reading this line",
+				    after);
+	}
 	if (ln->oversize > 0) {
-		chunk->invalid++;
 		snprintf(message, sizeof(message),
 			 "case of %zu bytes is larger than the limit of %zu",
 			 ln->oversize, run->max_line);
-		return record_error(chunk, number, message);
+		return record_error(chunk, number, message, after);
 	}
-	if (is_blank(text, ln->length)) {
-		chunk->invalid++;
-		return record_error(chunk, number, "empty line: no case");
-	}
+	if (is_blank(text, ln->length))
+		return record_error(chunk, number, "empty line: no case", after);
 	onco_error_clear(&err);
 	rc = onco_engine_evaluate(engine, text, ln->length, run->flags, &doc, &err);
 	if (doc != NULL) {
-		if (rc == 0)
-			chunk->valid++;
-		else if (rc == ONCO_EINVALID)
-			chunk->invalid++;
-		else if (rc == ONCO_ELIMIT)
-			chunk->limit++;
-		else
-			chunk->internal++;
-		rc = record_splice(chunk, number, doc);
+		*what = rc == 0		     ? OUTCOME_VALID
+			: rc == ONCO_EINVALID ? OUTCOME_INVALID
+			: rc == ONCO_ELIMIT   ? OUTCOME_LIMIT
+					      : OUTCOME_INTERNAL;
+		rc = record_splice(chunk, number, doc, after);
 		free(doc);
 		if (rc != ONCO_EINTERNAL)
 			return rc;
+		*what = OUTCOME_INTERNAL;
 		return record_error(chunk, number,
-				    "internal error: the engine's answer is not one JSON object on one line");
+				    "internal error: the engine's answer is not one JSON object on one line",
+				    after);
 	}
-	chunk->internal++;
+	*what = OUTCOME_INTERNAL;
 	snprintf(message, sizeof(message), "internal error (%d): %s", rc,
 		 err.message[0] ? err.message : "no details");
-	return record_error(chunk, number, message);
+	return record_error(chunk, number, message, after);
+}
+
+/* Answers line i: its record, or the fallback record; counts it once. */
+static void evaluate_line(batch_run *run, onco_engine *engine, batch_chunk *chunk, size_t i)
+{
+	outcome what;
+
+	if (answer_line(run, engine, chunk, i, &what) != 0) {
+		record_fallback(chunk, chunk->first_line + i);
+		what = OUTCOME_INTERNAL;
+	}
+	switch (what) {
+	case OUTCOME_VALID:
+		chunk->valid++;
+		break;
+	case OUTCOME_INVALID:
+		chunk->invalid++;
+		break;
+	case OUTCOME_LIMIT:
+		chunk->limit++;
+		break;
+	case OUTCOME_INTERNAL:
+		chunk->internal++;
+		break;
+	}
 }
 
 /* ------------------------------------------------------------- threads */
@@ -285,8 +344,7 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&run->lock);
 
 		for (i = 0; i < chunk->count; i++)
-			if (evaluate_line(run, w->engine, chunk, i) != 0)
-				chunk->out_of_memory = 1;
+			evaluate_line(run, w->engine, chunk, i);
 
 		pthread_mutex_lock(&run->lock);
 		chunk->state = CHUNK_DONE;
@@ -348,15 +406,17 @@ static void *writer_main(void *arg)
 		 * thread ends. */
 		if (run->write_error == 0) {
 			rc = write_all(STDOUT_FILENO, chunk->out, chunk->out_len);
+			pthread_mutex_lock(&run->lock);
 			if (rc != 0)
 				run->write_error = rc;
+			else
+				run->records_written += chunk->count;
+			pthread_mutex_unlock(&run->lock);
 		}
 		/* The pages are drawn here, in one thread: Graphviz is not
 		 * reentrant. */
 		if (run->html != NULL)
 			cli_report_dir_add(run->html, chunk->out, chunk->out_len);
-		if (chunk->out_of_memory)
-			run->internal++;
 		run->lines_written += chunk->count;
 		run->valid += chunk->valid;
 		run->invalid += chunk->invalid;
@@ -371,11 +431,14 @@ static void *writer_main(void *arg)
 		chunk->text_len = 0;
 		chunk->out_len = 0;
 		chunk->valid = chunk->invalid = chunk->limit = chunk->internal = 0;
-		chunk->out_of_memory = 0;
 		if (chunk->out_cap > KEEP_BYTES) {
-			free(chunk->out);
-			chunk->out = NULL;
-			chunk->out_cap = 0;
+			/* Shrunk, never below the fallback room: a failed realloc
+			 * keeps the large buffer. */
+			char *smaller = realloc(chunk->out, FALLBACK_ROOM);
+			if (smaller != NULL) {
+				chunk->out = smaller;
+				chunk->out_cap = FALLBACK_ROOM;
+			}
 		}
 		if (chunk->text_cap > KEEP_BYTES) {
 			free(chunk->text);
@@ -400,6 +463,8 @@ typedef struct batch_reader {
 	size_t line_start;            /* offset of the current line in text */
 	size_t line_len;              /* bytes of the current line so far */
 	int in_line;                  /* a line has started and not ended */
+	int line_lost;                /* its bytes could not be kept */
+	int last_cr;                  /* the last byte kept is a CR */
 } batch_reader;
 
 /* Waits for a free slot and makes it the chunk being filled. */
@@ -435,7 +500,9 @@ static void reader_submit(batch_reader *rd)
 	rd->chunk = NULL;
 }
 
-/* Ends the current line (which may be empty) in the chunk being filled. */
+/* Ends the current line (which may be empty) in the chunk being filled.
+ * A CR before the newline is no part of the case: CRLF input gives the
+ * same records, and the size limit counts the case only. */
 static void reader_end_line(batch_reader *rd)
 {
 	batch_chunk *chunk = rd->chunk;
@@ -444,25 +511,34 @@ static void reader_end_line(batch_reader *rd)
 	if (chunk == NULL)
 		chunk = reader_take_slot(rd);
 	ln = &chunk->lines[chunk->count++];
-	if (rd->line_len > rd->run->max_line) {
-		ln->offset = rd->line_start;
-		ln->length = 0;
-		ln->oversize = rd->line_len;
-		chunk->text_len = rd->line_start;
-	} else {
-		ln->offset = rd->line_start;
-		ln->length = rd->line_len;
-		ln->oversize = 0;
+	if (rd->in_line && rd->last_cr) {
+		rd->line_len--;
+		if (rd->line_len <= rd->run->max_line && !rd->line_lost)
+			chunk->text_len--;
 	}
+	ln->offset = rd->line_start;
+	ln->length = 0;
+	ln->oversize = 0;
+	ln->lost = rd->line_lost;
+	if (rd->line_len > rd->run->max_line)
+		ln->oversize = rd->line_len;
+	else if (!rd->line_lost)
+		ln->length = rd->line_len;
+	if (ln->length == 0)
+		chunk->text_len = rd->line_start;
 	rd->next_line++;
 	rd->in_line = 0;
 	rd->line_len = 0;
+	rd->line_lost = 0;
+	rd->last_cr = 0;
 	if (chunk->count == CHUNK_LINES || chunk->text_len >= CHUNK_BYTES)
 		reader_submit(rd);
 }
 
-/* Adds `n` bytes (no newline among them) to the current line. */
-static int reader_add(batch_reader *rd, const char *p, size_t n)
+/* Adds `n` bytes (no newline among them) to the current line. A line
+ * longer than the limit (plus its CR) is counted, not kept; one whose
+ * bytes cannot be kept (out of memory) is answered with an error record. */
+static void reader_add(batch_reader *rd, const char *p, size_t n)
 {
 	batch_chunk *chunk = rd->chunk;
 
@@ -473,23 +549,42 @@ static int reader_add(batch_reader *rd, const char *p, size_t n)
 		rd->line_start = chunk->text_len;
 		rd->line_len = 0;
 	}
+	if (n == 0)
+		return;
 	rd->line_len += n;
-	if (rd->line_len > rd->run->max_line) {
-		/* Over the limit: keep counting, drop what was kept. */
+	rd->last_cr = p[n - 1] == '\r';
+	if (rd->line_len > rd->run->max_line + 1 || rd->line_lost) {
 		chunk->text_len = rd->line_start;
-		return 0;
+		return;
 	}
-	return buf_append(&chunk->text, &chunk->text_len, &chunk->text_cap, p, n);
+	if (buf_append(&chunk->text, &chunk->text_len, &chunk->text_cap, p, n) != 0) {
+		chunk->text_len = rd->line_start;
+		rd->line_lost = 1;
+	}
+}
+
+/* Whether the run must stop reading: the output failed, or a signal. */
+static int reader_stopped(batch_reader *rd)
+{
+	int failed;
+
+	pthread_mutex_lock(&rd->run->lock);
+	failed = rd->run->write_error != 0;
+	pthread_mutex_unlock(&rd->run->lock);
+	return failed || stop_signal != 0;
 }
 
 /* Reads `fd` to its end, line by line. The end of the input ends a line
- * that has no newline. Returns 0, or an errno value. */
+ * that has no newline. Returns 0 (also when stopped: see reader_stopped),
+ * or an errno value. */
 static int reader_feed(batch_reader *rd, int fd, char *buf)
 {
 	const char *p, *end, *nl;
 	ssize_t n;
 
 	for (;;) {
+		if (reader_stopped(rd))
+			return 0;
 		n = read(fd, buf, READ_SIZE);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -503,14 +598,10 @@ static int reader_feed(batch_reader *rd, int fd, char *buf)
 		while (p < end) {
 			nl = memchr(p, '\n', (size_t)(end - p));
 			if (nl == NULL) {
-				if (reader_add(rd, p, (size_t)(end - p)) != 0)
-					return ENOMEM;
+				reader_add(rd, p, (size_t)(end - p));
 				break;
 			}
-			if (nl > p || !rd->in_line) {
-				if (reader_add(rd, p, (size_t)(nl - p)) != 0)
-					return ENOMEM;
-			}
+			reader_add(rd, p, (size_t)(nl - p));
 			reader_end_line(rd);
 			p = nl + 1;
 		}
@@ -571,31 +662,242 @@ static void run_destroy(batch_run *run)
 	pthread_cond_destroy(&run->can_write);
 }
 
-int cli_batch(int argc, char **argv)
+/* The ring, each slot's output buffer holding the fallback room from the
+ * start. 0 or ONCO_ENOMEM. */
+static int run_ring(batch_run *run, int jobs)
 {
-	cli_engine_args eargs = {0};
+	size_t i;
+
+	run->slots = 2 * (size_t)jobs + 2;
+	run->ring = calloc(run->slots, sizeof(*run->ring));
+	if (run->ring == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < run->slots; i++) {
+		run->ring[i].out = malloc(FALLBACK_ROOM);
+		if (run->ring[i].out == NULL)
+			return ONCO_ENOMEM;
+		run->ring[i].out_cap = FALLBACK_ROOM;
+	}
+	return 0;
+}
+
+/* Starts a thread with `stack` bytes of stack. 0 or an errno value. */
+static int start_thread(pthread_t *thread, size_t stack, void *(*main_fn)(void *), void *arg)
+{
+	pthread_attr_t attr;
+	int rc = pthread_attr_init(&attr);
+
+	if (rc != 0)
+		return rc;
+	rc = pthread_attr_setstacksize(&attr, stack);
+	if (rc == 0)
+		rc = pthread_create(thread, &attr, main_fn, arg);
+	pthread_attr_destroy(&attr);
+	return rc;
+}
+
+/* SIGINT and SIGTERM end the reading, not the process (once: a second one
+ * has the default effect). Only the reading thread takes them: the others
+ * are started with both blocked. */
+static void catch_stop_signals(int on)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on ? on_stop_signal : SIG_DFL;
+	sa.sa_flags = on ? SA_RESETHAND : 0; /* no SA_RESTART: read returns EINTR */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+static void block_stop_signals(sigset_t *saved)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, saved);
+}
+
+/* Feeds every input (files, or standard input) to the pipeline. */
+static int read_inputs(batch_reader *rd, char **files, int nfiles, char *readbuf)
+{
+	int i, fd, rc = 0;
+
+	if (nfiles == 0) {
+		rc = reader_feed(rd, STDIN_FILENO, readbuf);
+		if (rc != 0)
+			fprintf(stderr, "oncorules batch: standard input: %s\n", strerror(rc));
+		return rc;
+	}
+	for (i = 0; i < nfiles && rc == 0 && !reader_stopped(rd); i++) {
+		fd = strcmp(files[i], "-") == 0 ? STDIN_FILENO
+						: open(files[i], O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			rc = errno;
+		} else {
+			rc = reader_feed(rd, fd, readbuf);
+			if (fd != STDIN_FILENO)
+				close(fd);
+		}
+		if (rc != 0)
+			file_error(files[i], strerror(rc));
+	}
+	return rc;
+}
+
+/* The summary, the reason the run stopped early, and the exit status. */
+static int report(batch_run *run, int status)
+{
+	double secs = seconds_since(&run->start);
+
+	if (run->write_error != 0) {
+		/* The summary would count records nobody received: only this. */
+		fprintf(stderr,
+			"oncorules batch: writing the results: %s (after %llu records)\n",
+			strerror(run->write_error), run->records_written);
+		return CLI_EXIT_INTERNAL;
+	}
+	if (run->progress)
+		print_progress(run, 1);
+	fprintf(stderr,
+		"oncorules batch: %llu cases, %llu valid, %llu errors "
+		"(%llu invalid, %llu run limits, %llu internal), %.3f s, %.0f cases/s\n",
+		run->lines_written, run->valid, run->invalid + run->limit + run->internal,
+		run->invalid, run->limit, run->internal, secs,
+		secs > 0 ? (double)run->lines_written / secs : 0.0);
+	if (stop_signal != 0) {
+		fprintf(stderr,
+			"oncorules batch: stopped by %s: the output answers lines 1 to %llu only\n",
+			stop_signal == SIGINT ? "SIGINT" : "SIGTERM", run->lines_written);
+		return CLI_EXIT_INTERNAL;
+	}
+	if (run->internal > 0 && status == CLI_EXIT_OK) {
+		fprintf(stderr,
+			"oncorules batch: %llu cases could not be evaluated (internal error)\n",
+			run->internal);
+		return CLI_EXIT_INTERNAL;
+	}
+	return status;
+}
+
+int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int flags,
+		  cli_report_dir *html)
+{
 	onco_case_limits limits;
 	batch_worker *workers = NULL;
 	batch_reader rd;
 	batch_run run;
 	pthread_t writer;
-	char **files = NULL, *readbuf = NULL;
-	const char *html_dir = NULL;
-	int nfiles = 0, jobs = 1, started = 0, writer_started = 0;
-	int status = CLI_EXIT_OK, i, r, fd, rc = 0;
-	double secs;
+	sigset_t saved;
+	char *readbuf = NULL;
+	int started = 0, writer_started = 0, status = CLI_EXIT_OK, i;
 
 	memset(&run, 0, sizeof(run));
 	pthread_mutex_init(&run.lock, NULL);
 	pthread_cond_init(&run.can_fill, NULL);
 	pthread_cond_init(&run.can_work, NULL);
 	pthread_cond_init(&run.can_write, NULL);
+	stop_signal = 0;
+	onco_case_limits_default(&limits);
+	run.max_line = limits.max_bytes;
+	run.flags = flags;
+	run.html = html;
+	workers = calloc((size_t)jobs, sizeof(*workers));
+	readbuf = malloc(READ_SIZE);
+	if (workers == NULL || readbuf == NULL || run_ring(&run, jobs) != 0) {
+		fputs("oncorules batch: out of memory\n", stderr);
+		status = CLI_EXIT_INTERNAL;
+		goto done;
+	}
+	for (i = 0; i < jobs; i++) {
+		workers[i].run = &run;
+		workers[i].engine = engines[i];
+	}
+	run.progress = isatty(STDERR_FILENO);
+	clock_gettime(CLOCK_MONOTONIC, &run.start);
+	block_stop_signals(&saved);
+	if (start_thread(&writer, WRITER_STACK, writer_main, &run) == 0) {
+		writer_started = 1;
+		for (started = 0; started < jobs; started++)
+			if (start_thread(&workers[started].thread, WORKER_STACK, worker_main,
+					 &workers[started]) != 0)
+				break;
+	}
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+	if (started == 0) {
+		fputs("oncorules batch: cannot start a thread\n", stderr);
+		status = CLI_EXIT_INTERNAL;
+	} else {
+		catch_stop_signals(1);
+		memset(&rd, 0, sizeof(rd));
+		rd.run = &run;
+		rd.next_line = 1;
+		if (read_inputs(&rd, files, nfiles, readbuf) != 0)
+			status = CLI_EXIT_INTERNAL;
+		/* Stopped by a signal: a line half read gets no record. */
+		if (stop_signal == 0 && rd.in_line)
+			reader_end_line(&rd);
+		reader_submit(&rd);
+	}
+	pthread_mutex_lock(&run.lock);
+	run.eof = 1;
+	pthread_cond_broadcast(&run.can_work);
+	pthread_cond_broadcast(&run.can_write);
+	pthread_mutex_unlock(&run.lock);
+done:
+	for (i = 0; i < started; i++)
+		pthread_join(workers[i].thread, NULL);
+	if (writer_started) {
+		pthread_join(writer, NULL);
+		status = report(&run, status);
+	}
+	catch_stop_signals(0);
+	free(workers);
+	free(readbuf);
+	run_destroy(&run);
+	return status;
+}
+
+/* Every file must open, as a file that can be read, before any output is
+ * written: 0, or -1 after a message. */
+static int check_files(char **files, int nfiles)
+{
+	struct stat st;
+	int i, fd, error;
+
+	for (i = 0; i < nfiles; i++) {
+		if (strcmp(files[i], "-") == 0)
+			continue;
+		fd = open(files[i], O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+		error = fd < 0 ? errno : fstat(fd, &st) != 0 ? errno
+					 : S_ISDIR(st.st_mode) ? EISDIR : 0;
+		if (fd >= 0)
+			close(fd);
+		if (error != 0) {
+			file_error(files[i], strerror(error));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int cli_batch(int argc, char **argv)
+{
+	cli_engine_args eargs = {0};
+	onco_engine **engines = NULL;
+	char **files = NULL;
+	const char *html_dir = NULL;
+	cli_report_dir *html = NULL;
+	int nfiles = 0, jobs = 1, opened = 0, flags = 0;
+	int status = CLI_EXIT_OK, i, r;
 
 	files = calloc((size_t)argc, sizeof(*files));
 	if (files == NULL) {
 		fputs("oncorules batch: out of memory\n", stderr);
-		status = CLI_EXIT_INTERNAL;
-		goto done;
+		return CLI_EXIT_INTERNAL;
 	}
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -612,7 +914,7 @@ int cli_batch(int argc, char **argv)
 			goto done;
 		}
 		if (strcmp(a, "--summary") == 0) {
-			run.flags |= ONCO_JSON_SUMMARY;
+			flags |= ONCO_JSON_SUMMARY;
 			continue;
 		}
 		if (strcmp(a, "--html") == 0 && i + 1 < argc) {
@@ -638,131 +940,40 @@ int cli_batch(int argc, char **argv)
 		}
 		files[nfiles++] = argv[i];
 	}
-	/* Every file must open before any output is written. */
-	for (i = 0; i < nfiles; i++) {
-		if (strcmp(files[i], "-") == 0)
-			continue;
-		fd = open(files[i], O_RDONLY);
-		if (fd < 0) {
-			file_error(files[i], strerror(errno));
-			status = CLI_EXIT_USAGE;
-			goto done;
-		}
-		close(fd);
+	if (check_files(files, nfiles) != 0) {
+		status = CLI_EXIT_USAGE;
+		goto done;
 	}
-
-	if (html_dir != NULL && (run.flags & ONCO_JSON_SUMMARY)) {
+	if (html_dir != NULL && (flags & ONCO_JSON_SUMMARY)) {
 		fputs("oncorules batch: --html draws its pages from the whole results: it does not "
 		      "go with --summary\n",
 		      stderr);
 		status = CLI_EXIT_USAGE;
 		goto done;
 	}
-	if (html_dir != NULL && (run.html = cli_report_dir_open(html_dir)) == NULL) {
+	if (html_dir != NULL && (html = cli_report_dir_open(html_dir)) == NULL) {
 		status = CLI_EXIT_USAGE;
 		goto done;
 	}
-	onco_case_limits_default(&limits);
-	run.max_line = limits.max_bytes;
-	run.slots = 2 * (size_t)jobs + 2;
-	run.ring = calloc(run.slots, sizeof(*run.ring));
-	workers = calloc((size_t)jobs, sizeof(*workers));
-	readbuf = malloc(READ_SIZE);
-	if (run.ring == NULL || workers == NULL || readbuf == NULL) {
+	engines = calloc((size_t)jobs, sizeof(*engines));
+	if (engines == NULL) {
 		fputs("oncorules batch: out of memory\n", stderr);
 		status = CLI_EXIT_INTERNAL;
 		goto done;
 	}
 	/* Engines are made here, in the main thread, one per worker. */
-	for (i = 0; i < jobs; i++) {
-		workers[i].run = &run;
-		workers[i].engine = cli_engine_open(&eargs, &status);
-		if (workers[i].engine == NULL)
+	for (opened = 0; opened < jobs; opened++)
+		if ((engines[opened] = cli_engine_open(&eargs, &status)) == NULL)
 			goto done;
-	}
-
-	run.progress = isatty(STDERR_FILENO);
-	clock_gettime(CLOCK_MONOTONIC, &run.start);
-	if (pthread_create(&writer, NULL, writer_main, &run) != 0) {
-		fputs("oncorules batch: cannot start a thread\n", stderr);
-		status = CLI_EXIT_INTERNAL;
-		goto done;
-	}
-	writer_started = 1;
-	for (started = 0; started < jobs; started++)
-		if (pthread_create(&workers[started].thread, NULL, worker_main,
-				   &workers[started]) != 0)
-			break;
-	if (started == 0) {
-		fputs("oncorules batch: cannot start a thread\n", stderr);
-		status = CLI_EXIT_INTERNAL;
-	} else {
-		memset(&rd, 0, sizeof(rd));
-		rd.run = &run;
-		rd.next_line = 1;
-		if (nfiles == 0)
-			rc = reader_feed(&rd, STDIN_FILENO, readbuf);
-		for (i = 0; i < nfiles && rc == 0; i++) {
-			fd = strcmp(files[i], "-") == 0 ? STDIN_FILENO
-							: open(files[i], O_RDONLY);
-			if (fd < 0) {
-				file_error(files[i], strerror(errno));
-				status = CLI_EXIT_USAGE;
-				break;
-			}
-			rc = reader_feed(&rd, fd, readbuf);
-			if (fd != STDIN_FILENO)
-				close(fd);
-			if (rc != 0)
-				file_error(files[i], strerror(rc));
-		}
-		if (nfiles == 0 && rc != 0)
-			fprintf(stderr, "oncorules batch: standard input: %s\n", strerror(rc));
-		if (rc != 0)
-			status = CLI_EXIT_INTERNAL;
-		reader_submit(&rd);
-	}
-	pthread_mutex_lock(&run.lock);
-	run.eof = 1;
-	pthread_cond_broadcast(&run.can_work);
-	pthread_cond_broadcast(&run.can_write);
-	pthread_mutex_unlock(&run.lock);
-
+	status = cli_batch_run(engines, jobs, files, nfiles, flags, html);
 done:
-	for (i = 0; i < started; i++)
-		pthread_join(workers[i].thread, NULL);
-	if (writer_started) {
-		pthread_join(writer, NULL);
-		secs = seconds_since(&run.start);
-		if (run.progress)
-			print_progress(&run, 1);
-		fprintf(stderr,
-			"oncorules batch: %llu cases, %llu valid, %llu errors "
-			"(%llu invalid, %llu run limits, %llu internal), %.3f s, %.0f cases/s\n",
-			run.lines_written, run.valid, run.invalid + run.limit + run.internal,
-			run.invalid, run.limit, run.internal, secs,
-			secs > 0 ? (double)run.lines_written / secs : 0.0);
-		if (run.write_error != 0) {
-			fprintf(stderr, "oncorules batch: writing the results: %s\n",
-				strerror(run.write_error));
-			status = CLI_EXIT_INTERNAL;
-		} else if (run.internal > 0 && status == CLI_EXIT_OK) {
-			fprintf(stderr,
-				"oncorules batch: %llu cases could not be evaluated (internal error)\n",
-				run.internal);
-			status = CLI_EXIT_INTERNAL;
-		}
-	}
 	/* The index lists every line: written once the run answered them all. */
-	if (run.html != NULL && cli_report_dir_close(run.html, writer_started && status == CLI_EXIT_OK) != 0 &&
+	if (html != NULL && cli_report_dir_close(html, status == CLI_EXIT_OK) != 0 &&
 	    status == CLI_EXIT_OK)
 		status = CLI_EXIT_INTERNAL;
-	if (workers != NULL)
-		for (i = 0; i < jobs; i++)
-			onco_engine_free(workers[i].engine);
-	free(workers);
-	free(readbuf);
+	for (i = 0; i < opened; i++)
+		onco_engine_free(engines[i]);
+	free(engines);
 	free(files);
-	run_destroy(&run);
 	return status;
 }

@@ -146,7 +146,7 @@ void cli_case_files_free(cli_case_files *files)
 char *cli_case_input(const char *path)
 {
 	size_t length;
-	char *text = cli_read_file(path, &length), *input;
+	char *text = cli_read_file(path, CLI_FILE_MAX, &length), *input;
 	cJSON *doc = text != NULL ? cJSON_Parse(text) : NULL;
 	const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "input");
 

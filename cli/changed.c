@@ -142,7 +142,7 @@ static char *field(char **line)
 static void read_state(cli_changed *ch)
 {
 	size_t length;
-	char *text = cli_read_file(ch->path, &length), *line, *next;
+	char *text = cli_read_file(ch->path, CLI_FILE_MAX, &length), *line, *next;
 	int options_seen = 0;
 
 	ch->options_changed = 1;

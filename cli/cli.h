@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "onco.h"
+#include "report_dir.h"
 
 /* Exit status of the command (docs/output-format.md). */
 enum {
@@ -22,14 +23,17 @@ typedef struct cli_engine_args {
 	const char *kb_dir;   /* --kb DIR, NULL for the built-in rule base */
 	const char *strategy; /* --strategy NAME, NULL for the default */
 	const char *kb_image; /* --kb-image FILE (oncorules compile), NULL: parse */
+	const char *kb_image_sha256; /* --kb-image-sha256 HEX: the image trusted */
+	const char *time_limit;   /* --time-limit SECONDS per case */
+	const char *memory_limit; /* --memory-limit MIB per case */
 	int parse_text;       /* parse the built-in rule text, not its image */
 } cli_engine_args;
 
 /*
- * If argv[*i] is --kb, --strategy or --kb-image (or --kb=DIR ...), stores
- * it in `args`, advances *i past its value and returns 1; returns 0 when
- * argv[*i] is not one of them, -1 (after printing a message) when its value
- * is missing.
+ * If argv[*i] is --kb, --strategy, --kb-image, --kb-image-sha256,
+ * --time-limit or --memory-limit (or --kb=DIR ...), stores it in `args`,
+ * advances *i past its value and returns 1; returns 0 when argv[*i] is not
+ * one of them, -1 (after printing a message) when its value is missing.
  */
 int cli_engine_arg(cli_engine_args *args, int argc, char **argv, int *i);
 
@@ -54,16 +58,64 @@ int cli_output_arg(cli_output_args *args, int argc, char **argv, int *i);
 extern const unsigned char cli_kb_image[];
 extern const size_t cli_kb_image_size;
 
-/* Grows and populates the heap once, before the first engine (heap.c). */
-void cli_heap_prefault(void);
+/* The process's memory policy, once, before the first engine (heap.c):
+ * keeps heap in reserve for CLIPS (which cannot create an environment when
+ * malloc fails) and populates it. -1 when even that reserve cannot be had:
+ * the command then stops with "out of memory" before opening anything. */
+int cli_heap_prefault(void);
 
 /* Opens an engine for `args`, printing the error and returning NULL on
  * failure; *status is set to the exit status to use then. */
 onco_engine *cli_engine_open(const cli_engine_args *args, int *status);
 
-/* Reads a whole file ("-" for stdin) into a NUL-terminated buffer the
- * caller frees; NULL (with errno set) on failure. */
-char *cli_read_file(const char *path, size_t *length);
+/* Largest file a verb reads whole (regression case files, golden results,
+ * knowledge maps); a case itself is held to the engine's case size limit. */
+#define CLI_FILE_MAX ((size_t)16 << 20)
+
+/*
+ * Reads a file ("-" for standard input) into a NUL-terminated buffer the
+ * caller frees, streaming: it never holds more than `max` + 1 bytes, so an
+ * endless input (/dev/zero, a pipe that never closes after sending enough)
+ * costs bounded memory and time. NULL with errno set on failure: EFBIG
+ * when there are more than `max` bytes (*length is then the file's size
+ * when it is a regular file, else 0), EISDIR for a directory, ENOMEM, or
+ * the error of open or read.
+ */
+char *cli_read_file(const char *path, size_t max, size_t *length);
+
+/* The engine's error document for one problem of the whole input, built
+ * here when the command refuses the input before the engine sees it (an
+ * oversized case): {"case": null, "errors": [{"pointer", "message"}]},
+ * indented when `pretty`. NULL when memory runs out. */
+char *cli_error_document(const char *pointer, const char *message, int pretty);
+
+/* Ends the command's output (main.c): flushes and closes standard output
+ * and returns `status`, or CLI_EXIT_INTERNAL with one message when the
+ * output could not be written (a full disk, a closed pipe, a file size
+ * limit) or a JSON allocation failed: never exit 0 with a lost answer. */
+int cli_finish(int status);
+
+/* How `evaluate` prints its answer. */
+typedef enum cli_view {
+	CLI_VIEW_CARDS, /* the decision cards on one screen */
+	CLI_VIEW_DETAIL, /* --detail: the cards, then every explanation */
+	CLI_VIEW_JSON   /* --json: the result document */
+} cli_view;
+
+/* Evaluates one case with an open engine and prints the answer: what
+ * `evaluate` does once its input is read and its engine open (the
+ * fault-injection test drives it). Returns the exit status; on 3 nothing
+ * was printed on standard output. */
+int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, cli_view view);
+
+/* What `batch` does once its engines are open (one per worker, `jobs`
+ * of them, owned by the caller): reads FILES (none: standard input),
+ * writes one record per line (evaluated with `flags`: ONCO_JSON_SUMMARY for
+ * --summary) and, with `html` (--html DIR, owned by the caller; NULL:
+ * none), its report page, prints the summary; returns the exit status (the
+ * fault-injection test drives it). */
+int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int flags,
+		  cli_report_dir *html);
 
 /* One function per verb, each in cli/<verb>.c. */
 int cli_evaluate(int argc, char **argv);

@@ -8,8 +8,9 @@
 
 static void usage(FILE *out)
 {
-	fputs("usage: oncorules evaluate CASE.json [--json | --detail] [--kb DIR | --kb-image FILE]\n"
-	      "                          [--strategy NAME]\n"
+	fputs("usage: oncorules evaluate CASE.json [--json | --detail] [--kb DIR | --kb-image FILE\n"
+	      "                          --kb-image-sha256 HEX] [--strategy NAME]\n"
+	      "                          [--time-limit SECONDS] [--memory-limit MIB]\n"
 	      "\n"
 	      "Evaluates one case (\"-\" reads standard input) and prints the\n"
 	      "answer on one screen: the decision cards. --detail adds every\n"
@@ -17,23 +18,95 @@ static void usage(FILE *out)
 	      "prints the result document instead (docs/output-format.md).\n"
 	      "\n"
 	      "  --kb DIR          the rule base in DIR (default: the built-in one)\n"
-	      "  --kb-image FILE   a compiled rule base (oncorules compile)\n"
+	      "  --kb-image FILE   a compiled rule base (oncorules compile), loaded\n"
+	      "  --kb-image-sha256 HEX  only with the SHA-256 you trust for it\n"
 	      "  --strategy NAME   conflict strategy: depth, breadth, random, ...\n"
+	      "  --time-limit SECONDS, --memory-limit MIB   what the case may take\n"
 	      "\n"
 	      "Exit status: 0 ok, 2 invalid case or usage (a rule base that cannot\n"
-	      "be read, --kb with --kb-image), 3 internal error (a rule base that\n"
-	      "does not load).\n",
+	      "be read, --kb with --kb-image, an image without its SHA-256), 3\n"
+	      "internal error (a rule base that does not load, a run limit, memory;\n"
+	      "nothing is printed on standard output then, but a run limit's\n"
+	      "error document).\n",
 	      out);
+}
+
+/* Prints `result` as `view` asks: the document, or its text view built
+ * whole in memory first. CLI_EXIT_OK or, when the view could not be made
+ * (our own document: only memory can make it unreadable),
+ * CLI_EXIT_INTERNAL with nothing printed. */
+static int print_result(const char *result, cli_view view)
+{
+	cli_buf text = CLI_BUF_INIT;
+	int rc;
+
+	if (view == CLI_VIEW_JSON) {
+		printf("%s\n", result);
+		return CLI_EXIT_OK;
+	}
+	rc = cli_text_view(&text, result, view == CLI_VIEW_DETAIL);
+	if (rc == 0)
+		fputs(cli_buf_text(&text), stdout);
+	else
+		fputs("oncorules evaluate: out of memory\n", stderr);
+	cli_buf_free(&text);
+	return rc == 0 ? CLI_EXIT_OK : CLI_EXIT_INTERNAL;
+}
+
+/* A case too large to read: the same error document the engine gives for
+ * one (exit 2), built without reading the rest of it. */
+static int too_large(size_t length, cli_view view)
+{
+	onco_case_limits limits;
+	char message[160], *doc;
+	int status;
+
+	onco_case_limits_default(&limits);
+	if (length > 0)
+		snprintf(message, sizeof(message),
+			 "case of %zu bytes is larger than the limit of %zu", length,
+			 limits.max_bytes);
+	else
+		snprintf(message, sizeof(message),
+			 "case of more than %zu bytes is larger than the limit of %zu "
+			 "(reading stopped there)",
+			 limits.max_bytes, limits.max_bytes);
+	doc = cli_error_document("", message, 1);
+	if (doc == NULL) {
+		fputs("oncorules evaluate: out of memory\n", stderr);
+		return CLI_EXIT_INTERNAL;
+	}
+	status = print_result(doc, view);
+	free(doc);
+	return status == CLI_EXIT_OK ? CLI_EXIT_USAGE : status;
+}
+
+int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, cli_view view)
+{
+	char *result = NULL;
+	onco_error err;
+	int rc, status;
+
+	rc = onco_engine_evaluate(engine, text, length, ONCO_JSON_PRETTY, &result, &err);
+	if (result == NULL) {
+		fprintf(stderr, "oncorules evaluate: %s\n", err.message);
+		return rc == ONCO_EINVALID ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
+	}
+	status = print_result(result, view);
+	free(result);
+	if (status != CLI_EXIT_OK || rc == 0)
+		return status;
+	return rc == ONCO_EINVALID ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
 }
 
 int cli_evaluate(int argc, char **argv)
 {
 	cli_output_args args = {0};
+	onco_case_limits limits;
 	const char *path = NULL;
-	int status, i, r, rc, detail = 0;
+	int status, i, r, detail = 0;
 	onco_engine *engine;
-	onco_error err;
-	char *text, *result = NULL;
+	char *text;
 	size_t length;
 
 	for (i = 1; i < argc; i++) {
@@ -61,37 +134,24 @@ int cli_evaluate(int argc, char **argv)
 		usage(stderr);
 		return CLI_EXIT_USAGE;
 	}
-	text = cli_read_file(path, &length);
+	onco_case_limits_default(&limits);
+	text = cli_read_file(path, limits.max_bytes, &length);
+	if (text == NULL && errno == EFBIG)
+		return too_large(length, args.json ? CLI_VIEW_JSON
+					   : detail ? CLI_VIEW_DETAIL : CLI_VIEW_CARDS);
 	if (text == NULL) {
 		fprintf(stderr, "oncorules evaluate: cannot read %s: %s\n", path, strerror(errno));
-		return CLI_EXIT_USAGE;
+		return errno == ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
 	}
 	engine = cli_engine_open(&args.engine, &status);
 	if (engine == NULL) {
 		free(text);
 		return status;
 	}
-	rc = onco_engine_evaluate(engine, text, length, ONCO_JSON_PRETTY, &result, &err);
-	if (result != NULL) {
-		if (args.json) {
-			printf("%s\n", result);
-		} else {
-			cli_buf view = CLI_BUF_INIT;
-
-			if (cli_text_view(&view, result, detail) != 0) {
-				fputs("oncorules evaluate: the result is not JSON\n", stderr);
-				rc = ONCO_EINTERNAL;
-			}
-			fputs(cli_buf_text(&view), stdout);
-			cli_buf_free(&view);
-		}
-	} else {
-		fprintf(stderr, "oncorules evaluate: %s\n", err.message);
-	}
-	free(result);
+	status = cli_evaluate_case(engine, text, length, args.json ? CLI_VIEW_JSON
+								   : detail ? CLI_VIEW_DETAIL
+									    : CLI_VIEW_CARDS);
 	free(text);
 	onco_engine_free(engine);
-	if (rc == 0)
-		return CLI_EXIT_OK;
-	return rc == ONCO_EINVALID ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
+	return status;
 }

@@ -397,12 +397,18 @@ int cli_explain(int argc, char **argv)
 		cJSON *doc = cJSON_Parse(out);
 		cli_buf b = CLI_BUF_INIT;
 
-		one_line_comments(doc);
-		cli_json_printable(doc);
-		if (option != NULL && print_why_not(&b, doc, engine))
-			status = CLI_EXIT_USAGE;
-		else if (option == NULL)
-			print_derivations(&b, doc);
+		if (doc == NULL) {
+			/* Our own document: only memory can make it unreadable. */
+			fputs("oncorules explain: out of memory\n", stderr);
+			status = CLI_EXIT_INTERNAL;
+		} else {
+			one_line_comments(doc);
+			cli_json_printable(doc);
+			if (option != NULL && print_why_not(&b, doc, engine))
+				status = CLI_EXIT_USAGE;
+			else if (option == NULL)
+				print_derivations(&b, doc);
+		}
 		fputs(cli_buf_text(&b), stdout);
 		cli_buf_free(&b);
 		cJSON_Delete(doc);

@@ -166,7 +166,7 @@ int cli_golden_check(cli_buf *report, const char *dir, const char *relative,
 				       cli_buf_text(&path), strerror(errno));
 			status = 1;
 		}
-	} else if ((golden = cli_read_file(cli_buf_text(&path), &length)) == NULL) {
+	} else if ((golden = cli_read_file(cli_buf_text(&path), CLI_FILE_MAX, &length)) == NULL) {
 		cli_buf_printf(report,
 			       "  no golden result %s (%s); write it with --update-golden\n",
 			       cli_buf_text(&path), strerror(errno));

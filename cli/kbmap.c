@@ -13,7 +13,7 @@ char **cli_map_labels(const onco_engine *engine, const char *path, size_t *count
 
 	*count = 0;
 	if (path != NULL)
-		map = text = cli_read_file(path, &length);
+		map = text = cli_read_file(path, CLI_FILE_MAX, &length);
 	else
 		map = onco_engine_kb_text(engine, "knowledge-map.md", &length);
 	if (map == NULL || onco_map_labels(map, &labels, count) != 0)

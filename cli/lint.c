@@ -25,10 +25,14 @@ static const char usage_text[] =
 	"Exit status: 0 no error (warnings allowed), 1 errors, 2 usage,\n"
 	"3 internal error.\n";
 
-static void print_findings(const char *json, int *errors, int *warnings)
+/* Prints the findings of the lint report; -1 when it cannot be read
+ * (only memory can make our own document unreadable). */
+static int print_findings(const char *json, int *errors, int *warnings)
 {
 	cJSON *doc = cJSON_Parse(json), *f;
 
+	if (doc == NULL)
+		return -1;
 	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "findings")) {
 		const char *severity = cJSON_GetStringValue(
 			cJSON_GetObjectItemCaseSensitive(f, "severity"));
@@ -49,6 +53,7 @@ static void print_findings(const char *json, int *errors, int *warnings)
 			++*warnings;
 	}
 	cJSON_Delete(doc);
+	return 0;
 }
 
 int cli_lint(int argc, char **argv)
@@ -86,7 +91,11 @@ int cli_lint(int argc, char **argv)
 		fprintf(stderr, "oncorules lint: %s\n", err.message);
 		return err.code == ONCO_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
 	}
-	print_findings(json, &errors, &warnings);
+	if (print_findings(json, &errors, &warnings) != 0) {
+		fputs("oncorules lint: out of memory\n", stderr);
+		free(json);
+		return CLI_EXIT_INTERNAL;
+	}
 	printf("%d error%s, %d warning%s\n", errors, errors == 1 ? "" : "s", warnings,
 	       warnings == 1 ? "" : "s");
 	free(json);

@@ -59,24 +59,42 @@ static int write_page(const char *path, const char *page, size_t n)
 	return rc == CLI_OUTFILE_PLACE ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
 }
 
+/* A saved result is read up to this size (a case: up to the case limit). */
+#define RESULT_MAX_BYTES ((size_t)64 << 20)
+
 /* The result document: the engine's answer for the case, or the saved
  * result given with --result. NULL after a message; *status is then the
  * exit status. */
 static char *result_of(const cli_output_args *args, const char *path, int saved, int *status)
 {
 	onco_engine *engine;
+	onco_case_limits limits;
 	onco_error err;
-	char *text, *result = NULL;
+	char *text, *result = NULL, message[160];
 	size_t length;
 	int rc;
 	char *shown;
 
-	text = cli_read_file(path, &length);
+	onco_case_limits_default(&limits);
+	text = cli_read_file(path, saved ? RESULT_MAX_BYTES : limits.max_bytes, &length);
+	if (text == NULL && errno == EFBIG && !saved) {
+		/* As evaluate answers it: an error document, here its page. */
+		snprintf(message, sizeof(message), "case of %s%zu bytes is larger than the limit of %zu",
+			 length > 0 ? "" : "more than ", length > 0 ? length : limits.max_bytes,
+			 limits.max_bytes);
+		result = cli_error_document("", message, 0);
+		if (result == NULL)
+			fputs("oncorules report: out of memory\n", stderr);
+		*status = result == NULL ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
+		return result;
+	}
 	if (text == NULL) {
+		int error = errno;
+
 		shown = cli_printable(path);
-		fprintf(stderr, "oncorules report: cannot read %s: %s\n", shown, strerror(errno));
+		fprintf(stderr, "oncorules report: cannot read %s: %s\n", shown, strerror(error));
 		free(shown);
-		*status = CLI_EXIT_USAGE;
+		*status = error == ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
 		return NULL;
 	}
 	if (saved) {

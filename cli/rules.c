@@ -102,13 +102,18 @@ int cli_rules(int argc, char **argv)
 		onco_engine_free(engine);
 		return CLI_EXIT_INTERNAL;
 	}
+	status = CLI_EXIT_OK;
 	if (args.json) {
 		puts(text);
 	} else if ((doc = cJSON_Parse(text)) != NULL) {
 		print_text(doc);
 		cJSON_Delete(doc);
+	} else {
+		/* Our own document: only memory can make it unreadable. */
+		fputs("oncorules rules: out of memory\n", stderr);
+		status = CLI_EXIT_INTERNAL;
 	}
 	free(text);
 	onco_engine_free(engine);
-	return CLI_EXIT_OK;
+	return status;
 }

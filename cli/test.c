@@ -250,7 +250,7 @@ static char *golden_of(const test_args *a, const cli_case_file *file)
 	if (a->golden == NULL || a->update_golden)
 		return NULL;
 	cli_buf_printf(&path, "%s/%s", a->golden, file->relative);
-	text = cli_read_file(cli_buf_text(&path), &length);
+	text = cli_read_file(cli_buf_text(&path), CLI_FILE_MAX, &length);
 	cli_buf_free(&path);
 	return text;
 }
@@ -264,7 +264,7 @@ static int run_file(onco_engine *engine, test_args *a, const cli_case_file *file
 	cli_buf report = CLI_BUF_INIT;
 	double start = now();
 	size_t length;
-	char *text = cli_read_file(file->path, &length), *golden = golden_of(a, file);
+	char *text = cli_read_file(file->path, CLI_FILE_MAX, &length), *golden = golden_of(a, file);
 	char *input = NULL;
 	cJSON *doc = NULL, *guidelines = NULL;
 	const cJSON *d;

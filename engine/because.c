@@ -11,6 +11,7 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/json_out.h"
 
 #define MAX_DEPTH 8
 
@@ -21,7 +22,7 @@ static int add_unique_string(cJSON *array, const char *s)
 	cJSON_ArrayForEach(item, array)
 		if (strcmp(item->valuestring, s) == 0)
 			return 0;
-	return cJSON_AddItemToArray(array, cJSON_CreateString(s)) ? 0 : ONCO_ENOMEM;
+	return onco_json_append(array, cJSON_CreateString(s));
 }
 
 /* Adds the pointers of the case facts under `fact` to `pointers`. */
@@ -51,23 +52,6 @@ static int add_pointers(void *env, void *fact, cJSON *pointers, int depth)
 static int compare_strings(const void *a, const void *b)
 {
 	return strcmp((*(cJSON *const *)a)->valuestring, (*(cJSON *const *)b)->valuestring);
-}
-
-/* Sorts a cJSON array of strings in place, for output that does not depend
- * on firing order. */
-static void sort_strings(cJSON *array)
-{
-	int n = cJSON_GetArraySize(array), i;
-	cJSON **items;
-
-	if (n < 2 || (items = malloc((size_t)n * sizeof(*items))) == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		items[i] = cJSON_DetachItemFromArray(array, 0);
-	qsort(items, (size_t)n, sizeof(*items), compare_strings);
-	for (i = 0; i < n; i++)
-		cJSON_AddItemToArray(array, items[i]);
-	free(items);
 }
 
 char *onco_case_fact_statement(void *env, void *fact)
@@ -196,22 +180,18 @@ static int compare_entries(const void *a, const void *b)
 		      cJSON_GetObjectItemCaseSensitive(y, "statement")->valuestring);
 }
 
-void onco_because_finish(cJSON *because)
+int onco_because_finish(cJSON *because)
 {
-	int n = cJSON_GetArraySize(because), i;
-	cJSON **entries;
+	cJSON *entry;
+	int rc = onco_json_sort(because, compare_entries);
 
-	entries = malloc((size_t)(n > 0 ? n : 1) * sizeof(*entries));
-	if (entries == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		entries[i] = cJSON_DetachItemFromArray(because, 0);
-	qsort(entries, (size_t)n, sizeof(*entries), compare_entries);
-	for (i = 0; i < n; i++) {
-		cJSON_DeleteItemFromObjectCaseSensitive(entries[i], "_order");
-		cJSON_AddItemToArray(because, entries[i]);
-	}
-	free(entries);
+	/* "_order" goes only once the order is final: a failed sort leaves
+	 * it, and the caller drops the whole item. */
+	if (rc != 0)
+		return rc;
+	cJSON_ArrayForEach(entry, because)
+		cJSON_DeleteItemFromObjectCaseSensitive(entry, "_order");
+	return 0;
 }
 
 static int add_def_fields(onco_engine *engine, void *fact, cJSON *pointers)
@@ -310,7 +290,9 @@ static int add_finding(onco_engine *engine, void *finding, cJSON *because,
 			if (rc == 0)
 				rc = add_unique_string(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
 						       item->valuestring);
-		sort_strings(cJSON_GetObjectItemCaseSensitive(entry, "pointers"));
+		if (rc == 0)
+			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
+					    compare_strings);
 	} else if (rc == 0) {
 		rc = ONCO_ENOMEM;
 	}
@@ -349,7 +331,8 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 			return ONCO_ENOMEM;
 		pointers = cJSON_GetObjectItemCaseSensitive(entry, "pointers");
 		rc = add_pointers(env, basis, pointers, 0);
-		sort_strings(pointers);
+		if (rc == 0)
+			rc = onco_json_sort(pointers, compare_strings);
 	}
 	return rc;
 }

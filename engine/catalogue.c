@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "private/engine_internal.h"
+#include "private/json_out.h"
 
 /* "C4-2" before "C4-10": text runs compare as text, digit runs as numbers. */
 static int natural_compare(const char *a, const char *b)
@@ -35,43 +36,68 @@ static int compare_labels(const void *a, const void *b)
 			       (*(const cJSON *const *)b)->string);
 }
 
+/* Appends `item` to `array` (deleting it when that fails). 0 or ONCO_ENOMEM. */
+static int append(cJSON *array, cJSON *item)
+{
+	return onco_json_append(array, item);
+}
+
+/* Adds string member `key`; `*rc` turns ONCO_ENOMEM when that fails. */
+static void add_string(cJSON *o, const char *key, const char *s, int *rc)
+{
+	if (*rc == 0 && !cJSON_AddStringToObject(o, key, s))
+		*rc = ONCO_ENOMEM;
+}
+
 static cJSON *rule_json(const onco_kb *kb, const onco_rule_info *r)
 {
-	cJSON *o = cJSON_CreateObject(), *conds, *cites;
+	cJSON *o = cJSON_CreateObject(), *list = NULL;
 	size_t i;
+	int rc = o == NULL ? ONCO_ENOMEM : 0;
 
-	if (o == NULL)
-		return NULL;
-	cJSON_AddStringToObject(o, "name", r->name);
-	cJSON_AddStringToObject(o, "file", r->file ? r->file : "");
-	cJSON_AddNumberToObject(o, "line", (double)r->line);
-	cJSON_AddStringToObject(o, "kind", onco_rule_kind_name(r->kind));
-	cJSON_AddStringToObject(o, "comment", r->comment ? r->comment : "");
+	add_string(o, "name", r->name, &rc);
+	add_string(o, "file", r->file ? r->file : "", &rc);
+	if (rc == 0 && !cJSON_AddNumberToObject(o, "line", (double)r->line))
+		rc = ONCO_ENOMEM;
+	add_string(o, "kind", onco_rule_kind_name(r->kind), &rc);
+	add_string(o, "comment", r->comment ? r->comment : "", &rc);
 	if (r->concludes)
-		cJSON_AddStringToObject(o, "concludes", r->concludes);
+		add_string(o, "concludes", r->concludes, &rc);
 	if (r->id_pattern)
-		cJSON_AddStringToObject(o, "concludes_pattern", r->id_pattern);
+		add_string(o, "concludes_pattern", r->id_pattern, &rc);
 	if (r->value)
-		cJSON_AddStringToObject(o, "value", r->value);
+		add_string(o, "value", r->value, &rc);
 	if (r->option)
-		cJSON_AddStringToObject(o, "option", r->option);
+		add_string(o, "option", r->option, &rc);
 	/* the guidelines whose scope it tests: none for a shared rule */
-	conds = cJSON_AddArrayToObject(o, "guidelines");
-	for (i = 0; conds != NULL && i < r->n_conditions; i++)
+	if (rc == 0 && (list = cJSON_AddArrayToObject(o, "guidelines")) == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && i < r->n_conditions; i++)
 		if (r->conditions[i].kind == ONCO_COND_SCOPE && !r->conditions[i].negated &&
 		    onco_condition_names_guideline(&r->conditions[i]))
-			cJSON_AddItemToArray(conds, cJSON_CreateString(r->conditions[i].name));
-	conds = cJSON_AddArrayToObject(o, "conditions");
-	for (i = 0; conds != NULL && i < r->n_conditions; i++)
-		cJSON_AddItemToArray(conds, cJSON_CreateString(r->conditions[i].text));
-	cites = cJSON_AddArrayToObject(o, "cites");
-	for (i = 0; cites != NULL && i < r->n_cites; i++) {
+			rc = append(list, cJSON_CreateString(r->conditions[i].name));
+	if (rc == 0 && (list = cJSON_AddArrayToObject(o, "conditions")) == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && i < r->n_conditions; i++)
+		rc = append(list, cJSON_CreateString(r->conditions[i].text));
+	if (rc == 0 && (list = cJSON_AddArrayToObject(o, "cites")) == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && i < r->n_cites; i++) {
 		const onco_citation *c = onco_kb_citation(kb, r->cites[i]);
 		cJSON *e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "id", r->cites[i]);
-		cJSON_AddStringToObject(e, "label", c ? c->label : "");
-		cJSON_AddStringToObject(e, "source", c ? c->source : "");
-		cJSON_AddItemToArray(cites, e);
+
+		rc = e == NULL ? ONCO_ENOMEM : 0;
+		add_string(e, "id", r->cites[i], &rc);
+		add_string(e, "label", c ? c->label : "", &rc);
+		add_string(e, "source", c ? c->source : "", &rc);
+		if (rc == 0)
+			rc = append(list, e);
+		else
+			cJSON_Delete(e);
+	}
+	if (rc != 0) {
+		cJSON_Delete(o);
+		return NULL;
 	}
 	return o;
 }
@@ -110,12 +136,11 @@ static int add_labels(const onco_engine *engine, cJSON *doc)
 	const onco_kb *kb = &engine->kb;
 	cJSON *labels = cJSON_CreateObject(), **sorted, *item;
 	size_t i, j, n = 0;
-	long from_map;
+	long from_map = 0;
+	int rc = labels == NULL ? ONCO_ENOMEM : 0;
 
-	if (labels == NULL)
-		return ONCO_ENOMEM;
-	for (i = 0; i < kb->n_rules; i++)
-		for (j = 0; j < kb->rules[i].n_cites; j++) {
+	for (i = 0; rc == 0 && i < kb->n_rules; i++)
+		for (j = 0; rc == 0 && j < kb->rules[i].n_cites; j++) {
 			const onco_citation *c = onco_kb_citation(kb, kb->rules[i].cites[j]);
 			cJSON *rules, *r;
 			int seen = 0;
@@ -124,21 +149,22 @@ static int add_labels(const onco_engine *engine, cJSON *doc)
 			rules = cJSON_GetObjectItemCaseSensitive(labels, c->label);
 			if (rules == NULL) {
 				rules = cJSON_CreateArray();
-				cJSON_AddItemToObject(labels, c->label, rules);
+				if (rules == NULL || !cJSON_AddItemToObject(labels, c->label, rules)) {
+					cJSON_Delete(rules);
+					rc = ONCO_ENOMEM;
+					break;
+				}
 				n++;
 			}
 			cJSON_ArrayForEach(r, rules)
 				seen |= strcmp(r->valuestring, kb->rules[i].name) == 0;
 			if (!seen)
-				cJSON_AddItemToArray(rules, cJSON_CreateString(kb->rules[i].name));
+				rc = append(rules, cJSON_CreateString(kb->rules[i].name));
 		}
-	from_map = add_map_labels(engine, labels);
-	if (from_map < 0) {
-		cJSON_Delete(labels);
-		return ONCO_ENOMEM;
-	}
-	n += (size_t)from_map;
-	sorted = malloc((n ? n : 1) * sizeof(*sorted));
+	if (rc == 0 && (from_map = add_map_labels(engine, labels)) < 0)
+		rc = ONCO_ENOMEM;
+	n += rc == 0 ? (size_t)from_map : 0;
+	sorted = rc == 0 ? malloc((n ? n : 1) * sizeof(*sorted)) : NULL;
 	if (sorted == NULL) {
 		cJSON_Delete(labels);
 		return ONCO_ENOMEM;
@@ -146,44 +172,57 @@ static int add_labels(const onco_engine *engine, cJSON *doc)
 	for (i = 0; i < n; i++)
 		sorted[i] = cJSON_DetachItemViaPointer(labels, labels->child);
 	qsort(sorted, n, sizeof(*sorted), compare_labels);
+	/* A detached member keeps its key: adding it back allocates nothing. */
 	for (i = 0; i < n; i++) {
 		item = sorted[i];
-		cJSON_AddItemToObject(labels, item->string, item);
+		cJSON_AddItemToArray(labels, item);
 	}
 	free(sorted);
-	cJSON_AddItemToObject(doc, "labels", labels);
+	if (!cJSON_AddItemToObject(doc, "labels", labels)) {
+		cJSON_Delete(labels);
+		return ONCO_ENOMEM;
+	}
 	return 0;
 }
 
 int onco_engine_catalogue(onco_engine *engine, int flags, char **out, onco_error *err)
 {
+	unsigned long failures = onco_json_alloc_failures();
 	const onco_kb *kb = &engine->kb;
-	cJSON *doc = cJSON_CreateObject(), *o, *list;
+	cJSON *doc = cJSON_CreateObject(), *o = NULL, *list = NULL;
 	size_t i;
+	int rc = doc == NULL ? ONCO_ENOMEM : 0;
 
 	*out = NULL;
-	if (doc == NULL)
-		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
-	o = cJSON_AddObjectToObject(doc, "knowledge_base");
-	cJSON_AddStringToObject(o, "version", kb->version);
-	cJSON_AddStringToObject(o, "sha256", kb->sha256);
-	list = cJSON_AddArrayToObject(doc, "guidelines");
-	for (i = 0; list != NULL && i < kb->n_guidelines; i++) {
+	if (rc == 0 && (o = cJSON_AddObjectToObject(doc, "knowledge_base")) == NULL)
+		rc = ONCO_ENOMEM;
+	add_string(o, "version", kb->version, &rc);
+	add_string(o, "sha256", kb->sha256, &rc);
+	if (rc == 0 && (list = cJSON_AddArrayToObject(doc, "guidelines")) == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && i < kb->n_guidelines; i++) {
 		cJSON *g = cJSON_CreateObject();
-		cJSON_AddStringToObject(g, "id", kb->guidelines[i].id);
-		cJSON_AddStringToObject(g, "title", kb->guidelines[i].title);
-		cJSON_AddStringToObject(g, "source", kb->guidelines[i].source);
-		cJSON_AddStringToObject(g, "covers", kb->guidelines[i].covers);
-		cJSON_AddItemToArray(list, g);
+
+		rc = g == NULL ? ONCO_ENOMEM : 0;
+		add_string(g, "id", kb->guidelines[i].id, &rc);
+		add_string(g, "title", kb->guidelines[i].title, &rc);
+		add_string(g, "source", kb->guidelines[i].source, &rc);
+		add_string(g, "covers", kb->guidelines[i].covers, &rc);
+		if (rc == 0)
+			rc = append(list, g);
+		else
+			cJSON_Delete(g);
 	}
-	list = cJSON_AddArrayToObject(doc, "rules");
-	for (i = 0; list != NULL && i < kb->n_rules; i++)
-		cJSON_AddItemToArray(list, rule_json(kb, &kb->rules[i]));
-	if (add_labels(engine, doc) != 0) {
+	if (rc == 0 && (list = cJSON_AddArrayToObject(doc, "rules")) == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && i < kb->n_rules; i++)
+		rc = append(list, rule_json(kb, &kb->rules[i]));
+	if (rc == 0)
+		rc = add_labels(engine, doc);
+	if (rc != 0) {
 		cJSON_Delete(doc);
 		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
 	}
-	*out = (flags & ONCO_JSON_PRETTY) ? cJSON_Print(doc) : cJSON_PrintUnformatted(doc);
-	cJSON_Delete(doc);
+	*out = onco_json_finish(doc, flags, failures);
 	return *out != NULL ? 0 : onco_error_set(err, ONCO_ENOMEM, "out of memory");
 }

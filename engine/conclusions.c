@@ -10,6 +10,7 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/json_out.h"
 
 /* The slots a conclusion is ordered by, read once per fact: sorting reads
  * each many times. */
@@ -71,7 +72,7 @@ static int add_symbols(cJSON *item, void *env, void *fact, const char *slot,
 		int type;
 		void *value;
 		if (onco_fact_multi(env, fact, slot, i, &type, &value) &&
-		    !cJSON_AddItemToArray(array, cJSON_CreateString(ValueToString(value))))
+		    onco_json_append(array, cJSON_CreateString(ValueToString(value))) != 0)
 			return ONCO_ENOMEM;
 	}
 	return 0;
@@ -123,15 +124,53 @@ static size_t marks_for(onco_run_facts *run, void *env, int kind, const char *id
 	return n;
 }
 
+/* A history entry with its printed form, the key it is sorted by. */
+typedef struct history_entry {
+	cJSON *item;
+	char *key;
+} history_entry;
+
 static int compare_history(const void *a, const void *b)
 {
-	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
-	char *px = cJSON_PrintUnformatted(x), *py = cJSON_PrintUnformatted(y);
-	int c = (px != NULL && py != NULL) ? strcmp(px, py) : 0;
+	return strcmp(((const history_entry *)a)->key, ((const history_entry *)b)->key);
+}
 
-	free(px);
-	free(py);
-	return c;
+/* Firing order must not show: sorts the entries of `history` by their
+ * printed form; two marks with the same status and reasons (one option
+ * concluded by two rules) are one entry. Keys are made before anything
+ * moves, so a failure leaves the array as it was and returns ONCO_ENOMEM. */
+static int sort_history(cJSON *history)
+{
+	int n = cJSON_GetArraySize(history), k, rc = 0;
+	history_entry *entries;
+	cJSON *item;
+
+	if (n < 2)
+		return 0;
+	entries = calloc((size_t)n, sizeof(*entries));
+	if (entries == NULL)
+		return ONCO_ENOMEM;
+	k = 0;
+	cJSON_ArrayForEach(item, history) {
+		entries[k].item = item;
+		entries[k].key = cJSON_PrintUnformatted(item);
+		if (entries[k++].key == NULL)
+			rc = ONCO_ENOMEM;
+	}
+	if (rc == 0) {
+		qsort(entries, (size_t)n, sizeof(*entries), compare_history);
+		for (k = 0; k < n; k++)
+			cJSON_DetachItemViaPointer(history, entries[k].item);
+		for (k = 0; k < n; k++)
+			if (k > 0 && compare_history(&entries[k - 1], &entries[k]) == 0)
+				cJSON_Delete(entries[k].item);
+			else
+				cJSON_AddItemToArray(history, entries[k].item);
+	}
+	for (k = 0; k < n; k++)
+		free(entries[k].key);
+	free(entries);
+	return rc;
 }
 
 /* "history": what the patient already had of this option, one entry per
@@ -164,29 +203,11 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 			rc = rc ? rc : because == NULL ? ONCO_ENOMEM
 						       : onco_because_add(engine, marks[i], because);
 			if (rc == 0)
-				onco_because_finish(because);
+				rc = onco_because_finish(because);
 		}
 		free(marks);
-		if (rc == 0 && n > 1) {
-			/* Firing order must not show: sort the entries. */
-			int m = cJSON_GetArraySize(history), k, kept;
-			cJSON **items = malloc((size_t)m * sizeof(*items));
-			if (items == NULL)
-				return ONCO_ENOMEM;
-			for (k = 0; k < m; k++)
-				items[k] = cJSON_DetachItemFromArray(history, 0);
-			qsort(items, (size_t)m, sizeof(*items), compare_history);
-			/* Two marks with the same status and reasons (one option
-			 * concluded by two rules) are one entry. */
-			for (k = 0, kept = 0; k < m; k++)
-				if (kept > 0 && compare_history(&items[kept - 1], &items[k]) == 0) {
-					cJSON_Delete(items[k]);
-				} else {
-					items[kept++] = items[k];
-					cJSON_AddItemToArray(history, items[k]);
-				}
-			free(items);
-		}
+		if (rc == 0)
+			rc = sort_history(history);
 	}
 	if (rc != 0)
 		return rc;
@@ -274,21 +295,6 @@ static int compare_evidence(const void *a, const void *b)
 			  cJSON_GetObjectItemCaseSensitive(y, "quote")->valuestring);
 }
 
-static void sort_evidence(cJSON *evidence)
-{
-	int n = cJSON_GetArraySize(evidence), i;
-	cJSON **items;
-
-	if (n < 2 || (items = malloc((size_t)n * sizeof(*items))) == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		items[i] = cJSON_DetachItemFromArray(evidence, 0);
-	qsort(items, (size_t)n, sizeof(*items), compare_evidence);
-	for (i = 0; i < n; i++)
-		cJSON_AddItemToArray(evidence, items[i]);
-	free(items);
-}
-
 /* Adds one entry to the `if` list: what the option waits for. */
 static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *list,
 			const char *name, const int accepts[3])
@@ -301,16 +307,16 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 		if (strcmp(cJSON_GetObjectItemCaseSensitive(entry, "finding")->valuestring,
 			   name) == 0)
 			return 0;
+	/* Whole before it joins the list: the loop above reads "finding". */
 	entry = cJSON_CreateObject();
-	if (entry == NULL || !cJSON_AddItemToArray(list, entry)) {
+	if (entry == NULL || !cJSON_AddStringToObject(entry, "finding", name) ||
+	    !cJSON_AddStringToObject(entry, "statement", def != NULL ? def->text : name) ||
+	    (needs = cJSON_AddArrayToObject(entry, "needs")) == NULL ||
+	    (fields = cJSON_AddArrayToObject(entry, "fields")) == NULL ||
+	    !cJSON_AddItemToArray(list, entry)) {
 		cJSON_Delete(entry);
 		return ONCO_ENOMEM;
 	}
-	if (!cJSON_AddStringToObject(entry, "finding", name) ||
-	    !cJSON_AddStringToObject(entry, "statement", def != NULL ? def->text : name) ||
-	    (needs = cJSON_AddArrayToObject(entry, "needs")) == NULL ||
-	    (fields = cJSON_AddArrayToObject(entry, "fields")) == NULL)
-		return ONCO_ENOMEM;
 	for (v = 0; v < 3; v++) {
 		cJSON *s;
 
@@ -393,12 +399,14 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 		if (rc == 0)
 			rc = onco_evidence_add(engine, facts[i].fact, evidence);
 	}
+	if (rc == 0)
+		rc = onco_because_finish(because);
+	if (rc == 0)
+		rc = onco_json_sort(evidence, compare_evidence);
 	if (rc != 0) {
 		cJSON_Delete(item);
 		return NULL;
 	}
-	onco_because_finish(because);
-	sort_evidence(evidence);
 	return item;
 }
 

@@ -8,6 +8,7 @@
 
 #include <clips.h>
 
+#include "private/calls.h"
 #include "private/engine_internal.h"
 
 static const struct {
@@ -30,6 +31,8 @@ void onco_engine_options_default(onco_engine_options *opts)
 	opts->strategy = ONCO_STRATEGY_DEPTH;
 	opts->max_firings = 100000;
 	opts->max_facts = 50000;
+	opts->max_seconds = 10;
+	opts->max_memory = (size_t)256 << 20;
 	onco_case_limits_default(&opts->limits);
 }
 
@@ -55,6 +58,38 @@ static int clips_strategy(onco_strategy s)
 	return DEPTH_STRATEGY;
 }
 
+/* Everything of opening that runs inside CLIPS (guarded: guard.c). */
+static int open_in_clips(onco_engine *engine, void *arg)
+{
+	onco_error *err = arg;
+	int rc;
+
+	if (onco_capture_install(engine) != 0 || onco_basis_install(engine->env) != 0 ||
+	    onco_limits_install(engine) != 0)
+		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+	rc = onco_calls_restrict(engine->env);
+	if (rc != 0)
+		return onco_error_set(err, rc, "cannot restrict the functions rules may call");
+	EnvSetStrategy(engine->env, clips_strategy(engine->opts.strategy));
+	/* A defglobal or a deffacts may loop: loading is watched like a case. */
+	onco_limits_start(engine, 1);
+	rc = onco_image_wanted(&engine->opts) ? onco_image_load(engine, err)
+					      : onco_kb_load(engine, err);
+	/* An image carries the knowledge tables (engine/image.c). */
+	if (rc == 0 && !onco_image_wanted(&engine->opts))
+		rc = onco_knowledge_index(engine, err);
+	if (rc == 0 && engine->watch.hit != ONCO_LIMIT_NONE)
+		rc = onco_error_set(err, ONCO_ERULES,
+				    "loading the rule base took more than %g s or %zu MiB: stopped "
+				    "(a loop in a deffacts, defglobal or deffunction?)",
+				    engine->opts.max_seconds, engine->opts.max_memory * 4 >> 20);
+	onco_limits_stop(engine);
+	if (rc != 0)
+		return rc;
+	onco_knowledge_unload(engine);
+	return 0;
+}
+
 int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 		     onco_error *err)
 {
@@ -63,6 +98,7 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 
 	*out = NULL;
 	onco_error_clear(err);
+	onco_json_hooks_install();
 	engine = calloc(1, sizeof(*engine));
 	if (engine == NULL)
 		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
@@ -74,6 +110,10 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 		engine->opts.max_firings = 100000;
 	if (engine->opts.max_facts <= 0)
 		engine->opts.max_facts = 50000;
+	if (!(engine->opts.max_seconds > 0))
+		engine->opts.max_seconds = 10;
+	if (engine->opts.max_memory == 0)
+		engine->opts.max_memory = (size_t)256 << 20;
 	if (engine->opts.limits.max_bytes == 0)
 		onco_case_limits_default(&engine->opts.limits);
 
@@ -82,24 +122,20 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 		     : onco_kb_read_files(&engine->kb, engine->opts.kb_dir, err);
 	if (rc != 0)
 		goto fail;
+	/* CLIPS 6.30 cannot create an environment when malloc fails (it
+	 * prints to stdout and may crash): the command keeps heap in reserve
+	 * for it (cli/heap.c). From here on, CLIPS running out of memory
+	 * returns ONCO_ENOMEM (guard.c). */
 	rc = onco_error_set(err, ONCO_ENOMEM, "cannot create a CLIPS environment");
 	engine->env = CreateEnvironment();
 	if (engine->env == NULL)
 		goto fail;
 	SetEnvironmentContext(engine->env, engine);
-	if (onco_capture_install(engine) != 0 || onco_basis_install(engine->env) != 0 ||
-	    onco_limits_install(engine) != 0)
-		goto fail;
-	EnvSetStrategy(engine->env, clips_strategy(engine->opts.strategy));
-	rc = onco_image_wanted(&engine->opts) ? onco_image_load(engine, err)
-					      : onco_kb_load(engine, err);
+	onco_guard_install(engine);
+	onco_error_clear(err);
+	rc = onco_guarded(engine, open_in_clips, err, err);
 	if (rc != 0)
 		goto fail;
-	/* An image carries the knowledge tables (engine/image.c). */
-	rc = onco_image_wanted(&engine->opts) ? 0 : onco_knowledge_index(engine, err);
-	if (rc != 0)
-		goto fail;
-	onco_knowledge_unload(engine);
 	engine->firings = calloc(engine->kb.n_rules ? engine->kb.n_rules : 1,
 				 sizeof(*engine->firings));
 	if (engine->firings == NULL || onco_rules_by_name_build(engine) != 0) {
@@ -118,7 +154,8 @@ void onco_engine_free(onco_engine *engine)
 {
 	if (engine == NULL)
 		return;
-	if (engine->env != NULL)
+	/* A lost environment is abandoned, never walked again (guard.c). */
+	if (engine->env != NULL && !engine->lost)
 		DestroyEnvironment(engine->env);
 	onco_kb_release(&engine->kb);
 	free(engine->firings);

@@ -11,47 +11,50 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/json_out.h"
 
 static const char disclaimer[] =
 	"Options for discussion by the treating team, not orders. They come from "
 	"the guidance documents cited with each item and do not replace clinical "
 	"judgement.";
 
-static char *print(cJSON *doc, int flags)
+/* One {"pointer", "message"} object appended to `errors`. */
+static int add_error(cJSON *errors, const char *pointer, const char *message)
 {
-	char *text = (flags & ONCO_JSON_PRETTY) ? cJSON_Print(doc) : cJSON_PrintUnformatted(doc);
+	cJSON *e = cJSON_CreateObject();
 
-	cJSON_Delete(doc);
-	return text;
+	if (e == NULL || !cJSON_AddStringToObject(e, "pointer", pointer) ||
+	    !cJSON_AddStringToObject(e, "message", message)) {
+		cJSON_Delete(e);
+		return ONCO_ENOMEM;
+	}
+	return onco_json_append(errors, e);
 }
 
-/* {"case": id|null, "errors": [{"pointer", "message"}]} */
+/* {"case": id|null, "errors": [{"pointer", "message"}]}; NULL when memory
+ * runs out. */
 static char *error_document(const char *case_id, const onco_case_issues *issues,
 			    const char *pointer, const char *message, int flags)
 {
-	cJSON *doc = cJSON_CreateObject(), *errors;
+	unsigned long failures = onco_json_alloc_failures();
+	cJSON *doc = cJSON_CreateObject(), *errors = NULL;
 	size_t i;
+	int rc = doc == NULL ? ONCO_ENOMEM : 0;
 
-	if (doc == NULL)
+	if (rc == 0 && !(case_id != NULL ? cJSON_AddStringToObject(doc, "case", case_id)
+					 : cJSON_AddNullToObject(doc, "case")))
+		rc = ONCO_ENOMEM;
+	if (rc == 0 && (errors = cJSON_AddArrayToObject(doc, "errors")) == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && issues != NULL && i < issues->count; i++)
+		rc = add_error(errors, issues->items[i].pointer, issues->items[i].message);
+	if (rc == 0 && message != NULL)
+		rc = add_error(errors, pointer, message);
+	if (rc != 0) {
+		cJSON_Delete(doc);
 		return NULL;
-	if (case_id != NULL)
-		cJSON_AddStringToObject(doc, "case", case_id);
-	else
-		cJSON_AddNullToObject(doc, "case");
-	errors = cJSON_AddArrayToObject(doc, "errors");
-	for (i = 0; issues != NULL && i < issues->count; i++) {
-		cJSON *e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "pointer", issues->items[i].pointer);
-		cJSON_AddStringToObject(e, "message", issues->items[i].message);
-		cJSON_AddItemToArray(errors, e);
 	}
-	if (message != NULL) {
-		cJSON *e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "pointer", pointer);
-		cJSON_AddStringToObject(e, "message", message);
-		cJSON_AddItemToArray(errors, e);
-	}
-	return print(doc, flags);
+	return onco_json_finish(doc, flags, failures);
 }
 
 static const char *cancer_slot(void *env, void *cancer, const char *slot)
@@ -67,6 +70,7 @@ static int add_scope(onco_engine *engine, onco_run_facts *run, cJSON *doc)
 	cJSON *guidelines;
 	char reason[4096];
 	size_t i, used;
+	int rc = 0;
 
 	if (run->n_scopes == 0) {
 		used = (size_t)snprintf(
@@ -78,19 +82,34 @@ static int add_scope(onco_engine *engine, onco_run_facts *run, cJSON *doc)
 		for (i = 0; i < engine->kb.n_guidelines && used < sizeof(reason); i++)
 			used += (size_t)snprintf(reason + used, sizeof(reason) - used, "%s %s.",
 						 i ? "" : "", engine->kb.guidelines[i].covers);
-		cJSON_AddStringToObject(doc, "scope", "not covered");
-		cJSON_AddStringToObject(doc, "scope_reason", reason);
-		return cJSON_AddArrayToObject(doc, "guidelines") ? 0 : ONCO_ENOMEM;
+		if (!cJSON_AddStringToObject(doc, "scope", "not covered") ||
+		    !cJSON_AddStringToObject(doc, "scope_reason", reason) ||
+		    !cJSON_AddArrayToObject(doc, "guidelines"))
+			return ONCO_ENOMEM;
+		return 0;
 	}
-	cJSON_AddStringToObject(doc, "scope", "covered");
+	if (!cJSON_AddStringToObject(doc, "scope", "covered"))
+		return ONCO_ENOMEM;
 	guidelines = cJSON_AddArrayToObject(doc, "guidelines");
 	if (guidelines == NULL)
 		return ONCO_ENOMEM;
 	/* Scope facts are few; keep the ids sorted and unique. */
-	for (i = 0; i < engine->kb.n_guidelines; i++)
+	for (i = 0; i < engine->kb.n_guidelines && rc == 0; i++)
 		if (onco_run_has_scope(engine, run, engine->kb.guidelines[i].id))
-			cJSON_AddItemToArray(guidelines,
-					     cJSON_CreateString(engine->kb.guidelines[i].id));
+			rc = onco_json_append(guidelines,
+					      cJSON_CreateString(engine->kb.guidelines[i].id));
+	return rc;
+}
+
+/* Adds `items` (NULL: memory ran out) under `key`. */
+static int add_list(cJSON *doc, const char *key, cJSON *items)
+{
+	if (items == NULL)
+		return ONCO_ENOMEM;
+	if (!cJSON_AddItemToObject(doc, key, items)) {
+		cJSON_Delete(items);
+		return ONCO_ENOMEM;
+	}
 	return 0;
 }
 
@@ -108,8 +127,9 @@ static int possible_options(onco_engine *engine, size_t *count)
 }
 
 /* The summary form (ONCO_JSON_SUMMARY): case, knowledge base, scope,
- * guidelines and the cards with their ids, nothing else. */
-static char *print_summary(cJSON *doc, int flags)
+ * guidelines and the cards with their ids, nothing else. Takes `doc`;
+ * NULL when memory runs out. */
+static cJSON *summary_of(cJSON *doc)
 {
 	static const char *const keep[] = {"case", "knowledge_base", "scope", "guidelines",
 					   "cards"};
@@ -130,7 +150,7 @@ static char *print_summary(cJSON *doc, int flags)
 		cJSON_Delete(summary);
 		return NULL;
 	}
-	return print(summary, flags);
+	return summary;
 }
 
 /* "not_assessed": the drugs the case records by name, outside the list
@@ -159,11 +179,14 @@ static int add_not_assessed(const onco_case *c, cJSON *doc)
 	return 0;
 }
 
+/* The result document; NULL when memory runs out. */
 static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 {
+	unsigned long failures = onco_json_alloc_failures();
 	onco_run_facts run;
-	cJSON *doc = NULL, *kb, *missing;
-	int k, rc;
+	cJSON *doc = NULL, *kb;
+	size_t k;
+	int rc;
 	static const struct {
 		const char *key;
 		int kind;
@@ -174,113 +197,138 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 
 	rc = onco_run_facts_gather(engine, &run);
 	run.lean = (flags & ONCO_JSON_SUMMARY) != 0;
-	if (rc != 0 || (doc = cJSON_CreateObject()) == NULL)
-		goto fail;
-	kb = cJSON_AddStringToObject(doc, "case", onco_case_id(c)) != NULL
-		     ? cJSON_AddObjectToObject(doc, "knowledge_base")
-		     : NULL;
-	if (kb == NULL || !cJSON_AddStringToObject(kb, "version", engine->kb.version) ||
-	    !cJSON_AddStringToObject(kb, "sha256", engine->kb.sha256))
-		goto fail;
-	if (add_scope(engine, &run, doc) != 0)
-		goto fail;
-	for (k = 0; k < (int)(sizeof(lists) / sizeof(lists[0])); k++) {
-		cJSON *items = onco_conclusions_json(engine, &run, lists[k].kind);
-		if (items == NULL || !cJSON_AddItemToObject(doc, lists[k].key, items)) {
-			cJSON_Delete(items);
-			goto fail;
-		}
-	}
-	missing = onco_missing_json(engine, &run);
-	if (missing == NULL || !cJSON_AddItemToObject(doc, "missing_information", missing)) {
-		cJSON_Delete(missing);
-		goto fail;
-	}
-	{
-		cJSON *notes = onco_conclusions_json(engine, &run, ONCO_C_NOTE);
-		if (notes == NULL || !cJSON_AddItemToObject(doc, "notes", notes)) {
-			cJSON_Delete(notes);
-			goto fail;
-		}
-	}
-	if (add_not_assessed(c, doc) != 0 || onco_cards_add(engine, &run, doc) != 0 ||
-	    !cJSON_AddStringToObject(doc, "disclaimer", disclaimer))
-		goto fail;
+	if (rc == 0 && (doc = cJSON_CreateObject()) == NULL)
+		rc = ONCO_ENOMEM;
+	if (rc == 0 && !cJSON_AddStringToObject(doc, "case", onco_case_id(c)))
+		rc = ONCO_ENOMEM;
+	if (rc == 0 && (kb = cJSON_AddObjectToObject(doc, "knowledge_base")) == NULL)
+		rc = ONCO_ENOMEM;
+	if (rc == 0 && (!cJSON_AddStringToObject(kb, "version", engine->kb.version) ||
+			!cJSON_AddStringToObject(kb, "sha256", engine->kb.sha256)))
+		rc = ONCO_ENOMEM;
+	if (rc == 0)
+		rc = add_scope(engine, &run, doc);
+	for (k = 0; k < sizeof(lists) / sizeof(lists[0]) && rc == 0; k++)
+		rc = add_list(doc, lists[k].key,
+			      onco_conclusions_json(engine, &run, lists[k].kind));
+	if (rc == 0)
+		rc = add_list(doc, "missing_information", onco_missing_json(engine, &run));
+	if (rc == 0)
+		rc = add_list(doc, "notes", onco_conclusions_json(engine, &run, ONCO_C_NOTE));
+	if (rc == 0)
+		rc = add_not_assessed(c, doc);
+	if (rc == 0)
+		rc = onco_cards_add(engine, &run, doc);
+	if (rc == 0 && !cJSON_AddStringToObject(doc, "disclaimer", disclaimer))
+		rc = ONCO_ENOMEM;
 	onco_run_facts_release(&run);
+	if (rc != 0) {
+		cJSON_Delete(doc);
+		return NULL;
+	}
 	if (flags & ONCO_JSON_SUMMARY)
-		return print_summary(doc, flags);
-	return print(doc, flags);
-fail:
-	onco_run_facts_release(&run);
-	cJSON_Delete(doc);
-	return NULL;
+		doc = summary_of(doc);
+	return onco_json_finish(doc, flags, failures);
+}
+
+/* The arguments of one evaluation, for the guarded call. */
+typedef struct evaluation {
+	const char *text;
+	size_t length;
+	int flags;
+	char *out;
+	onco_error *err;
+} evaluation;
+
+/* Reset, assert, run: everything between the case and its facts in
+ * working memory, watched by the limits (a deffacts or a rule may loop).
+ * Two passes: the rules, then, when some option is possible if the case
+ * recorded more, the rules again so that the gates judge it. Returns 0 or
+ * an error code with `err` filled; *stopped is set when a limit stopped
+ * it, with the message. */
+static int run_case(onco_engine *engine, const onco_case *c, onco_error *err, int *stopped,
+		    char *message, size_t size)
+{
+	long long fired = 0;
+	int rc, pass;
+
+	onco_capture_reset(&engine->capture);
+	onco_limits_start(engine, 0);
+	EnvReset(engine->env);
+	engine->evaluated = 1;
+	rc = engine->watch.hit != ONCO_LIMIT_NONE ? 0 : onco_case_assert(c, engine->env, err);
+	for (pass = 0; rc == 0 && pass < 2 && engine->watch.hit == ONCO_LIMIT_NONE; pass++) {
+		size_t possible = 0;
+
+		fired += EnvRun(engine->env, engine->opts.max_firings + 1 - fired);
+		if (pass == 1 || engine->capture.has_error ||
+		    onco_limits_reached(engine, fired, message, size))
+			break;
+		rc = possible_options(engine, &possible);
+		if (rc != 0)
+			onco_error_set(err, rc, rc == ONCO_ENOMEM ? "out of memory"
+							  : "could not assert the possible options of case %s",
+				       onco_case_id(c));
+		else if (possible == 0)
+			break;
+	}
+	onco_limits_stop(engine);
+	if (rc != 0)
+		return rc;
+	/* A limit halts execution, which CLIPS reports as an error of the rule
+	 * it stopped: the limit is the answer. */
+	*stopped = onco_limits_reached(engine, fired, message, size);
+	if (!*stopped && engine->capture.has_error)
+		return onco_error_set(err, ONCO_EINTERNAL, "rule error while evaluating case %s: %s",
+				      onco_case_id(c), engine->capture.text);
+	return 0;
+}
+
+static int evaluate_in_clips(onco_engine *engine, void *arg)
+{
+	evaluation *e = arg;
+	onco_case_issues issues = {0};
+	onco_case *c = NULL;
+	char message[256];
+	int rc, stopped = 0;
+
+	rc = onco_case_read(&c, e->text, e->length, &engine->opts.limits, &issues);
+	if (rc == ONCO_EINVALID) {
+		e->out = error_document(issues.case_id, &issues, NULL, NULL, e->flags);
+		onco_case_issues_free(&issues);
+		return e->out != NULL ? ONCO_EINVALID
+				      : onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
+	}
+	onco_case_issues_free(&issues);
+	if (rc != 0)
+		return onco_error_set(e->err, rc, "cannot read the case: out of memory");
+
+	rc = run_case(engine, c, e->err, &stopped, message, sizeof(message));
+	if (rc == 0 && stopped) {
+		e->out = error_document(onco_case_id(c), NULL, "", message, e->flags);
+		rc = e->out != NULL ? onco_error_set(e->err, ONCO_ELIMIT, "%s", message)
+				    : onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
+	} else if (rc == 0) {
+		e->out = result_document(engine, c, e->flags);
+		if (e->out == NULL)
+			rc = onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
+	}
+	onco_case_free(c);
+	return rc;
 }
 
 int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t length,
 			 int flags, char **out, onco_error *err)
 {
-	onco_case_issues issues = {0};
-	onco_case *c = NULL;
-	long long fired;
-	char message[256];
-	int rc, pass;
+	evaluation e = {case_text, length, flags, NULL, err};
+	int rc;
 
 	*out = NULL;
 	onco_error_clear(err);
-	rc = onco_case_read(&c, case_text, length, &engine->opts.limits, &issues);
-	if (rc == ONCO_EINVALID) {
-		*out = error_document(issues.case_id, &issues, NULL, NULL, flags);
-		onco_case_issues_free(&issues);
-		return *out != NULL ? ONCO_EINVALID
-				    : onco_error_set(err, ONCO_ENOMEM, "out of memory");
-	}
-	onco_case_issues_free(&issues);
-	if (rc != 0)
-		return onco_error_set(err, rc, "cannot read the case: out of memory");
-
-	onco_capture_reset(&engine->capture);
-	EnvReset(engine->env);
-	engine->evaluated = 1;
-	rc = onco_case_assert(c, engine->env, err);
-	if (rc != 0)
-		goto done;
-	engine->fact_limit_hit = 0;
-	fired = 0;
-	/* Two passes: the rules, then, when some option is possible if the
-	 * case recorded more, the rules again so that the gates judge it. */
-	for (pass = 0; pass < 2; pass++) {
-		size_t possible = 0;
-
-		fired += EnvRun(engine->env, engine->opts.max_firings + 1 - fired);
-		if (engine->capture.has_error) {
-			rc = onco_error_set(err, ONCO_EINTERNAL,
-					    "rule error while evaluating case %s: %s",
-					    onco_case_id(c), engine->capture.text);
-			goto done;
-		}
-		if (onco_limits_reached(engine, fired, message, sizeof(message))) {
-			*out = error_document(onco_case_id(c), NULL, "", message, flags);
-			rc = *out != NULL ? ONCO_ELIMIT
-					  : onco_error_set(err, ONCO_ENOMEM, "out of memory");
-			if (rc == ONCO_ELIMIT)
-				onco_error_set(err, ONCO_ELIMIT, "%s", message);
-			goto done;
-		}
-		if (pass == 1)
-			break;
-		rc = possible_options(engine, &possible);
-		if (rc != 0) {
-			onco_error_set(err, rc, rc == ONCO_ENOMEM ? "out of memory"
-						  : "could not assert the possible options of case %s",
-				       onco_case_id(c));
-			goto done;
-		}
-		if (possible == 0)
-			break;
-	}
-	*out = result_document(engine, c, flags);
-	rc = *out != NULL ? 0 : onco_error_set(err, ONCO_ENOMEM, "out of memory");
-done:
-	onco_case_free(c);
+	rc = onco_guarded(engine, evaluate_in_clips, &e, err);
+	if (rc == 0 || rc == ONCO_EINVALID || rc == ONCO_ELIMIT)
+		*out = e.out;
+	else
+		free(e.out);
 	return rc;
 }

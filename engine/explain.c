@@ -15,28 +15,65 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/json_out.h"
 
 #define MAX_DEPTH 8
 
 static const char *const state_names[] = {"met", "not met", "unknown", "not judged"};
 
+/* One explanation being built. `rc` turns ONCO_ENOMEM at the first
+ * allocation that fails; builders go on without effect and the caller
+ * throws the document away. cJSON calls are also covered by the failure
+ * count (onco_json_finish), so a missed check cannot leave a hole. */
+typedef struct explainer {
+	onco_engine *engine;
+	const onco_run_facts *run;
+	int rc;
+} explainer;
+
+static void add_string(explainer *x, cJSON *o, const char *key, const char *s)
+{
+	if (x->rc == 0 && !cJSON_AddStringToObject(o, key, s != NULL ? s : ""))
+		x->rc = ONCO_ENOMEM;
+}
+
+static void append(explainer *x, cJSON *array, cJSON *item)
+{
+	if (x->rc != 0)
+		cJSON_Delete(item);
+	else
+		x->rc = onco_json_append(array, item);
+}
+
+static void add_item(explainer *x, cJSON *o, const char *key, cJSON *item)
+{
+	if (x->rc == 0 && item != NULL && cJSON_AddItemToObject(o, key, item))
+		return;
+	cJSON_Delete(item);
+	x->rc = ONCO_ENOMEM;
+}
+
 static const char *rule_guideline(const onco_rule_info *r);
 
 /* The case facts under `fact` (followed through findings), as
  * {"statement", "pointer"} items of `out`. */
-static void add_support(onco_engine *engine, void *fact, cJSON *out, int depth)
+static void add_support(explainer *x, void *fact, cJSON *out, int depth)
 {
-	void *env = engine->env;
+	void *env = x->engine->env;
 	const char *pointer = onco_fact_text(env, fact, "pointer");
 	size_t i, n;
 
+	if (x->rc != 0)
+		return;
 	if (pointer != NULL) {
 		char *statement = onco_case_fact_statement(env, fact);
 		cJSON *item = cJSON_CreateObject();
 
-		cJSON_AddStringToObject(item, "statement", statement != NULL ? statement : "");
-		cJSON_AddStringToObject(item, "pointer", pointer[0] ? pointer : "/");
-		cJSON_AddItemToArray(out, item);
+		if (statement == NULL || item == NULL)
+			x->rc = ONCO_ENOMEM;
+		add_string(x, item, "statement", statement);
+		add_string(x, item, "pointer", pointer[0] ? pointer : "/");
+		append(x, out, item);
 		free(statement);
 		return;
 	}
@@ -48,118 +85,142 @@ static void add_support(onco_engine *engine, void *fact, cJSON *out, int depth)
 		void *value;
 
 		if (onco_fact_multi(env, fact, "basis", i, &type, &value) && type == FACT_ADDRESS)
-			add_support(engine, value, out, depth + 1);
+			add_support(x, value, out, depth + 1);
 	}
 }
 
-static cJSON *strings(char *const *items, size_t n)
+static cJSON *strings(explainer *x, char *const *items, size_t n)
 {
 	cJSON *a = cJSON_CreateArray();
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		cJSON_AddItemToArray(a, cJSON_CreateString(items[i]));
+	if (a == NULL)
+		x->rc = ONCO_ENOMEM;
+	for (i = 0; a != NULL && i < n; i++)
+		append(x, a, cJSON_CreateString(items[i]));
 	return a;
 }
 
 /* The finding facts of `name` in the run: value, deriving rule, support. */
-static cJSON *finding_values(onco_engine *engine, const onco_run_facts *run,
-			     const char *name)
+static cJSON *finding_values(explainer *x, const char *name)
 {
+	void *env = x->engine->env;
 	cJSON *values = cJSON_CreateArray();
 	size_t i;
 
-	for (i = 0; i < run->n_findings; i++) {
-		void *f = run->findings[i];
-		cJSON *v;
+	if (values == NULL)
+		x->rc = ONCO_ENOMEM;
+	for (i = 0; x->rc == 0 && i < x->run->n_findings; i++) {
+		void *f = x->run->findings[i];
+		cJSON *v, *because;
 
-		if (strcmp(onco_fact_text(engine->env, f, "name"), name) != 0)
+		if (strcmp(onco_fact_text(env, f, "name"), name) != 0)
 			continue;
 		v = cJSON_CreateObject();
-		cJSON_AddStringToObject(v, "value", onco_fact_text(engine->env, f, "value"));
-		cJSON_AddStringToObject(v, "rule", onco_fact_text(engine->env, f, "rule"));
-		add_support(engine, f, cJSON_AddArrayToObject(v, "because"), 0);
-		cJSON_AddItemToArray(values, v);
+		if (v == NULL)
+			x->rc = ONCO_ENOMEM;
+		add_string(x, v, "value", onco_fact_text(env, f, "value"));
+		add_string(x, v, "rule", onco_fact_text(env, f, "rule"));
+		because = x->rc == 0 ? cJSON_AddArrayToObject(v, "because") : NULL;
+		if (because == NULL)
+			x->rc = ONCO_ENOMEM;
+		add_support(x, f, because, 0);
+		append(x, values, v);
 	}
 	return values;
 }
 
-static cJSON *condition_json(onco_engine *engine, const onco_run_facts *run,
-			     const onco_condition *c)
+static cJSON *condition_json(explainer *x, const onco_condition *c)
 {
+	onco_engine *engine = x->engine;
 	cJSON *o = cJSON_CreateObject(), *needs;
-	onco_condition_state state = onco_condition_eval(engine, run, c);
+	onco_condition_state state = onco_condition_eval(engine, x->run, c);
 	const onco_finding_def *def;
 	const onco_guideline *g;
 	int v;
 
-	cJSON_AddStringToObject(o, "condition", c->text);
-	cJSON_AddStringToObject(o, "state", state_names[state]);
-	cJSON_AddBoolToObject(o, "negated", c->negated);
+	if (o == NULL) {
+		x->rc = ONCO_ENOMEM;
+		return NULL;
+	}
+	add_string(x, o, "condition", c->text);
+	add_string(x, o, "state", state_names[state]);
+	if (x->rc == 0 && !cJSON_AddBoolToObject(o, "negated", c->negated))
+		x->rc = ONCO_ENOMEM;
 	if (c->kind == ONCO_COND_SCOPE && c->name != NULL) {
 		g = onco_kb_guideline(&engine->kb, c->name);
-		cJSON_AddStringToObject(o, "kind", "scope");
-		cJSON_AddStringToObject(o, "name", c->name);
-		cJSON_AddStringToObject(o, "statement", g != NULL ? g->title : c->name);
+		add_string(x, o, "kind", "scope");
+		add_string(x, o, "name", c->name);
+		add_string(x, o, "statement", g != NULL ? g->title : c->name);
 	} else if (c->kind == ONCO_COND_FINDING && c->name != NULL) {
 		def = onco_kb_finding_def(&engine->kb, c->name);
-		cJSON_AddStringToObject(o, "kind", "finding");
-		cJSON_AddStringToObject(o, "name", c->name);
-		cJSON_AddStringToObject(o, "statement", def != NULL ? def->text : c->name);
-		needs = cJSON_AddArrayToObject(o, "needs");
+		add_string(x, o, "kind", "finding");
+		add_string(x, o, "name", c->name);
+		add_string(x, o, "statement", def != NULL ? def->text : c->name);
+		needs = x->rc == 0 ? cJSON_AddArrayToObject(o, "needs") : NULL;
+		if (needs == NULL)
+			x->rc = ONCO_ENOMEM;
 		for (v = 0; v < 3; v++)
 			if (c->accepts[v])
-				cJSON_AddItemToArray(needs, cJSON_CreateString(onco_finding_values[v]));
-		cJSON_AddItemToObject(o, "values", finding_values(engine, run, c->name));
-		cJSON_AddItemToObject(o, "fields", def != NULL ? strings(def->fields, def->n_fields)
-							       : cJSON_CreateArray());
+				append(x, needs, cJSON_CreateString(onco_finding_values[v]));
+		add_item(x, o, "values", finding_values(x, c->name));
+		add_item(x, o, "fields", def != NULL ? strings(x, def->fields, def->n_fields)
+						     : cJSON_CreateArray());
 	} else {
-		cJSON_AddStringToObject(o, "kind", "other");
+		add_string(x, o, "kind", "other");
 	}
 	return o;
 }
 
-static cJSON *rule_json(onco_engine *engine, const onco_run_facts *run, size_t index)
+static cJSON *rule_json(explainer *x, size_t index)
 {
+	onco_engine *engine = x->engine;
 	const onco_rule_info *r = &engine->kb.rules[index];
-	cJSON *o = cJSON_CreateObject(), *conds, *cites;
+	cJSON *o = cJSON_CreateObject(), *conds = NULL, *cites = NULL;
 	size_t i;
 
-	cJSON_AddStringToObject(o, "rule", r->name);
-	cJSON_AddStringToObject(o, "file", r->file != NULL ? r->file : "");
-	cJSON_AddNumberToObject(o, "line", (double)r->line);
-	cJSON_AddStringToObject(o, "comment", r->comment != NULL ? r->comment : "");
-	cJSON_AddStringToObject(o, "kind", onco_rule_kind_name(r->kind));
-	cJSON_AddStringToObject(o, "concludes", r->concludes != NULL ? r->concludes : "");
+	if (o == NULL) {
+		x->rc = ONCO_ENOMEM;
+		return NULL;
+	}
+	add_string(x, o, "rule", r->name);
+	add_string(x, o, "file", r->file);
+	if (x->rc == 0 && !cJSON_AddNumberToObject(o, "line", (double)r->line))
+		x->rc = ONCO_ENOMEM;
+	add_string(x, o, "comment", r->comment);
+	add_string(x, o, "kind", onco_rule_kind_name(r->kind));
+	add_string(x, o, "concludes", r->concludes);
 	if (rule_guideline(r) != NULL)
-		cJSON_AddStringToObject(o, "guideline", rule_guideline(r));
+		add_string(x, o, "guideline", rule_guideline(r));
 	if (r->modality != NULL)
-		cJSON_AddStringToObject(o, "modality", r->modality);
+		add_string(x, o, "modality", r->modality);
 	if (r->procedure != NULL)
-		cJSON_AddStringToObject(o, "procedure", r->procedure);
-	cJSON_AddItemToObject(o, "agents", strings(r->agents, r->n_agents));
-	cJSON_AddBoolToObject(o, "fired", engine->firings[index] > 0);
-	conds = cJSON_AddArrayToObject(o, "conditions");
-	for (i = 0; i < r->n_conditions; i++)
-		cJSON_AddItemToArray(conds, condition_json(engine, run, &r->conditions[i]));
-	cites = cJSON_AddArrayToObject(o, "evidence");
-	for (i = 0; i < r->n_cites; i++) {
+		add_string(x, o, "procedure", r->procedure);
+	add_item(x, o, "agents", strings(x, r->agents, r->n_agents));
+	if (x->rc == 0 && !cJSON_AddBoolToObject(o, "fired", engine->firings[index] > 0))
+		x->rc = ONCO_ENOMEM;
+	if (x->rc == 0 && (conds = cJSON_AddArrayToObject(o, "conditions")) == NULL)
+		x->rc = ONCO_ENOMEM;
+	for (i = 0; x->rc == 0 && i < r->n_conditions; i++)
+		append(x, conds, condition_json(x, &r->conditions[i]));
+	if (x->rc == 0 && (cites = cJSON_AddArrayToObject(o, "evidence")) == NULL)
+		x->rc = ONCO_ENOMEM;
+	for (i = 0; x->rc == 0 && i < r->n_cites; i++) {
 		const onco_citation *c = onco_kb_citation(&engine->kb, r->cites[i]);
 		const onco_guideline *g = c != NULL ? onco_kb_guideline_of_source(&engine->kb, c->source)
 						    : NULL;
 		cJSON *e = cJSON_CreateObject();
 
-		cJSON_AddStringToObject(e, "source", c != NULL ? c->source : "");
+		if (e == NULL)
+			x->rc = ONCO_ENOMEM;
+		add_string(x, e, "source", c != NULL ? c->source : "");
 		/* The document's title, where a guideline names it as its source. */
-		if (e == NULL || !(g != NULL ? cJSON_AddStringToObject(e, "title", g->title)
-					     : cJSON_AddNullToObject(e, "title"))) {
-			cJSON_Delete(e);
-			cJSON_Delete(o);
-			return NULL;
-		}
-		cJSON_AddStringToObject(e, "ref", c != NULL ? c->label : "");
-		cJSON_AddStringToObject(e, "quote", c != NULL ? c->quote : r->cites[i]);
-		cJSON_AddItemToArray(cites, e);
+		if (x->rc == 0 && !(g != NULL ? cJSON_AddStringToObject(e, "title", g->title)
+					      : cJSON_AddNullToObject(e, "title")))
+			x->rc = ONCO_ENOMEM;
+		add_string(x, e, "ref", c != NULL ? c->label : "");
+		add_string(x, e, "quote", c != NULL ? c->quote : r->cites[i]);
+		append(x, cites, e);
 	}
 	return o;
 }
@@ -249,12 +310,14 @@ static int exclusion_matches(onco_engine *engine, void *fact, const char *query,
 
 	const char *option = onco_fact_text(env, fact, "option");
 
-	cJSON_ArrayForEach(r, rules)
-		if (option != NULL &&
-		    strcmp(cJSON_GetObjectItemCaseSensitive(r, "kind")->valuestring,
-			   "recommendation") == 0 &&
-		    strcmp(option, cJSON_GetObjectItemCaseSensitive(r, "concludes")->valuestring) == 0)
+	cJSON_ArrayForEach(r, rules) {
+		const char *kind = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "kind"));
+		const char *concludes =
+			cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "concludes"));
+		if (option != NULL && kind != NULL && strcmp(kind, "recommendation") == 0 &&
+		    concludes != NULL && strcmp(option, concludes) == 0)
 			return 1;
+	}
 	if (same(query, onco_fact_text(env, fact, "option")) ||
 	    same(query, onco_fact_text(env, fact, "procedure")) ||
 	    same(query, onco_fact_text(env, fact, "modality")))
@@ -273,20 +336,24 @@ static int exclusion_matches(onco_engine *engine, void *fact, const char *query,
 	return 0;
 }
 
-static cJSON *conclusion_json(onco_engine *engine, void *fact, const char *kind)
+static cJSON *conclusion_json(explainer *x, void *fact, const char *kind)
 {
-	void *env = engine->env;
+	void *env = x->engine->env;
 	cJSON *o = cJSON_CreateObject();
 	static const char *const said[] = {"summary", "reason", "text"};
 	size_t i;
 
-	cJSON_AddStringToObject(o, "kind", kind);
-	cJSON_AddStringToObject(o, "id", onco_fact_text(env, fact, "id"));
+	if (o == NULL) {
+		x->rc = ONCO_ENOMEM;
+		return NULL;
+	}
+	add_string(x, o, "kind", kind);
+	add_string(x, o, "id", onco_fact_text(env, fact, "id"));
 	if (strcmp(kind, "exclusion") == 0)
-		cJSON_AddStringToObject(o, "option", onco_fact_text(env, fact, "option"));
+		add_string(x, o, "option", onco_fact_text(env, fact, "option"));
 	for (i = 0; i < 3; i++)
 		if (onco_fact_text(env, fact, said[i]) != NULL)
-			cJSON_AddStringToObject(o, "text", onco_fact_text(env, fact, said[i]));
+			add_string(x, o, "text", onco_fact_text(env, fact, said[i]));
 	return o;
 }
 
@@ -300,27 +367,37 @@ static const struct {
 		 {ONCO_C_EXCLUSION, "exclusion"},
 		 {ONCO_C_NOTE, "note"}};
 
+/* Whether string member `key` of `o` is `value`. */
+static int member_is(const cJSON *o, const char *key, const char *value)
+{
+	const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
+
+	return s != NULL && value != NULL && strcmp(s, value) == 0;
+}
+
 static int listed(const cJSON *list, const char *kind, const char *id, const char *rule)
 {
 	const cJSON *o;
 
 	cJSON_ArrayForEach(o, list)
-		if (strcmp(cJSON_GetObjectItemCaseSensitive(o, "kind")->valuestring, kind) == 0 &&
-		    strcmp(cJSON_GetObjectItemCaseSensitive(o, "id")->valuestring, id) == 0 &&
-		    strcmp(cJSON_GetObjectItemCaseSensitive(o, "rule")->valuestring, rule) == 0)
+		if (member_is(o, "kind", kind) && member_is(o, "id", id) &&
+		    member_is(o, "rule", rule))
 			return 1;
 	return 0;
 }
 
 /* Every conclusion of the run with its rule judged condition by condition. */
-static cJSON *derivations(onco_engine *engine, const onco_run_facts *run)
+static cJSON *derivations(explainer *x)
 {
+	onco_engine *engine = x->engine;
 	cJSON *list = cJSON_CreateArray();
 	size_t i, e;
 
-	for (e = 0; e < sizeof(explained) / sizeof(explained[0]); e++)
-		for (i = 0; i < run->n_conclusions[explained[e].kind]; i++) {
-			void *fact = run->conclusions[explained[e].kind][i];
+	if (list == NULL)
+		x->rc = ONCO_ENOMEM;
+	for (e = 0; e < sizeof(explained) / sizeof(explained[0]) && x->rc == 0; e++)
+		for (i = 0; i < x->run->n_conclusions[explained[e].kind] && x->rc == 0; i++) {
+			void *fact = x->run->conclusions[explained[e].kind][i];
 			const char *rule = onco_fact_text(engine->env, fact, "rule");
 			int index = onco_kb_rule_index(&engine->kb, rule);
 			cJSON *o;
@@ -328,20 +405,20 @@ static cJSON *derivations(onco_engine *engine, const onco_run_facts *run)
 			/* a rule that fired once per supporting fact: one entry */
 			if (listed(list, explained[e].name, onco_fact_text(engine->env, fact, "id"), rule))
 				continue;
-			o = conclusion_json(engine, fact, explained[e].name);
-			cJSON_AddStringToObject(o, "rule", rule);
+			o = conclusion_json(x, fact, explained[e].name);
+			add_string(x, o, "rule", rule);
 			if (index >= 0)
-				cJSON_AddItemToObject(o, "derivation",
-						      rule_json(engine, run, (size_t)index));
-			cJSON_AddItemToArray(list, o);
+				add_item(x, o, "derivation", rule_json(x, (size_t)index));
+			append(x, list, o);
 		}
 	return list;
 }
 
 /* {"kind", "option", "rule", "text"?, "fields"?}: a gate's mark on an
  * option (pending, history, lead, or a warning about the option). */
-static cJSON *mark_json(onco_engine *engine, void *fact, const char *kind)
+static cJSON *mark_json(explainer *x, void *fact, const char *kind)
 {
+	onco_engine *engine = x->engine;
 	void *env = engine->env;
 	cJSON *o = cJSON_CreateObject();
 	const char *finding = onco_fact_text(env, fact, "finding");
@@ -350,64 +427,68 @@ static cJSON *mark_json(onco_engine *engine, void *fact, const char *kind)
 	static const char *const said[] = {"text", "reason", "status"};
 	size_t i;
 
-	cJSON_AddStringToObject(o, "kind", kind);
-	cJSON_AddStringToObject(o, "option", onco_fact_text(env, fact, "option"));
-	cJSON_AddStringToObject(o, "rule", onco_fact_text(env, fact, "rule"));
+	if (o == NULL) {
+		x->rc = ONCO_ENOMEM;
+		return NULL;
+	}
+	add_string(x, o, "kind", kind);
+	add_string(x, o, "option", onco_fact_text(env, fact, "option"));
+	add_string(x, o, "rule", onco_fact_text(env, fact, "rule"));
 	for (i = 0; i < 3; i++)
 		if (onco_fact_text(env, fact, said[i]) != NULL) {
-			cJSON_AddStringToObject(o, "text", onco_fact_text(env, fact, said[i]));
+			add_string(x, o, "text", onco_fact_text(env, fact, said[i]));
 			break;
 		}
 	if (def != NULL) {
-		cJSON_AddStringToObject(o, "text", def->text);
-		cJSON_AddItemToObject(o, "fields", strings(def->fields, def->n_fields));
+		add_string(x, o, "text", def->text);
+		add_item(x, o, "fields", strings(x, def->fields, def->n_fields));
 	}
 	return o;
 }
 
 /* The marks gates put on the options the matched rules conclude. */
-static void add_marks(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
+static void add_marks(explainer *x, cJSON *doc)
 {
 	static const struct {
 		int kind;
 		const char *name;
 	} kinds[] = {{ONCO_C_PENDING, "pending"}, {ONCO_C_HISTORY, "history"},
 		     {ONCO_C_LEAD, "lead"}, {ONCO_C_WARNING, "warning"}};
-	cJSON *marks = cJSON_AddArrayToObject(doc, "marks"), *r;
+	cJSON *marks = x->rc == 0 ? cJSON_AddArrayToObject(doc, "marks") : NULL, *r;
 	size_t k, i;
 
-	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-		for (i = 0; i < run->n_conclusions[kinds[k].kind]; i++) {
-			void *fact = run->conclusions[kinds[k].kind][i];
-			const char *option = onco_fact_text(engine->env, fact, "option");
+	if (marks == NULL)
+		x->rc = ONCO_ENOMEM;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]) && x->rc == 0; k++)
+		for (i = 0; i < x->run->n_conclusions[kinds[k].kind] && x->rc == 0; i++) {
+			void *fact = x->run->conclusions[kinds[k].kind][i];
+			const char *option = onco_fact_text(x->engine->env, fact, "option");
 
 			if (option == NULL)
 				continue;
 			cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(doc, "rules"))
-				if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "kind")),
-					   "recommendation") == 0 &&
-				    strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "concludes")),
-					   option) == 0) {
-					cJSON_AddItemToArray(marks, mark_json(engine, fact, kinds[k].name));
+				if (member_is(r, "kind", "recommendation") &&
+				    member_is(r, "concludes", option)) {
+					append(x, marks, mark_json(x, fact, kinds[k].name));
 					break;
 				}
 		}
 }
 
 /* Adds `id` to the array `list` unless it holds it. */
-static void add_unique(cJSON *list, const char *id)
+static void add_unique(explainer *x, cJSON *list, const char *id)
 {
 	const cJSON *e;
 
 	cJSON_ArrayForEach(e, list)
 		if (strcmp(cJSON_GetStringValue(e), id) == 0)
 			return;
-	cJSON_AddItemToArray(list, cJSON_CreateString(id));
+	append(x, list, cJSON_CreateString(id));
 }
 
-static cJSON *why_not(onco_engine *engine, const onco_run_facts *run, const char *option,
-		      cJSON *doc)
+static void why_not(explainer *x, const char *option, cJSON *doc)
 {
+	onco_engine *engine = x->engine;
 	char query[256];
 	cJSON *rules = cJSON_AddArrayToObject(doc, "rules");
 	cJSON *exclusions = cJSON_AddArrayToObject(doc, "exclusions");
@@ -416,84 +497,124 @@ static cJSON *why_not(onco_engine *engine, const onco_run_facts *run, const char
 	cJSON *o;
 	size_t i;
 
+	if (rules == NULL || exclusions == NULL || case_guidelines == NULL || elsewhere == NULL) {
+		x->rc = ONCO_ENOMEM;
+		return;
+	}
 	normalise(query, sizeof(query), option);
-	cJSON_AddStringToObject(doc, "why_not", option);
-	for (i = 0; i < run->n_scopes; i++)
-		add_unique(case_guidelines, onco_fact_text(engine->env, run->scopes[i], "guideline"));
+	add_string(x, doc, "why_not", option);
+	for (i = 0; i < x->run->n_scopes && x->rc == 0; i++)
+		add_unique(x, case_guidelines,
+			   onco_fact_text(engine->env, x->run->scopes[i], "guideline"));
 	/* Only rules of the case's guidelines and shared rules are walked; a
 	 * match in another guideline is only named. */
-	for (i = 0; i < engine->kb.n_rules; i++) {
+	for (i = 0; i < engine->kb.n_rules && x->rc == 0; i++) {
 		const onco_rule_info *r = &engine->kb.rules[i];
 		const char *g;
 
 		if (!rule_matches(r, query))
 			continue;
 		g = rule_guideline(r);
-		if (g == NULL || onco_run_has_scope(engine, run, g))
-			cJSON_AddItemToArray(rules, rule_json(engine, run, i));
+		if (g == NULL || onco_run_has_scope(engine, x->run, g))
+			append(x, rules, rule_json(x, i));
 		else
-			add_unique(elsewhere, g);
+			add_unique(x, elsewhere, g);
 	}
-	for (i = 0; i < run->n_conclusions[ONCO_C_EXCLUSION]; i++) {
-		void *fact = run->conclusions[ONCO_C_EXCLUSION][i];
+	for (i = 0; i < x->run->n_conclusions[ONCO_C_EXCLUSION] && x->rc == 0; i++) {
+		void *fact = x->run->conclusions[ONCO_C_EXCLUSION][i];
+		cJSON *because, *evidence;
 
 		if (!exclusion_matches(engine, fact, query, rules))
 			continue;
 		/* one item per exclusion id: the facts of several firings merge */
 		cJSON_ArrayForEach(o, exclusions)
-			if (strcmp(cJSON_GetObjectItemCaseSensitive(o, "id")->valuestring,
-				   onco_fact_text(engine->env, fact, "id")) == 0)
+			if (member_is(o, "id", onco_fact_text(engine->env, fact, "id")))
 				break;
 		if (o == NULL) {
-			o = conclusion_json(engine, fact, "exclusion");
-			cJSON_AddStringToObject(o, "rule", onco_fact_text(engine->env, fact, "rule"));
-			cJSON_AddArrayToObject(o, "because");
-			onco_evidence_add(engine, fact, cJSON_AddArrayToObject(o, "evidence"));
-			cJSON_AddItemToArray(exclusions, o);
+			o = conclusion_json(x, fact, "exclusion");
+			add_string(x, o, "rule", onco_fact_text(engine->env, fact, "rule"));
+			because = x->rc == 0 ? cJSON_AddArrayToObject(o, "because") : NULL;
+			evidence = because != NULL ? cJSON_AddArrayToObject(o, "evidence") : NULL;
+			if (evidence == NULL)
+				x->rc = ONCO_ENOMEM;
+			else
+				x->rc = onco_evidence_add(engine, fact, evidence);
+			append(x, exclusions, o);
+			if (x->rc != 0)
+				break;
 		}
-		onco_because_add(engine, fact, cJSON_GetObjectItemCaseSensitive(o, "because"));
+		x->rc = onco_because_add(engine, fact,
+					 cJSON_GetObjectItemCaseSensitive(o, "because"));
 	}
 	cJSON_ArrayForEach(o, exclusions)
-		onco_because_finish(cJSON_GetObjectItemCaseSensitive(o, "because"));
-	add_marks(engine, run, doc);
-	return doc;
+		if (x->rc == 0)
+			x->rc = onco_because_finish(cJSON_GetObjectItemCaseSensitive(o, "because"));
+	add_marks(x, doc);
+}
+
+/* The arguments of one explanation, for the guarded call. */
+typedef struct explanation {
+	const char *text;
+	size_t length;
+	const char *option;
+	int flags;
+	char *out;
+	onco_error *err;
+} explanation;
+
+/* Moves member `key` of `from` to `to`. */
+static void move_member(explainer *x, cJSON *to, cJSON *from, const char *key)
+{
+	add_item(x, to, key, cJSON_DetachItemFromObjectCaseSensitive(from, key));
+}
+
+static int explain_in_clips(onco_engine *engine, void *arg)
+{
+	explanation *e = arg;
+	unsigned long failures = onco_json_alloc_failures();
+	onco_run_facts run;
+	explainer x = {engine, &run, 0};
+	char *result = NULL;
+	cJSON *doc = NULL, *parsed = NULL;
+	int rc;
+
+	rc = onco_engine_evaluate(engine, e->text, e->length, 0, &result, e->err);
+	if (rc != 0) {
+		e->out = result; /* the error document, when there is one */
+		return rc;
+	}
+	x.rc = onco_run_facts_gather(engine, &run);
+	if (x.rc == 0 && (doc = cJSON_CreateObject()) == NULL)
+		x.rc = ONCO_ENOMEM;
+	if (x.rc == 0 && (parsed = cJSON_Parse(result)) == NULL)
+		x.rc = ONCO_ENOMEM;
+	free(result);
+	move_member(&x, doc, parsed, "case");
+	move_member(&x, doc, parsed, "scope");
+	if (x.rc == 0 && e->option != NULL)
+		why_not(&x, e->option, doc);
+	else if (x.rc == 0)
+		add_item(&x, doc, "conclusions", derivations(&x));
+	onco_run_facts_release(&run);
+	cJSON_Delete(parsed);
+	if (x.rc != 0) {
+		cJSON_Delete(doc);
+		return onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
+	}
+	e->out = onco_json_finish(doc, e->flags, failures);
+	return e->out != NULL ? 0 : onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
 }
 
 int onco_engine_explain(onco_engine *engine, const char *case_text, size_t length,
 			const char *option, int flags, char **out, onco_error *err)
 {
-	onco_run_facts run;
-	char *result = NULL;
-	cJSON *doc, *parsed;
+	explanation e = {case_text, length, option, flags, NULL, err};
 	int rc;
 
 	*out = NULL;
-	rc = onco_engine_evaluate(engine, case_text, length, 0, &result, err);
-	if (rc != 0) {
-		*out = result; /* the error document, when there is one */
-		return rc;
-	}
-	rc = onco_run_facts_gather(engine, &run);
-	doc = cJSON_CreateObject();
-	parsed = cJSON_Parse(result);
-	free(result);
-	if (rc != 0 || doc == NULL || parsed == NULL) {
-		onco_run_facts_release(&run);
-		cJSON_Delete(doc);
-		cJSON_Delete(parsed);
-		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
-	}
-	cJSON_AddItemToObject(doc, "case",
-			      cJSON_DetachItemFromObjectCaseSensitive(parsed, "case"));
-	cJSON_AddItemToObject(doc, "scope",
-			      cJSON_DetachItemFromObjectCaseSensitive(parsed, "scope"));
-	if (option != NULL)
-		why_not(engine, &run, option, doc);
-	else
-		cJSON_AddItemToObject(doc, "conclusions", derivations(engine, &run));
-	onco_run_facts_release(&run);
-	cJSON_Delete(parsed);
-	*out = (flags & ONCO_JSON_PRETTY) ? cJSON_Print(doc) : cJSON_PrintUnformatted(doc);
-	cJSON_Delete(doc);
-	return *out != NULL ? 0 : onco_error_set(err, ONCO_ENOMEM, "out of memory");
+	onco_error_clear(err);
+	rc = onco_guarded(engine, explain_in_clips, &e, err);
+	if (rc == 0 || e.out != NULL)
+		*out = e.out;
+	return rc;
 }

@@ -12,11 +12,7 @@
  *   [CLIPS bsave bytes][payload][payload offset: 8][payload length: 8]
  *   [checksum: 8][magic: 16]
  *
- * EnvBload reads the CLIPS part and ignores the bytes after it. The
- * checksum (64-bit FNV-1a of every byte before the footer) is checked
- * before EnvBload runs: CLIPS trusts a binary image, and a damaged one
- * could crash it. An image is code, not input: the checksum catches
- * accidents, not tampering. Payload
+ * EnvBload reads the CLIPS part and ignores the bytes after it. Payload
  * fields are length-prefixed (8-byte little-endian lengths), in this order:
  * version, sha256, rule count, then per rule: name, file, line, ppform.
  * then the knowledge tables the engine indexes at open (citations: id,
@@ -30,8 +26,21 @@
  * file its name and bytes (VERSION, *.clp, sources/ *.txt,
  * knowledge-map.md), so that an image carries everything the text does:
  * the knowledge map for coverage, the text for lint and `test --changed`.
- * Every length is checked against the file, so a damaged image fails with
- * ONCO_ERULES instead of being trusted.
+ *
+ * An image is code. CLIPS trusts every index of a binary image: a damaged
+ * or forged one crashes EnvBload or the run, or changes answers, and fully
+ * verifying the CLIPS part would mean rewriting its loader. So an image is
+ * signed instead, by a value kept outside it: an image file is loaded only
+ * when the SHA-256 of its bytes equals the one the caller gives
+ * (opts.kb_image_sha256; `oncorules compile` prints it, `sha256sum` gives
+ * the same). The file is opened once, read through that descriptor,
+ * hashed, and the bytes that were hashed are what EnvBload reads (through
+ * a memory file), so nothing can change between the check and the use. The
+ * image built into the binary is part of the binary and trusted as such.
+ * The checksum in the footer (64-bit FNV-1a of every byte before it) only
+ * tells accidental damage apart: it is no signature. Every length of the
+ * payload is still checked against the image, so that a damaged built-in
+ * image fails with ONCO_ERULES instead of being trusted.
  *
  * An image is tied to the CLIPS build (word size, version) that wrote it;
  * EnvBload refuses another one, and we report that as ONCO_ERULES.
@@ -40,16 +49,21 @@
 #define _GNU_SOURCE
 
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <clips.h>
 
 #include "private/engine_internal.h"
+#include "private/image.h"
 
 static const char image_magic[16] = "ONCORULES-IMG-3\n";
 #define FOOTER_BYTES (8 + 8 + 8 + sizeof(image_magic))
@@ -188,34 +202,127 @@ static int put_payload(image_writer *w, onco_engine *engine)
 	return i == engine->kb.n_rules && rule == NULL ? 0 : ONCO_EINTERNAL;
 }
 
+/*
+ * Where the image is written: `path` must be absent or a regular file (a
+ * device node, a directory, a FIFO or a symbolic link there is refused,
+ * never replaced). The image goes to a new file made with mkstemp in the
+ * same directory (O_EXCL: nothing planted there is followed), through its
+ * descriptor (CLIPS's bsave opens a name, so it is given /proc/self/fd/N,
+ * which is that file whatever happens to its name), is synced, and then
+ * renamed over `path`.
+ */
+static int check_target(const char *path, mode_t *mode, onco_error *err)
+{
+	struct stat st;
+
+	/* A new image is readable by all, like a file the compiler writes;
+	 * a replaced one keeps its permissions. */
+	*mode = 0644;
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0
+				       : onco_error_set(err, ONCO_EIO, "cannot write %s: %s", path,
+							strerror(errno));
+	*mode = st.st_mode & 07777;
+	if (!S_ISREG(st.st_mode))
+		return onco_error_set(err, ONCO_EIO,
+				      "refusing to replace %s: it is not a regular file (%s)", path,
+				      S_ISLNK(st.st_mode)   ? "a symbolic link"
+				      : S_ISDIR(st.st_mode) ? "a directory"
+				      : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+										     : "a special file");
+	return 0;
+}
+
+/* The temporary file: "<dir>/.<name>.XXXXXX". */
+static int make_temporary(const char *path, char *tmp, size_t size, onco_error *err)
+{
+	char dir_copy[ONCO_ERROR_PATH_MAX], base_copy[ONCO_ERROR_PATH_MAX];
+	int fd;
+
+	if (snprintf(dir_copy, sizeof(dir_copy), "%s", path) >= (int)sizeof(dir_copy) ||
+	    snprintf(base_copy, sizeof(base_copy), "%s", path) >= (int)sizeof(base_copy) ||
+	    snprintf(tmp, size, "%s/.%s.XXXXXX", dirname(dir_copy), basename(base_copy)) >=
+		    (int)size)
+		return onco_error_set(err, ONCO_EIO, "path too long: %s", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return onco_error_set(err, ONCO_EIO, "cannot write %s: %s", tmp, strerror(errno));
+	return fd;
+}
+
+/* Makes the rename durable: syncs the directory that holds `path`. */
+static void sync_directory(const char *path)
+{
+	char dir_copy[ONCO_ERROR_PATH_MAX];
+	int fd;
+
+	snprintf(dir_copy, sizeof(dir_copy), "%s", path);
+	fd = open(dirname(dir_copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+}
+
+/* The arguments of onco_engine_save_image, for the guarded call. */
+typedef struct save_args {
+	const char *path;
+	onco_error *err;
+} save_args;
+
+static int save_in_clips(onco_engine *engine, void *arg);
+
 int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *err)
 {
-	image_writer w = {NULL, 0};
-	unsigned char *body = NULL;
-	char tmp[ONCO_ERROR_PATH_MAX + 16];
-	long offset, end;
-	int saved_checking, rc;
+	save_args a = {path, err};
 
 	onco_error_clear(err);
+	return onco_guarded(engine, save_in_clips, &a, err);
+}
+
+static int save_in_clips(onco_engine *engine, void *arg)
+{
+	const char *path = ((save_args *)arg)->path;
+	onco_error *err = ((save_args *)arg)->err;
+	image_writer w = {NULL, 0};
+	unsigned char *body = NULL;
+	char tmp[ONCO_ERROR_PATH_MAX + 16], bsave_name[sizeof(tmp)];
+	long offset, end;
+	mode_t mode;
+	int saved_checking, rc, fd;
+
 	if (onco_image_wanted(&engine->opts))
 		return onco_error_set(err, ONCO_EINVALID,
 				      "an engine opened from an image cannot write one");
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
-		return onco_error_set(err, ONCO_EIO, "path too long: %s", path);
+	rc = check_target(path, &mode, err);
+	if (rc != 0)
+		return rc;
+	fd = make_temporary(path, tmp, sizeof(tmp), err);
+	if (fd < 0)
+		return fd;
+	if (fchmod(fd, mode) != 0)
+		goto io_error;
+	snprintf(bsave_name, sizeof(bsave_name), "/proc/self/fd/%d", fd);
+	if (access(bsave_name, W_OK) != 0)
+		snprintf(bsave_name, sizeof(bsave_name), "%s", tmp); /* no /proc */
 
 	/* Constraints (allowed values, ranges) go into a binary image only
 	 * while dynamic constraint checking is on; keep them. */
 	saved_checking = EnvSetDynamicConstraintChecking(engine->env, TRUE);
 	onco_capture_reset(&engine->capture);
-	rc = EnvBsave(engine->env, tmp) ? 0 : ONCO_EIO;
+	rc = EnvBsave(engine->env, bsave_name) ? 0 : ONCO_EIO;
 	EnvSetDynamicConstraintChecking(engine->env, saved_checking);
-	if (rc != 0)
-		return onco_error_set(err, ONCO_EIO, "cannot write %s: %s", tmp,
-				      engine->capture.text[0] ? engine->capture.text
-							      : "bsave failed");
+	if (rc != 0) {
+		rc = onco_error_set(err, ONCO_EIO, "cannot write %s: %s", tmp,
+				    engine->capture.text[0] ? engine->capture.text : "bsave failed");
+		goto done;
+	}
 
-	w.f = fopen(tmp, "r+b");
-	if (w.f == NULL || fseek(w.f, 0, SEEK_END) != 0 || (offset = ftell(w.f)) < 0)
+	w.f = fdopen(fd, "r+b");
+	if (w.f == NULL)
+		goto io_error;
+	fd = -1; /* closed with w.f */
+	if (fseek(w.f, 0, SEEK_END) != 0 || (offset = ftell(w.f)) < 0)
 		goto io_error;
 	rc = put_payload(&w, engine);
 	if (rc != 0) {
@@ -238,12 +345,21 @@ int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *er
 	put_u64(&w, (uint64_t)(end - offset));
 	put_u64(&w, fnv1a(FNV_OFFSET, body, (size_t)end));
 	put_bytes(&w, image_magic, sizeof(image_magic));
-	if (w.failed)
+	/* On disk before it gets its name: a crash leaves the old image or
+	 * the new one, never a torn one. */
+	if (w.failed || fflush(w.f) != 0 || fsync(fileno(w.f)) != 0)
 		goto io_error;
 	rc = fclose(w.f);
 	w.f = NULL;
-	if (rc != 0 || rename(tmp, path) != 0)
+	if (rc != 0)
 		goto io_error;
+	/* Checked again just before: what sits at `path` now is replaced. */
+	rc = check_target(path, &mode, err);
+	if (rc != 0)
+		goto done;
+	if (rename(tmp, path) != 0)
+		goto io_error;
+	sync_directory(path);
 	free(body);
 	return 0;
 io_error:
@@ -251,8 +367,24 @@ io_error:
 done:
 	if (w.f != NULL)
 		fclose(w.f);
-	remove(tmp);
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
 	free(body);
+	return rc;
+}
+
+int onco_image_sha256(const char *path, char out[65], onco_error *err)
+{
+	unsigned char *data = NULL;
+	size_t size = 0;
+	int rc;
+
+	onco_error_clear(err);
+	rc = onco_image_read_file(path, &data, &size, err);
+	if (rc == 0)
+		onco_sha256_hex(data, size, out);
+	free(data);
 	return rc;
 }
 
@@ -306,43 +438,15 @@ static char *get_str(image_reader *r)
 	return get_bytes(r, NULL);
 }
 
-/* Reads a whole image file into a buffer the caller frees. */
-static int read_file(const char *path, unsigned char **out, size_t *size,
-		     onco_error *err)
+int onco_image_read_file(const char *path, unsigned char **out, size_t *size,
+			 onco_error *err)
 {
-	unsigned char *data = NULL;
-	long file_size;
-	FILE *f = fopen(path, "rb");
-	int rc = ONCO_EIO;
+	char *data;
+	int rc;
 
-	*out = NULL;
-	if (f == NULL)
-		return onco_error_set(err, ONCO_EIO, "cannot read rule image %s: %s", path,
-				      strerror(errno));
-	if (fseek(f, 0, SEEK_END) != 0 || (file_size = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0)
-		goto done;
-	if ((unsigned long)file_size > PAYLOAD_MAX * 4ul) {
-		rc = onco_error_set(err, ONCO_ERULES,
-				    "%s is not an oncorules rule image (oncorules compile)", path);
-		goto done;
-	}
-	data = malloc(file_size > 0 ? (size_t)file_size : 1);
-	if (data == NULL) {
-		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
-		goto done;
-	}
-	if (fread(data, 1, (size_t)file_size, f) != (size_t)file_size)
-		goto done;
-	*out = data;
-	*size = (size_t)file_size;
-	data = NULL;
-	rc = 0;
-done:
-	if (rc == ONCO_EIO)
-		onco_error_set(err, rc, "cannot read rule image %s", path);
-	free(data);
-	fclose(f);
+	/* One descriptor, read whole: the bytes checked are the bytes used. */
+	rc = onco_read_regular_file(path, PAYLOAD_MAX * 4ul, &data, size, err);
+	*out = (unsigned char *)data;
 	return rc;
 }
 
@@ -462,9 +566,11 @@ static int get_files(image_reader *r, onco_kb *kb)
 	return 0;
 }
 
-/* Checks an image's footer and checksum; gives the payload's place. */
+/* Checks an image's footer (and its checksum when `check_sum`); gives the
+ * payload's place. */
 static int check_image(const unsigned char *image, size_t size, const char *name,
-		       size_t *payload_at, size_t *payload_length, onco_error *err)
+		       int check_sum, size_t *payload_at, size_t *payload_length,
+		       onco_error *err)
 {
 	const unsigned char *footer;
 	image_reader fr;
@@ -483,19 +589,92 @@ static int check_image(const unsigned char *image, size_t size, const char *name
 	sum = get_u64(&fr);
 	if (length > PAYLOAD_MAX || offset > size - FOOTER_BYTES ||
 	    length != size - FOOTER_BYTES - offset ||
-	    sum != fnv1a(FNV_OFFSET, image, size - FOOTER_BYTES))
+	    (check_sum && sum != fnv1a(FNV_OFFSET, image, size - FOOTER_BYTES)))
 		return onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
 	*payload_at = (size_t)offset;
 	*payload_length = (size_t)length;
 	return 0;
 }
 
+void onco_image_payload_release(onco_image_payload *p)
+{
+	size_t i;
+
+	free(p->version);
+	free(p->sha256);
+	for (i = 0; i < p->n_rules; i++) {
+		free(p->rules[i].name);
+		free(p->rules[i].file);
+		free(p->rules[i].ppform);
+	}
+	free(p->rules);
+	onco_kb_release(&p->knowledge);
+	memset(p, 0, sizeof(*p));
+}
+
+int onco_image_read_payload(const unsigned char *image, size_t size, const char *name,
+			    int check_sum, onco_image_payload *out, onco_error *err)
+{
+	size_t at = 0, length = 0;
+	image_reader r;
+	uint64_t n, i;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = check_image(image, size, name, check_sum, &at, &length, err);
+	if (rc != 0)
+		return rc;
+	out->clips_size = at;
+	r.p = image + at;
+	r.end = r.p + length;
+	r.bad = 0;
+	out->version = get_str(&r);
+	out->sha256 = get_str(&r);
+	n = get_u64(&r);
+	rc = ONCO_ENOMEM;
+	if (r.bad || (out->version != NULL && strlen(out->version) >= sizeof(((onco_kb *)0)->version)) ||
+	    (out->sha256 != NULL && strlen(out->sha256) != 64) || n > length / 32)
+		goto damaged;
+	if (out->version == NULL || out->sha256 == NULL)
+		goto fail;
+	out->rules = calloc(n ? (size_t)n : 1, sizeof(*out->rules));
+	if (out->rules == NULL)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		onco_image_rule *rule = &out->rules[i];
+
+		out->n_rules++; /* counted first: released even if partial */
+		rule->name = get_str(&r);
+		rule->file = get_str(&r);
+		rule->line = get_u64(&r);
+		rule->ppform = get_str(&r);
+		if (r.bad || rule->line > LONG_MAX)
+			goto damaged;
+		if (rule->name == NULL || rule->file == NULL || rule->ppform == NULL)
+			goto fail;
+	}
+	rc = get_knowledge(&r, &out->knowledge);
+	if (rc == 0)
+		rc = get_files(&r, &out->knowledge);
+	if (rc == ONCO_ERULES || (rc == 0 && r.p != r.end))
+		goto damaged;
+	if (rc == 0)
+		return 0;
+fail:
+	onco_image_payload_release(out);
+	return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+damaged:
+	onco_image_payload_release(out);
+	return onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
+}
+
 /*
- * EnvBload reads only from a file: an image held in memory is written to an
+ * EnvBload reads only from a file: the image bytes are written to an
  * anonymous memory file (memfd, opened again through /proc/self/fd), or,
- * where that is not available, to a temporary file removed as soon as it is
- * loaded. `path` receives the name to give EnvBload; *fd the descriptor to
- * close afterwards; *unlink_path says whether `path` must be removed.
+ * where that is not available, to a new private temporary file (mkstemp,
+ * mode 0600) removed as soon as it is loaded. `path` receives the name to
+ * give EnvBload; *fd the descriptor to close afterwards; *unlink_path says
+ * whether `path` must be removed.
  */
 static int materialize(const unsigned char *image, size_t size, char *path,
 		       size_t path_size, int *fd, int *unlink_path, onco_error *err)
@@ -522,7 +701,7 @@ static int materialize(const unsigned char *image, size_t size, char *path,
 		*fd = mkstemp(path);
 		if (*fd < 0)
 			return onco_error_set(err, ONCO_EIO,
-					      "cannot write the built-in rule image to %s: %s",
+					      "cannot write the rule image to %s: %s",
 					      path, strerror(errno));
 		*unlink_path = 1;
 	}
@@ -532,10 +711,61 @@ static int materialize(const unsigned char *image, size_t size, char *path,
 			continue;
 		if (n <= 0)
 			return onco_error_set(err, ONCO_EIO,
-					      "cannot write the built-in rule image to %s: %s",
+					      "cannot write the rule image to %s: %s",
 					      path, strerror(errno));
 		done += (size_t)n;
 	}
+	return 0;
+}
+
+static int is_hex64(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < 64; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') ||
+		      (s[i] >= 'A' && s[i] <= 'F')))
+			return 0;
+	return s[64] == '\0';
+}
+
+/* The image bytes to load: a file checked against the SHA-256 the caller
+ * trusts, or the bytes built into the program. */
+static int trusted_bytes(const onco_engine_options *o, const unsigned char **image,
+			 size_t *size, unsigned char **owned, onco_error *err)
+{
+	char actual[65];
+	size_t i;
+	int rc;
+
+	*owned = NULL;
+	if (o->kb_image == NULL) {
+		*image = o->kb_image_data;
+		*size = o->kb_image_size;
+		return 0;
+	}
+	if (o->kb_image_sha256 == NULL || !is_hex64(o->kb_image_sha256))
+		return onco_error_set(err, ONCO_EINVALID,
+				      "a rule image is code: give the SHA-256 you trust for %s "
+				      "(64 hex digits, as `oncorules compile` prints it) with "
+				      "--kb-image-sha256",
+				      o->kb_image);
+	rc = onco_image_read_file(o->kb_image, owned, size, err);
+	if (rc != 0)
+		return rc;
+	onco_sha256_hex(*owned, *size, actual);
+	for (i = 0; i < 64; i++)
+		if (actual[i] != (char)(o->kb_image_sha256[i] | 0x20))
+			break;
+	if (i < 64) {
+		free(*owned);
+		*owned = NULL;
+		return onco_error_set(err, ONCO_ERULES,
+				      "rule image %s is not the one trusted: its SHA-256 is %s, "
+				      "not %s; refused without reading it",
+				      o->kb_image, actual, o->kb_image_sha256);
+	}
+	*image = *owned;
 	return 0;
 }
 
@@ -544,120 +774,86 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 	const onco_engine_options *o = &engine->opts;
 	const char *name = o->kb_image != NULL ? o->kb_image : "(built in)";
 	onco_kb *kb = &engine->kb;
-	const unsigned char *image;
+	const unsigned char *image = NULL;
 	unsigned char *owned = NULL;
-	size_t size = 0, at = 0, length = 0;
+	onco_image_payload payload;
+	size_t size = 0, i;
 	char path[ONCO_ERROR_PATH_MAX];
-	const char *bload_path = o->kb_image;
-	image_reader r;
-	char *version = NULL, *sha = NULL, *rname = NULL, *pp = NULL;
-	uint64_t n, i;
 	void *rule = NULL;
 	int fd = -1, unlink_path = 0, rc;
 
-	if (o->kb_image != NULL) {
-		rc = read_file(o->kb_image, &owned, &size, err);
-		if (rc != 0)
-			return rc;
-		image = owned;
-	} else {
-		image = o->kb_image_data;
-		size = o->kb_image_size;
-	}
-	rc = check_image(image, size, name, &at, &length, err);
+	memset(&payload, 0, sizeof(payload));
+	rc = trusted_bytes(o, &image, &size, &owned, err);
+	if (rc == 0)
+		rc = onco_image_read_payload(image, size, name, 1, &payload, err);
 	if (rc != 0)
 		goto done;
-	r.p = image + at;
-	r.end = r.p + length;
-	r.bad = 0;
-	version = get_str(&r);
-	sha = get_str(&r);
-	n = get_u64(&r);
-	rc = ONCO_ERULES;
-	if (r.bad || version == NULL || sha == NULL || strlen(sha) != 64 ||
-	    n > length / 32) {
-		onco_error_set(err, rc, "rule image %s is damaged", name);
-		goto done;
-	}
-	snprintf(kb->version, sizeof(kb->version), "%s", version);
-	memcpy(kb->sha256, sha, 65);
+	snprintf(kb->version, sizeof(kb->version), "%s", payload.version);
+	memcpy(kb->sha256, payload.sha256, 65);
 
-	if (bload_path == NULL) {
-		rc = materialize(image, size, path, sizeof(path), &fd, &unlink_path, err);
-		if (rc != 0)
-			goto done;
-		bload_path = path;
-	}
+	/* EnvBload gets the bytes checked above, never the file's name. */
+	rc = materialize(image, size, path, sizeof(path), &fd, &unlink_path, err);
+	if (rc != 0)
+		goto done;
 	onco_capture_reset(&engine->capture);
-	if (!EnvBload(engine->env, bload_path)) {
+	if (!EnvBload(engine->env, path)) {
 		rc = onco_error_set(err, ONCO_ERULES, "cannot load rule image %s: %s", name,
 				    engine->capture.text[0] ? engine->capture.text
 							    : "not written by this build of CLIPS");
 		goto done;
 	}
 
-	kb->rules = calloc(n ? (size_t)n : 1, sizeof(*kb->rules));
+	kb->rules = calloc(payload.n_rules ? payload.n_rules : 1, sizeof(*kb->rules));
 	if (kb->rules == NULL) {
 		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
 		goto done;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < payload.n_rules; i++) {
 		onco_rule_info *info = &kb->rules[i];
-		uint64_t line;
-		char *file;
+		onco_image_rule *r = &payload.rules[i];
 
 		rule = EnvGetNextDefrule(engine->env, rule);
-		rname = get_str(&r);
-		file = get_str(&r);
-		line = get_u64(&r);
-		pp = get_str(&r);
-		if (r.bad || rule == NULL || rname == NULL ||
-		    strcmp(rname, EnvGetDefruleName(engine->env, rule)) != 0) {
-			free(file);
-			rc = onco_error_set(err, r.bad || rname != NULL ? ONCO_ERULES : ONCO_ENOMEM,
-					    "rule image %s is damaged (rule %llu)", name,
-					    (unsigned long long)i + 1);
+		if (rule == NULL || strcmp(r->name, EnvGetDefruleName(engine->env, rule)) != 0) {
+			rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged (rule %zu)",
+					    name, i + 1);
 			goto done;
 		}
-		rc = pp != NULL && file != NULL ? onco_rule_info_parse(info, pp) : ONCO_ENOMEM;
+		rc = onco_rule_info_parse(info, r->ppform);
 		if (rc != 0) {
-			free(file);
 			rc = onco_error_set(err, rc == ONCO_ENOMEM ? rc : ONCO_ERULES,
-					    "cannot read rule %s from image %s", rname, name);
+					    "cannot read rule %s from image %s", r->name, name);
 			goto done;
 		}
 		kb->n_rules++;
-		info->file = file;
-		info->line = (long)line;
-		free(rname);
-		free(pp);
-		rname = pp = NULL;
+		info->file = r->file;
+		r->file = NULL;
+		info->line = (long)r->line;
 	}
 	if (EnvGetNextDefrule(engine->env, rule) != NULL) {
 		rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
 		goto done;
 	}
-	rc = get_knowledge(&r, kb);
-	if (rc == 0)
-		rc = get_files(&r, kb);
-	if (rc == ONCO_ENOMEM) {
-		onco_error_set(err, rc, "out of memory");
-		goto done;
-	}
-	if (rc != 0 || r.p != r.end) {
-		rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
-		goto done;
-	}
+	/* The knowledge tables and the rule-base files move from the payload
+	 * to the engine. */
+	kb->citations = payload.knowledge.citations;
+	kb->n_citations = payload.knowledge.n_citations;
+	kb->finding_defs = payload.knowledge.finding_defs;
+	kb->n_finding_defs = payload.knowledge.n_finding_defs;
+	kb->guidelines = payload.knowledge.guidelines;
+	kb->n_guidelines = payload.knowledge.n_guidelines;
+	kb->card_defs = payload.knowledge.card_defs;
+	kb->n_card_defs = payload.knowledge.n_card_defs;
+	kb->origin = payload.knowledge.origin;
+	kb->files = payload.knowledge.files;
+	kb->n_files = payload.knowledge.n_files;
+	memset(&payload.knowledge, 0, sizeof(payload.knowledge));
 	rc = 0;
 done:
 	if (fd >= 0)
 		close(fd);
 	if (unlink_path)
 		unlink(path);
-	free(version);
-	free(sha);
-	free(rname);
-	free(pp);
+	onco_image_payload_release(&payload);
 	free(owned);
 	return rc;
 }

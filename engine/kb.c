@@ -6,14 +6,18 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <clips.h>
 
+#include "private/calls.h"
 #include "private/engine_internal.h"
+#include "sexpr.h"
 
 char *onco_strdup(const char *s)
 {
@@ -71,37 +75,75 @@ int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t len
 	return 0;
 }
 
+/* A rule-base file larger than this is refused: the largest real one is
+ * tens of kilobytes, and a rule base is read whole. */
+#define KB_FILE_MAX (64u << 20)
+
+int onco_read_regular_file(const char *path, size_t max, char **out, size_t *length,
+			   onco_error *err)
+{
+	struct stat st;
+	char *data = NULL;
+	size_t done = 0;
+	ssize_t n;
+	int fd, rc = 0;
+
+	*out = NULL;
+	*length = 0;
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; it is then
+	 * refused as not a regular file. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return onco_error_set(err, ONCO_EIO, "cannot read %s: %s", path, strerror(errno));
+	if (fstat(fd, &st) != 0)
+		rc = onco_error_set(err, ONCO_EIO, "cannot read %s: %s", path, strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		rc = onco_error_set(err, ONCO_EIO, "cannot read %s: %s", path, strerror(EISDIR));
+	else if (!S_ISREG(st.st_mode))
+		rc = onco_error_set(err, ONCO_EIO, "cannot read %s: not a regular file", path);
+	else if ((unsigned long long)st.st_size > max)
+		rc = onco_error_set(err, ONCO_EIO, "cannot read %s: larger than %zu bytes",
+				    path, max);
+	else if ((data = malloc((size_t)st.st_size + 1)) == NULL)
+		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
+	while (rc == 0 && done < (size_t)st.st_size) {
+		n = read(fd, data + done, (size_t)st.st_size - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			rc = onco_error_set(err, ONCO_EIO, "cannot read %s: %s", path,
+					    strerror(errno));
+		else if (n == 0)
+			rc = onco_error_set(err, ONCO_EIO, "cannot read %s: it shrank while read",
+					    path);
+		else
+			done += (size_t)n;
+	}
+	close(fd);
+	if (rc != 0) {
+		free(data);
+		return rc;
+	}
+	data[done] = '\0';
+	*out = data;
+	*length = done;
+	return 0;
+}
+
 static int read_disk_file(onco_kb *kb, const char *dir, const char *name,
 			  onco_error *err)
 {
 	char path[4096];
-	FILE *f;
-	char *data = NULL;
-	long size;
+	char *data;
+	size_t length;
 	int rc;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return onco_error_set(err, ONCO_EIO, "cannot read %s: %s", path,
-				      strerror(errno));
-	rc = ONCO_EIO;
-	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0)
-		goto done;
-	rc = ONCO_ENOMEM;
-	data = malloc((size_t)size + 1);
-	if (data == NULL)
-		goto done;
-	rc = ONCO_EIO;
-	if (fread(data, 1, (size_t)size, f) != (size_t)size)
-		goto done;
-	rc = onco_kb_add_file(kb, name, data, (size_t)size);
-done:
+	rc = onco_read_regular_file(path, KB_FILE_MAX, &data, &length, err);
+	if (rc != 0)
+		return rc;
+	rc = onco_kb_add_file(kb, name, data, length);
 	free(data);
-	fclose(f);
-	if (rc == ONCO_EIO)
-		return onco_error_set(err, rc, "cannot read %s", path);
 	return rc;
 }
 
@@ -193,13 +235,16 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static rule_line *rule_lines(const onco_kb_file *file, size_t *count)
+/* NULL with *count 0 for a file without rules; NULL with *failed set when
+ * memory runs out (the lines are part of the output: never guessed). */
+static rule_line *rule_lines(const onco_kb_file *file, size_t *count, int *failed)
 {
 	const char *p = file->data, *end = file->data + file->length;
 	rule_line *lines = NULL, *grown;
 	long line = 1;
 
 	*count = 0;
+	*failed = 0;
 	for (; p < end; p++) {
 		const char *q;
 
@@ -215,8 +260,12 @@ static rule_line *rule_lines(const onco_kb_file *file, size_t *count)
 		while (q < end && !is_space(*q) && *q != '(' && *q != ')')
 			q++;
 		grown = realloc(lines, (*count + 1) * sizeof(*grown));
-		if (grown == NULL)
-			break; /* lines are a convenience; 0 means unknown */
+		if (grown == NULL) {
+			free(lines);
+			*count = 0;
+			*failed = 1;
+			return NULL;
+		}
 		lines = grown;
 		lines[*count].name = p;
 		lines[*count].length = (size_t)(q - p);
@@ -244,8 +293,12 @@ static int index_new_rules(onco_engine *engine, const onco_kb_file *file,
 	void *rule = from ? EnvGetNextDefrule(engine->env, from)
 			  : EnvGetNextDefrule(engine->env, NULL);
 	size_t n_lines;
-	rule_line *lines = rule_lines(file, &n_lines);
+	int failed;
+	rule_line *lines = rule_lines(file, &n_lines, &failed);
 	int rc = 0;
+
+	if (failed)
+		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
 
 	for (; rule != NULL; rule = EnvGetNextDefrule(engine->env, rule)) {
 		onco_rule_info *grown = realloc(kb->rules, (kb->n_rules + 1) * sizeof(*grown));
@@ -297,6 +350,14 @@ static int load_file(onco_engine *engine, const onco_kb_file *file, onco_error *
 		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
 	LoadConstructsFromLogicalName(env, router);
 	CloseStringSource(env, router);
+	if (engine->watch.hit != ONCO_LIMIT_NONE) {
+		onco_error_set(err, ONCO_ERULES,
+			       "loading the rule base took more than %g s or %zu MiB: stopped "
+			       "(a loop in a defglobal or deffunction?)",
+			       engine->opts.max_seconds, engine->opts.max_memory * 4 >> 20);
+		snprintf(err->file, sizeof(err->file), "%s", file->name);
+		return ONCO_ERULES;
+	}
 	if (engine->capture.has_error) {
 		onco_error_set(err, ONCO_ERULES, "%s", engine->capture.text);
 		snprintf(err->file, sizeof(err->file), "%s", file->name);
@@ -306,15 +367,92 @@ static int load_file(onco_engine *engine, const onco_kb_file *file, onco_error *
 	return index_new_rules(engine, file, before, err);
 }
 
+static int is_rule_file(const onco_kb_file *file)
+{
+	return ends_with(file->name, ".clp") && strchr(file->name, '/') == NULL;
+}
+
+/* The first problem the check of calls finds (calls.c). */
+typedef struct first_problem {
+	onco_error *err;
+	int found;
+} first_problem;
+
+static int keep_first(void *ctx, const char *file, long line, long col, const char *message)
+{
+	first_problem *p = ctx;
+
+	(void)col;
+	onco_error_set(p->err, ONCO_ERULES, "%s", message);
+	snprintf(p->err->file, sizeof(p->err->file), "%s", file);
+	p->err->line = line;
+	p->found = 1;
+	return 1;
+}
+
+/*
+ * A rule base is code: before CLIPS reads a byte of it, every rule file is
+ * read as s-expressions (nesting deeper than CLIPS's parser can take is
+ * refused) and every function it calls is checked against the allow-list
+ * (calls.c). The first problem refuses the rule base with its file, line
+ * and construct.
+ */
+static int check_rule_text(onco_engine *engine, onco_error *err)
+{
+	onco_kb *kb = &engine->kb;
+	onco_calls_file *files;
+	first_problem problem = {err, 0};
+	size_t i, n = 0;
+	int rc = 0;
+
+	files = calloc(kb->n_files + 1, sizeof(*files));
+	if (files == NULL)
+		return onco_error_set(err, ONCO_ENOMEM, "out of memory");
+	for (i = 0; i < kb->n_files && rc == 0; i++) {
+		onco_sx *forms = NULL;
+		long line = 0;
+
+		if (!is_rule_file(&kb->files[i]))
+			continue;
+		rc = onco_sx_read(&forms, kb->files[i].data, kb->files[i].length, &line);
+		if (rc == ONCO_ELIMIT) {
+			rc = onco_error_set(err, ONCO_ERULES, "parentheses nested deeper than %d levels",
+					    ONCO_SX_MAX_DEPTH);
+			snprintf(err->file, sizeof(err->file), "%s", kb->files[i].name);
+			err->line = line;
+		} else if (rc == ONCO_EINVALID) {
+			rc = 0; /* unbalanced: CLIPS reports it, with its own words */
+		} else if (rc != 0) {
+			rc = onco_error_set(err, rc, "out of memory");
+		} else {
+			files[n].name = kb->files[i].name;
+			files[n++].forms = forms;
+		}
+	}
+	if (rc == 0) {
+		rc = onco_calls_check(files, n, keep_first, &problem);
+		if (rc != 0)
+			onco_error_set(err, rc, "out of memory");
+		else if (problem.found)
+			rc = ONCO_ERULES;
+	}
+	for (i = 0; i < n; i++)
+		onco_sx_free((onco_sx *)files[i].forms);
+	free(files);
+	return rc;
+}
+
 int onco_kb_load(onco_engine *engine, onco_error *err)
 {
 	size_t i;
 	int rc;
 
+	rc = check_rule_text(engine, err);
+	if (rc != 0)
+		return rc;
 	SetPrintWhileLoading(engine->env, FALSE);
 	for (i = 0; i < engine->kb.n_files; i++) {
-		if (!ends_with(engine->kb.files[i].name, ".clp") ||
-		    strchr(engine->kb.files[i].name, '/') != NULL)
+		if (!is_rule_file(&engine->kb.files[i]))
 			continue;
 		rc = load_file(engine, &engine->kb.files[i], err);
 		if (rc != 0)

@@ -11,9 +11,12 @@
 
 #include <cJSON.h>
 
+#include "calls.h"
 #include "lint_check.h"
 #include "onco.h"
 #include "private/engine_internal.h"
+#include "private/image.h"
+#include "private/json_out.h"
 
 void lint_report_add(lint_report *r, const char *file, long line, long col, int error,
 		     const char *check, const char *fmt, ...)
@@ -49,6 +52,31 @@ void lint_report_add(lint_report *r, const char *file, long line, long col, int 
 	f->error = error;
 	f->check = check;
 	r->count++;
+}
+
+static int report_call(void *ctx, const char *file, long line, long col, const char *message)
+{
+	lint_report_add(ctx, file, line, col, 1, "function", "%s", message);
+	return 0;
+}
+
+/* Calls outside the allow-list, constructs a rule base may not hold,
+ * recursion: the check the engine refuses a rule base for (calls.c). */
+static int lint_check_calls(lint_report *r, const lint_kb *kb)
+{
+	onco_calls_file *files = calloc(kb->nfiles + 1, sizeof(*files));
+	size_t i;
+	int rc;
+
+	if (files == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < kb->nfiles; i++) {
+		files[i].name = kb->files[i].name;
+		files[i].forms = kb->files[i].forms;
+	}
+	rc = onco_calls_check(files, kb->nfiles, report_call, r);
+	free(files);
+	return rc;
 }
 
 static int compare_findings(const void *pa, const void *pb)
@@ -117,26 +145,31 @@ static int add_rules(lint_kb *kb, lint_report *r, const char *shown,
 	return rc;
 }
 
-/* The files a compiled image carries, taken from an engine opened from it. */
+/* The files a compiled image carries, read from its payload: nothing of
+ * the image runs (its CLIPS part is never loaded), so an image is linted
+ * without the SHA-256 that loading it as code needs. */
 static int read_image_files(onco_kb *files, const char *path, onco_error *err)
 {
-	onco_engine_options o;
-	onco_engine *engine;
+	onco_image_payload payload;
+	unsigned char *image = NULL;
+	size_t size = 0;
 	int rc;
 
-	onco_engine_options_default(&o);
-	o.kb_image = path;
-	rc = onco_engine_open(&engine, &o, err);
-	if (rc != 0)
-		return rc;
-	files->files = engine->kb.files;
-	files->n_files = engine->kb.n_files;
-	files->origin = engine->kb.origin;
-	engine->kb.files = NULL;
-	engine->kb.n_files = 0;
-	engine->kb.origin = NULL;
-	onco_engine_free(engine);
-	return 0;
+	memset(&payload, 0, sizeof(payload));
+	rc = onco_image_read_file(path, &image, &size, err);
+	if (rc == 0)
+		rc = onco_image_read_payload(image, size, path, 1, &payload, err);
+	free(image);
+	if (rc == 0) {
+		files->files = payload.knowledge.files;
+		files->n_files = payload.knowledge.n_files;
+		files->origin = payload.knowledge.origin;
+		payload.knowledge.files = NULL;
+		payload.knowledge.n_files = 0;
+		payload.knowledge.origin = NULL;
+	}
+	onco_image_payload_release(&payload);
+	return rc;
 }
 
 /* The rule files and sources of a rule base read by onco_kb_read_files
@@ -301,34 +334,39 @@ static int add_load_error(const lint_kb *kb, lint_report *r, const onco_kb *file
 
 static char *report_json(const lint_report *r)
 {
-	cJSON *doc = cJSON_CreateObject(), *items = cJSON_AddArrayToObject(doc, "findings");
+	unsigned long failures = onco_json_alloc_failures();
+	cJSON *doc = cJSON_CreateObject(), *items = NULL;
 	size_t i;
-	int errors = 0, warnings = 0;
-	char *text = NULL;
+	int errors = 0, warnings = 0, rc = doc == NULL ? ONCO_ENOMEM : 0;
 
-	for (i = 0; items != NULL && i < r->count; i++) {
+	if (rc == 0 && (items = cJSON_AddArrayToObject(doc, "findings")) == NULL)
+		rc = ONCO_ENOMEM;
+	for (i = 0; rc == 0 && i < r->count; i++) {
 		const lint_finding *f = &r->items[i];
 		cJSON *o = cJSON_CreateObject();
 
-		if (o == NULL)
+		if (o == NULL || !cJSON_AddStringToObject(o, "file", f->file) ||
+		    !cJSON_AddNumberToObject(o, "line", (double)f->line) ||
+		    !cJSON_AddNumberToObject(o, "column", (double)f->col) ||
+		    !cJSON_AddStringToObject(o, "severity", f->error ? "error" : "warning") ||
+		    !cJSON_AddStringToObject(o, "check", f->check) ||
+		    !cJSON_AddStringToObject(o, "message", f->message)) {
+			cJSON_Delete(o);
+			rc = ONCO_ENOMEM;
 			break;
-		cJSON_AddItemToArray(items, o);
-		cJSON_AddStringToObject(o, "file", f->file);
-		cJSON_AddNumberToObject(o, "line", (double)f->line);
-		cJSON_AddNumberToObject(o, "column", (double)f->col);
-		cJSON_AddStringToObject(o, "severity", f->error ? "error" : "warning");
-		cJSON_AddStringToObject(o, "check", f->check);
-		cJSON_AddStringToObject(o, "message", f->message);
+		}
+		rc = onco_json_append(items, o);
 		errors += f->error;
 		warnings += !f->error;
 	}
-	if (items != NULL && i == r->count) {
-		cJSON_AddNumberToObject(doc, "errors", errors);
-		cJSON_AddNumberToObject(doc, "warnings", warnings);
-		text = cJSON_Print(doc);
+	if (rc == 0 && (!cJSON_AddNumberToObject(doc, "errors", errors) ||
+			!cJSON_AddNumberToObject(doc, "warnings", warnings)))
+		rc = ONCO_ENOMEM;
+	if (rc != 0) {
+		cJSON_Delete(doc);
+		return NULL;
 	}
-	cJSON_Delete(doc);
-	return text;
+	return onco_json_finish(doc, ONCO_JSON_PRETTY, failures);
 }
 
 int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err)
@@ -350,6 +388,8 @@ int onco_kb_lint(char **out, const onco_lint_options *opts, onco_error *err)
 		rc = add_map(&kb, &r, &files, opts, err);
 	if (rc == 0)
 		rc = lint_kb_index(&kb);
+	if (rc == 0)
+		rc = lint_check_calls(&r, &kb);
 	if (rc == 0) {
 		lint_check_rules(&r, &kb);
 		lint_check_knowledge(&r, &kb);

@@ -39,11 +39,15 @@ int lint_kb_add_file(lint_kb *kb, const char *shown, const char *base,
 	long line = 0;
 	int rc = onco_sx_read(&forms, text, length, &line);
 
-	if (rc == ONCO_EINVALID) {
-		onco_error_set(err, rc, "unbalanced parentheses or an unterminated string");
+	if (rc == ONCO_EINVALID || rc == ONCO_ELIMIT) {
+		if (rc == ONCO_ELIMIT)
+			onco_error_set(err, ONCO_EINVALID,
+				       "parentheses nested deeper than %d levels", ONCO_SX_MAX_DEPTH);
+		else
+			onco_error_set(err, rc, "unbalanced parentheses or an unterminated string");
 		if (err != NULL)
 			err->line = line;
-		return rc;
+		return ONCO_EINVALID;
 	}
 	if (rc != 0)
 		return onco_error_set(err, rc, "out of memory");

@@ -9,6 +9,7 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/json_out.h"
 
 /* The entry for `field` in `list` (an object keyed by field), created when
  * absent. */
@@ -38,7 +39,7 @@ static int add_unique(cJSON *array, const char *s)
 	cJSON_ArrayForEach(item, array)
 		if (strcmp(item->valuestring, s) == 0)
 			return 0;
-	return cJSON_AddItemToArray(array, cJSON_CreateString(s)) ? 0 : ONCO_ENOMEM;
+	return onco_json_append(array, cJSON_CreateString(s));
 }
 
 static int note_missing(cJSON *by_field, const char *field, const char *needed_for,
@@ -302,11 +303,17 @@ static cJSON *finish(const onco_engine *engine, cJSON *by_field)
 		}
 		sentence = cJSON_CreateString(text);
 		free(text);
-		if (sentence == NULL ||
-		    !cJSON_ReplaceItemInObjectCaseSensitive(entry, "needed_for", sentence)) {
-			cJSON_Delete(sentence);
+		if (sentence == NULL) {
 			rc = ONCO_ENOMEM;
+			break;
 		}
+		/* The sentence takes the list's place and its key: nothing to
+		 * allocate. (cJSON_ReplaceItemInObject copies the key and, when
+		 * that fails, still reports success with a key-less member, which
+		 * the lookups below would then trip on.) */
+		sentence->string = needed->string;
+		needed->string = NULL;
+		cJSON_ReplaceItemViaPointer(entry, needed, sentence);
 	}
 	if (rc == 0)
 		rc = onco_json_sort(list, compare_fields);

@@ -41,15 +41,23 @@ typedef struct onco_engine_options {
 	const void *kb_image_data;   /* or the same bytes in memory (a rule base
 	                              * compiled into the program at build time); */
 	size_t kb_image_size;        /* used when kb_image is NULL; only read */
+	const char *kb_image_sha256; /* with kb_image: the SHA-256 (64 hex digits,
+	                              * as `oncorules compile` prints it) the file
+	                              * must have; an image is code, so a file
+	                              * image is refused without it (image.c) */
 	onco_strategy strategy;      /* default ONCO_STRATEGY_DEPTH */
 	long long max_firings;       /* rule firings per case; reaching it is an error */
 	long long max_facts;         /* facts in working memory per case (knowledge,
 	                              * case and derived); over it is an error */
+	double max_seconds;          /* wall time for one case, and for loading the
+	                              * rule base; over it is an error */
+	size_t max_memory;           /* bytes CLIPS may allocate for one case (or
+	                              * the load) beyond what it held before */
 	onco_case_limits limits;     /* case size limits */
 } onco_engine_options;
 
 /* Fills `opts` with the defaults: built-in rule base, depth strategy,
- * 100000 firings, 50000 facts, default case limits. */
+ * 100000 firings, 50000 facts, 10 s, 256 MiB, default case limits. */
 void onco_engine_options_default(onco_engine_options *opts);
 
 /* Parses an onco_strategy from its lowercase name; 0 or ONCO_EINVALID. */
@@ -72,12 +80,20 @@ void onco_engine_free(onco_engine *engine);
  * binary image (bsave) plus what the engine reads from the rule text and a
  * binary image drops (each rule's pretty-print form, file and line; the
  * rule base's version and hash). An engine opened with opts.kb_image set to
- * that file skips parsing and answers with the same bytes. The image is
- * tied to the CLIPS build that wrote it. The file is replaced atomically.
+ * that file (and opts.kb_image_sha256 to its SHA-256, onco_image_sha256)
+ * skips parsing and answers with the same bytes. The image is tied to the
+ * CLIPS build that wrote it. `path` must be absent or a regular file (a
+ * link, a device or a directory is refused); the image is written to a new
+ * file in the same directory, synced, and renamed over `path`.
  * Returns 0, ONCO_EINVALID (the engine was itself opened from an image),
  * ONCO_EIO with details in `err`, or ONCO_ENOMEM.
  */
 int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *err);
+
+/* The SHA-256 (64 lowercase hex digits and a NUL) of the bytes of file
+ * `path`, as `sha256sum` gives it: the value that makes an image trusted.
+ * 0, ONCO_EIO or ONCO_ENOMEM. */
+int onco_image_sha256(const char *path, char out[65], onco_error *err);
 
 /* Output flags for onco_engine_evaluate. ONCO_JSON_SUMMARY gives the
  * summary form: case, knowledge base, scope, guidelines and the cards with
@@ -90,9 +106,13 @@ int onco_engine_save_image(onco_engine *engine, const char *path, onco_error *er
  *
  * Returns 0 with the result document in *out; or ONCO_EINVALID with the
  * error document {"case", "errors": [{"pointer", "message"}]} in *out; or
- * ONCO_ELIMIT (a run limit hit: firing limit, fact limit) with an error
+ * ONCO_ELIMIT (a run limit hit: firings, facts, time, memory) with an error
  * document in *out; or another negative code with *out NULL and details in
- * `err`. The same case and rule base always give the same bytes.
+ * `err`: ONCO_ENOMEM when memory ran out anywhere (never a partial or
+ * different document), ONCO_EINTERNAL for a rule error. After ONCO_ENOMEM
+ * from inside CLIPS the engine is lost: later calls fail with ONCO_ENOMEM
+ * and it can only be freed. The same case and rule base always give the
+ * same bytes.
  */
 int onco_engine_evaluate(onco_engine *engine, const char *case_text,
 			 size_t length, int flags, char **out, onco_error *err);

@@ -402,8 +402,9 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 			   !cJSON_AddStringToObject(item, "text",
 						    line.length > 0 ? line.data : view->empty)) {
 			rc = ONCO_ENOMEM;
+		} else if (!cJSON_AddItemToObject(item, "pointers", pointers)) {
+			rc = ONCO_ENOMEM; /* not linked: deleted below */
 		} else {
-			cJSON_AddItemToObject(item, "pointers", pointers);
 			pointers = NULL;
 		}
 	}

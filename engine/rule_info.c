@@ -78,14 +78,20 @@ void onco_rule_info_release(onco_rule_info *info)
 	memset(info, 0, sizeof(*info));
 }
 
-/* The first value of slot `slot` of `pattern` as a new string, or NULL. */
-static char *slot_first(const onco_sx *pattern, const char *slot)
+/* The first value of slot `slot` of `pattern` as a new string, or NULL
+ * when there is none; a copy that cannot be made sets *rc to ONCO_ENOMEM
+ * (NULL must never stand for both "no value" and "no memory"). */
+static char *slot_first(const onco_sx *pattern, const char *slot, int *rc)
 {
 	const onco_sx *s = onco_sx_slot(pattern, slot);
+	char *copy;
 
 	if (s == NULL || s->n_items < 2 || s->items[1]->type == ONCO_SX_LIST)
 		return NULL;
-	return onco_strdup(s->items[1]->text);
+	copy = onco_strdup(s->items[1]->text);
+	if (copy == NULL)
+		*rc = ONCO_ENOMEM;
+	return copy;
 }
 
 static int is_variable(const char *t)
@@ -95,8 +101,9 @@ static int is_variable(const char *t)
 
 /* The ids an id slot can take, when it is not a literal: a variable is
  * "*"; (sym-cat a ?b "c") is "a*c" (every argument that is not a literal
- * is "*"). NULL for a literal id, an absent slot, or no memory. */
-static char *slot_pattern(const onco_sx *pattern, const char *slot)
+ * is "*"). NULL for a literal id or an absent slot; a copy that cannot be
+ * made sets *rc to ONCO_ENOMEM. */
+static char *slot_pattern(const onco_sx *pattern, const char *slot, int *rc)
 {
 	const onco_sx *s = onco_sx_slot(pattern, slot), *v;
 	size_t i, n = 0;
@@ -105,13 +112,20 @@ static char *slot_pattern(const onco_sx *pattern, const char *slot)
 	if (s == NULL || s->n_items < 2)
 		return NULL;
 	v = s->items[1];
-	if (v->type != ONCO_SX_LIST)
-		return is_variable(v->text) ? onco_strdup("*") : NULL;
+	if (v->type != ONCO_SX_LIST) {
+		if (!is_variable(v->text))
+			return NULL;
+		if ((out = onco_strdup("*")) == NULL)
+			*rc = ONCO_ENOMEM;
+		return out;
+	}
 	for (i = 1; i < v->n_items; i++)
 		n += v->items[i]->type == ONCO_SX_LIST ? 1 : strlen(v->items[i]->text);
 	out = malloc(n + 2);
-	if (out == NULL)
+	if (out == NULL) {
+		*rc = ONCO_ENOMEM;
 		return NULL;
+	}
 	out[0] = '\0';
 	for (i = 1; i < v->n_items; i++) {
 		const onco_sx *a = v->items[i];
@@ -190,6 +204,7 @@ static int add_condition(onco_rule_info *info, const onco_sx *ce, int negated)
 {
 	onco_condition *grown, *c;
 	const char *head = onco_sx_atom(ce, 0);
+	int rc = 0;
 
 	grown = realloc(info->conditions,
 			(info->n_conditions + 1) * sizeof(*grown));
@@ -202,18 +217,18 @@ static int add_condition(onco_rule_info *info, const onco_sx *ce, int negated)
 	c->kind = ONCO_COND_OTHER;
 	if (head != NULL && strcmp(head, "scope") == 0) {
 		c->kind = ONCO_COND_SCOPE;
-		c->name = slot_first(ce, "guideline");
+		c->name = slot_first(ce, "guideline", &rc);
 	} else if (head != NULL && strcmp(head, "finding") == 0) {
 		const onco_sx *value = onco_sx_slot(ce, "value");
 		c->kind = ONCO_COND_FINDING;
-		c->name = slot_first(ce, "name");
+		c->name = slot_first(ce, "name", &rc);
 		constraint_accepts(value != NULL && value->n_items > 1
 					   ? value->items[1]->text
 					   : NULL,
 				   c->accepts);
 	}
 	c->text = onco_sx_text(ce);
-	return c->text == NULL ? ONCO_ENOMEM : 0;
+	return c->text == NULL ? ONCO_ENOMEM : rc;
 }
 
 const onco_decl *onco_rule_decl(const onco_rule_info *info, const char *slot)
@@ -301,7 +316,7 @@ static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 {
 	const char *tmpl = onco_sx_atom(fact, 0);
 	size_t i;
-	int rc;
+	int rc = 0;
 
 	if (tmpl == NULL)
 		return 0;
@@ -310,45 +325,47 @@ static int read_conclusion(onco_rule_info *info, const onco_sx *fact)
 			info->kind = conclusion_templates[i].kind;
 	switch (info->kind) {
 	case ONCO_RULE_SCOPE:
-		info->concludes = slot_first(fact, "guideline");
+		info->concludes = slot_first(fact, "guideline", &rc);
 		break;
 	case ONCO_RULE_FINDING:
-		info->concludes = slot_first(fact, "name");
-		info->value = slot_first(fact, "value");
+		info->concludes = slot_first(fact, "name", &rc);
+		info->value = slot_first(fact, "value", &rc);
 		break;
 	case ONCO_RULE_MISSING:
-		info->concludes = slot_first(fact, "field");
-		info->summary = slot_first(fact, "needed-for");
+		info->concludes = slot_first(fact, "field", &rc);
+		info->summary = slot_first(fact, "needed-for", &rc);
 		break;
 	case ONCO_RULE_OTHER:
 		return 0;
 	case ONCO_RULE_PENDING:
 	case ONCO_RULE_HISTORY:
 	case ONCO_RULE_LEAD:
-		info->option = slot_first(fact, "option");
-		info->value = slot_first(fact, info->kind == ONCO_RULE_PENDING ? "finding" : "status");
-		info->summary = slot_first(fact, "reason");
-		return slot_all(fact, "cite", &info->cites, &info->n_cites);
+		info->option = slot_first(fact, "option", &rc);
+		info->value = slot_first(fact, info->kind == ONCO_RULE_PENDING ? "finding" : "status",
+					 &rc);
+		info->summary = slot_first(fact, "reason", &rc);
+		return rc != 0 ? rc : slot_all(fact, "cite", &info->cites, &info->n_cites);
 	default:
-		info->concludes = slot_first(fact, "id");
-		info->id_pattern = slot_pattern(fact, "id");
-		info->option = slot_first(fact, "option");
-		info->modality = slot_first(fact, "modality");
-		info->procedure = slot_first(fact, "procedure");
-		info->summary = slot_first(fact, "summary");
+		info->concludes = slot_first(fact, "id", &rc);
+		info->id_pattern = slot_pattern(fact, "id", &rc);
+		info->option = slot_first(fact, "option", &rc);
+		info->modality = slot_first(fact, "modality", &rc);
+		info->procedure = slot_first(fact, "procedure", &rc);
+		info->summary = slot_first(fact, "summary", &rc);
 		if (info->summary == NULL)
-			info->summary = slot_first(fact, "reason");
+			info->summary = slot_first(fact, "reason", &rc);
 		if (info->summary == NULL)
-			info->summary = slot_first(fact, "text");
-		rc = slot_all(fact, info->kind == ONCO_RULE_WARNING ? "agent" : "agents",
-			      &info->agents, &info->n_agents);
+			info->summary = slot_first(fact, "text", &rc);
+		if (rc == 0)
+			rc = slot_all(fact, info->kind == ONCO_RULE_WARNING ? "agent" : "agents",
+				      &info->agents, &info->n_agents);
 		if (rc == 0 && info->kind == ONCO_RULE_RECOMMENDATION)
 			rc = read_decls(info, fact);
-		if (rc != 0)
-			return rc;
-		return slot_all(fact, "cite", &info->cites, &info->n_cites);
+		if (rc == 0)
+			rc = slot_all(fact, "cite", &info->cites, &info->n_cites);
+		return rc;
 	}
-	return 0;
+	return rc;
 }
 
 /* Looks through the right-hand side for the first (assert (template ...))

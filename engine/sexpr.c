@@ -144,8 +144,8 @@ static int read_items(reader *r, onco_sx *list, int nested, int depth)
 {
 	int rc;
 
-	if (depth > 256)
-		return ONCO_EINVALID;
+	if (depth > ONCO_SX_MAX_DEPTH)
+		return ONCO_ELIMIT;
 	for (;;) {
 		onco_sx *item = NULL;
 

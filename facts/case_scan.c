@@ -121,16 +121,20 @@ static int put_utf8(onco_buf *b, unsigned long cp)
 	return onco_buf_append(b, u, n);
 }
 
-/* Decodes the escape at s[i] == '\\' into `out` (NULL: only measure).
- * Returns how many bytes it takes; *cp gets the code point (for \u0000). */
+/* Decodes the escape at s[i] == '\\'. Returns how many bytes it takes;
+ * *cp gets the code point (for \u0000). *bad_hex is set for a \u not
+ * followed by four hex digits: cJSON 1.7 reads those digits as 0, which
+ * would cut the string short without an error, so the scanner must refuse
+ * them itself. Other bad escapes (\x) cJSON rejects. */
 static size_t escape(const unsigned char *s, size_t n, size_t i,
-		     unsigned long *cp)
+		     unsigned long *cp, bool *bad_hex)
 {
 	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
 	const char *hit;
 	unsigned long low;
 
-	*cp = 0xfffd; /* a bad escape: cJSON will reject the text */
+	*cp = 0xfffd;
+	*bad_hex = false;
 	if (i + 1 >= n)
 		return 1;
 	if (s[i + 1] != 'u') {
@@ -139,8 +143,11 @@ static size_t escape(const unsigned char *s, size_t n, size_t i,
 			*cp = (unsigned char)to[hit - from];
 		return 2;
 	}
-	if (hex4(s + i + 2, n - i - 2, cp) != 0)
+	if (hex4(s + i + 2, n - i - 2, cp) != 0) {
+		*cp = 0xfffd;
+		*bad_hex = true;
 		return 2;
+	}
 	if (*cp >= 0xd800 && *cp <= 0xdbff && i + 11 < n &&
 	    s[i + 6] == '\\' && s[i + 7] == 'u' &&
 	    hex4(s + i + 8, n - i - 8, &low) == 0 && low >= 0xdc00 &&
@@ -164,6 +171,7 @@ static int scan_string(scanner *sc, onco_buf *key, bool *problem,
 	const unsigned char *s = sc->s;
 	size_t i = sc->i + 1, len;
 	unsigned long cp;
+	bool bad_hex;
 	int rc = 0;
 
 	*problem = false;
@@ -173,8 +181,13 @@ static int scan_string(scanner *sc, onco_buf *key, bool *problem,
 	onco_buf_truncate(&sc->message, 0);
 	while (rc == 0 && i < sc->n && s[i] != '"') {
 		if (s[i] == '\\') {
-			len = escape(s, sc->n, i, &cp);
-			if (cp == 0 && !*problem) {
+			len = escape(s, sc->n, i, &cp, &bad_hex);
+			if (bad_hex && !*problem) {
+				*problem = true;
+				rc = onco_buf_printf(&sc->message,
+					"has an invalid escape at byte %zu: \\u "
+					"must be followed by four hex digits", i);
+			} else if (cp == 0 && !*problem) {
 				*problem = true;
 				rc = onco_buf_printf(&sc->message,
 					"contains \\u0000 (NUL) at byte %zu; "

@@ -63,6 +63,21 @@ void onco_case_issues_free(onco_case_issues *issues);
 int onco_case_read(onco_case **out, const char *text, size_t length,
 		   const onco_case_limits *limits, onco_case_issues *issues);
 
+/*
+ * Installs, once per process, the allocation hooks cJSON allocates through
+ * (malloc and free, counting failures per thread), so that running out of
+ * memory while parsing a case is ONCO_ENOMEM, never "not valid JSON".
+ * onco_case_read and onco_engine_open call it; a program that uses cJSON
+ * from several threads calls it (or opens an engine) before starting them.
+ */
+void onco_json_hooks_install(void);
+
+/* How many cJSON allocations of the calling thread have failed since it
+ * started (once the hooks are installed). A function that builds a JSON
+ * document reads it before and after: any change means the document may
+ * lack something, and the answer is ONCO_ENOMEM. */
+unsigned long onco_json_alloc_failures(void);
+
 /* The case's id. Valid while the case lives. */
 const char *onco_case_id(const onco_case *c);
 

@@ -29,6 +29,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	onco_engine_options_default(&opts);
 	opts.kb_dir = getenv("ONCO_FUZZ_KB"); /* NULL: the built-in rule base */
 	opts.kb_image = getenv("ONCO_FUZZ_KB_IMAGE");
+	opts.kb_image_sha256 = getenv("ONCO_FUZZ_KB_IMAGE_SHA256"); /* its pin */
 	if (onco_engine_open(&fuzz_engine, &opts, &err) != 0)
 		abort();
 	return 0;

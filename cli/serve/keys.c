@@ -385,7 +385,7 @@ int serve_keyring_load(serve_keyring **ring, const char *issuer, const char *pat
 		snprintf(why, why_size, "out of memory");
 		return -1;
 	}
-	text = cli_read_file(path, &len);
+	text = cli_read_file(path, CLI_FILE_MAX, &len);
 	if (text == NULL) {
 		snprintf(why, why_size, "%s", strerror(errno));
 		return -1;

@@ -77,7 +77,8 @@ void serve_usage(FILE *out)
 	size_t i;
 	const char *h, *nl;
 
-	fputs("usage: oncorules serve [options] [--kb DIR | --kb-image FILE] [--strategy NAME]\n"
+	fputs("usage: oncorules serve [options] [--kb DIR | --kb-image FILE --kb-image-sha256 HEX]\n"
+	      "                       [--strategy NAME]\n"
 	      "\n"
 	      "Runs the CDS Hooks 2.0 service (GET /cds-services, POST /cds-services/patient-view,\n"
 	      "POST /cds-services/patient-view/feedback) until SIGINT or SIGTERM.\n"

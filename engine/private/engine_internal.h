@@ -5,6 +5,7 @@
 #ifndef ONCO_ENGINE_INTERNAL_H
 #define ONCO_ENGINE_INTERNAL_H
 
+#include <setjmp.h>
 #include <stddef.h>
 
 #include "kb_files.h"
@@ -72,13 +73,36 @@ typedef struct onco_capture {
 	int has_error;
 } onco_capture;
 
+/* Which limit stopped the last phase watched by limits.c. */
+typedef enum onco_limit_kind {
+	ONCO_LIMIT_NONE = 0,
+	ONCO_LIMIT_FACTS,  /* opts.max_facts */
+	ONCO_LIMIT_TIME,   /* opts.max_seconds */
+	ONCO_LIMIT_MEMORY  /* opts.max_memory */
+} onco_limit_kind;
+
+/* The phase limits.c watches: evaluating one case, or loading the rule
+ * base. */
+typedef struct onco_watch {
+	int active;
+	double deadline;  /* CLOCK_MONOTONIC, in seconds */
+	long memory_base; /* EnvMemUsed when the phase began */
+	long memory_max;  /* bytes the phase may add to it */
+	onco_limit_kind hit;
+} onco_watch;
+
 struct onco_engine {
 	void *env; /* the CLIPS environment; its context points back here */
 	onco_engine_options opts;
 	onco_kb kb;
 	onco_capture capture;
 	int evaluated; /* working memory holds the last case's facts */
-	int fact_limit_hit; /* the last run was halted at opts.max_facts */
+	onco_watch watch;
+	/* guard.c: where CLIPS's out-of-memory function jumps while an engine
+	 * call runs inside CLIPS; `lost` once it has jumped (the environment
+	 * is abandoned, every later call fails). */
+	jmp_buf *guard;
+	int lost;
 	/* Firings of the last evaluation per rule, parallel to kb.rules. */
 	unsigned long *firings;
 	onco_rule_info **rules_by_name; /* kb.rules sorted by name */
@@ -90,6 +114,11 @@ int onco_rules_by_name_build(onco_engine *engine);
 /* kb.c: read the rule-base files (built in or from a directory), load them
  * into engine->env, hash them. */
 int onco_kb_read_files(onco_kb *kb, const char *dir, onco_error *err);
+/* Reads a whole regular file of at most `max` bytes into a NUL-terminated
+ * buffer the caller frees; a directory, a FIFO, a device or a larger file
+ * is refused (ONCO_EIO with the reason in `err`), as is ONCO_ENOMEM. */
+int onco_read_regular_file(const char *path, size_t max, char **out, size_t *length,
+			   onco_error *err);
 /* Appends a copy of one file (a NUL is added after its bytes). 0 or
  * ONCO_ENOMEM. */
 int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t length);
@@ -121,12 +150,25 @@ int onco_kb_rule_index(const onco_kb *kb, const char *name);
 int onco_capture_install(onco_engine *engine);
 void onco_capture_reset(onco_capture *capture);
 
-/* limits.c: the fact limit, checked after every firing (halts the run).
- * onco_limits_reached says whether the run just ended hit the firing or the
- * fact limit, and writes the message for the error document. */
+/* limits.c: the limits of a phase (a case: firings, facts, time, memory;
+ * loading the rule base: time, memory), checked by CLIPS run and periodic
+ * functions that halt execution. onco_limits_start begins watching a phase,
+ * onco_limits_stop ends it. onco_limits_reached says whether the run just
+ * ended hit a limit, and writes the message for the error document. */
 int onco_limits_install(onco_engine *engine);
+void onco_limits_start(onco_engine *engine, int loading);
+void onco_limits_stop(onco_engine *engine);
 int onco_limits_reached(onco_engine *engine, long long fired, char *message,
 			size_t size);
+
+/* guard.c: CLIPS running out of memory. onco_guard_install sets the
+ * environment's out-of-memory function; onco_guarded runs `work` so that
+ * running out of memory inside CLIPS returns ONCO_ENOMEM from it (and marks
+ * the engine lost) instead of exiting or crashing. Every engine call that
+ * enters CLIPS goes through it. */
+void onco_guard_install(onco_engine *engine);
+int onco_guarded(onco_engine *engine, int (*work)(onco_engine *, void *), void *arg,
+		 onco_error *err);
 
 /* basis.c: the user functions onco-rule and onco-basis of schema.clp. */
 int onco_basis_install(void *env);

@@ -19,11 +19,17 @@ typedef struct onco_sx {
 	long col;              /* its column (byte in the line), from 1 */
 } onco_sx;
 
+/* Lists nested deeper than this are refused: the reader recurses, and so
+ * does CLIPS's parser, which a rule file nested 40,000 levels deep crashes;
+ * the loader refuses such a file before CLIPS reads it. */
+#define ONCO_SX_MAX_DEPTH 256
+
 /*
  * Reads the expressions of `text` (length bytes) into *out, a list node
  * whose items are the top-level expressions. Comments (;) are skipped.
- * Returns 0, ONCO_EINVALID for unbalanced text (offset in *error_line), or
- * ONCO_ENOMEM.
+ * Returns 0, ONCO_EINVALID for unbalanced text, ONCO_ELIMIT for lists
+ * nested deeper than ONCO_SX_MAX_DEPTH (the line in *error_line for both),
+ * or ONCO_ENOMEM.
  */
 int onco_sx_read(onco_sx **out, const char *text, size_t length, long *error_line);
 

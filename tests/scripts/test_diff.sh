@@ -36,13 +36,14 @@ os.makedirs(os.path.join(tmp, "inputs"))
 # every case evaluated by `batch` (another verb than diff, one process), from
 # the rule base compiled once (the same bytes as the text: test_kb_image.sh)
 image = os.path.join(tmp, "old.img")
-subprocess.run([bin, "compile", "--kb", kb, "-o", image], check=True)
+pin = subprocess.run([bin, "compile", "--kb", kb, "-o", image], check=True,
+                     capture_output=True, text=True).stdout.split()[0]
 lines = []
 for f in files:
     doc = json.load(open(f))
     case = doc["input"] if isinstance(doc, dict) and "input" in doc and "expect" in doc else doc
     lines.append(json.dumps(case))
-out = subprocess.run([bin, "batch", "--kb-image", image], input="\n".join(lines) + "\n",
+out = subprocess.run([bin, "batch", "--kb-image", image, "--kb-image-sha256", pin], input="\n".join(lines) + "\n",
                      capture_output=True, text=True).stdout.splitlines()
 assert len(out) == len(files), "batch answered %d of %d cases" % (len(out), len(files))
 results = {f: json.loads(line) for f, line in zip(files, out)}

@@ -43,9 +43,10 @@ cat >>"$kb/anal-stage4.clp" <<'EOF'
   (citation (id zz-uncited) (source "002_ce5144216419e930.txt") (label A4-1)
             (quote "Your treatment plan may include one or more of the following treatments.")))
 EOF
-"$bin" compile --kb "$kb" -o "$tmp/kb.img" || no "compile failed"
+"$bin" compile --kb "$kb" -o "$tmp/kb.img" >"$tmp/kb.sum" || no "compile failed"
+pin=(--kb-image-sha256 "$(cut -d' ' -f1 "$tmp/kb.sum")")
 "$bin" rules --kb "$kb" >"$tmp/r.text"
-"$bin" rules --kb-image "$tmp/kb.img" >"$tmp/r.image"
+"$bin" rules --kb-image "$tmp/kb.img" "${pin[@]}" >"$tmp/r.image"
 same "rules (copy: text vs image)" "$tmp/r.text" "$tmp/r.image"
 grep -q '^  ZZ-1 *(no rule concludes it)' "$tmp/r.image" || no "rules does not list map label ZZ-1 from the image"
 "$bin" lint --kb "$kb" >"$tmp/l.text" 2>&1
@@ -53,7 +54,7 @@ grep -q '^  ZZ-1 *(no rule concludes it)' "$tmp/r.image" || no "rules does not l
 same "lint (copy: text vs image)" "$tmp/l.text" "$tmp/l.image"
 grep -q 'citation zz-uncited is never cited' "$tmp/l.image" || no "lint of the image misses the uncited citation"
 "$bin" test --coverage --kb "$kb" "$cases" | sed -n '/^coverage over/,$p' >"$tmp/c.text"
-"$bin" test --coverage --kb-image "$tmp/kb.img" "$cases" | sed -n '/^coverage over/,$p' >"$tmp/c.image"
+"$bin" test --coverage --kb-image "$tmp/kb.img" "${pin[@]}" "$cases" | sed -n '/^coverage over/,$p' >"$tmp/c.image"
 same "test --coverage (copy: text vs image)" "$tmp/c.text" "$tmp/c.image"
 grep -q '^  ZZ-1: no rule cites it' "$tmp/c.image" || no "coverage of the image misses map label ZZ-1"
 

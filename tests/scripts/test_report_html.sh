@@ -4,8 +4,9 @@
 #   - check_report.py: pages well formed, the same bytes every run, every id
 #     of every card on its card, nothing loaded or run, markup in any string
 #     shown as text, the largest audit case's page under 300 KB;
-#   - exit statuses and writes: -o required; an invalid case (its page lists
-#     the errors) and a place that cannot take the file exit 2; a case not
+#   - exit statuses and writes: -o required; an invalid case and a case
+#     over the size limit (their pages list the errors) and a place that
+#     cannot take the file exit 2; a case not
 #     covered gets a page that says so; a failed
 #     write exits 3 with one message and leaves neither the file nor a
 #     temporary one; a link or a device at the name is never replaced;
@@ -44,6 +45,14 @@ printf '{"id": "bad-1", "cancer": {"site": "cervix"}, "patient": {"ecog": 9}}' >
 [ $? -eq 2 ] || fail "invalid case: exit status, want 2"
 grep -q '/patient/ecog' "$tmp/bad.html" || fail "the invalid case's page does not name /patient/ecog"
 xmllint --noout "$tmp/bad.html" || fail "the invalid case's page is not well formed"
+
+# A case over the size limit: exit 2, and its page says so (as evaluate's
+# error document does).
+python3 -c 'import json; print(json.dumps({"id": "huge", "note": "a" * (2 << 20)}))' >"$tmp/huge.json"
+"$bin" report "$tmp/huge.json" -o "$tmp/huge.html" 2>/dev/null
+[ $? -eq 2 ] || fail "a case over the size limit: exit status, want 2"
+grep -q 'is larger than the limit of' "$tmp/huge.html" ||
+	fail "the page of a case over the size limit does not say so"
 
 # A case the rule base does not cover: its page says so, with the reason.
 printf '{"id": "nc-1", "cancer": {"site": "anus", "stage": "III"}}' >"$tmp/nc.json"

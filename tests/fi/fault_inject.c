@@ -1,0 +1,472 @@
+/*
+ * fault_inject.c: one failed allocation, at every allocation point, never
+ * gives a different answer.
+ *
+ * The test opens the engine once (built-in rule base, as the command does),
+ * then, for each allocation point of the work that follows, forks a child
+ * in which that allocation (the Nth malloc, calloc, realloc, strdup or
+ * open_memstream) fails, and checks the child's answer:
+ *
+ *   evaluate (--json or the text summary), one case: either the exact
+ *   output of the run without failure and exit 0, or exit 3 with nothing on
+ *   standard output and a message on standard error;
+ *
+ *   batch, one file of the cases (and an empty and an invalid line): either
+ *   the exact output and exit 0, or exit 3 with nothing written (the run
+ *   could not start), or exit 3 with one record per input line, in order,
+ *   each the record of the run without failure or an internal-error record,
+ *   and a summary whose counts add up; batch-summary the same with
+ *   --summary (the cards and ids only).
+ *
+ * What is counted: every call to those functions from our code, CLIPS
+ * (linked statically) and cJSON (which allocates through our hooks): the
+ * test is linked with -Wl,--wrap for them. Allocations inside the C library
+ * itself (stdio buffers, qsort) are not. A child is also a crash check (a
+ * signal fails the test) and, in the ASan build, a leak check of every
+ * error path (the child frees everything and exits normally).
+ *
+ * With --persistent, every allocation from the Nth on fails (a sample of
+ * points): the path where CLIPS itself runs out of memory (engine/guard.c).
+ * With --leak-every K (ASan builds), one child in K frees everything and
+ * exits normally, so that LeakSanitizer checks its path; the others end
+ * with _exit (a leak check per child would triple the time).
+ *
+ * --only N runs the work once, in the process itself (under a debugger),
+ * with allocation N failing, and prints what it printed.
+ *
+ * Usage: fault_inject [--persistent] [--every K] [--leak-every K] [--only N]
+ *                     evaluate-json|evaluate-text|batch|batch-summary CASE...
+ * CASE is a case or a regression case file (its "input"). Prints the number
+ * of points, the outcomes and the time.
+ */
+#define _GNU_SOURCE
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "casefiles.h"
+#include "cli.h"
+
+/* ------------------------------------------------------ the allocator */
+
+typedef struct fi_state {
+	long count;   /* allocations counted in this process since enabled */
+	long evaluated; /* the count when onco_engine_evaluate returned */
+	long fail_at; /* 0: none fails */
+	int persistent;
+	int enabled;
+} fi_state;
+
+static fi_state *fi; /* shared with the children (MAP_SHARED) */
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+char *__real_strdup(const char *s);
+FILE *__real_open_memstream(char **p, size_t *size);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+char *__wrap_strdup(const char *s);
+FILE *__wrap_open_memstream(char **p, size_t *size);
+
+static int fail_now(void)
+{
+	long n;
+
+	if (fi == NULL || !__atomic_load_n(&fi->enabled, __ATOMIC_RELAXED))
+		return 0;
+	n = __atomic_add_fetch(&fi->count, 1, __ATOMIC_RELAXED);
+	if (fi->fail_at == 0 || n < fi->fail_at || (n > fi->fail_at && !fi->persistent))
+		return 0;
+	errno = ENOMEM;
+	return 1;
+}
+
+void *__wrap_malloc(size_t size)
+{
+	return fail_now() ? NULL : __real_malloc(size);
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+	return fail_now() ? NULL : __real_calloc(n, size);
+}
+
+void *__wrap_realloc(void *p, size_t size)
+{
+	return fail_now() ? NULL : __real_realloc(p, size);
+}
+
+char *__wrap_strdup(const char *s)
+{
+	return fail_now() ? NULL : __real_strdup(s);
+}
+
+FILE *__wrap_open_memstream(char **p, size_t *size)
+{
+	return fail_now() ? NULL : __real_open_memstream(p, size);
+}
+
+/* The text summary evaluates the case exactly as --json does (same calls,
+ * same flags), then prints: its sweep starts where the evaluation ends,
+ * which the --json sweep has covered up to there. */
+int __real_onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t length,
+				int flags, char **out, onco_error *err);
+int __wrap_onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t length,
+				int flags, char **out, onco_error *err);
+
+int __wrap_onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t length,
+				int flags, char **out, onco_error *err)
+{
+	int rc = __real_onco_engine_evaluate(engine, case_text, length, flags, out, err);
+
+	if (fi != NULL)
+		fi->evaluated = __atomic_load_n(&fi->count, __ATOMIC_RELAXED);
+	return rc;
+}
+
+/* ----------------------------------------------------------- children */
+
+typedef enum mode { MODE_JSON, MODE_TEXT, MODE_BATCH, MODE_BATCH_SUMMARY } mode;
+
+#define IS_BATCH(m) ((m) == MODE_BATCH || (m) == MODE_BATCH_SUMMARY)
+
+typedef struct job {
+	mode mode;
+	long leak_every; /* 0: never check leaks (no ASan) */
+	onco_engine *engine;
+	const char *text; /* evaluate: the case */
+	size_t length;
+	const char *input; /* batch: the NDJSON file */
+	char out[64], err[64];
+} job;
+
+/* Runs the work in a child with allocation `fail_at` failing (0: none);
+ * returns its wait status, output in job->out, stderr in job->err, and
+ * with `count` the number of allocations and where the evaluation ended. */
+static int run_child(job *j, long fail_at, long *count, long *evaluated)
+{
+	pid_t pid;
+	int status;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (pid == 0) {
+		int out = open(j->out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int err = open(j->err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int in = IS_BATCH(j->mode) ? open(j->input, O_RDONLY) : -1;
+		onco_engine *engines[1] = {j->engine};
+
+		if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 ||
+		    (IS_BATCH(j->mode) && (in < 0 || dup2(in, 0) < 0)))
+			_exit(100);
+		close(out);
+		close(err);
+		if (in >= 0)
+			close(in);
+		fi->count = 0;
+		fi->fail_at = fail_at;
+		__atomic_store_n(&fi->enabled, 1, __ATOMIC_RELAXED);
+		if (IS_BATCH(j->mode))
+			status = cli_batch_run(engines, 1, NULL, 0,
+					       j->mode == MODE_BATCH_SUMMARY ? ONCO_JSON_SUMMARY : 0, NULL);
+		else
+			status = cli_evaluate_case(j->engine, j->text, j->length,
+						   j->mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);
+		status = cli_finish(status);
+		__atomic_store_n(&fi->enabled, 0, __ATOMIC_RELAXED);
+		if (j->leak_every == 0 || fail_at % j->leak_every != 0)
+			_exit(status);
+		/* Everything freed, a normal exit: LeakSanitizer checks the path. */
+		onco_engine_free(j->engine);
+		free((char *)j->text);
+		exit(status);
+	}
+	if (waitpid(pid, &status, 0) != pid) {
+		perror("waitpid");
+		exit(2);
+	}
+	if (count != NULL)
+		*count = fi->count;
+	if (evaluated != NULL)
+		*evaluated = fi->evaluated;
+	return status;
+}
+
+static char *slurp(const char *path, size_t *length)
+{
+	char *text = cli_read_file(path, (size_t)64 << 20, length);
+
+	if (text == NULL) {
+		fprintf(stderr, "fault_inject: cannot read %s: %s\n", path, strerror(errno));
+		exit(2);
+	}
+	return text;
+}
+
+/* ---------------------------------------------------------- the checks */
+
+/* The next line of `text` from *at: its length (without the newline);
+ * -1 at the end. */
+static long next_line(const char *text, size_t length, size_t *at, const char **line)
+{
+	const char *nl;
+	size_t start = *at;
+
+	if (start >= length)
+		return -1;
+	nl = memchr(text + start, '\n', length - start);
+	*line = text + start;
+	*at = nl != NULL ? (size_t)(nl - text) + 1 : length;
+	return nl != NULL ? (long)(nl - text - (long)start) : (long)(length - start);
+}
+
+/* The summary line of batch on stderr: "N cases, V valid, E errors (I
+ * invalid, R run limits, X internal)": whether its counts add up to
+ * `lines`. */
+static int summary_adds_up(const char *err, long lines)
+{
+	const char *s = strstr(err, "oncorules batch: ");
+	long n, v, e, i, r, x;
+
+	while (s != NULL && sscanf(s, "oncorules batch: %ld cases, %ld valid, %ld errors (%ld "
+				      "invalid, %ld run limits, %ld internal)",
+				   &n, &v, &e, &i, &r, &x) != 6)
+		s = strstr(s + 1, "oncorules batch: ");
+	if (s == NULL)
+		return 0;
+	return n == lines && v + i + r + x == n && e == i + r + x && x > 0;
+}
+
+static const char internal_error[] =
+	"\"errors\":[{\"pointer\":\"\",\"message\":\"internal error";
+
+/* Batch output after a failure: a record per line, each the reference's
+ * or an internal-error record. */
+static const char *check_batch(const char *out, size_t out_len, const char *ref,
+			       size_t ref_len, const char *err)
+{
+	size_t a = 0, b = 0;
+	const char *got, *want;
+	long got_len, want_len, lines = 0;
+	char head[48];
+
+	while ((want_len = next_line(ref, ref_len, &b, &want)) >= 0) {
+		lines++;
+		got_len = next_line(out, out_len, &a, &got);
+		if (got_len < 0)
+			return "a line has no record";
+		snprintf(head, sizeof(head), "{\"line\":%ld,", lines);
+		if (strncmp(got, head, strlen(head)) != 0)
+			return "records out of order";
+		if (got_len == want_len && memcmp(got, want, (size_t)got_len) == 0)
+			continue;
+		if (memmem(got, (size_t)got_len, internal_error, strlen(internal_error)) == NULL)
+			return "a record differs and is not an internal-error record";
+	}
+	if (next_line(out, out_len, &a, &got) >= 0)
+		return "more records than lines";
+	if (!summary_adds_up(err, lines))
+		return "the summary does not add up";
+	return NULL;
+}
+
+typedef struct tally {
+	long points, same, refused, started_not; /* exit 0 same; exit 3; exit 3 before any output */
+	long failures;
+} tally;
+
+static int check_one(job *j, long point, const char *ref, size_t ref_len, tally *t)
+{
+	int status = run_child(j, point, NULL, NULL);
+	size_t out_len, err_len;
+	char *out = slurp(j->out, &out_len), *err = slurp(j->err, &err_len);
+	const char *problem = NULL;
+
+	t->points++;
+	if (WIFSIGNALED(status)) {
+		problem = "killed by a signal";
+	} else if (WEXITSTATUS(status) == 0) {
+		if (out_len != ref_len || memcmp(out, ref, ref_len) != 0)
+			problem = "exit 0 with a different answer";
+		else
+			t->same++;
+	} else if (WEXITSTATUS(status) != 3) {
+		problem = "exit status neither 0 nor 3";
+	} else if (err_len == 0) {
+		problem = "exit 3 without a message";
+	} else if (!IS_BATCH(j->mode) || out_len == 0) {
+		if (out_len != 0)
+			problem = "exit 3 with a document on standard output";
+		else if (IS_BATCH(j->mode))
+			t->started_not++;
+		else
+			t->refused++;
+	} else if ((problem = check_batch(out, out_len, ref, ref_len, err)) == NULL) {
+		t->refused++;
+	}
+	if (problem != NULL) {
+		t->failures++;
+		fprintf(stderr, "FAIL at allocation %ld: %s (status %d)\n--- stdout:\n%.600s\n--- stderr:\n%.600s\n",
+			point, problem, WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status),
+			out, err);
+	}
+	free(out);
+	free(err);
+	return problem != NULL;
+}
+
+/* Every point of one piece of work (or every `every`th with --persistent). */
+static void sweep(job *j, const char *what, long every, tally *total)
+{
+	tally t = {0};
+	size_t ref_len, err_len;
+	long count = 0, evaluated = 0, point, first = 1;
+	int status = run_child(j, 0, &count, &evaluated);
+	char *ref = slurp(j->out, &ref_len), *err = slurp(j->err, &err_len);
+
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "FAIL %s: the run without failure exits %d:\n%s\n", what, status, err);
+		total->failures++;
+		free(ref);
+		free(err);
+		return;
+	}
+	/* Batch threads interleave: the count varies a little; go past it. */
+	if (IS_BATCH(j->mode))
+		count += count / 20 + 10;
+	if (j->mode == MODE_TEXT)
+		first = evaluated + 1;
+	for (point = first; point <= count && t.failures < 5; point += every)
+		check_one(j, point, ref, ref_len, &t);
+	printf("%-40s %6ld points: %6ld same answer (exit 0), %6ld exit 3, %4ld exit 3 before any "
+	       "output%s\n",
+	       what, t.points, t.same, t.refused, t.started_not, t.failures ? "  FAILED" : "");
+	total->points += t.points;
+	total->same += t.same;
+	total->refused += t.refused;
+	total->started_not += t.started_not;
+	total->failures += t.failures;
+	free(ref);
+	free(err);
+}
+
+int main(int argc, char **argv)
+{
+	static const char *const modes[] = {"evaluate-json", "evaluate-text", "batch",
+					    "batch-summary"};
+	cli_engine_args eargs = {0};
+	tally total = {0};
+	job j;
+	struct timespec t0, t1;
+	char dir[] = "/tmp/fault-inject-XXXXXX";
+	long every = 1, leak_every = 1, only = 0;
+	int i = 1, status, m, persistent = 0;
+	FILE *input = NULL;
+
+	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if (strcmp(argv[i], "--persistent") == 0)
+			persistent = 1;
+		else if (strcmp(argv[i], "--every") == 0 && i + 1 < argc)
+			every = atol(argv[++i]);
+		else if (strcmp(argv[i], "--leak-every") == 0 && i + 1 < argc)
+			leak_every = atol(argv[++i]);
+		else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+			only = atol(argv[++i]);
+	}
+	for (m = 0; m < 4 && i < argc && strcmp(argv[i], modes[m]) != 0; m++)
+		;
+	if (m == 4 || i + 1 >= argc || every < 1 || leak_every < 1) {
+		fputs("usage: fault_inject [--persistent] [--every K] [--leak-every K] "
+		      "evaluate-json|evaluate-text|batch|batch-summary CASE...\n", stderr);
+		return 2;
+	}
+	fi = mmap(NULL, sizeof(*fi), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (fi == MAP_FAILED || mkdtemp(dir) == NULL) {
+		perror("fault_inject");
+		return 2;
+	}
+	fi->persistent = persistent;
+	memset(&j, 0, sizeof(j));
+	j.mode = (mode)m;
+#if defined(__SANITIZE_ADDRESS__)
+	j.leak_every = persistent ? 0 : leak_every; /* a lost engine is leaked by design */
+#else
+	j.leak_every = 0; /* nothing would check */
+#endif
+	snprintf(j.out, sizeof(j.out), "%s/out", dir);
+	snprintf(j.err, sizeof(j.err), "%s/err", dir);
+	j.engine = cli_engine_open(&eargs, &status);
+	if (j.engine == NULL)
+		return 2;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i++; i < argc; i++) {
+		char what[300], path[80];
+		const char *name = strrchr(argv[i], '/') != NULL ? strrchr(argv[i], '/') + 1 : argv[i];
+
+		j.text = cli_case_input(argv[i]);
+		if (j.text == NULL) {
+			fprintf(stderr, "fault_inject: cannot read %s\n", argv[i]);
+			return 2;
+		}
+		j.length = strlen(j.text);
+		snprintf(what, sizeof(what), "%s %s", modes[m], name);
+		if (only > 0 && !IS_BATCH(j.mode)) {
+			fi->fail_at = only;
+			fi->enabled = 1;
+			status = cli_evaluate_case(j.engine, j.text, j.length,
+						   j.mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);
+			fi->enabled = 0;
+			fflush(stdout);
+			fprintf(stderr, "%s: allocation %ld failed: exit %d\n", what, only, status);
+			return status;
+		}
+		if (IS_BATCH(j.mode)) {
+			/* The case on one line, an empty line and a line that is not
+			 * JSON: three lines, three records, whatever fails. */
+			cJSON *doc = cJSON_Parse(j.text);
+			char *one_line = doc != NULL ? cJSON_PrintUnformatted(doc) : NULL;
+
+			cJSON_Delete(doc);
+			snprintf(path, sizeof(path), "%s/cases.ndjson", dir);
+			j.input = path;
+			input = one_line != NULL ? fopen(path, "w") : NULL;
+			if (input == NULL ||
+			    fprintf(input, "%s\n\n{\"id\": \"x\", \n", one_line) < 0 ||
+			    fclose(input) != 0) {
+				perror("fault_inject");
+				return 2;
+			}
+			free(one_line);
+		}
+		sweep(&j, what, every, &total);
+		free((char *)j.text);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("%s%s: %ld points, %ld same answer, %ld exit 3 (%ld before any output), "
+	       "%ld failures, %.1f s\n",
+	       modes[m], persistent ? " (persistent)" : "", total.points, total.same,
+	       total.refused + total.started_not, total.started_not, total.failures,
+	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	onco_engine_free(j.engine);
+	unlink(j.out);
+	unlink(j.err);
+	if (j.input != NULL)
+		unlink(j.input);
+	rmdir(dir);
+	return total.failures == 0 && total.points > 0 ? 0 : 1;
+}

@@ -99,6 +99,7 @@ typedef struct batch_run {
 	unsigned long long records_written; /* lines whose records reached stdout */
 	size_t max_line; /* case size limit in bytes */
 	int flags;       /* onco_engine_evaluate flags: ONCO_JSON_SUMMARY */
+	const onco_fhir_options *fhir; /* --fhir: lines are FHIR bundles */
 	cli_report_dir *html; /* --html DIR: a page per record, or NULL */
 	int progress;    /* print a progress line (stderr is a terminal) */
 	struct timespec start;
@@ -125,7 +126,8 @@ static void batch_usage(FILE *out)
 {
 	fputs("usage: oncorules batch [-j N] [--summary | --html DIR] [--kb DIR | --kb-image FILE\n"
 	      "                       --kb-image-sha256 HEX] [--strategy NAME]\n"
-	      "                       [--time-limit SECONDS] [--memory-limit MIB] [FILES...]\n"
+	      "                       [--time-limit SECONDS] [--memory-limit MIB]\n"
+	      "                       [--fhir [--as-of DATE]] [FILES...]\n"
 	      "\n"
 	      "Evaluates NDJSON cases, one per line, from FILES in order or from\n"
 	      "standard input, and writes one JSON result per input line, in input\n"
@@ -136,7 +138,8 @@ static void batch_usage(FILE *out)
 	      "-j N runs N\n"
 	      "worker threads (0: one per processor; default 1). A summary of the\n"
 	      "run goes to standard error, and a progress line\n"
-	      "when standard error is a terminal.\n"
+	      "when standard error is a terminal. With --fhir each line is a FHIR R4\n"
+	      "Bundle, answered as evaluate --fhir answers (docs/fhir-mapping.md).\n"
 	      "Exit status: 0 the run completed (invalid cases included), 2 usage,\n"
 	      "3 internal error (a line could not be evaluated, the output could not\n"
 	      "be written, or SIGINT/SIGTERM stopped the run: every line read is\n"
@@ -276,7 +279,11 @@ static int answer_line(batch_run *run, onco_engine *engine, batch_chunk *chunk, 
 	if (is_blank(text, ln->length))
 		return record_error(chunk, number, "empty line: no case", after);
 	onco_error_clear(&err);
-	rc = onco_engine_evaluate(engine, text, ln->length, run->flags, &doc, &err);
+	if (run->fhir != NULL)
+		rc = onco_engine_evaluate_fhir(engine, text, ln->length, run->fhir, run->flags,
+					       &doc, &err);
+	else
+		rc = onco_engine_evaluate(engine, text, ln->length, run->flags, &doc, &err);
 	if (doc != NULL) {
 		*what = rc == 0		     ? OUTCOME_VALID
 			: rc == ONCO_EINVALID ? OUTCOME_INVALID
@@ -784,7 +791,7 @@ static int report(batch_run *run, int status)
 }
 
 int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int flags,
-		  cli_report_dir *html)
+		  const onco_fhir_options *fhir, cli_report_dir *html)
 {
 	onco_case_limits limits;
 	batch_worker *workers = NULL;
@@ -802,7 +809,8 @@ int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int
 	pthread_cond_init(&run.can_write, NULL);
 	stop_signal = 0;
 	onco_case_limits_default(&limits);
-	run.max_line = limits.max_bytes;
+	run.fhir = fhir;
+	run.max_line = fhir != NULL ? fhir->limits.max_bytes : limits.max_bytes;
 	run.flags = flags;
 	run.html = html;
 	workers = calloc((size_t)jobs, sizeof(*workers));
@@ -887,6 +895,8 @@ static int check_files(char **files, int nfiles)
 int cli_batch(int argc, char **argv)
 {
 	cli_engine_args eargs = {0};
+	cli_fhir_args fargs = {0};
+	onco_fhir_options fhir_opts;
 	onco_engine **engines = NULL;
 	char **files = NULL;
 	const char *html_dir = NULL;
@@ -903,6 +913,13 @@ int cli_batch(int argc, char **argv)
 		const char *a = argv[i];
 
 		r = cli_engine_arg(&eargs, argc, argv, &i);
+		if (r < 0) {
+			status = CLI_EXIT_USAGE;
+			goto done;
+		}
+		if (r > 0)
+			continue;
+		r = cli_fhir_arg(&fargs, argc, argv, &i);
 		if (r < 0) {
 			status = CLI_EXIT_USAGE;
 			goto done;
@@ -955,6 +972,13 @@ int cli_batch(int argc, char **argv)
 		status = CLI_EXIT_USAGE;
 		goto done;
 	}
+	if (fargs.as_of != NULL && !fargs.fhir) {
+		fputs("oncorules batch: --as-of goes with --fhir\n", stderr);
+		status = CLI_EXIT_USAGE;
+		goto done;
+	}
+	onco_fhir_options_default(&fhir_opts);
+	fhir_opts.as_of = fargs.as_of;
 	engines = calloc((size_t)jobs, sizeof(*engines));
 	if (engines == NULL) {
 		fputs("oncorules batch: out of memory\n", stderr);
@@ -965,7 +989,8 @@ int cli_batch(int argc, char **argv)
 	for (opened = 0; opened < jobs; opened++)
 		if ((engines[opened] = cli_engine_open(&eargs, &status)) == NULL)
 			goto done;
-	status = cli_batch_run(engines, jobs, files, nfiles, flags, html);
+	status = cli_batch_run(engines, jobs, files, nfiles, flags,
+			       fargs.fhir ? &fhir_opts : NULL, html);
 done:
 	/* The index lists every line: written once the run answered them all. */
 	if (html != NULL && cli_report_dir_close(html, status == CLI_EXIT_OK) != 0 &&

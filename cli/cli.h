@@ -52,6 +52,18 @@ typedef struct cli_output_args {
 /* Like cli_engine_arg, for cli_output_args. */
 int cli_output_arg(cli_output_args *args, int argc, char **argv, int *i);
 
+/* Options of the verbs that read FHIR bundles (evaluate, batch,
+ * fhir-to-case). */
+typedef struct cli_fhir_args {
+	int fhir;          /* --fhir: the input is a FHIR R4 Bundle */
+	const char *as_of; /* --as-of DATE: the evaluation date, NULL: the bundle's */
+} cli_fhir_args;
+
+/* If argv[*i] is --fhir or --as-of DATE (or --as-of=DATE), stores it,
+ * advances *i past its value and returns 1; 0 when it is neither; -1
+ * (after printing a message) when the date is missing or not YYYY-MM-DD. */
+int cli_fhir_arg(cli_fhir_args *args, int argc, char **argv, int *i);
+
 /* The built-in rule base compiled at build time (kb_image.c, generated),
  * loaded when neither --kb nor --kb-image is given; size 0 in a binary that
  * embeds none (oncorules-text, which compiles it). */
@@ -106,16 +118,18 @@ typedef enum cli_view {
  * `evaluate` does once its input is read and its engine open (the
  * fault-injection test drives it). Returns the exit status; on 3 nothing
  * was printed on standard output. */
-int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, cli_view view);
+int cli_evaluate_case(onco_engine *engine, const char *text, size_t length,
+		      const onco_fhir_options *fhir, cli_view view);
 
 /* What `batch` does once its engines are open (one per worker, `jobs`
  * of them, owned by the caller): reads FILES (none: standard input),
  * writes one record per line (evaluated with `flags`: ONCO_JSON_SUMMARY for
- * --summary) and, with `html` (--html DIR, owned by the caller; NULL:
- * none), its report page, prints the summary; returns the exit status (the
- * fault-injection test drives it). */
+ * --summary), lines read as FHIR Bundles when `fhir` is not NULL (--fhir),
+ * and, with `html` (--html DIR, owned by the caller; NULL: none), writes
+ * each record's report page; prints the summary; returns the exit status
+ * (the fault-injection test drives it). */
 int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int flags,
-		  cli_report_dir *html);
+		  const onco_fhir_options *fhir, cli_report_dir *html);
 
 /* One function per verb, each in cli/<verb>.c. */
 int cli_evaluate(int argc, char **argv);
@@ -127,6 +141,7 @@ int cli_diff(int argc, char **argv);
 int cli_batch(int argc, char **argv);
 int cli_report(int argc, char **argv); /* cli/report.c */
 int cli_compile(int argc, char **argv);
+int cli_fhir_to_case(int argc, char **argv);
 int cli_serve(int argc, char **argv); /* cli/serve/serve.c */
 
 #endif

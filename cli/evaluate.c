@@ -11,12 +11,19 @@ static void usage(FILE *out)
 	fputs("usage: oncorules evaluate CASE.json [--json | --detail] [--kb DIR | --kb-image FILE\n"
 	      "                          --kb-image-sha256 HEX] [--strategy NAME]\n"
 	      "                          [--time-limit SECONDS] [--memory-limit MIB]\n"
+	      "       oncorules evaluate --fhir BUNDLE.json [--as-of DATE] [--json | --detail] ...\n"
 	      "\n"
 	      "Evaluates one case (\"-\" reads standard input) and prints the\n"
 	      "answer on one screen: the decision cards. --detail adds every\n"
 	      "explanation (because-lines, JSON pointers, quotes, rules); --json\n"
 	      "prints the result document instead (docs/output-format.md).\n"
 	      "\n"
+	      "  --fhir            the input is a FHIR R4 Bundle, read into a case\n"
+	      "                    (docs/fhir-mapping.md); the answer cites the\n"
+	      "                    resources each fact came from and lists what was\n"
+	      "                    not understood\n"
+	      "  --as-of DATE      with --fhir: the date (YYYY-MM-DD) ages and days are\n"
+	      "                    counted to (default: the bundle's timestamp)\n"
 	      "  --kb DIR          the rule base in DIR (default: the built-in one)\n"
 	      "  --kb-image FILE   a compiled rule base (oncorules compile), loaded\n"
 	      "  --kb-image-sha256 HEX  only with the SHA-256 you trust for it\n"
@@ -55,22 +62,19 @@ static int print_result(const char *result, cli_view view)
 
 /* A case too large to read: the same error document the engine gives for
  * one (exit 2), built without reading the rest of it. */
-static int too_large(size_t length, cli_view view)
+static int too_large(size_t length, size_t max_bytes, cli_view view)
 {
-	onco_case_limits limits;
 	char message[160], *doc;
 	int status;
 
-	onco_case_limits_default(&limits);
 	if (length > 0)
 		snprintf(message, sizeof(message),
-			 "case of %zu bytes is larger than the limit of %zu", length,
-			 limits.max_bytes);
+			 "case of %zu bytes is larger than the limit of %zu", length, max_bytes);
 	else
 		snprintf(message, sizeof(message),
 			 "case of more than %zu bytes is larger than the limit of %zu "
 			 "(reading stopped there)",
-			 limits.max_bytes, limits.max_bytes);
+			 max_bytes, max_bytes);
 	doc = cli_error_document("", message, 1);
 	if (doc == NULL) {
 		fputs("oncorules evaluate: out of memory\n", stderr);
@@ -81,13 +85,18 @@ static int too_large(size_t length, cli_view view)
 	return status == CLI_EXIT_OK ? CLI_EXIT_USAGE : status;
 }
 
-int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, cli_view view)
+int cli_evaluate_case(onco_engine *engine, const char *text, size_t length,
+		      const onco_fhir_options *fhir, cli_view view)
 {
 	char *result = NULL;
 	onco_error err;
 	int rc, status;
 
-	rc = onco_engine_evaluate(engine, text, length, ONCO_JSON_PRETTY, &result, &err);
+	if (fhir != NULL)
+		rc = onco_engine_evaluate_fhir(engine, text, length, fhir, ONCO_JSON_PRETTY,
+					       &result, &err);
+	else
+		rc = onco_engine_evaluate(engine, text, length, ONCO_JSON_PRETTY, &result, &err);
 	if (result == NULL) {
 		fprintf(stderr, "oncorules evaluate: %s\n", err.message);
 		return rc == ONCO_EINVALID ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
@@ -102,7 +111,10 @@ int cli_evaluate_case(onco_engine *engine, const char *text, size_t length, cli_
 int cli_evaluate(int argc, char **argv)
 {
 	cli_output_args args = {0};
+	cli_fhir_args fhir = {0};
+	onco_fhir_options fhir_opts;
 	onco_case_limits limits;
+	size_t max_bytes;
 	const char *path = NULL;
 	int status, i, r, detail = 0;
 	onco_engine *engine;
@@ -119,6 +131,11 @@ int cli_evaluate(int argc, char **argv)
 		}
 		if (r > 0)
 			continue;
+		r = cli_fhir_arg(&fhir, argc, argv, &i);
+		if (r < 0)
+			return CLI_EXIT_USAGE;
+		if (r > 0)
+			continue;
 		if (strcmp(argv[i], "--detail") == 0) {
 			detail = 1;
 			continue;
@@ -130,14 +147,19 @@ int cli_evaluate(int argc, char **argv)
 		}
 		path = argv[i];
 	}
-	if (path == NULL) {
+	if (path == NULL || (fhir.as_of != NULL && !fhir.fhir)) {
+		if (path != NULL)
+			fputs("oncorules evaluate: --as-of goes with --fhir\n", stderr);
 		usage(stderr);
 		return CLI_EXIT_USAGE;
 	}
 	onco_case_limits_default(&limits);
-	text = cli_read_file(path, limits.max_bytes, &length);
+	onco_fhir_options_default(&fhir_opts);
+	fhir_opts.as_of = fhir.as_of;
+	max_bytes = fhir.fhir ? fhir_opts.limits.max_bytes : limits.max_bytes;
+	text = cli_read_file(path, max_bytes, &length);
 	if (text == NULL && errno == EFBIG)
-		return too_large(length, args.json ? CLI_VIEW_JSON
+		return too_large(length, max_bytes, args.json ? CLI_VIEW_JSON
 					   : detail ? CLI_VIEW_DETAIL : CLI_VIEW_CARDS);
 	if (text == NULL) {
 		fprintf(stderr, "oncorules evaluate: cannot read %s: %s\n", path, strerror(errno));
@@ -148,9 +170,10 @@ int cli_evaluate(int argc, char **argv)
 		free(text);
 		return status;
 	}
-	status = cli_evaluate_case(engine, text, length, args.json ? CLI_VIEW_JSON
-								   : detail ? CLI_VIEW_DETAIL
-									    : CLI_VIEW_CARDS);
+	status = cli_evaluate_case(engine, text, length, fhir.fhir ? &fhir_opts : NULL,
+				   args.json ? CLI_VIEW_JSON
+				   : detail ? CLI_VIEW_DETAIL
+					    : CLI_VIEW_CARDS);
 	free(text);
 	onco_engine_free(engine);
 	return status;

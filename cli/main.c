@@ -46,6 +46,7 @@ static const struct verb verbs[] = {
 	{"batch", cli_batch, "evaluate NDJSON cases: one result line per input line"},
 	{"report", cli_report, "tumour-board report of one case as an HTML page"},
 	{"compile", cli_compile, "write the rule base as a compiled image (--kb-image)"},
+	{"fhir-to-case", cli_fhir_to_case, "read a FHIR R4 bundle: the case, what was not understood"},
 	{"serve", cli_serve, "CDS Hooks service over HTTP for an EHR (docs/service.md)"},
 };
 
@@ -55,7 +56,7 @@ static void usage(FILE *out)
 
 	fputs("usage: oncorules VERB [options] [arguments]\n\nverbs:\n", out);
 	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		fprintf(out, "  %-10s %s\n", verbs[i].name, verbs[i].summary);
+		fprintf(out, "  %-12s %s\n", verbs[i].name, verbs[i].summary);
 	fputs("\n`oncorules VERB --help` describes a verb; `oncorules rules` shows the\n"
 	      "rule base's version and hash; `oncorules --version` the program's.\n"
 	      "Exit status: 0 ok, 1 findings, 2 bad input or usage, 3 internal error.\n",

@@ -730,8 +730,10 @@ int cli_text_view(cli_buf *out, const char *result_json, int detail)
 	if (doc == NULL)
 		return -1;
 	cli_json_printable(doc);
+	cli_source_annotate(doc);
 	if (cJSON_GetObjectItemCaseSensitive(doc, "errors") != NULL) {
 		print_errors(out, doc);
+		cli_source_print(out, doc, 1);
 		cJSON_Delete(doc);
 		return 0;
 	}
@@ -754,6 +756,7 @@ int cli_text_view(cli_buf *out, const char *result_json, int detail)
 		if (detail)
 			cli_detail(out, doc);
 	}
+	cli_source_print(out, doc, detail);
 	/* The disclaimer: in one line on the screen, in the document's own words
 	 * with --detail (and in the JSON). */
 	if (detail) {

@@ -77,4 +77,12 @@ int cli_text_view(cli_buf *out, const char *result_json, int detail);
  * their documents, rules. */
 void cli_detail(cli_buf *out, const cJSON *doc);
 
+/* source.c: a result read from a FHIR bundle. annotate writes the
+ * resources and bundle pointers beside each case pointer of the parsed
+ * result's "because" lines; print writes the SOURCE RECORD section (its
+ * conflicts, and with `all` what was not understood). Both do nothing for
+ * a result without "source". */
+void cli_source_annotate(cJSON *doc);
+void cli_source_print(cli_buf *out, const cJSON *doc, int all);
+
 #endif

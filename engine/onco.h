@@ -18,6 +18,7 @@
 
 #include "onco_error.h"
 #include "onco_facts.h"
+#include "onco_fhir.h"
 
 typedef struct onco_engine onco_engine;
 
@@ -116,6 +117,19 @@ int onco_image_sha256(const char *path, char out[65], onco_error *err);
  */
 int onco_engine_evaluate(onco_engine *engine, const char *case_text,
 			 size_t length, int flags, char **out, onco_error *err);
+
+/*
+ * Evaluates a FHIR R4 bundle (onco_fhir.h): reads it into a case,
+ * evaluates that case as onco_engine_evaluate does, and adds the "source"
+ * object (docs/output-format.md) to the answer. `fhir` may be NULL for the
+ * defaults (no evaluation date but the bundle's own). Returns what
+ * onco_engine_evaluate returns; a bundle that cannot be read, or from which
+ * no case can be made, is ONCO_EINVALID with an error document (with
+ * "source" when the bundle could be read).
+ */
+int onco_engine_evaluate_fhir(onco_engine *engine, const char *bundle, size_t length,
+			      const onco_fhir_options *fhir, int flags, char **out,
+			      onco_error *err);
 
 /* The rule base's version (rules/VERSION) and the SHA-256 of its files. */
 const char *onco_engine_kb_version(const onco_engine *engine);

@@ -46,6 +46,14 @@ typedef struct onco_scan_result {
 int onco_case_scan(onco_scan_result *out, const char *text, size_t length,
 		   const onco_case_limits *limits, onco_case_issues *issues);
 
+/* Parses text that stage 1 found shallow. NULL, *rc ONCO_EINVALID and one
+ * issue (byte offset, line, column) when it is not one JSON value; NULL
+ * with *rc ONCO_ENOMEM when memory ran out; *rc 0 otherwise. Shared with
+ * the FHIR reader, which reads JSON the same way. */
+cJSON *onco_json_parse(const char *text, size_t length,
+		       const onco_scan_result *scan, onco_case_issues *issues,
+		       int *rc);
+
 /* Stage 2, on the parsed document: every key, type, value, range and
  * limit against the vocabulary, issues in document order. Returns 0 (read
  * `issues` for the verdict) or ONCO_ENOMEM. */

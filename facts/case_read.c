@@ -106,11 +106,9 @@ unsigned long onco_json_alloc_failures(void)
 	return json_alloc_failures;
 }
 
-/* Parses text that stage 1 found shallow. NULL with the issue added when
- * it is not JSON; NULL with *rc ONCO_ENOMEM when memory ran out. */
-static cJSON *parse(const char *text, size_t length,
-		    const onco_scan_result *scan, onco_case_issues *issues,
-		    int *rc)
+cJSON *onco_json_parse(const char *text, size_t length,
+		       const onco_scan_result *scan, onco_case_issues *issues,
+		       int *rc)
 {
 	const char *end = NULL;
 	unsigned long failures;
@@ -191,7 +189,7 @@ static int read_case(onco_case **out, const char *text, size_t length,
 		rc = ONCO_EINVALID;
 		goto keep_scanned;
 	}
-	root = parse(text, length, &scan, issues, &rc);
+	root = onco_json_parse(text, length, &scan, issues, &rc);
 	if (root == NULL)
 		goto done;
 	id = readable_id(root, &scanned);

@@ -183,9 +183,10 @@ static int run_child(job *j, long fail_at, long *count, long *evaluated)
 		__atomic_store_n(&fi->enabled, 1, __ATOMIC_RELAXED);
 		if (IS_BATCH(j->mode))
 			status = cli_batch_run(engines, 1, NULL, 0,
-					       j->mode == MODE_BATCH_SUMMARY ? ONCO_JSON_SUMMARY : 0, NULL);
+					       j->mode == MODE_BATCH_SUMMARY ? ONCO_JSON_SUMMARY : 0, NULL,
+					       NULL);
 		else
-			status = cli_evaluate_case(j->engine, j->text, j->length,
+			status = cli_evaluate_case(j->engine, j->text, j->length, NULL,
 						   j->mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);
 		status = cli_finish(status);
 		__atomic_store_n(&fi->enabled, 0, __ATOMIC_RELAXED);
@@ -428,7 +429,7 @@ int main(int argc, char **argv)
 		if (only > 0 && !IS_BATCH(j.mode)) {
 			fi->fail_at = only;
 			fi->enabled = 1;
-			status = cli_evaluate_case(j.engine, j.text, j.length,
+			status = cli_evaluate_case(j.engine, j.text, j.length, NULL,
 						   j.mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);
 			fi->enabled = 0;
 			fflush(stdout);

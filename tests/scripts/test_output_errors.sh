@@ -12,6 +12,8 @@ E=$src/examples/recurrent-cervix-exenteration-bevacizumab.json
 tr -d '\n' <"$E" >"$tmp/cases.ndjson"
 printf '\n' >>"$tmp/cases.ndjson"
 for i in 1 2 3 4 5 6 7 8; do sed -n 1p "$tmp/cases.ndjson"; done >"$tmp/more.ndjson"
+F=$src/tests/fhir/bundles/cervix-recurrent-after-chemoradiation.json
+for i in 1 2 3 4 5 6 7 8; do tr -d '\n' <"$F"; printf '\n'; done >"$tmp/bundles.ndjson"
 
 # One command line per row: the verb and its arguments (word-split).
 commands=(
@@ -21,6 +23,10 @@ commands=(
 	"evaluate --json $E"
 	"evaluate --detail $E"
 	"evaluate --help"
+	"evaluate --fhir $F"
+	"evaluate --fhir --json $F"
+	"fhir-to-case $F"
+	"batch --fhir $tmp/bundles.ndjson"
 	"explain $E"
 	"explain --json --why-not pembrolizumab $E"
 	"rules"

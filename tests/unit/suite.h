@@ -6,6 +6,8 @@
 #define ONCO_TEST_SUITE_H
 
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include <CUnit/Basic.h>
 
@@ -13,6 +15,26 @@ typedef struct onco_test {
 	const char *name;
 	CU_TestFunc fn;
 } onco_test;
+
+/* The whole file at `path`, NUL-terminated (the caller frees it); NULL
+ * when it cannot be read. */
+static inline char *onco_slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	long size;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (text = calloc((size_t)size + 1, 1)) != NULL &&
+	    fread(text, 1, (size_t)size, f) != (size_t)size) {
+		free(text);
+		text = NULL;
+	}
+	fclose(f);
+	return text;
+}
 
 /* A test named after its function, so the report shows the behaviour. */
 #define ONCO_TEST(f) { #f, f }

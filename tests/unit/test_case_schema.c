@@ -17,24 +17,6 @@
 
 #define SCHEMA_FILE ONCO_SOURCE_DIR "/docs/case.schema.json"
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	long size;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (text = calloc((size_t)size + 1, 1)) != NULL &&
-	    fread(text, 1, (size_t)size, f) != (size_t)size) {
-		free(text);
-		text = NULL;
-	}
-	fclose(f);
-	return text;
-}
-
 static void test_schema_file_equals_generated_schema(void)
 {
 	char *generated = onco_case_schema_json(), *committed;
@@ -45,7 +27,7 @@ static void test_schema_file_equals_generated_schema(void)
 		fputs(generated, f);
 		fclose(f);
 	}
-	committed = slurp(SCHEMA_FILE);
+	committed = onco_slurp(SCHEMA_FILE);
 	CU_ASSERT_PTR_NOT_NULL(committed);
 	if (committed != NULL && strcmp(committed, generated) != 0) {
 		fprintf(stderr, "\n  docs/case.schema.json is stale: run test_case_schema"
@@ -146,7 +128,7 @@ static void test_vocabulary_objects_have_at_most_32_fields(void)
  * row for row, and every value a row suggests is a value of the vocabulary. */
 static void test_near_miss_docs_equal_table(void)
 {
-	char *doc = slurp(ONCO_SOURCE_DIR "/docs/case-format.md"), *at, *line;
+	char *doc = onco_slurp(ONCO_SOURCE_DIR "/docs/case-format.md"), *at, *line;
 	const char *const *row;
 	size_t i = 0;
 

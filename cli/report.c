@@ -1,4 +1,5 @@
-/* report.c: `oncorules report CASE.json -o FILE.html`: the tumour-board
+/* report.c: `oncorules report CASE.json -o FILE.html` (or --fhir BUNDLE.json,
+ * or --result RESULT.json): the tumour-board
  * report as one self-contained HTML page (report.h). */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,8 +12,10 @@
 
 static void usage(FILE *out)
 {
-	fputs("usage: oncorules report CASE.json -o FILE.html [--kb DIR | --kb-image FILE]\n"
-	      "                        [--strategy NAME]\n"
+	fputs("usage: oncorules report CASE.json -o FILE.html [--kb DIR | --kb-image FILE\n"
+	      "                        --kb-image-sha256 HEX] [--strategy NAME]\n"
+	      "                        [--time-limit SECONDS] [--memory-limit MIB]\n"
+	      "       oncorules report --fhir BUNDLE.json [--as-of DATE] -o FILE.html ...\n"
 	      "       oncorules report --result RESULT.json -o FILE.html\n"
 	      "\n"
 	      "Evaluates one case (\"-\" reads standard input) and writes the\n"
@@ -21,15 +24,23 @@ static void usage(FILE *out)
 	      "order, critical warnings first, each option opening to its\n"
 	      "explanation and graph (case facts, findings, rule, quotes,\n"
 	      "conclusion), what is ruled out, missing facts as a checklist.\n"
+	      "--fhir reads a FHIR R4 Bundle into the case (docs/fhir-mapping.md):\n"
+	      "the page adds the source record (the bundle, conflicts, what was not\n"
+	      "understood) and the resource beside each fact of an explanation.\n"
 	      "--result renders a result document saved by `evaluate --json` (or a\n"
 	      "line of `batch`) instead of evaluating a case. -o - writes the page\n"
 	      "to standard output. The page is written to a temporary file and\n"
 	      "renamed to FILE.html once complete (docs/report.md).\n"
 	      "\n"
 	      "  -o FILE           where the page goes (required)\n"
+	      "  --fhir            the input is a FHIR R4 Bundle\n"
+	      "  --as-of DATE      with --fhir: the date (YYYY-MM-DD) ages and days are\n"
+	      "                    counted to (default: the bundle's timestamp)\n"
 	      "  --kb DIR          the rule base in DIR (default: the built-in one)\n"
-	      "  --kb-image FILE   a compiled rule base (oncorules compile)\n"
+	      "  --kb-image FILE   a compiled rule base (oncorules compile), loaded\n"
+	      "  --kb-image-sha256 HEX  only with the SHA-256 you trust for it\n"
 	      "  --strategy NAME   conflict strategy: depth, breadth, random, ...\n"
+	      "  --time-limit SECONDS, --memory-limit MIB   what the case may take\n"
 	      "\n"
 	      "Exit status: 0 written, 2 usage, an invalid case (its page lists the\n"
 	      "errors) or FILE cannot be made there, 3 internal error (a rule base\n"
@@ -59,29 +70,34 @@ static int write_page(const char *path, const char *page, size_t n)
 	return rc == CLI_OUTFILE_PLACE ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
 }
 
-/* A saved result is read up to this size (a case: up to the case limit). */
+/* A saved result is read up to this size (a case or a bundle: up to its
+ * size limit). */
 #define RESULT_MAX_BYTES ((size_t)64 << 20)
 
-/* The result document: the engine's answer for the case, or the saved
- * result given with --result. NULL after a message; *status is then the
- * exit status. */
-static char *result_of(const cli_output_args *args, const char *path, int saved, int *status)
+/* The result document: the engine's answer for the case (or the bundle,
+ * with --fhir), or the saved result given with --result. NULL after a
+ * message; *status is then the exit status. */
+static char *result_of(const cli_output_args *args, const cli_fhir_args *fhir,
+		       const char *path, int saved, int *status)
 {
 	onco_engine *engine;
+	onco_fhir_options options;
 	onco_case_limits limits;
 	onco_error err;
 	char *text, *result = NULL, message[160];
-	size_t length;
+	size_t length, max_bytes;
 	int rc;
 	char *shown;
 
 	onco_case_limits_default(&limits);
-	text = cli_read_file(path, saved ? RESULT_MAX_BYTES : limits.max_bytes, &length);
+	onco_fhir_options_default(&options);
+	options.as_of = fhir->as_of;
+	max_bytes = saved ? RESULT_MAX_BYTES : fhir->fhir ? options.limits.max_bytes : limits.max_bytes;
+	text = cli_read_file(path, max_bytes, &length);
 	if (text == NULL && errno == EFBIG && !saved) {
 		/* As evaluate answers it: an error document, here its page. */
 		snprintf(message, sizeof(message), "case of %s%zu bytes is larger than the limit of %zu",
-			 length > 0 ? "" : "more than ", length > 0 ? length : limits.max_bytes,
-			 limits.max_bytes);
+			 length > 0 ? "" : "more than ", length > 0 ? length : max_bytes, max_bytes);
 		result = cli_error_document("", message, 0);
 		if (result == NULL)
 			fputs("oncorules report: out of memory\n", stderr);
@@ -106,7 +122,10 @@ static char *result_of(const cli_output_args *args, const char *path, int saved,
 		free(text);
 		return NULL;
 	}
-	rc = onco_engine_evaluate(engine, text, length, 0, &result, &err);
+	if (fhir->fhir)
+		rc = onco_engine_evaluate_fhir(engine, text, length, &options, 0, &result, &err);
+	else
+		rc = onco_engine_evaluate(engine, text, length, 0, &result, &err);
 	if (result == NULL)
 		fprintf(stderr, "oncorules report: %s\n", err.message);
 	*status = rc == 0		  ? CLI_EXIT_OK
@@ -120,6 +139,7 @@ static char *result_of(const cli_output_args *args, const char *path, int saved,
 int cli_report(int argc, char **argv)
 {
 	cli_output_args args = {0};
+	cli_fhir_args fhir = {0};
 	const char *path = NULL, *output = NULL;
 	int i, r, status, written, saved = 0;
 	html_out page = HTML_OUT_INIT;
@@ -135,6 +155,11 @@ int cli_report(int argc, char **argv)
 			return CLI_EXIT_OK;
 		}
 		if (r > 0 && !args.json)
+			continue;
+		r = cli_fhir_arg(&fhir, argc, argv, &i);
+		if (r < 0)
+			return CLI_EXIT_USAGE;
+		if (r > 0)
 			continue;
 		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
 			output = argv[++i];
@@ -154,13 +179,18 @@ int cli_report(int argc, char **argv)
 		}
 		path = argv[i];
 	}
-	if (path == NULL || output == NULL) {
-		if (path != NULL)
+	if (path == NULL || output == NULL || (fhir.as_of != NULL && !fhir.fhir) ||
+	    (fhir.fhir && saved)) {
+		if (path != NULL && output == NULL)
 			fputs("oncorules report: -o FILE.html is required\n", stderr);
+		else if (fhir.as_of != NULL && !fhir.fhir)
+			fputs("oncorules report: --as-of goes with --fhir\n", stderr);
+		else if (fhir.fhir && saved)
+			fputs("oncorules report: --fhir and --result exclude each other\n", stderr);
 		usage(stderr);
 		return CLI_EXIT_USAGE;
 	}
-	result = result_of(&args, path, saved, &status);
+	result = result_of(&args, &fhir, path, saved, &status);
 	if (result == NULL)
 		return status;
 	graphs = cli_graphs_open();

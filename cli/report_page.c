@@ -189,6 +189,7 @@ static void not_assessed(html_out *h, const cJSON *doc)
 static void source_record(html_out *h, const cJSON *doc)
 {
 	const cJSON *source = get(doc, "source"), *bundle, *e, *v;
+	const char *from;
 
 	if (!cJSON_IsObject(source))
 		return;
@@ -209,12 +210,22 @@ static void source_record(html_out *h, const cJSON *doc)
 		html_int(h, (long)get(bundle, "entries")->valuedouble);
 		html_markup(h, " entries");
 	}
-	html_markup(h, "; facts as of ");
-	html_text(h, cli_str_or(source, "as_of", "(no date)"));
-	if (cli_str(source, "as_of_from") != NULL) {
+	/* The date ages and days were counted to, and where it came from. */
+	if (cli_str(source, "as_of") != NULL) {
+		html_markup(h, "; ages and days counted to ");
+		html_text(h, cli_str(source, "as_of"));
+		from = cli_str_or(source, "as_of_from", "");
 		html_markup(h, " (");
-		html_text(h, cli_str(source, "as_of_from"));
+		if (strcmp(from, "option") == 0)
+			html_markup(h, "given with --as-of");
+		else if (strcmp(from, "Bundle.timestamp") == 0)
+			html_markup(h, "the bundle's timestamp");
+		else
+			html_text(h, from);
 		html_markup(h, ")");
+	} else {
+		html_markup(h, "; no evaluation date (--as-of): facts that need one are left out "
+			       "and listed below");
 	}
 	html_markup(h, ".</p>");
 	cJSON_ArrayForEach(e, get(source, "conflicts")) {
@@ -367,6 +378,7 @@ void cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs)
 	html_markup(h, "<main>");
 	if (get(doc, "errors") != NULL) {
 		errors(h, doc);
+		source_record(h, doc);
 	} else if (strcmp(cli_str_or(doc, "scope", ""), "covered") != 0) {
 		html_markup(h, "<section class=\"card not-covered\"><h2>Not covered</h2><p>");
 		html_text(h, cli_str_or(doc, "scope_reason", ""));

@@ -23,6 +23,13 @@ Chromium; this checks what a parser can:
     each case pointer it names (or names a parent of, or items of);
   - the page of every audit case, the largest (by result size) included, is
     under 300 KB;
+  - report --fhir, over every test bundle (tests/fhir/bundles): the exit
+    status of evaluate --fhir, the page report --result draws from its
+    result, and on it the source record: the bundle, each conflict with
+    its values and their resources, everything not understood with its
+    reason, and beside each case pointer an explanation cites, the
+    resource it was read from (its bundle pointer on hover); batch --html
+    --fhir writes the same pages;
   - README.md shows one picture, the screenshot of a report: a PNG file of
     the source tree, small (under README_IMAGE_MAX bytes).
 """
@@ -276,6 +283,95 @@ def check_source(bin_, src, tmp):
             fail("FHIR source record: %r is not on the page" % wanted)
 
 
+FHIR_AS_OF = "2024-06-01"
+
+
+def cited_pointers(value):
+    """Every case pointer of every because-list of a result (the
+    explanations; not the status card's)."""
+    found = set()
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k == "because" and isinstance(v, list):
+                found.update(p for b in v for p in b.get("pointers", []) if isinstance(p, str))
+            elif k != "source":
+                found |= cited_pointers(v)
+    elif isinstance(value, list):
+        for v in value:
+            found |= cited_pointers(v)
+    return found
+
+
+def check_fhir(bin_, src, tmp):
+    bundles = sorted(glob.glob(os.path.join(src, "tests", "fhir", "bundles", "*.json")))
+    if not bundles:
+        fail("no FHIR test bundles under tests/fhir/bundles")
+        return
+    pages = {}
+    for bundle in bundles:
+        name = "fhir-" + os.path.basename(bundle)[:-5]
+        ev = run([bin_, "evaluate", "--fhir", bundle, "--as-of", FHIR_AS_OF, "--json"])
+        result = json.loads(ev.stdout)
+        page = os.path.join(tmp, name + ".html")
+        p = run([bin_, "report", "--fhir", bundle, "--as-of", FHIR_AS_OF, "-o", page])
+        if p.returncode != ev.returncode:
+            fail("%s: report --fhir exit %d, evaluate --fhir exit %d: %s"
+                 % (name, p.returncode, ev.returncode, p.stderr.decode()))
+            continue
+        saved = os.path.join(tmp, name + ".json")
+        with open(saved, "wb") as f:
+            f.write(ev.stdout)
+        again = os.path.join(tmp, name + "-saved.html")
+        run([bin_, "report", "--result", saved, "-o", again])
+        data, root = parse(page)
+        with open(again, "rb") as f:
+            if f.read() != data:
+                fail("%s: report --fhir and report --result of its result differ" % name)
+        pages[bundle] = data
+        check_safe(name, root)
+        source = result.get("source")
+        if not isinstance(source, dict):
+            fail("%s: evaluate --fhir gives no source record" % name)
+            continue
+        text = " ".join(text_of(root).split())
+        wanted = ["Source record"]
+        if source["bundle"].get("id"):
+            wanted.append(source["bundle"]["id"])
+        for c in source["conflicts"]:
+            wanted += [c["field"], c["reason"]]
+            wanted += ["%s \u2190 %s" % (v["value"], v["resource"]) for v in c["values"]]
+        for n in source["not_understood"]:
+            wanted += [n["resource"], " ".join(n["reason"].split())]
+        if result.get("errors") is None:
+            for pointer in sorted(cited_pointers(result)):
+                for s in source["facts"].get(pointer, [])[:1]:
+                    wanted.append("%s \u2190 %s" % (pointer, s["resource"]))
+        for w in wanted:
+            if w not in text:
+                fail("%s: %r is not on the page" % (name, w))
+        titles = {e.get("title") for e in root.iter("span") if e.get("class") == "from"}
+        for pointer in cited_pointers(result):
+            for s in source["facts"].get(pointer, [])[:1]:
+                if s["pointer"] not in titles:
+                    fail("%s: the bundle pointer %s of %s is not shown" % (name, s["pointer"],
+                                                                          pointer))
+    # batch --html --fhir: a bundle a line, the pages report --fhir draws.
+    lines = "".join(json.dumps(json.load(open(b))) + "\n" for b in bundles).encode()
+    out = os.path.join(tmp, "fhir-pages")
+    p = run([bin_, "batch", "--fhir", "--as-of", FHIR_AS_OF, "--html", out], stdin=lines)
+    if p.returncode != 0:
+        fail("batch --fhir --html: exit %d: %s" % (p.returncode, p.stderr.decode()))
+        return
+    drawn = sorted(f for f in os.listdir(out) if f != "index.html")
+    if len(drawn) != len(bundles):
+        fail("batch --fhir --html: %d pages for %d bundles" % (len(drawn), len(bundles)))
+        return
+    for bundle, f in zip(bundles, drawn):
+        with open(os.path.join(out, f), "rb") as page:
+            if bundle in pages and page.read() != pages[bundle]:
+                fail("batch --fhir --html: the page of %s differs from report --fhir's" % bundle)
+
+
 def check_readme(src):
     with open(os.path.join(src, "README.md")) as f:
         images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", f.read())
@@ -310,6 +406,7 @@ def main():
         check_pages(bin_, src, tmp)
         check_markup(bin_, src, tmp)
         check_source(bin_, src, tmp)
+        check_fhir(bin_, src, tmp)
         check_readme(src)
     finally:
         shutil.rmtree(tmp)

@@ -6,8 +6,8 @@ browser, headless Chromium with the network off (issue 11, "Done when"
 Pages: one case per guideline (the first audit case of each with a
 critical warning, else its first), a case whose cancer treatment is folded
 (she cannot have it), the largest audit case (by result size, and by page
-size when that is another case) and a case whose id and drug name hold
-markup. For each page:
+size when that is another case), a case whose id and drug name hold
+markup, and a result read from a FHIR bundle (its source record shown). For each page:
   - no request left the file (the only request is the page itself), no
     console error, exception or dialog;
   - the visible text holds every recommendation summary, possible option
@@ -189,19 +189,23 @@ def main():
     cases.insert(0, ("example", os.path.join(
         src, "examples", "recurrent-cervix-exenteration-bevacizumab.json")))
     cases.append(("markup", markup_case(tmp)))
+    # A result read from a FHIR bundle, with its source record.
+    cases.append(("fhir", os.path.join(src, "tests", "fhir", "bundles",
+                                       "cervix-recurrent-after-chemoradiation.json")))
     b = browser.Browser()
     try:
         self_check(b, tmp)
         for label, path in cases:
             name = label if label in ("example", "folded", "largest", "largest-page",
-                                      "markup") else \
+                                      "markup", "fhir") else \
                 os.path.basename(path)[:-5]
             page = os.path.join(tmp, name + ".html")
-            p = run([bin_, "report", path, "-o", page])
+            fhir = ["--fhir", "--as-of", "2024-06-01"] if label == "fhir" else []
+            p = run([bin_, "report", path, "-o", page] + fhir)
             if p.returncode != 0:
                 fail("%s: report exit %d: %s" % (name, p.returncode, p.stderr.decode()))
                 continue
-            result = json.loads(run([bin_, "evaluate", path, "--json"]).stdout)
+            result = json.loads(run([bin_, "evaluate", path, "--json"] + fhir).stdout)
             seen, summary_px = check_page(b, name, page, result, shots)
             size = os.path.getsize(page)
             print("%-26s %-34s %6.1f KB  load %6.1f ms  summary %5.0f px of a %d px A4 page"
@@ -226,6 +230,12 @@ def main():
                 if min(loads) >= MAX_LOAD_MS:
                     fail("largest case %s: load event ends %.1f ms after navigation, over %d"
                          % (path, min(loads), MAX_LOAD_MS))
+            if label == "fhir":
+                visible = squash(b.evaluate(VISIBLE_TEXT))
+                bundle = result["source"]["bundle"]["id"]
+                if "Source record" not in visible or bundle not in visible:
+                    fail("fhir: the source record of bundle %s is not in the visible text"
+                         % bundle)
             if label == "markup":
                 heading = b.evaluate("document.querySelector('.case-id').textContent")
                 if heading != MARKUP_ID:

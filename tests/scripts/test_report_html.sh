@@ -4,7 +4,8 @@
 #   - check_report.py: pages well formed, the same bytes every run, every id
 #     of every card on its card, nothing loaded or run, markup in any string
 #     shown as text, the largest audit case's page under 300 KB;
-#   - exit statuses and writes: -o required; an invalid case and a case
+#   - exit statuses and writes: -o required; --as-of only with --fhir, and
+#     --fhir not with --result; an invalid case and a case
 #     over the size limit (their pages list the errors) and a place that
 #     cannot take the file exit 2; a case not
 #     covered gets a page that says so; a failed
@@ -32,6 +33,13 @@ example="$src/examples/recurrent-cervix-exenteration-bevacizumab.json"
 # -o is required.
 "$bin" report "$example" >/dev/null 2>&1
 [ $? -eq 2 ] || fail "report without -o: exit status, want 2"
+
+# --as-of goes with --fhir; --fhir does not go with --result.
+"$bin" report "$example" --as-of 2024-06-01 -o "$tmp/x.html" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "report --as-of without --fhir: exit status, want 2"
+"$bin" report --fhir --result "$example" -o "$tmp/x.html" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "report --fhir --result: exit status, want 2"
+[ ! -e "$tmp/x.html" ] || fail "bad usage wrote a page"
 
 # -o - and -o FILE give the same page.
 "$bin" report "$example" -o "$tmp/a.html" || fail "report -o FILE failed"

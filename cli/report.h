@@ -98,6 +98,11 @@ void report_explain(html_out *h, const cJSON *doc, const cJSON *card, const cJSO
 /* "[CR-7, SA-1]": the labels of an item's evidence. */
 void report_refs(html_out *h, const cJSON *item);
 
+/* "VALUE ← RESOURCE" (no value: "← RESOURCE"), the place in a FHIR bundle
+ * a value was read from, with `bundle_pointer` on hover. */
+void report_from(html_out *h, const char *value, const char *resource,
+		 const char *bundle_pointer);
+
 /* A JSON pointer of the case, with the FHIR resources it was read from
  * when the result has a source record (its own, else its nearest
  * parent's, else its items'; three at most, then how many more), each

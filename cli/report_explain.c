@@ -92,6 +92,21 @@ static fact_sources pointer_sources(const cJSON *doc, const char *pointer)
 	return fs;
 }
 
+void report_from(html_out *h, const char *value, const char *resource,
+		 const char *bundle_pointer)
+{
+	html_markup(h, " <span class=\"from\" title=\"");
+	html_text(h, bundle_pointer);
+	html_markup(h, "\">");
+	if (value != NULL) {
+		html_text(h, value);
+		html_markup(h, " ");
+	}
+	html_markup(h, "&#8592; ");
+	html_text(h, resource);
+	html_markup(h, "</span>");
+}
+
 void report_pointer(html_out *h, const cJSON *doc, const char *pointer)
 {
 	fact_sources fs = pointer_sources(doc, pointer);
@@ -101,13 +116,9 @@ void report_pointer(html_out *h, const cJSON *doc, const char *pointer)
 	html_text(h, pointer);
 	html_markup(h, "</code>");
 	/* The resource it was read from; where in the bundle, on hover. */
-	for (i = 0; i < fs.n; i++) {
-		html_markup(h, " <span class=\"from\" title=\"");
-		html_text(h, cli_str_or(fs.shown[i], "pointer", ""));
-		html_markup(h, "\">&#8592; ");
-		html_text(h, cli_str_or(fs.shown[i], "resource", ""));
-		html_markup(h, "</span>");
-	}
+	for (i = 0; i < fs.n; i++)
+		report_from(h, NULL, cli_str_or(fs.shown[i], "resource", ""),
+			    cli_str_or(fs.shown[i], "pointer", ""));
 	if (fs.more > 0) {
 		html_markup(h, " <span class=\"from\">(and ");
 		html_int(h, fs.more);

@@ -235,15 +235,9 @@ static void source_record(html_out *h, const cJSON *doc)
 		html_text(h, cli_str_or(e, "field", ""));
 		html_markup(h, "</code> ");
 		html_text(h, cli_str_or(e, "reason", ""));
-		cJSON_ArrayForEach(v, get(e, "values")) {
-			html_markup(h, " <span class=\"from\" title=\"");
-			html_text(h, cli_str_or(v, "pointer", ""));
-			html_markup(h, "\">");
-			html_text(h, cli_str_or(v, "value", ""));
-			html_markup(h, " &#8592; ");
-			html_text(h, cli_str_or(v, "resource", ""));
-			html_markup(h, "</span>");
-		}
+		cJSON_ArrayForEach(v, get(e, "values"))
+			report_from(h, cli_str_or(v, "value", ""), cli_str_or(v, "resource", ""),
+				    cli_str_or(v, "pointer", ""));
 		html_markup(h, "</li>");
 		if (e->next == NULL)
 			html_markup(h, "</ul>");

@@ -54,7 +54,9 @@ class Browser:
         if self.binary is None:
             raise BrowserError("chromium is not installed")
         self.timeout = timeout
-        self.profile = tempfile.mkdtemp(prefix="oncorules-chromium-")
+        # Not "oncorules-": test_rule_base_limits counts /tmp/oncorules-* (a
+        # rule base must not write there) and may run beside this test.
+        self.profile = tempfile.mkdtemp(prefix="report-browser-chromium-")
         to_chrome_r, self.to_chrome = os.pipe()
         self.from_chrome, from_chrome_w = os.pipe()
         # fds 3 and 4 of the child are its protocol pipe (copied out of

@@ -25,11 +25,15 @@ static int add_unique_string(cJSON *array, const char *s)
 	return onco_json_append(array, cJSON_CreateString(s));
 }
 
-/* Adds the pointers of the case facts under `fact` to `pointers`. */
-static int add_pointers(void *env, void *fact, cJSON *pointers, int depth)
+/* Adds the pointers of the case facts under `fact` to `pointers`: its
+ * own, or those of the facts its basis holds (for a finding, the facts of
+ * every firing of its rules, support.c). */
+static int add_pointers(onco_engine *engine, void *fact, cJSON *pointers, int depth)
 {
+	void *env = engine->env;
 	const char *pointer = onco_fact_text(env, fact, "pointer");
-	size_t i, n;
+	const onco_support_entry *firing;
+	size_t i, k, n;
 	int rc = 0;
 
 	if (pointer != NULL)
@@ -38,13 +42,21 @@ static int add_pointers(void *env, void *fact, cJSON *pointers, int depth)
 	 * by its id; its own reasons belong to its own item. */
 	if (depth >= MAX_DEPTH || onco_fact_multi_count(env, fact, "cite") > 0)
 		return 0;
+	if (strcmp(onco_fact_template(env, fact), "finding") == 0) {
+		n = onco_support_of(engine, fact, &firing);
+		for (k = 0; k < n && rc == 0; k++)
+			for (i = 0; i < firing[k].count && rc == 0; i++)
+				rc = add_pointers(engine, onco_support_fact(engine, &firing[k], i),
+						  pointers, depth + 1);
+		return rc;
+	}
 	n = onco_fact_multi_count(env, fact, "basis");
 	for (i = 0; i < n && rc == 0; i++) {
 		int type;
 		void *value;
 		if (onco_fact_multi(env, fact, "basis", i, &type, &value) &&
 		    type == FACT_ADDRESS)
-			rc = add_pointers(env, value, pointers, depth + 1);
+			rc = add_pointers(engine, value, pointers, depth + 1);
 	}
 	return rc;
 }
@@ -185,6 +197,14 @@ int onco_because_finish(cJSON *because)
 	cJSON *entry;
 	int rc = onco_json_sort(because, compare_entries);
 
+	if (rc != 0)
+		return rc;
+	/* Pointers are sorted once here, not at each fact added: a finding
+	 * may rest on hundreds of them. */
+	cJSON_ArrayForEach(entry, because)
+		if (rc == 0)
+			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
+					    compare_strings);
 	/* "_order" goes only once the order is final: a failed sort leaves
 	 * it, and the caller drops the whole item. */
 	if (rc != 0)
@@ -242,30 +262,29 @@ static int field_value(void *env, void *fact, const char *field, char *buf, size
 }
 
 /*
- * Statement and pointers for a finding. Where a supporting case fact holds
- * a field the finding is defined on, the statement shows the recorded value
- * and the pointer names the field itself: "ECOG recorded: yes (ecog 1)"
- * at /patient/ecog, not the whole /patient object.
+ * Statement and pointers for one firing behind a finding (`firing` NULL:
+ * none was recorded). Where a supporting case fact holds a field the
+ * finding is defined on, the statement shows the recorded value and the
+ * pointer names the field itself: "ECOG recorded: yes (ecog 1)" at
+ * /patient/ecog, not the whole /patient object.
  */
-static int add_finding(onco_engine *engine, void *finding, cJSON *because,
-		       const char *statement, size_t position)
+static int add_finding_firing(onco_engine *engine, void *finding,
+			      const onco_support_entry *firing, cJSON *because,
+			      const char *statement, size_t position)
 {
 	void *env = engine->env;
 	const onco_finding_def *def =
 		onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));
-	size_t i, j, n = onco_fact_multi_count(env, finding, "basis");
+	size_t i, j, n = firing != NULL ? firing->count : 0;
 	char text[1024], value[256];
 	size_t used = (size_t)snprintf(text, sizeof(text), "%s", statement);
 	cJSON *pointers = cJSON_CreateArray(), *entry;
 	int rc = pointers == NULL ? ONCO_ENOMEM : 0, shown = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
-		int type, matched = 0;
-		void *basis;
+		int matched = 0;
+		void *basis = onco_support_fact(engine, firing, i);
 
-		if (!onco_fact_multi(env, finding, "basis", i, &type, &basis) ||
-		    type != FACT_ADDRESS)
-			continue;
 		for (j = 0; def != NULL && j < def->n_fields && rc == 0; j++) {
 			if (!field_value(env, basis, def->fields[j], value, sizeof(value)))
 				continue;
@@ -277,7 +296,7 @@ static int add_finding(onco_engine *engine, void *finding, cJSON *because,
 			rc = add_unique_string(pointers, def->fields[j]);
 		}
 		if (!matched && rc == 0)
-			rc = add_pointers(env, basis, pointers, 1);
+			rc = add_pointers(engine, basis, pointers, 1);
 	}
 	if (shown && used < sizeof(text))
 		snprintf(text + used, sizeof(text) - used, ")");
@@ -290,13 +309,26 @@ static int add_finding(onco_engine *engine, void *finding, cJSON *because,
 			if (rc == 0)
 				rc = add_unique_string(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
 						       item->valuestring);
-		if (rc == 0)
-			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
-					    compare_strings);
 	} else if (rc == 0) {
 		rc = ONCO_ENOMEM;
 	}
 	cJSON_Delete(pointers);
+	return rc;
+}
+
+/* A finding: one statement per firing of its rules (merged when they read
+ * alike), so that each shows the values of its own facts. */
+static int add_finding(onco_engine *engine, void *finding, cJSON *because,
+		       const char *statement, size_t position)
+{
+	const onco_support_entry *firing;
+	size_t k, n = onco_support_of(engine, finding, &firing);
+	int rc = 0;
+
+	if (n == 0)
+		return add_finding_firing(engine, finding, NULL, because, statement, position);
+	for (k = 0; k < n && rc == 0; k++)
+		rc = add_finding_firing(engine, finding, &firing[k], because, statement, position);
 	return rc;
 }
 
@@ -330,9 +362,7 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 		if (entry == NULL)
 			return ONCO_ENOMEM;
 		pointers = cJSON_GetObjectItemCaseSensitive(entry, "pointers");
-		rc = add_pointers(env, basis, pointers, 0);
-		if (rc == 0)
-			rc = onco_json_sort(pointers, compare_strings);
+		rc = add_pointers(engine, basis, pointers, 0);
 	}
 	return rc;
 }

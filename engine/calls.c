@@ -68,7 +68,7 @@ static const onco_allowed_call allowed[] = {
 	{"find-all-facts", "facts"}, {"do-for-fact", "facts"},
 	{"do-for-all-facts", "facts"}, {"delayed-do-for-all-facts", "facts"},
 	/* the engine's own (engine/basis.c), filled in by the schema */
-	{"onco-rule", "engine"}, {"onco-basis", "engine"},
+	{"onco-rule", "engine"}, {"onco-basis", "engine"}, {"onco-support", "engine"},
 };
 
 #define N_ALLOWED (sizeof(allowed) / sizeof(allowed[0]))

@@ -160,6 +160,7 @@ void onco_engine_free(onco_engine *engine)
 	onco_kb_release(&engine->kb);
 	free(engine->firings);
 	free(engine->rules_by_name);
+	onco_support_free(engine);
 	free(engine);
 }
 

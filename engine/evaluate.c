@@ -254,6 +254,7 @@ static int run_case(onco_engine *engine, const onco_case *c, onco_error *err, in
 
 	onco_capture_reset(&engine->capture);
 	onco_limits_start(engine, 0);
+	onco_support_clear(engine);
 	EnvReset(engine->env);
 	engine->evaluated = 1;
 	rc = engine->watch.hit != ONCO_LIMIT_NONE ? 0 : onco_case_assert(c, engine->env, err);
@@ -261,6 +262,12 @@ static int run_case(onco_engine *engine, const onco_case *c, onco_error *err, in
 		size_t possible = 0;
 
 		fired += EnvRun(engine->env, engine->opts.max_firings + 1 - fired);
+		/* A firing the support log could not record: the explanation
+		 * would miss facts, so the run fails. */
+		if (engine->supports.nomem) {
+			rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
+			break;
+		}
 		if (pass == 1 || engine->capture.has_error ||
 		    onco_limits_reached(engine, fired, message, size))
 			break;

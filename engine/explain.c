@@ -79,6 +79,16 @@ static void add_support(explainer *x, void *fact, cJSON *out, int depth)
 	}
 	if (depth >= MAX_DEPTH)
 		return;
+	if (strcmp(onco_fact_template(env, fact), "finding") == 0) {
+		const onco_support_entry *firing;
+		size_t k, m = onco_support_of(x->engine, fact, &firing);
+
+		for (k = 0; k < m; k++)
+			for (i = 0; i < firing[k].count; i++)
+				add_support(x, onco_support_fact(x->engine, &firing[k], i), out,
+					    depth + 1);
+		return;
+	}
 	n = onco_fact_multi_count(env, fact, "basis");
 	for (i = 0; i < n; i++) {
 		int type;
@@ -101,31 +111,49 @@ static cJSON *strings(explainer *x, char *const *items, size_t n)
 	return a;
 }
 
-/* The finding facts of `name` in the run: value, deriving rule, support. */
+/* One value of a finding as derived by one firing: value, rule, support
+ * (`firing` NULL: none was recorded; the fact's own rule, if it has one). */
+static void add_finding_value(explainer *x, void *f, const onco_support_entry *firing,
+			      cJSON *values)
+{
+	void *env = x->engine->env;
+	const char *rule = firing != NULL ? firing->rule->name : onco_fact_text(env, f, "rule");
+	cJSON *v = cJSON_CreateObject(), *because;
+	size_t i;
+
+	if (v == NULL)
+		x->rc = ONCO_ENOMEM;
+	add_string(x, v, "value", onco_fact_text(env, f, "value"));
+	add_string(x, v, "rule", rule != NULL ? rule : "");
+	because = x->rc == 0 ? cJSON_AddArrayToObject(v, "because") : NULL;
+	if (because == NULL)
+		x->rc = ONCO_ENOMEM;
+	for (i = 0; firing != NULL && i < firing->count; i++)
+		add_support(x, onco_support_fact(x->engine, firing, i), because, 1);
+	append(x, values, v);
+}
+
+/* The finding facts of `name` in the run: each value with every firing
+ * that derived it (its rule and support). */
 static cJSON *finding_values(explainer *x, const char *name)
 {
 	void *env = x->engine->env;
 	cJSON *values = cJSON_CreateArray();
-	size_t i;
+	size_t i, k, n;
 
 	if (values == NULL)
 		x->rc = ONCO_ENOMEM;
 	for (i = 0; x->rc == 0 && i < x->run->n_findings; i++) {
 		void *f = x->run->findings[i];
-		cJSON *v, *because;
+		const onco_support_entry *firing;
 
 		if (strcmp(onco_fact_text(env, f, "name"), name) != 0)
 			continue;
-		v = cJSON_CreateObject();
-		if (v == NULL)
-			x->rc = ONCO_ENOMEM;
-		add_string(x, v, "value", onco_fact_text(env, f, "value"));
-		add_string(x, v, "rule", onco_fact_text(env, f, "rule"));
-		because = x->rc == 0 ? cJSON_AddArrayToObject(v, "because") : NULL;
-		if (because == NULL)
-			x->rc = ONCO_ENOMEM;
-		add_support(x, f, because, 0);
-		append(x, values, v);
+		n = onco_support_of(x->engine, f, &firing);
+		if (n == 0)
+			add_finding_value(x, f, NULL, values);
+		for (k = 0; k < n && x->rc == 0; k++)
+			add_finding_value(x, f, &firing[k], values);
 	}
 	return values;
 }

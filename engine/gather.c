@@ -1,7 +1,8 @@
 /*
  * gather.c: one pass over working memory after a run: sort the facts the
  * result needs by kind and count each rule's firings (every rule asserts
- * one fact that records its name in the `rule` slot).
+ * one fact that records its name in the `rule` slot, or, for a finding,
+ * one entry of the support log).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -34,18 +35,25 @@ static int by_name(const void *a, const void *b)
 		      (*(const onco_rule_info *const *)b)->name);
 }
 
-static void count_firing(onco_engine *engine, const char *rule)
+const onco_rule_info *onco_rule_by_name(const onco_engine *engine, const char *name)
 {
 	onco_rule_info key, *keyp = &key;
 	onco_rule_info **found;
 
-	if (rule == NULL || engine->rules_by_name == NULL)
-		return;
-	key.name = (char *)rule;
+	if (name == NULL || engine->rules_by_name == NULL)
+		return NULL;
+	key.name = (char *)name;
 	found = bsearch(&keyp, engine->rules_by_name, engine->kb.n_rules,
 			sizeof(*engine->rules_by_name), by_name);
-	if (found != NULL)
-		engine->firings[*found - engine->kb.rules]++;
+	return found != NULL ? *found : NULL;
+}
+
+static void count_firing(onco_engine *engine, const char *rule)
+{
+	const onco_rule_info *info = onco_rule_by_name(engine, rule);
+
+	if (info != NULL)
+		engine->firings[info - engine->kb.rules]++;
 }
 
 int onco_rules_by_name_build(onco_engine *engine)
@@ -189,6 +197,9 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 		const char *t = onco_fact_template(env, fact);
 
 		if (strcmp(t, "finding") == 0) {
+			/* A finding records no rule (its firings are in the
+			 * support log, counted below); one of a rule base
+			 * written before that does. */
 			rc = push(&run->findings, &run->n_findings, fact);
 			count_firing(engine, onco_fact_text(env, fact, "rule"));
 			continue;
@@ -220,6 +231,8 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 				break;
 			}
 	}
+	onco_support_count_firings(engine);
+	onco_support_sort(engine);
 	rc = rc == 0 ? index_findings(engine, run) : rc;
 	rc = rc == 0 ? index_options(engine, run, ONCO_C_EXCLUSION, &run->excluded,
 				     &run->n_excluded)

@@ -132,18 +132,18 @@ static int collect_fields(onco_engine *engine, void *finding, cJSON *fields, int
 {
 	void *env = engine->env;
 	const onco_finding_def *def;
-	size_t i, n = onco_fact_multi_count(env, finding, "basis"), below = 0;
+	const onco_support_entry *firing;
+	size_t i, k, n = onco_support_of(engine, finding, &firing), below = 0;
 	int rc = 0;
 
-	for (i = 0; i < n && rc == 0 && depth < 8; i++) {
-		int type;
-		void *basis;
-		if (onco_fact_multi(env, finding, "basis", i, &type, &basis) &&
-		    type == FACT_ADDRESS && is_unknown_finding(env, basis)) {
-			below++;
-			rc = collect_fields(engine, basis, fields, depth + 1);
+	for (k = 0; k < n && rc == 0 && depth < 8; k++)
+		for (i = 0; i < firing[k].count && rc == 0; i++) {
+			void *basis = onco_support_fact(engine, &firing[k], i);
+			if (is_unknown_finding(env, basis)) {
+				below++;
+				rc = collect_fields(engine, basis, fields, depth + 1);
+			}
 		}
-	}
 	if (below > 0 || rc != 0)
 		return rc;
 	def = onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));

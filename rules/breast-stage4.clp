@@ -1061,10 +1061,11 @@
 
 (defrule finding-isolated-metastasis-no-several-sites
   "Not recorded, but metastases are recorded at two or more different
-   sites: not a single metastasis."
+   sites: not a single metastasis (each metastasis beside one at another
+   site supports it; no pairs, docs/rule-authoring.md)."
   (cancer (isolated-metastasis))
-  (metastasis (site ?first))
-  (metastasis (site ?second&~?first))
+  (metastasis (site ?site))
+  (exists (metastasis (site ~?site)))
   =>
   (assert (finding (name isolated-metastasis) (value no))))
 
@@ -1220,18 +1221,19 @@
 ;;; (breast-stage4-chemotherapy-regimen); "for metastatic disease" is the
 ;;; advanced setting (breast-stage4-advanced-setting); a regimen with no
 ;;; setting leaves it open. Two regimens are two distinct prior-treatment
-;;; facts (told apart by their JSON pointer).
+;;; facts (told apart by their JSON pointer). "Two or more" is derived
+;;; without pairing regimens: each regimen beside another one supports the
+;;; finding once, so n regimens fire n times, not n(n-1)/2
+;;; (docs/rule-authoring.md, "How not to multiply").
 
 (defrule finding-metastatic-chemotherapy-regimens-two-or-more-yes
-  "Two distinct chemotherapy regimens given for metastatic disease."
+  "A chemotherapy regimen given for metastatic disease, and another one:
+   two or more (each such regimen supports it)."
   (cancer (stage $?stage) (recurrent $?rec))
-  (prior-treatment (type ?t1) (agents $?a1) (pointer ?first)
+  (prior-treatment (type ?t1) (agents $?a1&:(breast-stage4-chemotherapy-regimen ?t1 ?a1)) (pointer ?first)
                    (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
-  (test (breast-stage4-chemotherapy-regimen ?t1 ?a1))
-  (prior-treatment (type ?t2) (agents $?a2)
-                   (pointer ?second&:(< (str-compare ?first ?second) 0))
-                   (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec)))
-  (test (breast-stage4-chemotherapy-regimen ?t2 ?a2))
+  (exists (prior-treatment (type ?t2) (agents $?a2&:(breast-stage4-chemotherapy-regimen ?t2 ?a2)) (pointer ~?first)
+                           (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec))))
   =>
   (assert (finding (name metastatic-chemotherapy-regimens-two-or-more) (value yes))))
 
@@ -1241,14 +1243,12 @@
    disease."
   (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (and (prior-treatment (type ?t1) (agents $?a1) (pointer ?first)
+  (not (and (prior-treatment (type ?t1) (agents $?a1&:(breast-stage4-chemotherapy-regimen ?t1 ?a1)) (pointer ?first)
                              (setting $?s1&:(or (= (length$ ?s1) 0)
                                                 (breast-stage4-advanced-setting ?s1 ?stage ?rec))))
-            (test (breast-stage4-chemotherapy-regimen ?t1 ?a1))
-            (prior-treatment (type ?t2) (agents $?a2) (pointer ?second&~?first)
+            (prior-treatment (type ?t2) (agents $?a2&:(breast-stage4-chemotherapy-regimen ?t2 ?a2)) (pointer ?second&~?first)
                              (setting $?s2&:(or (= (length$ ?s2) 0)
-                                                (breast-stage4-advanced-setting ?s2 ?stage ?rec))))
-            (test (breast-stage4-chemotherapy-regimen ?t2 ?a2))))
+                                                (breast-stage4-advanced-setting ?s2 ?stage ?rec))))))
   =>
   (assert (finding (name metastatic-chemotherapy-regimens-two-or-more) (value no))))
 
@@ -1263,29 +1263,24 @@
    more would be if those with no recorded setting were."
   (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (and (prior-treatment (type ?t1) (agents $?a1) (pointer ?first)
+  (not (and (prior-treatment (type ?t1) (agents $?a1&:(breast-stage4-chemotherapy-regimen ?t1 ?a1)) (pointer ?first)
                              (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
-            (test (breast-stage4-chemotherapy-regimen ?t1 ?a1))
-            (prior-treatment (type ?t2) (agents $?a2) (pointer ?second&~?first)
-                             (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec)))
-            (test (breast-stage4-chemotherapy-regimen ?t2 ?a2))))
-  (exists (prior-treatment (type ?t3) (agents $?a3) (pointer ?third)
+            (prior-treatment (type ?t2) (agents $?a2&:(breast-stage4-chemotherapy-regimen ?t2 ?a2)) (pointer ?second&~?first)
+                             (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec)))))
+  (exists (prior-treatment (type ?t3) (agents $?a3&:(breast-stage4-chemotherapy-regimen ?t3 ?a3)) (pointer ?third)
                            (setting $?s3&:(or (= (length$ ?s3) 0)
                                               (breast-stage4-advanced-setting ?s3 ?stage ?rec))))
-          (test (breast-stage4-chemotherapy-regimen ?t3 ?a3))
-          (prior-treatment (type ?t4) (agents $?a4) (pointer ?fourth&~?third)
+          (prior-treatment (type ?t4) (agents $?a4&:(breast-stage4-chemotherapy-regimen ?t4 ?a4)) (pointer ?fourth&~?third)
                            (setting $?s4&:(or (= (length$ ?s4) 0)
-                                              (breast-stage4-advanced-setting ?s4 ?stage ?rec))))
-          (test (breast-stage4-chemotherapy-regimen ?t4 ?a4)))
+                                              (breast-stage4-advanced-setting ?s4 ?stage ?rec)))))
   =>
   (assert (finding (name metastatic-chemotherapy-regimens-two-or-more) (value unknown))))
 
 (defrule finding-prior-chemotherapy-for-metastatic-disease-yes
   "A chemotherapy regimen given for metastatic disease."
   (cancer (stage $?stage) (recurrent $?rec))
-  (prior-treatment (type ?t) (agents $?a)
+  (prior-treatment (type ?t) (agents $?a&:(breast-stage4-chemotherapy-regimen ?t ?a))
                    (setting $?s&:(breast-stage4-advanced-setting ?s ?stage ?rec)))
-  (test (breast-stage4-chemotherapy-regimen ?t ?a))
   =>
   (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value yes))))
 
@@ -1294,10 +1289,9 @@
    have been (no setting), given for metastatic disease."
   (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (and (prior-treatment (type ?t) (agents $?a)
+  (not (and (prior-treatment (type ?t) (agents $?a&:(breast-stage4-chemotherapy-regimen ?t ?a))
                              (setting $?s&:(or (= (length$ ?s) 0)
-                                               (breast-stage4-advanced-setting ?s ?stage ?rec))))
-            (test (breast-stage4-chemotherapy-regimen ?t ?a))))
+                                               (breast-stage4-advanced-setting ?s ?stage ?rec))))))
   =>
   (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value no))))
 
@@ -1312,11 +1306,9 @@
    no recorded setting."
   (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (and (prior-treatment (type ?t1) (agents $?a1)
-                             (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
-            (test (breast-stage4-chemotherapy-regimen ?t1 ?a1))))
-  (exists (prior-treatment (type ?t2) (agents $?a2) (setting))
-          (test (breast-stage4-chemotherapy-regimen ?t2 ?a2)))
+  (not (and (prior-treatment (type ?t1) (agents $?a1&:(breast-stage4-chemotherapy-regimen ?t1 ?a1))
+                             (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))))
+  (exists (prior-treatment (type ?t2) (agents $?a2&:(breast-stage4-chemotherapy-regimen ?t2 ?a2)) (setting)))
   =>
   (assert (finding (name prior-chemotherapy-for-metastatic-disease) (value unknown))))
 
@@ -1324,15 +1316,29 @@
 ;;; disease: only used to say so when eribulin rests on earlier therapy.
 
 (defrule finding-anthracycline-and-taxane-for-metastatic-disease-yes
-  "An anthracycline and a taxane, both in treatments for metastatic
-   disease."
+  "An anthracycline in a treatment for metastatic disease, and a taxane in
+   one (each treatment with the anthracycline supports it; the next rule
+   adds those with the taxane, so that no rule pairs treatments)."
   (cancer (stage $?stage) (recurrent $?rec))
   (prior-treatment (agents $? ?anthracycline $?)
                    (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
   (drug (agent ?anthracycline) (classes $? anthracycline $?))
+  (exists (prior-treatment (agents $? ?taxane $?)
+                           (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec)))
+          (drug (agent ?taxane) (classes $? taxane $?)))
+  =>
+  (assert (finding (name anthracycline-and-taxane-for-metastatic-disease) (value yes))))
+
+(defrule finding-anthracycline-and-taxane-for-metastatic-disease-yes-taxane
+  "A taxane in a treatment for metastatic disease, and an anthracycline in
+   one (each treatment with the taxane supports it)."
+  (cancer (stage $?stage) (recurrent $?rec))
   (prior-treatment (agents $? ?taxane $?)
                    (setting $?s2&:(breast-stage4-advanced-setting ?s2 ?stage ?rec)))
   (drug (agent ?taxane) (classes $? taxane $?))
+  (exists (prior-treatment (agents $? ?anthracycline $?)
+                           (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
+          (drug (agent ?anthracycline) (classes $? anthracycline $?)))
   =>
   (assert (finding (name anthracycline-and-taxane-for-metastatic-disease) (value yes))))
 
@@ -1399,9 +1405,8 @@
 (defrule finding-prior-anti-her2-for-metastatic-disease-yes
   "Anti-HER2 therapy given for metastatic disease."
   (cancer (stage $?stage) (recurrent $?rec))
-  (prior-treatment (type ?t) (agents $?a)
+  (prior-treatment (type ?t) (agents $?a&:(breast-stage4-anti-her2-treatment ?t ?a))
                    (setting $?s&:(breast-stage4-advanced-setting ?s ?stage ?rec)))
-  (test (breast-stage4-anti-her2-treatment ?t ?a))
   =>
   (assert (finding (name prior-anti-her2-for-metastatic-disease) (value yes))))
 
@@ -1411,10 +1416,9 @@
    agents; every anti-HER2 medication is recorded as a prior treatment."
   (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (and (prior-treatment (type ?t) (agents $?a)
+  (not (and (prior-treatment (type ?t) (agents $?a&:(breast-stage4-anti-her2-treatment ?t ?a))
                              (setting $?s&:(or (= (length$ ?s) 0)
-                                               (breast-stage4-advanced-setting ?s ?stage ?rec))))
-            (test (breast-stage4-anti-her2-treatment ?t ?a))))
+                                               (breast-stage4-advanced-setting ?s ?stage ?rec))))))
   (not (prior-treatment (type targeted) (agents)))
   (not (and (medication (agent ?drug))
             (drug (agent ?drug) (classes $? anti-HER2 $?))
@@ -1434,11 +1438,9 @@
    medication with no prior treatment recording it."
   (cancer (stage $?stage) (recurrent $?rec))
   (list-recorded (field "/prior_treatments"))
-  (not (and (prior-treatment (type ?t1) (agents $?a1)
-                             (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))
-            (test (breast-stage4-anti-her2-treatment ?t1 ?a1))))
-  (or (and (prior-treatment (type ?t2) (agents $?a2) (setting))
-           (test (breast-stage4-anti-her2-treatment ?t2 ?a2)))
+  (not (and (prior-treatment (type ?t1) (agents $?a1&:(breast-stage4-anti-her2-treatment ?t1 ?a1))
+                             (setting $?s1&:(breast-stage4-advanced-setting ?s1 ?stage ?rec)))))
+  (or (and (prior-treatment (type ?t2) (agents $?a2&:(breast-stage4-anti-her2-treatment ?t2 ?a2)) (setting)))
       (prior-treatment (type targeted) (agents))
       (and (medication (agent ?drug))
            (drug (agent ?drug) (classes $? anti-HER2 $?))
@@ -1451,20 +1453,18 @@
    neoadjuvant, or primary treatment of a cancer not stage IV at
    diagnosis)."
   (cancer (stage $?stage) (recurrent $?rec))
-  (prior-treatment (type ?t) (agents $?a)
+  (prior-treatment (type ?t) (agents $?a&:(breast-stage4-anti-her2-treatment ?t ?a))
                    (setting $?s&:(and (> (length$ ?s) 0)
                                       (not (breast-stage4-advanced-setting ?s ?stage ?rec)))))
-  (test (breast-stage4-anti-her2-treatment ?t ?a))
   =>
   (assert (finding (name prior-anti-her2-before-spread) (value yes))))
 
 (defrule finding-prior-anti-her2-before-spread-no
   "No anti-HER2 therapy recorded for earlier disease."
   (cancer (stage $?stage) (recurrent $?rec))
-  (not (and (prior-treatment (type ?t) (agents $?a)
+  (not (and (prior-treatment (type ?t) (agents $?a&:(breast-stage4-anti-her2-treatment ?t ?a))
                              (setting $?s&:(and (> (length$ ?s) 0)
-                                                (not (breast-stage4-advanced-setting ?s ?stage ?rec)))))
-            (test (breast-stage4-anti-her2-treatment ?t ?a))))
+                                                (not (breast-stage4-advanced-setting ?s ?stage ?rec)))))))
   =>
   (assert (finding (name prior-anti-her2-before-spread) (value no))))
 

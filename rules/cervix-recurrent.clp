@@ -923,9 +923,19 @@
   (assert (finding (name isolated-chest-metastases) (value no))))
 
 (defrule finding-isolated-chest-metastases-no-pelvic-disease
-  "Lung metastases together with a pelvic or para-aortic recurrence."
+  "Lung metastases together with a pelvic or para-aortic recurrence (each
+   lung metastasis supports it; the next rule adds the recurrence sites, so
+   that no rule pairs the two lists)."
   (metastasis (site lung))
+  (exists (recurrence-site (site ~distant)))
+  =>
+  (assert (finding (name isolated-chest-metastases) (value no))))
+
+(defrule finding-isolated-chest-metastases-no-pelvic-disease-site
+  "A pelvic or para-aortic recurrence together with lung metastases (each
+   such recurrence site supports it)."
   (recurrence-site (site ~distant))
+  (exists (metastasis (site lung)))
   =>
   (assert (finding (name isolated-chest-metastases) (value no))))
 
@@ -947,26 +957,51 @@
 ;;; recurrence site), the para-aortic nodes, and each metastatic site; a
 ;;; recurrence site `distant` is a location of its own.
 
+;;; Each yes rule below takes one site and asks that another exists, and
+;;; its mirror takes the other side: no rule pairs two sites, so n sites
+;;; fire n times, and the finding still lists every site behind it.
+
 (defrule finding-disease-at-multiple-sites-yes-two-metastatic-sites
-  "Metastases at two different sites."
+  "Metastases at two different sites (each metastasis beside one at
+   another site supports it)."
   (metastasis (site ?a))
-  (metastasis (site ~?a))
+  (exists (metastasis (site ~?a)))
   =>
   (assert (finding (name disease-at-multiple-sites) (value yes))))
 
 (defrule finding-disease-at-multiple-sites-yes-pelvis-and-metastasis
-  "A pelvic recurrence together with a metastasis or distant recurrence."
+  "A pelvic recurrence together with a metastasis or distant recurrence
+   (each pelvic site supports it)."
   (recurrence-site (site cervix|uterus|vagina|central-pelvis|pelvic-side-wall|pelvic-lymph-nodes))
+  (or (exists (metastasis))
+      (exists (recurrence-site (site distant))))
+  =>
+  (assert (finding (name disease-at-multiple-sites) (value yes))))
+
+(defrule finding-disease-at-multiple-sites-yes-metastasis-and-pelvis
+  "A metastasis or distant recurrence together with a pelvic recurrence
+   (each metastasis or distant site supports it)."
   (or (metastasis)
       (recurrence-site (site distant)))
+  (exists (recurrence-site (site cervix|uterus|vagina|central-pelvis|pelvic-side-wall|pelvic-lymph-nodes)))
   =>
   (assert (finding (name disease-at-multiple-sites) (value yes))))
 
 (defrule finding-disease-at-multiple-sites-yes-para-aortic-and-other
-  "Para-aortic nodes together with a pelvic, metastatic or distant site."
+  "Para-aortic nodes together with a pelvic, metastatic or distant site
+   (each para-aortic site supports it)."
   (recurrence-site (site para-aortic-lymph-nodes))
+  (or (exists (metastasis))
+      (exists (recurrence-site (site ~para-aortic-lymph-nodes))))
+  =>
+  (assert (finding (name disease-at-multiple-sites) (value yes))))
+
+(defrule finding-disease-at-multiple-sites-yes-other-and-para-aortic
+  "A pelvic, metastatic or distant site together with para-aortic nodes
+   (each such site supports it)."
   (or (metastasis)
       (recurrence-site (site ~para-aortic-lymph-nodes)))
+  (exists (recurrence-site (site para-aortic-lymph-nodes)))
   =>
   (assert (finding (name disease-at-multiple-sites) (value yes))))
 
@@ -1001,9 +1036,19 @@
 ;;; cannot say which lesion causes the pain; the team checks.
 
 (defrule finding-painful-metastases-yes
-  "Pain with distant metastases."
-  (or (metastasis) (recurrence-site (site distant)))
+  "Pain with distant metastases (each pain symptom supports it; the next
+   rule adds the metastases, so that no rule pairs the two lists)."
   (symptom (name pain|bone-pain))
+  (or (exists (metastasis))
+      (exists (recurrence-site (site distant))))
+  =>
+  (assert (finding (name painful-metastases) (value yes))))
+
+(defrule finding-painful-metastases-yes-metastasis
+  "Distant metastases with pain (each metastasis or distant recurrence
+   supports it)."
+  (or (metastasis) (recurrence-site (site distant)))
+  (exists (symptom (name pain|bone-pain)))
   =>
   (assert (finding (name painful-metastases) (value yes))))
 

@@ -11,10 +11,21 @@
 ;;;     listed among the medications (the case format allows both);
 ;;;   - a proposed option: a recommendation whose agents contain bevacizumab.
 ;;; "On bevacizumab" below means an active medication or an ongoing prior
-;;; treatment. Like gates.clp, these rules match case facts and
-;;; recommendations directly (docs/rule-authoring.md): a warning or an
-;;; exclusion names the fact it rests on. A warning about a proposed option
-;;; that a gate rules out is not listed (the engine drops it).
+;;; treatment: the finding on-bevacizumab, which lists every record behind
+;;; it. Like gates.clp, these rules match case facts and recommendations
+;;; directly (docs/rule-authoring.md): a warning or an exclusion names the
+;;; fact it rests on. A warning about a proposed option that a gate rules out
+;;; is not listed (the engine drops it).
+;;;
+;;; No rule pairs two lists of the case (medications with planned
+;;; procedures, treatments with adverse events): a case may hold 256 of
+;;; each, and a rule that fires once per pair would multiply
+;;; (docs/rule-authoring.md, "How not to multiply"). The side that only has
+;;; to exist is a finding (on bevacizumab, elective surgery planned), which
+;;; the engine keeps once with all its records; where the 28-day sum needs
+;;; one medication and one surgery, the rule takes the binding ones: the
+;;; most recent dose and the earliest elective surgery (ties: the first by
+;;; pointer), which decide whether any pair falls short.
 ;;;
 ;;; What the source says, and nothing more:
 ;;;   - monitor for gastrointestinal perforation, fistula formation and
@@ -37,8 +48,12 @@
 ;;; warning: no further dose may fall in the 28 days before the surgery.
 ;;; When the last dose or the surgery date is not recorded the interval
 ;;; cannot be checked: the warning says so and the field is reported as
-;;; missing. Emergency surgery is not covered: the source speaks of
-;;; elective surgery only.
+;;; missing. An ongoing prior treatment with bevacizumab beside medication
+;;; records that say it was stopped (and none that it is active): the
+;;; records disagree, the last dose may be more recent than recorded, and
+;;; the team is told to check which record is right (audit 2.3; reading in
+;;; docs/clinical-readings.md, G8). Emergency surgery is not covered: the
+;;; source speaks of elective surgery only.
 ;;;
 ;;; Adverse events: the source says "discontinue bevacizumab for grade 3-4
 ;;; events" without asking who caused them, so an event counts whatever
@@ -71,15 +86,97 @@
             (label SA-8)
             (quote "Screen for proteinuria; discontinue for nephrotic syndrome")))
 
+;;; ------------------------------------------------------------ findings
+;;; Each is one fact however many records support it (rules/schema.clp):
+;;; the rules below pair it with the one list they need, never two lists.
+;;; Only `yes` is derived: the rules test nothing else, and a finding that
+;;; is absent is not met.
+
+(deffacts drug-safety-findings
+  (finding-def (name on-bevacizumab)
+               (text "on bevacizumab (an active medication, or an ongoing treatment with it)")
+               (fields "/medications" "/prior_treatments"))
+  (finding-def (name bevacizumab-recent)
+               (text "bevacizumab taken now, in the last 28 days, or at an unrecorded time")
+               (fields "/medications" "/prior_treatments"))
+  (finding-def (name bevacizumab-recorded-stopped)
+               (text "a medication record says bevacizumab was stopped")
+               (fields "/medications"))
+  (finding-def (name elective-surgery-planned)
+               (text "elective surgery planned")
+               (fields "/planned_procedures"))
+  (finding-def (name elective-surgery-date-not-recorded)
+               (text "an elective surgery planned with no date recorded")
+               (fields "/planned_procedures")))
+
+(defrule finding-on-bevacizumab-yes-medication
+  "Bevacizumab is an active medication."
+  (medication (agent bevacizumab) (status active))
+  =>
+  (assert (finding (name on-bevacizumab) (value yes))))
+
+(defrule finding-on-bevacizumab-yes-ongoing-treatment
+  "A prior treatment with bevacizumab is still being given."
+  (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+  =>
+  (assert (finding (name on-bevacizumab) (value yes))))
+
+(defrule finding-bevacizumab-recent-yes-medication
+  "Bevacizumab taken now, less than 28 days ago, or at an unrecorded time."
+  (medication (agent bevacizumab) (status ?status) (last-dose-days-ago $?last))
+  (test (or (eq ?status active)
+            (= (length$ ?last) 0)
+            (< (nth$ 1 ?last) 28)))
+  =>
+  (assert (finding (name bevacizumab-recent) (value yes))))
+
+(defrule finding-bevacizumab-recent-yes-ongoing-treatment
+  "A prior treatment with bevacizumab is still being given."
+  (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+  =>
+  (assert (finding (name bevacizumab-recent) (value yes))))
+
+(defrule finding-bevacizumab-recorded-stopped-yes
+  "A medication record says bevacizumab was stopped."
+  (medication (agent bevacizumab) (status stopped))
+  =>
+  (assert (finding (name bevacizumab-recorded-stopped) (value yes))))
+
+(defrule finding-elective-surgery-planned-yes
+  "An elective surgery is planned."
+  (planned-procedure (type elective-surgery))
+  =>
+  (assert (finding (name elective-surgery-planned) (value yes))))
+
+(defrule finding-elective-surgery-date-not-recorded-yes
+  "An elective surgery is planned with no date."
+  (planned-procedure (type elective-surgery) (days-from-now))
+  =>
+  (assert (finding (name elective-surgery-date-not-recorded) (value yes))))
+
 ;;; ------------------------------------------------------------ elective surgery
+;;; The 28-day sum: the most recent bevacizumab dose, whichever medication
+;;; record gives it, active or stopped (the smallest last_dose_days_ago;
+;;; ties, the first medication by pointer), and the earliest dated elective
+;;; surgery (ties, the first by pointer). If that pair meets the 28 days,
+;;; every pair does; if it does not, it is the one the team must act on.
+;;; "Met so far" is only said when every active record gives its last dose
+;;; (an undated one may be more recent: last-dose-unknown says so).
 
 (defrule drug-safety-bevacizumab-surgery-washout-not-met
-  "Bevacizumab's last dose and a planned elective surgery are less than 28
-   days apart (last_dose_days_ago + days_from_now < 28): the source says to
-   withhold bevacizumab at least 28 days prior to elective surgery."
-  (medication (agent bevacizumab) (last-dose-days-ago ?last))
-  (planned-procedure (type elective-surgery)
+  "The most recent bevacizumab dose and the earliest planned elective
+   surgery are less than 28 days apart (last_dose_days_ago + days_from_now
+   < 28): the source says to withhold bevacizumab at least 28 days prior
+   to elective surgery."
+  (medication (agent bevacizumab) (last-dose-days-ago ?last) (pointer ?m))
+  (not (medication (agent bevacizumab) (last-dose-days-ago ?l&:(< ?l ?last))))
+  (not (medication (agent bevacizumab) (last-dose-days-ago ?last)
+                   (pointer ?m2&:(< (str-compare ?m2 ?m) 0))))
+  (planned-procedure (type elective-surgery) (pointer ?p)
                      (days-from-now ?days&:(< (+ ?last ?days) 28)))
+  (not (planned-procedure (type elective-surgery) (days-from-now ?d&:(< ?d ?days))))
+  (not (planned-procedure (type elective-surgery) (days-from-now ?days)
+                          (pointer ?p2&:(< (str-compare ?p2 ?p) 0))))
   =>
   (assert (warning
             (id drug-safety-bevacizumab-surgery-washout)
@@ -94,12 +191,23 @@
             (cite sa8-elective-surgery))))
 
 (defrule drug-safety-bevacizumab-withhold-before-surgery
-  "The patient is still on bevacizumab and the 28 days from the last dose
-   to a planned elective surgery are met so far (sum >= 28): no further
-   dose may fall within the 28 days before the surgery."
-  (medication (agent bevacizumab) (status active) (last-dose-days-ago ?last))
-  (planned-procedure (type elective-surgery)
+  "The patient is still on bevacizumab (an active medication record) and
+   the 28 days from its most recent dose, whichever record gives it, to the
+   earliest planned elective surgery are met so far (sum >= 28): no
+   further dose may fall within the 28 days before the surgery."
+  (medication (agent bevacizumab) (status active) (pointer ?a))
+  (not (medication (agent bevacizumab) (status active)
+                   (pointer ?a2&:(< (str-compare ?a2 ?a) 0))))
+  (not (medication (agent bevacizumab) (status active) (last-dose-days-ago)))
+  (medication (agent bevacizumab) (last-dose-days-ago ?last) (pointer ?m))
+  (not (medication (agent bevacizumab) (last-dose-days-ago ?l&:(< ?l ?last))))
+  (not (medication (agent bevacizumab) (last-dose-days-ago ?last)
+                   (pointer ?m2&:(< (str-compare ?m2 ?m) 0))))
+  (planned-procedure (type elective-surgery) (pointer ?p)
                      (days-from-now ?days&:(>= (+ ?last ?days) 28)))
+  (not (planned-procedure (type elective-surgery) (days-from-now ?d&:(< ?d ?days))))
+  (not (planned-procedure (type elective-surgery) (days-from-now ?days)
+                          (pointer ?p2&:(< (str-compare ?p2 ?p) 0))))
   =>
   (assert (warning
             (id drug-safety-bevacizumab-withhold-before-surgery)
@@ -123,7 +231,7 @@
   (or (medication (agent bevacizumab) (last-dose-days-ago))
       (and (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
            (not (medication (agent bevacizumab)))))
-  (planned-procedure (type elective-surgery))
+  (finding (name elective-surgery-planned) (value yes))
   =>
   (assert (warning
             (id drug-safety-bevacizumab-surgery-last-dose-unknown)
@@ -132,11 +240,33 @@
             (text "Elective surgery is planned and the date of the last bevacizumab dose is not recorded, so the 28 days the source requires between withholding bevacizumab and elective surgery cannot be checked. Do not resume until adequate wound healing.")
             (cite sa8-elective-surgery))))
 
+(defrule drug-safety-bevacizumab-ongoing-but-recorded-stopped
+  "Bevacizumab is ongoing as a prior treatment, while the medications
+   record it only as stopped, and an elective surgery is planned: the two
+   records disagree, so the last dose may be more recent than the one
+   recorded and the 28-day interval cannot be checked; the team checks
+   which record is right."
+  (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE) (pointer ?t))
+  (not (medication (agent bevacizumab) (status active)))
+  (finding (name bevacizumab-recorded-stopped) (value yes))
+  (finding (name elective-surgery-planned) (value yes))
+  =>
+  (assert (warning
+            (id drug-safety-bevacizumab-ongoing-but-recorded-stopped)
+            (agent bevacizumab)
+            (severity serious)
+            (text (str-cat "Bevacizumab is recorded as still given (the ongoing treatment at " ?t
+                           ") and, among the medications, as stopped. If it is still given, its last dose is more recent than the medication record says,"
+                           " and the 28 days the source requires between withholding bevacizumab and elective surgery cannot be checked."
+                           " Check whether bevacizumab is still being given and the date of its last dose, and correct the record that is wrong"
+                           " (the treatment's ongoing, or the medication's status and last_dose_days_ago). Do not resume until adequate wound healing."))
+            (cite sa8-elective-surgery))))
+
 (defrule drug-safety-bevacizumab-last-dose-missing
   "The last bevacizumab dose is needed to check the 28-day washout before a
    planned elective surgery."
   (medication (agent bevacizumab) (last-dose-days-ago) (pointer ?m))
-  (planned-procedure (type elective-surgery))
+  (finding (name elective-surgery-planned) (value yes))
   =>
   (assert (missing
             (field (str-cat ?m "/last_dose_days_ago"))
@@ -148,7 +278,7 @@
    as a medication."
   (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE) (pointer ?t))
   (not (medication (agent bevacizumab)))
-  (planned-procedure (type elective-surgery))
+  (finding (name elective-surgery-planned) (value yes))
   =>
   (assert (missing
             (field "/medications")
@@ -158,12 +288,8 @@
   "An elective surgery is planned with no date while the patient is on
    bevacizumab, or took it less than 28 days ago or at an unrecorded time:
    the 28-day interval cannot be checked."
-  (or (and (medication (agent bevacizumab) (status ?status) (last-dose-days-ago $?last))
-           (test (or (eq ?status active)
-                     (= (length$ ?last) 0)
-                     (< (nth$ 1 ?last) 28))))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
-  (planned-procedure (type elective-surgery) (days-from-now))
+  (finding (name bevacizumab-recent) (value yes))
+  (finding (name elective-surgery-date-not-recorded) (value yes))
   =>
   (assert (warning
             (id drug-safety-bevacizumab-surgery-date-unknown)
@@ -175,11 +301,7 @@
 (defrule drug-safety-bevacizumab-surgery-date-missing
   "The date of a planned elective surgery is needed to check the 28-day
    bevacizumab washout."
-  (or (and (medication (agent bevacizumab) (status ?status) (last-dose-days-ago $?last))
-           (test (or (eq ?status active)
-                     (= (length$ ?last) 0)
-                     (< (nth$ 1 ?last) 28))))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
+  (finding (name bevacizumab-recent) (value yes))
   (planned-procedure (type elective-surgery) (days-from-now) (pointer ?p))
   =>
   (assert (missing
@@ -241,14 +363,13 @@
             (id drug-safety-bevacizumab-surgical-option)
             (agent bevacizumab)
             (severity serious)
-            (text "A surgical option is listed while the patient is on bevacizumab (last dose not recorded): the source says to withhold bevacizumab at least 28 days prior to elective surgery and not to resume until adequate wound healing.")
+            (text "A surgical option is listed while the patient is on bevacizumab (an ongoing treatment; no active medication record gives its last dose): the source says to withhold bevacizumab at least 28 days prior to elective surgery and not to resume until adequate wound healing.")
             (cite sa8-elective-surgery))))
 
 (defrule drug-safety-bevacizumab-wound-healing
   "A wound-healing complication is recorded and bevacizumab is taken or
    proposed: bevacizumab is not resumed until adequate wound healing."
-  (or (medication (agent bevacizumab) (status active))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+  (or (finding (name on-bevacizumab) (value yes))
       (recommendation (agents $? bevacizumab $?)))
   (adverse-event (type wound-healing-complication))
   =>
@@ -265,8 +386,7 @@
   "A patient on bevacizumab, or an option with it, is monitored for
    perforation, fistula and severe haemorrhage, blood pressure and
    proteinuria: one caution with the three monitoring sentences."
-  (or (medication (agent bevacizumab) (status active))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+  (or (finding (name on-bevacizumab) (value yes))
       (recommendation (agents $? bevacizumab $?)))
   =>
   (assert (warning
@@ -281,8 +401,7 @@
 (defrule drug-safety-bevacizumab-discontinue-perforation-fistula-haemorrhage
   "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage in a
    patient on bevacizumab: discontinue bevacizumab."
-  (or (medication (agent bevacizumab) (status active))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
+  (finding (name on-bevacizumab) (value yes))
   (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4))
   =>
   (assert (warning
@@ -295,8 +414,7 @@
 (defrule drug-safety-bevacizumab-event-grade-unknown
   "A perforation, fistula or haemorrhage with no grade, and bevacizumab
    taken or proposed: the grade decides whether to discontinue."
-  (or (medication (agent bevacizumab) (status active))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+  (or (finding (name on-bevacizumab) (value yes))
       (recommendation (agents $? bevacizumab $?)))
   (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade))
   =>
@@ -310,8 +428,7 @@
 (defrule drug-safety-bevacizumab-event-grade-missing
   "The grade of a perforation, fistula or haemorrhage is needed when
    bevacizumab is taken or proposed."
-  (or (medication (agent bevacizumab) (status active))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE))
+  (or (finding (name on-bevacizumab) (value yes))
       (recommendation (agents $? bevacizumab $?)))
   (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade)
                  (pointer ?a))
@@ -323,8 +440,7 @@
 (defrule drug-safety-bevacizumab-manage-hypertension
   "Hypertension is recorded in a patient on bevacizumab: the source says
    to manage it."
-  (or (medication (agent bevacizumab) (status active))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
+  (finding (name on-bevacizumab) (value yes))
   (adverse-event (type hypertension))
   =>
   (assert (warning
@@ -337,8 +453,7 @@
 (defrule drug-safety-bevacizumab-discontinue-hypertensive-crisis
   "Hypertensive crisis or hypertensive encephalopathy in a patient on
    bevacizumab: discontinue bevacizumab."
-  (or (medication (agent bevacizumab) (status active))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
+  (finding (name on-bevacizumab) (value yes))
   (adverse-event (type hypertensive-crisis|hypertensive-encephalopathy))
   =>
   (assert (warning
@@ -351,8 +466,7 @@
 (defrule drug-safety-bevacizumab-discontinue-nephrotic-syndrome
   "Nephrotic syndrome in a patient on bevacizumab: discontinue
    bevacizumab."
-  (or (medication (agent bevacizumab) (status active))
-      (prior-treatment (agents $? bevacizumab $?) (ongoing TRUE)))
+  (finding (name on-bevacizumab) (value yes))
   (adverse-event (type nephrotic-syndrome))
   =>
   (assert (warning

@@ -8,8 +8,9 @@
 ;;;      sentinel value.
 ;;;   2. Findings, derived by finding rules from case facts: one clinical
 ;;;      statement each ("prior pelvic radiation"), valued yes, no or
-;;;      unknown. Concluding rules test findings, so every condition of an
-;;;      option can be explained as met, not met or unknown.
+;;;      unknown, one fact per name and value (the engine keeps which rules
+;;;      and facts supported it). Concluding rules test findings, so every
+;;;      condition of an option can be explained as met, not met or unknown.
 ;;;   3. Conclusions: recommendation, warning, exclusion, missing, note.
 ;;;      Each cites its evidence by citation id. The slots `rule` and
 ;;;      `basis` fill themselves when a rule asserts the fact: the name of
@@ -270,10 +271,17 @@
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 
 (deftemplate finding
+  "One clinical statement, valued yes, no or unknown: one fact per name and
+   value, however many rules and case facts support it. CLIPS asserts no
+   fact equal to one in working memory, so a second supporting fact (a
+   second metastasis) or a second rule adds no copy that the rules
+   downstream would match again. The rule and the facts behind each firing
+   are therefore not kept in the fact: the self-filling slot `support`
+   hands them to the engine (engine/support.c), which shows every firing
+   in explanations, and stays empty. Never write it."
   (slot name (type SYMBOL))
   (slot value (type SYMBOL) (allowed-symbols yes no unknown))
-  (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
-  (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
+  (multislot support (type FACT-ADDRESS) (default-dynamic (onco-support))))
 
 ;;; ---------------------------------------------------------------- conclusions
 

@@ -59,8 +59,9 @@ void onco_run_facts_release(onco_run_facts *run);
 /* because.c: the "because" statements of a conclusion fact, appended to
  * `because` (merging statements already there), and its evidence. */
 int onco_because_add(onco_engine *engine, void *fact, cJSON *because);
-/* Orders the entries of a finished `because` (see because.c). 0, or
- * ONCO_ENOMEM (the list is then unfinished: drop it). */
+/* Orders the entries of a finished `because`, and the pointers of each
+ * (see because.c). 0, or ONCO_ENOMEM (the list is then unfinished: drop
+ * it). */
 int onco_because_finish(cJSON *because);
 int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence);
 /* A readable statement for one case fact: "prior treatment: type ...". */

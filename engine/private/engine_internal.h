@@ -91,6 +91,28 @@ typedef struct onco_watch {
 	onco_limit_kind hit;
 } onco_watch;
 
+/* support.c: one firing of a rule that asserts a finding: the rule and the
+ * facts that matched its conditions (supports.facts[first .. first+count)).
+ * env and facts are set while the log is sorted (qsort passes nothing
+ * else to the comparison). */
+typedef struct onco_support_entry {
+	const onco_rule_info *rule;
+	size_t first, count;
+	size_t seq; /* firing order */
+	void *env;
+	void *const *facts;
+} onco_support_entry;
+
+/* The log of those firings for the case in working memory (support.c). */
+typedef struct onco_supports {
+	onco_support_entry *entries;
+	size_t n_entries, cap_entries;
+	void **facts;
+	size_t n_facts, cap_facts;
+	int sorted; /* entries sorted by finding name and value */
+	int nomem;  /* a firing could not be recorded: the run fails */
+} onco_supports;
+
 struct onco_engine {
 	void *env; /* the CLIPS environment; its context points back here */
 	onco_engine_options opts;
@@ -106,10 +128,28 @@ struct onco_engine {
 	/* Firings of the last evaluation per rule, parallel to kb.rules. */
 	unsigned long *firings;
 	onco_rule_info **rules_by_name; /* kb.rules sorted by name */
+	onco_supports supports; /* the firings behind each finding of the run */
 };
 
-/* gather.c: the index of rules by name, built once at open. */
+/* gather.c: the index of rules by name, built once at open, and a look-up
+ * in it (NULL when no rule has that name). */
 int onco_rules_by_name_build(onco_engine *engine);
+const onco_rule_info *onco_rule_by_name(const onco_engine *engine, const char *name);
+
+/* support.c: the firings behind each finding (see support.c). `record` is
+ * called by (onco-support) while a rule fires; on a failed allocation it
+ * sets supports.nomem, which ends the run with ONCO_ENOMEM. `clear` empties
+ * the log at each reset. `of` gives the entries of a finding fact (its
+ * name and value): *first and the count, 0 when none was recorded; valid
+ * until the next record or clear. */
+void onco_support_record(onco_engine *engine, const char *rule, void *const *facts, size_t n);
+void onco_support_clear(onco_engine *engine);
+void onco_support_free(onco_engine *engine);
+void onco_support_sort(onco_engine *engine);
+size_t onco_support_of(onco_engine *engine, void *finding, const onco_support_entry **first);
+void *onco_support_fact(const onco_engine *engine, const onco_support_entry *entry, size_t i);
+/* Adds each recorded firing to engine->firings. */
+void onco_support_count_firings(onco_engine *engine);
 
 /* kb.c: read the rule-base files (built in or from a directory), load them
  * into engine->env, hash them. */
@@ -170,7 +210,8 @@ void onco_guard_install(onco_engine *engine);
 int onco_guarded(onco_engine *engine, int (*work)(onco_engine *, void *), void *arg,
 		 onco_error *err);
 
-/* basis.c: the user functions onco-rule and onco-basis of schema.clp. */
+/* basis.c: the user functions onco-rule, onco-basis and onco-support of
+ * schema.clp. */
 int onco_basis_install(void *env);
 
 /* sha256.c */

@@ -44,9 +44,10 @@ static void *env_with_schema(void)
 
 	CU_ASSERT_FATAL(env != NULL);
 	EnvUnwatch(env, "compilations");
-	/* the two functions schema.clp calls in default-dynamic slots */
+	/* the functions schema.clp calls in default-dynamic slots */
 	CU_ASSERT_FATAL(EnvBuild(env, "(deffunction onco-rule () none)"));
 	CU_ASSERT_FATAL(EnvBuild(env, "(deffunction onco-basis () (create$))"));
+	CU_ASSERT_FATAL(EnvBuild(env, "(deffunction onco-support () (create$))"));
 	CU_ASSERT_FATAL(EnvLoad(env, ONCO_SOURCE_DIR "/rules/schema.clp") == 1);
 	return env;
 }

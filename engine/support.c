@@ -1,0 +1,186 @@
+/*
+ * support.c: the firings behind each finding.
+ *
+ * A finding is one fact per name and value (rules/schema.clp): CLIPS
+ * asserts no fact equal to one already in working memory, so a second rule,
+ * or a second supporting fact, that concludes "distant disease: yes" adds
+ * nothing the rules downstream would match again. What supported each
+ * firing cannot then live in the fact (it would make every copy differ, and
+ * every rule matching the finding would fire once per copy): the finding's
+ * self-filling slot calls (onco-support), which records here the executing
+ * rule and the facts that matched its conditions. Explanations read a
+ * finding's firings from this log, one group of facts per firing.
+ *
+ * The log belongs to the engine, is emptied at the reset before each case,
+ * and holds fact addresses of the run, valid until that reset. Entries are
+ * found by the finding name and value their rule asserts (onco_rule_info
+ * `concludes` and `value`, read from the rule's right-hand side; lint makes
+ * both literal).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fact_read.h"
+#include "private/engine_internal.h"
+
+static int grow(void **array, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 64;
+	void *grown;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	grown = realloc(*array, n * size);
+	if (grown == NULL)
+		return ONCO_ENOMEM;
+	*array = grown;
+	*cap = n;
+	return 0;
+}
+
+void onco_support_record(onco_engine *engine, const char *rule, void *const *facts, size_t n)
+{
+	onco_supports *s = &engine->supports;
+	const onco_rule_info *info = onco_rule_by_name(engine, rule);
+	onco_support_entry *e;
+	size_t i;
+
+	if (info == NULL || s->nomem)
+		return;
+	if (grow((void **)&s->entries, &s->cap_entries, s->n_entries + 1, sizeof(*s->entries)) ||
+	    grow((void **)&s->facts, &s->cap_facts, s->n_facts + n, sizeof(*s->facts))) {
+		s->nomem = 1;
+		EnvHalt(engine->env);
+		return;
+	}
+	e = &s->entries[s->n_entries++];
+	e->rule = info;
+	e->first = s->n_facts;
+	e->count = n;
+	e->seq = s->n_entries;
+	for (i = 0; i < n; i++)
+		s->facts[s->n_facts++] = facts[i];
+	s->sorted = 0;
+}
+
+void onco_support_clear(onco_engine *engine)
+{
+	engine->supports.n_entries = 0;
+	engine->supports.n_facts = 0;
+	engine->supports.sorted = 1;
+	engine->supports.nomem = 0;
+}
+
+void onco_support_free(onco_engine *engine)
+{
+	free(engine->supports.entries);
+	free(engine->supports.facts);
+	memset(&engine->supports, 0, sizeof(engine->supports));
+}
+
+static int compare_text(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "");
+}
+
+/* Entries of one finding name and value, by rule (rule-base order), then
+ * by the case data they rest on (pointers; the fact index otherwise), then
+ * in firing order: explanations list them in an order that does not depend
+ * on the conflict strategy wherever the facts tell them apart. qsort passes
+ * the comparison nothing but the entries, so each entry carries the
+ * environment and the log's facts while it is sorted. */
+static int compare_entries(const void *a, const void *b)
+{
+	const onco_support_entry *x = a, *y = b;
+	size_t i;
+	int c;
+
+	if ((c = compare_text(x->rule->concludes, y->rule->concludes)) != 0 ||
+	    (c = compare_text(x->rule->value, y->rule->value)) != 0)
+		return c;
+	if (x->rule != y->rule)
+		return x->rule < y->rule ? -1 : 1;
+	for (i = 0; i < x->count && i < y->count; i++) {
+		void *fx = x->facts[x->first + i], *fy = y->facts[y->first + i];
+		const char *px = onco_fact_text(x->env, fx, "pointer");
+		const char *py = onco_fact_text(y->env, fy, "pointer");
+		long long ix, iy;
+
+		if (px != NULL && py != NULL) {
+			if ((c = strcmp(px, py)) != 0)
+				return c;
+			continue;
+		}
+		ix = EnvFactIndex(x->env, fx);
+		iy = EnvFactIndex(y->env, fy);
+		if (ix != iy)
+			return ix < iy ? -1 : 1;
+	}
+	if (x->count != y->count)
+		return x->count < y->count ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void onco_support_sort(onco_engine *engine)
+{
+	onco_supports *s = &engine->supports;
+	size_t i;
+
+	if (s->sorted)
+		return;
+	for (i = 0; i < s->n_entries; i++) {
+		s->entries[i].env = engine->env;
+		s->entries[i].facts = s->facts;
+	}
+	qsort(s->entries, s->n_entries, sizeof(*s->entries), compare_entries);
+	s->sorted = 1;
+}
+
+static int compare_key(const char *name, const char *value, const onco_support_entry *e)
+{
+	int c = compare_text(name, e->rule->concludes);
+
+	return c != 0 ? c : compare_text(value, e->rule->value);
+}
+
+size_t onco_support_of(onco_engine *engine, void *finding, const onco_support_entry **first)
+{
+	onco_supports *s = &engine->supports;
+	const char *name = onco_fact_text(engine->env, finding, "name");
+	const char *value = onco_fact_text(engine->env, finding, "value");
+	size_t lo = 0, hi, end;
+
+	*first = NULL;
+	if (name == NULL || value == NULL || s->n_entries == 0)
+		return 0;
+	onco_support_sort(engine);
+	/* The first entry not below (name, value), then the first above it. */
+	hi = s->n_entries;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (compare_key(name, value, &s->entries[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < s->n_entries && compare_key(name, value, &s->entries[end]) == 0; end++)
+		;
+	*first = &s->entries[lo];
+	return end - lo;
+}
+
+void *onco_support_fact(const onco_engine *engine, const onco_support_entry *entry, size_t i)
+{
+	return i < entry->count ? engine->supports.facts[entry->first + i] : NULL;
+}
+
+void onco_support_count_firings(onco_engine *engine)
+{
+	const onco_supports *s = &engine->supports;
+	size_t i;
+
+	for (i = 0; i < s->n_entries; i++)
+		engine->firings[s->entries[i].rule - engine->kb.rules]++;
+}

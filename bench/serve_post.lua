@@ -1,9 +1,10 @@
 -- serve_post.lua: wrk script for `oncorules serve` (bench/serve).
--- Environment: BODY_FILE (POST this body; unset: GET), TOKENS_FILE (one
+-- Environment: BODY_FILE (POST this body; unset: GET), BODIES_FILE (POST
+-- these bodies, one a line, in turn), TOKENS_FILE (one
 -- bearer token per line, each used once: threads take every Nth line from
 -- TOKEN_OFFSET; THREADS must be wrk's -t).
 -- Counts the answers by status; done() prints them as "status N COUNT".
-local body, tokens = nil, nil
+local body, bodies, tokens = nil, nil, nil
 local threads = {}
 
 local function read_lines(path)
@@ -24,6 +25,12 @@ function init(args)
     wrk.method = "POST"
     wrk.headers["Content-Type"] = "application/json"
   end
+  local bsf = os.getenv("BODIES_FILE")
+  if bsf and bsf ~= "" then
+    bodies = read_lines(bsf)
+    wrk.method = "POST"
+    wrk.headers["Content-Type"] = "application/json"
+  end
   local tf = os.getenv("TOKENS_FILE")
   if tf and tf ~= "" then tokens = read_lines(tf) end
   nthreads = tonumber(os.getenv("THREADS") or "1")
@@ -39,8 +46,10 @@ function request()
     local i = offset + counter * nthreads + id + 1
     headers["Authorization"] = "Bearer " .. tokens[((i - 1) % #tokens) + 1]
   end
+  local b = body
+  if bodies then b = bodies[((counter * nthreads + id) % #bodies) + 1] end
   counter = counter + 1
-  return wrk.format(nil, nil, headers, body)
+  return wrk.format(nil, nil, headers, b)
 end
 
 function response(status, headers, resp_body)

@@ -41,8 +41,10 @@ void serve_discovery_build(serve_server *srv, int *ok)
 		    service, "usageRequirements",
 		    "Every prefetch key is needed: the service has no access to the EHR's FHIR "
 		    "server and answers 412 when prefetched data is missing or incomplete. "
-		    "This build checks requests but does not yet compute cards: it answers 501 "
-		    "after the checks."))
+		    "Ages and days are counted to the date of the call (UTC) unless the request "
+		    "gives one in extension org.oncorules.as-of (YYYY-MM-DD). The cards are "
+		    "options for discussion by the treating team, each with its source passage, "
+		    "not orders."))
 		goto done;
 	srv->discovery = cJSON_PrintUnformatted(doc);
 	if (srv->discovery != NULL) {

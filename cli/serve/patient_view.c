@@ -4,12 +4,10 @@
  * patientId, encounterId).
  *
  * The answer is one pipeline:
- *   request -> checked request -> prefetch -> collection Bundle (here)
- *   Bundle -> case        (the FHIR reader, facts/fhir/: not in this build)
- *   case -> result        (onco_engine_evaluate, this worker's engine)
- *   result -> CDS cards   (a table from decision cards to indicator/source)
- * Until the FHIR reader lands, a request that passes every check is
- * answered 501: no card is invented.
+ *   request -> checked request -> prefetch -> collection Bundle (prefetch.c)
+ *   Bundle -> case -> result  (onco_engine_evaluate_fhir, this worker's
+ *                              engine, the evaluation date as of the call)
+ *   result -> CDS cards       (cds.h: a table from decision cards to cards)
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -17,10 +15,13 @@
 
 #include <cjson/cJSON.h>
 
+#include "cds.h"
 #include "prefetch.h"
 #include "serve.h"
 
 #define HOOK "patient-view"
+/* The request extension that fixes the evaluation date (docs/service.md). */
+#define AS_OF_EXTENSION "org.oncorules.as-of"
 
 /* A FHIR id: [A-Za-z0-9\-\.]{1,64} (FHIR R4 datatypes, id). */
 static int is_fhir_id(const char *s)
@@ -111,24 +112,88 @@ static const char *check_request(serve_request *req, const cJSON *doc)
 	return string_at(context, "patientId");
 }
 
-/*
- * Bundle -> case -> result -> cards: the part that needs the FHIR reader
- * (branch fhir) and the decision cards (branch cards). Until both are in,
- * it answers 501 and says why. Phase 2: print prefetch->bundle with a
- * timestamp (the evaluation date: the date the EHR called, said on the
- * cards), onco_engine_evaluate_fhir() with this worker's engine, map the
- * result's "cards" through a table (severity -> indicator, guideline ->
- * source), and translate the "source" pointers (/entry/N/...) back into
- * the request with prefetch->sources[N].
- */
-static void answer(serve_request *req, onco_engine *engine, const serve_prefetch *prefetch)
+/* The evaluation date: the request's extension "org.oncorules.as-of"
+ * (CDS Hooks 2.0, "Extensions"), else the date of the call (UTC). 0, or
+ * -1 with a 400 answer set. */
+static int as_of_date(serve_request *req, const cJSON *doc, char *out, size_t size,
+		      const char **from)
 {
-	(void)engine;
-	(void)prefetch;
-	req->log.reason = "cards not in this build";
-	serve_respond_error(&req->response, 501, "not-supported",
-			    "the request is valid, but this build cannot yet read FHIR into a case: "
-			    "no decision support was computed");
+	const cJSON *ext = cJSON_GetObjectItemCaseSensitive(doc, "extension");
+	const cJSON *date = cJSON_GetObjectItemCaseSensitive(ext, AS_OF_EXTENSION);
+	char now[40];
+
+	if (ext != NULL && !cJSON_IsObject(ext)) {
+		req->log.reason = "invalid hook request";
+		serve_respond_error(&req->response, 400, "invalid", "/extension: an object");
+		return -1;
+	}
+	if (date != NULL) {
+		if (!cJSON_IsString(date) || !onco_fhir_date_valid(date->valuestring)) {
+			req->log.reason = "invalid hook request";
+			serve_respond_error(&req->response, 400, "invalid",
+					    "/extension/" AS_OF_EXTENSION ": a date, YYYY-MM-DD");
+			return -1;
+		}
+		snprintf(out, size, "%s", date->valuestring);
+		*from = "the date the request gives, extension " AS_OF_EXTENSION;
+		return 0;
+	}
+	serve_utc_now(now, sizeof(now));
+	snprintf(out, size, "%.10s", now);
+	*from = "the date of the call, UTC";
+	return 0;
+}
+
+/*
+ * Bundle -> case -> result (onco_engine_evaluate_fhir, this worker's
+ * engine, the evaluation date as its as_of) -> CDS cards (cds.h). A record
+ * from which no case can be made is an answer too (an info card saying
+ * so); a run limit or an internal error is 500: no card is invented.
+ */
+static void answer(serve_request *req, onco_engine *engine, const serve_prefetch *prefetch,
+		   const cJSON *doc, const char *patient_id)
+{
+	onco_fhir_options options;
+	onco_error err;
+	cds_context ctx;
+	char as_of[16], *bundle, *result = NULL, *cards;
+	int rc;
+
+	if (as_of_date(req, doc, as_of, sizeof(as_of), &ctx.as_of_from) != 0)
+		return;
+	bundle = cJSON_PrintUnformatted(prefetch->bundle);
+	if (bundle == NULL) {
+		req->log.reason = "out of memory";
+		serve_respond_error(&req->response, 500, "exception", "out of memory");
+		return;
+	}
+	onco_fhir_options_default(&options);
+	options.as_of = as_of;
+	onco_error_clear(&err);
+	rc = onco_engine_evaluate_fhir(engine, bundle, strlen(bundle), &options, 0, &result,
+				       &err);
+	free(bundle);
+	if ((rc != 0 && rc != ONCO_EINVALID) || result == NULL) {
+		req->log.reason = rc == ONCO_ELIMIT ? "run limit" : "evaluation failed";
+		serve_respond_error(&req->response, 500, "exception",
+				    rc == ONCO_ELIMIT
+					    ? "the record reached a run limit of the engine: no "
+					      "decision support was computed"
+					    : "the evaluation failed: no decision support was computed");
+		free(result);
+		return;
+	}
+	ctx.patient_id = patient_id;
+	ctx.as_of = as_of;
+	ctx.prefetch = prefetch;
+	cards = cds_response(result, &ctx);
+	free(result);
+	if (cards == NULL) {
+		req->log.reason = "out of memory";
+		serve_respond_error(&req->response, 500, "exception", "out of memory");
+		return;
+	}
+	serve_respond_json(&req->response, 200, cards);
 }
 
 void serve_patient_view(serve_server *srv, onco_engine *engine, serve_request *req)
@@ -155,7 +220,7 @@ void serve_patient_view(serve_server *srv, onco_engine *engine, serve_request *r
 		serve_respond_error(&req->response, prefetch.status, prefetch.code,
 				    prefetch.message);
 	} else {
-		answer(req, engine, &prefetch);
+		answer(req, engine, &prefetch, doc, patient_id);
 	}
 	serve_prefetch_free(&prefetch);
 	cJSON_Delete(doc);

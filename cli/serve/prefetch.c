@@ -31,6 +31,9 @@ const serve_prefetch_template serve_prefetch_templates[] = {
 	 "surgery and radiotherapy received"},
 	{"service-requests", "ServiceRequest?patient={{context.patientId}}",
 	 "ServiceRequest", 1, "planned procedures (e.g. elective surgery)"},
+	/* AdverseEvent has no `patient` search parameter in R4: `subject`. */
+	{"adverse-events", "AdverseEvent?subject=Patient/{{context.patientId}}", "AdverseEvent", 1,
+	 "adverse events (CTCAE term and grade) the drug-safety rules read"},
 };
 const size_t serve_prefetch_template_count =
 	sizeof(serve_prefetch_templates) / sizeof(serve_prefetch_templates[0]);

@@ -10,7 +10,8 @@
  * engine's own; its CLIPS environment is reached through the engine's
  * private header, as the unit tests do.
  *
- * Usage: raw_baseline [--kb DIR] [--kb-image FILE] [--repeat R] FILE.ndjson
+ * Usage: raw_baseline [--kb DIR] [--kb-image FILE] [--repeat R] [--time-limit S]
+ *                     FILE.ndjson
  * Prints: raw_baseline: N cases x R runs, T s, X cases/s
  */
 #include <stdio.h>
@@ -84,11 +85,14 @@ int main(int argc, char **argv)
 			opts.kb_image = argv[++r];
 		else if (strcmp(argv[r], "--repeat") == 0 && r + 1 < argc)
 			repeat = atoi(argv[++r]);
+		else if (strcmp(argv[r], "--time-limit") == 0 && r + 1 < argc)
+			opts.max_seconds = atof(argv[++r]); /* under valgrind */
 		else
 			file = argv[r];
 	}
 	if (file == NULL || repeat < 1) {
-		fputs("usage: raw_baseline [--kb DIR] [--kb-image FILE] [--repeat R] FILE.ndjson\n",
+		fputs("usage: raw_baseline [--kb DIR] [--kb-image FILE] [--repeat R] [--time-limit S] "
+		      "FILE.ndjson\n",
 		      stderr);
 		return 2;
 	}

@@ -112,6 +112,15 @@ int cli_engine_args_check(const cli_engine_args *args)
 	return -1;
 }
 
+void cli_engine_done(onco_engine *engine)
+{
+#ifdef ONCO_SANITIZE
+	onco_engine_free(engine);
+#else
+	(void)engine;
+#endif
+}
+
 onco_engine *cli_engine_open(const cli_engine_args *args, int *status)
 {
 	onco_engine_options opts;

@@ -106,7 +106,9 @@ static void print_option(cli_buf *out, const cJSON *doc, const cJSON *r)
 		cli_buf_free(&line);
 	}
 	cJSON_ArrayForEach(h, cJSON_GetObjectItemCaseSensitive(r, "history")) {
-		cli_buf_printf(out, LABEL("history:  %s\n"), cli_str_or(h, "status", ""));
+		cli_buf_printf(out, LABEL("history:  %s%s%s%s\n"), cli_str_or(h, "status", ""),
+			       cli_str(h, "agent") != NULL ? " (" : "",
+			       cli_str_or(h, "agent", ""), cli_str(h, "agent") != NULL ? ")" : "");
 		print_because(out, cJSON_GetObjectItemCaseSensitive(h, "because"),
 			      "                ");
 	}

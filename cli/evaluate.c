@@ -175,6 +175,6 @@ int cli_evaluate(int argc, char **argv)
 				   : detail ? CLI_VIEW_DETAIL
 					    : CLI_VIEW_CARDS);
 	free(text);
-	onco_engine_free(engine);
+	cli_engine_done(engine);
 	return status;
 }

@@ -146,9 +146,12 @@ static void if_text(cli_buf *b, const cJSON *option)
 					   ? cJSON_GetArrayItem(needs, 0)->valuestring
 					   : "yes";
 
+		/* "no prior pelvic radiation": an option that stands only if a
+		 * fact is absent must never read as if it needed the fact. */
 		cli_buf_puts(b, first ? "" : "; ");
+		cli_buf_puts(b, strcmp(need, "no") == 0 ? "no " : "");
 		cli_buf_puts(b, cli_str_or(w, "statement", ""));
-		if (strcmp(need, "yes") != 0)
+		if (strcmp(need, "yes") != 0 && strcmp(need, "no") != 0)
 			cli_buf_printf(b, ": %s", need);
 		first = 0;
 	}
@@ -178,9 +181,22 @@ static void marks(cli_buf *b, const cJSON *option)
 		for (before = cJSON_GetObjectItemCaseSensitive(option, "history")->child; before != h;
 		     before = before->next)
 			seen |= strcmp(cli_str_or(before, "status", ""), cli_str_or(h, "status", "")) == 0;
-		if (!seen)
+		if (!seen) {
+			const cJSON *same;
+			int drugs = 0;
+
 			cli_buf_printf(b, "%s%s", n++ ? "; " : " (",
 				       cli_history_words(cli_str_or(h, "status", "")));
+			/* "not tolerated: cisplatin": the drugs the marks of this
+			 * status name (one drug inside a larger regimen). */
+			for (same = h; same != NULL; same = same->next)
+				if (strcmp(cli_str_or(same, "status", ""),
+					   cli_str_or(h, "status", "")) == 0 &&
+				    cli_str(same, "agent") != NULL) {
+					cli_buf_puts(b, drugs++ ? ", " : ": ");
+					cli_words(b, cli_str(same, "agent"));
+				}
+		}
 	}
 	if (n > 0)
 		cli_buf_puts(b, ")");
@@ -501,6 +517,22 @@ static void print_safety(cli_buf *out, const cJSON *doc)
 /* Names in a ruled-out group: at most this many, then "and N more". */
 #define MAX_NAMES 8
 
+/* Whether an exclusion before `id` in the list `excl` rules out the same
+ * option. */
+static int option_seen_before(const cJSON *doc, const cJSON *excl, const cJSON *id)
+{
+	const cJSON *x = cli_item(doc, "exclusions", id->valuestring), *before;
+	const char *option = cli_str_or(x, "option", id->valuestring);
+
+	for (before = excl->child; before != NULL && before != id; before = before->next) {
+		const cJSON *y = cli_item(doc, "exclusions", before->valuestring);
+
+		if (y != NULL && strcmp(cli_str_or(y, "option", before->valuestring), option) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void print_ruled_out(cli_buf *out, const cJSON *doc)
 {
 	const cJSON *card, *group, *id;
@@ -532,9 +564,10 @@ static void print_ruled_out(cli_buf *out, const cJSON *doc)
 				if (x == NULL)
 					continue;
 				cli_short_name(&name, x);
-				/* The same name twice (two exclusions of one option
-				 * for one reason) is shown once. */
-				if (strstr(cli_buf_text(&names), cli_buf_text(&name)) == NULL) {
+				/* One option twice (two exclusions of it for one
+				 * reason) is shown once; two options are two names,
+				 * even when one name contains the other. */
+				if (!option_seen_before(doc, excl, id)) {
 					total++;
 					if (shown < MAX_NAMES) {
 						cli_buf_printf(&names, "%s%s", shown ? ", " : "",
@@ -576,21 +609,19 @@ static void decides(cli_buf *b, const cJSON *doc, const cJSON *m)
 		return;
 	}
 	cli_buf_puts(b, "decides ");
+	/* One name per option id (the list holds each once): a name that
+	 * contains another ("chemoradiation with cisplatin", "radiation") never
+	 * hides it. */
 	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(m, "options")) {
 		const cJSON *option = cli_option(doc, o->valuestring);
-		cli_buf name = CLI_BUF_INIT;
 
 		if (shown == 3)
 			break;
+		cli_buf_puts(b, shown++ ? "; " : "");
 		if (option != NULL)
-			cli_short_name(&name, option);
+			cli_short_name(b, option);
 		else
-			cli_buf_puts(&name, o->valuestring);
-		if (strstr(cli_buf_text(b), cli_buf_text(&name)) == NULL)
-			cli_buf_printf(b, "%s%s", shown++ ? "; " : "", cli_buf_text(&name));
-		else
-			total--;
-		cli_buf_free(&name);
+			cli_buf_puts(b, o->valuestring);
 	}
 	if (total > shown)
 		cli_buf_printf(b, " and %d more", total - shown);
@@ -688,6 +719,30 @@ static void print_not_assessed(cli_buf *out, const cJSON *doc)
 	cli_buf_free(&b);
 }
 
+/* Why no option card is printed, in words that match the result: facts
+ * are missing (listed below), or cancer treatment is ruled out (the status
+ * card's reason) and the source gives no care beside it for this case, or
+ * neither. Never "see what is missing below" above nothing. */
+static void no_option_message(cli_buf *out, const cJSON *doc)
+{
+	const cJSON *status = cJSON_GetArrayItem(cards_of(doc), 0);
+	const char *reason = cli_str(status, "reason");
+	cli_buf b = CLI_BUF_INIT;
+
+	cli_buf_puts(out, "\n");
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "missing_information")) > 0)
+		cli_buf_puts(&b, "The rules found no option for this case; see what is missing below.");
+	else if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(status, "collapsed")) &&
+		 reason != NULL)
+		cli_buf_printf(&b, "No option is listed. %s The source gives no other care for this "
+				   "case; the treating team decides.", reason);
+	else
+		cli_buf_puts(&b, "The rules found no option for this case, and no fact they need is "
+				 "missing; the treating team decides.");
+	cli_wrap(out, "", 0, cli_buf_text(&b));
+	cli_buf_free(&b);
+}
+
 static void print_cards(cli_buf *out, const cJSON *doc)
 {
 	const cJSON *card;
@@ -710,7 +765,7 @@ static void print_cards(cli_buf *out, const cJSON *doc)
 			options++;
 		}
 	if (options == 0 && strcmp(cli_str_or(doc, "scope", ""), "covered") == 0)
-		cli_buf_puts(out, "\nThe rules found no option for this case; see what is missing below.\n");
+		no_option_message(out, doc);
 	cli_buf_puts(out, "\n");
 	print_safety(out, doc);
 	print_ruled_out(out, doc);

@@ -100,19 +100,62 @@ static void join_words(cli_buf *b, const cJSON *list, const char *separator)
 	}
 }
 
+/* Where a radiation option outside the pelvis is aimed, as words after
+ * "to": one row per target of the rule base; others are written as words. */
+static const struct {
+	const char *target, *words;
+} radiation_targets[] = {
+	{"bone", "bone"},
+	{"brain", "the brain"},
+	{"bronchus", "the bronchus"},
+	{"chest-wall", "the chest wall"},
+	{"metastases", "metastases"},
+	{"skin", "the skin"},
+	{"spinal-cord", "the spinal cord"},
+	{"spine", "the spine"},
+};
+
+/* " to the brain": the target of a radiation option, unless it is the
+ * pelvis (the target of every main course, which the bare name means). An
+ * exclusion carries no target: nothing is added. */
+static void radiation_target(cli_buf *b, const cJSON *item, const char *modality)
+{
+	const char *target = cli_str(item, "target");
+	size_t i;
+
+	if (target == NULL || strcmp(target, "pelvis") == 0 ||
+	    (strcmp(modality, "radiation") != 0 && strcmp(modality, "brachytherapy") != 0))
+		return;
+	cli_buf_puts(b, " to ");
+	for (i = 0; i < sizeof(radiation_targets) / sizeof(radiation_targets[0]); i++)
+		if (strcmp(radiation_targets[i].target, target) == 0) {
+			cli_buf_puts(b, radiation_targets[i].words);
+			return;
+		}
+	cli_words(b, target);
+}
+
 void cli_short_name(cli_buf *b, const cJSON *item)
 {
 	const cJSON *agents = cJSON_GetObjectItemCaseSensitive(item, "agents");
 	const cJSON *choices = cJSON_GetObjectItemCaseSensitive(item, "choices");
 	const char *procedure = cli_str(item, "procedure");
 	const char *modality = cli_str_or(item, "modality", "");
+	int chemoradiation = strcmp(modality, "chemoradiation") == 0;
 
 	if (procedure != NULL) {
 		cli_words(b, procedure);
+		/* "external beam radiation with concurrent cisplatin": never
+		 * the name of the same radiation given alone. */
+		if (chemoradiation && cJSON_GetArraySize(agents) > 0) {
+			cli_buf_puts(b, " with concurrent ");
+			join_words(b, agents, " + ");
+		}
+		radiation_target(b, item, modality);
 		return;
 	}
 	if (cJSON_GetArraySize(agents) > 0) {
-		if (strcmp(modality, "chemoradiation") == 0)
+		if (chemoradiation)
 			cli_buf_puts(b, "chemoradiation with ");
 		join_words(b, agents, " + ");
 		if (cJSON_GetArraySize(choices) > 0) {
@@ -122,11 +165,12 @@ void cli_short_name(cli_buf *b, const cJSON *item)
 		return;
 	}
 	if (cJSON_GetArraySize(choices) > 0) {
-		cli_buf_puts(b, "one of ");
+		cli_buf_puts(b, chemoradiation ? "chemoradiation with one of " : "one of ");
 		join_words(b, choices, ", ");
 		return;
 	}
 	cli_words(b, modality);
+	radiation_target(b, item, modality);
 }
 
 /* Whether `label` is one of the ", "-separated labels of `labels`. */

@@ -35,9 +35,12 @@ const cJSON *cli_option(const cJSON *doc, const char *id);
 /* A symbol as words: hyphens between lowercase letters become spaces. */
 void cli_words(cli_buf *b, const char *symbol);
 
-/* A short name for an option or an exclusion: its procedure, its drugs
- * ("cisplatin + paclitaxel", "one of letrozole, anastrozole"), or its
- * modality. */
+/* A short name for an option or an exclusion: its procedure (with the
+ * concurrent drugs of a chemoradiation), its drugs ("cisplatin +
+ * paclitaxel", "one of letrozole, anastrozole"), or its modality; a
+ * radiation option aimed outside the pelvis adds its target ("external beam
+ * radiation to the brain"). Two options never share a name only because
+ * one of them is given with drugs. */
 void cli_short_name(cli_buf *b, const cJSON *item);
 
 /* "[CR-7, SA-1]": the labels of an item's evidence, each once. */

@@ -560,13 +560,25 @@ static int add_criterion(onco_engine *engine, const onco_run_facts *run, cJSON *
 	return 0;
 }
 
+/* The value an `if` entry waits for, as accepted values: its one `needs`
+ * (no: the option stands only if the fact is absent), else yes. */
+static const int *if_needs(const cJSON *entry)
+{
+	static const int yes[3] = {1, 0, 0}, no[3] = {0, 1, 0};
+	const cJSON *needs = cJSON_GetObjectItemCaseSensitive(entry, "needs");
+
+	return cJSON_GetArraySize(needs) == 1 && cJSON_IsString(cJSON_GetArrayItem(needs, 0)) &&
+			       strcmp(cJSON_GetArrayItem(needs, 0)->valuestring, "no") == 0
+		       ? no
+		       : yes;
+}
+
 /* "criteria" of a curative-intent local card: for each option, the
  * finding conditions of its rule that need one value, met, not met or
  * unknown, and what the option waits for (its `if`). */
 static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o,
 			const card *c)
 {
-	static const int yes[3] = {1, 0, 0};
 	cJSON *criteria = cJSON_AddArrayToObject(o, "criteria");
 	size_t i, k;
 	int rc = criteria == NULL ? ONCO_ENOMEM : 0, l;
@@ -594,8 +606,8 @@ static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o
 			}
 			cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
 				if (rc == 0)
-					rc = add_criterion(engine, run, items, str_or(w, "finding", ""), yes,
-							   ONCO_COND_UNKNOWN);
+					rc = add_criterion(engine, run, items, str_or(w, "finding", ""),
+							   if_needs(w), ONCO_COND_UNKNOWN);
 		}
 	return rc;
 }

@@ -174,7 +174,8 @@ static int sort_history(cJSON *history)
 }
 
 /* "history": what the patient already had of this option, one entry per
- * mark: {"status", "because"}; "lead": the reason it comes first, or null. */
+ * mark: {"status", "agent" (when the mark names one drug), "because"};
+ * "lead": the reason it comes first, or null. */
 static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void *fact)
 {
 	void *env = engine->env;
@@ -197,6 +198,8 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 				break;
 			}
 			rc = add_string(entry, env, marks[i], "status", "status");
+			if (rc == 0 && onco_fact_multi_count(env, marks[i], "agent") > 0)
+				rc = add_string(entry, env, marks[i], "agent", "agent");
 			if (rc == 0 && run->lean)
 				continue;
 			because = rc ? NULL : cJSON_AddArrayToObject(entry, "because");
@@ -334,11 +337,13 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 /* "if": the findings a possible option waits for, each with its statement,
  * the values it needs and the case fields to record: the unknown
  * conditions of the rule it was read from, then the findings of pending
- * marks on it (which wait for the finding to be yes). */
+ * marks on it (which wait for the finding to be the mark's `needs`: yes,
+ * or no for an option that stands only if a fact is absent, such as
+ * radiation with no prior pelvic radiation). */
 static int add_if(onco_engine *engine, onco_run_facts *run, cJSON *item, sort_entry *facts,
 		  size_t first, size_t last)
 {
-	static const int yes[3] = {1, 0, 0};
+	static const int yes[3] = {1, 0, 0}, no[3] = {0, 1, 0};
 	void *env = engine->env;
 	const char *id = facts[first].keys[0];
 	cJSON *list = cJSON_AddArrayToObject(item, "if");
@@ -366,9 +371,11 @@ static int add_if(onco_engine *engine, onco_run_facts *run, cJSON *item, sort_en
 		void *mark = run->conclusions[ONCO_C_PENDING][i];
 		const char *option = onco_fact_text(env, mark, "option");
 		const char *finding = onco_fact_text(env, mark, "finding");
+		const char *needs = onco_fact_text(env, mark, "needs");
 
 		if (option != NULL && finding != NULL && strcmp(option, id) == 0)
-			rc = add_if_entry(engine, run, list, finding, yes);
+			rc = add_if_entry(engine, run, list, finding,
+					  needs != NULL && strcmp(needs, "no") == 0 ? no : yes);
 	}
 	return rc;
 }

@@ -113,19 +113,6 @@ static int add_list(cJSON *doc, const char *key, cJSON *items)
 	return 0;
 }
 
-/* Asserts the "possible if" options of the run just ended (possible.c). */
-static int possible_options(onco_engine *engine, size_t *count)
-{
-	onco_run_facts run;
-	int rc = onco_run_facts_gather(engine, &run);
-
-	*count = 0;
-	if (rc == 0)
-		rc = onco_possible_assert(engine, &run, count);
-	onco_run_facts_release(&run);
-	return rc;
-}
-
 /* The summary form (ONCO_JSON_SUMMARY): case, knowledge base, scope,
  * guidelines and the cards with their ids, nothing else. Takes `doc`;
  * NULL when memory runs out. */
@@ -250,7 +237,7 @@ static int run_case(onco_engine *engine, const onco_case *c, onco_error *err, in
 		    char *message, size_t size)
 {
 	long long fired = 0;
-	int rc, pass;
+	int rc;
 
 	onco_capture_reset(&engine->capture);
 	onco_limits_start(engine, 0);
@@ -258,26 +245,22 @@ static int run_case(onco_engine *engine, const onco_case *c, onco_error *err, in
 	EnvReset(engine->env);
 	engine->evaluated = 1;
 	rc = engine->watch.hit != ONCO_LIMIT_NONE ? 0 : onco_case_assert(c, engine->env, err);
-	for (pass = 0; rc == 0 && pass < 2 && engine->watch.hit == ONCO_LIMIT_NONE; pass++) {
-		size_t possible = 0;
-
-		fired += EnvRun(engine->env, engine->opts.max_firings + 1 - fired);
+	if (rc == 0 && engine->watch.hit == ONCO_LIMIT_NONE) {
+		fired = EnvRun(engine->env, engine->opts.max_firings + 1);
 		/* A firing the support log could not record: the explanation
 		 * would miss facts, so the run fails. */
-		if (engine->supports.nomem) {
+		if (engine->supports.nomem)
 			rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
-			break;
+		else if (!engine->capture.has_error &&
+			 !onco_limits_reached(engine, fired, message, size)) {
+			rc = onco_possible_run(engine, &fired);
+			if (rc != 0)
+				onco_error_set(err, rc, rc == ONCO_ENOMEM ? "out of memory"
+								  : "could not assert the possible options of case %s",
+					       onco_case_id(c));
+			else if (engine->supports.nomem)
+				rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
 		}
-		if (pass == 1 || engine->capture.has_error ||
-		    onco_limits_reached(engine, fired, message, size))
-			break;
-		rc = possible_options(engine, &possible);
-		if (rc != 0)
-			onco_error_set(err, rc, rc == ONCO_ENOMEM ? "out of memory"
-							  : "could not assert the possible options of case %s",
-				       onco_case_id(c));
-		else if (possible == 0)
-			break;
 	}
 	onco_limits_stop(engine);
 	if (rc != 0)

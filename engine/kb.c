@@ -136,9 +136,11 @@ static int read_disk_file(onco_kb *kb, const char *dir, const char *name,
 	char path[4096];
 	char *data;
 	size_t length;
-	int rc;
+	int rc, n;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	n = snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return onco_error_set(err, ONCO_EIO, "%s/%s: path too long", dir, name);
 	rc = onco_read_regular_file(path, KB_FILE_MAX, &data, &length, err);
 	if (rc != 0)
 		return rc;

@@ -55,31 +55,54 @@ static int note_missing(cJSON *by_field, const char *field, const char *needed_f
 	return 0;
 }
 
-/* Whether some rule concluded option `id` in this run (listed, or held
- * back by a gate). */
-static int concluded(onco_engine *engine, const onco_run_facts *run, const char *id)
+static int compare_ids(const void *a, const void *b)
 {
-	size_t i;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
-	for (i = 0; i < run->n_conclusions[ONCO_C_RECOMMENDATION]; i++) {
-		const char *rid = onco_fact_text(engine->env,
-						 run->conclusions[ONCO_C_RECOMMENDATION][i], "id");
-		if (rid != NULL && strcmp(rid, id) == 0)
-			return 1;
+/* The ids of the options the run concluded, sorted, to look up once per
+ * recommendation rule (*ids NULL when there are none). 0 or ONCO_ENOMEM. */
+static int concluded_ids(onco_engine *engine, const onco_run_facts *run, const char ***ids,
+			 size_t *count)
+{
+	size_t n = run->n_conclusions[ONCO_C_RECOMMENDATION], i;
+
+	*ids = NULL;
+	*count = 0;
+	if (n == 0)
+		return 0;
+	*ids = malloc(n * sizeof(**ids));
+	if (*ids == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		const char *id = onco_fact_text(engine->env,
+						run->conclusions[ONCO_C_RECOMMENDATION][i], "id");
+		if (id != NULL)
+			(*ids)[(*count)++] = id;
 	}
+	qsort(*ids, *count, sizeof(**ids), compare_ids);
 	return 0;
 }
 
+/* Whether some rule concluded option `id` in this run (listed, or held
+ * back by a gate): `ids` from concluded_ids. */
+static int concluded(const char **ids, size_t count, const char *id)
+{
+	return count > 0 && bsearch(&id, ids, count, sizeof(*ids), compare_ids) != NULL;
+}
+
 /* Whether an exclusion rules option `id` out: what it would need no longer
- * matters. */
+ * matters. (The run's index of excluded options leaves out the empty id.) */
 static int excluded(onco_engine *engine, const onco_run_facts *run, const char *id)
 {
 	size_t i;
 
+	if (id[0] != '\0')
+		return onco_run_is_excluded(run, id);
 	for (i = 0; i < run->n_conclusions[ONCO_C_EXCLUSION]; i++) {
 		const char *option = onco_fact_text(engine->env,
 						    run->conclusions[ONCO_C_EXCLUSION][i], "option");
-		if (option != NULL && strcmp(option, id) == 0)
+		if (option != NULL && option[0] == '\0')
 			return 1;
 	}
 	return 0;
@@ -329,8 +352,9 @@ static cJSON *finish(const onco_engine *engine, cJSON *by_field)
 cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 {
 	cJSON *by_field = cJSON_CreateObject(), *list;
-	size_t i;
-	int rc = by_field == NULL ? ONCO_ENOMEM : 0;
+	const char **ids = NULL;
+	size_t i, n_ids = 0;
+	int rc = by_field == NULL ? ONCO_ENOMEM : concluded_ids(engine, run, &ids, &n_ids);
 
 	for (i = 0; i < run->n_conclusions[ONCO_C_MISSING] && rc == 0; i++) {
 		void *fact = run->conclusions[ONCO_C_MISSING][i];
@@ -344,10 +368,11 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 	for (i = 0; i < engine->kb.n_rules && rc == 0; i++) {
 		const onco_rule_info *rule = &engine->kb.rules[i];
 		if (rule->kind == ONCO_RULE_RECOMMENDATION && rule->concludes != NULL &&
-		    !concluded(engine, run, rule->concludes) &&
+		    !concluded(ids, n_ids, rule->concludes) &&
 		    !excluded(engine, run, rule->concludes))
 			rc = rule_missing(engine, run, rule, by_field);
 	}
+	free(ids);
 	if (rc != 0) {
 		cJSON_Delete(by_field);
 		return NULL;

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <clips.h>
+
 #include "fact_read.h"
 #include "private/collect.h"
 
@@ -284,5 +286,19 @@ int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t 
 	}
 	free(unknown);
 	free(concluded);
+	return rc;
+}
+
+int onco_possible_run(onco_engine *engine, long long *fired)
+{
+	onco_run_facts run;
+	size_t count = 0;
+	int rc = onco_run_facts_gather(engine, &run);
+
+	if (rc == 0)
+		rc = onco_possible_assert(engine, &run, &count);
+	onco_run_facts_release(&run);
+	if (rc == 0 && count > 0 && engine->watch.hit == ONCO_LIMIT_NONE)
+		*fired += EnvRun(engine->env, engine->opts.max_firings + 1 - *fired);
 	return rc;
 }

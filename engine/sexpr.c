@@ -1,25 +1,59 @@
 /* sexpr.c: reading CLIPS text into a tree (see sexpr.h). */
 #include "sexpr.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "onco_error.h"
+
+/* A block of a tree's memory; blocks are chained from the newest. */
+typedef struct onco_sx_block {
+	struct onco_sx_block *next;
+	size_t used, size;
+	max_align_t data[]; /* size bytes */
+} onco_sx_block;
 
 typedef struct reader {
 	const char *text;
 	size_t length;
 	size_t pos;
 	long line;
-	size_t line_start; /* offset of the current line's first byte */
+	size_t line_start;    /* offset of the current line's first byte */
+	onco_sx_block *blocks; /* the tree's memory so far */
 } reader;
 
-/* A node starting at the reader's position. */
-static onco_sx *node_new(onco_sx_type type, const reader *r)
+enum { BLOCK_MIN = 16384 };
+
+/* `size` bytes of the tree's memory, aligned for any type; NULL when
+ * memory runs out. Freed all at once with the tree. */
+static void *tree_alloc(reader *r, size_t size)
 {
-	onco_sx *n = calloc(1, sizeof(*n));
+	onco_sx_block *b = r->blocks;
+	size_t need = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+
+	if (b == NULL || b->size - b->used < need) {
+		size_t block = need > BLOCK_MIN ? need : BLOCK_MIN;
+
+		b = malloc(sizeof(*b) + block);
+		if (b == NULL)
+			return NULL;
+		b->next = r->blocks;
+		b->used = 0;
+		b->size = block;
+		r->blocks = b;
+	}
+	b->used += need;
+	return (char *)b->data + b->used - need;
+}
+
+/* A node starting at the reader's position. */
+static onco_sx *node_new(onco_sx_type type, reader *r)
+{
+	onco_sx *n = tree_alloc(r, sizeof(*n));
 
 	if (n != NULL) {
+		memset(n, 0, sizeof(*n));
 		n->type = type;
 		n->line = r->line;
 		n->col = (long)(r->pos - r->line_start) + 1;
@@ -27,30 +61,38 @@ static onco_sx *node_new(onco_sx_type type, const reader *r)
 	return n;
 }
 
-void onco_sx_free(onco_sx *node)
+static void blocks_free(onco_sx_block *b)
 {
-	size_t i;
+	while (b != NULL) {
+		onco_sx_block *next = b->next;
 
-	if (node == NULL)
-		return;
-	for (i = 0; i < node->n_items; i++)
-		onco_sx_free(node->items[i]);
-	free(node->items);
-	free(node->text);
-	free(node);
+		free(b);
+		b = next;
+	}
 }
 
-static int list_push(onco_sx *list, onco_sx *item)
+void onco_sx_free(onco_sx *root)
+{
+	if (root != NULL)
+		blocks_free(root->blocks);
+}
+
+static int list_push(reader *r, onco_sx *list, onco_sx *item)
 {
 	onco_sx **grown;
 
-	/* Grow by doubling: capacity is the next power of two of n_items. */
-	if ((list->n_items & (list->n_items - 1)) == 0) {
-		size_t cap = list->n_items ? list->n_items * 2 : 4;
-		grown = realloc(list->items, cap * sizeof(*grown));
+	/* Grow by doubling: capacity is the next power of two of n_items (the
+	 * old array stays in the tree's memory, unused). */
+	if (list->n_items >= 4 && (list->n_items & (list->n_items - 1)) == 0) {
+		grown = tree_alloc(r, list->n_items * 2 * sizeof(*grown));
 		if (grown == NULL)
 			return ONCO_ENOMEM;
+		memcpy(grown, list->items, list->n_items * sizeof(*grown));
 		list->items = grown;
+	} else if (list->n_items == 0) {
+		list->items = tree_alloc(r, 4 * sizeof(*list->items));
+		if (list->items == NULL)
+			return ONCO_ENOMEM;
 	}
 	list->items[list->n_items++] = item;
 	return 0;
@@ -93,15 +135,11 @@ static int read_string(reader *r, onco_sx **out)
 		}
 		r->pos++;
 	}
-	if (r->pos >= r->length) {
-		onco_sx_free(n);
+	if (r->pos >= r->length)
 		return ONCO_EINVALID;
-	}
-	s = malloc(r->pos - start + 1);
-	if (s == NULL) {
-		onco_sx_free(n);
+	s = tree_alloc(r, r->pos - start + 1);
+	if (s == NULL)
 		return ONCO_ENOMEM;
-	}
 	for (size_t i = start; i < r->pos; i++) {
 		if (r->text[i] == '\\' && i + 1 < r->pos)
 			i++;
@@ -128,11 +166,9 @@ static int read_atom(reader *r, onco_sx **out)
 			break;
 		r->pos++;
 	}
-	n->text = malloc(r->pos - start + 1);
-	if (n->text == NULL) {
-		onco_sx_free(n);
+	n->text = tree_alloc(r, r->pos - start + 1);
+	if (n->text == NULL)
 		return ONCO_ENOMEM;
-	}
 	memcpy(n->text, r->text + start, r->pos - start);
 	n->text[r->pos - start] = '\0';
 	*out = n;
@@ -169,16 +205,15 @@ static int read_items(reader *r, onco_sx *list, int nested, int depth)
 		} else {
 			rc = read_atom(r, &item);
 		}
-		if (rc == 0 && (rc = list_push(list, item)) == 0)
+		if (rc == 0 && (rc = list_push(r, list, item)) == 0)
 			continue;
-		onco_sx_free(item);
-		return rc;
+		return rc; /* the tree's memory is freed with it */
 	}
 }
 
 int onco_sx_read(onco_sx **out, const char *text, size_t length, long *error_line)
 {
-	reader r = {text, length, 0, 1, 0};
+	reader r = {text, length, 0, 1, 0, NULL};
 	onco_sx *root;
 	int rc;
 
@@ -190,9 +225,10 @@ int onco_sx_read(onco_sx **out, const char *text, size_t length, long *error_lin
 	if (rc != 0) {
 		if (error_line != NULL)
 			*error_line = r.line;
-		onco_sx_free(root);
+		blocks_free(r.blocks);
 		return rc;
 	}
+	root->blocks = r.blocks;
 	*out = root;
 	return 0;
 }

@@ -655,6 +655,7 @@
   (assert (recommendation
             (id cervix-recurrent-palliative-radiation-pelvis)
             (modality radiation)
+            (procedure palliative-pelvic-radiation)
             (target pelvis)
             (intent palliative)
             (summary "Palliative radiation therapy to the pelvis to relieve pain, stop bleeding or control other symptoms")
@@ -1088,7 +1089,10 @@
 (defrule cervix-recurrent-radical-hysterectomy
   "Radical hysterectomy for a small recurrence in the cervix or uterus after
    earlier radiation (CR-8). \"Small\" is the team's judgement; a recurrence
-   with distant disease is not a recurrence in the cervix or uterus only."
+   with distant disease is not a recurrence in the cervix or uterus only.
+   Major pelvic surgery after radiation: the selection for surgery
+   (adequate performance status, SA-1) applies to it as to exenteration and
+   resection, whatever the histology (reading G4)."
   (scope (guideline cervix-recurrent))
   (finding (name recurrence-confined-to-cervix-or-uterus) (value yes))
   (finding (name small-recurrence) (value yes))
@@ -1100,9 +1104,10 @@
             (modality surgery)
             (procedure radical-hysterectomy)
             (target pelvis)
+            (requires adequate-performance-status)
             (summary "Radical hysterectomy for a small recurrence in the cervix or uterus after earlier radiation therapy (small as judged by the treating team; the source gives no size)")
             (card cervix-recurrent-local)
-            (cite cr8-radical-hysterectomy))))
+            (cite cr8-radical-hysterectomy sa1-selection))))
 
 (defrule cervix-recurrent-resection-then-systemic-therapy
   "Squamous cell carcinoma: resection followed by systemic therapy for an

@@ -276,6 +276,7 @@
   (assert (recommendation
             (id cervix-stage4-palliative-radiation-pelvis)
             (modality radiation)
+            (procedure palliative-pelvic-radiation)
             (target pelvis)
             (intent palliative)
             (summary "Palliative radiation therapy to the pelvis to relieve pain, stop bleeding or control other symptoms")

@@ -34,9 +34,14 @@
 ;;;      ongoing or stopped: an option whose agents are all among that
 ;;;      treatment's drugs is excluded, pointing at the prior treatment. A
 ;;;      menu (choices) is not excluded for one failed drug; it is marked.
+;;;      A drug not tolerated inside a larger regimen or a menu marks the
+;;;      option (naming the drug) and gives a serious warning that names
+;;;      the drug and the prior treatment.
 ;;;      Options the patient already had are marked (`history`: received,
 ;;;      progressed-on, not-tolerated). Progression on a treatment whose
-;;;      setting is not recorded is flagged and the setting asked for.
+;;;      setting is not recorded is flagged and the setting asked for;
+;;;      progression after a stopped treatment for advanced disease with no
+;;;      response recorded is flagged (serious) and the response asked for.
 ;;;      Treatment that stopped working, or side effects hard to cope with,
 ;;;      put supportive care first where the guideline's sources give those
 ;;;      reasons (000, 001, 002; not the breast source).
@@ -286,14 +291,15 @@
 
 (defrule gate-prior-pelvic-radiation-not-recorded
   "Radiation to the pelvis waits until the case says whether the pelvis was
-   irradiated before."
+   irradiated before: it is possible only if it was not (needs no)."
   (scope (guideline ?g))
   (gate-cite (gate prior-pelvic-radiation) (guideline ?g) (cite $?c))
   (finding (name prior-pelvic-radiation) (value unknown))
   (recommendation (id ?o) (modality radiation|chemoradiation|brachytherapy)
                   (target pelvis))
   =>
-  (assert (pending (option ?o) (finding prior-pelvic-radiation) (cite $?c))))
+  (assert (pending (option ?o) (finding prior-pelvic-radiation) (needs no)
+                   (cite $?c))))
 
 (defrule gate-prior-pelvic-radiation-not-addressed
   "Earlier pelvic radiation and a pelvic radiation option, in a guideline
@@ -350,15 +356,33 @@
   (assert (pending (option ?o) (finding performance-status-adequate) (cite $?oc))))
 
 (defrule gate-performance-status-poor-supportive-care-first
-  "Poor performance status (ECOG 3-4): supportive care first."
+  "Poor performance status (ECOG 3-4): supportive care first, where the
+   guideline's sources name poor performance status (SA-9)."
   (scope (guideline ?g))
-  (gate-cite (gate poor-performance-status) (guideline ?g) (cite $?c))
+  (gate-cite (gate poor-performance-status) (guideline ?g)
+             (cite $?c&:(member$ sa9-palliative-care ?c)))
   (finding (name performance-status-poor) (value yes))
   (finding (name cancer-treatment-ruled-out) (value no))
   (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))
   =>
   (assert (lead (option ?o)
                 (reason "Performance status is poor (ECOG 3-4).")
+                (cite $?c))))
+
+(defrule gate-performance-status-poor-read-supportive-care-first
+  "Poor performance status (ECOG 3-4), where the guideline's sources do not
+   name performance status (000, 002): supportive care first, read from
+   their reason 'not likely to improve your condition' (reading G6); the
+   lead says it is a reading."
+  (scope (guideline ?g))
+  (gate-cite (gate poor-performance-status) (guideline ?g)
+             (cite $?c&:(not (member$ sa9-palliative-care ?c))))
+  (finding (name performance-status-poor) (value yes))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  (recommendation (id ?o) (modality supportive-care) (cancer-directed FALSE))
+  =>
+  (assert (lead (option ?o)
+                (reason "Performance status is poor (ECOG 3-4). The source does not name performance status; its reason for this care, cancer treatments not likely to improve the patient's condition, is read to include it.")
                 (cite $?c))))
 
 ;;; ---------------------------------------------------------------- 5. treatment history
@@ -442,6 +466,52 @@
             (field (str-cat ?t "/setting"))
             (needed-for "deciding whether a regimen the cancer progressed on was given for advanced disease (then it is not given again)"))))
 
+(defrule gate-history-progression-response-not-recorded
+  "The cancer progressed after a treatment for advanced disease that is no
+   longer given, and no response to it is recorded: whether it progressed
+   on it (then it is not given again) or after a response (then it stays)
+   is not known. The option stays, flagged (serious), and the response is
+   asked for; it is not read as progression on it (never guess)."
+  (scope (guideline ?g))
+  (gate-cite (gate progressed-on) (guideline ?g) (cite $?c))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  (or (prior-treatment (setting metastatic|recurrent) (progressed-after TRUE)
+                       (ongoing $?on&:(not (member$ TRUE ?on)))
+                       (response $?r&:(or (= (length$ ?r) 0) (member$ unknown ?r)))
+                       (pointer ?t) (agents $?prior&:(> (length$ ?prior) 0)))
+      (and (cancer (stage IV|IVA|IVB) (recurrent $?rec&:(not (member$ TRUE ?rec))))
+           (prior-treatment (setting primary) (progressed-after TRUE)
+                            (ongoing $?on&:(not (member$ TRUE ?on)))
+                            (response $?r&:(or (= (length$ ?r) 0) (member$ unknown ?r)))
+                            (pointer ?t) (agents $?prior&:(> (length$ ?prior) 0)))))
+  (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
+  =>
+  (assert (warning
+            (id (sym-cat ?o -progressed-response-not-recorded))
+            (option ?o) (severity serious)
+            (text (str-cat "The cancer progressed after a treatment for advanced disease that contained all of these drugs (" ?t
+                           "), and no response to it is recorded: if the cancer progressed on it (it did not respond), these drugs are not given again; if it progressed after a response, they may be. Record the response (" ?t "/response)."))
+            (cite $?c))))
+
+(defrule gate-history-progression-response-missing
+  "The response to a treatment for advanced disease that the cancer
+   progressed after decides whether an option that repeats it is offered."
+  (scope (guideline ?g))
+  (gate-cite (gate progressed-on) (guideline ?g))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  (or (prior-treatment (setting metastatic|recurrent) (progressed-after TRUE)
+                       (ongoing $?on&:(not (member$ TRUE ?on))) (response)
+                       (pointer ?t) (agents $?prior&:(> (length$ ?prior) 0)))
+      (and (cancer (stage IV|IVA|IVB) (recurrent $?rec&:(not (member$ TRUE ?rec))))
+           (prior-treatment (setting primary) (progressed-after TRUE)
+                            (ongoing $?on&:(not (member$ TRUE ?on))) (response)
+                            (pointer ?t) (agents $?prior&:(> (length$ ?prior) 0)))))
+  (recommendation (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
+  =>
+  (assert (missing
+            (field (str-cat ?t "/response"))
+            (needed-for "deciding whether the cancer progressed on a regimen given for advanced disease (then it is not given again) or after a response to it"))))
+
 ;;; Marks: what the patient already had of an option. A regimen is marked
 ;;; when all its agents were in one prior treatment (or it is the one drug of
 ;;; a medication); a menu when one of its choices was; a regimen given with
@@ -495,14 +565,36 @@
   (assert (history (option ?o) (status progressed-on))))
 
 (defrule gate-history-not-tolerated
-  "The side effects of this regimen, or of one of this menu's drugs, could
-   not be coped with."
-  (prior-treatment (tolerated FALSE) (agents $?prior&:(> (length$ ?prior) 0)))
-  (or (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
-      (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
-                      (choices $? ?d&:(member$ ?d ?prior) $?)))
+  "The side effects of a treatment with one of this option's drugs, or of
+   its choices, could not be coped with: the option is marked, naming the
+   drug, whether the drug is given alone, inside a larger regimen or as one
+   of a menu's choices."
+  (prior-treatment (tolerated FALSE) (agents $? ?d $?))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
   =>
-  (assert (history (option ?o) (status not-tolerated))))
+  (assert (history (option ?o) (status not-tolerated) (agent ?d))))
+
+(defrule gate-history-not-tolerated-drug-offered
+  "A drug whose side effects could not be coped with, in an option that is
+   still offered (inside a larger regimen, or one of a menu's choices; an
+   option whose drugs were all in that treatment is excluded above): a
+   serious warning naming the drug and the prior treatment, once per drug
+   (it rests on the options that include it, so it is listed only while
+   one of them is offered)."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (prior-treatment (tolerated FALSE) (agents $? ?d $?) (pointer ?t))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
+  =>
+  (assert (warning
+            (id (sym-cat not-tolerated- ?d))
+            (agent ?d) (severity serious)
+            (text (str-cat "The side effects of an earlier treatment with " ?d " (" ?t
+                           ") could not be coped with. Options that still include it (inside a larger regimen, or as one of a menu's choices) are marked 'not tolerated: " ?d
+                           "'; treatment continues only while its side effects can be coped with: the treating team decides whether to give it again, leave it out or choose another option."))
+            (cite $?c))))
 
 (defrule gate-history-stopped-working-supportive-care-first
   "The cancer progressed on treatment for advanced disease (the treatments

@@ -419,18 +419,24 @@
   "An option that stands only if a fact the case does not record turns out
    as its source needs (adequate performance status with no ECOG
    recorded): it is withheld from the recommendations and shown as
-   'possible if'; the fields of `finding` are reported as missing."
+   'possible if'; the fields of `finding` are reported as missing.
+   `needs` is the value of the finding the option stands on: yes (adequate
+   performance status) or no (no prior pelvic radiation)."
   (slot option (type SYMBOL))
   (slot finding (type SYMBOL))
+  (slot needs (type SYMBOL) (allowed-symbols yes no) (default yes))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 
 (deftemplate history
   "The patient already had this option's drugs: received, progressed on,
-   or not tolerated; the basis holds the prior treatment or medication."
+   or not tolerated; the basis holds the prior treatment or medication.
+   `agent` names the drug when the mark is about one drug of the option
+   (a drug not tolerated inside a larger regimen or a menu)."
   (slot option (type SYMBOL))
   (slot status (type SYMBOL) (allowed-symbols received progressed-on not-tolerated))
+  (multislot agent (type SYMBOL) (cardinality 0 1))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 

@@ -10,6 +10,11 @@
 
 typedef enum { ONCO_SX_LIST, ONCO_SX_ATOM, ONCO_SX_STRING } onco_sx_type;
 
+struct onco_sx_block;
+
+/* A tree's nodes, texts and item arrays live in blocks owned by its root
+ * (one allocation per few hundred nodes, not three per node: reading every
+ * rule's form is most of what opening an engine costs). */
 typedef struct onco_sx {
 	onco_sx_type type;
 	char *text;            /* atom or string contents (unescaped); NULL for lists */
@@ -17,6 +22,7 @@ typedef struct onco_sx {
 	size_t n_items;
 	long line;             /* line of the first character, from 1 */
 	long col;              /* its column (byte in the line), from 1 */
+	struct onco_sx_block *blocks; /* the root's: the memory of the tree */
 } onco_sx;
 
 /* Lists nested deeper than this are refused: the reader recurses, and so
@@ -33,7 +39,8 @@ typedef struct onco_sx {
  */
 int onco_sx_read(onco_sx **out, const char *text, size_t length, long *error_line);
 
-void onco_sx_free(onco_sx *node);
+/* Frees a tree read by onco_sx_read, given its root (NULL is a no-op). */
+void onco_sx_free(onco_sx *root);
 
 /* The atom text of item i of a list, or NULL when it is not an atom. */
 const char *onco_sx_atom(const onco_sx *list, size_t i);

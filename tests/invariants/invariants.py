@@ -455,6 +455,19 @@ def _(case, result, ctx):
                   if o.exenteration and "adequate-performance-status" not in o.requires)
 
 
+@invariant("cervix-pelvic-surgery-requires-adequate-performance-status", CERVIX_SCC,
+           "Pelvic exenteration should only be offered to highly selected patients with central "
+           "recurrence, adequate performance status, and no evidence of distant disease",
+           "Every surgery to the pelvis for recurrent cervical cancer (exenteration, resection, "
+           "radical hysterectomy) declares requires adequate-performance-status (reading G4: "
+           "the selection for surgery applies to major pelvic surgery after radiation, whatever "
+           "the histology).")
+def _(case, result, ctx):
+    return when(case.cervix_recurrent, briefs(
+        o for o in result.options if o.modality == "surgery" and o.target == "pelvis" and
+        "adequate-performance-status" not in o.requires))
+
+
 # =================================================================== patient-level gates
 
 @invariant("chemotherapy-declined", BREAST_STAGE4,
@@ -794,6 +807,50 @@ def _(case, result, ctx):
                                any(o.agents == agents for _, agents in failed)))
 
 
+@invariant("not-tolerated-drug-marked-and-warned", ANAL_STAGE4,
+           "Treatment usually continues as long as the cancer does not grow or spread any "
+           "further and you can cope with the side effects.",
+           "A drug whose side effects were not coped with is never offered again unmarked: "
+           "every listed option that includes it (among its agents, inside a larger regimen, or "
+           "among its choices) carries a not-tolerated history mark naming the drug, and a "
+           "serious warning names the drug.")
+def _(case, result, ctx):
+    failed = set()
+    for _, agents in case.not_tolerated:
+        failed |= agents
+    failed.discard("other")
+    if not failed:
+        return None
+    warned = {w.get("agent") for w in result.warnings if w.get("severity") == "serious"}
+    bad = []
+    for o in result.options:
+        for drug in sorted(o.drugs & failed):
+            marked = any(h.get("status") == "not-tolerated" and h.get("agent") == drug
+                         for h in o.item.get("history") or [])
+            if not marked or drug not in warned:
+                bad.append(dict(o.brief(), drug=drug, marked=marked, warned=drug in warned))
+    return bad
+
+
+@invariant("progression-without-response-flagged", BREAST_STAGE4,
+           "Herceptin is given until the cancer no longer responds to treatment or progresses.",
+           "The cancer progressed after a treatment for metastatic or recurrent disease that is "
+           "no longer given, and no response to it is recorded: whether it progressed on it is "
+           "not known. A listed option whose drugs were all in that treatment is flagged by a "
+           "serious warning that names it (never offered as if the treatment had worked).")
+def _(case, result, ctx):
+    unclear = [case.prior_agents(p) for p in case.priors_list
+               if p.get("setting") in ("metastatic", "recurrent") and
+               p.get("progressed_after") is True and p.get("ongoing") is not True and
+               p.get("response") in (None, "unknown") and p.get("agents")]
+    if not unclear or case.no_active_treatment:
+        return None
+    flagged = {w.get("option") for w in result.warnings if w.get("severity") == "serious"}
+    return briefs(o for o in result.options
+                  if o.agents & ANTICANCER and any(o.agents <= a for a in unclear) and
+                  o.id not in flagged)
+
+
 @invariant("no-trastuzumab-after-progression-on-it", BREAST_STAGE4,
            "Herceptin is given until the cancer no longer responds to treatment or progresses.",
            "Progression on trastuzumab in advanced disease (ongoing or stopped): no option "
@@ -867,6 +924,15 @@ def _(case, result, ctx):
                 briefs(o for o in result.options if o.maybe_pelvic_radiation))
 
 
+def pelvic_radiation_unrecorded(case):
+    """Cervical cancer whose record does not say whether the pelvis was
+    irradiated: prior treatments not recorded, or a radiation with no
+    region (and none to the pelvis)."""
+    return case.site == "cervix" and not case.prior_pelvic_radiation and (
+        case.priors is None or any(p.get("type") in RADIATION_TYPES and "region" not in p
+                                   for p in case.priors_list))
+
+
 @invariant("pelvic-radiation-history-unrecorded", CERVIX_SCC,
            "Prior radiation therapy is an absolute contraindication to further pelvic radiation "
            "in most cases due to unacceptable toxicity risk",
@@ -874,11 +940,24 @@ def _(case, result, ctx):
            "treatments not recorded, or a radiation recorded with no region): no radiation to "
            "the pelvis (or to an unstated target) offered outright; at most 'possible'.")
 def _(case, result, ctx):
-    premise = case.site == "cervix" and not case.prior_pelvic_radiation and (
-        case.priors is None or any(p.get("type") in RADIATION_TYPES and "region" not in p
-                                   for p in case.priors_list))
+    premise = pelvic_radiation_unrecorded(case)
     return when(premise, briefs(o for o in result.options
                                 if o.maybe_pelvic_radiation and o.offered))
+
+
+@invariant("pelvic-radiation-possible-only-if-not-irradiated", CERVIX_SCC,
+           "Prior radiation therapy is an absolute contraindication to further pelvic radiation "
+           "in most cases due to unacceptable toxicity risk",
+           "Cervical cancer whose record does not say whether the pelvis was irradiated: a "
+           "radiation option to the pelvis listed as 'possible' is possible only if there was "
+           "no prior pelvic radiation (its `if` needs prior-pelvic-radiation no, never yes): "
+           "the condition a card prints must not be the contraindication itself.")
+def _(case, result, ctx):
+    premise = pelvic_radiation_unrecorded(case)
+    return when(premise, briefs(
+        o for o in result.options if o.maybe_pelvic_radiation and not o.offered and
+        any(w.get("finding") == "prior-pelvic-radiation" and w.get("needs") != ["no"]
+            for w in o.item.get("if", []))))
 
 
 @invariant("palliative-radiation-elsewhere-after-pelvic-radiation", CERVIX_RECURRENT,

@@ -154,6 +154,12 @@ WITNESSES = {
         drop_options(lambda r: r["modality"] == "supportive-care")),
     "pelvic-radiation-history-unrecorded": (
         case(CERVIX_REC), add(modality="chemoradiation", agents=["cisplatin"], target="pelvis")),
+    "pelvic-radiation-possible-only-if-not-irradiated": (
+        case(dict(CERVIX_4B, stage="IVA", metastases=[])),
+        lambda d: d["possible"].append(option(
+            modality="radiation", target="pelvis", status="possible",
+            **{"if": [{"finding": "prior-pelvic-radiation", "needs": ["yes"],
+                       "fields": ["/prior_treatments"]}]}))),
     "fitness-and-wishes-never-missing": (
         case(ANAL), add_to("missing_information", field="/fitness/active_treatment_possible",
                            options=[])),
@@ -204,6 +210,15 @@ WITNESSES = {
                                       "agents": ["fluorouracil", "cisplatin"],
                                       "tolerated": False}]),
         add(agents=["fluorouracil", "cisplatin"])),
+    "not-tolerated-drug-marked-and-warned": (
+        case(ANAL, prior_treatments=[{"type": "chemotherapy", "agents": ["cisplatin"],
+                                      "setting": "metastatic", "tolerated": False}]),
+        add(agents=["cisplatin", "paclitaxel"])),
+    "progression-without-response-flagged": (
+        case(BREAST, prior_treatments=[{"type": "chemotherapy", "agents": ["capecitabine"],
+                                        "setting": "metastatic", "progressed_after": True,
+                                        "ongoing": False}]),
+        add(agents=["capecitabine"])),
     "no-trastuzumab-after-progression-on-it": (
         case(BREAST, prior_treatments=[{"type": "anti-HER2", "agents": ["trastuzumab"],
                                         "setting": "recurrent", "response": "progression",
@@ -222,6 +237,9 @@ WITNESSES = {
     "cemiplimab-after-chemotherapy-for-advanced-disease": (
         case(CERVIX_4B, prior_treatments=[]), add(modality="immunotherapy",
                                                   agents=["cemiplimab"])),
+    "cervix-pelvic-surgery-requires-adequate-performance-status": (
+        case(CERVIX_REC), add(modality="surgery", procedure="radical-hysterectomy",
+                              target="pelvis")),
     "no-pelvic-radiation-after-pelvic-radiation": (
         case(CERVIX_4B, prior_treatments=[{"type": "radiation", "region": "pelvis"}]),
         add(modality="brachytherapy", target="pelvis")),

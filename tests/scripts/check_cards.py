@@ -6,7 +6,9 @@ Checks, one per ctest test (tests/scripts/test_cards_*.sh):
   model    every recommendation, possible option, warning and exclusion is on
            exactly one card; a card's first option is its preferred one when
            one is marked; over the audit cases (tests/audit-cases/) and the
-           inputs of every regression case.
+           inputs of every regression case. Every excluded option of the JSON
+           is on the one-screen text: its group's RULED OUT line names each
+           option once, or counts it ("and N more").
   detail   `evaluate --detail` gives every explanation the JSON gives: each
            because-line, pointer, quote, rule, history line, "possible if"
            statement and field, missing field and its needed-for text.
@@ -139,6 +141,68 @@ def check_model(doc, where, problems):
                             (where, card["id"], card["options"][0]))
 
 
+def words(symbol):
+    """cli_words: hyphens between lowercase letters become spaces."""
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", symbol)
+
+
+def exclusion_name(x):
+    """The short name of an exclusion on the text (cli_short_name; an
+    exclusion has no choices and no target)."""
+    agents = " + ".join(words(a) for a in x.get("agents") or [])
+    chemoradiation = x.get("modality") == "chemoradiation"
+    if x.get("procedure"):
+        name = words(x["procedure"])
+        return name + (" with concurrent " + agents if chemoradiation and agents else "")
+    if agents:
+        return ("chemoradiation with " if chemoradiation else "") + agents
+    return words(x.get("modality", ""))
+
+
+MAX_NAMES = 8  # cli/summary.c
+
+
+def ruled_out_lines(doc):
+    """The RULED OUT lines the text must hold: for each group, its options'
+    names, each option once (at most MAX_NAMES, then "and N more"), and its
+    reason; when the status card is folded, the first group and "and N more
+    for other reasons"."""
+    by_id = {x["id"]: x for x in doc["exclusions"]}
+    lines, others = [], 0
+    folded = doc["cards"][0].get("collapsed") is True
+    for card in doc["cards"]:
+        if card["kind"] != "ruled-out":
+            continue
+        for i, group in enumerate(card["groups"]):
+            if folded and i > 0:
+                others += len(group["exclusions"])
+                continue
+            seen, names = set(), []
+            for xid in group["exclusions"]:
+                x = by_id[xid]
+                if x["option"] not in seen:
+                    seen.add(x["option"])
+                    names.append(exclusion_name(x))
+            line = ", ".join(names[:MAX_NAMES])
+            if len(names) > MAX_NAMES:
+                line += " and %d more" % (len(names) - MAX_NAMES)
+            lines.append(line + ": " + group["reason"])
+    if others:
+        lines.append("and %d more for other reasons" % others)
+    return lines
+
+
+def check_ruled_out_text(binary, doc, case_text, where, problems):
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+        f.write(case_text)
+        f.flush()
+        code, out, _ = run([binary, "evaluate", f.name])
+    text = normal(out.decode())
+    for line in ruled_out_lines(doc):
+        if normal(line) not in text:
+            problems.append("%s: the text lacks the RULED OUT line %r" % (where, line[:120]))
+
+
 def cmd_model(binary, src):
     problems = []
     cases = audit_cases(src)
@@ -147,13 +211,17 @@ def cmd_model(binary, src):
     for path, text in regression_inputs(src):
         texts.append(text)
         names.append(os.path.relpath(path, src))
-    checked = 0
-    for name, doc in zip(names, results(binary, texts)):
+    checked = ruled_out = 0
+    for name, text, doc in zip(names, texts, results(binary, texts)):
         if "errors" in doc:
             continue
         check_model(doc, name, problems)
         checked += 1
-    report(problems, "cards hold every item once, preferred first: %d results" % checked)
+        if doc["exclusions"]:
+            check_ruled_out_text(binary, doc, text, name, problems)
+            ruled_out += 1
+    report(problems, "cards hold every item once, preferred first: %d results; every "
+           "exclusion on the text: %d results" % (checked, ruled_out))
 
 
 # ------------------------------------------------------------------ detail

@@ -127,6 +127,29 @@ grep -E '\[([A-Z0-9]+-[0-9]+, )*([A-Z0-9]+-[0-9]+)(, [A-Z0-9]+-[0-9]+)*, \2\b' "
 	grep -q . && fail "rules repeats a label of a rule"
 grep -q 'anal-stage4-carboplatin-paclitaxel  \[A4-2\]$' "$tmp/rules.txt" || fail "rules: the labels of a rule citing A4-2 three times"
 
+# A chemoradiation with a procedure is named with its drugs: salvage
+# external beam radiation with concurrent cisplatin, ruled out when
+# chemotherapy is declined, never reads as the radiation alone.
+salvage="$src/tests/cases/cervix-recurrent/salvage-chemoradiation-declines-chemotherapy.json"
+python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["input"]))' "$salvage" \
+	>"$tmp/salvage.json" 2>/dev/null && {
+	"$bin" evaluate "$tmp/salvage.json" | tr -s ' \n' '  ' >"$tmp/salvage.txt"
+	grep -q 'external beam radiation with concurrent cisplatin: The patient does not wish to have chemotherapy' "$tmp/salvage.txt" ||
+		fail "salvage chemoradiation is not named with its concurrent cisplatin where it is ruled out"
+}
+
+# No option and nothing missing: the text says why (she declines
+# treatment; the team decides), never "see what is missing below".
+declines="$src/tests/cases/breast-stage4/declines-treatment-liver-no-option.json"
+python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["input"]))' "$declines" \
+	>"$tmp/declines-liver.json" 2>/dev/null && {
+	"$bin" evaluate "$tmp/declines-liver.json" | tr -s ' \n' '  ' >"$tmp/declines-liver.txt"
+	grep -q 'see what is missing below' "$tmp/declines-liver.txt" &&
+		fail "no option and nothing missing, yet the text points at what is missing"
+	grep -q 'No option is listed. The patient does not want cancer treatment. .* the treating team decides' \
+		"$tmp/declines-liver.txt" || fail "no option: the text does not say why"
+}
+
 if [ "$failures" -eq 0 ]; then
 	echo "cli evaluate: all checks passed"
 	exit 0

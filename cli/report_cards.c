@@ -179,20 +179,32 @@ static void badge(html_out *h, const char *kind, const char *text)
 	html_markup(h, "</span>");
 }
 
-/* preferred, history marks (each status once) */
+/* preferred, history marks (each status once, with the drugs its marks
+ * name: "not tolerated: cisplatin", one drug inside a larger regimen) */
 static void marks(html_out *h, const cJSON *option)
 {
-	const cJSON *e, *before;
+	const cJSON *e, *before, *same;
 
 	if (cJSON_IsTrue(get(option, "preferred")))
 		badge(h, "preferred", "preferred");
 	cJSON_ArrayForEach(e, get(option, "history")) {
-		int seen = 0;
+		const char *status = cli_str_or(e, "status", "");
+		cli_buf text = CLI_BUF_INIT;
+		int seen = 0, drugs = 0;
 
 		for (before = get(option, "history")->child; before != e; before = before->next)
-			seen |= strcmp(cli_str_or(before, "status", ""), cli_str_or(e, "status", "")) == 0;
-		if (!seen)
-			badge(h, "hist", cli_history_words(cli_str_or(e, "status", "")));
+			seen |= strcmp(cli_str_or(before, "status", ""), status) == 0;
+		if (seen)
+			continue;
+		cli_buf_puts(&text, cli_history_words(status));
+		for (same = e; same != NULL; same = same->next)
+			if (strcmp(cli_str_or(same, "status", ""), status) == 0 &&
+			    cli_str(same, "agent") != NULL) {
+				cli_buf_puts(&text, drugs++ ? ", " : ": ");
+				cli_words(&text, cli_str(same, "agent"));
+			}
+		badge(h, "hist", cli_buf_text(&text));
+		cli_buf_free(&text);
 	}
 }
 

@@ -233,6 +233,10 @@ static void history(html_out *h, const cJSON *doc, const cJSON *item)
 	cJSON_ArrayForEach(e, get(item, "history")) {
 		html_markup(h, "<li><span class=\"badge hist\">");
 		html_text(h, cli_history_words(cli_str_or(e, "status", "")));
+		if (cli_str(e, "agent") != NULL) {
+			html_markup(h, ": ");
+			html_text(h, cli_str(e, "agent"));
+		}
 		html_markup(h, "</span>");
 		cJSON_ArrayForEach(b, get(e, "because")) {
 			html_markup(h, " ");
@@ -421,6 +425,8 @@ static cli_graph *option_graph(const cJSON *doc, const cJSON *option, int possib
 		int mark;
 
 		cli_buf_puts(&b, cli_history_words(cli_str_or(e, "status", "")));
+		if (cli_str(e, "agent") != NULL)
+			cli_buf_printf(&b, " (%s)", cli_str(e, "agent"));
 		n = 0;
 		cJSON_ArrayForEach(s, get(e, "because"))
 			cli_buf_printf(&b, "%s%s", n++ ? "; " : ": ", cli_str_or(s, "statement", ""));

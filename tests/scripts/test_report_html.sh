@@ -62,6 +62,14 @@ python3 -c 'import json; print(json.dumps({"id": "huge", "note": "a" * (2 << 20)
 grep -q 'is larger than the limit of' "$tmp/huge.html" ||
 	fail "the page of a case over the size limit does not say so"
 
+# A drug not tolerated inside a larger regimen: the option's mark names it,
+# as the text view's does.
+python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]))["input"]))' \
+	"$src/tests/cases/anal-stage4/stage4-cisplatin-not-tolerated-regimen-marked.json" >"$tmp/nt.json"
+"$bin" report "$tmp/nt.json" -o "$tmp/nt.html" || fail "report of the not-tolerated case failed"
+grep -q '<span class="badge hist">not tolerated: cisplatin</span>' "$tmp/nt.html" ||
+	fail "the not-tolerated mark does not name cisplatin"
+
 # A case the rule base does not cover: its page says so, with the reason.
 printf '{"id": "nc-1", "cancer": {"site": "anus", "stage": "III"}}' >"$tmp/nc.json"
 "$bin" report "$tmp/nc.json" -o "$tmp/nc.html" || fail "a case not covered: exit status, want 0"

@@ -40,7 +40,9 @@ test-sanitize: build-sanitize
 
 test-slow: test-slow-plain test-slow-sanitize
 
+# valgrind is needed by the slow tests only (test_batch_valgrind).
 test-slow-plain: build
+	@scripts/install-deps valgrind
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L slow --no-tests=ignore
 
 test-slow-sanitize: build-sanitize

@@ -4,7 +4,11 @@
  * characters; printed raw they forge lines of the report or drive the
  * terminal (escape sequences). Every verb that prints text escapes them
  * here, one way: each byte below 0x20 and 0x7f as \xHH, as the validator's
- * messages already do.
+ * messages already do, and each code point that reorders or breaks what a
+ * terminal shows (C1 controls U+0080-U+009F, the bidirectional marks,
+ * embeddings, overrides and isolates, U+2028 and U+2029) as \u{XXXX}.
+ * Nothing upstream replaces such characters: the JSON keeps them (escaped
+ * by the JSON writer) and every text view escapes them here.
  */
 #ifndef ONCO_CLI_PRINTABLE_H
 #define ONCO_CLI_PRINTABLE_H

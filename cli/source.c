@@ -112,6 +112,7 @@ void cli_source_print(cli_buf *out, const cJSON *doc, int all)
 	const cJSON *bundle, *conflicts, *notes, *item, *value, *code, *entries;
 	const char *as_of;
 	cli_buf line = CLI_BUF_INIT;
+	int bad_timestamp = 0;
 
 	if (source == NULL)
 		return;
@@ -120,11 +121,17 @@ void cli_source_print(cli_buf *out, const cJSON *doc, int all)
 	conflicts = cJSON_GetObjectItemCaseSensitive(source, "conflicts");
 	notes = cJSON_GetObjectItemCaseSensitive(source, "not_understood");
 	as_of = cli_str_or(source, "as_of", "");
+	cJSON_ArrayForEach(item, notes)
+		if (strcmp(cli_str_or(item, "pointer", ""), "/timestamp") == 0)
+			bad_timestamp = 1;
 	cli_buf_printf(&line, "SOURCE RECORD: %s %s (%s, %d entries), %s%s%s: %d conflict%s, "
 		       "%d not understood or not used%s",
 		       cli_str_or(source, "format", ""), cli_str_or(bundle, "id", "(no id)"),
 		       cli_str_or(bundle, "type", ""), cJSON_IsNumber(entries) ? entries->valueint : 0,
-		       as_of[0] ? "as of " : "no evaluation date (--as-of)", as_of,
+		       as_of[0] ? "as of "
+		       : bad_timestamp ? "no evaluation date (--as-of; the bundle's timestamp is not "
+					 "a valid date)"
+				       : "no evaluation date (--as-of)", as_of,
 		       !as_of[0] ? ""
 		       : strcmp(cli_str_or(source, "as_of_from", ""), "option") == 0
 			       ? " (--as-of)" : " (bundle timestamp)",

@@ -7,7 +7,7 @@
 #include "serve.h"
 
 /* 1 when every \u escape has four hex digits and none is \u0000. */
-static int escapes_ok(const char *s, size_t n)
+int serve_json_escapes_ok(const char *s, size_t n)
 {
 	size_t i, k;
 
@@ -30,6 +30,36 @@ static int escapes_ok(const char *s, size_t n)
 	return 1;
 }
 
+/* 1 when s[0..n) is UTF-8 (RFC 3629: no overlong form, no surrogate,
+ * nothing above U+10FFFF). */
+static int utf8_ok(const unsigned char *s, size_t n)
+{
+	size_t i = 0, len, k;
+	unsigned long cp;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		len = s[i] >= 0xc2 && s[i] <= 0xdf ? 2 : s[i] >= 0xe0 && s[i] <= 0xef ? 3
+			: s[i] >= 0xf0 && s[i] <= 0xf4 ? 4 : 0;
+		if (len == 0 || i + len > n)
+			return 0;
+		cp = s[i] & (0xff >> (len + 1));
+		for (k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
 cJSON *serve_body_parse(serve_request *req)
 {
 	const char *end = NULL;
@@ -40,9 +70,14 @@ cJSON *serve_body_parse(serve_request *req)
 		return NULL;
 	}
 	if (memchr(req->body, '\0', req->body_length) != NULL ||
-	    !escapes_ok(req->body, req->body_length)) {
+	    !serve_json_escapes_ok(req->body, req->body_length)) {
 		serve_respond_error(&req->response, 400, "invalid",
 				    "the body has a NUL character or a broken \\u escape");
+		return NULL;
+	}
+	if (!utf8_ok((const unsigned char *)req->body, req->body_length)) {
+		serve_respond_error(&req->response, 400, "invalid",
+				    "the body is not valid UTF-8 (RFC 8259)");
 		return NULL;
 	}
 	doc = cJSON_ParseWithLengthOpts(req->body, req->body_length, &end, 0);

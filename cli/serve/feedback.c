@@ -24,7 +24,27 @@
 
 #define SERVICE_ID "patient-view"
 
-/* RFC 3339 section 5.6 date-time: 1985-04-12T23:20:50.52Z. */
+static int two(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* Whether the digits of "YYYY-MM-DDTHH:MM:SS" name a time that exists
+ * (RFC 3339 section 5.7: a leap second 60 is allowed). */
+static int in_range(const char *s)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int year = two(s) * 100 + two(s + 2), month = two(s + 5), day = two(s + 8);
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	if (month < 1 || month > 12 || day < 1 || day > days[month - 1] ||
+	    (month == 2 && day == 29 && !leap))
+		return 0;
+	return two(s + 11) <= 23 && two(s + 14) <= 59 && two(s + 17) <= 60;
+}
+
+/* RFC 3339 section 5.6 date-time: 1985-04-12T23:20:50.52Z, each part in
+ * its range. */
 static int is_date_time(const char *s)
 {
 	static const char shape[] = "dddd-dd-ddTdd:dd:dd";
@@ -33,6 +53,8 @@ static int is_date_time(const char *s)
 	for (i = 0; shape[i] != '\0'; i++)
 		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
 			return 0;
+	if (!in_range(s))
+		return 0;
 	s += i;
 	if (*s == '.') {
 		if (!isdigit((unsigned char)*++s))
@@ -44,7 +66,8 @@ static int is_date_time(const char *s)
 		return s[1] == '\0';
 	return (*s == '+' || *s == '-') && isdigit((unsigned char)s[1]) &&
 	       isdigit((unsigned char)s[2]) && s[3] == ':' && isdigit((unsigned char)s[4]) &&
-	       isdigit((unsigned char)s[5]) && s[6] == '\0';
+	       isdigit((unsigned char)s[5]) && s[6] == '\0' && two(s + 1) <= 23 &&
+	       two(s + 4) <= 59;
 }
 
 static const char *string_at(const cJSON *obj, const char *name)

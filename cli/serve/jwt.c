@@ -20,6 +20,7 @@
 #include <openssl/rsa.h>
 
 #include "keyring.h"
+#include "serve.h"
 
 #define TOKEN_MAX 16384   /* bytes of a token; headers are bounded anyway */
 #define MEMBERS_MAX 64    /* members of the JOSE header or the claims */
@@ -50,15 +51,18 @@ const char *serve_token_status_name(serve_token_status s)
 
 /* ----------------------------------------------------------------- JSON */
 
-/* Parses a decoded JOSE part: one JSON object, no NUL inside, no member
- * name twice (parsers disagree on which one wins). */
+/* Parses a decoded JOSE part: one JSON object, no NUL inside (raw or
+ * \u0000), every \u escape whole, no member name twice (parsers disagree
+ * on which one wins). */
 static cJSON *parse_object(const unsigned char *text, size_t len)
 {
 	const char *end = NULL;
 	cJSON *doc, *a, *b;
 	int members = 0;
 
-	if (memchr(text, '\0', len) != NULL)
+	/* cJSON would cut a string at \u0000 or a broken \u escape: "r1\u0000A"
+	 * and "r1\u0000B" would be one jti, "iss\u0000x" the trusted iss */
+	if (memchr(text, '\0', len) != NULL || !serve_json_escapes_ok((const char *)text, len))
 		return NULL;
 	doc = cJSON_ParseWithOpts((const char *)text, &end, 1);
 	if (doc == NULL)

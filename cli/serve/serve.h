@@ -189,8 +189,13 @@ void serve_respond_json(serve_response *resp, unsigned status, char *body);
 struct cJSON;
 /* The request body as one JSON object, or NULL with a 400 answer set.
  * Strings with \u0000 or a broken \u escape are refused: cJSON would cut
- * them short (shared/reviews/reliability-attack.md, F1). */
+ * them short (shared/reviews/reliability-attack.md, F1); so is a body that
+ * is not UTF-8. */
 struct cJSON *serve_body_parse(serve_request *req);
+
+/* 1 when every \u escape of the JSON text s[0..n) has four hex digits and
+ * none is \u0000 (the body and the token's JOSE parts). */
+int serve_json_escapes_ok(const char *s, size_t n);
 
 /* ------------------------------------------------------------ auth.c */
 

@@ -5,8 +5,10 @@
  *
  * Which one a Condition is comes from its code (rows FK_PRIMARY,
  * FK_SECONDARY, FK_NODES), not from its profile URL. Only a confirmed
- * condition is read (absent verificationStatus: as recorded); a secondary
- * condition no longer present (inactive, remission, resolved) is listed.
+ * condition is read (absent verificationStatus: as recorded); a condition
+ * no longer present (clinicalStatus inactive, remission, resolved, or an
+ * abatement[x]), primary or secondary, is listed: a primary cancer in
+ * remission gives no case, since the rules treat a cancer present now.
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,6 +52,23 @@ static bool verified(fhir_reader *r)
 		return false;
 	}
 	return true;
+}
+
+/* Whether the condition has abated (any abatement[x]): then it is no
+ * longer present, and noted. */
+static bool abated(fhir_reader *r, const char *which)
+{
+	const cJSON *member;
+
+	cJSON_ArrayForEach(member, r->resource)
+		if (strncmp(member->string, "abatement", 9) == 0 &&
+		    member->string[9] >= 'A' && member->string[9] <= 'Z') {
+			fhir_note(r, fhir_at(r, "/%.40s", member->string), NULL,
+				  "a %s cancer that has abated (%.40s): no longer present, not read",
+				  which, member->string);
+			return true;
+		}
+	return false;
 }
 
 static void read_histology(fhir_reader *r)
@@ -146,14 +165,19 @@ void fhir_read_condition(fhir_reader *r)
 		fhir_note(r, at, code, "%s", row->extra);
 		return;
 	}
-	if (row->kind == FK_PRIMARY) {
-		read_primary(r, row, coding, status);
-		return;
-	}
 	if (status != NULL && strcmp(status->value, FX_NOT_CURRENT) == 0) {
 		fhir_note(r, fhir_at(r, "/clinicalStatus"), NULL,
-			  "a secondary cancer no longer present (clinical status %s): not read",
-			  status->code);
+			  "a %s cancer no longer present (clinical status %s): not read",
+			  row->kind == FK_PRIMARY ? "primary" : "secondary", status->code);
+		r->primaries_gone += row->kind == FK_PRIMARY;
+		return;
+	}
+	if (abated(r, row->kind == FK_PRIMARY ? "primary" : "secondary")) {
+		r->primaries_gone += row->kind == FK_PRIMARY;
+		return;
+	}
+	if (row->kind == FK_PRIMARY) {
+		read_primary(r, row, coding, status);
 		return;
 	}
 	snprintf(at, sizeof(at), "%s", fhir_at(r, "/code/coding/%zu", coding));

@@ -86,6 +86,46 @@ long fhir_day(const char *text)
 	return days_from_civil(y, m, d) + 719468;
 }
 
+/* Whether `t` is "hh:mm:ss" with an optional fraction, then "Z" or
+ * "+hh:mm" / "-hh:mm", each part in range. */
+static bool time_of_day(const char *t)
+{
+	size_t i = 8;
+
+	if (!digits(t, 2) || t[2] != ':' || !digits(t + 3, 2) || t[5] != ':' ||
+	    !digits(t + 6, 2) || number(t, 2) > 23 || number(t + 3, 2) > 59 ||
+	    number(t + 6, 2) > 60)
+		return false;
+	if (t[i] == '.') {
+		for (i++; t[i] >= '0' && t[i] <= '9'; i++)
+			;
+		if (t[i - 1] == '.')
+			return false;
+	}
+	if (t[i] == 'Z')
+		return t[i + 1] == '\0';
+	if (t[i] != '+' && t[i] != '-')
+		return false;
+	t += i + 1;
+	return digits(t, 2) && t[2] == ':' && digits(t + 3, 2) && t[5] == '\0' &&
+	       number(t, 2) <= 14 && number(t + 3, 2) <= 59;
+}
+
+long fhir_instant_day(const char *text)
+{
+	long day = fhir_day(text);
+
+	if (day < 0 || text[10] != 'T' || !time_of_day(text + 11))
+		return -1;
+	return day;
+}
+
+const char *fhir_no_timestamp(const fhir_reader *r)
+{
+	return r->bad_timestamp ? "the bundle's timestamp is not a valid date"
+				: "the bundle has no timestamp";
+}
+
 int onco_fhir_date_valid(const char *date)
 {
 	return date != NULL && strlen(date) == 10 && fhir_day(date) >= 0;
@@ -121,13 +161,37 @@ long fhir_years(long from, long to)
 	return years;
 }
 
-const char *fhir_when(fhir_reader *r, const cJSON *object, const char *key,
-		      bool start_of_period, const char **at)
+bool fhir_period_ok(fhir_reader *r, const cJSON *period, const char *at)
 {
-	char name[64];
+	const cJSON *start = cJSON_GetObjectItemCaseSensitive(period, "start");
+	const cJSON *end = cJSON_GetObjectItemCaseSensitive(period, "end");
+	size_t n;
+
+	if (!cJSON_IsString(start) || !cJSON_IsString(end) ||
+	    !digits(start->valuestring, 4) || !digits(end->valuestring, 4))
+		return true;
+	/* ISO dates compare as text over what both give ("2024-05" and
+	 * "2024-01-01" over "2024-0x"); a time of day is not compared. */
+	n = strlen(start->valuestring);
+	if (strlen(end->valuestring) < n)
+		n = strlen(end->valuestring);
+	if (n > 10)
+		n = 10;
+	if (strncmp(end->valuestring, start->valuestring, n) >= 0)
+		return true;
+	fhir_note(r, at, NULL, "the period ends (%.10s) before it starts (%.10s): not read",
+		  end->valuestring, start->valuestring);
+	return false;
+}
+
+const char *fhir_when(fhir_reader *r, const cJSON *object, const char *key,
+		      bool start_of_period, const char **at, bool *invalid)
+{
+	char name[64], period_at[256];
 	const cJSON *period;
 	const char *text;
 
+	*invalid = false;
 	snprintf(name, sizeof(name), "%sDateTime", key);
 	text = fhir_string(r, object, name, fhir_at(r, "/%s", name));
 	if (text != NULL) {
@@ -143,6 +207,11 @@ const char *fhir_when(fhir_reader *r, const cJSON *object, const char *key,
 	period = fhir_get(r, object, name, fhir_at(r, "/%s", name));
 	if (period == NULL)
 		return NULL;
+	snprintf(period_at, sizeof(period_at), "%s", fhir_at(r, "/%s", name));
+	if (!fhir_period_ok(r, period, period_at)) {
+		*invalid = true;
+		return NULL;
+	}
 	text = fhir_string(r, period, start_of_period ? "start" : "end",
 			   fhir_at(r, "/%s/%s", name, start_of_period ? "start" : "end"));
 	if (text == NULL)

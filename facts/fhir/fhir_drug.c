@@ -12,7 +12,11 @@
  * means a drug when it names exactly one drug and no word is left that
  * makes it another drug (rows FK_DRUG_MODIFIER: "paclitaxel albumin-bound",
  * "trastuzumab deruxtecan", "doxorubicin liposome" are not the plain drug,
- * and not a drug of the list).
+ * and not a drug of the list). A word that says the drug is not given
+ * (rows FK_DRUG_NEGATION: "no bevacizumab", "bevacizumab (held)") makes
+ * the name not understood: it is listed, never read as the drug taken. A
+ * word longer than any known name's word names nothing; a name of more
+ * than WORDS_MAX words is too long to judge.
  */
 #include <string.h>
 
@@ -46,9 +50,16 @@ static void split(const char *s, words *out)
 			break;
 		for (len = 0; alnum(s[len]); len++)
 			;
-		if (out->n == WORDS_MAX || len > WORD_MAX) {
+		if (out->n == WORDS_MAX) {
 			out->overflow = true;
 			return;
+		}
+		if (len > WORD_MAX) {
+			/* longer than any known name's word: a word that names
+			 * nothing (kept empty, which matches no known word) */
+			out->w[out->n++][0] = '\0';
+			s += len;
+			continue;
 		}
 		for (size_t i = 0; i < len; i++)
 			out->w[out->n][i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
@@ -106,6 +117,11 @@ static bool modifier(const char *word)
 	return fhir_map_find(FK_DRUG_MODIFIER, "word", word) != NULL;
 }
 
+static bool negation(const char *word)
+{
+	return fhir_map_find(FK_DRUG_NEGATION, "word", word) != NULL;
+}
+
 const char *fhir_drug_by_name(const char *name, int *ambiguous)
 {
 	words w;
@@ -116,7 +132,7 @@ const char *fhir_drug_by_name(const char *name, int *ambiguous)
 	*ambiguous = 0;
 	split(name, &w);
 	if (w.overflow) {
-		*ambiguous = 1;
+		*ambiguous = 3; /* too many words to judge */
 		return NULL;
 	}
 	for (i = 0; i < w.n;) {
@@ -134,6 +150,11 @@ const char *fhir_drug_by_name(const char *name, int *ambiguous)
 			covered[j] = true;
 		i += n;
 	}
+	for (i = 0; i < w.n; i++)
+		if (!covered[i] && negation(w.w[i])) {
+			*ambiguous = 4; /* "no bevacizumab", "bevacizumab (held)" */
+			return NULL;
+		}
 	if (found == NULL)
 		return NULL;
 	for (i = 0; i < w.n; i++)

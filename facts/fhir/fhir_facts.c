@@ -388,6 +388,42 @@ static const fhir_dose *last_dose(const fhir_reader *r, const char *drug)
 	return best;
 }
 
+/*
+ * A statement that says the drug is taken now (active) but whose period
+ * ended before the evaluation date: the record says two things. It is a
+ * conflict on the item's status; the status is kept as written (active,
+ * the reading under which the drug-safety rules warn) and the end of the
+ * period is not read as a last dose (docs/fhir-mapping.md, Readings).
+ */
+static void ended_but_active(fhir_reader *r, fhir_item *item, const char *pointer)
+{
+	fhir_claim said, ended;
+	const fhir_claim *both[2] = { &said, &ended };
+	char field[96], status_at[512], end_text[64];
+	const char *suffix = "/effectivePeriod/end";
+	size_t n, m = strlen(suffix);
+
+	if (item->day < 0 || item->day_ref.pointer == NULL || r->as_of < 0 ||
+	    item->day >= r->as_of)
+		return;
+	n = strlen(item->day_ref.pointer);
+	if (n < m || n - m + sizeof("/status") > sizeof(status_at))
+		return;
+	memcpy(status_at, item->day_ref.pointer, n - m);
+	memcpy(status_at + n - m, "/status", sizeof("/status"));
+	snprintf(end_text, sizeof(end_text), "ended %ld days before the evaluation date",
+		 r->as_of - item->day);
+	said.value = (char *)"active";
+	said.ref.resource = item->day_ref.resource;
+	said.ref.pointer = status_at;
+	ended.value = end_text;
+	ended.ref = item->day_ref;
+	snprintf(field, sizeof(field), "%s/status", pointer);
+	conflict(r, field, "the statement says the drug is taken now (active) but its period "
+		 "ended before the evaluation date: the status is kept as written and the "
+		 "end of the period is not read as the last dose", both, 2);
+}
+
 /* A medication's last_dose_days_ago, from the latest dose of its drug. */
 static void medication_dose(fhir_reader *r, fhir_item *item, const char *pointer)
 {
@@ -395,6 +431,7 @@ static void medication_dose(fhir_reader *r, fhir_item *item, const char *pointer
 	char at[96];
 	long days;
 
+	ended_but_active(r, item, pointer);
 	if (item->drug == NULL)
 		return; /* a drug outside the list: its doses are not followed */
 	dose = last_dose(r, item->drug);
@@ -402,8 +439,8 @@ static void medication_dose(fhir_reader *r, fhir_item *item, const char *pointer
 		return;
 	if (r->as_of < 0) {
 		fhir_note_ref(r, &dose->ref, "the last dose of %s is dated, but no evaluation "
-			      "date was given (--as-of) and the bundle has no timestamp: "
-			      "last_dose_days_ago is left out", item->drug);
+			      "date was given (--as-of) and %s: last_dose_days_ago is left out",
+			      item->drug, fhir_no_timestamp(r));
 		return;
 	}
 	days = r->as_of - dose->day;
@@ -431,7 +468,7 @@ static void planned_day(fhir_reader *r, fhir_item *item, const char *pointer)
 		return;
 	if (r->as_of < 0) {
 		fhir_note_ref(r, &item->day_ref, "the planned date needs an evaluation date "
-			      "(--as-of) and the bundle has no timestamp: days_from_now is left out");
+			      "(--as-of) and %s: days_from_now is left out", fhir_no_timestamp(r));
 		return;
 	}
 	days = item->day - r->as_of;
@@ -643,6 +680,13 @@ int fhir_finish(fhir_reader *r, onco_fhir_record *record)
 		const fhir_claim **sites = claims_of(r, FF_SITE, &n);
 
 		free(sites);
+		for (i = 0; i < r->nclaims; i++)
+			if (r->claims[i].field != FF_SITE && r->claims[i].field != FF_M)
+				fhir_note_ref(r, &r->claims[i].ref, "no case could be made of the "
+					      "bundle: not used");
+		for (i = 0; i < r->ndoses; i++)
+			fhir_note_ref(r, &r->doses[i].ref, "no case could be made of the bundle: "
+				      "not used");
 		for (i = 0; i < r->nitems; i++)
 			fhir_note_ref(r, &r->items[i].ref, "%s", r->items[i].nodes != NULL
 				      ? "lymph-node spread: regional or distant cannot be told "
@@ -651,8 +695,13 @@ int fhir_finish(fhir_reader *r, onco_fhir_record *record)
 		rc = onco_issues_add(&record->case_issues, "",
 				     n > 0 ? "the bundle names more than one primary cancer site "
 					     "(see conflicts): no case can be made"
-					   : "no primary cancer condition of a site the rule base "
-					     "covers (cervix, anus, breast) was found: no case can be made");
+				     : r->primaries_gone > 0
+					     ? "the primary cancer is recorded as no longer present "
+					       "(in remission, resolved, inactive or abated: see what was "
+					       "not understood): no case is made for a cancer that is not "
+					       "active, and no option is given"
+					     : "no primary cancer condition of a site the rule base "
+					       "covers (cervix, anus, breast) was found: no case can be made");
 		return rc != 0 ? rc : r->rc;
 	}
 	if (r->case_id == NULL) {

@@ -80,7 +80,9 @@ typedef struct fhir_item {
 	char *drug;
 	/* FL_METASTASES from lymph nodes: decided once the site is known */
 	const fhir_row *nodes;
-	/* FL_PLANNED_PROCEDURES: the planned day, -1 none */
+	/* FL_PLANNED_PROCEDURES: the planned day; FL_MEDICATIONS: the end of
+	 * an active statement's period (checked against the evaluation
+	 * date); -1 none */
 	long day;
 	fhir_ref day_ref;
 } fhir_item;
@@ -97,6 +99,8 @@ typedef struct fhir_reader {
 	long as_of;             /* day number of the evaluation date, -1 none */
 	char as_of_text[11];
 	const char *as_of_from; /* "option" or "Bundle.timestamp" */
+	bool bad_timestamp;     /* Bundle.timestamp is there but not a date */
+	size_t primaries_gone;  /* primary cancers listed as no longer present */
 
 	/* The entry being read. */
 	size_t entry;
@@ -112,7 +116,7 @@ typedef struct fhir_reader {
 	char *patient_refs[3];
 	char *first_subject; /* when the bundle has no Patient */
 
-	const cJSON *bundle;
+	const cJSON *bundle;     /* the root, for references into it */
 	char *case_id;          /* Bundle.id, else the Patient's id */
 	fhir_claim *claims;
 	size_t nclaims, capclaims;
@@ -128,6 +132,7 @@ typedef struct fhir_reader {
 		const cJSON *resource;
 		size_t entry;
 		bool referred;
+		bool modified; /* a modifierExtension or implicitRules: not read */
 	} *medrefs;
 	size_t nmedrefs, capmedrefs;
 
@@ -142,7 +147,8 @@ typedef struct fhir_reader {
 /* ------------------------------------------------------ fhir_json.c */
 
 /* Copies `s` for output: at most `max` bytes (cut at a UTF-8 boundary,
- * "..." added), control characters as '?'. NULL when out of memory. */
+ * "..." added); control characters are kept (text views escape them,
+ * cli/printable.h). NULL when out of memory. */
 char *fhir_clean(const char *s, size_t max);
 
 /* The member `key` of `object`, or NULL when absent, not an object, or
@@ -221,8 +227,18 @@ void fhir_ref_free(fhir_ref *ref);
 void fhir_nomem(fhir_reader *r);
 
 /* Whether the current resource is about the bundle's patient; notes it
- * when it is not. */
+ * when it is not (another patient, or a subject given only by identifier
+ * or display, which cannot be resolved to the bundle's Patient). */
 bool fhir_about_patient(fhir_reader *r);
+
+/* Whether Observation.focus, when present, leaves the observation about
+ * the bundle's patient: each focus must name the patient or a resource of
+ * the bundle that is not a Patient; notes it otherwise. */
+bool fhir_focus_on_patient(fhir_reader *r);
+
+/* Whether day `day` (of the element at `at`) is after the evaluation
+ * date: then noted ("dated after the evaluation date"), and true. */
+bool fhir_after_as_of(fhir_reader *r, long day, const char *at);
 
 /* ------------------------------------------------------ fhir_date.c */
 
@@ -230,14 +246,27 @@ bool fhir_about_patient(fhir_reader *r);
  * -1 when it is not a full date (a year or a month only is not a day). */
 long fhir_day(const char *text);
 
+/* Day number of a FHIR instant (Bundle.timestamp: a date, a time of day
+ * and a time zone, each valid); -1 otherwise. */
+long fhir_instant_day(const char *text);
+
+/* Why there is no evaluation date beside --as-of: "the bundle has no
+ * timestamp" or "the bundle's timestamp is not a valid date". */
+const char *fhir_no_timestamp(const fhir_reader *r);
+
 /* Full years from day `from` (a birth date) to day `to`. */
 long fhir_years(long from, long to);
 
+/* Whether Period `period` (at pointer `at`) can be: false, and noted,
+ * when its end is before its start (then nothing of it is read). */
+bool fhir_period_ok(fhir_reader *r, const cJSON *period, const char *at);
+
 /* The date of an element: `key`DateTime, or `key`Period's `end` (or
  * `start` when `start_of_period`), or `key` itself for a date. *at gets
- * its pointer; NULL when none. */
+ * its pointer; NULL when none. *invalid: the period ends before it starts
+ * (noted; NULL returned). */
 const char *fhir_when(fhir_reader *r, const cJSON *object, const char *key,
-		      bool start_of_period, const char **at);
+		      bool start_of_period, const char **at, bool *invalid);
 
 /* ----------------------------------------------------- fhir_facts.c */
 
@@ -269,9 +298,11 @@ void fhir_read_adverse_event(fhir_reader *r);
 
 /* The drug of our list a medication name means (fhir_drug.c): the drug
  * (static string) and 0; or NULL and 0 when the name names none of ours;
- * NULL and 1 when it names two of ours (or is too long to judge); NULL and
- * 2 when a word makes it another drug than the one of ours it contains
- * ("trastuzumab deruxtecan"), a drug outside the list. */
+ * NULL and 1 when it names two of ours; NULL and 2 when a word makes it
+ * another drug than the one of ours it contains ("trastuzumab
+ * deruxtecan"), a drug outside the list; NULL and 3 when it has too many
+ * words to judge; NULL and 4 when a word says the drug is not given
+ * ("no", "held"). */
 const char *fhir_drug_by_name(const char *name, int *ambiguous);
 
 #endif

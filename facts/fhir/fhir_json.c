@@ -4,9 +4,10 @@
  * mapping table, pointers into the bundle, notes and provenance.
  *
  * Text copied from the bundle into the output (codes, displays, resource
- * references) goes through fhir_clean: bounded, with control characters
- * replaced, so that no view can be flooded or have its terminal driven by
- * a record.
+ * references) goes through fhir_clean: bounded, so that no view can be
+ * flooded by a record; control characters are kept as written and escaped
+ * by the view that prints them (cli/printable.h), never driving a
+ * terminal.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ void fhir_nomem(fhir_reader *r)
 
 char *fhir_clean(const char *s, size_t max)
 {
-	size_t n = strlen(s), keep = n, i, len;
+	size_t n = strlen(s), keep = n, len;
 	char *out;
 
 	if (n > max) {
@@ -39,11 +40,10 @@ char *fhir_clean(const char *s, size_t max)
 	out = malloc(keep + 4);
 	if (out == NULL)
 		return NULL;
-	for (i = 0; i < keep; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		out[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
-	}
+	/* Kept as written: the JSON writer escapes control characters, and
+	 * every text view escapes them on its one printable path
+	 * (cli/printable.h), so a name reads alike in both. */
+	memcpy(out, s, keep);
 	len = keep;
 	if (keep < n) {
 		memcpy(out + len, "...", 3);
@@ -382,15 +382,19 @@ static bool names_patient(const fhir_reader *r, const char *reference)
 bool fhir_about_patient(fhir_reader *r)
 {
 	const cJSON *subject;
-	const char *reference, *at = fhir_at(r, "/subject/reference");
+	const char *reference, *at;
 
 	subject = fhir_get(r, r->resource, "subject", fhir_at(r, "/subject"));
 	if (subject == NULL)
 		return true; /* in a bundle of one patient's record */
 	at = fhir_at(r, "/subject/reference");
 	reference = fhir_string(r, subject, "reference", at);
-	if (reference == NULL)
-		return true;
+	if (reference == NULL) {
+		fhir_note(r, fhir_at(r, "/subject"), NULL, "the subject is not a reference "
+			  "(an identifier or a display only): it cannot be resolved to the "
+			  "bundle's Patient: not read");
+		return false;
+	}
 	if (r->patient_refs[0] == NULL && r->patient_refs[1] == NULL) {
 		/* No Patient resource: the first subject is the patient. */
 		if (r->first_subject == NULL) {
@@ -406,4 +410,73 @@ bool fhir_about_patient(fhir_reader *r)
 	}
 	fhir_note(r, at, NULL, "about another patient than the bundle's: not read");
 	return false;
+}
+
+/* Whether `reference` names a resource of the bundle ("Type/id", an
+ * absolute URL ending with it, or a fullUrl); its resourceType in *type. */
+static bool in_bundle(const fhir_reader *r, const char *reference, const char **type)
+{
+	const cJSON *entry, *resource, *id, *t, *url;
+	char key[512];
+	size_t n = strlen(reference), m;
+
+	cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(r->bundle, "entry")) {
+		resource = cJSON_GetObjectItemCaseSensitive(entry, "resource");
+		t = cJSON_GetObjectItemCaseSensitive(resource, "resourceType");
+		id = cJSON_GetObjectItemCaseSensitive(resource, "id");
+		url = cJSON_GetObjectItemCaseSensitive(entry, "fullUrl");
+		if (!cJSON_IsString(t))
+			continue;
+		*type = t->valuestring;
+		if (cJSON_IsString(url) && strcmp(url->valuestring, reference) == 0)
+			return true;
+		if (!cJSON_IsString(id))
+			continue;
+		snprintf(key, sizeof(key), "%s/%s", t->valuestring, id->valuestring);
+		m = strlen(key);
+		if (strcmp(key, reference) == 0 ||
+		    (n > m && reference[n - m - 1] == '/' && strcmp(reference + n - m, key) == 0))
+			return true;
+	}
+	*type = NULL;
+	return false;
+}
+
+bool fhir_focus_on_patient(fhir_reader *r)
+{
+	const cJSON *focus, *item;
+	const char *reference, *type = NULL;
+	char at[256];
+	size_t i = 0;
+
+	focus = fhir_array(r, r->resource, "focus", fhir_at(r, "/focus"));
+	cJSON_ArrayForEach(item, focus) {
+		snprintf(at, sizeof(at), "%s", fhir_at(r, "/focus/%zu", i++));
+		reference = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "reference"));
+		if (reference != NULL && names_patient(r, reference))
+			continue;
+		if (reference != NULL && in_bundle(r, reference, &type) &&
+		    strcmp(type, "Patient") != 0)
+			continue;
+		if (reference != NULL && type == NULL &&
+		    (strncmp(reference, "Patient/", 8) == 0 || strstr(reference, "/Patient/") != NULL))
+			type = "Patient";
+		fhir_note(r, at, NULL, "the observation is about its focus, which is %s: not read",
+			  reference == NULL ? "not given by a reference (it cannot be resolved "
+					      "to the bundle's Patient)"
+			  : type != NULL && strcmp(type, "Patient") == 0
+				  ? "another patient than the bundle's"
+				  : "not a resource of the bundle (it cannot be resolved to the "
+				    "bundle's Patient)");
+		return false;
+	}
+	return true;
+}
+
+bool fhir_after_as_of(fhir_reader *r, long day, const char *at)
+{
+	if (r->as_of < 0 || day <= r->as_of)
+		return false;
+	fhir_note(r, at, NULL, "dated after the evaluation date %s: not read", r->as_of_text);
+	return true;
 }

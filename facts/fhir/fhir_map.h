@@ -36,6 +36,7 @@ typedef enum fhir_kind {
 	FK_OBSERVATION_STATUS,  /* Observation.status */
 	FK_DRUG_CODE,           /* RxNorm code -> drug */
 	FK_DRUG_MODIFIER,       /* a word that makes a name another drug */
+	FK_DRUG_NEGATION,       /* a word that says the drug is not given */
 	FK_MEDICATION_STATUS,   /* Medication*.status -> how it is used */
 	FK_MEDICATION_INTENT,   /* MedicationRequest.intent */
 	FK_PROCEDURE_CODE,      /* Procedure / ServiceRequest code or category */

@@ -33,8 +33,9 @@
 #define NAME_KEPT_MAX 196
 
 /* The Medication resource `reference` names: in the bundle, or contained
- * ("#id") in the current resource. */
-static const cJSON *referred_medication(fhir_reader *r, const char *reference)
+ * ("#id") in the current resource. *modified: it carries a
+ * modifierExtension or implicitRules and is not read. */
+static const cJSON *referred_medication(fhir_reader *r, const char *reference, bool *modified)
 {
 	const cJSON *contained, *item, *id;
 	size_t i;
@@ -52,6 +53,7 @@ static const cJSON *referred_medication(fhir_reader *r, const char *reference)
 		if ((r->medrefs[i].key != NULL && strcmp(r->medrefs[i].key, reference) == 0) ||
 		    (r->medrefs[i].url != NULL && strcmp(r->medrefs[i].url, reference) == 0)) {
 			r->medrefs[i].referred = true;
+			*modified = r->medrefs[i].modified;
 			return r->medrefs[i].resource;
 		}
 	return NULL;
@@ -62,6 +64,7 @@ static const cJSON *medication_concept(fhir_reader *r, char *at, size_t size)
 {
 	const cJSON *concept, *reference, *medication;
 	const char *target;
+	bool modified = false;
 
 	snprintf(at, size, "%s", fhir_at(r, "/medicationCodeableConcept"));
 	concept = fhir_get(r, r->resource, "medicationCodeableConcept", at);
@@ -74,9 +77,14 @@ static const cJSON *medication_concept(fhir_reader *r, char *at, size_t size)
 		fhir_note(r, onco_buf_text(&r->base), NULL, "no medication is named: not read");
 		return NULL;
 	}
-	medication = referred_medication(r, target);
+	medication = referred_medication(r, target, &modified);
 	if (medication == NULL) {
 		fhir_note(r, at, NULL, "the Medication it refers to is not in the bundle: not read");
+		return NULL;
+	}
+	if (modified) {
+		fhir_note(r, at, NULL, "the Medication it refers to carries a modifierExtension or "
+			  "implicitRules oncorules does not understand: not read");
 		return NULL;
 	}
 	concept = cJSON_GetObjectItemCaseSensitive(medication, "code");
@@ -121,10 +129,10 @@ typedef struct ingredient {
 /* A drug outside the list: recorded as "other" by name, and listed, since
  * no rule assesses it. */
 static size_t outside_list(fhir_reader *r, const cJSON *concept, const char *at,
-			   const char *part, ingredient *out)
+			   const char *part, ingredient *out, const char *why)
 {
-	fhir_note(r, at, concept, "\"%.80s\" is not in the oncorules drug list "
-		  "(docs/case-format.md, Drugs): not assessed", part);
+	fhir_note(r, at, concept, "\"%.80s\" %s (docs/case-format.md, Drugs): not "
+		  "assessed", part, why);
 	out->drug = "other";
 	out->name = fhir_clean(part, NAME_KEPT_MAX);
 	if (out->name == NULL) {
@@ -185,7 +193,8 @@ static size_t drugs_of(fhir_reader *r, const cJSON *concept, const char *at,
 			fhir_note(r, at, concept, "its RxNorm code is %s but its name \"%.80s\" %s: "
 				  "not read", by_code, parts[0],
 				  drug != NULL ? "names another drug of the list"
-					       : "may name another drug");
+				  : ambiguous == 4 ? "says the drug is not given"
+						   : "may name another drug");
 			return 0;
 		}
 		out[n++].drug = by_code;
@@ -198,8 +207,13 @@ static size_t drugs_of(fhir_reader *r, const cJSON *concept, const char *at,
 		else if (ambiguous == 1)
 			fhir_note(r, at, concept, "\"%.80s\" names more than one drug of the list: "
 				  "not read", parts[i]);
+		else if (ambiguous == 4)
+			fhir_note(r, at, concept, "\"%.80s\" has a word that says the drug is not "
+				  "given (no, not, held...): not read", parts[i]);
 		else
-			n += outside_list(r, concept, at, parts[i], &out[n]);
+			n += outside_list(r, concept, at, parts[i], &out[n],
+					  ambiguous == 3 ? "has too many words to judge"
+							 : "is not in the oncorules drug list");
 	}
 	return n;
 }
@@ -209,9 +223,10 @@ static size_t drugs_of(fhir_reader *r, const cJSON *concept, const char *at,
 static long dose_day(fhir_reader *r, bool start, char *at, size_t size)
 {
 	const char *when, *when_at;
+	bool invalid;
 	long day;
 
-	when = fhir_when(r, r->resource, "effective", start, &when_at);
+	when = fhir_when(r, r->resource, "effective", start, &when_at, &invalid);
 	if (when == NULL)
 		return -1;
 	snprintf(at, size, "%s", when_at);
@@ -219,6 +234,49 @@ static long dose_day(fhir_reader *r, bool start, char *at, size_t size)
 	if (day < 0)
 		fhir_note(r, at, NULL, "the date of the dose is not a full date: not read");
 	return day;
+}
+
+/*
+ * The last dose a statement or order gives: the end of the period of one
+ * completed or stopped (-1 when none; a date it cannot use is noted).
+ * *ended gets the end of the period of one still active, which the case
+ * checks against the evaluation date (fhir_facts.c: an active statement
+ * whose period ended before it is a conflict).
+ */
+static long statement_end(fhir_reader *r, const fhir_row *status, char *at, size_t size,
+			  long *ended)
+{
+	const cJSON *period;
+	const char *end;
+	long day;
+
+	snprintf(at, size, "%s", fhir_at(r, "/effectivePeriod"));
+	period = fhir_get(r, r->resource, "effectivePeriod", at);
+	if (period == NULL) {
+		if (strcmp(status->value, FX_STOPPED) == 0 &&
+		    cJSON_GetObjectItemCaseSensitive(r->resource, "effectiveDateTime") != NULL)
+			fhir_note(r, fhir_at(r, "/effectiveDateTime"), NULL,
+				  "one date for a course that has ended may be when it began: not "
+				  "read as the last dose (an administration or effectivePeriod.end "
+				  "would be)");
+		return -1;
+	}
+	if (!fhir_period_ok(r, period, at))
+		return -1;
+	snprintf(at, size, "%s", fhir_at(r, "/effectivePeriod/end"));
+	end = fhir_string(r, period, "end", at);
+	if (end == NULL)
+		return -1;
+	day = fhir_day(end);
+	if (day < 0) {
+		fhir_note(r, at, NULL, "the end date is not a full date: not read");
+		return -1;
+	}
+	if (strcmp(status->value, FX_STOPPED) == 0)
+		return day;
+	if (strcmp(status->value, FX_ACTIVE) == 0)
+		*ended = day;
+	return -1;
 }
 
 static bool request_ordered(fhir_reader *r)
@@ -243,7 +301,7 @@ void fhir_read_medication_use(fhir_reader *r)
 	char element[64], at[160], day_at[160];
 	size_t n, i;
 	bool present, administration = strcmp(r->type, "MedicationAdministration") == 0;
-	long day = -1;
+	long day = -1, ended = -1;
 	cJSON *item;
 	fhir_item *added;
 
@@ -265,22 +323,8 @@ void fhir_read_medication_use(fhir_reader *r)
 	n = drugs_of(r, concept, at, drugs);
 	if (administration)
 		day = dose_day(r, strcmp(status->value, FX_ACTIVE) == 0, day_at, sizeof(day_at));
-	else if (n > 0 && strcmp(status->value, FX_STOPPED) == 0 &&
-		 cJSON_GetObjectItemCaseSensitive(r->resource, "effectivePeriod") != NULL) {
-		const char *end = fhir_string(r, cJSON_GetObjectItemCaseSensitive(r->resource,
-										  "effectivePeriod"),
-					      "end", fhir_at(r, "/effectivePeriod/end"));
-
-		snprintf(day_at, sizeof(day_at), "%s", fhir_at(r, "/effectivePeriod/end"));
-		day = end != NULL ? fhir_day(end) : -1;
-		if (end != NULL && day < 0)
-			fhir_note(r, day_at, NULL, "the end date is not a full date: not read");
-	} else if (n > 0 && strcmp(status->value, FX_STOPPED) == 0 &&
-		   cJSON_GetObjectItemCaseSensitive(r->resource, "effectiveDateTime") != NULL) {
-		fhir_note(r, fhir_at(r, "/effectiveDateTime"), NULL,
-			  "one date for a course that has ended may be when it began: not read "
-			  "as the last dose (an administration or effectivePeriod.end would be)");
-	}
+	else if (n > 0)
+		day = statement_end(r, status, day_at, sizeof(day_at), &ended);
 	for (i = 0; i < n; i++) {
 		bool other = drugs[i].name != NULL;
 
@@ -301,6 +345,9 @@ void fhir_read_medication_use(fhir_reader *r)
 		added = fhir_item_add(r, FL_MEDICATIONS, item, at);
 		if (added != NULL && !other && (added->drug = strdup(drugs[i].drug)) == NULL)
 			fhir_nomem(r);
+		if (added != NULL && ended >= 0 &&
+		    fhir_ref_here(r, &added->day_ref, fhir_at(r, "/effectivePeriod/end")) == 0)
+			added->day = ended;
 	}
 	for (i = 0; i < n; i++)
 		free(drugs[i].name);

@@ -100,11 +100,11 @@ void fhir_read_observation(fhir_reader *r)
 	const char *when, *when_at;
 	fhir_kind kinds[] = { FK_STAGE_CODE, FK_M_CODE, FK_TN_CODE, FK_MARKER_CODE, FK_ECOG_CODE };
 	size_t k, coding, m;
-	bool ambiguous = false;
+	bool ambiguous = false, invalid;
 	long day;
 	char at[128];
 
-	if (!fhir_about_patient(r) || !final_result(r))
+	if (!fhir_about_patient(r) || !fhir_focus_on_patient(r) || !final_result(r))
 		return;
 	snprintf(at, sizeof(at), "%s", fhir_at(r, "/code"));
 	code = fhir_get(r, r->resource, "code", at);
@@ -115,8 +115,12 @@ void fhir_read_observation(fhir_reader *r)
 			  "different things: not read" : "observation not understood");
 		return;
 	}
-	when = fhir_when(r, r->resource, "effective", false, &when_at);
+	when = fhir_when(r, r->resource, "effective", false, &when_at, &invalid);
+	if (invalid)
+		return; /* a period that ends before it starts: noted */
 	day = when != NULL ? fhir_day(when) : -1;
+	if (fhir_after_as_of(r, day, when_at))
+		return;
 	switch (row->kind) {
 	case FK_STAGE_CODE:
 		read_coded_value(r, FK_STAGE_VALUE, FF_STAGE, "stage group", day);

@@ -44,8 +44,8 @@ static void read_age(fhir_reader *r)
 		return;
 	}
 	if (r->as_of < 0) {
-		fhir_note(r, at, NULL, "age needs an evaluation date (--as-of) and the bundle "
-			  "has no timestamp: age is left out");
+		fhir_note(r, at, NULL, "age needs an evaluation date (--as-of) and %s: age is "
+			  "left out", fhir_no_timestamp(r));
 		return;
 	}
 	years = fhir_years(day, r->as_of);

@@ -165,6 +165,7 @@ static void planned(fhir_reader *r, const char *type, const char *date_key, cons
 	const char *when, *when_at;
 	cJSON *json = cJSON_CreateObject();
 	fhir_item *item;
+	bool invalid;
 	long day;
 
 	if (json == NULL || cJSON_AddStringToObject(json, "type", type) == NULL) {
@@ -175,9 +176,9 @@ static void planned(fhir_reader *r, const char *type, const char *date_key, cons
 	item = fhir_item_add(r, FL_PLANNED_PROCEDURES, json, at);
 	if (item == NULL)
 		return;
-	when = fhir_when(r, r->resource, date_key, true, &when_at);
+	when = fhir_when(r, r->resource, date_key, true, &when_at, &invalid);
 	if (when == NULL)
-		return;
+		return; /* a period that ends before it starts is noted */
 	day = fhir_day(when);
 	if (day < 0) {
 		fhir_note(r, when_at, NULL, "the planned date is not a full date: days_from_now "
@@ -201,7 +202,8 @@ static const char *planned_type(const fhir_row *kind)
 void fhir_read_procedure(fhir_reader *r)
 {
 	const fhir_row *status, *kind;
-	bool present;
+	const char *when, *when_at;
+	bool present, invalid;
 	char at[128];
 
 	if (!fhir_about_patient(r))
@@ -216,10 +218,16 @@ void fhir_read_procedure(fhir_reader *r)
 	kind = procedure_kind(r, at, sizeof(at));
 	if (kind == NULL)
 		return;
-	if (strcmp(status->value, FX_PLANNED) == 0)
+	if (strcmp(status->value, FX_PLANNED) == 0) {
 		planned(r, planned_type(kind), "performed", at);
-	else
-		done(r, kind, at, strcmp(status->code, "in-progress") == 0);
+		return;
+	}
+	/* A procedure done: not one whose period cannot be, nor one dated
+	 * after the evaluation date. */
+	when = fhir_when(r, r->resource, "performed", true, &when_at, &invalid);
+	if (invalid || (when != NULL && fhir_after_as_of(r, fhir_day(when), when_at)))
+		return;
+	done(r, kind, at, strcmp(status->code, "in-progress") == 0);
 }
 
 void fhir_read_service_request(fhir_reader *r)

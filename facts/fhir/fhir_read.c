@@ -34,6 +34,16 @@ static const struct {
 	{"AdverseEvent", fhir_read_adverse_event},
 };
 
+/*
+ * Choice elements ("value[x]") of the resources read: one resource gives
+ * at most one of each (FHIR R4); two ("valueInteger" and "valueQuantity")
+ * make it invalid, and neither is read.
+ */
+static const char *const choices[] = {
+	"value", "effective", "occurrence", "performed", "onset", "abatement",
+	"medication", "deceased", "reported", "multipleBirth", NULL
+};
+
 /* Bundle types that hold a record; the others (responses, history,
  * messages) do not describe one patient's current record. */
 static const char *const bundle_types[] = {
@@ -89,6 +99,96 @@ static char *resource_ref(const cJSON *entry, const cJSON *resource, size_t inde
 		snprintf(buf, sizeof(buf), "%.*s (entry %zu)", REF_MAX,
 			 type != NULL ? type : "resource", index);
 	return fhir_clean(buf, 2 * REF_MAX + 16);
+}
+
+/* The first modifierExtension in `item` or below it: its pointer (below
+ * `at`, `size` bytes) and true; false when there is none. */
+static bool find_modifier(const cJSON *item, char *at, size_t size)
+{
+	const cJSON *child;
+	size_t len = strlen(at), i = 0;
+
+	cJSON_ArrayForEach(child, item) {
+		if (cJSON_IsObject(item))
+			snprintf(at + len, size - len, "/%s", child->string);
+		else
+			snprintf(at + len, size - len, "/%zu", i++);
+		if (cJSON_IsObject(item) && strcmp(child->string, "modifierExtension") == 0)
+			return true;
+		if ((cJSON_IsObject(child) || cJSON_IsArray(child)) &&
+		    find_modifier(child, at, size))
+			return true;
+	}
+	at[len] = '\0';
+	return false;
+}
+
+/* How many members of `resource` are of the choice element `choice`
+ * ("value" + a type name: "valueInteger"). */
+static size_t choice_members(const cJSON *resource, const char *choice, const char **first)
+{
+	const cJSON *member;
+	size_t n = 0, len = strlen(choice);
+
+	cJSON_ArrayForEach(member, resource)
+		if (strncmp(member->string, choice, len) == 0 &&
+		    member->string[len] >= 'A' && member->string[len] <= 'Z') {
+			if (n++ == 0)
+				*first = member->string;
+		}
+	return n;
+}
+
+/*
+ * Whether the current resource may be read at all; notes why not. A
+ * modifierExtension or implicitRules may change what every element means
+ * (FHIR R4: a reader that does not understand them must not use the
+ * resource); doNotPerform says the request is not to be done; two values
+ * of one choice element are invalid FHIR.
+ */
+static bool readable(fhir_reader *r)
+{
+	const cJSON *flag;
+	const char *first = NULL;
+	char at[512];
+	size_t i;
+
+	snprintf(at, sizeof(at), "%s", onco_buf_text(&r->base));
+	if (find_modifier(r->resource, at, sizeof(at))) {
+		fhir_note(r, at, NULL, "a modifierExtension oncorules does not understand may change "
+			  "what the resource means: not read");
+		return false;
+	}
+	if (cJSON_GetObjectItemCaseSensitive(r->resource, "implicitRules") != NULL) {
+		fhir_note(r, fhir_at(r, "/implicitRules"), NULL, "implicitRules oncorules does not "
+			  "know may change what the resource means: not read");
+		return false;
+	}
+	flag = fhir_get(r, r->resource, "doNotPerform", fhir_at(r, "/doNotPerform"));
+	if (flag != NULL && !cJSON_IsFalse(flag)) {
+		fhir_note(r, fhir_at(r, "/doNotPerform"), NULL, "%s",
+			  cJSON_IsTrue(flag) ? "doNotPerform: the record says this is not to be "
+			  "done (never a planned procedure or a drug taken): not read"
+					     : "doNotPerform is not true or false: not read");
+		return false;
+	}
+	for (i = 0; choices[i] != NULL; i++)
+		if (choice_members(r->resource, choices[i], &first) > 1) {
+			fhir_note(r, fhir_at(r, "/%s", first), NULL, "more than one %s[x] in one "
+				  "resource (invalid FHIR): not read", choices[i]);
+			return false;
+		}
+	return true;
+}
+
+/* Whether a Medication resource carries what makes it unreadable
+ * (readable() notes it when its entry is read). */
+static bool medication_modified(const cJSON *resource)
+{
+	char at[512] = "";
+
+	return find_modifier(resource, at, sizeof(at)) ||
+	       cJSON_GetObjectItemCaseSensitive(resource, "implicitRules") != NULL;
 }
 
 /* Pass 1: the patient (one, at most) and the Medication resources. */
@@ -151,6 +251,7 @@ static int first_pass(fhir_reader *r, const cJSON *entries)
 				return ONCO_ENOMEM;
 			}
 			r->medrefs[r->nmedrefs].resource = resource;
+			r->medrefs[r->nmedrefs].modified = medication_modified(resource);
 			r->medrefs[r->nmedrefs].entry = i;
 			r->nmedrefs++;
 		}
@@ -207,10 +308,12 @@ static void read_entry(fhir_reader *r, const cJSON *entry, size_t index)
 		if (strcmp(r->type, "Medication") != 0)
 			fhir_note(r, onco_buf_text(&r->base), NULL,
 				  "resource type %.60s is not read by oncorules", r->type);
-		else
+		else if (readable(r))
 			r->used = true; /* read through the references to it */
 		goto done;
 	}
+	if (!readable(r))
+		goto done;
 	readers[t].read(r);
 	if (!r->used && r->noted == 0)
 		fhir_note(r, onco_buf_text(&r->base), NULL,
@@ -226,8 +329,8 @@ static void unreferenced_medications(fhir_reader *r)
 	size_t i;
 
 	for (i = 0; i < r->nmedrefs; i++) {
-		if (r->medrefs[i].referred)
-			continue;
+		if (r->medrefs[i].referred || r->medrefs[i].modified)
+			continue; /* a modified one was listed when its entry was read */
 		onco_buf_truncate(&r->base, 0);
 		if (onco_buf_printf(&r->base, "/entry/%zu/resource", r->medrefs[i].entry) != 0) {
 			fhir_nomem(r);
@@ -286,10 +389,13 @@ static int bundle_header(fhir_reader *r, const cJSON *root, const char *as_of)
 		r->as_of = fhir_day(as_of);
 		r->as_of_from = "option";
 		memcpy(r->as_of_text, as_of, 10);
-	} else if (timestamp != NULL && fhir_day(timestamp) >= 0) {
-		r->as_of = fhir_day(timestamp);
+	} else if (timestamp != NULL && fhir_instant_day(timestamp) >= 0) {
+		r->as_of = fhir_instant_day(timestamp);
 		r->as_of_from = "Bundle.timestamp";
 		memcpy(r->as_of_text, timestamp, 10);
+	} else if (cJSON_GetObjectItemCaseSensitive(root, "timestamp") != NULL) {
+		/* There, but not an instant: never a guessed date. */
+		r->bad_timestamp = true; /* noted once the lists exist (walk) */
 	}
 	r->as_of_text[10] = '\0';
 	if (r->as_of >= 0) {
@@ -326,11 +432,15 @@ static int walk(fhir_reader *r, const cJSON *root, const onco_fhir_options *opts
 	size_t i = 0;
 	int rc;
 
+	r->bundle = root;
 	rc = bundle_header(r, root, opts->as_of);
 	if (rc == 0)
 		rc = source_lists(r);
 	if (rc != 0)
 		return rc;
+	if (r->bad_timestamp)
+		fhir_note(r, "/timestamp", NULL, "Bundle.timestamp is not a valid date and time "
+			  "(an instant, e.g. 2024-06-01T10:00:00Z): not used as the evaluation date");
 	entries = cJSON_GetObjectItemCaseSensitive(root, "entry");
 	if (entries != NULL && !cJSON_IsArray(entries))
 		return fail(r->issues, "/entry", "Bundle.entry must be a list");

@@ -14,7 +14,9 @@ Checks, one per ctest test (tests/scripts/test_cards_*.sh):
            statement and field, missing field and its needed-for text.
   escape   control characters of case data never reach text output, in every
            verb that prints text (evaluate, explain, test, diff, batch), with
-           the forging id of the reliability review (F9).
+           the forging id of the reliability review (F9); nor do C1
+           controls, bidi controls or U+2028/U+2029 (shown as \\u{XXXX}),
+           from a case or from a FHIR bundle (one printable path).
   menus    no option whose drugs are alternatives is presented as a regimen:
            no `agents` list holds two drugs of one class that are never given
            together (two platinums, two taxanes, two aromatase inhibitors...),
@@ -285,6 +287,31 @@ def has_control(data):
     return any(b < 0x20 and b not in (0x0a,) or b == 0x7f for b in data)
 
 
+# Code points that reorder or break what a terminal shows: C1 controls,
+# bidirectional marks, embeddings, overrides and isolates, U+2028/U+2029.
+HIDDEN = ([chr(c) for c in range(0x80, 0xa0)] + ["\u061c", "\u200e", "\u200f"] +
+          [chr(c) for c in range(0x2028, 0x202f)] + [chr(c) for c in range(0x2066, 0x206a)])
+HIDING_ID = "rlo\u202e\u2028\u0085\u009b\u2066x"
+
+
+def has_hidden(data):
+    text = data.decode("utf-8", "replace")
+    return any(c in text for c in HIDDEN)
+
+
+def fhir_bundle(name):
+    """A bundle whose id and drug name hold a control character and the
+    hidden code points: the FHIR path prints them as the case path does."""
+    return {"resourceType": "Bundle", "id": "b" + HIDING_ID, "type": "collection", "entry": [
+        {"resource": {"resourceType": "Patient", "id": "p", "gender": "female"}},
+        {"resource": {"resourceType": "Condition", "id": "c", "code": {"coding": [
+            {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"}]},
+            "stage": [{"summary": {"coding": [{"system": "http://cancerstaging.org",
+                                               "code": "4"}]}}]}},
+        {"resource": {"resourceType": "MedicationStatement", "id": "m", "status": "active",
+                      "medicationCodeableConcept": {"text": name}}}]}
+
+
 def cmd_escape(binary, src):
     problems = []
     tmp = tempfile.mkdtemp()
@@ -311,15 +338,38 @@ def cmd_escape(binary, src):
                  case_path],
         "batch (a file name)": [binary, "batch", os.path.join(tmp, "no\u001b[31mfile\nx")],
     }
+    hiding_path = os.path.join(tmp, "hiding.json")
+    with open(hiding_path, "w") as f:
+        json.dump({"id": HIDING_ID, "cancer": {"site": "breast", "stage": "IV"},
+                   "medications": [{"agent": "other", "name": "\u202ebamuzicaveb",
+                                    "status": "active"}]}, f)
+    bundle_path = os.path.join(tmp, "hiding-bundle.json")
+    with open(bundle_path, "w") as f:
+        json.dump(fhir_bundle("palbo\u202e\nFAKE\u0085"), f)
+    runs.update({
+        "evaluate (bidi and C1)": [binary, "evaluate", hiding_path],
+        "evaluate --detail (bidi and C1)": [binary, "evaluate", "--detail", hiding_path],
+        "explain (bidi and C1)": [binary, "explain", hiding_path],
+        "evaluate --fhir": [binary, "evaluate", "--fhir", bundle_path],
+        "evaluate --fhir --detail": [binary, "evaluate", "--fhir", "--detail", bundle_path],
+    })
     for name, args in runs.items():
         code, out, err = run(args)
         for stream, data in (("stdout", out), ("stderr", err)):
             if has_control(data):
                 problems.append("%s: a control character on %s" % (name, stream))
+            if has_hidden(data):
+                problems.append("%s: a bidi, C1 or separator code point on %s" % (name, stream))
             if re.search(rb"^OPTIONS FOR DISCUSSION", data, re.M):
                 problems.append("%s: the id forged a line on %s" % (name, stream))
-        if name.startswith("evaluate") and b"x\\x0a\\x0aOPTIONS" not in out:
+        if name in ("evaluate", "evaluate --detail") and b"x\\x0a\\x0aOPTIONS" not in out:
             problems.append("%s: the id is not shown escaped" % name)
+        if "bidi" in name and b"rlo\\u{202E}\\u{2028}\\u{0085}\\u{009B}\\u{2066}x" not in out:
+            problems.append("%s: the id is not shown escaped" % name)
+        # one printable path: the drug name read from FHIR is escaped like
+        # the case's, never replaced by '?'
+        if "--fhir" in name and b"palbo\\u{202E}\\x0aFAKE\\u{0085}" not in out:
+            problems.append("%s: the drug name is not shown escaped" % name)
     report(problems, "control characters escaped in %d runs" % len(runs))
 
 

@@ -3,7 +3,8 @@
  * (onco_engine_evaluate_fhir). A bundle written in mCODE form for each
  * guideline gives the same result document as its hand-written case, apart
  * from the "source" section; the stage IV breast example is evaluated as
- * metastatic breast cancer; jenny-m is not covered, with the reason; a
+ * metastatic breast cancer; jenny-m (its cancer made active) is not
+ * covered, with the reason, and as published (in remission) gives no case; a
  * conflict becomes missing information; bundles that give no case answer
  * with an error document.
  */
@@ -139,7 +140,9 @@ static void test_fhir_jenny_m_is_not_covered_with_the_reason(void)
 	const char *reason;
 	int rc;
 
-	doc = evaluate_bundle(FHIR_DIR "/mcode-ig-Bundle-mcode-patient-bundle-jenny-m.json", NULL, &rc);
+	/* jenny-m with its primary cancer active (as published it is in
+	 * remission, and gives no case: below) */
+	doc = evaluate_bundle(FHIR_DIR "/bundles/jenny-m-active.json", NULL, &rc);
 	CU_ASSERT_EQUAL(rc, 0);
 	CU_ASSERT_STRING_EQUAL(cJSON_GetObjectItemCaseSensitive(doc, "scope")->valuestring,
 			       "not covered");
@@ -149,6 +152,11 @@ static void test_fhir_jenny_m_is_not_covered_with_the_reason(void)
 	CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "recommendations")), 0);
 	CU_ASSERT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
 		cJSON_GetObjectItemCaseSensitive(doc, "source"), "not_understood")) >= 20);
+	cJSON_Delete(doc);
+	doc = evaluate_bundle(FHIR_DIR "/mcode-ig-Bundle-mcode-patient-bundle-jenny-m.json", NULL, &rc);
+	CU_ASSERT_NOT_EQUAL(rc, 0);
+	CU_ASSERT_PTR_NOT_NULL(cJSON_GetObjectItemCaseSensitive(doc, "errors"));
+	CU_ASSERT_PTR_NULL(cJSON_GetObjectItemCaseSensitive(doc, "recommendations"));
 	cJSON_Delete(doc);
 }
 

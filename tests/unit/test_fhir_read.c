@@ -21,6 +21,9 @@
 #define FHIR_DIR ONCO_SOURCE_DIR "/tests/fhir"
 #define PATIENT01 FHIR_DIR "/ctm-app-TrialMatching_Patient01.json"
 #define JENNY FHIR_DIR "/mcode-ig-Bundle-mcode-patient-bundle-jenny-m.json"
+/* jenny-m with its primary cancer active (bundles/README: derived) */
+#define JENNY_ACTIVE FHIR_DIR "/bundles/jenny-m-active.json"
+#define REVIEW FHIR_DIR "/bundles/review/"
 
 /* ----------------------------------------------------------- helpers */
 
@@ -276,7 +279,7 @@ static void test_fhir_patient01_reads_as_metastatic_breast_cancer(void)
 
 static void test_fhir_jenny_m_stage_conflict_and_unread_resources_listed(void)
 {
-	read_result r = read_path(JENNY, NULL);
+	read_result r = read_path(JENNY_ACTIVE, NULL);
 	const cJSON *c;
 
 	CU_ASSERT_EQUAL_FATAL(r.rc, 0);
@@ -294,12 +297,26 @@ static void test_fhir_jenny_m_stage_conflict_and_unread_resources_listed(void)
 	CU_ASSERT(note_says(&r, "/entry/39/resource", "Practitioner is not read"));
 	CU_ASSERT(note_says(&r, "/entry/13/resource/code", "T category"));
 	done(&r);
+	/* as published, jenny-m's breast cancer is in remission: no case */
+	r = read_path(JENNY, NULL);
+	CU_ASSERT_EQUAL_FATAL(r.rc, 0);
+	CU_ASSERT_PTR_NULL(r.c);
+	CU_ASSERT(note_says(&r, "/entry/1/resource/clinicalStatus",
+			    "primary cancer no longer present (clinical status remission)"));
+	done(&r);
 }
 
 static void test_fhir_every_entry_is_read_or_listed(void)
 {
 	static const char *const bundles[] = {
-		PATIENT01, JENNY,
+		PATIENT01, JENNY, JENNY_ACTIVE,
+		REVIEW "active-statement-ended.json", REVIEW "bad-timestamp.json",
+		REVIEW "bev-do-not-perform.json", REVIEW "bev-period-ok.json",
+		REVIEW "bev-period-reversed.json", REVIEW "bidi-names.json",
+		REVIEW "ecog-after-as-of.json", REVIEW "ecog-two-values.json",
+		REVIEW "her2-modifier-extension.json", REVIEW "her2-subject-identifier.json",
+		REVIEW "long-drug-word.json", REVIEW "metastasis-abated.json",
+		REVIEW "primary-resolved.json", REVIEW "surgery-do-not-perform.json",
 		FHIR_DIR "/bundles/cervix-recurrent-after-chemoradiation.json",
 		FHIR_DIR "/bundles/anal-stage4.json",
 		FHIR_DIR "/bundles/breast-her2-positive.json",
@@ -889,6 +906,200 @@ static void test_fhir_regressions_keep_the_contract(void)
 	CU_ASSERT(n > 0);
 }
 
+
+/* ------------------------------------------ the review of the reader */
+
+/* What cannot be read safely is listed and left out: the bundles of the
+ * review (tests/fhir/bundles/review/, each the stage IV breast bundle
+ * with one change). */
+static void test_fhir_periods_that_end_before_they_start(void)
+{
+	read_result r = read_path(REVIEW "bev-period-reversed.json", "2024-06-01");
+	const cJSON *meds = case_item(&r, NULL, "medications");
+
+	CU_ASSERT_STRING_EQUAL(resolve(meds, "/1/agent")->valuestring, "bevacizumab");
+	CU_ASSERT_PTR_NULL(resolve(meds, "/1/last_dose_days_ago"));
+	CU_ASSERT(note_says(&r, "/entry/12/resource/effectivePeriod", "ends (2024-01-01) before"));
+	done(&r);
+	r = read_path(REVIEW "bev-period-ok.json", "2024-06-01");
+	CU_ASSERT_EQUAL(resolve(case_item(&r, NULL, "medications"), "/1/last_dose_days_ago")->valueint,
+			12);
+	done(&r);
+	/* an observation's period, and a planned date's */
+	r = read_entries(BREAST ", {\"resource\": {\"resourceType\": \"Observation\", \"status\":"
+			 " \"final\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\","
+			 " \"code\": \"89247-1\"}]}, \"effectivePeriod\": {\"start\": \"2024-05\","
+			 " \"end\": \"2024-01-01\"}, \"valueInteger\": 1}}", "2024-06-01");
+	CU_ASSERT_PTR_NULL(case_item(&r, "patient", "ecog"));
+	CU_ASSERT(note_says(&r, "/entry/2/resource/effectivePeriod", "before it starts"));
+	done(&r);
+}
+
+static void test_fhir_do_not_perform_modifiers_and_two_values(void)
+{
+	read_result r = read_path(REVIEW "surgery-do-not-perform.json", "2024-06-01");
+
+	CU_ASSERT_PTR_NULL(case_item(&r, NULL, "planned_procedures"));
+	CU_ASSERT(note_says(&r, "/entry/14/resource/doNotPerform", "not to be done"));
+	done(&r);
+	r = read_path(REVIEW "bev-do-not-perform.json", "2024-06-01");
+	CU_ASSERT_PTR_NULL(strstr(onco_fhir_case_json(r.record), "bevacizumab"));
+	CU_ASSERT(note_says(&r, "/entry/9/resource/doNotPerform", "not to be done"));
+	done(&r);
+	r = read_path(REVIEW "her2-modifier-extension.json", "2024-06-01");
+	CU_ASSERT_PTR_NULL(case_string(&r, "biomarkers", "HER2"));
+	CU_ASSERT(note_says(&r, "/entry/7/resource/modifierExtension", "modifierExtension"));
+	done(&r);
+	/* implicitRules, and a modifierExtension inside an element */
+	r = read_entries(BREAST ", " ECOG_OBS("e1", "1", "2024-01-01") ", "
+			 "{\"resource\": {\"resourceType\": \"Observation\", \"id\": \"e2\","
+			 " \"implicitRules\": \"http://example.org/rules\", \"status\": \"final\","
+			 " \"code\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\":"
+			 " \"89247-1\", \"modifierExtension\": []}]}, \"valueInteger\": 3}}", NULL);
+	CU_ASSERT_EQUAL(case_item(&r, "patient", "ecog")->valueint, 1);
+	CU_ASSERT(note_says(&r, "/entry/3/resource/code/coding/0/modifierExtension",
+			    "modifierExtension"));
+	done(&r);
+	r = read_entries(BREAST ", {\"resource\": {\"resourceType\": \"Observation\","
+			 " \"implicitRules\": \"http://example.org/rules\", \"status\": \"final\","
+			 " \"code\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\":"
+			 " \"89247-1\"}]}, \"valueInteger\": 3}}", NULL);
+	CU_ASSERT_PTR_NULL(case_item(&r, "patient", "ecog"));
+	CU_ASSERT(note_says(&r, "/entry/2/resource/implicitRules", "implicitRules"));
+	done(&r);
+	r = read_path(REVIEW "ecog-two-values.json", "2024-06-01");
+	CU_ASSERT_PTR_NULL(case_item(&r, "patient", "ecog"));
+	CU_ASSERT(note_says(&r, "/entry/8/resource/valueInteger", "invalid FHIR"));
+	done(&r);
+}
+
+static void test_fhir_conditions_no_longer_present(void)
+{
+	read_result r = read_path(REVIEW "primary-resolved.json", "2024-06-01");
+
+	CU_ASSERT_EQUAL(r.rc, 0);
+	CU_ASSERT_PTR_NULL(r.c);
+	CU_ASSERT(note_says(&r, "/entry/1/resource/clinicalStatus", "primary cancer no longer"));
+	done(&r);
+	r = read_path(REVIEW "metastasis-abated.json", "2024-06-01");
+	CU_ASSERT_EQUAL(cJSON_GetArraySize(case_item(&r, "cancer", "metastases")), 1);
+	CU_ASSERT(note_says(&r, "/entry/4/resource/abatementDateTime", "abated"));
+	done(&r);
+}
+
+static void test_fhir_subject_and_focus_resolve_to_the_patient(void)
+{
+	read_result r = read_path(REVIEW "her2-subject-identifier.json", "2024-06-01");
+
+	CU_ASSERT_PTR_NULL(case_string(&r, "biomarkers", "HER2"));
+	CU_ASSERT(note_says(&r, "/entry/7/resource/subject", "cannot be resolved"));
+	done(&r);
+	r = read_entries(BREAST ", {\"resource\": {\"resourceType\": \"Observation\", \"status\":"
+			 " \"final\", \"focus\": [{\"reference\": \"Patient/other\"}], \"code\":"
+			 " {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"89247-1\"}]},"
+			 " \"valueInteger\": 1}}", NULL);
+	CU_ASSERT_PTR_NULL(case_item(&r, "patient", "ecog"));
+	CU_ASSERT(note_says(&r, "/entry/2/resource/focus/0", "another patient"));
+	done(&r);
+	/* a focus on the patient's own condition (jenny-m's stage groups) */
+	r = read_entries(BREAST ", {\"resource\": {\"resourceType\": \"Observation\", \"status\":"
+			 " \"final\", \"focus\": [{\"reference\": \"Condition/c\"}], \"code\":"
+			 " {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"89247-1\"}]},"
+			 " \"valueInteger\": 1}}", NULL);
+	CU_ASSERT_EQUAL(case_item(&r, "patient", "ecog")->valueint, 1);
+	done(&r);
+}
+
+static void test_fhir_results_after_the_evaluation_date(void)
+{
+	read_result r = read_path(REVIEW "ecog-after-as-of.json", "2024-06-01");
+
+	CU_ASSERT_EQUAL(case_item(&r, "patient", "ecog")->valueint, 1);
+	CU_ASSERT(note_says(&r, "/entry/14/resource/effectiveDateTime",
+			    "after the evaluation date 2024-06-01"));
+	done(&r);
+}
+
+static void test_fhir_active_statement_whose_period_ended(void)
+{
+	read_result r = read_path(REVIEW "active-statement-ended.json", "2024-06-01");
+	const cJSON *meds = case_item(&r, NULL, "medications"), *c;
+
+	CU_ASSERT_STRING_EQUAL(resolve(meds, "/1/agent")->valuestring, "bevacizumab");
+	CU_ASSERT_STRING_EQUAL(resolve(meds, "/1/status")->valuestring, "active");
+	CU_ASSERT_PTR_NULL(resolve(meds, "/1/last_dose_days_ago"));
+	c = conflict_on(&r, "/medications/1/status");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	CU_ASSERT_STRING_EQUAL(resolve(c, "/values/0/pointer")->valuestring,
+			       "/entry/12/resource/status");
+	CU_ASSERT_STRING_EQUAL(resolve(c, "/values/1/pointer")->valuestring,
+			       "/entry/12/resource/effectivePeriod/end");
+	done(&r);
+	/* not yet ended on the evaluation date: no conflict */
+	r = read_path(REVIEW "active-statement-ended.json", "2024-01-15");
+	CU_ASSERT_PTR_NULL(conflict_on(&r, "/medications/1/status"));
+	done(&r);
+}
+
+static void test_fhir_long_and_negated_drug_names(void)
+{
+	static const struct {
+		const char *name;
+		const char *drug;
+		int ambiguous;
+	} cases[] = {
+		{"not bevacizumab", NULL, 4},
+		{"no bevacizumab", NULL, 4},
+		{"bevacizumab (held)", NULL, 4},
+		{"Avastin - discontinued", NULL, 4},
+		{"bevacizumab aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bevacizumab", 0},
+		{"palbociclib aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", NULL, 0},
+	};
+	char many[400] = "";
+	read_result r;
+	int ambiguous;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *drug = fhir_drug_by_name(cases[i].name, &ambiguous);
+
+		if (ambiguous != cases[i].ambiguous)
+			fprintf(stderr, "\n  \"%s\": ambiguous %d\n", cases[i].name, ambiguous);
+		CU_ASSERT_EQUAL(ambiguous, cases[i].ambiguous);
+		CU_ASSERT((drug == NULL) == (cases[i].drug == NULL));
+	}
+	for (i = 0; i < 70; i++)
+		strcat(many, "x ");
+	CU_ASSERT_PTR_NULL(fhir_drug_by_name(many, &ambiguous));
+	CU_ASSERT_EQUAL(ambiguous, 3);
+	r = read_path(REVIEW "long-drug-word.json", "2024-06-01");
+	CU_ASSERT_STRING_EQUAL(resolve(case_item(&r, NULL, "medications"), "/1/agent")->valuestring,
+			       "other");
+	CU_ASSERT(note_says(&r, "/entry/12/resource/medicationCodeableConcept",
+			    "is not in the oncorules drug list"));
+	done(&r);
+	r = read_entries(BREAST ", " MED("MedicationStatement", "m", "active",
+					 "{\"text\": \"bevacizumab (held)\"}", ""), NULL);
+	CU_ASSERT_PTR_NULL(case_item(&r, NULL, "medications"));
+	CU_ASSERT(note_says(&r, "/entry/2/resource/medicationCodeableConcept", "not given"));
+	done(&r);
+}
+
+static void test_fhir_invalid_timestamp_is_named(void)
+{
+	read_result r = read_path(REVIEW "bad-timestamp.json", NULL);
+
+	CU_ASSERT(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(r.source, "as_of")));
+	CU_ASSERT(note_says(&r, "/timestamp", "not a valid date"));
+	CU_ASSERT(note_says(&r, "/entry/0/resource/birthDate", "timestamp is not a valid date"));
+	done(&r);
+	CU_ASSERT(fhir_instant_day("2024-02-29T10:00:00Z") >= 0);
+	CU_ASSERT(fhir_instant_day("2024-02-29T10:00:00.123+05:30") >= 0);
+	CU_ASSERT(fhir_instant_day("2024-02-29T24:00:00Z") < 0);
+	CU_ASSERT(fhir_instant_day("2024-02-29") < 0);
+	CU_ASSERT(fhir_instant_day("2024-02-29T10:00:00") < 0);
+}
+
 /* --------------------------------------------------------- the answer */
 
 static void test_fhir_attach_adds_the_source_to_a_result(void)
@@ -947,6 +1158,14 @@ int main(void)
 		ONCO_TEST(test_fhir_other_drug_beside_a_dose),
 		ONCO_TEST(test_fhir_regressions_keep_the_contract),
 		ONCO_TEST(test_fhir_attach_adds_the_source_to_a_result),
+		ONCO_TEST(test_fhir_periods_that_end_before_they_start),
+		ONCO_TEST(test_fhir_do_not_perform_modifiers_and_two_values),
+		ONCO_TEST(test_fhir_conditions_no_longer_present),
+		ONCO_TEST(test_fhir_subject_and_focus_resolve_to_the_patient),
+		ONCO_TEST(test_fhir_results_after_the_evaluation_date),
+		ONCO_TEST(test_fhir_active_statement_whose_period_ended),
+		ONCO_TEST(test_fhir_long_and_negated_drug_names),
+		ONCO_TEST(test_fhir_invalid_timestamp_is_named),
 	};
 
 	return ONCO_RUN_SUITE("fhir_read", tests);

@@ -40,6 +40,7 @@
 
 #include "cli.h"
 #include "printable.h"
+#include "report_dir.h"
 
 #define CHUNK_LINES 64
 #define CHUNK_BYTES (256 * 1024)
@@ -99,6 +100,7 @@ typedef struct batch_run {
 	size_t max_line; /* case size limit in bytes */
 	int flags;       /* onco_engine_evaluate flags: ONCO_JSON_SUMMARY */
 	const onco_fhir_options *fhir; /* --fhir: lines are FHIR bundles */
+	cli_report_dir *html; /* --html DIR: a page per record, or NULL */
 	int progress;    /* print a progress line (stderr is a terminal) */
 	struct timespec start;
 	unsigned long long lines_written, valid, invalid, limit, internal;
@@ -122,7 +124,7 @@ static void on_stop_signal(int sig)
 
 static void batch_usage(FILE *out)
 {
-	fputs("usage: oncorules batch [-j N] [--summary] [--kb DIR | --kb-image FILE\n"
+	fputs("usage: oncorules batch [-j N] [--summary | --html DIR] [--kb DIR | --kb-image FILE\n"
 	      "                       --kb-image-sha256 HEX] [--strategy NAME]\n"
 	      "                       [--time-limit SECONDS] [--memory-limit MIB]\n"
 	      "                       [--fhir [--as-of DATE]] [FILES...]\n"
@@ -131,7 +133,9 @@ static void batch_usage(FILE *out)
 	      "standard input, and writes one JSON result per input line, in input\n"
 	      "order, each with its line number (\"line\"). Invalid lines get an\n"
 	      "error record. --summary writes the cards and the ids they hold, not\n"
-	      "the whole result (docs/output-format.md, \"Batch\"). -j N runs N\n"
+	      "the whole result (docs/output-format.md, \"Batch\"). --html DIR also\n"
+	      "writes a report page per line and DIR/index.html (docs/report.md).\n"
+	      "-j N runs N\n"
 	      "worker threads (0: one per processor; default 1). A summary of the\n"
 	      "run goes to standard error, and a progress line\n"
 	      "when standard error is a terminal. With --fhir each line is a FHIR R4\n"
@@ -416,6 +420,10 @@ static void *writer_main(void *arg)
 				run->records_written += chunk->count;
 			pthread_mutex_unlock(&run->lock);
 		}
+		/* The pages are drawn here, in one thread: Graphviz is not
+		 * reentrant. */
+		if (run->html != NULL)
+			cli_report_dir_add(run->html, chunk->out, chunk->out_len);
 		run->lines_written += chunk->count;
 		run->valid += chunk->valid;
 		run->invalid += chunk->invalid;
@@ -783,7 +791,7 @@ static int report(batch_run *run, int status)
 }
 
 int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int flags,
-		  const onco_fhir_options *fhir)
+		  const onco_fhir_options *fhir, cli_report_dir *html)
 {
 	onco_case_limits limits;
 	batch_worker *workers = NULL;
@@ -804,6 +812,7 @@ int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int
 	run.fhir = fhir;
 	run.max_line = fhir != NULL ? fhir->limits.max_bytes : limits.max_bytes;
 	run.flags = flags;
+	run.html = html;
 	workers = calloc((size_t)jobs, sizeof(*workers));
 	readbuf = malloc(READ_SIZE);
 	if (workers == NULL || readbuf == NULL || run_ring(&run, jobs) != 0) {
@@ -890,6 +899,8 @@ int cli_batch(int argc, char **argv)
 	onco_fhir_options fhir_opts;
 	onco_engine **engines = NULL;
 	char **files = NULL;
+	const char *html_dir = NULL;
+	cli_report_dir *html = NULL;
 	int nfiles = 0, jobs = 1, opened = 0, flags = 0;
 	int status = CLI_EXIT_OK, i, r;
 
@@ -923,6 +934,10 @@ int cli_batch(int argc, char **argv)
 			flags |= ONCO_JSON_SUMMARY;
 			continue;
 		}
+		if (strcmp(a, "--html") == 0 && i + 1 < argc) {
+			html_dir = argv[++i];
+			continue;
+		}
 		if (strncmp(a, "-j", 2) == 0) {
 			const char *v = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
 
@@ -946,6 +961,17 @@ int cli_batch(int argc, char **argv)
 		status = CLI_EXIT_USAGE;
 		goto done;
 	}
+	if (html_dir != NULL && (flags & ONCO_JSON_SUMMARY)) {
+		fputs("oncorules batch: --html draws its pages from the whole results: it does not "
+		      "go with --summary\n",
+		      stderr);
+		status = CLI_EXIT_USAGE;
+		goto done;
+	}
+	if (html_dir != NULL && (html = cli_report_dir_open(html_dir)) == NULL) {
+		status = CLI_EXIT_USAGE;
+		goto done;
+	}
 	if (fargs.as_of != NULL && !fargs.fhir) {
 		fputs("oncorules batch: --as-of goes with --fhir\n", stderr);
 		status = CLI_EXIT_USAGE;
@@ -964,8 +990,12 @@ int cli_batch(int argc, char **argv)
 		if ((engines[opened] = cli_engine_open(&eargs, &status)) == NULL)
 			goto done;
 	status = cli_batch_run(engines, jobs, files, nfiles, flags,
-			       fargs.fhir ? &fhir_opts : NULL);
+			       fargs.fhir ? &fhir_opts : NULL, html);
 done:
+	/* The index lists every line: written once the run answered them all. */
+	if (html != NULL && cli_report_dir_close(html, status == CLI_EXIT_OK) != 0 &&
+	    status == CLI_EXIT_OK)
+		status = CLI_EXIT_INTERNAL;
 	for (i = 0; i < opened; i++)
 		onco_engine_free(engines[i]);
 	free(engines);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "onco.h"
+#include "report_dir.h"
 
 /* Exit status of the command (docs/output-format.md). */
 enum {
@@ -131,10 +132,11 @@ int cli_evaluate_case(onco_engine *engine, const char *text, size_t length,
  * of them, owned by the caller): reads FILES (none: standard input),
  * writes one record per line (evaluated with `flags`: ONCO_JSON_SUMMARY for
  * --summary), lines read as FHIR Bundles when `fhir` is not NULL (--fhir),
- * prints the summary; returns the exit status (the fault-injection test
- * drives it). */
+ * and, with `html` (--html DIR, owned by the caller; NULL: none), writes
+ * each record's report page; prints the summary; returns the exit status
+ * (the fault-injection test drives it). */
 int cli_batch_run(onco_engine **engines, int jobs, char **files, int nfiles, int flags,
-		  const onco_fhir_options *fhir);
+		  const onco_fhir_options *fhir, cli_report_dir *html);
 
 /* One function per verb, each in cli/<verb>.c. */
 int cli_evaluate(int argc, char **argv);
@@ -144,6 +146,7 @@ int cli_lint(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 int cli_batch(int argc, char **argv);
+int cli_report(int argc, char **argv); /* cli/report.c */
 int cli_compile(int argc, char **argv);
 int cli_fhir_to_case(int argc, char **argv);
 int cli_serve(int argc, char **argv); /* cli/serve/serve.c */

@@ -44,6 +44,7 @@ static const struct verb verbs[] = {
 	{"explain", cli_explain, "derive a case's conclusions, or --why-not OPTION"},
 	{"diff", cli_diff, "what changes in the answers between two rule bases"},
 	{"batch", cli_batch, "evaluate NDJSON cases: one result line per input line"},
+	{"report", cli_report, "tumour-board report of one case as an HTML page"},
 	{"compile", cli_compile, "write the rule base as a compiled image (--kb-image)"},
 	{"fhir-to-case", cli_fhir_to_case, "read a FHIR R4 bundle: the case, what was not understood"},
 	{"serve", cli_serve, "CDS Hooks service over HTTP for an EHR (docs/service.md)"},

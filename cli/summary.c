@@ -16,14 +16,6 @@
 #include "printable.h"
 #include "textview.h"
 
-/* Warnings shown above the cards: they can change what is safe today. */
-static int is_urgent(const cJSON *warning)
-{
-	const char *s = cli_str_or(warning, "severity", "");
-
-	return strcmp(s, "critical") == 0 || strcmp(s, "serious") == 0;
-}
-
 static const cJSON *cards_of(const cJSON *doc)
 {
 	return cJSON_GetObjectItemCaseSensitive(doc, "cards");
@@ -127,7 +119,7 @@ static void print_urgent(cli_buf *out, const cJSON *doc)
 		cJSON_ArrayForEach(id, list(card, "warnings")) {
 			const cJSON *w = cli_item(doc, "warnings", id->valuestring);
 
-			if (w == NULL || !is_urgent(w))
+			if (w == NULL || !cli_is_urgent(w))
 				continue;
 			if (!any)
 				cli_buf_puts(out, "\n");
@@ -139,20 +131,6 @@ static void print_urgent(cli_buf *out, const cJSON *doc)
 }
 
 /* ------------------------------------------------------------ option cards */
-
-/* Whether `word` is one of the ", "-separated words of `list`. */
-static int has_word(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p = list;
-
-	while ((p = strstr(p, word)) != NULL) {
-		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
-			return 1;
-		p += n;
-	}
-	return 0;
-}
 
 /* What the first `if` entry of `option` that records `field` as undecided
  * says of it, or NULL: the field is not recorded. */
@@ -197,7 +175,7 @@ static void if_text(cli_buf *b, const cJSON *option)
 	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
 		cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(w, "fields"))
 			if (undecided_why(option, f->valuestring) == NULL &&
-			    !has_word(cli_buf_text(&fields), f->valuestring))
+			    !cli_has_name(cli_buf_text(&fields), f->valuestring))
 				cli_buf_printf(&fields, "%s%s", fields.length ? ", " : "", f->valuestring);
 	if (fields.length > 0)
 		cli_buf_printf(b, " (not recorded: %s)", cli_buf_text(&fields));
@@ -208,13 +186,6 @@ static void if_text(cli_buf *b, const cJSON *option)
 			    cli_str(f, "why"))
 				cli_buf_printf(b, " (%s: %s)", cli_str_or(f, "field", ""),
 					       cli_str_or(f, "why", ""));
-}
-
-static const char *history_words(const char *status)
-{
-	return strcmp(status, "progressed-on") == 0   ? "progressed on"
-	       : strcmp(status, "not-tolerated") == 0 ? "not tolerated"
-						      : status;
 }
 
 /* Whether a mark between `first` and `mark` has the same status and drug
@@ -252,7 +223,7 @@ static void marks(cli_buf *b, const cJSON *option)
 			int drugs = 0;
 
 			cli_buf_printf(b, "%s%s", n++ ? "; " : " (",
-				       history_words(cli_str_or(h, "status", "")));
+				       cli_history_words(cli_str_or(h, "status", "")));
 			/* "not tolerated: cisplatin": the drugs the marks of this
 			 * status name (one drug inside a larger regimen). */
 			for (same = h; same != NULL; same = same->next)
@@ -267,25 +238,6 @@ static void marks(cli_buf *b, const cJSON *option)
 	}
 	if (n > 0)
 		cli_buf_puts(b, ")");
-}
-
-/* Whether a menu's summary already names every choice. */
-static int summary_names_choices(const cJSON *option)
-{
-	const char *summary = cli_str_or(option, "summary", "");
-	const cJSON *c;
-
-	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(option, "choices")) {
-		cli_buf w = CLI_BUF_INIT;
-		int found;
-
-		cli_words(&w, c->valuestring);
-		found = strstr(summary, cli_buf_text(&w)) != NULL;
-		cli_buf_free(&w);
-		if (!found)
-			return 0;
-	}
-	return 1;
 }
 
 /* The letter of item `n` of a card: a..z, then A..Z, then '*'. */
@@ -343,7 +295,7 @@ static void option_item(cli_buf *out, const cJSON *card, const cJSON *option, in
 	cli_buf_puts(&b, cli_str_or(option, "summary", ""));
 	marks(&b, option);
 	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(option, "choices")) > 0 &&
-	    !summary_names_choices(option)) {
+	    !cli_summary_names_choices(option)) {
 		cli_buf_puts(&b, ": ");
 		cli_short_name(&b, option);
 	}
@@ -554,7 +506,7 @@ static void print_option_card(cli_buf *out, const cJSON *doc, const cJSON *card,
 	cJSON_ArrayForEach(id, list(card, "warnings")) {
 		const cJSON *w = cli_item(doc, "warnings", id->valuestring);
 
-		if (w != NULL && !is_urgent(w))
+		if (w != NULL && !cli_is_urgent(w))
 			warning_line(out, doc, w, "   !  ");
 	}
 }
@@ -582,7 +534,7 @@ static void print_safety(cli_buf *out, const cJSON *doc)
 		cJSON_ArrayForEach(id, list(card, "warnings")) {
 			const cJSON *w = cli_item(doc, "warnings", id->valuestring);
 
-			if (w == NULL || is_urgent(w))
+			if (w == NULL || cli_is_urgent(w))
 				continue;
 			cli_buf_printf(&b, "%s%s", b.length ? " " : "", cli_str_or(w, "text", ""));
 			cli_labels_add(&refs, w);
@@ -713,16 +665,6 @@ static void decides(cli_buf *b, const cJSON *doc, const cJSON *m)
 		cli_buf_printf(b, " and %d more", total - shown);
 }
 
-static const cJSON *missing_entry(const cJSON *doc, const char *field)
-{
-	const cJSON *e;
-
-	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "missing_information"))
-		if (strcmp(cli_str_or(e, "field", ""), field) == 0)
-			return e;
-	return NULL;
-}
-
 /* Missing facts, most consequential first; fields that decide the same
  * options share a line. */
 static void print_missing(cli_buf *out, const cJSON *doc)
@@ -734,7 +676,7 @@ static void print_missing(cli_buf *out, const cJSON *doc)
 		if (strcmp(cli_str_or(card, "kind", ""), "missing") != 0)
 			continue;
 		cJSON_ArrayForEach(field, list(card, "missing")) {
-			const cJSON *m = missing_entry(doc, field->valuestring);
+			const cJSON *m = cli_missing_entry(doc, field->valuestring);
 			cli_buf what = CLI_BUF_INIT, b = CLI_BUF_INIT;
 			char lead[32];
 			int done = 0;
@@ -746,7 +688,7 @@ static void print_missing(cli_buf *out, const cJSON *doc)
 			for (other = list(card, "missing")->child; other != field && !done;
 			     other = other->next) {
 				cli_buf w = CLI_BUF_INIT;
-				const cJSON *e = missing_entry(doc, other->valuestring);
+				const cJSON *e = cli_missing_entry(doc, other->valuestring);
 
 				if (e != NULL)
 					decides(&w, doc, e);
@@ -759,7 +701,7 @@ static void print_missing(cli_buf *out, const cJSON *doc)
 					cli_buf_printf(&b, " (%s)", cli_str(m, "undecided"));
 				for (other = field->next; other != NULL; other = other->next) {
 					cli_buf w = CLI_BUF_INIT;
-					const cJSON *e = missing_entry(doc, other->valuestring);
+					const cJSON *e = cli_missing_entry(doc, other->valuestring);
 
 					if (e != NULL)
 						decides(&w, doc, e);

@@ -220,3 +220,58 @@ const char *cli_document_title(const cJSON *doc, const char *source)
 			return cli_str(d, "title");
 	return source;
 }
+
+int cli_is_urgent(const cJSON *warning)
+{
+	const char *s = cli_str_or(warning, "severity", "");
+
+	return strcmp(s, "critical") == 0 || strcmp(s, "serious") == 0;
+}
+
+const char *cli_history_words(const char *status)
+{
+	return strcmp(status, "progressed-on") == 0   ? "progressed on"
+	       : strcmp(status, "not-tolerated") == 0 ? "not tolerated"
+						      : status;
+}
+
+int cli_summary_names_choices(const cJSON *option)
+{
+	const char *summary = cli_str_or(option, "summary", "");
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(option, "choices")) {
+		cli_buf w = CLI_BUF_INIT;
+		int found;
+
+		cli_words(&w, c->valuestring);
+		found = strstr(summary, cli_buf_text(&w)) != NULL;
+		cli_buf_free(&w);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+int cli_has_name(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = list;
+
+	while ((p = strstr(p, name)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+const cJSON *cli_missing_entry(const cJSON *doc, const char *field)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "missing_information"))
+		if (strcmp(cli_str_or(e, "field", ""), field) == 0)
+			return e;
+	return NULL;
+}

@@ -54,6 +54,22 @@ void cli_labels_add(cli_buf *labels, const cJSON *item);
  * name when the rule base gives none. */
 const char *cli_document_title(const cJSON *doc, const char *source);
 
+/* Warnings shown above the cards (critical, serious): they can change
+ * what is safe today. */
+int cli_is_urgent(const cJSON *warning);
+
+/* A history status in words: "progressed on", "not tolerated", ... */
+const char *cli_history_words(const char *status);
+
+/* Whether an option's summary already names every one of its choices. */
+int cli_summary_names_choices(const cJSON *option);
+
+/* The entry of missing_information for `field`, or NULL. */
+const cJSON *cli_missing_entry(const cJSON *doc, const char *field);
+
+/* Whether `name` is one of the ", "-separated names of `list`. */
+int cli_has_name(const char *list, const char *name);
+
 /* Writes the text view of a result or error document (summary.c): the
  * cards on one screen; with `detail`, every explanation after them.
  * Returns 0, or -1 when the text is not a JSON document. */

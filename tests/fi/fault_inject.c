@@ -183,7 +183,8 @@ static int run_child(job *j, long fail_at, long *count, long *evaluated)
 		__atomic_store_n(&fi->enabled, 1, __ATOMIC_RELAXED);
 		if (IS_BATCH(j->mode))
 			status = cli_batch_run(engines, 1, NULL, 0,
-					       j->mode == MODE_BATCH_SUMMARY ? ONCO_JSON_SUMMARY : 0, NULL);
+					       j->mode == MODE_BATCH_SUMMARY ? ONCO_JSON_SUMMARY : 0, NULL,
+					       NULL);
 		else
 			status = cli_evaluate_case(j->engine, j->text, j->length, NULL,
 						   j->mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);

@@ -1,0 +1,32 @@
+/*
+ * report_dir.h: `batch --html DIR` (report_dir.c): one report page per
+ * result record and an index.html of them all. The pages are extra: batch
+ * writes its records whatever happens here.
+ *
+ * Ownership: cli_report_dir_open gives a handle that cli_report_dir_close
+ * frees. Every page and the index are written to a temporary name and
+ * renamed when complete (outfile.h); after the first page that cannot be
+ * written, one message is printed and no more pages are written.
+ */
+#ifndef ONCO_CLI_REPORT_DIR_H
+#define ONCO_CLI_REPORT_DIR_H
+
+#include <stddef.h>
+
+typedef struct cli_report_dir cli_report_dir;
+
+/* Makes DIR when it does not exist. NULL after a message when it cannot
+ * be made or is not a folder (bad usage). */
+cli_report_dir *cli_report_dir_open(const char *dir);
+
+/* The pages of `n` bytes of result records (NDJSON, each with its
+ * "line", as batch writes them). Returns 0, or -1 once a page could not be
+ * written (the message is printed once). */
+int cli_report_dir_add(cli_report_dir *d, const char *records, size_t n);
+
+/* Writes index.html (when `write_index` and every page was written) and
+ * frees `d`. Returns 0, or -1 when a page or the index could not be
+ * written. */
+int cli_report_dir_close(cli_report_dir *d, int write_index);
+
+#endif

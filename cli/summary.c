@@ -136,13 +136,13 @@ static void print_urgent(cli_buf *out, const cJSON *doc)
  * says of it, or NULL: the field is not recorded. */
 static const char *undecided_why(const cJSON *option, const char *field)
 {
-	const cJSON *w, *u;
+	const cJSON *w;
+	const char *why = NULL;
 
 	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
-		cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(w, "undecided"))
-			if (strcmp(cli_str_or(u, "field", ""), field) == 0)
-				return cli_str(u, "why");
-	return NULL;
+		if (why == NULL)
+			why = cli_if_undecided(w, field);
+	return why;
 }
 
 /* "possible if PD-L1 positive tumour (not recorded: /biomarkers/PD-L1)";
@@ -188,19 +188,6 @@ static void if_text(cli_buf *b, const cJSON *option)
 					       cli_str_or(f, "why", ""));
 }
 
-/* Whether a mark between `first` and `mark` has the same status and drug
- * (the drug was in two prior treatments): it is named once. */
-static int agent_named_before(const cJSON *first, const cJSON *mark)
-{
-	const cJSON *m;
-
-	for (m = first; m != mark; m = m->next)
-		if (strcmp(cli_str_or(m, "status", ""), cli_str_or(mark, "status", "")) == 0 &&
-		    strcmp(cli_str_or(m, "agent", ""), cli_str_or(mark, "agent", "")) == 0)
-			return 1;
-	return 0;
-}
-
 /* " (preferred; received)" */
 static void marks(cli_buf *b, const cJSON *option)
 {
@@ -230,7 +217,7 @@ static void marks(cli_buf *b, const cJSON *option)
 				if (strcmp(cli_str_or(same, "status", ""),
 					   cli_str_or(h, "status", "")) == 0 &&
 				    cli_str(same, "agent") != NULL &&
-				    !agent_named_before(h, same)) {
+				    !cli_history_named_before(h, same)) {
 					cli_buf_puts(b, drugs++ ? ", " : ": ");
 					cli_words(b, cli_str(same, "agent"));
 				}

@@ -66,7 +66,7 @@ static void join(cli_buf *b, const cJSON *list, const char *separator)
 static void print_option(cli_buf *out, const cJSON *doc, const cJSON *r)
 {
 	const cJSON *agents = cJSON_GetObjectItemCaseSensitive(r, "agents");
-	const cJSON *choices = cJSON_GetObjectItemCaseSensitive(r, "choices"), *w, *h;
+	const cJSON *choices = cJSON_GetObjectItemCaseSensitive(r, "choices"), *w, *h, *u;
 	const char *procedure = cli_str(r, "procedure"), *schedule = cli_str(r, "schedule");
 	cli_buf line = CLI_BUF_INIT;
 
@@ -102,6 +102,11 @@ static void print_option(cli_buf *out, const cJSON *doc, const cJSON *r)
 		cli_buf_puts(&line, "; record ");
 		join(&line, cJSON_GetObjectItemCaseSensitive(w, "fields"), ", ");
 		cli_buf_puts(&line, ")");
+		/* A field the case records that does not decide it: what it
+		 * holds, never "record" alone. */
+		cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(w, "undecided"))
+			cli_buf_printf(&line, "; %s: %s", cli_str_or(u, "field", ""),
+				       cli_str_or(u, "why", ""));
 		cli_wrap(out, LABEL("possible if: "), 16, cli_buf_text(&line));
 		cli_buf_free(&line);
 	}
@@ -143,6 +148,8 @@ static void print_missing(cli_buf *out, const cJSON *m)
 	cli_buf line = CLI_BUF_INIT;
 
 	cli_buf_printf(out, "    ? %s\n", cli_str_or(m, "field", ""));
+	if (cli_str(m, "undecided") != NULL)
+		cli_wrap(out, LABEL("recorded: "), 16, cli_str(m, "undecided"));
 	cli_wrap(out, LABEL("needed for: "), 16, cli_str_or(m, "needed_for", ""));
 	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(m, "options")) > 0) {
 		join(&line, cJSON_GetObjectItemCaseSensitive(m, "options"), ", ");

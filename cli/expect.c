@@ -90,14 +90,26 @@ static int same_members(const cJSON *expected, const cJSON *actual)
 }
 
 /* Does an option's history hold the status `want` (or each status of a
- * list)? A history entry is {"status", "because"}; only the status is
- * compared. */
+ * list)? A history entry is {"status", "agent", "because"}; a string is
+ * compared with the status, an object ({"status", "agent"}) with each key
+ * it gives. */
 static int history_includes(const cJSON *want, const cJSON *history)
 {
-	const cJSON *w, *entry;
+	const cJSON *w, *entry, *k;
 
 	if (!cJSON_IsArray(history))
 		return 0;
+	if (cJSON_IsObject(want)) {
+		cJSON_ArrayForEach(entry, history) {
+			int same = 1;
+
+			cJSON_ArrayForEach(k, want)
+				same &= cJSON_Compare(get(entry, k->string), k, 1);
+			if (same)
+				return 1;
+		}
+		return 0;
+	}
 	if (!cJSON_IsArray(want)) {
 		cJSON_ArrayForEach(entry, history)
 			if (cJSON_Compare(get(entry, "status"), want, 1))

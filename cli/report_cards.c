@@ -199,7 +199,7 @@ static void marks(html_out *h, const cJSON *option)
 		cli_buf_puts(&text, cli_history_words(status));
 		for (same = e; same != NULL; same = same->next)
 			if (strcmp(cli_str_or(same, "status", ""), status) == 0 &&
-			    cli_str(same, "agent") != NULL) {
+			    cli_str(same, "agent") != NULL && !cli_history_named_before(e, same)) {
 				cli_buf_puts(&text, drugs++ ? ", " : ": ");
 				cli_words(&text, cli_str(same, "agent"));
 			}
@@ -212,7 +212,7 @@ static void marks(html_out *h, const cJSON *option)
 static void waits_for(html_out *h, const cJSON *option)
 {
 	const cJSON *w, *f, *v;
-	int n = 0;
+	int n = 0, absent;
 
 	html_markup(h, "<span class=\"if\"><span class=\"badge possible\">possible if</span> ");
 	cJSON_ArrayForEach(w, get(option, "if")) {
@@ -226,14 +226,28 @@ static void waits_for(html_out *h, const cJSON *option)
 			html_markup(h, ": ");
 			html_text(h, v->valuestring);
 		}
-		html_markup(h, " <span class=\"nr\">(not recorded:");
+		/* Fields the case does not record; then each one it records
+		 * that does not decide the condition, with what it holds (never
+		 * "not recorded"). */
+		absent = 0;
 		cJSON_ArrayForEach(f, get(w, "fields"))
-			if (cJSON_IsString(f)) {
-				html_markup(h, " <code>");
+			if (cJSON_IsString(f) && cli_if_undecided(w, f->valuestring) == NULL) {
+				if (absent++ > 0)
+					html_markup(h, " <code>");
+				else
+					html_markup(h, " <span class=\"nr\">(not recorded: <code>");
 				html_text(h, f->valuestring);
 				html_markup(h, "</code>");
 			}
-		html_markup(h, ")</span>");
+		if (absent > 0)
+			html_markup(h, ")</span>");
+		cJSON_ArrayForEach(f, get(w, "undecided")) {
+			html_markup(h, " <span class=\"nr\">(<code>");
+			html_text(h, cli_str_or(f, "field", ""));
+			html_markup(h, "</code>: ");
+			html_text(h, cli_str_or(f, "why", ""));
+			html_markup(h, ")</span>");
+		}
 	}
 	html_markup(h, "</span>");
 }
@@ -520,7 +534,13 @@ static void missing_card(html_out *h, const cJSON *doc, const cJSON *card)
 		anchor(h, "m", field->valuestring);
 		html_markup(h, "><span class=\"box\"></span><code>");
 		html_text(h, field->valuestring);
-		html_markup(h, "</code> <span class=\"decides\">");
+		html_markup(h, "</code>");
+		if (cli_str(m, "undecided") != NULL) {
+			html_markup(h, " (");
+			html_text(h, cli_str(m, "undecided"));
+			html_markup(h, ")");
+		}
+		html_markup(h, " <span class=\"decides\">");
 		if (cJSON_GetArraySize(get(m, "options")) == 0) {
 			html_markup(h, "needed for ");
 			html_text(h, cli_str_or(m, "needed_for", ""));

@@ -137,6 +137,29 @@ static void pointers(html_out *h, const cJSON *doc, const cJSON *list)
 		}
 }
 
+/* The fields an `if` entry waits for: "not recorded" only for those the
+ * case does not record; each one it records, with what it holds. */
+static void waited_fields(html_out *h, const cJSON *doc, const cJSON *entry)
+{
+	const cJSON *p;
+	int absent = 0;
+
+	cJSON_ArrayForEach(p, get(entry, "fields"))
+		if (cJSON_IsString(p) && cli_if_undecided(entry, p->valuestring) == NULL) {
+			if (absent++ > 0)
+				html_markup(h, " ");
+			else
+				html_markup(h, "; not recorded: ");
+			report_pointer(h, doc, p->valuestring);
+		}
+	cJSON_ArrayForEach(p, get(entry, "undecided")) {
+		html_markup(h, "; ");
+		report_pointer(h, doc, cli_str_or(p, "field", ""));
+		html_markup(h, ": ");
+		html_text(h, cli_str_or(p, "why", ""));
+	}
+}
+
 /* ------------------------------------------------------------ text */
 
 /* Whether a because-statement is one of the unknown findings an option
@@ -214,8 +237,7 @@ static void conditions(html_out *h, const cJSON *doc, const cJSON *card, const c
 				html_markup(h, " or ");
 			html_text(h, cJSON_IsString(v) ? v->valuestring : "");
 		}
-		html_markup(h, "; not recorded:");
-		pointers(h, doc, get(w, "fields"));
+		waited_fields(h, doc, w);
 		html_markup(h, "</li>");
 	}
 	if (card != NULL)
@@ -348,7 +370,7 @@ static void source_label(cli_buf *b, const cJSON *doc, const cJSON *item, const 
 /* The case facts of a because-list: one node per pointer (with the FHIR
  * resources it came from), each with an edge to `to`. */
 static void fact_nodes(cli_graph *g, const cJSON *doc, const cJSON *list, int to,
-		       cli_node_kind kind)
+		       cli_node_kind kind, const cJSON *entry)
 {
 	const cJSON *p;
 	fact_sources fs;
@@ -356,19 +378,28 @@ static void fact_nodes(cli_graph *g, const cJSON *doc, const cJSON *list, int to
 
 	cJSON_ArrayForEach(p, list) {
 		cli_buf label = CLI_BUF_INIT;
+		cli_node_kind k = kind;
+		const char *why;
 
 		if (!cJSON_IsString(p))
 			continue;
 		cli_buf_puts(&label, p->valuestring);
-		if (kind == CLI_NODE_MISSING)
+		/* A field the `if` entry says the case records: a fact of the
+		 * case, with what it holds, never "not recorded". */
+		why = entry != NULL ? cli_if_undecided(entry, p->valuestring) : NULL;
+		if (why != NULL) {
+			k = CLI_NODE_FACT;
+			cli_buf_printf(&label, ": %s", why);
+		} else if (kind == CLI_NODE_MISSING) {
 			cli_buf_puts(&label, " not recorded");
+		}
 		fs = pointer_sources(doc, p->valuestring);
 		for (i = 0; i < fs.n; i++)
 			cli_buf_printf(&label, " \xe2\x86\x90 %s",
 				       cli_str_or(fs.shown[i], "resource", ""));
 		if (fs.more > 0)
 			cli_buf_printf(&label, " (and %d more)", fs.more);
-		cli_graph_edge(g, cli_graph_node(g, kind, cli_buf_text(&label)), to);
+		cli_graph_edge(g, cli_graph_node(g, k, cli_buf_text(&label)), to);
 		cli_buf_free(&label);
 	}
 }
@@ -400,7 +431,7 @@ static cli_graph *option_graph(const cJSON *doc, const cJSON *option, int possib
 			continue;
 		finding = cli_graph_node(g, CLI_NODE_FINDING, statement);
 		cli_graph_edge(g, finding, rule);
-		fact_nodes(g, doc, get(e, "pointers"), finding, CLI_NODE_FACT);
+		fact_nodes(g, doc, get(e, "pointers"), finding, CLI_NODE_FACT, NULL);
 	}
 	cJSON_ArrayForEach(w, get(option, "if")) {
 		int unknown;
@@ -413,7 +444,7 @@ static cli_graph *option_graph(const cJSON *doc, const cJSON *option, int possib
 		unknown = cli_graph_node(g, CLI_NODE_UNKNOWN, cli_buf_text(&b));
 		cli_buf_free(&b);
 		cli_graph_edge(g, unknown, rule);
-		fact_nodes(g, doc, get(w, "fields"), unknown, CLI_NODE_MISSING);
+		fact_nodes(g, doc, get(w, "fields"), unknown, CLI_NODE_MISSING, w);
 	}
 	cJSON_ArrayForEach(e, get(option, "evidence")) {
 		source_label(&b, doc, option, e);
@@ -434,7 +465,7 @@ static cli_graph *option_graph(const cJSON *doc, const cJSON *option, int possib
 		cli_buf_free(&b);
 		cli_graph_edge(g, mark, conclusion);
 		cJSON_ArrayForEach(s, get(e, "because"))
-			fact_nodes(g, doc, get(s, "pointers"), mark, CLI_NODE_FACT);
+			fact_nodes(g, doc, get(s, "pointers"), mark, CLI_NODE_FACT, NULL);
 	}
 	if (cli_str(option, "lead") != NULL) {
 		cli_buf_printf(&b, "first: %s", cli_str(option, "lead"));

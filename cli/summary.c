@@ -132,7 +132,21 @@ static void print_urgent(cli_buf *out, const cJSON *doc)
 
 /* ------------------------------------------------------------ option cards */
 
-/* "possible if PD-L1 positive tumour (not recorded: /biomarkers/PD-L1)" */
+/* What the first `if` entry of `option` that records `field` as undecided
+ * says of it, or NULL: the field is not recorded. */
+static const char *undecided_why(const cJSON *option, const char *field)
+{
+	const cJSON *w;
+	const char *why = NULL;
+
+	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
+		if (why == NULL)
+			why = cli_if_undecided(w, field);
+	return why;
+}
+
+/* "possible if PD-L1 positive tumour (not recorded: /biomarkers/PD-L1)";
+ * "... (/biomarkers/HER2: HER2 unknown, recorded as unknown)" */
 static void if_text(cli_buf *b, const cJSON *option)
 {
 	const cJSON *w, *f;
@@ -155,13 +169,23 @@ static void if_text(cli_buf *b, const cJSON *option)
 			cli_buf_printf(b, ": %s", need);
 		first = 0;
 	}
+	/* Fields the case does not record, then each field it records that
+	 * does not decide the condition, with what it holds: a recorded field
+	 * is never called "not recorded". */
 	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
 		cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(w, "fields"))
-			if (!cli_has_name(cli_buf_text(&fields), f->valuestring))
+			if (undecided_why(option, f->valuestring) == NULL &&
+			    !cli_has_name(cli_buf_text(&fields), f->valuestring))
 				cli_buf_printf(&fields, "%s%s", fields.length ? ", " : "", f->valuestring);
 	if (fields.length > 0)
 		cli_buf_printf(b, " (not recorded: %s)", cli_buf_text(&fields));
 	cli_buf_free(&fields);
+	cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
+		cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(w, "undecided"))
+			if (undecided_why(option, cli_str_or(f, "field", "")) ==
+			    cli_str(f, "why"))
+				cli_buf_printf(b, " (%s: %s)", cli_str_or(f, "field", ""),
+					       cli_str_or(f, "why", ""));
 }
 
 /* " (preferred; received)" */
@@ -192,7 +216,8 @@ static void marks(cli_buf *b, const cJSON *option)
 			for (same = h; same != NULL; same = same->next)
 				if (strcmp(cli_str_or(same, "status", ""),
 					   cli_str_or(h, "status", "")) == 0 &&
-				    cli_str(same, "agent") != NULL) {
+				    cli_str(same, "agent") != NULL &&
+				    !cli_history_named_before(h, same)) {
 					cli_buf_puts(b, drugs++ ? ", " : ": ");
 					cli_words(b, cli_str(same, "agent"));
 				}
@@ -659,14 +684,20 @@ static void print_missing(cli_buf *out, const cJSON *doc)
 			}
 			if (!done) {
 				cli_buf_puts(&b, field->valuestring);
+				if (cli_str(m, "undecided") != NULL)
+					cli_buf_printf(&b, " (%s)", cli_str(m, "undecided"));
 				for (other = field->next; other != NULL; other = other->next) {
 					cli_buf w = CLI_BUF_INIT;
 					const cJSON *e = cli_missing_entry(doc, other->valuestring);
 
 					if (e != NULL)
 						decides(&w, doc, e);
-					if (strcmp(cli_buf_text(&w), cli_buf_text(&what)) == 0)
+					if (strcmp(cli_buf_text(&w), cli_buf_text(&what)) == 0) {
 						cli_buf_printf(&b, ", %s", other->valuestring);
+						if (e != NULL && cli_str(e, "undecided") != NULL)
+							cli_buf_printf(&b, " (%s)",
+								       cli_str(e, "undecided"));
+					}
 					cli_buf_free(&w);
 				}
 				cli_buf_printf(&b, ": %s", cli_buf_text(&what));
@@ -805,7 +836,15 @@ int cli_text_view(cli_buf *out, const char *result_json, int detail)
 	if (strcmp(cli_str_or(doc, "scope", ""), "covered") != 0) {
 		cli_buf_puts(out, "\n");
 		cli_wrap(out, "NOT COVERED: ", 13, cli_str_or(doc, "scope_reason", ""));
-		cli_buf_puts(out, "No option is given: the rule base has no guidance for this case.\n\n");
+		/* A fact that decides whether a guideline applies is missing:
+		 * name it, so that "not covered" is never final by omission. */
+		if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "missing_information")) > 0) {
+			cli_buf_puts(out, "No option is given until what is missing is recorded.\n\n");
+			print_missing(out, doc);
+			cli_buf_puts(out, "\n");
+		} else {
+			cli_buf_puts(out, "No option is given: the rule base has no guidance for this case.\n\n");
+		}
 	} else {
 		print_cards(out, doc);
 		if (detail)

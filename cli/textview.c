@@ -266,6 +266,27 @@ int cli_has_name(const char *list, const char *name)
 	return 0;
 }
 
+const char *cli_if_undecided(const cJSON *entry, const char *field)
+{
+	const cJSON *u;
+
+	cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(entry, "undecided"))
+		if (strcmp(cli_str_or(u, "field", ""), field) == 0)
+			return cli_str(u, "why");
+	return NULL;
+}
+
+int cli_history_named_before(const cJSON *first, const cJSON *mark)
+{
+	const cJSON *m;
+
+	for (m = first; m != NULL && m != mark; m = m->next)
+		if (strcmp(cli_str_or(m, "status", ""), cli_str_or(mark, "status", "")) == 0 &&
+		    strcmp(cli_str_or(m, "agent", ""), cli_str_or(mark, "agent", "")) == 0)
+			return 1;
+	return 0;
+}
+
 const cJSON *cli_missing_entry(const cJSON *doc, const char *field)
 {
 	const cJSON *e;

@@ -70,6 +70,15 @@ const cJSON *cli_missing_entry(const cJSON *doc, const char *field);
 /* Whether `name` is one of the ", "-separated names of `list`. */
 int cli_has_name(const char *list, const char *name);
 
+/* What the `if` entry `entry` of a possible option says of a field the
+ * case records without deciding the condition ("HER2 unknown, recorded as
+ * unknown"), or NULL: the field is not recorded. */
+const char *cli_if_undecided(const cJSON *entry, const char *field);
+
+/* Whether a history mark between `first` and `mark` has the same status
+ * and drug (the drug was in two prior treatments): a view names it once. */
+int cli_history_named_before(const cJSON *first, const cJSON *mark);
+
 /* Writes the text view of a result or error document (summary.c): the
  * cards on one screen; with `detail`, every explanation after them.
  * Returns 0, or -1 when the text is not a JSON document. */

@@ -303,8 +303,8 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 			const char *name, const int accepts[3])
 {
 	const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
-	cJSON *entry, *needs, *fields;
-	int v;
+	cJSON *entry, *needs, *fields, *undecided, *list_undecided, *f;
+	int v, rc;
 
 	cJSON_ArrayForEach(entry, list)
 		if (strcmp(cJSON_GetObjectItemCaseSensitive(entry, "finding")->valuestring,
@@ -316,6 +316,7 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 	    !cJSON_AddStringToObject(entry, "statement", def != NULL ? def->text : name) ||
 	    (needs = cJSON_AddArrayToObject(entry, "needs")) == NULL ||
 	    (fields = cJSON_AddArrayToObject(entry, "fields")) == NULL ||
+	    (list_undecided = cJSON_AddArrayToObject(entry, "undecided")) == NULL ||
 	    !cJSON_AddItemToArray(list, entry)) {
 		cJSON_Delete(entry);
 		return ONCO_ENOMEM;
@@ -331,7 +332,29 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 			return ONCO_ENOMEM;
 		}
 	}
-	return onco_unknown_fields(engine, run, name, fields);
+	/* "undecided": the fields the case records that do not decide the
+	 * finding, each with what it holds ({"field", "why"}), in the order
+	 * of `fields`. */
+	undecided = cJSON_CreateObject();
+	rc = undecided == NULL ? ONCO_ENOMEM
+			       : onco_unknown_fields(engine, run, name, fields, undecided);
+	cJSON_ArrayForEach(f, fields) {
+		const cJSON *why = cJSON_GetObjectItemCaseSensitive(undecided, f->valuestring);
+		cJSON *item;
+
+		if (rc != 0 || !cJSON_IsString(why))
+			continue;
+		item = cJSON_CreateObject();
+		if (item == NULL || !cJSON_AddStringToObject(item, "field", f->valuestring) ||
+		    !cJSON_AddStringToObject(item, "why", why->valuestring)) {
+			cJSON_Delete(item);
+			rc = ONCO_ENOMEM;
+		} else {
+			rc = onco_json_append(list_undecided, item);
+		}
+	}
+	cJSON_Delete(undecided);
+	return rc;
 }
 
 /* "if": the findings a possible option waits for, each with its statement,

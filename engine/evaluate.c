@@ -64,6 +64,41 @@ static const char *cancer_slot(void *env, void *cancer, const char *slot)
 	return s != NULL ? s : "not recorded";
 }
 
+static int compare_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Appends to the not-covered reason the facts that decide whether a
+ * guideline covers the case and that the case does not record (`missing`
+ * facts with decides-scope TRUE), sorted, each once: it is not covered
+ * until they are. Returns the new length. */
+static size_t scope_fields(onco_engine *engine, const onco_run_facts *run, char *reason,
+			   size_t size, size_t used)
+{
+	const char *fields[8];
+	size_t i, n = 0;
+
+	for (i = 0; i < run->n_conclusions[ONCO_C_MISSING] && n < 8; i++) {
+		void *fact = run->conclusions[ONCO_C_MISSING][i];
+		const char *scope = onco_fact_text(engine->env, fact, "decides-scope");
+		const char *field = onco_fact_text(engine->env, fact, "field");
+
+		if (scope != NULL && strcmp(scope, "TRUE") == 0 && field != NULL)
+			fields[n++] = field;
+	}
+	qsort(fields, n, sizeof(fields[0]), compare_text);
+	for (i = 0; i < n && used < size; i++)
+		if (i == 0 || strcmp(fields[i - 1], fields[i]) != 0)
+			used += (size_t)snprintf(reason + used, size - used, "%s%s",
+						 i ? ", " : " It is not covered until the case records ",
+						 fields[i]);
+	if (n > 0 && used < size)
+		used += (size_t)snprintf(reason + used, size - used,
+					 " (what decides whether a guideline applies; see the missing information).");
+	return used;
+}
+
 /* "scope", "guidelines" and, when not covered, "scope_reason". */
 static int add_scope(onco_engine *engine, onco_run_facts *run, cJSON *doc)
 {
@@ -75,10 +110,14 @@ static int add_scope(onco_engine *engine, onco_run_facts *run, cJSON *doc)
 	if (run->n_scopes == 0) {
 		used = (size_t)snprintf(
 			reason, sizeof(reason),
-			"No guideline of the rule base covers this case (site %s, stage %s, recurrent %s). The rule base covers:",
+			"No guideline of the rule base covers this case (site %s, stage %s, recurrent %s).",
 			cancer_slot(engine->env, run->cancer, "site"),
 			cancer_slot(engine->env, run->cancer, "stage"),
 			cancer_slot(engine->env, run->cancer, "recurrent"));
+		used = scope_fields(engine, run, reason, sizeof(reason), used);
+		if (used < sizeof(reason))
+			used += (size_t)snprintf(reason + used, sizeof(reason) - used,
+						 " The rule base covers:");
 		for (i = 0; i < engine->kb.n_guidelines && used < sizeof(reason); i++)
 			used += (size_t)snprintf(reason + used, sizeof(reason) - used, "%s %s.",
 						 i ? "" : "", engine->kb.guidelines[i].covers);
@@ -184,6 +223,7 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 
 	rc = onco_run_facts_gather(engine, &run);
 	run.lean = (flags & ONCO_JSON_SUMMARY) != 0;
+	run.kase = c;
 	if (rc == 0 && (doc = cJSON_CreateObject()) == NULL)
 		rc = ONCO_ENOMEM;
 	if (rc == 0 && !cJSON_AddStringToObject(doc, "case", onco_case_id(c)))

@@ -213,6 +213,10 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 			run->cancer = fact;
 			continue;
 		}
+		if (strcmp(t, "finding-gap") == 0) {
+			rc = push(&run->gaps, &run->n_gaps, fact);
+			continue;
+		}
 		if (strcmp(t, "recommendation") == 0) {
 			const char *status = onco_fact_text(env, fact, "status");
 
@@ -248,6 +252,7 @@ void onco_run_facts_release(onco_run_facts *run)
 
 	free(run->scopes);
 	free(run->findings);
+	free(run->gaps);
 	free(run->finding_index);
 	free(run->excluded);
 	free(run->pending);

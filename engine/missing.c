@@ -4,6 +4,7 @@
  * recommendation whose rule is blocked only by findings valued `unknown`:
  * the fields of those findings are what the treating team should supply.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,7 @@ static cJSON *entry_for(cJSON *by_field, const char *field)
 	if (entry == NULL || !cJSON_AddStringToObject(entry, "field", field) ||
 	    !cJSON_AddArrayToObject(entry, "needed_for") ||
 	    !cJSON_AddArrayToObject(entry, "options") ||
+	    !cJSON_AddNullToObject(entry, "undecided") ||
 	    !cJSON_AddItemToObject(by_field, field, entry)) {
 		cJSON_Delete(entry);
 		return NULL;
@@ -42,17 +44,37 @@ static int add_unique(cJSON *array, const char *s)
 	return onco_json_append(array, cJSON_CreateString(s));
 }
 
+/* `why` (may be NULL): the case records the field, and this is what it
+ * holds and why it decides nothing; the first one given is kept. */
 static int note_missing(cJSON *by_field, const char *field, const char *needed_for,
-			const char *option)
+			const char *option, const char *why)
 {
-	cJSON *entry = entry_for(by_field, field);
+	cJSON *entry = entry_for(by_field, field), *undecided, *text;
 
 	if (entry == NULL)
 		return ONCO_ENOMEM;
 	if (add_unique(cJSON_GetObjectItemCaseSensitive(entry, "needed_for"), needed_for) ||
 	    add_unique(cJSON_GetObjectItemCaseSensitive(entry, "options"), option))
 		return ONCO_ENOMEM;
+	undecided = cJSON_GetObjectItemCaseSensitive(entry, "undecided");
+	if (why == NULL || !cJSON_IsNull(undecided))
+		return 0;
+	text = cJSON_CreateString(why);
+	if (text == NULL)
+		return ONCO_ENOMEM;
+	/* In place, taking the null's key: nothing to allocate for it. */
+	text->string = undecided->string;
+	undecided->string = NULL;
+	cJSON_ReplaceItemViaPointer(entry, undecided, text);
 	return 0;
+}
+
+/* The text `undecided` gives for `field`, or NULL. */
+static const char *why_of(const cJSON *undecided, const char *field)
+{
+	const cJSON *why = cJSON_GetObjectItemCaseSensitive(undecided, field);
+
+	return cJSON_IsString(why) ? why->valuestring : NULL;
 }
 
 static int compare_ids(const void *a, const void *b)
@@ -115,12 +137,12 @@ static int pending_missing(onco_engine *engine, const onco_run_facts *run, void 
 	void *env = engine->env;
 	const char *option = onco_fact_text(env, mark, "option");
 	const char *name = onco_fact_text(env, mark, "finding");
-	const onco_finding_def *def = name ? onco_kb_finding_def(&engine->kb, name) : NULL;
 	const char *needed_for = option;
+	cJSON *fields, *undecided, *f;
 	size_t i;
 	int rc = 0;
 
-	if (option == NULL || excluded(engine, run, option))
+	if (option == NULL || name == NULL || excluded(engine, run, option))
 		return 0;
 	for (i = 0; i < run->n_conclusions[ONCO_C_RECOMMENDATION]; i++) {
 		void *rec = run->conclusions[ONCO_C_RECOMMENDATION][i];
@@ -131,8 +153,17 @@ static int pending_missing(onco_engine *engine, const onco_run_facts *run, void 
 			break;
 		}
 	}
-	for (i = 0; def != NULL && i < def->n_fields && rc == 0; i++)
-		rc = note_missing(by_field, def->fields[i], needed_for, option);
+	fields = cJSON_CreateArray();
+	undecided = cJSON_CreateObject();
+	rc = fields == NULL || undecided == NULL
+		     ? ONCO_ENOMEM
+		     : onco_unknown_fields(engine, run, name, fields, undecided);
+	cJSON_ArrayForEach(f, fields)
+		if (rc == 0)
+			rc = note_missing(by_field, f->valuestring, needed_for, option,
+					  why_of(undecided, f->valuestring));
+	cJSON_Delete(fields);
+	cJSON_Delete(undecided);
 	return rc;
 }
 
@@ -146,15 +177,80 @@ static int is_unknown_finding(void *env, void *fact)
 	return value != NULL && strcmp(value, "unknown") == 0;
 }
 
+/* Records `why` for `field` in `undecided` (may be NULL), unless one is
+ * there already. */
+static int set_why(cJSON *undecided, const char *field, const char *why)
+{
+	if (undecided == NULL || cJSON_GetObjectItemCaseSensitive(undecided, field) != NULL)
+		return 0;
+	return cJSON_AddStringToObject(undecided, field, why) != NULL ? 0 : ONCO_ENOMEM;
+}
+
+/* "HER2 unknown, recorded as unknown"; "prior treatments recorded (2
+ * items), not deciding this": what a field the case records holds, named
+ * by its last pointer token. */
+static void recorded_text(char *out, size_t size, const char *field, const char *value)
+{
+	const char *slash = strrchr(field, '/');
+	char name[64];
+	size_t i;
+
+	snprintf(name, sizeof(name), "%s", slash != NULL ? slash + 1 : field);
+	for (i = 0; name[i] != '\0'; i++)
+		if (name[i] == '_')
+			name[i] = ' ';
+	if (strcmp(value, "unknown") == 0)
+		snprintf(out, size, "%s unknown, recorded as unknown", name);
+	else
+		snprintf(out, size, "%s recorded (%s), not deciding this", name, value);
+}
+
+/* The fields of an unknown finding that rests on no other unknown
+ * finding: the `finding-gap` facts of its name, when its rule wrote some;
+ * else its definition's fields, each the case records with what it holds
+ * (it does not decide the finding). */
+static int leaf_fields(onco_engine *engine, const onco_run_facts *run, const char *name,
+		       cJSON *fields, cJSON *undecided)
+{
+	void *env = engine->env;
+	const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
+	char value[128], why[256];
+	size_t i, gaps = 0;
+	int rc = 0;
+
+	for (i = 0; i < run->n_gaps && rc == 0; i++) {
+		const char *finding = onco_fact_text(env, run->gaps[i], "finding");
+		const char *field = onco_fact_text(env, run->gaps[i], "field");
+		const char *text = onco_fact_text(env, run->gaps[i], "why");
+
+		if (finding == NULL || field == NULL || strcmp(finding, name) != 0)
+			continue;
+		gaps++;
+		rc = add_unique(fields, field);
+		if (rc == 0 && text != NULL && text[0] != '\0')
+			rc = set_why(undecided, field, text);
+	}
+	if (gaps > 0 || rc != 0 || def == NULL)
+		return rc;
+	for (i = 0; i < def->n_fields && rc == 0; i++) {
+		rc = add_unique(fields, def->fields[i]);
+		if (rc == 0 && onco_case_recorded(run->kase, def->fields[i], value, sizeof(value))) {
+			recorded_text(why, sizeof(why), def->fields[i], value);
+			rc = set_why(undecided, def->fields[i], why);
+		}
+	}
+	return rc;
+}
+
 /* The fields behind an unknown finding, added to `fields`. A finding
  * derived from other findings is unknown because one of them is: report
  * the fields of those (recursively), not the derived finding's own, which
  * may already be recorded. A finding that rests on no unknown finding
- * reports its own fields. */
-static int collect_fields(onco_engine *engine, void *finding, cJSON *fields, int depth)
+ * reports its own (leaf_fields). */
+static int collect_fields(onco_engine *engine, const onco_run_facts *run, void *finding,
+			  cJSON *fields, cJSON *undecided, int depth)
 {
 	void *env = engine->env;
-	const onco_finding_def *def;
 	const onco_support_entry *firing;
 	size_t i, k, n = onco_support_of(engine, finding, &firing), below = 0;
 	int rc = 0;
@@ -164,21 +260,17 @@ static int collect_fields(onco_engine *engine, void *finding, cJSON *fields, int
 			void *basis = onco_support_fact(engine, &firing[k], i);
 			if (is_unknown_finding(env, basis)) {
 				below++;
-				rc = collect_fields(engine, basis, fields, depth + 1);
+				rc = collect_fields(engine, run, basis, fields, undecided, depth + 1);
 			}
 		}
 	if (below > 0 || rc != 0)
 		return rc;
-	def = onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));
-	for (i = 0; def != NULL && i < def->n_fields && rc == 0; i++)
-		rc = add_unique(fields, def->fields[i]);
-	return rc;
+	return leaf_fields(engine, run, onco_fact_text(env, finding, "name"), fields, undecided);
 }
 
 int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const char *finding,
-			cJSON *fields)
+			cJSON *fields, cJSON *undecided)
 {
-	const onco_finding_def *def;
 	size_t j, found = 0;
 	int rc = 0;
 
@@ -186,16 +278,63 @@ int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const ch
 		if (is_unknown_finding(engine->env, run->findings[j]) &&
 		    strcmp(onco_fact_text(engine->env, run->findings[j], "name"), finding) == 0) {
 			found++;
-			rc = collect_fields(engine, run->findings[j], fields, 0);
+			rc = collect_fields(engine, run, run->findings[j], fields, undecided, 0);
 		}
 	if (found > 0 || rc != 0)
 		return rc;
 	/* Not valued unknown in this run (a pending mark's finding may have no
 	 * fact at all): the fields of its definition. */
-	def = onco_kb_finding_def(&engine->kb, finding);
-	for (j = 0; def != NULL && j < def->n_fields && rc == 0; j++)
-		rc = add_unique(fields, def->fields[j]);
-	return rc;
+	return leaf_fields(engine, run, finding, fields, undecided);
+}
+
+/* Whether `c` is among the conditions of `rule` that the run leaves
+ * unknown (same finding, same values accepted, same polarity). */
+static int has_unknown_condition(onco_engine *engine, const onco_run_facts *run,
+				 const onco_rule_info *rule, const onco_condition *c)
+{
+	size_t i;
+
+	for (i = 0; i < rule->n_conditions; i++) {
+		const onco_condition *d = &rule->conditions[i];
+
+		if (d->name != NULL && c->name != NULL && strcmp(d->name, c->name) == 0 &&
+		    d->negated == c->negated && memcmp(d->accepts, c->accepts, sizeof(d->accepts)) == 0 &&
+		    onco_condition_eval(engine, run, d) == ONCO_COND_UNKNOWN)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether another rule concluding the same option waits for fewer of the
+ * same unknown conditions: it would conclude the option whenever `rule`
+ * would, so the fields only `rule` waits for decide nothing (ovarian
+ * ablation on an unknown receptor status does not need ER and PR, which
+ * its receptor-positive rule waits for). */
+static int implied_by_shorter_route(onco_engine *engine, const onco_run_facts *run,
+				    const onco_rule_info *rule)
+{
+	size_t i, k, mine = 0;
+
+	for (k = 0; k < rule->n_conditions; k++)
+		mine += onco_condition_eval(engine, run, &rule->conditions[k]) == ONCO_COND_UNKNOWN;
+	for (i = 0; i < engine->kb.n_rules; i++) {
+		const onco_rule_info *other = &engine->kb.rules[i];
+		size_t theirs = 0, shared = 0;
+
+		if (other == rule || other->kind != ONCO_RULE_RECOMMENDATION ||
+		    other->concludes == NULL || strcmp(other->concludes, rule->concludes) != 0 ||
+		    onco_rule_unknown_only(engine, run, other) == 0)
+			continue;
+		for (k = 0; k < other->n_conditions; k++)
+			if (onco_condition_eval(engine, run, &other->conditions[k]) ==
+			    ONCO_COND_UNKNOWN) {
+				theirs++;
+				shared += has_unknown_condition(engine, run, rule, &other->conditions[k]);
+			}
+		if (theirs < mine && shared == theirs)
+			return 1;
+	}
+	return 0;
 }
 
 /* For a recommendation rule that did not conclude: the unknown findings
@@ -204,25 +343,29 @@ static int rule_missing(onco_engine *engine, const onco_run_facts *run,
 			const onco_rule_info *rule, cJSON *by_field)
 {
 	const char *needed_for = rule->summary != NULL ? rule->summary : rule->concludes;
-	cJSON *fields, *f;
+	cJSON *fields, *undecided, *f;
 	size_t i;
 	int rc = 0;
 
-	if (onco_rule_unknown_only(engine, run, rule) == 0)
+	if (onco_rule_unknown_only(engine, run, rule) == 0 ||
+	    implied_by_shorter_route(engine, run, rule))
 		return 0;
 	fields = cJSON_CreateArray();
-	if (fields == NULL)
-		return ONCO_ENOMEM;
+	undecided = cJSON_CreateObject();
+	if (fields == NULL || undecided == NULL)
+		rc = ONCO_ENOMEM;
 	for (i = 0; i < rule->n_conditions && rc == 0; i++) {
 		const onco_condition *c = &rule->conditions[i];
 
 		if (onco_condition_eval(engine, run, c) == ONCO_COND_UNKNOWN)
-			rc = onco_unknown_fields(engine, run, c->name, fields);
+			rc = onco_unknown_fields(engine, run, c->name, fields, undecided);
 	}
 	cJSON_ArrayForEach(f, fields)
 		if (rc == 0)
-			rc = note_missing(by_field, f->valuestring, needed_for, rule->concludes);
+			rc = note_missing(by_field, f->valuestring, needed_for, rule->concludes,
+					  why_of(undecided, f->valuestring));
 	cJSON_Delete(fields);
+	cJSON_Delete(undecided);
 	return rc;
 }
 
@@ -273,12 +416,16 @@ static int option_weight(const onco_engine *engine, const char *id)
 
 /* The weight of a missing field: the sum over the options it decides; a
  * fact a rule asks for itself (no option named: it decides which guidance
- * applies, or a safety check) weighs 3. */
+ * applies, or a safety check) weighs 3; a fact that decides whether any
+ * guideline covers the case ("_scope", a `missing` fact with
+ * decides-scope TRUE) comes before everything. */
 static double field_weight(const onco_engine *engine, const cJSON *entry)
 {
 	const cJSON *options = cJSON_GetObjectItemCaseSensitive(entry, "options"), *o;
 	int weight = 0;
 
+	if (cJSON_GetObjectItemCaseSensitive(entry, "_scope") != NULL)
+		return 1000;
 	cJSON_ArrayForEach(o, options)
 		weight += option_weight(engine, o->valuestring);
 	return cJSON_GetArraySize(options) > 0 ? weight : 3;
@@ -344,8 +491,10 @@ static cJSON *finish(const onco_engine *engine, cJSON *by_field)
 		cJSON_Delete(list);
 		return NULL;
 	}
-	cJSON_ArrayForEach(entry, list)
+	cJSON_ArrayForEach(entry, list) {
 		cJSON_DeleteItemFromObjectCaseSensitive(entry, "_weight");
+		cJSON_DeleteItemFromObjectCaseSensitive(entry, "_scope");
+	}
 	return list;
 }
 
@@ -359,9 +508,25 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 	for (i = 0; i < run->n_conclusions[ONCO_C_MISSING] && rc == 0; i++) {
 		void *fact = run->conclusions[ONCO_C_MISSING][i];
 		const char *field = onco_fact_text(engine->env, fact, "field");
-		if (field != NULL && !onco_run_rests_on_held(engine, run, fact))
-			rc = note_missing(by_field, field,
-					  onco_fact_text(engine->env, fact, "needed-for"), NULL);
+		const char *scope = onco_fact_text(engine->env, fact, "decides-scope");
+		char value[128], why[256];
+		cJSON *entry;
+		int recorded;
+
+		if (field == NULL || onco_run_rests_on_held(engine, run, fact))
+			continue;
+		recorded = onco_case_recorded(run->kase, field, value, sizeof(value));
+		if (recorded)
+			recorded_text(why, sizeof(why), field, value);
+		rc = note_missing(by_field, field,
+				  onco_fact_text(engine->env, fact, "needed-for"), NULL,
+				  recorded ? why : NULL);
+		/* A fact that decides whether any guideline applies: first. */
+		entry = rc == 0 ? entry_for(by_field, field) : NULL;
+		if (entry != NULL && scope != NULL && strcmp(scope, "TRUE") == 0 &&
+		    cJSON_GetObjectItemCaseSensitive(entry, "_scope") == NULL &&
+		    !cJSON_AddTrueToObject(entry, "_scope"))
+			rc = ONCO_ENOMEM;
 	}
 	for (i = 0; i < run->n_conclusions[ONCO_C_PENDING] && rc == 0; i++)
 		rc = pending_missing(engine, run, run->conclusions[ONCO_C_PENDING][i], by_field);

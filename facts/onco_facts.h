@@ -78,6 +78,13 @@ void onco_json_hooks_install(void);
  * lack something, and the answer is ONCO_ENOMEM. */
 unsigned long onco_json_alloc_failures(void);
 
+/* Whether a validated case records a value (not null) at JSON pointer
+ * `pointer` ("/biomarkers/HER2", "/prior_treatments/1/region"): 1 or 0.
+ * When it does, `text` (of `size` bytes, may be 0) gets a short form of
+ * the value: a string or scalar as written, "N items" for a list,
+ * "recorded" for an object. Allocates nothing. */
+int onco_case_recorded(const onco_case *c, const char *pointer, char *text, size_t size);
+
 /* The case's id. Valid while the case lives. */
 const char *onco_case_id(const onco_case *c);
 

@@ -100,6 +100,18 @@
   =>
   (assert (scope (guideline anal-stage4))))
 
+(defrule anal-stage4-stage-missing
+  "Anal cancer with no stage recorded: the stage at diagnosis decides
+   whether this guideline applies (\"The following are treatment options
+   for stage 4 ...\"), so the case is not covered until it is recorded,
+   and it is asked for (docs/clinical-readings.md, S1)."
+  (cancer (site anus) (stage))
+  =>
+  (assert (missing
+            (field "/cancer/stage")
+            (needed-for "deciding whether the stage 4 anal cancer guidance applies (stage IV, IVA or IVB at diagnosis): not covered until the stage is recorded")
+            (decides-scope TRUE))))
+
 ;;; ---------------------------------------------------------------- findings
 
 (deffacts anal-stage4-findings

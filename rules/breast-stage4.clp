@@ -292,6 +292,34 @@
   =>
   (assert (scope (guideline breast-stage4))))
 
+(defrule breast-stage4-stage-missing
+  "Breast cancer in a woman (or sex not recorded) with no stage recorded
+   and no distant disease recorded: stage IV at diagnosis would bring it
+   under this guideline, so the case is not covered until the stage is
+   recorded (docs/clinical-readings.md, S1)."
+  (cancer (site breast) (stage))
+  (not (patient (sex male)))
+  (finding (name distant-disease) (value no|unknown))
+  =>
+  (assert (missing
+            (field "/cancer/stage")
+            (needed-for "deciding whether the stage IV breast cancer guidance applies (stage IV at diagnosis, or distant spread now): not covered until the stage is recorded")
+            (decides-scope TRUE))))
+
+(defrule breast-stage4-metastases-missing
+  "Breast cancer in a woman (or sex not recorded), not recorded as stage
+   IV, whose metastases are not recorded: distant spread now would bring
+   it under this guideline, so the case is not covered until the
+   metastases are recorded (docs/clinical-readings.md, S1)."
+  (cancer (site breast) (stage $?stage&:(not (member$ IV ?stage))))
+  (not (patient (sex male)))
+  (finding (name distant-disease) (value unknown))
+  =>
+  (assert (missing
+            (field "/cancer/metastases")
+            (needed-for "deciding whether the stage IV breast cancer guidance applies (stage IV at diagnosis, or distant spread now): not covered until the metastases are recorded")
+            (decides-scope TRUE))))
+
 ;;; ---------------------------------------------------------------- helpers
 
 (deffunction breast-stage4-advanced-setting (?setting ?stage ?recurrent)

@@ -427,6 +427,21 @@
   =>
   (assert (scope (guideline cervix-recurrent))))
 
+(defrule cervix-recurrent-recurrence-status-missing
+  "Cervical cancer that the case does not say has come back or not, and
+   whose stage does not bring it under the stage 4 guidance (which asks
+   for the same field itself): whether it came back decides whether this
+   guideline applies, so the case is not covered until it is recorded
+   (docs/clinical-readings.md, S1)."
+  (cancer (site cervix) (recurrent)
+          (stage $?stage&:(not (or (member$ IV ?stage) (member$ IVA ?stage)
+                                   (member$ IVB ?stage)))))
+  =>
+  (assert (missing
+            (field "/cancer/recurrent")
+            (needed-for "deciding whether the recurrent cervical cancer guidance applies (a cancer that has come back after treatment): not covered until it is recorded")
+            (decides-scope TRUE))))
+
 ;;; ---------------------------------------------------------------- CR-7, SA-1: pelvic exenteration
 ;;; 001 (every histology): exenteration for a recurrence that comes back in
 ;;; the pelvis and has not spread to the side wall, not when the cancer has
@@ -873,7 +888,7 @@
    shows progression."
   (list-recorded (field "/prior_treatments"))
   (prior-treatment (type chemotherapy|targeted|immunotherapy)
-                   (setting metastatic|recurrent) (pointer ?p))
+                   (setting metastatic|recurrent) (response $?r) (pointer ?p))
   (not (prior-treatment (pointer ?p) (response complete|partial|stable)
                         (progressed-after FALSE)))
   (not (prior-treatment (type chemotherapy|targeted|immunotherapy)
@@ -881,18 +896,27 @@
   (not (prior-treatment (type chemotherapy|targeted|immunotherapy)
                         (setting metastatic|recurrent) (progressed-after TRUE)))
   =>
-  (assert (finding (name progressed-on-first-line) (value unknown))))
+  (assert (finding (name progressed-on-first-line) (value unknown)))
+  ;; The field that leaves it open: its response (not recorded, or
+  ;; recorded as unknown), else whether the cancer progressed after it.
+  (assert (finding-gap (finding progressed-on-first-line)
+                       (field (str-cat ?p (if (or (= (length$ ?r) 0) (member$ unknown ?r))
+                                           then "/response" else "/progressed_after")))
+                       (why (if (member$ unknown ?r) then "response recorded as unknown"
+                             else "")))))
 
 (defrule finding-progressed-on-first-line-unknown-setting
   "A systemic therapy has no setting and none shows progression."
   (list-recorded (field "/prior_treatments"))
-  (prior-treatment (type chemotherapy|targeted|immunotherapy) (setting))
+  (prior-treatment (type chemotherapy|targeted|immunotherapy) (setting) (pointer ?p))
   (not (prior-treatment (type chemotherapy|targeted|immunotherapy)
                         (setting metastatic|recurrent) (response progression)))
   (not (prior-treatment (type chemotherapy|targeted|immunotherapy)
                         (setting metastatic|recurrent) (progressed-after TRUE)))
   =>
-  (assert (finding (name progressed-on-first-line) (value unknown))))
+  (assert (finding (name progressed-on-first-line) (value unknown)))
+  (assert (finding-gap (finding progressed-on-first-line)
+                       (field (str-cat ?p "/setting")))))
 
 ;;; Isolated chest metastases (SA-5): the case vocabulary has `lung` as its
 ;;; only chest site, so "isolated chest metastases" is read as metastases in

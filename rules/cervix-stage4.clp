@@ -200,6 +200,19 @@
   =>
   (assert (scope (guideline cervix-stage4))))
 
+(defrule cervix-stage4-stage-missing
+  "Cervical cancer not recorded as recurrent, with no stage recorded: the
+   stage decides whether the stage 4 guidance applies, so the case is not
+   covered until it is recorded, and it is asked for
+   (docs/clinical-readings.md, S1)."
+  (cancer (site cervix) (stage))
+  (not (cancer (recurrent TRUE)))
+  =>
+  (assert (missing
+            (field "/cancer/stage")
+            (needed-for "deciding whether the stage 4 cervical cancer guidance applies (stage IV, IVA or IVB at diagnosis, not recurrent): not covered until the stage is recorded")
+            (decides-scope TRUE))))
+
 (defrule cervix-stage4-recurrence-status-missing
   "A stage 4 case that does not say whether the cancer has come back: the
    stage 4 guidance assumes it has not; the team confirms."

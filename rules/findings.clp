@@ -216,14 +216,17 @@
   (assert (finding (name prior-pelvic-radiation) (value unknown))))
 
 (defrule finding-prior-pelvic-radiation-unknown-region
-  "A prior radiation has no region and none is recorded as pelvic."
+  "A prior radiation has no region and none is recorded as pelvic: its
+   region is the field that is missing (one gap per such treatment)."
   (list-recorded (field "/prior_treatments"))
-  (exists (prior-treatment (type radiation|chemoradiation|brachytherapy)
-                           (region)))
+  (prior-treatment (type radiation|chemoradiation|brachytherapy) (region)
+                   (pointer ?p))
   (not (prior-treatment (type radiation|chemoradiation|brachytherapy)
                         (region pelvis)))
   =>
-  (assert (finding (name prior-pelvic-radiation) (value unknown))))
+  (assert (finding (name prior-pelvic-radiation) (value unknown)))
+  (assert (finding-gap (finding prior-pelvic-radiation)
+                       (field (str-cat ?p "/region")))))
 
 ;;; ------------------------------------------------------------ symptoms for palliative radiation
 ;;; Palliative radiation is tied to a recorded symptom (000, 001: "to relieve
@@ -354,6 +357,27 @@
   =>
   (assert (finding (name chemotherapy-failed-for-advanced-disease) (value unknown))))
 
+(deffunction finding-chemotherapy-outcome-gap-field (?r ?o)
+  "The field of a chemotherapy for advanced disease that leaves open
+   whether it failed: its response when that is not recorded, recorded as
+   unknown, or stable while it is still given; whether it is still given,
+   for stable disease; else whether the cancer came back after it."
+  (if (or (= (length$ ?r) 0) (member$ unknown ?r)
+          (and (member$ stable ?r) (member$ TRUE ?o)))
+   then "/response"
+   else (if (and (member$ stable ?r) (= (length$ ?o) 0))
+         then "/ongoing"
+         else "/progressed_after")))
+
+(deffunction finding-chemotherapy-outcome-gap-why (?r ?o)
+  "Why that field decides nothing, when the case records it (empty: it is
+   not recorded)."
+  (if (member$ unknown ?r)
+   then "response recorded as unknown"
+   else (if (and (member$ stable ?r) (member$ TRUE ?o))
+         then "stable disease while this chemotherapy is still given: whether it did not work is for the treating team"
+         else "")))
+
 (defrule finding-chemotherapy-failed-for-advanced-disease-unknown-outcome
   "A chemotherapy for advanced disease has no recorded response, no
    recorded course after it, or stable disease while it is still given (or
@@ -361,11 +385,13 @@
   (list-recorded (field "/prior_treatments"))
   (or (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
                        (response $?r) (progressed-after $?pa)
-                       (ongoing $?o&:(not (and (member$ FALSE ?pa) (or (member$ complete ?r) (member$ partial ?r) (and (member$ stable ?r) (member$ FALSE ?o)))))))
+                       (ongoing $?o&:(not (and (member$ FALSE ?pa) (or (member$ complete ?r) (member$ partial ?r) (and (member$ stable ?r) (member$ FALSE ?o))))))
+                       (pointer ?p))
       (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
            (prior-treatment (type chemotherapy) (setting primary)
                             (response $?r) (progressed-after $?pa)
-                            (ongoing $?o&:(not (and (member$ FALSE ?pa) (or (member$ complete ?r) (member$ partial ?r) (and (member$ stable ?r) (member$ FALSE ?o)))))))))
+                            (ongoing $?o&:(not (and (member$ FALSE ?pa) (or (member$ complete ?r) (member$ partial ?r) (and (member$ stable ?r) (member$ FALSE ?o))))))
+                            (pointer ?p))))
   (not (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
                         (response progression)))
   (not (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
@@ -375,13 +401,16 @@
   (not (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
             (prior-treatment (type chemotherapy) (setting primary) (progressed-after TRUE))))
   =>
-  (assert (finding (name chemotherapy-failed-for-advanced-disease) (value unknown))))
+  (assert (finding (name chemotherapy-failed-for-advanced-disease) (value unknown)))
+  (assert (finding-gap (finding chemotherapy-failed-for-advanced-disease)
+                       (field (str-cat ?p (finding-chemotherapy-outcome-gap-field ?r ?o)))
+                       (why (finding-chemotherapy-outcome-gap-why ?r ?o)))))
 
 (defrule finding-chemotherapy-failed-for-advanced-disease-unknown-setting
   "A chemotherapy has no setting, so it may have been for advanced
    disease, and none shows failure."
   (list-recorded (field "/prior_treatments"))
-  (prior-treatment (type chemotherapy) (setting))
+  (prior-treatment (type chemotherapy) (setting) (pointer ?p))
   (not (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
                         (response progression)))
   (not (prior-treatment (type chemotherapy) (setting metastatic|recurrent)
@@ -391,7 +420,9 @@
   (not (and (cancer (stage IV|IVA|IVB) (recurrent $?x&:(not (member$ TRUE ?x))))
             (prior-treatment (type chemotherapy) (setting primary) (progressed-after TRUE))))
   =>
-  (assert (finding (name chemotherapy-failed-for-advanced-disease) (value unknown))))
+  (assert (finding (name chemotherapy-failed-for-advanced-disease) (value unknown)))
+  (assert (finding-gap (finding chemotherapy-failed-for-advanced-disease)
+                       (field (str-cat ?p "/setting")))))
 
 ;;; ------------------------------------------------------------ performance status
 ;;; The sources say "adequate performance status" (SA-1) and "poor

@@ -513,10 +513,16 @@
             (needed-for "deciding whether the cancer progressed on a regimen given for advanced disease (then it is not given again) or after a response to it"))))
 
 ;;; Marks: what the patient already had of an option. A regimen is marked
-;;; when all its agents were in one prior treatment (or it is the one drug of
-;;; a medication); a menu when one of its choices was; a regimen given with
-;;; one of some choices (pertuzumab and trastuzumab with a taxane) when its
-;;; agents and one of the choices were (so a taxane alone does not mark it).
+;;; received when all its agents were in one prior treatment (or it is the
+;;; one drug of a medication); a menu when one of its choices was, naming
+;;; that drug; a regimen given with one of some choices (pertuzumab and
+;;; trastuzumab with a taxane) when its agents and one of the choices were
+;;; (so a taxane alone does not mark it). Progressed-on and not-tolerated
+;;; marks go drug by drug: each drug of the option (agent or choice) that
+;;; was in a treatment the cancer progressed on, or whose side effects were
+;;; not coped with, is named, so that a 20-drug menu or a combination that
+;;; shares one drug with a failed line says which drug
+;;; (docs/clinical-readings.md, G5).
 
 (defrule gate-history-received
   "The patient had this regimen, it did not fail and was tolerated."
@@ -531,38 +537,51 @@
 
 (defrule gate-history-received-menu
   "The patient had one of this menu's drugs, it did not fail and was
-   tolerated."
+   tolerated: the mark names the drug."
   (prior-treatment (agents $?prior&:(> (length$ ?prior) 0))
                    (response $?r&:(not (member$ progression ?r)))
                    (progressed-after $?after) (ongoing $?on)
                    (tolerated $?t&:(not (member$ FALSE ?t))))
   (test (not (and (member$ TRUE ?after) (member$ TRUE ?on))))
-  (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
+  (recommendation (id ?o) (agents) (choices $? ?d&:(member$ ?d ?prior) $?))
+  =>
+  (assert (history (option ?o) (status received) (agent ?d))))
+
+(defrule gate-history-received-regimen-with-choice
+  "The patient had this regimen's drugs together with one of its choices,
+   it did not fail and was tolerated."
+  (prior-treatment (agents $?prior&:(> (length$ ?prior) 0))
+                   (response $?r&:(not (member$ progression ?r)))
+                   (progressed-after $?after) (ongoing $?on)
+                   (tolerated $?t&:(not (member$ FALSE ?t))))
+  (test (not (and (member$ TRUE ?after) (member$ TRUE ?on))))
+  (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior))
                   (choices $? ?d&:(member$ ?d ?prior) $?))
   =>
   (assert (history (option ?o) (status received))))
 
 (defrule gate-history-received-medication
   "The patient takes or took this option's one drug, or one of its
-   choices (when no prior treatment already records it)."
+   choices (when no prior treatment already records it): the mark names
+   the drug."
   (medication (agent ?d))
   (not (prior-treatment (agents $? ?d $?)))
   (or (recommendation (id ?o) (agents ?d))
       (recommendation (id ?o) (choices $? ?d $?)))
   =>
-  (assert (history (option ?o) (status received))))
+  (assert (history (option ?o) (status received) (agent ?d))))
 
 (defrule gate-history-progressed-on
-  "The cancer progressed on this regimen, or on one of this menu's drugs
-   (any setting: the mark shows what happened)."
-  (or (prior-treatment (response progression) (agents $?prior&:(> (length$ ?prior) 0)))
-      (prior-treatment (progressed-after TRUE) (ongoing TRUE)
-                       (agents $?prior&:(> (length$ ?prior) 0))))
-  (or (recommendation (id ?o) (agents $?a&:(> (length$ ?a) 0)&:(subsetp ?a ?prior)))
-      (recommendation (id ?o) (agents $?a&:(subsetp ?a ?prior))
-                      (choices $? ?d&:(member$ ?d ?prior) $?)))
+  "The cancer progressed on a treatment with one of this option's drugs
+   (any setting: the mark shows what happened): the option is marked drug
+   by drug, naming the drug, whether it is the whole regimen, one drug of a
+   larger regimen or one of a menu's choices."
+  (or (prior-treatment (response progression) (agents $? ?d $?))
+      (prior-treatment (progressed-after TRUE) (ongoing TRUE) (agents $? ?d $?)))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
   =>
-  (assert (history (option ?o) (status progressed-on))))
+  (assert (history (option ?o) (status progressed-on) (agent ?d))))
 
 (defrule gate-history-not-tolerated
   "The side effects of a treatment with one of this option's drugs, or of

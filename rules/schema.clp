@@ -283,6 +283,19 @@
   (slot value (type SYMBOL) (allowed-symbols yes no unknown))
   (multislot support (type FACT-ADDRESS) (default-dynamic (onco-support))))
 
+(deftemplate finding-gap
+  "What leaves a finding unknown when the case records what it reads,
+   asserted beside the unknown finding by the rule that finds it so: the
+   exact field (a JSON pointer into the case, \"/prior_treatments/1/region\")
+   and, when the case records that field but it does not decide the
+   finding, `why` in words (stable disease while the chemotherapy is still
+   given). An empty `why`: the field itself is not recorded. The engine
+   names these, instead of the fields of the finding-def, under
+   missing_information and in a possible option's `if`."
+  (slot finding (type SYMBOL))
+  (slot field (type STRING))
+  (slot why (type STRING) (default "")))
+
 ;;; ---------------------------------------------------------------- conclusions
 
 (deftemplate recommendation
@@ -391,9 +404,14 @@
 (deftemplate missing
   "A fact of the case that a decision needs and the case lacks.
    Most are found by the engine itself (a concluding rule blocked only by
-   unknown findings); write one by hand only where that is not enough."
+   unknown findings); write one by hand only where that is not enough.
+   `decides-scope` TRUE: the fact decides whether a guideline covers the
+   case at all (a covered site with no stage recorded); the case is not
+   covered until it is recorded, the not-covered reason says so and the
+   fact is listed first."
   (slot field (type STRING))
   (slot needed-for (type STRING))
+  (slot decides-scope (type SYMBOL) (allowed-symbols TRUE FALSE) (default FALSE))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))
 

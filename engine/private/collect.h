@@ -36,6 +36,14 @@ typedef struct onco_run_facts {
 	const char **pending;
 	size_t n_pending;
 	void *cancer; /* the cancer fact, for the not-covered reason */
+	/* `finding-gap` facts: the exact field behind an unknown finding, as
+	 * the rule that found it unknown names it (rules/schema.clp). */
+	void **gaps;
+	size_t n_gaps;
+	/* The case, to tell a field it does not record from one it records
+	 * that does not decide a finding (HER2 "unknown"); NULL: every field
+	 * reads as not recorded. */
+	const onco_case *kase;
 	/* Building the summary form (ONCO_JSON_SUMMARY): items need no
 	 * because or evidence, which the summary drops. */
 	int lean;
@@ -75,9 +83,13 @@ cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 
 /* missing.c: the fields behind an unknown finding, added (once each) to
  * the array of strings `fields`; a finding derived from other unknown
- * findings gives theirs. 0 or ONCO_ENOMEM. */
+ * findings gives theirs. A field the case records (it does not decide the
+ * finding) also gets, in the object `undecided` (field -> text, may be
+ * NULL), what it holds and why it decides nothing. The fields are those
+ * the rule's `finding-gap` facts name, else the finding-def's. 0 or
+ * ONCO_ENOMEM. */
 int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const char *finding,
-			cJSON *fields);
+			cJSON *fields, cJSON *undecided);
 
 /* missing.c: missing information: `missing` facts, the findings of pending
  * marks, and the fields of unknown findings that alone block a

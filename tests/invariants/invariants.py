@@ -209,18 +209,48 @@ def _(case, result, ctx):
            "`missing_information`",
            "A missing_information field that holds one value (not a list or an object) is "
            "absent from the case, recorded as \"unknown\" (which counts like not recorded), or "
-           "recorded as a group the vocabulary refines (stage IV asked as IVA or IVB).")
+           "recorded as a group the vocabulary refines (stage IV asked as IVA or IVB), or "
+           "the entry says what the case holds there and why it decides nothing "
+           "(`undecided`).")
 def _(case, result, ctx):
     bad = []
     for m in result.missing:
         field = m.get("field") or ""
-        if ctx.pointer_problem(case.data, field) or not ctx.is_scalar_field(field):
+        if ctx.pointer_problem(case.data, field) or not ctx.is_scalar_field(field) or \
+                m.get("undecided") is not None:
             continue
         value = ctx.value_at(case.data, field)
         refinable = isinstance(value, str) and any(
             v != value and v.startswith(value) for v in ctx.allowed_values(field))
         if value is not ABSENT and value != "unknown" and not refinable:
             bad.append({"field": field, "recorded": value, "needed_for": m.get("needed_for")})
+    return bad
+
+
+@invariant("not-recorded-means-absent", OUTPUT_FORMAT,
+           "A field the case records that does not decide the finding is never called "
+           "\"not recorded\"",
+           "A field given as not recorded (a missing_information entry whose `undecided` is "
+           "null, a possible option's `if` field not listed under `undecided`) is absent from "
+           "the case; a field listed as undecided is recorded (clinician review finding 10: "
+           "\"not recorded: /prior_treatments\" when prior treatments were recorded).")
+def _(case, result, ctx):
+    bad = []
+
+    def check(field, undecided, where):
+        if not field or ctx.pointer_problem(case.data, field):
+            return
+        recorded = ctx.value_at(case.data, field) not in (ABSENT, None)
+        if recorded != undecided:
+            bad.append({"field": field, "where": where, "recorded": recorded,
+                        "said": "undecided" if undecided else "not recorded"})
+    for m in result.missing:
+        check(m.get("field"), m.get("undecided") is not None, "missing_information")
+    for p in result.data.get("possible", []):
+        for w in p.get("if") or []:
+            said = {u.get("field") for u in w.get("undecided") or []}
+            for field in w.get("fields") or []:
+                check(field, field in said, p.get("id"))
     return bad
 
 
@@ -832,6 +862,33 @@ def _(case, result, ctx):
     return bad
 
 
+@invariant("progressed-on-drug-named", ANAL_STAGE4,
+           "Treatment usually continues as long as the cancer does not grow or spread any "
+           "further and you can cope with the side effects.",
+           "A drug the cancer progressed on (response progression, or progression while it "
+           "was still given) is never offered again unmarked: every listed option that "
+           "includes it (the whole regimen, inside a larger regimen, or among its choices) "
+           "carries a progressed-on history mark naming the drug (clinician review finding "
+           "8: a menu or a combination marked 'progressed on' without the drug, or not at "
+           "all).")
+def _(case, result, ctx):
+    failed = set()
+    for p in case.priors_list:
+        if p.get("response") == "progression" or \
+                (p.get("progressed_after") is True and p.get("ongoing") is True):
+            failed |= case.prior_agents(p)
+    failed.discard("other")
+    if not failed:
+        return None
+    bad = []
+    for o in result.options:
+        for drug in sorted(o.drugs & failed):
+            if not any(h.get("status") == "progressed-on" and h.get("agent") == drug
+                       for h in o.item.get("history") or []):
+                bad.append(dict(o.brief(), drug=drug))
+    return bad
+
+
 @invariant("progression-without-response-flagged", BREAST_STAGE4,
            "Herceptin is given until the cancer no longer responds to treatment or progresses.",
            "The cancer progressed after a treatment for metastatic or recurrent disease that is "
@@ -1230,3 +1287,25 @@ def _(case, result, ctx):
         case.metastases == [] and not case.distant_disease
     return scope_is("not covered", premise, result)
 
+
+
+@invariant("not-covered-names-missing-stage", OUTPUT_FORMAT,
+           "When a fact that decides whether a guideline applies is not recorded (a covered "
+           "site with no stage), the reason says \"It is not covered until the case records "
+           "/cancer/stage ...\" and the field is the first entry of `missing_information`.",
+           "A case of a site the rule base covers (anus; cervix not recorded as recurrent; "
+           "breast in a woman or sex not recorded) with no stage recorded that is not covered "
+           "names /cancer/stage among the missing facts, after none but the other facts that "
+           "decide coverage, and its not-covered reason names it (clinician review finding 7).")
+def _(case, result, ctx):
+    d = result.data
+    premise = d.get("scope") == "not covered" and case.stage is None and (
+        case.site == "anus" or (case.site == "cervix" and case.recurrent is not True) or
+        (case.site == "breast" and case.sex != "male"))
+    fields = [m.get("field") for m in result.missing]
+    reason = d.get("scope_reason", "")
+    # First: only other facts that decide coverage (named in the reason)
+    # may come before it.
+    ok = "/cancer/stage" in fields and all(
+        f in reason for f in fields[:fields.index("/cancer/stage") + 1])
+    return when(premise, [] if ok else [{"missing": fields, "scope_reason": reason}])

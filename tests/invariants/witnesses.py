@@ -300,4 +300,15 @@ WITNESSES = {
     "early-non-metastatic-not-covered": (
         case({"site": "cervix", "stage": "IIB", "recurrent": False, "metastases": []}),
         set_key("scope", "covered")),
+    "progressed-on-drug-named": (
+        case(ANAL, prior_treatments=[{"type": "chemotherapy", "agents": ["cisplatin"],
+                                      "setting": "metastatic", "response": "progression"}]),
+        add(agents=["cisplatin", "fluorouracil"])),
+    "not-recorded-means-absent": (
+        case(BREAST, patient={"sex": "female", "menopausal_status": "pre"},
+             biomarkers={"ER": "positive", "HER2": "unknown"}),
+        lambda d: [m.__setitem__("undecided", None) for m in d["missing_information"]]),
+    "not-covered-names-missing-stage": (
+        case({"site": "cervix", "recurrent": False, "metastases": ["lung"]}),
+        set_key("missing_information", [])),
 }

@@ -167,6 +167,18 @@ def check_pages(bin_, src, tmp):
             fail("%s: the knowledge base's version and hash are not on the page" % name)
         if result["disclaimer"] not in text:
             fail("%s: the disclaimer is not on the page" % name)
+        # A field the case records (the result says what it holds) is never
+        # listed as "not recorded" (clinician review finding 10).
+        said = re.findall(r"not recorded:([^);]*)", text)
+        for option in result.get("possible", []):
+            for entry in option.get("if", []):
+                for u in entry.get("undecided", []):
+                    field = re.compile(re.escape(u["field"]) + r"(?![\w/])")
+                    if any(field.search(s) for s in said):
+                        fail("%s: %s is recorded (%s) but listed as not recorded"
+                             % (name, u["field"], u["why"]))
+                    if u["why"] not in text:
+                        fail("%s: what %s holds is not on the page" % (name, u["field"]))
         if len(data) >= MAX_BYTES:
             fail("the page of %s is %d bytes, over %d" % (name, len(data), MAX_BYTES))
         if case != cases[-1]:

@@ -671,6 +671,37 @@ static void test_case_records_other_drugs_by_name(void)
 	onco_case_issues_free(&issues);
 }
 
+/* A field the case states (even as "unknown", even an empty list) is
+ * recorded; an absent key, an item past the end or a malformed pointer is
+ * not. */
+static void test_case_recorded_tells_recorded_from_absent(void)
+{
+	onco_case *c = NULL;
+	onco_case_issues issues;
+	char text[64];
+
+	CU_ASSERT_EQUAL_FATAL(read_text("{" BREAST ", \"biomarkers\": {\"HER2\": \"unknown\"},"
+					" \"medications\": [],"
+					" \"prior_treatments\": [{\"type\": \"surgery\"},"
+					" {\"type\": \"brachytherapy\", \"setting\": \"adjuvant\"}]}",
+					&c, &issues), 0);
+	CU_ASSERT_EQUAL(onco_case_recorded(c, "/biomarkers/HER2", text, sizeof(text)), 1);
+	CU_ASSERT_STRING_EQUAL(text, "unknown");
+	CU_ASSERT_EQUAL(onco_case_recorded(c, "/prior_treatments", text, sizeof(text)), 1);
+	CU_ASSERT_STRING_EQUAL(text, "2 items");
+	CU_ASSERT_EQUAL(onco_case_recorded(c, "/medications", text, sizeof(text)), 1);
+	CU_ASSERT_STRING_EQUAL(text, "0 items");
+	CU_ASSERT_EQUAL(onco_case_recorded(c, "/prior_treatments/1/setting", NULL, 0), 1);
+	CU_ASSERT_EQUAL(onco_case_recorded(c, "/prior_treatments/1/region", text, sizeof(text)), 0);
+	CU_ASSERT_STRING_EQUAL(text, "");
+	CU_ASSERT_EQUAL(onco_case_recorded(c, "/prior_treatments/2", NULL, 0), 0);
+	CU_ASSERT_EQUAL(onco_case_recorded(c, "/biomarkers/ER", NULL, 0), 0);
+	CU_ASSERT_EQUAL(onco_case_recorded(c, "biomarkers", NULL, 0), 0);
+	CU_ASSERT_EQUAL(onco_case_recorded(NULL, "/biomarkers/HER2", NULL, 0), 0);
+	onco_case_free(c);
+	onco_case_issues_free(&issues);
+}
+
 /* ---------------------------------------------------------- docs */
 
 /* Every ```json block of docs/case-format.md is a valid case. */
@@ -743,6 +774,7 @@ int main(void)
 		ONCO_TEST(test_case_accepts_schema_key),
 		ONCO_TEST(test_case_suggests_near_misses),
 		ONCO_TEST(test_case_records_other_drugs_by_name),
+		ONCO_TEST(test_case_recorded_tells_recorded_from_absent),
 		ONCO_TEST(test_case_doc_examples_are_valid),
 	};
 

@@ -330,7 +330,7 @@
   (assert (exclusion
             (id (sym-cat ?o -excluded-performance-status))
             (option ?o) (modality ?m) (agents $?a) (procedure $?p)
-            (reason "Performance status is poor (ECOG 3-4: capable of only limited self-care, in bed or chair more than half of waking hours, or completely disabled); the source offers this option only with adequate performance status.")
+            (reason "Performance status is poor (ECOG 3-4: capable of only limited self-care, in bed or chair more than half of waking hours, or completely disabled); the source selects patients with adequate performance status for this treatment (for radical hysterectomy and resection, its words on pelvic exenteration are read for them: docs/clinical-readings.md G4).")
             (cite $?oc))))
 
 (defrule gate-performance-status-2-flag
@@ -490,7 +490,7 @@
             (id (sym-cat ?o -progressed-response-not-recorded))
             (option ?o) (severity serious)
             (text (str-cat "The cancer progressed after a treatment for advanced disease that contained all of these drugs (" ?t
-                           "), and no response to it is recorded: if the cancer progressed on it (it did not respond), these drugs are not given again; if it progressed after a response, they may be. Record the response (" ?t "/response)."))
+                           "), and no response to it is recorded: if the cancer grew while it was being given, these drugs are not given again; if it grew only after it was stopped, they may be. Record the response, progression if it grew while it was given (" ?t "/response)."))
             (cite $?c))))
 
 (defrule gate-history-progression-response-missing

@@ -603,10 +603,16 @@
    one of them is offered)."
   (scope (guideline ?g))
   (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
-  (prior-treatment (tolerated FALSE) (agents $? ?d $?) (pointer ?t))
+  (prior-treatment (tolerated FALSE) (agents $? ?d $?))
   (or (recommendation (id ?o) (agents $? ?d $?))
       (recommendation (id ?o) (choices $? ?d $?)))
   =>
+  ;; Every treatment with the drug that could not be coped with, in case
+  ;; order: the warning is one per drug, and names each of them.
+  (bind ?t "")
+  (do-for-all-facts ((?p prior-treatment))
+                    (and (member$ FALSE ?p:tolerated) (member$ ?d ?p:agents))
+    (bind ?t (str-cat ?t (if (eq ?t "") then "" else ", ") ?p:pointer)))
   (assert (warning
             (id (sym-cat not-tolerated- ?d))
             (agent ?d) (severity serious)

@@ -438,9 +438,15 @@ static int walk(fhir_reader *r, const cJSON *root, const onco_fhir_options *opts
 		rc = source_lists(r);
 	if (rc != 0)
 		return rc;
-	if (r->bad_timestamp)
+	if (r->bad_timestamp) {
+		/* Every note names its resource: here the Bundle itself. */
+		char bundle[] = "Bundle";
+
+		r->ref = bundle;
 		fhir_note(r, "/timestamp", NULL, "Bundle.timestamp is not a valid date and time "
 			  "(an instant, e.g. 2024-06-01T10:00:00Z): not used as the evaluation date");
+		r->ref = NULL;
+	}
 	entries = cJSON_GetObjectItemCaseSensitive(root, "entry");
 	if (entries != NULL && !cJSON_IsArray(entries))
 		return fail(r->issues, "/entry", "Bundle.entry must be a list");

@@ -876,6 +876,19 @@ static void test_fhir_other_drug_beside_a_dose(void)
 	done(&r);
 }
 
+/* The fuzz harness's contract for the source record: every note has a
+ * resource, a pointer and a reason. */
+static void check_notes(const read_result *r)
+{
+	const cJSON *note;
+
+	cJSON_ArrayForEach(note, cJSON_GetObjectItemCaseSensitive(r->source, "not_understood")) {
+		CU_ASSERT(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(note, "resource")));
+		CU_ASSERT(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(note, "pointer")));
+		CU_ASSERT(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(note, "reason")));
+	}
+}
+
 /* Every input that once broke the reader keeps its contract now. */
 static void test_fhir_regressions_keep_the_contract(void)
 {
@@ -896,9 +909,11 @@ static void test_fhir_regressions_keep_the_contract(void)
 		r = read_path(path, "2024-06-01");
 		CU_ASSERT(r.rc == 0 || r.rc == ONCO_EINVALID);
 		CU_ASSERT((r.rc == 0) == (r.record != NULL));
+		check_notes(&r);
 		done(&r);
 		r = read_path(path, NULL);
 		CU_ASSERT(r.rc == 0 || r.rc == ONCO_EINVALID);
+		check_notes(&r);
 		done(&r);
 		n++;
 	}

@@ -168,7 +168,7 @@ static int sort_history(cJSON *history)
 				cJSON_AddItemToArray(history, entries[k].item);
 	}
 	for (k = 0; k < n; k++)
-		free(entries[k].key);
+		cJSON_free(entries[k].key);
 	free(entries);
 	return rc;
 }

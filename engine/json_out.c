@@ -5,26 +5,13 @@
 #include "onco.h"
 #include "private/json_out.h"
 
-/* One answer fits in this; a larger one is printed as cJSON does. */
-#define PRINT_BUFFER ((size_t)60 << 10)
-
-/* The text of `doc`, in malloc'd memory. In an arena (an evaluation), the
- * text is printed into one block cut from it, since cJSON grows its own
- * buffer by allocating and copying, and then copied out. */
+/* The text of `doc`, in malloc'd memory (outside the arena, if one is in
+ * use). */
 static char *print(cJSON *doc, int pretty)
 {
-	char *text = NULL;
-
-	if (onco_json_arena_active()) {
-		text = cJSON_malloc(PRINT_BUFFER);
-		if (text != NULL && !cJSON_PrintPreallocated(doc, text, (int)PRINT_BUFFER, pretty)) {
-			cJSON_free(text);
-			text = NULL;
-		}
-	}
-	if (text == NULL)
-		text = pretty ? cJSON_Print(doc) : cJSON_PrintUnformatted(doc);
-	return onco_json_arena_export(text);
+	if (!pretty)
+		return onco_json_print_compact(doc);
+	return onco_json_arena_export(cJSON_Print(doc));
 }
 
 char *onco_json_finish(cJSON *doc, int flags, unsigned long failures)

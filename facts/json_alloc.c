@@ -100,6 +100,8 @@ static chunk *arena_grow(onco_json_arena *a, size_t need)
 	if (c != NULL) {
 		*link = c->next;
 	} else {
+		if (need > SIZE_MAX - sizeof(*c))
+			return NULL;
 		size = need > CHUNK_SIZE ? need : CHUNK_SIZE;
 		if (a->bytes > KEEP_BYTES && a->bytes > size)
 			size = a->bytes;

@@ -122,8 +122,10 @@ static void *arena_alloc(onco_json_arena *a, size_t size)
 	chunk *c = a->chunks;
 	unsigned char *block;
 
-	if (need < size)
-		return NULL; /* size near SIZE_MAX */
+	/* size near SIZE_MAX: rounding it up, or adding the chunk header in
+	 * arena_grow, would wrap round to a small block */
+	if (need < size || need > SIZE_MAX - sizeof(chunk))
+		return NULL;
 	if (c == NULL || c->size - c->used < need)
 		c = arena_grow(a, need);
 	if (c == NULL)

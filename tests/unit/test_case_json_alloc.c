@@ -171,6 +171,27 @@ static void test_a_block_allocated_before_entering_is_freed_for_real(void)
 	onco_json_arena_free(arena);
 }
 
+/* A block of nearly SIZE_MAX bytes is refused, not wrapped round to a
+ * small chunk that would be taken for a huge one (the sizes whose chunk,
+ * header included, would wrap: a smaller one reaches malloc, which the
+ * sanitizer build would refuse by aborting). */
+static void test_a_block_near_size_max_is_refused(void)
+{
+	onco_json_arena *arena;
+	unsigned long failures;
+	size_t k;
+
+	onco_json_hooks_install();
+	CU_ASSERT_FATAL(onco_json_arena_new(&arena) == 0);
+	onco_json_arena_enter(arena);
+	failures = onco_json_alloc_failures();
+	for (k = 0; k < 47; k++)
+		CU_ASSERT_PTR_NULL(cJSON_malloc(SIZE_MAX - k));
+	CU_ASSERT_EQUAL(onco_json_alloc_failures(), failures + 47);
+	onco_json_arena_leave(arena);
+	onco_json_arena_free(arena);
+}
+
 /* What a longjmp past leave needs (engine/guard.c): the depth read before,
  * unwound to after; a leave of an arena not in use changes nothing. */
 static void test_unwinding_puts_the_arenas_back_as_they_were(void)
@@ -230,6 +251,7 @@ int main(void)
 		ONCO_TEST(test_a_large_document_spans_chunks_and_stays_whole),
 		ONCO_TEST(test_an_arena_entered_inside_another_leaves_the_outer_in_use),
 		ONCO_TEST(test_a_block_allocated_before_entering_is_freed_for_real),
+		ONCO_TEST(test_a_block_near_size_max_is_refused),
 		ONCO_TEST(test_unwinding_puts_the_arenas_back_as_they_were),
 		ONCO_TEST(test_an_arena_freed_in_use_is_left),
 	};

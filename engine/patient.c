@@ -94,6 +94,7 @@ static const slot_view views[] = {
 	{"biomarker", "status", VIEW_VALUE, NULL, NULL, " "},
 	{"prior-treatment", "type", VIEW_VALUE, NULL, NULL, NULL},
 	{"prior-treatment", "agents", VIEW_FORMAT, "(%s)", NULL, " "},
+	{"prior-treatment", "other-agents", VIEW_FORMAT, "(other: %s)", NULL, " "},
 	{"prior-treatment", "region", VIEW_FORMAT, "to %s", NULL, " "},
 	{"prior-treatment", "setting", VIEW_FORMAT, "%s setting", NULL, NULL},
 	{"prior-treatment", "response", VIEW_FORMAT, "response: %s", NULL, NULL},
@@ -101,6 +102,8 @@ static const slot_view views[] = {
 	{"prior-treatment", "ongoing", VIEW_FLAG, "ongoing", "stopped", NULL},
 	{"prior-treatment", "tolerated", VIEW_FLAG, "", "not tolerated", NULL},
 	{"medication", "agent", VIEW_VALUE, NULL, NULL, NULL},
+	/* a drug outside the list: "other (palbociclib)", never "other" alone */
+	{"medication", "name", VIEW_FORMAT, "(%s)", NULL, " "},
 	{"medication", "status", VIEW_VALUE, NULL, NULL, NULL},
 	{"medication", "last-dose-days-ago", VIEW_FORMAT, "last dose %s days ago", NULL, NULL},
 	{"planned-procedure", "type", VIEW_VALUE, NULL, NULL, NULL},
@@ -224,7 +227,8 @@ static int slot_words(void *env, void *fact, const char *tmpl, const char *slot,
 			*flag = strcmp(value, "TRUE") == 0 ? 1 : strcmp(value, "FALSE") == 0 ? 0 : -1;
 		if (i > 0)
 			text_puts(out, " + ");
-		if (type == SYMBOL || type == STRING)
+		/* a symbol reads as words; a string (a drug's name) as written */
+		if (type == SYMBOL)
 			symbol_words(out, tmpl, slot, value);
 		else
 			text_puts(out, value);

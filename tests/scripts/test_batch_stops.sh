@@ -17,6 +17,8 @@ line=$(tr -d '\n' <"$src/examples/recurrent-cervix-exenteration-bevacizumab.json
 # comes once the first records are out.
 for i in $(seq 1 20000); do printf '%s\n' "$line"; done >"$tmp/many.ndjson"
 for sig in INT TERM; do
+	# the previous run's output must not count as this one's first record
+	rm -f "$tmp/out" "$tmp/err"
 	"$bin" batch -j 2 "$tmp/many.ndjson" >"$tmp/out" 2>"$tmp/err" &
 	pid=$!
 	for _ in $(seq 1 600); do

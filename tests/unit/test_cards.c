@@ -362,6 +362,31 @@ static void test_history_and_status_lines(void)
 	cJSON_Delete(doc);
 }
 
+/* A drug outside the list reads by its name on the status card, never as
+ * "other" alone; a name keeps its hyphens (the built-in rule base). */
+static void test_status_lines_name_drugs_outside_the_list(void)
+{
+	cJSON *doc = evaluate_with(NULL,
+		"{\"id\": \"o\", \"cancer\": {\"site\": \"breast\", \"stage\": \"IV\","
+		" \"metastases\": [\"bone\"]}, \"medications\": [{\"agent\": \"other\","
+		" \"name\": \"palbociclib\", \"status\": \"active\"}], \"prior_treatments\":"
+		" [{\"type\": \"chemotherapy\", \"agents\": [\"docetaxel\", \"other\"],"
+		" \"other_agents\": [\"trastuzumab deruxtecan-nxki\"]}]}", 0);
+	const cJSON *line;
+	int now = 0, before = 0;
+
+	cJSON_ArrayForEach(line, cJSON_GetObjectItemCaseSensitive(card(doc, "status"), "patient")) {
+		now |= strcmp(string(line, "topic"), "now") == 0 &&
+		       strstr(string(line, "text"), "drugs: other (palbociclib), active") != NULL;
+		before |= strcmp(string(line, "topic"), "before") == 0 &&
+			  strstr(string(line, "text"), "(docetaxel + other) (other: trastuzumab "
+						       "deruxtecan-nxki)") != NULL;
+	}
+	CU_ASSERT_TRUE(now);
+	CU_ASSERT_TRUE(before);
+	cJSON_Delete(doc);
+}
+
 static void test_summary_form_keeps_cards_and_ids_only(void)
 {
 	cJSON *doc = evaluate_with(KB, typical, ONCO_JSON_SUMMARY);
@@ -459,6 +484,7 @@ int main(void)
 		ONCO_TEST(test_pending_option_is_possible_with_criteria),
 		ONCO_TEST(test_warnings_on_their_cards_and_exclusions_grouped),
 		ONCO_TEST(test_history_and_status_lines),
+		ONCO_TEST(test_status_lines_name_drugs_outside_the_list),
 		ONCO_TEST(test_summary_form_keeps_cards_and_ids_only),
 		ONCO_TEST(test_older_rule_base_gets_no_possible_but_missing_fields),
 		ONCO_TEST(test_possible_rule_is_not_counted_as_fired),

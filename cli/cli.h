@@ -149,6 +149,15 @@ int cli_batch(int argc, char **argv);
 int cli_report(int argc, char **argv); /* cli/report.c */
 int cli_compile(int argc, char **argv);
 int cli_fhir_to_case(int argc, char **argv);
-int cli_serve(int argc, char **argv); /* cli/serve/serve.c */
+/* `serve` runs the program oncorules-serve found next to this one
+ * (cli/serve_exec.c): the HTTP and TLS libraries only it needs are then
+ * loaded by no other verb. Returns only when that program cannot be run. */
+int cli_serve(int argc, char **argv);
+
+/* What a program of the command does before its verb (process.c):
+ * standard streams open, standard output buffered when it is not a
+ * terminal, SIGPIPE ignored, the stack limit checked. Returns CLI_EXIT_OK,
+ * or the exit status to stop with (a message printed, `program` first). */
+int cli_process_start(const char *program);
 
 #endif

@@ -502,8 +502,13 @@ void onco_kb_release(onco_kb *kb)
 		free(kb->card_defs[i].title);
 	}
 	free(kb->card_defs);
-	for (i = 0; i < kb->n_rules; i++)
-		onco_rule_info_release(&kb->rules[i]);
+	/* Rules read from an image live in one arena; from text, each field
+	 * is its own allocation. */
+	if (kb->rule_memory.blocks != NULL)
+		onco_arena_free(&kb->rule_memory);
+	else
+		for (i = 0; i < kb->n_rules; i++)
+			onco_rule_info_release(&kb->rules[i]);
 	free(kb->rules);
 	memset(kb, 0, sizeof(*kb));
 }

@@ -79,8 +79,9 @@ void onco_engine_free(onco_engine *engine);
 /*
  * Writes the engine's rule base to `path` as a compiled image: the CLIPS
  * binary image (bsave) plus what the engine reads from the rule text and a
- * binary image drops (each rule's pretty-print form, file and line; the
- * rule base's version and hash). An engine opened with opts.kb_image set to
+ * binary image drops (what each rule tests and concludes, read from its
+ * pretty-print form, its file and line; the rule base's version and hash),
+ * so that opening from it parses nothing. An engine opened with opts.kb_image set to
  * that file (and opts.kb_image_sha256 to its SHA-256, onco_image_sha256)
  * skips parsing and answers with the same bytes. The image is tied to the
  * CLIPS build that wrote it. `path` must be absent or a regular file (a

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "kb_files.h"
 #include "onco.h"
 #include "rule_info.h"
@@ -63,6 +64,10 @@ typedef struct onco_kb {
 	size_t n_card_defs;
 	onco_rule_info *rules; /* in definition order */
 	size_t n_rules;
+	/* The rules' info when read from a compiled image: every string and
+	 * array of `rules` in one arena, freed at once. Empty when read from
+	 * text: each field is then its own allocation (onco_rule_info_release). */
+	onco_arena rule_memory;
 } onco_kb;
 
 /* Captured CLIPS output (error and warning routers), per engine. */

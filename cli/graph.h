@@ -37,7 +37,8 @@ typedef enum cli_node_kind {
 	CLI_NODE_POSSIBLE    /* the option, possible if ... */
 } cli_node_kind;
 
-/* The layout engine; NULL when Graphviz cannot start. */
+/* The layout engine; NULL when Graphviz cannot be loaded (graphviz.h)
+ * or started. */
 cli_graphs *cli_graphs_open(void);
 void cli_graphs_free(cli_graphs *graphs);
 

@@ -144,8 +144,7 @@ static void put_files(onco_image_writer *w, const onco_kb *kb)
 	onco_image_put_u64(w, kb->n_files);
 	for (i = 0; i < kb->n_files; i++) {
 		onco_image_put_str(w, kb->files[i].name);
-		onco_image_put_u64(w, kb->files[i].length);
-		onco_image_put_bytes(w, kb->files[i].data, kb->files[i].length);
+		onco_image_put_data(w, kb->files[i].data, kb->files[i].length);
 	}
 }
 
@@ -472,16 +471,17 @@ static int get_files(onco_image_reader *r, onco_kb *kb)
 	if (kb->origin == NULL || r->bad || n > (uint64_t)(r->end - r->p) / 16)
 		return kb->origin == NULL && !r->bad ? ONCO_ENOMEM : ONCO_ERULES;
 	for (i = 0; i < n; i++) {
-		char *name = onco_image_get_str(r);
-		const char *data = NULL;
-		size_t length = 0;
+		const char *name = NULL, *data = NULL;
+		size_t name_length = 0, length = 0;
 
-		/* Copied once, by onco_kb_add_file, straight from the image. */
-		rc = name == NULL ? (r->bad ? ONCO_ERULES : ONCO_ENOMEM)
-				  : onco_image_get_span(r, 0, &data, &length);
+		rc = onco_image_get_span(r, 0, &name, &name_length);
 		if (rc == 0)
-			rc = onco_kb_add_file(kb, name, data, length);
-		free(name);
+			rc = onco_image_get_span(r, 0, &data, &length);
+		/* Used where they are in an image built into the program, else
+		 * copied once, straight from the image. */
+		if (rc == 0)
+			rc = kb->borrowed ? onco_kb_refer_file(kb, name, data, length)
+					  : onco_kb_add_file(kb, name, data, length);
 		if (rc != 0)
 			return rc;
 	}
@@ -529,7 +529,7 @@ void onco_image_payload_release(onco_image_payload *p)
 }
 
 int onco_image_read_payload(const unsigned char *image, size_t size, const char *name,
-			    int check_sum, onco_image_payload *out, onco_error *err)
+			    int check_sum, int borrow, onco_image_payload *out, onco_error *err)
 {
 	size_t at = 0, length = 0;
 	onco_image_reader r;
@@ -537,6 +537,7 @@ int onco_image_read_payload(const unsigned char *image, size_t size, const char 
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	out->knowledge.borrowed = borrow;
 	rc = check_image(image, size, name, check_sum, &at, &length, err);
 	if (rc != 0)
 		return rc;
@@ -560,9 +561,9 @@ int onco_image_read_payload(const unsigned char *image, size_t size, const char 
 		onco_image_rule *rule = &out->rules[i];
 
 		out->n_rules++;
-		rc = onco_image_get_rule_name(&r, &out->rule_memory, &rule->name);
+		rc = onco_image_get_rule_name(&r, &out->rule_memory, borrow, &rule->name);
 		if (rc == 0)
-			rc = onco_image_get_rule_info(&r, &out->rule_memory, &rule->info);
+			rc = onco_image_get_rule_info(&r, &out->rule_memory, borrow, &rule->info);
 		if (rc == ONCO_ERULES)
 			goto damaged;
 		if (rc != 0)
@@ -700,7 +701,9 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 	memset(&payload, 0, sizeof(payload));
 	rc = trusted_bytes(o, &image, &size, &owned, err);
 	if (rc == 0)
-		rc = onco_image_read_payload(image, size, name, 1, &payload, err);
+		/* The bytes built into the program outlive the engine: the
+		 * rules' strings and the files are used where they are. */
+		rc = onco_image_read_payload(image, size, name, 1, owned == NULL, &payload, err);
 	if (rc != 0)
 		goto done;
 	snprintf(kb->version, sizeof(kb->version), "%s", payload.version);
@@ -756,6 +759,7 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 	kb->origin = payload.knowledge.origin;
 	kb->files = payload.knowledge.files;
 	kb->n_files = payload.knowledge.n_files;
+	kb->borrowed = payload.knowledge.borrowed;
 	memset(&payload.knowledge, 0, sizeof(payload.knowledge));
 	rc = 0;
 done:

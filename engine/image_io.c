@@ -27,12 +27,16 @@ void onco_image_put_u64(onco_image_writer *w, uint64_t v)
 	onco_image_put_bytes(w, le, 8);
 }
 
+void onco_image_put_data(onco_image_writer *w, const void *p, size_t n)
+{
+	onco_image_put_u64(w, n);
+	onco_image_put_bytes(w, p, n);
+	onco_image_put_bytes(w, "", 1);
+}
+
 void onco_image_put_str(onco_image_writer *w, const char *s)
 {
-	size_t n = s != NULL ? strlen(s) : 0;
-
-	onco_image_put_u64(w, n);
-	onco_image_put_bytes(w, s, n);
+	onco_image_put_data(w, s, s != NULL ? strlen(s) : 0);
 }
 
 void onco_image_put_opt_str(onco_image_writer *w, const char *s)
@@ -66,13 +70,13 @@ int onco_image_get_span(onco_image_reader *r, int optional, const char **s, size
 	*length = 0;
 	if (!r->bad && optional && n == NULL_LENGTH)
 		return 0;
-	if (r->bad || n > (uint64_t)(r->end - r->p)) {
+	if (r->bad || n >= (uint64_t)(r->end - r->p) || r->p[n] != '\0') {
 		r->bad = 1;
 		return ONCO_ERULES;
 	}
 	*s = (const char *)r->p;
 	*length = (size_t)n;
-	r->p += n;
+	r->p += n + 1;
 	return 0;
 }
 

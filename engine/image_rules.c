@@ -19,7 +19,10 @@
  * and every count against the bytes left, so that a damaged image is
  * refused rather than trusted. What it reads goes into one arena (strings
  * and arrays of every rule), freed at once with the rule base: nine
- * thousand small allocations were most of the cost of reading.
+ * thousand small allocations were most of the cost of reading. From the
+ * image built into the program the strings are not even copied: every
+ * string of the payload has a NUL after its bytes (image_io.h), and they
+ * are used where they are.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -97,6 +100,7 @@ void onco_image_put_rule_info(onco_image_writer *w, const onco_rule_info *info)
 typedef struct rules_reader {
 	onco_image_reader *r;
 	onco_arena *memory;
+	int borrow; /* strings used where they are in the image */
 } rules_reader;
 
 /* The smallest number of bytes one element of a list takes in the image:
@@ -132,8 +136,10 @@ static int new_array(rules_reader *rr, size_t n, size_t size, void **out)
 	return 0;
 }
 
-/* The next string (NULL only when `optional` and NULL was written),
- * copied into the arena. */
+/* The next string (NULL only when `optional` and NULL was written):
+ * where it is in the image when borrowing, else copied into the arena.
+ * A borrowed string is in memory that may be read-only (the program's
+ * own): rule info is never written once read. */
 static int get_text(rules_reader *rr, int optional, char **out)
 {
 	const char *at;
@@ -143,7 +149,7 @@ static int get_text(rules_reader *rr, int optional, char **out)
 	*out = NULL;
 	if (rc != 0 || at == NULL)
 		return rc;
-	*out = onco_arena_strndup(rr->memory, at, n);
+	*out = rr->borrow ? (char *)at : onco_arena_strndup(rr->memory, at, n);
 	return *out != NULL ? 0 : ONCO_ENOMEM;
 }
 
@@ -241,16 +247,18 @@ static int get_conclusion(rules_reader *rr, onco_rule_info *info)
 	return rc;
 }
 
-int onco_image_get_rule_name(onco_image_reader *r, onco_arena *memory, char **name)
+int onco_image_get_rule_name(onco_image_reader *r, onco_arena *memory, int borrow,
+			     char **name)
 {
-	rules_reader rr = {r, memory};
+	rules_reader rr = {r, memory, borrow};
 
 	return get_text(&rr, 0, name);
 }
 
-int onco_image_get_rule_info(onco_image_reader *r, onco_arena *memory, onco_rule_info *out)
+int onco_image_get_rule_info(onco_image_reader *r, onco_arena *memory, int borrow,
+			     onco_rule_info *out)
 {
-	rules_reader rr = {r, memory};
+	rules_reader rr = {r, memory, borrow};
 	uint64_t kind, flags;
 	int rc;
 

@@ -75,6 +75,20 @@ int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t len
 	return 0;
 }
 
+int onco_kb_refer_file(onco_kb *kb, const char *name, const char *data, size_t length)
+{
+	onco_kb_file *grown = realloc(kb->files, (kb->n_files + 1) * sizeof(*grown));
+
+	if (grown == NULL)
+		return ONCO_ENOMEM;
+	kb->files = grown;
+	grown[kb->n_files].name = name;
+	grown[kb->n_files].data = data;
+	grown[kb->n_files].length = length;
+	kb->n_files++;
+	return 0;
+}
+
 /* A rule-base file larger than this is refused: the largest real one is
  * tens of kilobytes, and a rule base is read whole. */
 #define KB_FILE_MAX (64u << 20)
@@ -467,7 +481,7 @@ void onco_kb_release(onco_kb *kb)
 {
 	size_t i, j;
 
-	for (i = 0; i < kb->n_files; i++) {
+	for (i = 0; i < kb->n_files && !kb->borrowed; i++) {
 		free((char *)kb->files[i].name);
 		free((char *)kb->files[i].data);
 	}

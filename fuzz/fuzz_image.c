@@ -73,7 +73,7 @@ static void read_payload(const uint8_t *data, size_t size)
 	size_t i;
 	int rc;
 
-	rc = onco_image_read_payload(data, size, "fuzz", 0, &p, &err);
+	rc = onco_image_read_payload(data, size, "fuzz", 0, size > 0 && data[0] % 2, &p, &err);
 	if (rc == 0) {
 		if (p.version == NULL || p.sha256 == NULL || strlen(p.sha256) != 64 ||
 		    p.clips_size > size)

@@ -68,6 +68,10 @@ typedef struct onco_kb {
 	 * array of `rules` in one arena, freed at once. Empty when read from
 	 * text: each field is then its own allocation (onco_rule_info_release). */
 	onco_arena rule_memory;
+	/* The files' names and bytes and the rules' strings point into a
+	 * compiled image built into the program (opts.kb_image_data), which
+	 * outlives the engine: used where they are, never freed. */
+	int borrowed;
 } onco_kb;
 
 /* Captured CLIPS output (error and warning routers), per engine. */
@@ -167,6 +171,9 @@ int onco_read_regular_file(const char *path, size_t max, char **out, size_t *len
 /* Appends a copy of one file (a NUL is added after its bytes). 0 or
  * ONCO_ENOMEM. */
 int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t length);
+/* Appends one file as it is, without a copy (kb->borrowed: `name` and
+ * `data`, NUL-terminated, outlive kb). 0 or ONCO_ENOMEM. */
+int onco_kb_refer_file(onco_kb *kb, const char *name, const char *data, size_t length);
 int onco_kb_load(onco_engine *engine, onco_error *err);
 void onco_kb_release(onco_kb *kb);
 

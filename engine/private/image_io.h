@@ -23,7 +23,11 @@ typedef struct onco_image_writer {
 
 void onco_image_put_bytes(onco_image_writer *w, const void *p, size_t n);
 void onco_image_put_u64(onco_image_writer *w, uint64_t v);
-/* A string as its length and bytes; NULL is written as "". */
+/* `n` bytes as their length, the bytes and a NUL (not counted in the
+ * length, so that a reader can use them where they are, as a string,
+ * without a copy). */
+void onco_image_put_data(onco_image_writer *w, const void *p, size_t n);
+/* A string the same way; NULL is written as "". */
 void onco_image_put_str(onco_image_writer *w, const char *s);
 /* A string that may be NULL: read back as NULL (onco_image_get_opt_str). */
 void onco_image_put_opt_str(onco_image_writer *w, const char *s);
@@ -43,10 +47,10 @@ char *onco_image_get_bytes(onco_image_reader *r, size_t *length);
 char *onco_image_get_str(onco_image_reader *r);
 
 /* The next string field where it is, without a copy: *s points at its
- * bytes in the image (not NUL-terminated), *length is their count. With
+ * bytes in the image, NUL-terminated there, *length is their count. With
  * `optional`, a string written as NULL (onco_image_put_opt_str) gives *s
  * NULL. Returns 0, or ONCO_ERULES (r->bad set) when the field runs past
- * the end, or is NULL where `optional` is 0. */
+ * the end, has no NUL after its bytes, or is NULL where `optional` is 0. */
 int onco_image_get_span(onco_image_reader *r, int optional, const char **s, size_t *length);
 
 /* Bytes left to read. */

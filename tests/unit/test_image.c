@@ -21,17 +21,31 @@
 #define FIXTURES ONCO_SOURCE_DIR "/tests/fixtures"
 
 /* A rule base opened from text (kb_dir, NULL: the built-in text), written
- * as an image, and the same opened from that image. */
+ * as an image, and the same opened from that image file (its strings
+ * copied) and from its bytes in memory, as the image built into the
+ * program is (its strings used where they are). */
 typedef struct text_and_image {
-	onco_engine *text, *image;
+	onco_engine *text, *image, *memory;
+	unsigned char *bytes;
 	char path[64];
 } text_and_image;
+
+/* An image's bytes, read whole (the caller frees them). */
+static unsigned char *image_bytes(const char *path, size_t *size)
+{
+	unsigned char *data = NULL;
+	onco_error err;
+
+	CU_ASSERT_EQUAL_FATAL(onco_image_read_file(path, &data, size, &err), 0);
+	return data;
+}
 
 static void open_both(text_and_image *t, const char *kb_dir)
 {
 	onco_engine_options opts;
 	onco_error err;
 	char pin[65];
+	size_t size;
 	int fd;
 
 	memset(t, 0, sizeof(*t));
@@ -48,12 +62,19 @@ static void open_both(text_and_image *t, const char *kb_dir)
 	opts.kb_image = t->path;
 	opts.kb_image_sha256 = pin;
 	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&t->image, &opts, &err), 0);
+	t->bytes = image_bytes(t->path, &size);
+	onco_engine_options_default(&opts);
+	opts.kb_image_data = t->bytes;
+	opts.kb_image_size = size;
+	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&t->memory, &opts, &err), 0);
 }
 
 static void close_both(text_and_image *t)
 {
 	onco_engine_free(t->text);
 	onco_engine_free(t->image);
+	onco_engine_free(t->memory);
+	free(t->bytes);
 	unlink(t->path);
 }
 
@@ -126,6 +147,27 @@ static int same_rule(const onco_rule_info *a, const onco_rule_info *b)
 	       a->has_salience == b->has_salience && a->has_io == b->has_io;
 }
 
+/* The rule-base files an engine carries, as the text engine has them:
+ * same names in the same order, same bytes, NUL-terminated. */
+static void check_same_files(const onco_engine *text, const onco_engine *other)
+{
+	size_t i, n = onco_engine_kb_file_count(text);
+
+	CU_ASSERT_TRUE(n > 0);
+	CU_ASSERT_EQUAL(onco_engine_kb_file_count(other), n);
+	for (i = 0; i < n && i < onco_engine_kb_file_count(other); i++) {
+		const char *name = onco_engine_kb_file_name(text, i);
+		size_t a = 0, b = 0;
+		const char *x = onco_engine_kb_text(text, name, &a);
+		const char *y = onco_engine_kb_text(other, name, &b);
+
+		CU_ASSERT_STRING_EQUAL(onco_engine_kb_file_name(other, i), name);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+		CU_ASSERT_EQUAL(a, b);
+		CU_ASSERT_TRUE(a == b && memcmp(x, y, a) == 0 && y[b] == '\0');
+	}
+}
+
 static void check_same_rules(const char *kb_dir)
 {
 	text_and_image t;
@@ -134,10 +176,15 @@ static void check_same_rules(const char *kb_dir)
 	open_both(&t, kb_dir);
 	CU_ASSERT_TRUE(t.text->kb.n_rules > 0);
 	CU_ASSERT_EQUAL(t.text->kb.n_rules, t.image->kb.n_rules);
-	for (i = 0; i < t.text->kb.n_rules && i < t.image->kb.n_rules; i++) {
+	CU_ASSERT_EQUAL(t.text->kb.n_rules, t.memory->kb.n_rules);
+	CU_ASSERT_FALSE(t.image->kb.borrowed);
+	CU_ASSERT_TRUE(t.memory->kb.borrowed);
+	for (i = 0; i < t.text->kb.n_rules && i < t.image->kb.n_rules &&
+		    i < t.memory->kb.n_rules;
+	     i++) {
 		const onco_rule_info *a = &t.text->kb.rules[i];
 
-		if (!same_rule(a, &t.image->kb.rules[i])) {
+		if (!same_rule(a, &t.image->kb.rules[i]) || !same_rule(a, &t.memory->kb.rules[i])) {
 			fprintf(stderr, "\nrule %s differs between text and image\n", a->name);
 			CU_FAIL("a rule's info differs between text and image");
 		}
@@ -150,6 +197,8 @@ static void check_same_rules(const char *kb_dir)
 	CU_ASSERT_TRUE(kinds[ONCO_RULE_FINDING] > 0);
 	CU_ASSERT_TRUE(comments > 0);
 	CU_ASSERT_TRUE(decls > 0);
+	check_same_files(t.text, t.image);
+	check_same_files(t.text, t.memory);
 	close_both(&t);
 }
 
@@ -157,16 +206,6 @@ static void test_image_gives_every_rule_as_the_text_does(void)
 {
 	check_same_rules(NULL); /* the built-in rule base: every kind of rule */
 	check_same_rules(FIXTURES "/kb-mini");
-}
-
-/* An image's bytes, read whole (the caller frees them). */
-static unsigned char *image_bytes(const char *path, size_t *size)
-{
-	unsigned char *data = NULL;
-	onco_error err;
-
-	CU_ASSERT_EQUAL_FATAL(onco_image_read_file(path, &data, size, &err), 0);
-	return data;
 }
 
 static uint64_t u64_at(const unsigned char *p)
@@ -187,12 +226,13 @@ static void set_u64_at(unsigned char *p, uint64_t v)
 		p[i] = (unsigned char)(v >> (8 * i));
 }
 
-/* Past one string field (an optional one written as NULL is 8 bytes). */
+/* Past one string field: its length, its bytes and a NUL (an optional
+ * one written as NULL is its length field alone). */
 static const unsigned char *skip_str(const unsigned char *p)
 {
 	uint64_t n = u64_at(p);
 
-	return p + 8 + (n == UINT64_MAX ? 0 : n);
+	return p + 8 + (n == UINT64_MAX ? 0 : n + 1);
 }
 
 /* Where the first rule's kind is in the image: the payload (offset in the
@@ -221,16 +261,16 @@ static void test_image_with_a_rule_kind_out_of_range_is_damaged(void)
 	at = first_kind_at(image, size);
 	/* The walk found the kind the rule has. */
 	CU_ASSERT_EQUAL(u64_at(image + at), (uint64_t)t.text->kb.rules[0].kind);
-	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "test", 0, &payload, &err), 0);
+	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "test", 0, 0, &payload, &err), 0);
 	onco_image_payload_release(&payload);
 
 	set_u64_at(image + at, ONCO_RULE_LEAD + 1);
-	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "test", 0, &payload, &err),
+	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "test", 0, 0, &payload, &err),
 			ONCO_ERULES);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "damaged"));
 	CU_ASSERT_PTR_NULL(payload.rules);
 	set_u64_at(image + at, UINT64_MAX);
-	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "test", 0, &payload, &err),
+	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "test", 0, 0, &payload, &err),
 			ONCO_ERULES);
 	free(image);
 	close_both(&t);
@@ -253,7 +293,7 @@ static void test_image_with_a_count_past_the_end_is_damaged(void)
 		p = skip_str(p);
 	CU_ASSERT_EQUAL(u64_at(p), (uint64_t)t.text->kb.rules[0].n_agents);
 	set_u64_at(image + (p - image), (uint64_t)1 << 40);
-	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "test", 0, &payload, &err),
+	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "test", 0, 0, &payload, &err),
 			ONCO_ERULES);
 	free(image);
 	close_both(&t);

@@ -369,6 +369,19 @@ int onco_image_read_file(const char *path, unsigned char **out, size_t *size,
 	return rc;
 }
 
+/* The next string of the knowledge tables or files: where it is in the
+ * image when the rule base borrows (kb->borrowed), else a copy. NULL when
+ * the image is damaged (r->bad set) or memory runs out. */
+static char *get_kb_str(onco_image_reader *r, const onco_kb *kb)
+{
+	const char *at;
+	size_t n;
+
+	if (!kb->borrowed)
+		return onco_image_get_str(r);
+	return onco_image_get_span(r, 0, &at, &n) == 0 ? (char *)at : NULL;
+}
+
 /* Reads the knowledge tables into kb (empty before). Returns 0, or
  * ONCO_ERULES when the image is damaged, ONCO_ENOMEM. */
 static int get_knowledge(onco_image_reader *r, onco_kb *kb)
@@ -388,10 +401,10 @@ static int get_knowledge(onco_image_reader *r, onco_kb *kb)
 		onco_citation *c = &kb->citations[i];
 
 		kb->n_citations++; /* counted first: released even if partial */
-		c->id = onco_image_get_str(r);
-		c->source = onco_image_get_str(r);
-		c->label = onco_image_get_str(r);
-		c->quote = onco_image_get_str(r);
+		c->id = get_kb_str(r, kb);
+		c->source = get_kb_str(r, kb);
+		c->label = get_kb_str(r, kb);
+		c->quote = get_kb_str(r, kb);
 		if (!c->id || !c->source || !c->label || !c->quote)
 			return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
 	}
@@ -406,8 +419,8 @@ static int get_knowledge(onco_image_reader *r, onco_kb *kb)
 		uint64_t m;
 
 		kb->n_finding_defs++;
-		d->name = onco_image_get_str(r);
-		d->text = onco_image_get_str(r);
+		d->name = get_kb_str(r, kb);
+		d->text = get_kb_str(r, kb);
 		m = onco_image_get_u64(r);
 		if (!d->name || !d->text || r->bad || m > avail / 8)
 			return r->bad || m > avail / 8 ? ONCO_ERULES : ONCO_ENOMEM;
@@ -415,7 +428,7 @@ static int get_knowledge(onco_image_reader *r, onco_kb *kb)
 		if (d->fields == NULL)
 			return ONCO_ENOMEM;
 		for (j = 0; j < m; j++) {
-			d->fields[j] = onco_image_get_str(r);
+			d->fields[j] = get_kb_str(r, kb);
 			if (d->fields[j] == NULL)
 				return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
 			d->n_fields++;
@@ -431,10 +444,10 @@ static int get_knowledge(onco_image_reader *r, onco_kb *kb)
 		onco_guideline *g = &kb->guidelines[i];
 
 		kb->n_guidelines++;
-		g->id = onco_image_get_str(r);
-		g->title = onco_image_get_str(r);
-		g->source = onco_image_get_str(r);
-		g->covers = onco_image_get_str(r);
+		g->id = get_kb_str(r, kb);
+		g->title = get_kb_str(r, kb);
+		g->source = get_kb_str(r, kb);
+		g->covers = get_kb_str(r, kb);
 		if (!g->id || !g->title || !g->source || !g->covers)
 			return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
 	}
@@ -448,10 +461,10 @@ static int get_knowledge(onco_image_reader *r, onco_kb *kb)
 		onco_card_def *c = &kb->card_defs[i];
 
 		kb->n_card_defs++;
-		c->id = onco_image_get_str(r);
-		c->guideline = onco_image_get_str(r);
-		c->kind = onco_image_get_str(r);
-		c->title = onco_image_get_str(r);
+		c->id = get_kb_str(r, kb);
+		c->guideline = get_kb_str(r, kb);
+		c->kind = get_kb_str(r, kb);
+		c->title = get_kb_str(r, kb);
 		c->order = (long)(int64_t)onco_image_get_u64(r);
 		if (!c->id || !c->guideline || !c->kind || !c->title || r->bad)
 			return r->bad ? ONCO_ERULES : ONCO_ENOMEM;
@@ -466,7 +479,7 @@ static int get_files(onco_image_reader *r, onco_kb *kb)
 	uint64_t n, i;
 	int rc;
 
-	kb->origin = onco_image_get_str(r);
+	kb->origin = get_kb_str(r, kb);
 	n = onco_image_get_u64(r);
 	if (kb->origin == NULL || r->bad || n > (uint64_t)(r->end - r->p) / 16)
 		return kb->origin == NULL && !r->bad ? ONCO_ENOMEM : ONCO_ERULES;
@@ -727,6 +740,12 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
 		goto done;
 	}
+	/* The rules' memory moves to the engine first: whatever happens next,
+	 * the rules copied into kb->rules are released with it. */
+	kb->rule_memory = payload.rule_memory;
+	memset(&payload.rule_memory, 0, sizeof(payload.rule_memory));
+	kb->rules_from_image = 1;
+	kb->borrowed = payload.knowledge.borrowed;
 	for (i = 0; i < payload.n_rules; i++) {
 		onco_rule_info *info = &kb->rules[i];
 		onco_image_rule *r = &payload.rules[i];
@@ -744,10 +763,8 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 		rc = onco_error_set(err, ONCO_ERULES, "rule image %s is damaged", name);
 		goto done;
 	}
-	/* The rules' memory, the knowledge tables and the rule-base files move
-	 * from the payload to the engine. */
-	kb->rule_memory = payload.rule_memory;
-	memset(&payload.rule_memory, 0, sizeof(payload.rule_memory));
+	/* The knowledge tables and the rule-base files move from the payload
+	 * to the engine. */
 	kb->citations = payload.knowledge.citations;
 	kb->n_citations = payload.knowledge.n_citations;
 	kb->finding_defs = payload.knowledge.finding_defs;
@@ -759,7 +776,6 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 	kb->origin = payload.knowledge.origin;
 	kb->files = payload.knowledge.files;
 	kb->n_files = payload.knowledge.n_files;
-	kb->borrowed = payload.knowledge.borrowed;
 	memset(&payload.knowledge, 0, sizeof(payload.knowledge));
 	rc = 0;
 done:

@@ -49,15 +49,18 @@ void onco_image_put_opt_str(onco_image_writer *w, const char *s)
 
 uint64_t onco_image_get_u64(onco_image_reader *r)
 {
-	uint64_t v = 0;
-	int i;
+	const unsigned char *p = r->p;
+	uint64_t v;
 
-	if (r->bad || r->end - r->p < 8) {
+	if (r->bad || r->end - p < 8) {
 		r->bad = 1;
 		return 0;
 	}
-	for (i = 0; i < 8; i++)
-		v |= (uint64_t)r->p[i] << (8 * i);
+	/* One expression, which compilers turn into a single load on a
+	 * little-endian machine (a loop they did not). */
+	v = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+	    (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 	r->p += 8;
 	return v;
 }

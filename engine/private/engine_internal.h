@@ -64,12 +64,14 @@ typedef struct onco_kb {
 	size_t n_card_defs;
 	onco_rule_info *rules; /* in definition order */
 	size_t n_rules;
-	/* The rules' info when read from a compiled image: every string and
-	 * array of `rules` in one arena, freed at once. Empty when read from
-	 * text: each field is then its own allocation (onco_rule_info_release). */
+	/* Rules read from a compiled image (rules_from_image): every array of
+	 * `rules`, and every string unless borrowed, in one arena, freed at
+	 * once. Rules read from text: each field is its own allocation
+	 * (onco_rule_info_release), and the arena is empty. */
 	onco_arena rule_memory;
-	/* The files' names and bytes and the rules' strings point into a
-	 * compiled image built into the program (opts.kb_image_data), which
+	int rules_from_image;
+	/* Every string (files, origin, knowledge tables, rules) points into
+	 * a compiled image built into the program (opts.kb_image_data), which
 	 * outlives the engine: used where they are, never freed. */
 	int borrowed;
 } onco_kb;

@@ -299,12 +299,103 @@ static void test_image_with_a_count_past_the_end_is_damaged(void)
 	close_both(&t);
 }
 
+/* The footer's checksum (engine/image.c): FNV-1a over 64-bit words, then
+ * the bytes left, of everything before the footer. */
+static void reseal(unsigned char *image, size_t size)
+{
+	uint64_t h = 0xcbf29ce484222325ULL, w;
+	size_t n = size - 40, i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, image + i, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+	}
+	for (; i < n; i++)
+		h = (h ^ image[i]) * 0x100000001b3ULL;
+	set_u64_at(image + size - 24, h);
+}
+
+/* Where the string field `text` (its length, bytes and NUL) first is in
+ * the payload, or 0. */
+static size_t field_at(const unsigned char *image, size_t size, const char *text)
+{
+	size_t n = strlen(text), at = (size_t)u64_at(image + size - 40);
+	unsigned char field[256];
+
+	if (n + 9 > sizeof(field))
+		return 0;
+	set_u64_at(field, n);
+	memcpy(field + 8, text, n + 1);
+	for (; at + n + 9 <= size - 40; at++)
+		if (memcmp(image + at, field, n + 9) == 0)
+			return at;
+	return 0;
+}
+
+/* Opens `image` from memory, and from a file with its pin: both refused
+ * as damaged. */
+static void check_refused(const unsigned char *image, size_t size)
+{
+	onco_engine_options opts;
+	onco_engine *engine = NULL;
+	onco_error err;
+	char path[] = "/tmp/onco-test-image-XXXXXX", pin[65];
+	int fd;
+
+	onco_engine_options_default(&opts);
+	opts.kb_image_data = image;
+	opts.kb_image_size = size;
+	CU_ASSERT_EQUAL(onco_engine_open(&engine, &opts, &err), ONCO_ERULES);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "damaged"));
+	onco_engine_free(engine);
+
+	fd = mkstemp(path);
+	CU_ASSERT_FATAL(fd >= 0);
+	CU_ASSERT_EQUAL_FATAL(write(fd, image, size), (ssize_t)size);
+	close(fd);
+	onco_sha256_hex(image, size, pin);
+	onco_engine_options_default(&opts);
+	opts.kb_image = path;
+	opts.kb_image_sha256 = pin;
+	engine = NULL;
+	CU_ASSERT_EQUAL(onco_engine_open(&engine, &opts, &err), ONCO_ERULES);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "damaged"));
+	onco_engine_free(engine);
+	unlink(path);
+}
+
+/* An image whose payload names another rule than its CLIPS part holds (a
+ * trusted image, wrongly built) is refused once CLIPS has loaded it, from
+ * memory (the rules' strings borrowed) and from a file (copied); what was
+ * read before the mismatch, the rules before the last, is released once
+ * (the sanitizer build sees a double or invalid free). */
+static void test_image_whose_rules_do_not_match_clips_is_refused(void)
+{
+	text_and_image t;
+	const onco_rule_info *last;
+	unsigned char *image;
+	size_t size, at;
+
+	open_both(&t, FIXTURES "/kb-mini");
+	CU_ASSERT_FATAL(t.text->kb.n_rules > 1);
+	last = &t.text->kb.rules[t.text->kb.n_rules - 1];
+	image = image_bytes(t.path, &size);
+	at = field_at(image, size, last->name); /* its CLIPS name comes first */
+	CU_ASSERT_FATAL(at > 0);
+	image[at + 8] ^= 0x20; /* another name, same length */
+	reseal(image, size);
+	check_refused(image, size);
+	free(image);
+	close_both(&t);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
 		ONCO_TEST(test_image_gives_every_rule_as_the_text_does),
 		ONCO_TEST(test_image_with_a_rule_kind_out_of_range_is_damaged),
 		ONCO_TEST(test_image_with_a_count_past_the_end_is_damaged),
+		ONCO_TEST(test_image_whose_rules_do_not_match_clips_is_refused),
 	};
 
 	return ONCO_RUN_SUITE("image", tests);

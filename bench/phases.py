@@ -12,7 +12,8 @@ Phases of batch (inclusive counts of these functions, per case):
   run           EnvRun of the first pass
   possible-run  onco_possible_run (gather, assert possible options, EnvRun)
   build answer  the rest of evaluate_in_clips but onco_json_finish
-  print         onco_json_finish (cJSON print and delete of the document)
+  print         onco_json_finish (engine/json_print.c; the document itself
+                is released with the arena, facts/json_alloc.c)
   batch         reading lines, ordering, writing (worker and writer threads
                 outside onco_engine_evaluate)
 Both run with a 1000 s time limit (valgrind is slow; a limit hit while
@@ -115,7 +116,7 @@ def phases(funcs, callees, event):
     batch = (get(funcs, "worker_main", event) - get(funcs, "onco_engine_evaluate", event)
              + get(funcs, "writer_main", event))
     return [("read (parse, validate)", read), ("reset + assert", reset), ("run", run),
-            ("possible-run", possible), ("build answer", answer), ("print (cJSON)", prnt),
+            ("possible-run", possible), ("build answer", answer), ("print", prnt),
             ("batch (lines, order, write)", batch)]
 
 

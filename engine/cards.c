@@ -586,7 +586,7 @@ static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o
 	for (l = L_OPTIONS; l <= L_POSSIBLE && rc == 0; l++)
 		for (i = 0; i < c->n[l] && rc == 0; i++) {
 			const cJSON *option = c->items[l][i], *w;
-			int index = onco_kb_rule_index(&engine->kb, str_or(option, "rule", ""));
+			const onco_rule_info *rule = onco_rule_by_name(engine, str_or(option, "rule", ""));
 			cJSON *entry = cJSON_CreateObject(), *items;
 
 			if (entry == NULL || !cJSON_AddItemToArray(criteria, entry)) {
@@ -596,9 +596,9 @@ static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o
 			if (!cJSON_AddStringToObject(entry, "option", str_or(option, "id", "")) ||
 			    (items = cJSON_AddArrayToObject(entry, "items")) == NULL)
 				return ONCO_ENOMEM;
-			for (k = 0; index >= 0 && k < engine->kb.rules[index].n_conditions && rc == 0;
+			for (k = 0; rule != NULL && k < rule->n_conditions && rc == 0;
 			     k++) {
-				const onco_condition *cond = &engine->kb.rules[index].conditions[k];
+				const onco_condition *cond = &rule->conditions[k];
 				onco_condition_state s = onco_condition_eval(engine, run, cond);
 
 				if (cond->kind == ONCO_COND_FINDING && !cond->negated && s <= ONCO_COND_UNKNOWN)

@@ -168,7 +168,7 @@ static int sort_history(cJSON *history)
 				cJSON_AddItemToArray(history, entries[k].item);
 	}
 	for (k = 0; k < n; k++)
-		free(entries[k].key);
+		cJSON_free(entries[k].key);
 	free(entries);
 	return rc;
 }
@@ -375,15 +375,13 @@ static int add_if(onco_engine *engine, onco_run_facts *run, cJSON *item, sort_en
 
 	for (i = first; i < last && rc == 0; i++) {
 		const char *status = onco_fact_text(env, facts[i].fact, "status");
-		int index;
 		const onco_rule_info *rule;
 
 		if (status == NULL || strcmp(status, "possible") != 0)
 			continue;
-		index = onco_kb_rule_index(&engine->kb, facts[i].keys[1]);
-		if (index < 0)
+		rule = onco_rule_by_name(engine, facts[i].keys[1]);
+		if (rule == NULL)
 			continue;
-		rule = &engine->kb.rules[index];
 		for (c = 0; c < rule->n_conditions && rc == 0; c++)
 			if (onco_condition_eval(engine, run, &rule->conditions[c]) ==
 			    ONCO_COND_UNKNOWN)

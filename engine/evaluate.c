@@ -355,7 +355,11 @@ int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t leng
 
 	*out = NULL;
 	onco_error_clear(err);
+	/* Every cJSON allocation of the evaluation comes from the arena, and
+	 * the answer leaves it as a malloc'd copy (onco_json_finish). */
+	onco_json_arena_enter(engine->arena);
 	rc = onco_guarded(engine, evaluate_in_clips, &e, err);
+	onco_json_arena_leave(engine->arena);
 	if (rc == 0 || rc == ONCO_EINVALID || rc == ONCO_ELIMIT)
 		*out = e.out;
 	else

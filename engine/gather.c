@@ -87,32 +87,73 @@ static unsigned value_bit(const char *value)
 	return 0;
 }
 
-/* Builds run->finding_index: one entry per finding name with the values
- * present, sorted by name. */
+static int by_name_then_order(const void *a, const void *b)
+{
+	const onco_named_finding *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c != 0 ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Builds run->by_name (every finding fact, sorted by name and order) and
+ * run->finding_index (one entry per name with the values present). */
 static int index_findings(onco_engine *engine, onco_run_facts *run)
 {
 	onco_finding_entry *index;
+	onco_named_finding *named;
 	size_t i, n = 0;
 
 	if (run->n_findings == 0)
 		return 0;
+	named = malloc(run->n_findings * sizeof(*named));
 	index = malloc(run->n_findings * sizeof(*index));
-	if (index == NULL)
+	if (named == NULL || index == NULL) {
+		free(named);
+		free(index);
 		return ONCO_ENOMEM;
-	for (i = 0; i < run->n_findings; i++) {
-		index[i].name = onco_fact_text(engine->env, run->findings[i], "name");
-		index[i].values = value_bit(onco_fact_text(engine->env, run->findings[i], "value"));
 	}
-	qsort(index, run->n_findings, sizeof(*index), by_finding_name);
 	for (i = 0; i < run->n_findings; i++) {
-		if (n > 0 && strcmp(index[n - 1].name, index[i].name) == 0)
-			index[n - 1].values |= index[i].values;
-		else
-			index[n++] = index[i];
+		const char *name = onco_fact_text(engine->env, run->findings[i], "name");
+		const char *value = onco_fact_text(engine->env, run->findings[i], "value");
+
+		named[i].name = name != NULL ? name : "";
+		named[i].value = value != NULL ? value : "";
+		named[i].fact = run->findings[i];
+		named[i].order = i;
 	}
+	qsort(named, run->n_findings, sizeof(*named), by_name_then_order);
+	for (i = 0; i < run->n_findings; i++) {
+		if (n > 0 && strcmp(index[n - 1].name, named[i].name) == 0) {
+			index[n - 1].values |= value_bit(named[i].value);
+		} else {
+			index[n].name = named[i].name;
+			index[n++].values = value_bit(named[i].value);
+		}
+	}
+	run->by_name = named;
 	run->finding_index = index;
 	run->n_finding_index = n;
 	return 0;
+}
+
+size_t onco_run_findings_named(const onco_run_facts *run, const char *name,
+			       const onco_named_finding **first)
+{
+	size_t lo = 0, hi = run->n_findings, end;
+
+	/* the first entry not before `name` */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(run->by_name[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < run->n_findings && strcmp(run->by_name[end].name, name) == 0; end++)
+		;
+	*first = run->by_name + lo;
+	return end - lo;
 }
 
 static int compare_ids(const void *a, const void *b)
@@ -184,6 +225,13 @@ int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void 
 	return 0;
 }
 
+/* Template names differ mostly in their first letter: tested first, it
+ * spares most of the strcmp calls of a pass over working memory. */
+static int is(const char *template_name, const char *name)
+{
+	return template_name[0] == name[0] && strcmp(template_name, name) == 0;
+}
+
 int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 {
 	void *env = engine->env;
@@ -196,7 +244,7 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 	     fact = EnvGetNextFact(env, fact)) {
 		const char *t = onco_fact_template(env, fact);
 
-		if (strcmp(t, "finding") == 0) {
+		if (is(t, "finding")) {
 			/* A finding records no rule (its firings are in the
 			 * support log, counted below); one of a rule base
 			 * written before that does. */
@@ -204,20 +252,20 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 			count_firing(engine, onco_fact_text(env, fact, "rule"));
 			continue;
 		}
-		if (strcmp(t, "scope") == 0) {
+		if (is(t, "scope")) {
 			rc = push(&run->scopes, &run->n_scopes, fact);
 			count_firing(engine, onco_fact_text(env, fact, "rule"));
 			continue;
 		}
-		if (strcmp(t, "cancer") == 0) {
+		if (is(t, "cancer")) {
 			run->cancer = fact;
 			continue;
 		}
-		if (strcmp(t, "finding-gap") == 0) {
+		if (is(t, "finding-gap")) {
 			rc = push(&run->gaps, &run->n_gaps, fact);
 			continue;
 		}
-		if (strcmp(t, "recommendation") == 0) {
+		if (is(t, "recommendation")) {
 			const char *status = onco_fact_text(env, fact, "status");
 
 			/* A possible option names the rule it was read from, which
@@ -229,7 +277,7 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 			}
 		}
 		for (k = 0; k < ONCO_C_KINDS; k++)
-			if (strcmp(t, conclusion_templates[k]) == 0) {
+			if (is(t, conclusion_templates[k])) {
 				rc = push(&run->conclusions[k], &run->n_conclusions[k], fact);
 				count_firing(engine, onco_fact_text(env, fact, "rule"));
 				break;
@@ -254,6 +302,7 @@ void onco_run_facts_release(onco_run_facts *run)
 	free(run->findings);
 	free(run->gaps);
 	free(run->finding_index);
+	free(run->by_name);
 	free(run->excluded);
 	free(run->pending);
 	for (k = 0; k < ONCO_C_KINDS; k++)

@@ -5,13 +5,24 @@
 #include "onco.h"
 #include "private/json_out.h"
 
+/* The text of `doc`, in malloc'd memory (outside the arena, if one is in
+ * use). */
+static char *print(cJSON *doc, int pretty)
+{
+	if (!pretty)
+		return onco_json_print_compact(doc);
+	return onco_json_arena_export(cJSON_Print(doc));
+}
+
 char *onco_json_finish(cJSON *doc, int flags, unsigned long failures)
 {
 	char *text = NULL;
 
 	if (doc != NULL && onco_json_alloc_failures() == failures)
-		text = (flags & ONCO_JSON_PRETTY) ? cJSON_Print(doc) : cJSON_PrintUnformatted(doc);
-	cJSON_Delete(doc);
+		text = print(doc, (flags & ONCO_JSON_PRETTY) != 0);
+	/* In an arena, leaving it frees the document at once. */
+	if (!onco_json_arena_active())
+		cJSON_Delete(doc);
 	if (text != NULL && onco_json_alloc_failures() != failures) {
 		free(text);
 		text = NULL;

@@ -271,14 +271,14 @@ static int collect_fields(onco_engine *engine, const onco_run_facts *run, void *
 int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const char *finding,
 			cJSON *fields, cJSON *undecided)
 {
-	size_t j, found = 0;
+	const onco_named_finding *named;
+	size_t j, n = onco_run_findings_named(run, finding, &named), found = 0;
 	int rc = 0;
 
-	for (j = 0; j < run->n_findings && rc == 0; j++)
-		if (is_unknown_finding(engine->env, run->findings[j]) &&
-		    strcmp(onco_fact_text(engine->env, run->findings[j], "name"), finding) == 0) {
+	for (j = 0; j < n && rc == 0; j++)
+		if (strcmp(named[j].value, "unknown") == 0) {
 			found++;
-			rc = collect_fields(engine, run, run->findings[j], fields, undecided, 0);
+			rc = collect_fields(engine, run, named[j].fact, fields, undecided, 0);
 		}
 	if (found > 0 || rc != 0)
 		return rc;

@@ -87,7 +87,8 @@ static void condition_facts(onco_engine *engine, const onco_run_facts *run,
 			    const onco_condition *c, void **basis, size_t *n, size_t room)
 {
 	void *env = engine->env;
-	size_t i;
+	const onco_named_finding *named;
+	size_t i, count;
 	int v;
 
 	if (c->negated || c->name == NULL)
@@ -100,17 +101,12 @@ static void condition_facts(onco_engine *engine, const onco_run_facts *run,
 	}
 	if (c->kind != ONCO_COND_FINDING)
 		return;
-	for (i = 0; i < run->n_findings && *n < room; i++) {
-		void *f = run->findings[i];
-		const char *value = onco_fact_text(env, f, "value");
-
-		if (strcmp(onco_fact_text(env, f, "name"), c->name) != 0 || value == NULL)
-			continue;
+	count = onco_run_findings_named(run, c->name, &named);
+	for (i = 0; i < count && *n < room; i++)
 		for (v = 0; v < 3; v++)
-			if (strcmp(value, onco_finding_values[v]) == 0 &&
+			if (strcmp(named[i].value, onco_finding_values[v]) == 0 &&
 			    (c->accepts[v] || v == 2))
-				basis[(*n)++] = f;
-	}
+				basis[(*n)++] = named[i].fact;
 }
 
 static int put_value(void *env, DATA_OBJECT *out, const onco_decl_value *v)

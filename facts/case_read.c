@@ -6,7 +6,6 @@
  * string encoding before any string is trusted. Then the vocabulary check
  * reports every remaining problem at once.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,45 +66,6 @@ static int not_json(onco_case_issues *issues, const char *text,
 	return rc;
 }
 
-/*
- * cJSON answers NULL both for text that is not JSON and for an allocation
- * that failed while parsing; only the second is an internal error. cJSON
- * allocates through hooks that are process-wide, so the hook counts the
- * failures of the calling thread: a parse that returned NULL while the
- * count moved ran out of memory. This thread-local counter is the one piece
- * of state outside the caller's structs in the case layer, and it carries
- * no error details: it only tells the two NULLs apart.
- */
-static _Thread_local unsigned long json_alloc_failures;
-
-static void *counting_malloc(size_t size)
-{
-	void *p = malloc(size);
-
-	if (p == NULL)
-		json_alloc_failures++;
-	return p;
-}
-
-static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
-
-static void install_hooks(void)
-{
-	cJSON_Hooks hooks = { counting_malloc, free };
-
-	cJSON_InitHooks(&hooks);
-}
-
-void onco_json_hooks_install(void)
-{
-	pthread_once(&hooks_once, install_hooks);
-}
-
-unsigned long onco_json_alloc_failures(void)
-{
-	return json_alloc_failures;
-}
-
 cJSON *onco_json_parse(const char *text, size_t length,
 		       const onco_scan_result *scan, onco_case_issues *issues,
 		       int *rc)
@@ -116,9 +76,9 @@ cJSON *onco_json_parse(const char *text, size_t length,
 	size_t at;
 
 	onco_json_hooks_install();
-	failures = json_alloc_failures;
+	failures = onco_json_alloc_failures();
 	root = cJSON_ParseWithLengthOpts(text, length, &end, 0);
-	if (root == NULL && json_alloc_failures != failures) {
+	if (root == NULL && onco_json_alloc_failures() != failures) {
 		*rc = ONCO_ENOMEM;
 		return NULL;
 	}

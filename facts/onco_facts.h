@@ -65,7 +65,7 @@ int onco_case_read(onco_case **out, const char *text, size_t length,
 
 /*
  * Installs, once per process, the allocation hooks cJSON allocates through
- * (malloc and free, counting failures per thread), so that running out of
+ * (malloc and free, counting failures per thread, or an arena), so that running out of
  * memory while parsing a case is ONCO_ENOMEM, never "not valid JSON".
  * onco_case_read and onco_engine_open call it; a program that uses cJSON
  * from several threads calls it (or opens an engine) before starting them.
@@ -77,6 +77,28 @@ void onco_json_hooks_install(void);
  * document reads it before and after: any change means the document may
  * lack something, and the answer is ONCO_ENOMEM. */
 unsigned long onco_json_alloc_failures(void);
+
+/*
+ * An arena for the cJSON allocations of one piece of work (json_alloc.c):
+ * between enter and leave, the calling thread's cJSON allocations are cut
+ * from it and freeing them does nothing; leave releases them all and keeps
+ * some memory for the next time. Nothing allocated inside may be used
+ * after leave: a text that must outlive it goes through export. An arena
+ * entered while one is in use (on this thread) leaves that one in use.
+ * The engine owns one and enters it around each evaluation.
+ */
+typedef struct onco_json_arena onco_json_arena;
+int onco_json_arena_new(onco_json_arena **out); /* 0 or ONCO_ENOMEM */
+void onco_json_arena_free(onco_json_arena *arena);
+void onco_json_arena_enter(onco_json_arena *arena);
+void onco_json_arena_leave(onco_json_arena *arena);
+/* Whether an arena is in use on this thread. */
+int onco_json_arena_active(void);
+/* A copy in malloc'd memory of `text` (NUL-terminated) when the arena in
+ * use holds it, after which the caller owns the copy; `text` itself
+ * otherwise. NULL when the copy cannot be made (counted as a cJSON
+ * allocation failure). */
+char *onco_json_arena_export(char *text);
 
 /* Whether a validated case records a value (not null) at JSON pointer
  * `pointer` ("/biomarkers/HER2", "/prior_treatments/1/region"): 1 or 0.

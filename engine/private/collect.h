@@ -51,7 +51,21 @@ typedef struct onco_run_facts {
 	 * by name: judging a rule's conditions looks up each finding once. */
 	struct onco_finding_entry *finding_index;
 	size_t n_finding_index;
+	/* Every finding fact with its name and value, sorted by name and then
+	 * by its place in `findings`: onco_run_findings_named. */
+	struct onco_named_finding *by_name;
 } onco_run_facts;
+
+typedef struct onco_named_finding {
+	const char *name, *value; /* valid while the run's facts live */
+	void *fact;
+	size_t order; /* its index in run->findings */
+} onco_named_finding;
+
+/* The finding facts named `name`, in working-memory order: their count,
+ * and *first pointing at the first of them. */
+size_t onco_run_findings_named(const onco_run_facts *run, const char *name,
+			       const onco_named_finding **first);
 
 typedef struct onco_finding_entry {
 	const char *name; /* valid while the run's facts live */

@@ -140,6 +140,8 @@ struct onco_engine {
 	unsigned long *firings;
 	onco_rule_info **rules_by_name; /* kb.rules sorted by name */
 	onco_supports supports; /* the firings behind each finding of the run */
+	/* The cJSON allocations of one evaluation (facts/json_alloc.c). */
+	onco_json_arena *arena;
 };
 
 /* gather.c: the index of rules by name, built once at open, and a look-up

@@ -17,6 +17,11 @@
  */
 char *onco_json_finish(cJSON *doc, int flags, unsigned long failures);
 
+/* `doc` as compact text in malloc'd memory (the caller frees it), the
+ * bytes cJSON_PrintUnformatted gives; NULL when memory runs out or `doc`
+ * holds an invalid item (json_print.c). */
+char *onco_json_print_compact(const cJSON *doc);
+
 /* Adds `item` to `array`, or deletes it: 0, or ONCO_ENOMEM when `item` is
  * NULL or could not be added. */
 int onco_json_append(cJSON *array, cJSON *item);

@@ -1,0 +1,128 @@
+/*
+ * test_json_print.c: the engine's compact printer (engine/json_print.c)
+ * gives the bytes cJSON_PrintUnformatted gives, for every kind of value,
+ * every byte that must be escaped and numbers of every shape; an invalid
+ * item is refused, not printed.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "private/json_out.h"
+#include "suite.h"
+
+/* Prints `doc` both ways, checks they match, and returns ours. */
+static char *same_as_cjson(cJSON *doc)
+{
+	char *ours = onco_json_print_compact(doc);
+	char *theirs = cJSON_PrintUnformatted(doc);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ours);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(theirs);
+	CU_ASSERT_STRING_EQUAL(ours, theirs);
+	if (strcmp(ours, theirs) != 0)
+		fprintf(stderr, "\n  ours:   %s\n  cJSON:  %s\n", ours, theirs);
+	cJSON_free(theirs);
+	return ours;
+}
+
+static void test_every_kind_of_value_prints_as_cjson_prints_it(void)
+{
+	cJSON *doc = cJSON_Parse("{\"a\":null,\"b\":true,\"c\":false,\"d\":[],\"e\":{},"
+				 "\"f\":[1,[2,[3,{}]],{\"g\":\"h\"}],\"\":\"empty key\"}");
+	char *text;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	CU_ASSERT_PTR_NOT_NULL(cJSON_AddRawToObject(doc, "raw", "{\"x\": 1}"));
+	text = same_as_cjson(doc);
+	CU_ASSERT_STRING_EQUAL(text, "{\"a\":null,\"b\":true,\"c\":false,\"d\":[],\"e\":{},"
+				     "\"f\":[1,[2,[3,{}]],{\"g\":\"h\"}],\"\":\"empty key\","
+				     "\"raw\":{\"x\": 1}}");
+	free(text);
+	cJSON_Delete(doc);
+}
+
+static void test_every_byte_that_needs_an_escape_is_escaped_as_cjson_does(void)
+{
+	char all[256];
+	cJSON *doc = cJSON_CreateObject();
+	char *text;
+	int i;
+
+	/* every byte from 1 to 255: controls, quote, backslash, UTF-8 bytes */
+	for (i = 1; i < 256; i++)
+		all[i - 1] = (char)i;
+	all[255] = '\0';
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cJSON_AddStringToObject(doc, all, all));
+	CU_ASSERT_PTR_NOT_NULL(cJSON_AddStringToObject(doc, "mixed", "a\"b\\c\nd\te\x01" "f\x1f"));
+	text = same_as_cjson(doc);
+	CU_ASSERT(strstr(text, "a\\\"b\\\\c\\nd\\te\\u0001f\\u001f") != NULL);
+	free(text);
+	cJSON_Delete(doc);
+}
+
+static void test_numbers_of_every_shape_print_as_cjson_prints_them(void)
+{
+	static const double numbers[] = {
+		0, 1, -1, 42, -42, 2147483647.0, -2147483648.0, 4294967296.0,
+		999999999999999.0, 1e15, 1e16, -1e15, 123456789012345678.0, 0.5, -0.5,
+		0.1, 1.0 / 3.0, 2.0 / 3.0, 1e-7, 1.5e-300, 1.7976931348623157e308,
+		4.9e-324, 3.14159, 100.25, 1e21, 0.30000000000000004};
+	cJSON *doc = cJSON_CreateArray();
+	char *text;
+	size_t i;
+
+	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
+		CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateNumber(numbers[i])));
+	CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateNumber(-0.0)));
+	CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateNumber(NAN)));
+	CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateNumber(INFINITY)));
+	text = same_as_cjson(doc);
+	CU_ASSERT(strncmp(text, "[0,1,-1,42,-42,2147483647,-2147483648,4294967296,", 49) == 0);
+	CU_ASSERT(strstr(text, ",-0,null,null]") != NULL);
+	free(text);
+	cJSON_Delete(doc);
+}
+
+static void test_a_document_larger_than_the_first_buffer_prints_whole(void)
+{
+	cJSON *doc = cJSON_CreateArray();
+	char *text;
+	int i;
+
+	for (i = 0; i < 5000; i++)
+		CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString("a string of some length, twice as long")));
+	text = same_as_cjson(doc);
+	CU_ASSERT(strlen(text) > 200000);
+	free(text);
+	cJSON_Delete(doc);
+}
+
+static void test_an_invalid_item_is_refused(void)
+{
+	cJSON *doc = cJSON_CreateArray();
+	cJSON *bad = cJSON_CreateNull();
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bad);
+	bad->type = cJSON_Invalid;
+	CU_ASSERT(cJSON_AddItemToArray(doc, bad));
+	CU_ASSERT_PTR_NULL(onco_json_print_compact(doc));
+	CU_ASSERT_PTR_NULL(cJSON_PrintUnformatted(doc));
+	CU_ASSERT_PTR_NULL(onco_json_print_compact(NULL));
+	cJSON_Delete(doc);
+}
+
+int main(void)
+{
+	static const onco_test tests[] = {
+		ONCO_TEST(test_every_kind_of_value_prints_as_cjson_prints_it),
+		ONCO_TEST(test_every_byte_that_needs_an_escape_is_escaped_as_cjson_does),
+		ONCO_TEST(test_numbers_of_every_shape_print_as_cjson_prints_them),
+		ONCO_TEST(test_a_document_larger_than_the_first_buffer_prints_whole),
+		ONCO_TEST(test_an_invalid_item_is_refused),
+	};
+
+	return ONCO_RUN_SUITE("json_print", tests);
+}

@@ -83,7 +83,7 @@ onco_engine *cli_engine_open(const cli_engine_args *args, int *status);
 /* The end of a command's one engine, just before the process exits: the
  * sanitizer build frees it (so that LeakSanitizer sees everything); other
  * builds leave it to the exit, where freeing a CLIPS environment would cost
- * about 9 million instructions, a sixth of a cold `evaluate`
+ * about 9 million instructions, half of a cold `evaluate`
  * (docs/performance.md). */
 void cli_engine_done(onco_engine *engine);
 

@@ -511,6 +511,14 @@ static int check_image(const unsigned char *image, size_t size, const char *name
 	onco_image_reader fr;
 	uint64_t offset, length, sum;
 
+	/* The magic's last two bytes are the format's number and a newline. */
+	if (size >= FOOTER_BYTES &&
+	    memcmp(image + size - sizeof(image_magic), image_magic, sizeof(image_magic) - 2) == 0 &&
+	    memcmp(image + size - 2, image_magic + sizeof(image_magic) - 2, 2) != 0)
+		return onco_error_set(err, ONCO_ERULES,
+				      "rule image %s is of another format than this oncorules "
+				      "reads (%c, not %c): compile it again (oncorules compile)",
+				      name, image[size - 2], image_magic[sizeof(image_magic) - 2]);
 	if (size < FOOTER_BYTES ||
 	    memcmp(image + size - sizeof(image_magic), image_magic, sizeof(image_magic)) != 0)
 		return onco_error_set(err, ONCO_ERULES,

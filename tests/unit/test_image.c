@@ -389,6 +389,32 @@ static void test_image_whose_rules_do_not_match_clips_is_refused(void)
 	close_both(&t);
 }
 
+/* An image of an earlier format (its magic ends in "3\n") is refused
+ * with what to do, not read as this format. */
+static void test_image_of_another_format_says_compile_again(void)
+{
+	text_and_image t;
+	onco_image_payload payload;
+	onco_error err;
+	unsigned char *image;
+	size_t size;
+
+	open_both(&t, FIXTURES "/kb-mini");
+	image = image_bytes(t.path, &size);
+	CU_ASSERT_EQUAL(image[size - 2], '4');
+	image[size - 2] = '3';
+	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "old.img", 0, 0, &payload, &err),
+			ONCO_ERULES);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "old.img is of another format"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "compile it again"));
+	image[size - 16] = 'x'; /* no magic at all */
+	CU_ASSERT_EQUAL(onco_image_read_payload(image, size, "old.img", 0, 0, &payload, &err),
+			ONCO_ERULES);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "is not an oncorules rule image"));
+	free(image);
+	close_both(&t);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
@@ -396,6 +422,7 @@ int main(void)
 		ONCO_TEST(test_image_with_a_rule_kind_out_of_range_is_damaged),
 		ONCO_TEST(test_image_with_a_count_past_the_end_is_damaged),
 		ONCO_TEST(test_image_whose_rules_do_not_match_clips_is_refused),
+		ONCO_TEST(test_image_of_another_format_says_compile_again),
 	};
 
 	return ONCO_RUN_SUITE("image", tests);

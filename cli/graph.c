@@ -61,21 +61,22 @@ static int quiet(char *message)
 	return 0;
 }
 
-cli_graphs *cli_graphs_open(void)
+cli_graphs *cli_graphs_open(char *why, size_t size)
 {
 	cli_graphs *graphs = calloc(1, sizeof(*graphs));
 
-	char why[256];
-
-	if (graphs == NULL)
+	if (graphs == NULL) {
+		snprintf(why, size, "out of memory");
 		return NULL;
-	if (cli_graphviz_load(&graphs->gv, why, sizeof(why)) != 0) {
+	}
+	if (cli_graphviz_load(&graphs->gv, why, size) != 0) {
 		free(graphs);
 		return NULL;
 	}
 	graphs->gv.agseterrf(quiet);
 	graphs->gvc = graphs->gv.gvContextPlugins(graphs->gv.plugins, 0);
 	if (graphs->gvc == NULL) {
+		snprintf(why, size, "no Graphviz context");
 		free(graphs);
 		return NULL;
 	}

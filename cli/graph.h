@@ -38,8 +38,8 @@ typedef enum cli_node_kind {
 } cli_node_kind;
 
 /* The layout engine; NULL when Graphviz cannot be loaded (graphviz.h)
- * or started. */
-cli_graphs *cli_graphs_open(void);
+ * or started, the reason in `why` (of `size` bytes). */
+cli_graphs *cli_graphs_open(char *why, size_t size);
 void cli_graphs_free(cli_graphs *graphs);
 
 cli_graph *cli_graph_new(void);

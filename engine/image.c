@@ -606,13 +606,43 @@ damaged:
 }
 
 /*
- * EnvBload reads only from a file: the image bytes are written to an
+ * EnvBload reads only from a file, by name, from its start to what it
+ * needs, without seeking (it seeks only past a construct this CLIPS build
+ * does not know, and the image was written by this build). So the bytes go
+ * into a pipe large enough to hold them all, which EnvBload reads through
+ * /proc/self/fd: cheaper than a memory file, whose pages the kernel must
+ * add to a file and remove again (0.3 ms of a 4.5 ms cold `evaluate`
+ * here). Where no pipe can be made that large (more than
+ * /proc/sys/fs/pipe-max-size, 1 MiB by default), the bytes go to an
  * anonymous memory file (memfd, opened again through /proc/self/fd), or,
  * where that is not available, to a new private temporary file (mkstemp,
  * mode 0600) removed as soon as it is loaded. `path` receives the name to
  * give EnvBload; *fd the descriptor to close afterwards; *unlink_path says
  * whether `path` must be removed.
  */
+
+/* The bytes in a pipe that holds them all: 0 with *fd its read end, or -1
+ * (nothing left open) when no pipe can hold them. */
+static int into_pipe(const unsigned char *image, size_t size, int *fd)
+{
+	int ends[2];
+
+	if (size > INT_MAX || pipe2(ends, O_CLOEXEC) != 0)
+		return -1;
+	/* Never blocks: the write end is non-blocking, and a write that does
+	 * not fit whole is a failure, not a wait for a reader. */
+	if (fcntl(ends[1], F_SETFL, O_NONBLOCK) == 0 &&
+	    fcntl(ends[1], F_SETPIPE_SZ, (int)size) >= (int)size &&
+	    write(ends[1], image, size) == (ssize_t)size) {
+		close(ends[1]);
+		*fd = ends[0];
+		return 0;
+	}
+	close(ends[0]);
+	close(ends[1]);
+	return -1;
+}
+
 static int materialize(const unsigned char *image, size_t size, char *path,
 		       size_t path_size, int *fd, int *unlink_path, onco_error *err)
 {
@@ -622,6 +652,15 @@ static int materialize(const unsigned char *image, size_t size, char *path,
 
 	*unlink_path = 0;
 	*fd = -1;
+#ifdef F_SETPIPE_SZ
+	if (into_pipe(image, size, fd) == 0) {
+		snprintf(path, path_size, "/proc/self/fd/%d", *fd);
+		if (access(path, R_OK) == 0)
+			return 0;
+		close(*fd);
+		*fd = -1;
+	}
+#endif
 #ifdef MFD_CLOEXEC
 	*fd = memfd_create("oncorules-kb", MFD_CLOEXEC);
 	if (*fd >= 0) {

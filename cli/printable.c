@@ -38,9 +38,7 @@ static size_t sequence(const unsigned char *s, unsigned long *cp)
 	return 0;
 }
 
-/* How many bytes at `s` are to be escaped (0: none), and how: *cp is the
- * code point of a hidden one, or the byte of a control byte (*byte). */
-static size_t escaped_at(const char *s, unsigned long *cp, int *byte)
+size_t cli_unprintable_at(const char *s, unsigned long *cp, int *byte)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t n, i;
@@ -64,7 +62,7 @@ void cli_printable_append(cli_buf *b, const char *s)
 	int byte;
 
 	while (*s != '\0') {
-		n = escaped_at(s, &cp, &byte);
+		n = cli_unprintable_at(s, &cp, &byte);
 		if (n == 0) {
 			s++;
 			continue;
@@ -94,7 +92,7 @@ static int needs_escape(const char *s)
 	int byte;
 
 	for (; s != NULL && *s != '\0'; s++)
-		if (escaped_at(s, &cp, &byte) != 0)
+		if (cli_unprintable_at(s, &cp, &byte) != 0)
 			return 1;
 	return 0;
 }

@@ -17,6 +17,11 @@
 
 #include "strbuf.h"
 
+/* How many bytes at `s` a text view must not show as they are (0: none),
+ * and what they are: a control byte (*byte set), or a code point that
+ * drives or reorders what is shown (*cp set; 2 or 3 bytes). */
+size_t cli_unprintable_at(const char *s, unsigned long *cp, int *byte);
+
 /* Appends `s` to `b` with its control characters escaped. The one
  * escaping function; the others below use it. */
 void cli_printable_append(cli_buf *b, const char *s);

@@ -46,7 +46,7 @@ int onco_guarded(onco_engine *engine, int (*work)(onco_engine *, void *), void *
 		 onco_error *err)
 {
 	jmp_buf jump;
-	int rc;
+	int depth, rc;
 
 	if (engine->lost)
 		return onco_error_set(err, ONCO_ENOMEM,
@@ -56,8 +56,15 @@ int onco_guarded(onco_engine *engine, int (*work)(onco_engine *, void *), void *
 	 * nothing of the outer call may touch the environment either. */
 	if (engine->guard != NULL)
 		return work(engine, arg);
+	/* The jump also skips the onco_json_arena_leave of an evaluation it
+	 * interrupts inside this call (explain evaluates inside its own):
+	 * the engine's arena is put back as it was here, or the thread would
+	 * keep cutting cJSON memory from it, freed with the engine. Read before
+	 * setjmp and not changed after, `depth` survives the jump. */
+	depth = onco_json_arena_depth(engine->arena);
 	if (setjmp(jump) != 0) {
 		engine->guard = NULL;
+		onco_json_arena_unwind(engine->arena, depth);
 		return onco_error_set(err, ONCO_ENOMEM,
 				      "out of memory inside CLIPS: the engine cannot be used "
 				      "any more");

@@ -100,6 +100,8 @@ static chunk *arena_grow(onco_json_arena *a, size_t need)
 	if (c != NULL) {
 		*link = c->next;
 	} else {
+		if (need > SIZE_MAX - sizeof(*c))
+			return NULL;
 		size = need > CHUNK_SIZE ? need : CHUNK_SIZE;
 		if (a->bytes > KEEP_BYTES && a->bytes > size)
 			size = a->bytes;
@@ -122,8 +124,10 @@ static void *arena_alloc(onco_json_arena *a, size_t size)
 	chunk *c = a->chunks;
 	unsigned char *block;
 
-	if (need < size)
-		return NULL; /* size near SIZE_MAX */
+	/* size near SIZE_MAX: rounding it up, or adding the chunk header in
+	 * arena_grow, would wrap round to a small block */
+	if (need < size || need > SIZE_MAX - sizeof(chunk))
+		return NULL;
 	if (c == NULL || c->size - c->used < need)
 		c = arena_grow(a, need);
 	if (c == NULL)
@@ -199,6 +203,9 @@ void onco_json_arena_free(onco_json_arena *a)
 {
 	if (a == NULL)
 		return;
+	/* never leave the thread pointing at freed memory */
+	if (current == a)
+		current = NULL;
 	free_chunks(a->chunks);
 	free_chunks(a->spare);
 	free(a);
@@ -222,6 +229,10 @@ void onco_json_arena_leave(onco_json_arena *a)
 		a->nested--;
 		return;
 	}
+	/* not in use on this thread: nothing to leave, and the arena that is
+	 * in use stays so */
+	if (current != a)
+		return;
 	current = NULL;
 	for (c = a->spare; c != NULL; c = c->next)
 		kept += c->size;
@@ -240,6 +251,19 @@ void onco_json_arena_leave(onco_json_arena *a)
 	free_chunks(gone);
 	a->chunks = NULL;
 	a->bytes = 0;
+}
+
+int onco_json_arena_depth(const onco_json_arena *a)
+{
+	if (a == NULL)
+		return 0;
+	return a->nested + (current == a);
+}
+
+void onco_json_arena_unwind(onco_json_arena *a, int depth)
+{
+	while (onco_json_arena_depth(a) > depth)
+		onco_json_arena_leave(a);
 }
 
 int onco_json_arena_active(void)

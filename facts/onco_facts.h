@@ -92,6 +92,12 @@ int onco_json_arena_new(onco_json_arena **out); /* 0 or ONCO_ENOMEM */
 void onco_json_arena_free(onco_json_arena *arena);
 void onco_json_arena_enter(onco_json_arena *arena);
 void onco_json_arena_leave(onco_json_arena *arena);
+/* How many times `arena` (NULL: none) is entered on this thread and not
+ * yet left; unwind leaves it until that is `depth` again. A longjmp out
+ * of the work between enter and leave (CLIPS out of memory, engine/guard.c)
+ * skips leave: the code it lands in unwinds to the depth it had read. */
+int onco_json_arena_depth(const onco_json_arena *arena);
+void onco_json_arena_unwind(onco_json_arena *arena, int depth);
 /* Whether an arena is in use on this thread. */
 int onco_json_arena_active(void);
 /* A copy in malloc'd memory of `text` (NUL-terminated) when the arena in

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cds.h"
+#include "printable.h"
 
 void cds_text_free(cds_text *t)
 {
@@ -75,16 +76,29 @@ static int is_markup(char c)
 	return c != '\0' && strchr("\\`*_[]<>|~!&#", c) != NULL;
 }
 
+/* A control byte, or a code point that reorders or breaks what an EHR
+ * shows (cli/printable.h: C1 controls, bidirectional marks, embeddings,
+ * overrides and isolates, line and paragraph separators), is shown as one
+ * space in a card: it never reverses or splits the text around it, and the
+ * text never grows past the summary's limit. Its length in bytes, or 0. */
+static size_t hidden_at(const char *s)
+{
+	unsigned long cp;
+	int byte;
+
+	return cli_unprintable_at(s, &cp, &byte);
+}
+
 void cds_md(cds_text *t, const char *s)
 {
 	const char *p;
+	size_t n;
 
 	for (p = s; *p != '\0'; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c < 0x20 || c == 0x7f)
+		if ((n = hidden_at(p)) > 0) {
 			append(t, " ", 1);
-		else if (is_markup(*p)) {
+			p += n - 1;
+		} else if (is_markup(*p)) {
 			append(t, "\\", 1);
 			append(t, p, 1);
 		} else
@@ -105,9 +119,14 @@ void cds_plain_cut(cds_text *t, const char *s, size_t max)
 		cut = n;
 	}
 	for (i = 0; i < cut; i++) {
-		unsigned char c = (unsigned char)s[i];
+		size_t hidden = hidden_at(s + i);
 
-		append(t, c < 0x20 || c == 0x7f ? " " : s + i, 1);
+		if (hidden > 0 && i + hidden <= cut) {
+			append(t, " ", 1);
+			i += hidden - 1;
+		} else {
+			append(t, s + i, 1);
+		}
 	}
 	if (cut < n)
 		append(t, "...", 3);

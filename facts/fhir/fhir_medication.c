@@ -201,6 +201,14 @@ static size_t drugs_of(fhir_reader *r, const cJSON *concept, const char *at,
 		return n;
 	}
 	for (i = 0; i < nparts; i++) {
+		/* "A / " or " / B": an ingredient with no name is no drug; the
+		 * others are still read (found by fuzz/run fhir_read: an empty
+		 * name made a case the case reader refuses). */
+		if (parts[i][strspn(parts[i], " ")] == '\0') {
+			fhir_note(r, at, concept, "\"%.80s\" has an ingredient with no name: it "
+				  "is not read", name);
+			continue;
+		}
 		drug = fhir_drug_by_name(parts[i], &ambiguous);
 		if (drug != NULL)
 			out[n++].drug = drug;

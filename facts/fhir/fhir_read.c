@@ -380,7 +380,9 @@ static int bundle_header(fhir_reader *r, const cJSON *root, const char *as_of)
 	if (bundle == NULL || (id != NULL && cJSON_AddStringToObject(bundle, "id", id) == NULL) ||
 	    cJSON_AddStringToObject(bundle, "type", type) == NULL)
 		return ONCO_ENOMEM;
-	if (id != NULL && strlen(id) <= ID_MAX && (r->case_id = fhir_clean(id, ID_MAX)) == NULL)
+	/* An empty id names nothing: the Patient's id names the case then. */
+	if (id != NULL && id[0] != '\0' && strlen(id) <= ID_MAX &&
+	    (r->case_id = fhir_clean(id, ID_MAX)) == NULL)
 		return ONCO_ENOMEM;
 
 	/* The evaluation date: the caller's, else the bundle's own. */

@@ -27,6 +27,12 @@
  *
  * With --persistent, every allocation from the Nth on fails (a sample of
  * points): the path where CLIPS itself runs out of memory (engine/guard.c).
+ * With --no-arena, the engine's cJSON arena (facts/json_alloc.c) is never
+ * entered: cJSON allocates every node and string with malloc, so that each
+ * one is a point. With the arena, cJSON's allocations are cut from a few
+ * chunks and only the two or three chunk mallocs of a case are points: the
+ * error path of each place that builds the answer is reached only this
+ * way (in production a chunk can run out at any of them).
  * With --leak-every K (ASan builds), one child in K frees everything and
  * exits normally, so that LeakSanitizer checks its path; the others end
  * with _exit (a leak check per child would triple the time).
@@ -34,7 +40,7 @@
  * --only N runs the work once, in the process itself (under a debugger),
  * with allocation N failing, and prints what it printed.
  *
- * Usage: fault_inject [--persistent] [--every K] [--leak-every K] [--only N]
+ * Usage: fault_inject [--persistent] [--no-arena] [--every K] [--leak-every K] [--only N]
  *                     evaluate-json|evaluate-text|batch|batch-summary CASE...
  * CASE is a case or a regression case file (its "input"). Prints the number
  * of points, the outcomes and the time.
@@ -115,6 +121,26 @@ char *__wrap_strdup(const char *s)
 FILE *__wrap_open_memstream(char **p, size_t *size)
 {
 	return fail_now() ? NULL : __real_open_memstream(p, size);
+}
+
+/* --no-arena: entering and leaving the engine's arena do nothing. */
+static int no_arena;
+
+void __real_onco_json_arena_enter(onco_json_arena *arena);
+void __real_onco_json_arena_leave(onco_json_arena *arena);
+void __wrap_onco_json_arena_enter(onco_json_arena *arena);
+void __wrap_onco_json_arena_leave(onco_json_arena *arena);
+
+void __wrap_onco_json_arena_enter(onco_json_arena *arena)
+{
+	if (!no_arena)
+		__real_onco_json_arena_enter(arena);
+}
+
+void __wrap_onco_json_arena_leave(onco_json_arena *arena)
+{
+	if (!no_arena)
+		__real_onco_json_arena_leave(arena);
 }
 
 /* The text summary evaluates the case exactly as --json does (same calls,
@@ -382,6 +408,8 @@ int main(int argc, char **argv)
 	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		if (strcmp(argv[i], "--persistent") == 0)
 			persistent = 1;
+		else if (strcmp(argv[i], "--no-arena") == 0)
+			no_arena = 1;
 		else if (strcmp(argv[i], "--every") == 0 && i + 1 < argc)
 			every = atol(argv[++i]);
 		else if (strcmp(argv[i], "--leak-every") == 0 && i + 1 < argc)
@@ -392,7 +420,7 @@ int main(int argc, char **argv)
 	for (m = 0; m < 4 && i < argc && strcmp(argv[i], modes[m]) != 0; m++)
 		;
 	if (m == 4 || i + 1 >= argc || every < 1 || leak_every < 1) {
-		fputs("usage: fault_inject [--persistent] [--every K] [--leak-every K] "
+		fputs("usage: fault_inject [--persistent] [--no-arena] [--every K] [--leak-every K] "
 		      "evaluate-json|evaluate-text|batch|batch-summary CASE...\n", stderr);
 		return 2;
 	}
@@ -458,9 +486,9 @@ int main(int argc, char **argv)
 		free((char *)j.text);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("%s%s: %ld points, %ld same answer, %ld exit 3 (%ld before any output), "
+	printf("%s%s%s: %ld points, %ld same answer, %ld exit 3 (%ld before any output), "
 	       "%ld failures, %.1f s\n",
-	       modes[m], persistent ? " (persistent)" : "", total.points, total.same,
+	       modes[m], persistent ? " (persistent)" : "", no_arena ? " (no arena)" : "", total.points, total.same,
 	       total.refused + total.started_not, total.started_not, total.failures,
 	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	onco_engine_free(j.engine);

@@ -357,6 +357,26 @@ def run_tests(binary, source, tmp):
         print("note: shared/fhir-examples not found; its bundles are not posted")
     keys = [(k, PREFETCH_TYPES[k]) for k in svc.get("prefetch", {}) if k != "patient"]
     check_cards(check, binary, source, lambda body: post(body), shared, keys)
+    # Text of the record that reorders or breaks what an EHR shows (a right-
+    # to-left override, a C1 line break, a paragraph separator) never reaches
+    # a card: each is one space there (cli/serve/cds_text.c).
+    bundle = json.load(open(os.path.join(source, "tests", "fhir", "bundles",
+                                         "breast-her2-positive.json")))
+    for e in bundle["entry"]:
+        if e["resource"].get("id") == "br-docetaxel":
+            e["resource"]["medicationCodeableConcept"] = {
+                "text": "pal\u202ebociclib\u0085x\u2029y"}
+    hostile = os.path.join(tmp, "hostile-name.json")
+    json.dump(bundle, open(hostile, "w"))
+    pid, pre = prefetch_from_bundle(hostile)
+    s, _, body = post(hook_request(patient_id=pid, prefetch=pre))
+    texts = [c.get(k, "") for c in json.loads(body).get("cards", []) if s == 200
+             for k in ("summary", "detail")]
+    hidden = [t for t in texts if any(ch in t for ch in "\u202e\u0085\u2029")]
+    check("a drug name with bidi and separator characters: 200", s == 200, body[:300])
+    check("the name is on a card, each such character a space",
+          any("pal bociclib x y" in t for t in texts), texts)
+    check("no card holds a bidi override, C1 control or separator", not hidden, hidden)
     pre = empty_prefetch("p-1")
     refused("as-of extension that is not a date", 400,
             hook_request(prefetch=pre, extension={"org.oncorules.as-of": "2024-13-01"}))

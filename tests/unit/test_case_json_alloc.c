@@ -171,6 +171,77 @@ static void test_a_block_allocated_before_entering_is_freed_for_real(void)
 	onco_json_arena_free(arena);
 }
 
+/* A block of nearly SIZE_MAX bytes is refused, not wrapped round to a
+ * small chunk that would be taken for a huge one (the sizes whose chunk,
+ * header included, would wrap: a smaller one reaches malloc, which the
+ * sanitizer build would refuse by aborting). */
+static void test_a_block_near_size_max_is_refused(void)
+{
+	onco_json_arena *arena;
+	unsigned long failures;
+	size_t k;
+
+	onco_json_hooks_install();
+	CU_ASSERT_FATAL(onco_json_arena_new(&arena) == 0);
+	onco_json_arena_enter(arena);
+	failures = onco_json_alloc_failures();
+	for (k = 0; k < 47; k++)
+		CU_ASSERT_PTR_NULL(cJSON_malloc(SIZE_MAX - k));
+	CU_ASSERT_EQUAL(onco_json_alloc_failures(), failures + 47);
+	onco_json_arena_leave(arena);
+	onco_json_arena_free(arena);
+}
+
+/* What a longjmp past leave needs (engine/guard.c): the depth read before,
+ * unwound to after; a leave of an arena not in use changes nothing. */
+static void test_unwinding_puts_the_arenas_back_as_they_were(void)
+{
+	onco_json_arena *outer, *inner;
+	int depth;
+
+	onco_json_hooks_install();
+	CU_ASSERT_FATAL(onco_json_arena_new(&outer) == 0);
+	CU_ASSERT_FATAL(onco_json_arena_new(&inner) == 0);
+	CU_ASSERT_EQUAL(onco_json_arena_depth(NULL), 0);
+	depth = onco_json_arena_depth(inner);
+	CU_ASSERT_EQUAL(depth, 0);
+	onco_json_arena_enter(inner);
+	onco_json_arena_enter(inner);
+	CU_ASSERT_EQUAL(onco_json_arena_depth(inner), 2);
+	onco_json_arena_unwind(inner, depth);
+	CU_ASSERT(!onco_json_arena_active());
+
+	onco_json_arena_enter(outer);
+	depth = onco_json_arena_depth(inner);
+	onco_json_arena_enter(inner); /* nested: the outer stays in use */
+	onco_json_arena_unwind(inner, depth);
+	CU_ASSERT_EQUAL(onco_json_arena_depth(inner), 0);
+	CU_ASSERT_EQUAL(onco_json_arena_depth(outer), 1);
+	onco_json_arena_leave(inner); /* not in use: the outer stays */
+	CU_ASSERT(onco_json_arena_active());
+	onco_json_arena_leave(outer);
+	CU_ASSERT(!onco_json_arena_active());
+	onco_json_arena_free(inner);
+	onco_json_arena_free(outer);
+}
+
+/* An arena freed while in use is no longer in use (the thread does not
+ * keep a pointer to freed memory). */
+static void test_an_arena_freed_in_use_is_left(void)
+{
+	onco_json_arena *arena;
+	cJSON *doc;
+
+	onco_json_hooks_install();
+	CU_ASSERT_FATAL(onco_json_arena_new(&arena) == 0);
+	onco_json_arena_enter(arena);
+	onco_json_arena_free(arena);
+	CU_ASSERT(!onco_json_arena_active());
+	doc = cJSON_CreateObject();
+	CU_ASSERT_PTR_NOT_NULL(doc);
+	cJSON_Delete(doc);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
@@ -180,6 +251,9 @@ int main(void)
 		ONCO_TEST(test_a_large_document_spans_chunks_and_stays_whole),
 		ONCO_TEST(test_an_arena_entered_inside_another_leaves_the_outer_in_use),
 		ONCO_TEST(test_a_block_allocated_before_entering_is_freed_for_real),
+		ONCO_TEST(test_a_block_near_size_max_is_refused),
+		ONCO_TEST(test_unwinding_puts_the_arenas_back_as_they_were),
+		ONCO_TEST(test_an_arena_freed_in_use_is_left),
 	};
 
 	return ONCO_RUN_SUITE("json_alloc", tests);

@@ -922,6 +922,29 @@ static void test_fhir_regressions_keep_the_contract(void)
 }
 
 
+/* A combination written "A / " or " / B" has an ingredient with no name:
+ * it is listed as not read, the others are read; an empty Bundle.id names
+ * no case, the Patient's id does (both once made a case the case reader
+ * refuses, found by fuzz/run fhir_read). */
+static void test_fhir_empty_names_are_not_read_as_names(void)
+{
+	read_result r = read_path(ONCO_SOURCE_DIR "/tests/fuzz-regressions/fhir/"
+				  "ingredient-names-around-a-slash.json", "2024-06-01");
+	const cJSON *meds = case_item(&r, NULL, "medications");
+
+	CU_ASSERT_EQUAL_FATAL(r.rc, 0);
+	CU_ASSERT_EQUAL(cJSON_GetArraySize(meds), 2);
+	CU_ASSERT_STRING_EQUAL(resolve(meds, "/1/agent")->valuestring, "docetaxel");
+	CU_ASSERT(note_says(&r, "/entry/12/resource/medicationCodeableConcept",
+			    "has an ingredient with no name"));
+	done(&r);
+	r = read_path(ONCO_SOURCE_DIR "/tests/fuzz-regressions/fhir/empty-bundle-id.json",
+		      "2024-06-01");
+	CU_ASSERT_EQUAL_FATAL(r.rc, 0);
+	CU_ASSERT_STRING_EQUAL(case_item(&r, NULL, "id")->valuestring, "br-patient");
+	done(&r);
+}
+
 /* ------------------------------------------ the review of the reader */
 
 /* What cannot be read safely is listed and left out: the bundles of the
@@ -1172,6 +1195,7 @@ int main(void)
 		ONCO_TEST(test_fhir_duplicate_keys_and_long_strings_are_not_read),
 		ONCO_TEST(test_fhir_other_drug_beside_a_dose),
 		ONCO_TEST(test_fhir_regressions_keep_the_contract),
+		ONCO_TEST(test_fhir_empty_names_are_not_read_as_names),
 		ONCO_TEST(test_fhir_attach_adds_the_source_to_a_result),
 		ONCO_TEST(test_fhir_periods_that_end_before_they_start),
 		ONCO_TEST(test_fhir_do_not_perform_modifiers_and_two_values),

@@ -83,7 +83,7 @@ onco_engine *cli_engine_open(const cli_engine_args *args, int *status);
 /* The end of a command's one engine, just before the process exits: the
  * sanitizer build frees it (so that LeakSanitizer sees everything); other
  * builds leave it to the exit, where freeing a CLIPS environment would cost
- * about 9 million instructions, a sixth of a cold `evaluate`
+ * about 9 million instructions, half of a cold `evaluate`
  * (docs/performance.md). */
 void cli_engine_done(onco_engine *engine);
 
@@ -149,6 +149,15 @@ int cli_batch(int argc, char **argv);
 int cli_report(int argc, char **argv); /* cli/report.c */
 int cli_compile(int argc, char **argv);
 int cli_fhir_to_case(int argc, char **argv);
-int cli_serve(int argc, char **argv); /* cli/serve/serve.c */
+/* `serve` runs the program oncorules-serve found next to this one
+ * (cli/serve_exec.c): the HTTP and TLS libraries only it needs are then
+ * loaded by no other verb. Returns only when that program cannot be run. */
+int cli_serve(int argc, char **argv);
+
+/* What a program of the command does before its verb (process.c):
+ * standard streams open, standard output buffered when it is not a
+ * terminal, SIGPIPE ignored, the stack limit checked. Returns CLI_EXIT_OK,
+ * or the exit status to stop with (a message printed, `program` first). */
+int cli_process_start(const char *program);
 
 #endif

@@ -5,21 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gvc.h>
+#include "graphviz.h"
 
-/* The two Graphviz plugins a drawing needs, linked in rather than loaded
- * from Graphviz's plugin folder: the "dot" layout and the core SVG
- * renderer. Without the text-layout plugin (pango) Graphviz measures text
+/* Graphviz is given the two plugins a drawing needs, the "dot" layout and
+ * the core SVG renderer (graphviz.c), rather than every plugin of its
+ * folder. Without the text-layout plugin (pango) Graphviz measures text
  * with its own Helvetica and Courier metrics, so a drawing does not depend
  * on the fonts installed and the same graph gives the same bytes. */
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_core_LTX_library;
-
-static const lt_symlist_t plugins[] = {
-	{"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-	{"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
-	{NULL, NULL},
-};
 
 /* How each kind of node looks. Colours match the page's (report.css). */
 static const struct node_style {
@@ -47,6 +39,7 @@ static const struct node_style {
 #define MAX_EDGES 600
 
 struct cli_graphs {
+	cli_graphviz gv; /* Graphviz's functions, loaded at open */
 	GVC_t *gvc;
 };
 
@@ -68,15 +61,22 @@ static int quiet(char *message)
 	return 0;
 }
 
-cli_graphs *cli_graphs_open(void)
+cli_graphs *cli_graphs_open(char *why, size_t size)
 {
 	cli_graphs *graphs = calloc(1, sizeof(*graphs));
 
-	if (graphs == NULL)
+	if (graphs == NULL) {
+		snprintf(why, size, "out of memory");
 		return NULL;
-	agseterrf(quiet);
-	graphs->gvc = gvContextPlugins(plugins, 0);
+	}
+	if (cli_graphviz_load(&graphs->gv, why, size) != 0) {
+		free(graphs);
+		return NULL;
+	}
+	graphs->gv.agseterrf(quiet);
+	graphs->gvc = graphs->gv.gvContextPlugins(graphs->gv.plugins, 0);
 	if (graphs->gvc == NULL) {
+		snprintf(why, size, "no Graphviz context");
 		free(graphs);
 		return NULL;
 	}
@@ -87,7 +87,7 @@ void cli_graphs_free(cli_graphs *graphs)
 {
 	if (graphs == NULL)
 		return;
-	gvFreeContext(graphs->gvc);
+	graphs->gv.gvFreeContext(graphs->gvc);
 	free(graphs);
 }
 
@@ -188,14 +188,15 @@ static void put_label(cli_buf *b, const char *text, int width)
 	}
 }
 
-static void set(void *object, const char *name, const char *value)
+static void set(const cli_graphviz *gv, void *object, const char *name, const char *value)
 {
-	agsafeset(object, (char *)name, (char *)value, "");
+	gv->agsafeset(object, (char *)name, (char *)value, "");
 }
 
 int cli_graph_draw(cli_graphs *graphs, cli_graph *g, html_out *h, const char *id, long *width,
 		   long *height)
 {
+	const cli_graphviz *gv;
 	Agraph_t *graph;
 	Agnode_t *nodes[MAX_NODES];
 	char name[16], *svg = NULL;
@@ -206,44 +207,45 @@ int cli_graph_draw(cli_graphs *graphs, cli_graph *g, html_out *h, const char *id
 		graph_free(g);
 		return -1;
 	}
-	graph = agopen("explanation", Agdirected, NULL);
+	gv = &graphs->gv;
+	graph = gv->agopen("explanation", *gv->Agdirected, NULL);
 	if (graph == NULL) {
 		graph_free(g);
 		return -1;
 	}
-	set(graph, "rankdir", "LR");
-	set(graph, "nodesep", "0.12");
-	set(graph, "ranksep", "0.35");
-	set(graph, "pad", "0.04");
-	set(graph, "bgcolor", "transparent");
-	agattr(graph, AGNODE, "fontsize", "10");
-	agattr(graph, AGNODE, "margin", "0.08,0.04");
-	agattr(graph, AGEDGE, "color", "#6b7280");
-	agattr(graph, AGEDGE, "arrowsize", "0.6");
+	set(gv, graph, "rankdir", "LR");
+	set(gv, graph, "nodesep", "0.12");
+	set(gv, graph, "ranksep", "0.35");
+	set(gv, graph, "pad", "0.04");
+	set(gv, graph, "bgcolor", "transparent");
+	gv->agattr(graph, AGNODE, "fontsize", "10");
+	gv->agattr(graph, AGNODE, "margin", "0.08,0.04");
+	gv->agattr(graph, AGEDGE, "color", "#6b7280");
+	gv->agattr(graph, AGEDGE, "arrowsize", "0.6");
 	for (i = 0; i < g->n_nodes; i++) {
 		const struct node_style *s = style_of(g->nodes[i].kind);
 		cli_buf label = CLI_BUF_INIT;
 
 		snprintf(name, sizeof(name), "n%d", i);
-		nodes[i] = agnode(graph, name, 1);
+		nodes[i] = gv->agnode(graph, name, 1);
 		put_label(&label, g->nodes[i].label, s->wrap);
-		set(nodes[i], "label", cli_buf_text(&label));
-		set(nodes[i], "shape", s->shape);
-		set(nodes[i], "style", s->style);
-		set(nodes[i], "fillcolor", s->fill);
-		set(nodes[i], "color", s->border);
-		set(nodes[i], "fontname", s->font);
+		set(gv, nodes[i], "label", cli_buf_text(&label));
+		set(gv, nodes[i], "shape", s->shape);
+		set(gv, nodes[i], "style", s->style);
+		set(gv, nodes[i], "fillcolor", s->fill);
+		set(gv, nodes[i], "color", s->border);
+		set(gv, nodes[i], "fontname", s->font);
 		cli_buf_free(&label);
 	}
 	for (i = 0; i < g->n_edges; i++)
-		agedge(graph, nodes[g->edges[i][0]], nodes[g->edges[i][1]], NULL, 1);
-	if (gvLayout(graphs->gvc, graph, "dot") == 0) {
-		if (gvRenderData(graphs->gvc, graph, "svg", &svg, &length) == 0 && svg != NULL)
+		gv->agedge(graph, nodes[g->edges[i][0]], nodes[g->edges[i][1]], NULL, 1);
+	if (gv->gvLayout(graphs->gvc, graph, "dot") == 0) {
+		if (gv->gvRenderData(graphs->gvc, graph, "svg", &svg, &length) == 0 && svg != NULL)
 			rc = html_svg(h, svg, length, id, width, height);
-		gvFreeRenderData(svg);
-		gvFreeLayout(graphs->gvc, graph);
+		gv->gvFreeRenderData(svg);
+		gv->gvFreeLayout(graphs->gvc, graph);
 	}
-	agclose(graph);
+	gv->agclose(graph);
 	graph_free(g);
 	return rc;
 }

@@ -37,8 +37,9 @@ typedef enum cli_node_kind {
 	CLI_NODE_POSSIBLE    /* the option, possible if ... */
 } cli_node_kind;
 
-/* The layout engine; NULL when Graphviz cannot start. */
-cli_graphs *cli_graphs_open(void);
+/* The layout engine; NULL when Graphviz cannot be loaded (graphviz.h)
+ * or started, the reason in `why` (of `size` bytes). */
+cli_graphs *cli_graphs_open(char *why, size_t size);
 void cli_graphs_free(cli_graphs *graphs);
 
 cli_graph *cli_graph_new(void);

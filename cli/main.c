@@ -2,33 +2,16 @@
  * main.c: the `oncorules` command: dispatches to one function per verb,
  * and holds the rules every verb follows for its output.
  *
- * - Every output is checked: a write, flush or close of standard output
- *   that fails (a full disk, a closed pipe, a file size limit) is exit 3
- *   with one message, never exit 0 with a lost or cut answer.
- * - SIGPIPE is ignored, deliberately: a reader that goes away (`| head`)
- *   makes writes fail with EPIPE, which is then reported like any other
- *   write error (exit 3, one message), rather than killing the process
- *   without a word. An answer that was not delivered is a failure.
- * - Standard input, output and error are open before anything else: a
- *   descriptor the shell closed (`>&-`) is opened on /dev/null read-only,
- *   so that no file the command opens later takes its number and receives
- *   the output by mistake, and writing to it fails (EBADF), as it should.
- * - A stack limit too small for CLIPS is refused up front, not met with a
- *   crash half-way.
+ * Every output is checked: a write, flush or close of standard output that
+ * fails (a full disk, a closed pipe, a file size limit) is exit 3 with one
+ * message, never exit 0 with a lost or cut answer (cli_finish). What the
+ * process sets up before the verb (standard streams, output buffer,
+ * SIGPIPE, stack) is in process.c, shared with `oncorules-serve`.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include "cli.h"
-
-/* Stack the command needs: CLIPS parses and evaluates recursively (rule
- * text is refused past 256 levels of nesting, engine/calls.c). */
-#define STACK_MIN (256 * 1024)
 
 struct verb {
 	const char *name;
@@ -88,41 +71,9 @@ static int run(int argc, char **argv)
 	return CLI_EXIT_USAGE;
 }
 
-/* Opens /dev/null on each of descriptors 0, 1, 2 that is closed. */
-static int standard_streams_open(void)
-{
-	int fd;
-
-	for (fd = 0; fd <= 2; fd++) {
-		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
-			continue;
-		/* Read-only even for 1 and 2: output to a closed descriptor must
-		 * fail, not vanish. */
-		if (open("/dev/null", O_RDONLY) != fd)
-			return -1;
-	}
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
-	/* Output that is not a terminal is written in one piece at the end
-	 * where it fits: a failure is then seen with its reason, and a reader
-	 * never gets half an answer from a command that then fails. */
-	static char output_buffer[1 << 20];
-	struct rlimit stack;
+	int status = cli_process_start("oncorules");
 
-	if (standard_streams_open() != 0)
-		return CLI_EXIT_INTERNAL;
-	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, output_buffer, _IOFBF, sizeof(output_buffer));
-	signal(SIGPIPE, SIG_IGN);
-	if (getrlimit(RLIMIT_STACK, &stack) == 0 && stack.rlim_cur != RLIM_INFINITY &&
-	    stack.rlim_cur < STACK_MIN) {
-		fprintf(stderr, "oncorules: the stack limit is %lu KiB (ulimit -s); at least %d "
-				"KiB is needed\n",
-			(unsigned long)(stack.rlim_cur / 1024), STACK_MIN / 1024);
-		return CLI_EXIT_INTERNAL;
-	}
-	return cli_finish(run(argc, argv));
+	return status != CLI_EXIT_OK ? status : cli_finish(run(argc, argv));
 }

@@ -144,6 +144,7 @@ int cli_report(int argc, char **argv)
 	int i, r, status, written, saved = 0;
 	html_out page = HTML_OUT_INIT;
 	cli_graphs *graphs;
+	char why[256];
 	char *result;
 
 	for (i = 1; i < argc; i++) {
@@ -193,9 +194,10 @@ int cli_report(int argc, char **argv)
 	result = result_of(&args, &fhir, path, saved, &status);
 	if (result == NULL)
 		return status;
-	graphs = cli_graphs_open();
+	graphs = cli_graphs_open(why, sizeof(why));
 	if (graphs == NULL)
-		fputs("oncorules report: Graphviz did not start: the page has no graphs\n", stderr);
+		fprintf(stderr, "oncorules report: Graphviz did not start (%s): the page has no graphs\n",
+			why);
 	if (cli_report_page(&page, result, graphs) != 0) {
 		fputs(saved ? "oncorules report: the result is not a JSON object\n"
 			    : "oncorules report: the engine's result is not a JSON object\n",

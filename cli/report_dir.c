@@ -43,7 +43,7 @@ cli_report_dir *cli_report_dir_open(const char *dir)
 {
 	cli_report_dir *d;
 	struct stat st;
-	char *shown;
+	char *shown, why[256];
 
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		shown = cli_printable(dir);
@@ -60,9 +60,10 @@ cli_report_dir *cli_report_dir_open(const char *dir)
 	d = cli_xrealloc(NULL, sizeof(*d));
 	memset(d, 0, sizeof(*d));
 	d->dir = cli_xstrdup(dir);
-	d->graphs = cli_graphs_open();
+	d->graphs = cli_graphs_open(why, sizeof(why));
 	if (d->graphs == NULL)
-		fputs("oncorules batch: Graphviz did not start: the pages have no graphs\n", stderr);
+		fprintf(stderr,
+			"oncorules batch: Graphviz did not start (%s): the pages have no graphs\n", why);
 	return d;
 }
 

@@ -1,11 +1,13 @@
 # FindGraphviz: Graphviz's layout library (libgvc, Debian libgraphviz-dev)
-# with the two plugins the report links in rather than loads at run time:
-# the "dot" layout and the core renderers (SVG). Debian ships the plugins in
-# LIBDIR/graphviz, outside the linker's search path, so the executables get
-# that folder as their run path.
+# with the two plugins the report uses rather than every plugin of
+# Graphviz's folder: the "dot" layout and the core renderers (SVG). The
+# command loads them at run time (cli/graphviz.c, dlopen), by path, only
+# when it draws: linked, they were loaded at every start of every verb.
 #
-# Result: target Graphviz::Graphviz, variables Graphviz_FOUND,
-# Graphviz_PLUGIN_DIR.
+# Result: target Graphviz::Headers (include directories only), variables
+# Graphviz_FOUND, Graphviz_DOT_LAYOUT_SONAME and Graphviz_CORE_SONAME (the
+# plugins' paths under their ABI names, libgvplugin_core.so.6: what the
+# runtime package installs, without the development symlinks).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GVC QUIET libgvc)
 if(GVC_FOUND)
@@ -20,15 +22,23 @@ include(FindPackageHandleStandardArgs)
 find_package_handle_standard_args(Graphviz
   REQUIRED_VARS GVC_FOUND Graphviz_DOT_LAYOUT Graphviz_CORE)
 
-if(Graphviz_FOUND AND NOT TARGET Graphviz::Graphviz)
-  get_filename_component(Graphviz_PLUGIN_DIR "${Graphviz_CORE}" DIRECTORY)
-  add_library(Graphviz::Graphviz INTERFACE IMPORTED)
+# libgvplugin_core.so -> libgvplugin_core.so.6.0.0 -> libgvplugin_core.so.6
+function(_graphviz_soname library out)
+  get_filename_component(real "${library}" REALPATH)
+  string(REGEX REPLACE "(\\.so\\.[0-9]+)(\\.[0-9]+)*$" "\\1" soname "${real}")
+  if(NOT EXISTS "${soname}")
+    set(soname "${real}")
+  endif()
+  set(${out} "${soname}" PARENT_SCOPE)
+endfunction()
+
+if(Graphviz_FOUND AND NOT TARGET Graphviz::Headers)
+  _graphviz_soname("${Graphviz_DOT_LAYOUT}" Graphviz_DOT_LAYOUT_SONAME)
+  _graphviz_soname("${Graphviz_CORE}" Graphviz_CORE_SONAME)
+  add_library(Graphviz::Headers INTERFACE IMPORTED)
   # Imported include directories are SYSTEM: Graphviz's headers are not
   # held to our warning flags.
-  set_target_properties(Graphviz::Graphviz PROPERTIES
-    INTERFACE_INCLUDE_DIRECTORIES "${GVC_INCLUDE_DIRS}"
-    INTERFACE_LINK_LIBRARIES
-      "${Graphviz_DOT_LAYOUT};${Graphviz_CORE};${GVC_LINK_LIBRARIES}"
-    INTERFACE_LINK_OPTIONS "LINKER:-rpath,${Graphviz_PLUGIN_DIR}")
+  set_target_properties(Graphviz::Headers PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${GVC_INCLUDE_DIRS}")
 endif()
 mark_as_advanced(Graphviz_DOT_LAYOUT Graphviz_CORE)

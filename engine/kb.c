@@ -75,6 +75,20 @@ int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t len
 	return 0;
 }
 
+int onco_kb_refer_file(onco_kb *kb, const char *name, const char *data, size_t length)
+{
+	onco_kb_file *grown = realloc(kb->files, (kb->n_files + 1) * sizeof(*grown));
+
+	if (grown == NULL)
+		return ONCO_ENOMEM;
+	kb->files = grown;
+	grown[kb->n_files].name = name;
+	grown[kb->n_files].data = data;
+	grown[kb->n_files].length = length;
+	kb->n_files++;
+	return 0;
+}
+
 /* A rule-base file larger than this is refused: the largest real one is
  * tens of kilobytes, and a rule base is read whole. */
 #define KB_FILE_MAX (64u << 20)
@@ -463,7 +477,9 @@ int onco_kb_load(onco_engine *engine, onco_error *err)
 	return 0;
 }
 
-void onco_kb_release(onco_kb *kb)
+/* The strings of the files and knowledge tables: each its own copy,
+ * unless the rule base borrows them from an image (kb->borrowed). */
+static void release_strings(onco_kb *kb)
 {
 	size_t i, j;
 
@@ -471,7 +487,6 @@ void onco_kb_release(onco_kb *kb)
 		free((char *)kb->files[i].name);
 		free((char *)kb->files[i].data);
 	}
-	free(kb->files);
 	free(kb->origin);
 	for (i = 0; i < kb->n_citations; i++) {
 		free(kb->citations[i].id);
@@ -479,31 +494,43 @@ void onco_kb_release(onco_kb *kb)
 		free(kb->citations[i].label);
 		free(kb->citations[i].quote);
 	}
-	free(kb->citations);
 	for (i = 0; i < kb->n_finding_defs; i++) {
 		free(kb->finding_defs[i].name);
 		free(kb->finding_defs[i].text);
 		for (j = 0; j < kb->finding_defs[i].n_fields; j++)
 			free(kb->finding_defs[i].fields[j]);
-		free(kb->finding_defs[i].fields);
 	}
-	free(kb->finding_defs);
 	for (i = 0; i < kb->n_guidelines; i++) {
 		free(kb->guidelines[i].id);
 		free(kb->guidelines[i].title);
 		free(kb->guidelines[i].source);
 		free(kb->guidelines[i].covers);
 	}
-	free(kb->guidelines);
 	for (i = 0; i < kb->n_card_defs; i++) {
 		free(kb->card_defs[i].id);
 		free(kb->card_defs[i].guideline);
 		free(kb->card_defs[i].kind);
 		free(kb->card_defs[i].title);
 	}
+}
+
+void onco_kb_release(onco_kb *kb)
+{
+	size_t i;
+
+	if (!kb->borrowed)
+		release_strings(kb);
+	free(kb->files);
+	free(kb->citations);
+	for (i = 0; i < kb->n_finding_defs; i++)
+		free(kb->finding_defs[i].fields);
+	free(kb->finding_defs);
+	free(kb->guidelines);
 	free(kb->card_defs);
-	for (i = 0; i < kb->n_rules; i++)
-		onco_rule_info_release(&kb->rules[i]);
+	if (!kb->rules_from_image)
+		for (i = 0; i < kb->n_rules; i++)
+			onco_rule_info_release(&kb->rules[i]);
+	onco_arena_free(&kb->rule_memory);
 	free(kb->rules);
 	memset(kb, 0, sizeof(*kb));
 }

@@ -158,7 +158,7 @@ static int read_image_files(onco_kb *files, const char *path, onco_error *err)
 	memset(&payload, 0, sizeof(payload));
 	rc = onco_image_read_file(path, &image, &size, err);
 	if (rc == 0)
-		rc = onco_image_read_payload(image, size, path, 1, &payload, err);
+		rc = onco_image_read_payload(image, size, path, 1, 0, &payload, err);
 	free(image);
 	if (rc == 0) {
 		files->files = payload.knowledge.files;

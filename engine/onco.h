@@ -40,8 +40,11 @@ typedef struct onco_engine_options {
 	                              * (onco_engine_save_image) instead of parsing
 	                              * rule text; kb_dir is then ignored */
 	const void *kb_image_data;   /* or the same bytes in memory (a rule base
-	                              * compiled into the program at build time); */
-	size_t kb_image_size;        /* used when kb_image is NULL; only read */
+	                              * compiled into the program at build time),
+	                              * only read, and kept by the caller while
+	                              * the engine lives: it uses the rules' text
+	                              * and files where they are; */
+	size_t kb_image_size;        /* used when kb_image is NULL */
 	const char *kb_image_sha256; /* with kb_image: the SHA-256 (64 hex digits,
 	                              * as `oncorules compile` prints it) the file
 	                              * must have; an image is code, so a file
@@ -79,8 +82,9 @@ void onco_engine_free(onco_engine *engine);
 /*
  * Writes the engine's rule base to `path` as a compiled image: the CLIPS
  * binary image (bsave) plus what the engine reads from the rule text and a
- * binary image drops (each rule's pretty-print form, file and line; the
- * rule base's version and hash). An engine opened with opts.kb_image set to
+ * binary image drops (what each rule tests and concludes, read from its
+ * pretty-print form, its file and line; the rule base's version and hash),
+ * so that opening from it parses nothing. An engine opened with opts.kb_image set to
  * that file (and opts.kb_image_sha256 to its SHA-256, onco_image_sha256)
  * skips parsing and answers with the same bytes. The image is tied to the
  * CLIPS build that wrote it. `path` must be absent or a regular file (a

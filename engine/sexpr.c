@@ -5,46 +5,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "onco_error.h"
-
-/* A block of a tree's memory; blocks are chained from the newest. */
-typedef struct onco_sx_block {
-	struct onco_sx_block *next;
-	size_t used, size;
-	max_align_t data[]; /* size bytes */
-} onco_sx_block;
 
 typedef struct reader {
 	const char *text;
 	size_t length;
 	size_t pos;
 	long line;
-	size_t line_start;    /* offset of the current line's first byte */
-	onco_sx_block *blocks; /* the tree's memory so far */
+	size_t line_start; /* offset of the current line's first byte */
+	onco_arena memory; /* the tree's memory so far */
 } reader;
-
-enum { BLOCK_MIN = 16384 };
 
 /* `size` bytes of the tree's memory, aligned for any type; NULL when
  * memory runs out. Freed all at once with the tree. */
 static void *tree_alloc(reader *r, size_t size)
 {
-	onco_sx_block *b = r->blocks;
-	size_t need = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-
-	if (b == NULL || b->size - b->used < need) {
-		size_t block = need > BLOCK_MIN ? need : BLOCK_MIN;
-
-		b = malloc(sizeof(*b) + block);
-		if (b == NULL)
-			return NULL;
-		b->next = r->blocks;
-		b->used = 0;
-		b->size = block;
-		r->blocks = b;
-	}
-	b->used += need;
-	return (char *)b->data + b->used - need;
+	return onco_arena_alloc(&r->memory, size);
 }
 
 /* A node starting at the reader's position. */
@@ -61,20 +38,14 @@ static onco_sx *node_new(onco_sx_type type, reader *r)
 	return n;
 }
 
-static void blocks_free(onco_sx_block *b)
-{
-	while (b != NULL) {
-		onco_sx_block *next = b->next;
-
-		free(b);
-		b = next;
-	}
-}
-
 void onco_sx_free(onco_sx *root)
 {
-	if (root != NULL)
-		blocks_free(root->blocks);
+	onco_arena memory;
+
+	if (root == NULL)
+		return;
+	memory = root->memory; /* the root itself lives in it */
+	onco_arena_free(&memory);
 }
 
 static int list_push(reader *r, onco_sx *list, onco_sx *item)
@@ -213,7 +184,7 @@ static int read_items(reader *r, onco_sx *list, int nested, int depth)
 
 int onco_sx_read(onco_sx **out, const char *text, size_t length, long *error_line)
 {
-	reader r = {text, length, 0, 1, 0, NULL};
+	reader r = {text, length, 0, 1, 0, {NULL}};
 	onco_sx *root;
 	int rc;
 
@@ -225,10 +196,10 @@ int onco_sx_read(onco_sx **out, const char *text, size_t length, long *error_lin
 	if (rc != 0) {
 		if (error_line != NULL)
 			*error_line = r.line;
-		blocks_free(r.blocks);
+		onco_arena_free(&r.memory);
 		return rc;
 	}
-	root->blocks = r.blocks;
+	root->memory = r.memory;
 	*out = root;
 	return 0;
 }

@@ -8,7 +8,8 @@
  *    checksum is no defence anyway): every input reaches the lengths. It
  *    must refuse (ONCO_ERULES) or read, never crash or leak, and what it
  *    reads must be consistent (a 64-digit hash, every rule with its
- *    fields).
+ *    fields, its kinds within their enums, every list as long as its
+ *    count).
  * 2. The whole loader (onco_engine_open with the bytes as an image file)
  *    with a SHA-256 that is not theirs: it must refuse, before CLIPS reads
  *    a byte (CLIPS trusts every index of a binary image; a trusted image is
@@ -28,6 +29,43 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* What the engine relies on in a rule's info read from an image: its
+ * strings present, its kinds within their enums (they index tables), every
+ * list as long as its count says (each element is read here, so that
+ * AddressSanitizer sees any that is not there). */
+static void rule_consistent(const onco_image_rule *rule)
+{
+	const onco_rule_info *info = &rule->info;
+	size_t i, j, n = 0;
+
+	if (rule->name == NULL || info->name == NULL || info->file == NULL || info->line < 0 ||
+	    (unsigned)info->kind > ONCO_RULE_LEAD)
+		abort();
+	for (i = 0; i < info->n_agents; i++)
+		n += strlen(info->agents[i]);
+	for (i = 0; i < info->n_cites; i++)
+		n += strlen(info->cites[i]);
+	for (i = 0; i < info->n_conditions; i++) {
+		const onco_condition *c = &info->conditions[i];
+
+		if (c->text == NULL || (unsigned)c->kind > ONCO_COND_OTHER)
+			abort();
+		n += strlen(c->text) + (c->name != NULL ? strlen(c->name) : 0);
+	}
+	for (i = 0; i < info->n_decls; i++) {
+		const onco_decl *d = &info->decls[i];
+
+		n += strlen(d->slot);
+		for (j = 0; j < d->n_values; j++) {
+			if ((unsigned)d->values[j].type > ONCO_DECL_FLOAT)
+				abort();
+			n += strlen(d->values[j].text);
+		}
+	}
+	if (n == (size_t)-1)
+		abort(); /* keeps the lengths read */
+}
+
 static void read_payload(const uint8_t *data, size_t size)
 {
 	onco_image_payload p;
@@ -35,15 +73,13 @@ static void read_payload(const uint8_t *data, size_t size)
 	size_t i;
 	int rc;
 
-	rc = onco_image_read_payload(data, size, "fuzz", 0, &p, &err);
+	rc = onco_image_read_payload(data, size, "fuzz", 0, size > 0 && data[0] % 2, &p, &err);
 	if (rc == 0) {
 		if (p.version == NULL || p.sha256 == NULL || strlen(p.sha256) != 64 ||
 		    p.clips_size > size)
 			abort();
 		for (i = 0; i < p.n_rules; i++)
-			if (p.rules[i].name == NULL || p.rules[i].file == NULL ||
-			    p.rules[i].ppform == NULL)
-				abort();
+			rule_consistent(&p.rules[i]);
 	} else if (rc != ONCO_ERULES && rc != ONCO_ENOMEM) {
 		abort();
 	}

@@ -5,8 +5,9 @@ loader's harness (fuzz_image.c), from a compiled image.
 The harness reads the footer and the payload; the CLIPS part matters only
 by its length. So each seed is the image's payload behind a 16-byte stand-in
 for the CLIPS part, with the footer rewritten to match: the real structure
-(version, hash, rules with their pretty-print forms, knowledge tables) in a
-few kilobytes, plus a few variants (no rules, cut short, counts changed).
+(version, hash, rules with what was read from their text, knowledge
+tables, files) in some forty kilobytes, plus a few variants (no rules, cut
+short, counts changed).
 
 Usage: oncorules compile --kb tests/fixtures/kb-mini -o /tmp/mini.img
        python3 fuzz/seed_images.py /tmp/mini.img

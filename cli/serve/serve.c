@@ -135,7 +135,7 @@ static void server_free(serve_server *srv)
 	pthread_mutex_destroy(&srv->id_lock);
 }
 
-int cli_serve(int argc, char **argv)
+int serve_main(int argc, char **argv)
 {
 	serve_server srv;
 	struct sigaction ignore;

@@ -65,6 +65,10 @@ typedef struct serve_config {
 	cli_engine_args engine;
 } serve_config;
 
+/* The service (serve.c): parses argv[1..] (argv[0] is the program),
+ * serves until SIGINT or SIGTERM, returns the exit status. */
+int serve_main(int argc, char **argv);
+
 /* Parses the options; returns -1 (after printing) on a usage error, 1 when
  * --help was printed, 0 otherwise. */
 int serve_config_parse(serve_config *cfg, int argc, char **argv);

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "kb_files.h"
 #include "onco.h"
 #include "rule_info.h"
@@ -63,6 +64,16 @@ typedef struct onco_kb {
 	size_t n_card_defs;
 	onco_rule_info *rules; /* in definition order */
 	size_t n_rules;
+	/* Rules read from a compiled image (rules_from_image): every array of
+	 * `rules`, and every string unless borrowed, in one arena, freed at
+	 * once. Rules read from text: each field is its own allocation
+	 * (onco_rule_info_release), and the arena is empty. */
+	onco_arena rule_memory;
+	int rules_from_image;
+	/* Every string (files, origin, knowledge tables, rules) points into
+	 * a compiled image built into the program (opts.kb_image_data), which
+	 * outlives the engine: used where they are, never freed. */
+	int borrowed;
 } onco_kb;
 
 /* Captured CLIPS output (error and warning routers), per engine. */
@@ -164,6 +175,9 @@ int onco_read_regular_file(const char *path, size_t max, char **out, size_t *len
 /* Appends a copy of one file (a NUL is added after its bytes). 0 or
  * ONCO_ENOMEM. */
 int onco_kb_add_file(onco_kb *kb, const char *name, const char *data, size_t length);
+/* Appends one file as it is, without a copy (kb->borrowed: `name` and
+ * `data`, NUL-terminated, outlive kb). 0 or ONCO_ENOMEM. */
+int onco_kb_refer_file(onco_kb *kb, const char *name, const char *data, size_t length);
 int onco_kb_load(onco_engine *engine, onco_error *err);
 void onco_kb_release(onco_kb *kb);
 

@@ -8,13 +8,13 @@
 
 #include <stddef.h>
 
+#include "arena.h"
+
 typedef enum { ONCO_SX_LIST, ONCO_SX_ATOM, ONCO_SX_STRING } onco_sx_type;
 
-struct onco_sx_block;
-
-/* A tree's nodes, texts and item arrays live in blocks owned by its root
+/* A tree's nodes, texts and item arrays live in an arena owned by its root
  * (one allocation per few hundred nodes, not three per node: reading every
- * rule's form is most of what opening an engine costs). */
+ * rule's form was most of what opening an engine from rule text costs). */
 typedef struct onco_sx {
 	onco_sx_type type;
 	char *text;            /* atom or string contents (unescaped); NULL for lists */
@@ -22,7 +22,7 @@ typedef struct onco_sx {
 	size_t n_items;
 	long line;             /* line of the first character, from 1 */
 	long col;              /* its column (byte in the line), from 1 */
-	struct onco_sx_block *blocks; /* the root's: the memory of the tree */
+	onco_arena memory;     /* the root's: the memory of the tree */
 } onco_sx;
 
 /* Lists nested deeper than this are refused: the reader recurses, and so

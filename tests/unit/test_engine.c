@@ -70,6 +70,36 @@ static void test_sha256_matches_fips_vectors(void)
 	CU_ASSERT_STRING_EQUAL(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+/* A million 'a' (the FIPS 180-2 long vector), whole and in pieces of every
+ * alignment: whole blocks go straight from the data, the rest through the
+ * context's block. */
+static void test_sha256_long_input_whole_and_in_pieces(void)
+{
+	static const char *expected =
+		"cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+	static const size_t pieces[] = {1, 63, 64, 65, 127, 128, 1000, 4096, 7};
+	char *a = malloc(1000000), hex[65];
+	onco_sha256 ctx;
+	size_t done = 0, k = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	memset(a, 'a', 1000000);
+	onco_sha256_hex(a, 1000000, hex);
+	CU_ASSERT_STRING_EQUAL(hex, expected);
+	onco_sha256_init(&ctx);
+	while (done < 1000000) {
+		size_t n = pieces[k++ % (sizeof(pieces) / sizeof(pieces[0]))];
+
+		if (n > 1000000 - done)
+			n = 1000000 - done;
+		onco_sha256_update(&ctx, a + done, n);
+		done += n;
+	}
+	onco_sha256_final(&ctx, hex);
+	CU_ASSERT_STRING_EQUAL(hex, expected);
+	free(a);
+}
+
 static void test_rule_info_reads_conditions_and_conclusion(void)
 {
 	onco_rule_info info;
@@ -340,6 +370,8 @@ int main(void)
 		return 3;
 	suite = CU_add_suite("engine", NULL, NULL);
 	CU_add_test(suite, "sha256 matches FIPS vectors", test_sha256_matches_fips_vectors);
+	CU_add_test(suite, "sha256 of a long input, whole and in pieces",
+		    test_sha256_long_input_whole_and_in_pieces);
 	CU_add_test(suite, "rule info reads conditions and conclusion",
 		    test_rule_info_reads_conditions_and_conclusion);
 	CU_add_test(suite, "built-in rule base opens", test_builtin_rule_base_opens_with_version_and_hash);

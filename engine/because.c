@@ -66,91 +66,138 @@ static int compare_strings(const void *a, const void *b)
 	return strcmp((*(cJSON *const *)a)->valuestring, (*(cJSON *const *)b)->valuestring);
 }
 
-char *onco_case_fact_statement(void *env, void *fact)
+/* Appends `s` to the text in buf[size] that is `used` bytes long, as
+ * snprintf(buf + used, size - used, "%s", s) would (cut to fit, the
+ * length it would have had returned), without the cost of a format:
+ * statements are made by the thousand per batch. */
+static size_t append(char *buf, size_t size, size_t used, const char *s)
 {
-	void *tmpl = EnvFactDeftemplate(env, fact);
-	DATA_OBJECT names;
-	char buf[2048], value[512];
-	size_t used, k;
-	long i;
+	size_t n;
 
-	used = (size_t)snprintf(buf, sizeof(buf), "%s", EnvGetDeftemplateName(env, tmpl));
-	for (k = 0; k < used; k++)
+	if (s == NULL)
+		s = "(null)"; /* what glibc's printf writes */
+	n = strlen(s);
+	if (used < size) {
+		size_t room = size - used - 1, k = n < room ? n : room;
+
+		memcpy(buf + used, s, k);
+		buf[used + k] = '\0';
+	}
+	return used + n;
+}
+
+/* Appends `s` with each '-' read as a space: "last-dose-days-ago" reads as
+ * "last dose days ago". As append. */
+static size_t append_words(char *buf, size_t size, size_t used, const char *s)
+{
+	size_t start = used, k;
+
+	used = append(buf, size, used, s);
+	for (k = start; k < used && k + 1 < size; k++)
 		if (buf[k] == '-')
 			buf[k] = ' ';
-	EnvDeftemplateSlotNames(env, tmpl, &names);
-	for (i = GetDOBegin(names); i <= GetDOEnd(names) && used < sizeof(buf); i++) {
-		const char *slot = ValueToString(GetMFValue(GetValue(names), i));
-		DATA_OBJECT v;
-		long j;
-		int first = 1;
+	return used;
+}
 
-		char label[128];
+char *onco_case_fact_statement(void *env, void *fact)
+{
+	const struct fact *f = fact;
+	const struct templateSlot *slot;
+	char buf[2048], value[512];
+	size_t used;
+	long i = 0, j;
 
-		if (strcmp(slot, "pointer") == 0 || !EnvGetFactSlot(env, fact, slot, &v))
+	(void)env;
+	if (f->whichDeftemplate == NULL || f->whichDeftemplate->implied)
+		return NULL;
+	used = append_words(buf, sizeof(buf), 0, ValueToString(f->whichDeftemplate->header.name));
+	/* The slots in template order, read by position (fact_read.c). */
+	for (slot = f->whichDeftemplate->slotList; slot != NULL && used < sizeof(buf);
+	     slot = slot->next, i++) {
+		const char *name = ValueToString(slot->slotName);
+		const struct field *v = &f->theProposition.theFields[i];
+
+		if (strcmp(name, "pointer") == 0)
 			continue;
-		/* "last-dose-days-ago" reads as "last dose days ago". */
-		snprintf(label, sizeof(label), "%s", slot);
-		for (k = 0; label[k] != '\0'; k++)
-			if (label[k] == '-')
-				label[k] = ' ';
-		slot = label;
-		if (GetType(v) == MULTIFIELD) {
-			if (GetDOLength(v) == 0)
+		if (v->type == MULTIFIELD) {
+			long length = GetMFLength(v->value);
+
+			if (length == 0)
 				continue;
-			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
-						 used && strchr(buf, ':') ? ", " : ": ", slot);
-			for (j = GetDOBegin(v); j <= GetDOEnd(v) && used < sizeof(buf); j++) {
-				onco_value_text(GetMFType(GetValue(v), j),
-						GetMFValue(GetValue(v), j), value, sizeof(value));
-				used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
-							 first ? " " : " ", value);
-				first = 0;
+			used = append(buf, sizeof(buf), used, used && strchr(buf, ':') ? ", " : ": ");
+			if (used < sizeof(buf))
+				used = append_words(buf, sizeof(buf), used, name);
+			for (j = 1; j <= length && used < sizeof(buf); j++) {
+				onco_value_text(GetMFType(v->value, j), GetMFValue(v->value, j), value,
+						sizeof(value));
+				used = append(buf, sizeof(buf), used, " ");
+				if (used < sizeof(buf))
+					used = append(buf, sizeof(buf), used, value);
 			}
 		} else {
-			onco_value_text(GetType(v), GetValue(v), value, sizeof(value));
-			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s %s",
-						 strchr(buf, ':') ? ", " : ": ", slot, value);
+			onco_value_text(v->type, v->value, value, sizeof(value));
+			used = append(buf, sizeof(buf), used, strchr(buf, ':') ? ", " : ": ");
+			if (used < sizeof(buf))
+				used = append_words(buf, sizeof(buf), used, name);
+			if (used < sizeof(buf))
+				used = append(buf, sizeof(buf), used, " ");
+			if (used < sizeof(buf))
+				used = append(buf, sizeof(buf), used, value);
 		}
 	}
 	return onco_strdup(buf);
 }
 
-/* The statement for one basis fact, or NULL (with *skip) for facts that
- * explain nothing to a reader (knowledge facts such as drug classes). */
-static char *statement_for(onco_engine *engine, void *fact, int *skip)
+/* Statements of findings, guidelines and options are cut at this length. */
+#define SHORT_STATEMENT 1024
+
+/* The statement for one basis fact into buf (at least SHORT_STATEMENT
+ * bytes; a case fact's statement may take 2048): 1, or 0 for facts that
+ * explain nothing to a reader (knowledge facts such as drug classes), or
+ * ONCO_ENOMEM. */
+static int statement_for(onco_engine *engine, void *fact, char *buf, size_t size)
 {
 	void *env = engine->env;
 	const char *t = onco_fact_template(env, fact);
-	char buf[1024];
+	size_t used;
+	char *text;
 
-	*skip = 0;
 	if (strcmp(t, "finding") == 0) {
 		const char *name = onco_fact_text(env, fact, "name");
 		const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
-		snprintf(buf, sizeof(buf), "%s: %s", def != NULL ? def->text : name,
-			 onco_fact_text(env, fact, "value"));
-		return onco_strdup(buf);
+
+		used = append(buf, SHORT_STATEMENT, 0, def != NULL ? def->text : name);
+		used = append(buf, SHORT_STATEMENT, used, ": ");
+		append(buf, SHORT_STATEMENT, used, onco_fact_text(env, fact, "value"));
+		return 1;
 	}
 	if (strcmp(t, "scope") == 0) {
 		const char *id = onco_fact_text(env, fact, "guideline");
 		const onco_guideline *g = onco_kb_guideline(&engine->kb, id);
-		snprintf(buf, sizeof(buf), "guideline: %s", g != NULL ? g->title : id);
-		return onco_strdup(buf);
+
+		append(buf, SHORT_STATEMENT, append(buf, SHORT_STATEMENT, 0, "guideline: "),
+		       g != NULL ? g->title : id);
+		return 1;
 	}
 	if (strcmp(t, "recommendation") == 0) {
 		const char *status = onco_fact_text(env, fact, "status");
 
 		/* An option the host asserted as possible is not recommended. */
-		snprintf(buf, sizeof(buf), "%s option: %s",
-			 status != NULL && strcmp(status, "possible") == 0 ? "possible" : "recommended",
-			 onco_fact_text(env, fact, "id"));
-		return onco_strdup(buf);
+		used = append(buf, SHORT_STATEMENT, 0,
+			      status != NULL && strcmp(status, "possible") == 0 ? "possible"
+										: "recommended");
+		used = append(buf, SHORT_STATEMENT, used, " option: ");
+		append(buf, SHORT_STATEMENT, used, onco_fact_text(env, fact, "id"));
+		return 1;
 	}
-	if (onco_fact_text(env, fact, "pointer") != NULL)
-		return onco_case_fact_statement(env, fact);
-	*skip = 1;
-	return NULL;
+	if (onco_fact_text(env, fact, "pointer") == NULL)
+		return 0;
+	text = onco_case_fact_statement(env, fact);
+	if (text == NULL)
+		return ONCO_ENOMEM;
+	append(buf, size, 0, text);
+	free(text);
+	return 1;
 }
 
 /* The entry of `because` with this statement, created when absent. Each
@@ -277,7 +324,7 @@ static int add_finding_firing(onco_engine *engine, void *finding,
 		onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));
 	size_t i, j, n = firing != NULL ? firing->count : 0;
 	char text[1024], value[256];
-	size_t used = (size_t)snprintf(text, sizeof(text), "%s", statement);
+	size_t used = append(text, sizeof(text), 0, statement);
 	cJSON *pointers = cJSON_CreateArray(), *entry;
 	int rc = pointers == NULL ? ONCO_ENOMEM : 0, shown = 0;
 
@@ -289,17 +336,19 @@ static int add_finding_firing(onco_engine *engine, void *finding,
 			if (!field_value(env, basis, def->fields[j], value, sizeof(value)))
 				continue;
 			matched = 1;
-			if (used < sizeof(text))
-				used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s %s",
-							 shown++ ? ", " : " (",
-							 strrchr(def->fields[j], '/') + 1, value);
+			if (used < sizeof(text)) {
+				used = append(text, sizeof(text), used, shown++ ? ", " : " (");
+				used = append(text, sizeof(text), used, strrchr(def->fields[j], '/') + 1);
+				used = append(text, sizeof(text), used, " ");
+				used = append(text, sizeof(text), used, value);
+			}
 			rc = add_unique_string(pointers, def->fields[j]);
 		}
 		if (!matched && rc == 0)
 			rc = add_pointers(engine, basis, pointers, 1);
 	}
 	if (shown && used < sizeof(text))
-		snprintf(text + used, sizeof(text) - used, ")");
+		append(text, sizeof(text), used, ")");
 	if (rc == 0 && cJSON_GetArraySize(pointers) == 0)
 		rc = add_def_fields(engine, finding, pointers);
 	entry = rc == 0 ? entry_for(because, text, position) : NULL;
@@ -339,26 +388,24 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 	int rc = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
-		int type, skip;
+		int type, made;
 		void *basis;
-		char *statement;
+		char statement[2048];
 		cJSON *entry, *pointers;
 
 		if (!onco_fact_multi(env, fact, "basis", i, &type, &basis) ||
 		    type != FACT_ADDRESS)
 			continue;
-		statement = statement_for(engine, basis, &skip);
-		if (skip)
+		made = statement_for(engine, basis, statement, sizeof(statement));
+		if (made == 0)
 			continue;
-		if (statement == NULL)
-			return ONCO_ENOMEM;
+		if (made < 0)
+			return made;
 		if (strcmp(onco_fact_template(env, basis), "finding") == 0) {
 			rc = add_finding(engine, basis, because, statement, i);
-			free(statement);
 			continue;
 		}
 		entry = entry_for(because, statement, i);
-		free(statement);
 		if (entry == NULL)
 			return ONCO_ENOMEM;
 		pointers = cJSON_GetObjectItemCaseSensitive(entry, "pointers");

@@ -139,6 +139,7 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 	engine->firings = calloc(engine->kb.n_rules ? engine->kb.n_rules : 1,
 				 sizeof(*engine->firings));
 	if (engine->firings == NULL || onco_rules_by_name_build(engine) != 0 ||
+	    onco_support_ranks_build(engine) != 0 ||
 	    onco_json_arena_new(&engine->arena) != 0) {
 		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
 		goto fail;
@@ -161,6 +162,7 @@ void onco_engine_free(onco_engine *engine)
 	onco_kb_release(&engine->kb);
 	free(engine->firings);
 	free(engine->rules_by_name);
+	free(engine->support_rank);
 	onco_support_free(engine);
 	onco_json_arena_free(engine->arena);
 	free(engine);

@@ -205,11 +205,12 @@ static int add_not_assessed(const onco_case *c, cJSON *doc)
 	return 0;
 }
 
-/* The result document; NULL when memory runs out. */
-static char *result_document(onco_engine *engine, const onco_case *c, int flags)
+/* The result document from `run`, the facts of the finished run; NULL when
+ * memory runs out. */
+static char *result_document(onco_engine *engine, const onco_case *c, onco_run_facts *run,
+			     int flags)
 {
 	unsigned long failures = onco_json_alloc_failures();
-	onco_run_facts run;
 	cJSON *doc = NULL, *kb;
 	size_t k;
 	int rc;
@@ -221,11 +222,9 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 		     {"warnings", ONCO_C_WARNING},
 		     {"exclusions", ONCO_C_EXCLUSION}};
 
-	rc = onco_run_facts_gather(engine, &run);
-	run.lean = (flags & ONCO_JSON_SUMMARY) != 0;
-	run.kase = c;
-	if (rc == 0 && (doc = cJSON_CreateObject()) == NULL)
-		rc = ONCO_ENOMEM;
+	run->lean = (flags & ONCO_JSON_SUMMARY) != 0;
+	run->kase = c;
+	rc = (doc = cJSON_CreateObject()) == NULL ? ONCO_ENOMEM : 0;
 	if (rc == 0 && !cJSON_AddStringToObject(doc, "case", onco_case_id(c)))
 		rc = ONCO_ENOMEM;
 	if (rc == 0 && (kb = cJSON_AddObjectToObject(doc, "knowledge_base")) == NULL)
@@ -234,21 +233,20 @@ static char *result_document(onco_engine *engine, const onco_case *c, int flags)
 			!cJSON_AddStringToObject(kb, "sha256", engine->kb.sha256)))
 		rc = ONCO_ENOMEM;
 	if (rc == 0)
-		rc = add_scope(engine, &run, doc);
+		rc = add_scope(engine, run, doc);
 	for (k = 0; k < sizeof(lists) / sizeof(lists[0]) && rc == 0; k++)
 		rc = add_list(doc, lists[k].key,
-			      onco_conclusions_json(engine, &run, lists[k].kind));
+			      onco_conclusions_json(engine, run, lists[k].kind));
 	if (rc == 0)
-		rc = add_list(doc, "missing_information", onco_missing_json(engine, &run));
+		rc = add_list(doc, "missing_information", onco_missing_json(engine, run));
 	if (rc == 0)
-		rc = add_list(doc, "notes", onco_conclusions_json(engine, &run, ONCO_C_NOTE));
+		rc = add_list(doc, "notes", onco_conclusions_json(engine, run, ONCO_C_NOTE));
 	if (rc == 0)
 		rc = add_not_assessed(c, doc);
 	if (rc == 0)
-		rc = onco_cards_add(engine, &run, doc);
+		rc = onco_cards_add(engine, run, doc);
 	if (rc == 0 && !cJSON_AddStringToObject(doc, "disclaimer", disclaimer))
 		rc = ONCO_ENOMEM;
-	onco_run_facts_release(&run);
 	if (rc != 0) {
 		cJSON_Delete(doc);
 		return NULL;
@@ -273,8 +271,8 @@ typedef struct evaluation {
  * recorded more, the rules again so that the gates judge it. Returns 0 or
  * an error code with `err` filled; *stopped is set when a limit stopped
  * it, with the message. */
-static int run_case(onco_engine *engine, const onco_case *c, onco_error *err, int *stopped,
-		    char *message, size_t size)
+static int run_case(onco_engine *engine, const onco_case *c, onco_run_facts *run,
+		    onco_error *err, int *stopped, char *message, size_t size)
 {
 	long long fired = 0;
 	int rc;
@@ -293,7 +291,7 @@ static int run_case(onco_engine *engine, const onco_case *c, onco_error *err, in
 			rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
 		else if (!engine->capture.has_error &&
 			 !onco_limits_reached(engine, fired, message, size)) {
-			rc = onco_possible_run(engine, &fired);
+			rc = onco_possible_run(engine, &fired, run);
 			if (rc != 0)
 				onco_error_set(err, rc, rc == ONCO_ENOMEM ? "out of memory"
 								  : "could not assert the possible options of case %s",
@@ -319,6 +317,7 @@ static int evaluate_in_clips(onco_engine *engine, void *arg)
 	evaluation *e = arg;
 	onco_case_issues issues = {0};
 	onco_case *c = NULL;
+	onco_run_facts run = {0};
 	char message[256];
 	int rc, stopped = 0;
 
@@ -333,16 +332,17 @@ static int evaluate_in_clips(onco_engine *engine, void *arg)
 	if (rc != 0)
 		return onco_error_set(e->err, rc, "cannot read the case: out of memory");
 
-	rc = run_case(engine, c, e->err, &stopped, message, sizeof(message));
+	rc = run_case(engine, c, &run, e->err, &stopped, message, sizeof(message));
 	if (rc == 0 && stopped) {
 		e->out = error_document(onco_case_id(c), NULL, "", message, e->flags);
 		rc = e->out != NULL ? onco_error_set(e->err, ONCO_ELIMIT, "%s", message)
 				    : onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
 	} else if (rc == 0) {
-		e->out = result_document(engine, c, e->flags);
+		e->out = result_document(engine, c, &run, e->flags);
 		if (e->out == NULL)
 			rc = onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
 	}
+	onco_run_facts_release(&run);
 	onco_case_free(c);
 	return rc;
 }

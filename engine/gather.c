@@ -87,10 +87,14 @@ static unsigned value_bit(const char *value)
 	return 0;
 }
 
+/* Finding names are CLIPS symbols, one copy per name: the same pointer is
+ * the same name, and names differ mostly in their first letter. */
 static int by_name_then_order(const void *a, const void *b)
 {
 	const onco_named_finding *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
+	int c = x->name == y->name	 ? 0
+		: x->name[0] != y->name[0] ? (unsigned char)x->name[0] - (unsigned char)y->name[0]
+					   : strcmp(x->name, y->name);
 
 	return c != 0 ? c : (x->order > y->order) - (x->order < y->order);
 }

@@ -11,6 +11,7 @@
 #include <float.h>
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,14 @@ static void put(out *o, const char *s, size_t n)
 	}
 }
 
+/* One byte of structure (brackets, commas, colons): most of the calls, so
+ * without the memcpy call. */
+static void put_char(out *o, char c)
+{
+	if (o->used + 2 <= o->size || reserve(o, 1))
+		o->text[o->used++] = c;
+}
+
 /* The bytes cJSON escapes: controls, the quote and the backslash. */
 static const unsigned char escaped[256] = {
 	[0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1, [7] = 1,
@@ -61,38 +70,74 @@ static const unsigned char escaped[256] = {
 	[24] = 1, [25] = 1, [26] = 1, [27] = 1, [28] = 1, [29] = 1, [30] = 1, [31] = 1,
 	['"'] = 1, ['\\'] = 1};
 
+/* Whether none of the 8 bytes of `w` needs an escape: no byte below 0x20,
+ * no quote, no backslash (the bit tricks of "Bit Twiddling Hacks": a byte
+ * below n, a byte equal to zero; both exact as tests of "any"). */
+static int plain_word(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+
+	return ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+		 ((backslash - ones) & ~backslash)) & highs) == 0;
+}
+
+/* Room for the worst case (every byte a \u00XX escape) is reserved once;
+ * the string is then copied eight bytes at a time while they need no
+ * escape, byte by byte around an escape. Strings here are short keys and
+ * sentences: one memcpy call per run of plain bytes cost more than the
+ * copy. */
 static void put_string(out *o, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s;
-	size_t plain;
+	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
+	size_t length = strlen((const char *)p);
+	const unsigned char *end = p + length;
+	char *d;
 
-	put(o, "\"", 1);
-	while (s != NULL && *p != '\0') {
-		/* the run of bytes that need no escape, copied at once */
-		for (plain = 0; !escaped[p[plain]]; plain++)
-			;
-		put(o, (const char *)p, plain);
-		p += plain;
-		if (*p == '\0')
-			break;
-		switch (*p) {
-		case '"': put(o, "\\\"", 2); break;
-		case '\\': put(o, "\\\\", 2); break;
-		case '\b': put(o, "\\b", 2); break;
-		case '\f': put(o, "\\f", 2); break;
-		case '\n': put(o, "\\n", 2); break;
-		case '\r': put(o, "\\r", 2); break;
-		case '\t': put(o, "\\t", 2); break;
-		default: {
-			char u[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
+	if (length > (SIZE_MAX - 2) / 6 || !reserve(o, length * 6 + 2)) {
+		o->failed = 1;
+		return;
+	}
+	d = o->text + o->used;
+	*d++ = '"';
+	while (p < end) {
+		uint64_t w;
 
-			put(o, u, sizeof(u));
+		if (end - p >= 8) {
+			memcpy(&w, p, 8);
+			if (plain_word(w)) {
+				memcpy(d, &w, 8);
+				d += 8;
+				p += 8;
+				continue;
+			}
 		}
+		if (!escaped[*p]) {
+			*d++ = (char)*p++;
+			continue;
+		}
+		*d++ = '\\';
+		switch (*p) {
+		case '"': *d++ = '"'; break;
+		case '\\': *d++ = '\\'; break;
+		case '\b': *d++ = 'b'; break;
+		case '\f': *d++ = 'f'; break;
+		case '\n': *d++ = 'n'; break;
+		case '\r': *d++ = 'r'; break;
+		case '\t': *d++ = 't'; break;
+		default:
+			*d++ = 'u';
+			*d++ = '0';
+			*d++ = '0';
+			*d++ = hex[*p >> 4];
+			*d++ = hex[*p & 15];
+			break;
 		}
 		p++;
 	}
-	put(o, "\"", 1);
+	*d++ = '"';
+	o->used = (size_t)(d - o->text);
 }
 
 /* As cJSON's print_number: %1.15g unless that does not read back as the
@@ -156,24 +201,24 @@ static void put_value(out *o, const cJSON *item)
 		put_string(o, item->valuestring);
 		break;
 	case cJSON_Array:
-		put(o, "[", 1);
+		put_char(o, '[');
 		for (child = item->child; child != NULL; child = child->next) {
 			put_value(o, child);
 			if (child->next != NULL)
-				put(o, ",", 1);
+				put_char(o, ',');
 		}
-		put(o, "]", 1);
+		put_char(o, ']');
 		break;
 	case cJSON_Object:
-		put(o, "{", 1);
+		put_char(o, '{');
 		for (child = item->child; child != NULL; child = child->next) {
 			put_string(o, child->string);
-			put(o, ":", 1);
+			put_char(o, ':');
 			put_value(o, child);
 			if (child->next != NULL)
-				put(o, ",", 1);
+				put_char(o, ',');
 		}
-		put(o, "}", 1);
+		put_char(o, '}');
 		break;
 	default: /* cJSON_Invalid: cJSON prints nothing */
 		o->failed = 1;

@@ -285,16 +285,18 @@ int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t 
 	return rc;
 }
 
-int onco_possible_run(onco_engine *engine, long long *fired)
+int onco_possible_run(onco_engine *engine, long long *fired, onco_run_facts *run)
 {
-	onco_run_facts run;
 	size_t count = 0;
-	int rc = onco_run_facts_gather(engine, &run);
+	int rc = onco_run_facts_gather(engine, run);
 
 	if (rc == 0)
-		rc = onco_possible_assert(engine, &run, &count);
-	onco_run_facts_release(&run);
-	if (rc == 0 && count > 0 && engine->watch.hit == ONCO_LIMIT_NONE)
+		rc = onco_possible_assert(engine, run, &count);
+	if (rc != 0 || count == 0)
+		return rc; /* nothing asserted: `run` is working memory as it is */
+	onco_run_facts_release(run);
+	if (engine->watch.hit == ONCO_LIMIT_NONE)
 		*fired += EnvRun(engine->env, engine->opts.max_firings + 1 - *fired);
-	return rc;
+	/* The gates judged the possible options: what the answer reads. */
+	return onco_run_facts_gather(engine, run);
 }

@@ -57,6 +57,7 @@ void onco_support_record(onco_engine *engine, const char *rule, void *const *fac
 	}
 	e = &s->entries[s->n_entries++];
 	e->rule = info;
+	e->rank = engine->support_rank[info - engine->kb.rules];
 	e->first = s->n_facts;
 	e->count = n;
 	e->seq = s->n_entries;
@@ -97,9 +98,8 @@ static int compare_entries(const void *a, const void *b)
 	size_t i;
 	int c;
 
-	if ((c = compare_text(x->rule->concludes, y->rule->concludes)) != 0 ||
-	    (c = compare_text(x->rule->value, y->rule->value)) != 0)
-		return c;
+	if (x->rank != y->rank) /* (concludes, value) in text order */
+		return x->rank < y->rank ? -1 : 1;
 	if (x->rule != y->rule)
 		return x->rule < y->rule ? -1 : 1;
 	for (i = 0; i < x->count && i < y->count; i++) {
@@ -174,6 +174,37 @@ size_t onco_support_of(onco_engine *engine, void *finding, const onco_support_en
 void *onco_support_fact(const onco_engine *engine, const onco_support_entry *entry, size_t i)
 {
 	return i < entry->count ? engine->supports.facts[entry->first + i] : NULL;
+}
+
+static int compare_pairs(const void *a, const void *b)
+{
+	const onco_rule_info *x = *(const onco_rule_info *const *)a;
+	const onco_rule_info *y = *(const onco_rule_info *const *)b;
+	int c = compare_text(x->concludes, y->concludes);
+
+	return c != 0 ? c : compare_text(x->value, y->value);
+}
+
+int onco_support_ranks_build(onco_engine *engine)
+{
+	size_t n = engine->kb.n_rules, i, rank = 0;
+	const onco_rule_info **sorted = malloc((n ? n : 1) * sizeof(*sorted));
+
+	engine->support_rank = calloc(n ? n : 1, sizeof(*engine->support_rank));
+	if (sorted == NULL || engine->support_rank == NULL) {
+		free(sorted);
+		return ONCO_ENOMEM;
+	}
+	for (i = 0; i < n; i++)
+		sorted[i] = &engine->kb.rules[i];
+	qsort(sorted, n, sizeof(*sorted), compare_pairs);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && compare_pairs(&sorted[i - 1], &sorted[i]) != 0)
+			rank++;
+		engine->support_rank[sorted[i] - engine->kb.rules] = (unsigned)rank;
+	}
+	free(sorted);
+	return 0;
 }
 
 void onco_support_count_firings(onco_engine *engine)

@@ -127,11 +127,14 @@ int onco_run_is_held(const onco_run_facts *run, const char *id);
  * caller runs the rules again, then gathers the facts anew. */
 int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t *count);
 
-/* The second pass of an evaluation: gathers the run just ended, asserts
- * its possible options and, when there are some and no limit was hit,
- * runs the rules again (adding the firings to *fired). 0, ONCO_ENOMEM or
+/* The second pass of an evaluation: gathers the run just ended into
+ * `run`, asserts its possible options and, when there are some and no
+ * limit was hit, runs the rules again (adding the firings to *fired) and
+ * gathers anew. On return `run` holds working memory as the answer reads
+ * it (gathered once when nothing was asserted, which is most cases); the
+ * caller releases it, whatever the result. 0, ONCO_ENOMEM or
  * ONCO_EINTERNAL. A function of its own so that profiles show the pass. */
-int onco_possible_run(onco_engine *engine, long long *fired);
+int onco_possible_run(onco_engine *engine, long long *fired, onco_run_facts *run);
 
 /* cards.c: adds "cards" to the result document `doc`, from its lists
  * (recommendations, possible, warnings, exclusions, missing_information,

@@ -108,6 +108,7 @@ typedef struct onco_watch {
  * else to the comparison). */
 typedef struct onco_support_entry {
 	const onco_rule_info *rule;
+	unsigned rank; /* engine->support_rank of the rule */
 	size_t first, count;
 	size_t seq; /* firing order */
 	void *env;
@@ -140,6 +141,11 @@ struct onco_engine {
 	unsigned long *firings;
 	onco_rule_info **rules_by_name; /* kb.rules sorted by name */
 	onco_supports supports; /* the firings behind each finding of the run */
+	/* Per rule, parallel to kb.rules: the place of its (concludes, value)
+	 * among those of all rules in text order, equal for equal pairs, so
+	 * that sorting the log compares two numbers, not two pairs of
+	 * strings. */
+	unsigned *support_rank;
 	/* The cJSON allocations of one evaluation (facts/json_alloc.c). */
 	onco_json_arena *arena;
 };
@@ -163,6 +169,8 @@ size_t onco_support_of(onco_engine *engine, void *finding, const onco_support_en
 void *onco_support_fact(const onco_engine *engine, const onco_support_entry *entry, size_t i);
 /* Adds each recorded firing to engine->firings. */
 void onco_support_count_firings(onco_engine *engine);
+/* Builds engine->support_rank, once at open. 0 or ONCO_ENOMEM. */
+int onco_support_ranks_build(onco_engine *engine);
 
 /* kb.c: read the rule-base files (built in or from a directory), load them
  * into engine->env, hash them. */

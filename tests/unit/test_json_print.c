@@ -63,6 +63,30 @@ static void test_every_byte_that_needs_an_escape_is_escaped_as_cjson_does(void)
 	cJSON_Delete(doc);
 }
 
+/* The printer copies eight bytes at a time while none needs an escape:
+ * each byte that does, at every place in strings of every length up to
+ * three words, must still be found. */
+static void test_an_escape_at_any_place_of_a_word_is_found(void)
+{
+	static const char special[] = {'"', '\\', '\n', '\x01', '\x1f', ' ', '\x7f', '\x80',
+				       '\xff', '!', '[', ']'};
+	cJSON *doc = cJSON_CreateArray();
+	char text[25], *printed;
+	size_t length, at, k;
+
+	for (length = 1; length < sizeof(text); length++)
+		for (at = 0; at < length; at++)
+			for (k = 0; k < sizeof(special); k++) {
+				memset(text, 'a', length);
+				text[length] = '\0';
+				text[at] = special[k];
+				CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString(text)));
+			}
+	printed = same_as_cjson(doc);
+	free(printed);
+	cJSON_Delete(doc);
+}
+
 static void test_numbers_of_every_shape_print_as_cjson_prints_them(void)
 {
 	static const double numbers[] = {
@@ -118,6 +142,7 @@ int main(void)
 {
 	static const onco_test tests[] = {
 		ONCO_TEST(test_every_kind_of_value_prints_as_cjson_prints_it),
+		ONCO_TEST(test_an_escape_at_any_place_of_a_word_is_found),
 		ONCO_TEST(test_every_byte_that_needs_an_escape_is_escaped_as_cjson_does),
 		ONCO_TEST(test_numbers_of_every_shape_print_as_cjson_prints_them),
 		ONCO_TEST(test_a_document_larger_than_the_first_buffer_prints_whole),

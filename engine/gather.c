@@ -236,59 +236,76 @@ static int is(const char *template_name, const char *name)
 	return template_name[0] == name[0] && strcmp(template_name, name) == 0;
 }
 
-int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
+/* Sorts one fact of working memory into `run` and counts the firing it
+ * records. */
+static int take(onco_engine *engine, onco_run_facts *run, void *fact)
 {
 	void *env = engine->env;
-	void *fact;
-	int rc = 0, k;
+	const char *t = onco_fact_template(env, fact);
+	int rc, k;
 
-	memset(run, 0, sizeof(*run));
-	memset(engine->firings, 0, engine->kb.n_rules * sizeof(*engine->firings));
-	for (fact = EnvGetNextFact(env, NULL); fact != NULL && rc == 0;
-	     fact = EnvGetNextFact(env, fact)) {
-		const char *t = onco_fact_template(env, fact);
-
-		if (is(t, "finding")) {
-			/* A finding records no rule (its firings are in the
-			 * support log, counted below); one of a rule base
-			 * written before that does. */
-			rc = push(&run->findings, &run->n_findings, fact);
-			count_firing(engine, onco_fact_text(env, fact, "rule"));
-			continue;
-		}
-		if (is(t, "scope")) {
-			rc = push(&run->scopes, &run->n_scopes, fact);
-			count_firing(engine, onco_fact_text(env, fact, "rule"));
-			continue;
-		}
-		if (is(t, "cancer")) {
-			run->cancer = fact;
-			continue;
-		}
-		if (is(t, "finding-gap")) {
-			rc = push(&run->gaps, &run->n_gaps, fact);
-			continue;
-		}
-		if (is(t, "recommendation")) {
-			const char *status = onco_fact_text(env, fact, "status");
-
-			/* A possible option names the rule it was read from, which
-			 * did not fire: no firing to count. */
-			if (status != NULL && strcmp(status, "possible") == 0) {
-				rc = push(&run->conclusions[ONCO_C_POSSIBLE],
-					  &run->n_conclusions[ONCO_C_POSSIBLE], fact);
-				continue;
-			}
-		}
-		for (k = 0; k < ONCO_C_KINDS; k++)
-			if (is(t, conclusion_templates[k])) {
-				rc = push(&run->conclusions[k], &run->n_conclusions[k], fact);
-				count_firing(engine, onco_fact_text(env, fact, "rule"));
-				break;
-			}
+	if (is(t, "finding")) {
+		/* A finding records no rule (its firings are in the support
+		 * log, counted apart); one of a rule base written before that
+		 * does. */
+		rc = push(&run->findings, &run->n_findings, fact);
+		count_firing(engine, onco_fact_text(env, fact, "rule"));
+		return rc;
 	}
-	onco_support_count_firings(engine);
+	if (is(t, "scope")) {
+		rc = push(&run->scopes, &run->n_scopes, fact);
+		count_firing(engine, onco_fact_text(env, fact, "rule"));
+		return rc;
+	}
+	if (is(t, "cancer")) {
+		run->cancer = fact;
+		return 0;
+	}
+	if (is(t, "finding-gap"))
+		return push(&run->gaps, &run->n_gaps, fact);
+	if (is(t, "recommendation")) {
+		const char *status = onco_fact_text(env, fact, "status");
+
+		/* A possible option names the rule it was read from, which did
+		 * not fire: no firing to count. */
+		if (status != NULL && strcmp(status, "possible") == 0)
+			return push(&run->conclusions[ONCO_C_POSSIBLE],
+				    &run->n_conclusions[ONCO_C_POSSIBLE], fact);
+	}
+	for (k = 0; k < ONCO_C_KINDS; k++)
+		if (is(t, conclusion_templates[k])) {
+			count_firing(engine, onco_fact_text(env, fact, "rule"));
+			return push(&run->conclusions[k], &run->n_conclusions[k], fact);
+		}
+	return 0;
+}
+
+/* Walks working memory from the fact after `run->last` (from the first
+ * when NULL) to its end, then counts the support log's firings recorded
+ * since the last walk and rebuilds the indexes. */
+static int walk(onco_engine *engine, onco_run_facts *run)
+{
+	void *env = engine->env, *fact;
+	int rc = 0;
+
+	for (fact = EnvGetNextFact(env, run->last); fact != NULL && rc == 0;
+	     fact = EnvGetNextFact(env, fact)) {
+		rc = take(engine, run, fact);
+		run->last = fact;
+	}
+	run->n_facts = FactData(env)->NumberOfFacts;
+	run->next_index = FactData(env)->NextFactIndex;
+	onco_support_count_firings(engine, run->n_entries_counted);
+	run->n_entries_counted = engine->supports.n_entries;
 	onco_support_sort(engine);
+	free(run->finding_index);
+	free(run->by_name);
+	free(run->excluded);
+	free(run->pending);
+	run->finding_index = NULL;
+	run->by_name = NULL;
+	run->excluded = run->pending = NULL;
+	run->n_finding_index = run->n_excluded = run->n_pending = 0;
 	rc = rc == 0 ? index_findings(engine, run) : rc;
 	rc = rc == 0 ? index_options(engine, run, ONCO_C_EXCLUSION, &run->excluded,
 				     &run->n_excluded)
@@ -296,6 +313,30 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
 	return rc == 0 ? index_options(engine, run, ONCO_C_PENDING, &run->pending,
 				       &run->n_pending)
 		       : rc;
+}
+
+int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)
+{
+	memset(run, 0, sizeof(*run));
+	memset(engine->firings, 0, engine->kb.n_rules * sizeof(*engine->firings));
+	return walk(engine, run);
+}
+
+int onco_run_facts_gather_more(onco_engine *engine, onco_run_facts *run)
+{
+	void *env = engine->env;
+
+	/* Facts are appended to working memory and every assertion takes the
+	 * next index, so with no retraction since the last walk the count of
+	 * facts has grown by exactly the indexes taken, and the new facts are
+	 * those after the last one walked. Rules may retract (not ours, but a
+	 * rule base may): then everything is walked again. */
+	if (FactData(env)->NumberOfFacts - run->n_facts !=
+	    (unsigned long)(FactData(env)->NextFactIndex - run->next_index)) {
+		onco_run_facts_release(run);
+		return onco_run_facts_gather(engine, run);
+	}
+	return walk(engine, run);
 }
 
 void onco_run_facts_release(onco_run_facts *run)

@@ -294,9 +294,8 @@ int onco_possible_run(onco_engine *engine, long long *fired, onco_run_facts *run
 		rc = onco_possible_assert(engine, run, &count);
 	if (rc != 0 || count == 0)
 		return rc; /* nothing asserted: `run` is working memory as it is */
-	onco_run_facts_release(run);
 	if (engine->watch.hit == ONCO_LIMIT_NONE)
 		*fired += EnvRun(engine->env, engine->opts.max_firings + 1 - *fired);
 	/* The gates judged the possible options: what the answer reads. */
-	return onco_run_facts_gather(engine, run);
+	return onco_run_facts_gather_more(engine, run);
 }

@@ -207,11 +207,11 @@ int onco_support_ranks_build(onco_engine *engine)
 	return 0;
 }
 
-void onco_support_count_firings(onco_engine *engine)
+void onco_support_count_firings(onco_engine *engine, size_t from)
 {
 	const onco_supports *s = &engine->supports;
 	size_t i;
 
-	for (i = 0; i < s->n_entries; i++)
+	for (i = from; i < s->n_entries; i++)
 		engine->firings[s->entries[i].rule - engine->kb.rules]++;
 }

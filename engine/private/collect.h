@@ -54,6 +54,13 @@ typedef struct onco_run_facts {
 	/* Every finding fact with its name and value, sorted by name and then
 	 * by its place in `findings`: onco_run_findings_named. */
 	struct onco_named_finding *by_name;
+	/* Where the last walk ended, for onco_run_facts_gather_more: the last
+	 * fact walked, the count of facts and the next fact index then, the
+	 * support log entries already counted. */
+	void *last;
+	unsigned long n_facts;
+	long long next_index;
+	size_t n_entries_counted;
 } onco_run_facts;
 
 typedef struct onco_named_finding {
@@ -76,6 +83,9 @@ typedef struct onco_finding_entry {
 /* Walks working memory once: sorts facts into `run` and counts the firings
  * of each rule into engine->firings. */
 int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run);
+/* Adds to `run` what the rules asserted since it was gathered (all of it
+ * again when a fact was retracted): the same as gathering anew. */
+int onco_run_facts_gather_more(onco_engine *engine, onco_run_facts *run);
 void onco_run_facts_release(onco_run_facts *run);
 
 /* because.c: the "because" statements of a conclusion fact, appended to

@@ -167,8 +167,8 @@ void onco_support_free(onco_engine *engine);
 void onco_support_sort(onco_engine *engine);
 size_t onco_support_of(onco_engine *engine, void *finding, const onco_support_entry **first);
 void *onco_support_fact(const onco_engine *engine, const onco_support_entry *entry, size_t i);
-/* Adds each recorded firing to engine->firings. */
-void onco_support_count_firings(onco_engine *engine);
+/* Adds each firing recorded from entry `from` on to engine->firings. */
+void onco_support_count_firings(onco_engine *engine, size_t from);
 /* Builds engine->support_rank, once at open. 0 or ONCO_ENOMEM. */
 int onco_support_ranks_build(onco_engine *engine);
 

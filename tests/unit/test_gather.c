@@ -1,0 +1,158 @@
+/*
+ * test_gather.c: the facts of a run gathered again after more rules fired
+ * (onco_run_facts_gather_more, engine/gather.c) are exactly those a new
+ * gathering finds: the facts asserted since are added, and when a fact was
+ * retracted (a rule base may retract) nothing retracted is kept. The
+ * firings counted per rule agree too. Uses the fixture rule base
+ * tests/fixtures/kb-cards.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <clips.h>
+
+#include "onco.h"
+#include "private/collect.h"
+#include "suite.h"
+
+#define KB ONCO_SOURCE_DIR "/tests/fixtures/kb-cards"
+
+static const char kase[] =
+	"{\"id\": \"t\", \"cancer\": {\"site\": \"cervix\", \"recurrent\": true},"
+	" \"patient\": {\"ecog\": 1}}";
+
+/* An engine whose working memory holds the facts of one evaluated case. */
+static onco_engine *evaluated(void)
+{
+	onco_engine_options opts;
+	onco_engine *engine = NULL;
+	onco_error err;
+	char *out = NULL;
+
+	onco_engine_options_default(&opts);
+	opts.kb_dir = KB;
+	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(onco_engine_evaluate(engine, kase, strlen(kase), 0, &out, &err), 0);
+	free(out);
+	return engine;
+}
+
+static int same_facts(void **a, size_t na, void **b, size_t nb)
+{
+	return na == nb && (na == 0 || memcmp(a, b, na * sizeof(*a)) == 0);
+}
+
+static int same_ids(const char **a, size_t na, const char **b, size_t nb)
+{
+	size_t i;
+
+	for (i = 0; na == nb && i < na; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return 0;
+	return na == nb;
+}
+
+static int holds(void **facts, size_t n, void *fact)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (facts[i] == fact)
+			return 1;
+	return 0;
+}
+
+/* `more` (gathered, then gathered more) against a new gathering of the same
+ * working memory, firings included. */
+static void check_same_as_new(onco_engine *engine, onco_run_facts *more)
+{
+	size_t n = engine->kb.n_rules * sizeof(*engine->firings), i;
+	unsigned long *firings = malloc(n ? n : 1);
+	onco_run_facts fresh;
+	int k;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(firings);
+	memcpy(firings, engine->firings, n);
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &fresh), 0);
+	CU_ASSERT(memcmp(firings, engine->firings, n) == 0);
+	CU_ASSERT(same_facts(more->scopes, more->n_scopes, fresh.scopes, fresh.n_scopes));
+	CU_ASSERT(same_facts(more->findings, more->n_findings, fresh.findings, fresh.n_findings));
+	CU_ASSERT(same_facts(more->gaps, more->n_gaps, fresh.gaps, fresh.n_gaps));
+	for (k = 0; k < ONCO_C_KINDS; k++)
+		CU_ASSERT(same_facts(more->conclusions[k], more->n_conclusions[k],
+				     fresh.conclusions[k], fresh.n_conclusions[k]));
+	CU_ASSERT_PTR_EQUAL(more->cancer, fresh.cancer);
+	CU_ASSERT(same_ids(more->excluded, more->n_excluded, fresh.excluded, fresh.n_excluded));
+	CU_ASSERT(same_ids(more->pending, more->n_pending, fresh.pending, fresh.n_pending));
+	CU_ASSERT_EQUAL(more->n_finding_index, fresh.n_finding_index);
+	for (i = 0; i < more->n_finding_index && i < fresh.n_finding_index; i++) {
+		CU_ASSERT_STRING_EQUAL(more->finding_index[i].name, fresh.finding_index[i].name);
+		CU_ASSERT_EQUAL(more->finding_index[i].values, fresh.finding_index[i].values);
+	}
+	onco_run_facts_release(&fresh);
+	free(firings);
+}
+
+static void test_facts_asserted_since_are_added(void)
+{
+	onco_engine *engine = evaluated();
+	onco_run_facts run;
+	size_t notes;
+
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	notes = run.n_conclusions[ONCO_C_NOTE];
+	/* a note and an exclusion no rule of the fixture concludes (test
+	 * data, not case data: no case reaches CLIPS source text) */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(EnvAssertString(
+		engine->env, "(note (id test-note) (text \"t\") (cite test) (rule test-rule))"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(EnvAssertString(
+		engine->env, "(exclusion (option test-option) (reason \"r\") (cite test) (rule test-rule))"));
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather_more(engine, &run), 0);
+	CU_ASSERT_EQUAL(run.n_conclusions[ONCO_C_NOTE], notes + 1);
+	CU_ASSERT(onco_run_is_excluded(&run, "test-option"));
+	check_same_as_new(engine, &run);
+	onco_run_facts_release(&run);
+	onco_engine_free(engine);
+}
+
+static void test_a_retracted_fact_is_not_kept(void)
+{
+	onco_engine *engine = evaluated();
+	onco_run_facts run;
+	void *gone;
+
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	CU_ASSERT_FATAL(run.n_findings > 1);
+	gone = run.findings[0];
+	CU_ASSERT_TRUE_FATAL(EnvRetract(engine->env, gone));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(EnvAssertString(
+		engine->env, "(note (id test-note) (text \"t\") (cite test) (rule test-rule))"));
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather_more(engine, &run), 0);
+	CU_ASSERT_FALSE(holds(run.findings, run.n_findings, gone));
+	check_same_as_new(engine, &run);
+	onco_run_facts_release(&run);
+	onco_engine_free(engine);
+}
+
+static void test_nothing_new_changes_nothing(void)
+{
+	onco_engine *engine = evaluated();
+	onco_run_facts run;
+
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather_more(engine, &run), 0);
+	check_same_as_new(engine, &run);
+	onco_run_facts_release(&run);
+	onco_engine_free(engine);
+}
+
+int main(void)
+{
+	static const onco_test tests[] = {
+		ONCO_TEST(test_facts_asserted_since_are_added),
+		ONCO_TEST(test_a_retracted_fact_is_not_kept),
+		ONCO_TEST(test_nothing_new_changes_nothing),
+	};
+
+	return ONCO_RUN_SUITE("gather", tests);
+}

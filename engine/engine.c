@@ -140,6 +140,8 @@ int onco_engine_open(onco_engine **out, const onco_engine_options *opts,
 				 sizeof(*engine->firings));
 	if (engine->firings == NULL || onco_rules_by_name_build(engine) != 0 ||
 	    onco_support_ranks_build(engine) != 0 ||
+	    (engine->possible_preps = calloc(engine->kb.n_rules ? engine->kb.n_rules : 1,
+					     sizeof(*engine->possible_preps))) == NULL ||
 	    onco_json_arena_new(&engine->arena) != 0) {
 		rc = onco_error_set(err, ONCO_ENOMEM, "out of memory");
 		goto fail;
@@ -163,6 +165,7 @@ void onco_engine_free(onco_engine *engine)
 	free(engine->firings);
 	free(engine->rules_by_name);
 	free(engine->support_rank);
+	onco_possible_preps_free(engine);
 	onco_support_free(engine);
 	onco_json_arena_free(engine->arena);
 	free(engine);

@@ -63,17 +63,62 @@ static const char **concluded_ids(onco_engine *engine, const onco_run_facts *run
 	return ids;
 }
 
+/* A recommendation rule's option made ready to assert, once per engine:
+ * the slots it declares with their values as CLIPS values (held by a count
+ * of their own, so they live as long as the environment), and the other
+ * rules that conclude the same option. Asserting a possible option then
+ * looks up no slot, hashes no symbol and parses no number. */
+typedef struct prepared_slot {
+	const char *slot;
+	int multi;
+	size_t n;
+	unsigned short *types;
+	void **values;
+} prepared_slot;
+
+struct onco_possible_prep {
+	prepared_slot *slots;
+	size_t n_slots;
+	size_t *rivals;
+	size_t n_rivals;
+};
+
+static void prep_free(onco_possible_prep *prep)
+{
+	size_t i;
+
+	if (prep == NULL)
+		return;
+	for (i = 0; i < prep->n_slots; i++) {
+		free(prep->slots[i].types);
+		free(prep->slots[i].values);
+	}
+	free(prep->slots);
+	free(prep->rivals);
+	free(prep);
+}
+
+void onco_possible_preps_free(onco_engine *engine)
+{
+	size_t i;
+
+	for (i = 0; engine->possible_preps != NULL && i < engine->kb.n_rules; i++)
+		prep_free(engine->possible_preps[i]);
+	free(engine->possible_preps);
+	engine->possible_preps = NULL;
+}
+
 /* Of several rules concluding one option, the one with the fewest unknown
  * conditions (the first in definition order on a tie) gives it: its
  * conditions are what the option waits for. */
-static int best_for_option(const onco_rule_info *rules, const size_t *unknown, size_t n,
-			   size_t index)
+static int best_for_option(const onco_possible_prep *prep, const size_t *unknown, size_t index)
 {
-	size_t j;
+	size_t k;
 
-	for (j = 0; j < n; j++) {
-		if (j == index || unknown[j] == 0 ||
-		    strcmp(rules[j].concludes, rules[index].concludes) != 0)
+	for (k = 0; k < prep->n_rivals; k++) {
+		size_t j = prep->rivals[k];
+
+		if (unknown[j] == 0)
 			continue;
 		if (unknown[j] < unknown[index] || (unknown[j] == unknown[index] && j < index))
 			return 0;
@@ -139,39 +184,104 @@ static int put_value(void *env, DATA_OBJECT *out, const onco_decl_value *v)
 	return 0;
 }
 
-/* Puts a declared slot into the fact being built: one value into a
+/* The values of declaration `d` into `slot` (slot existing in `tmpl`). */
+static int prepare_slot(void *env, void *tmpl, const onco_decl *d, prepared_slot *slot)
+{
+	size_t i;
+
+	slot->slot = d->slot;
+	slot->multi = EnvDeftemplateSlotMultiP(env, tmpl, d->slot) != 0;
+	if (!slot->multi && d->n_values != 1)
+		return ONCO_EINTERNAL;
+	slot->types = malloc((d->n_values ? d->n_values : 1) * sizeof(*slot->types));
+	slot->values = malloc((d->n_values ? d->n_values : 1) * sizeof(*slot->values));
+	if (slot->types == NULL || slot->values == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < d->n_values; i++) {
+		DATA_OBJECT v;
+		int rc = put_value(env, &v, &d->values[i]);
+
+		if (rc != 0)
+			return rc;
+		slot->types[i] = (unsigned short)GetType(v);
+		slot->values[i] = GetValue(v);
+		if (GetType(v) == INTEGER)
+			IncrementIntegerCount(GetValue(v));
+		else if (GetType(v) == FLOAT)
+			IncrementFloatCount(GetValue(v));
+		else
+			IncrementSymbolCount(GetValue(v));
+		slot->n = i + 1;
+	}
+	return 0;
+}
+
+/* The prepared option of rule `index` (made on first use). NULL with *rc
+ * set when it cannot be made. */
+static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t index, int *rc)
+{
+	const onco_rule_info *rule = &engine->kb.rules[index];
+	onco_possible_prep *prep = engine->possible_preps[index];
+	size_t i;
+
+	*rc = 0;
+	if (prep != NULL)
+		return prep;
+	prep = calloc(1, sizeof(*prep));
+	if (prep == NULL || (prep->slots = calloc(rule->n_decls ? rule->n_decls : 1,
+						  sizeof(*prep->slots))) == NULL ||
+	    (prep->rivals = malloc(engine->kb.n_rules * sizeof(*prep->rivals))) == NULL) {
+		prep_free(prep);
+		*rc = ONCO_ENOMEM;
+		return NULL;
+	}
+	for (i = 0; i < rule->n_decls && *rc == 0; i++) {
+		const onco_decl *d = &rule->decls[i];
+
+		if (is_host_slot(d->slot) || !EnvDeftemplateSlotExistP(engine->env, tmpl, d->slot))
+			continue;
+		*rc = prepare_slot(engine->env, tmpl, d, &prep->slots[prep->n_slots++]);
+	}
+	for (i = 0; i < engine->kb.n_rules && *rc == 0; i++) {
+		const onco_rule_info *other = &engine->kb.rules[i];
+
+		if (i != index && other->kind == ONCO_RULE_RECOMMENDATION &&
+		    other->concludes != NULL && strcmp(other->concludes, rule->concludes) == 0)
+			prep->rivals[prep->n_rivals++] = i;
+	}
+	if (*rc != 0) {
+		prep_free(prep);
+		return NULL;
+	}
+	engine->possible_preps[index] = prep;
+	return prep;
+}
+
+/* Puts a prepared slot into the fact being built: one value into a
  * single-field slot, all of them into a multislot. */
-static int put_decl(void *env, void *tmpl, void *fact, const onco_decl *d)
+static int put_prepared(void *env, void *fact, const prepared_slot *slot)
 {
 	DATA_OBJECT v;
 	void *mf;
 	size_t i;
-	int rc;
 
-	if (is_host_slot(d->slot) || !EnvDeftemplateSlotExistP(env, tmpl, d->slot))
-		return 0;
-	if (!EnvDeftemplateSlotMultiP(env, tmpl, d->slot)) {
-		if (d->n_values != 1)
-			return ONCO_EINTERNAL;
-		rc = put_value(env, &v, &d->values[0]);
-		return rc != 0 ? rc : EnvPutFactSlot(env, fact, d->slot, &v) ? 0 : ONCO_EINTERNAL;
+	if (!slot->multi) {
+		SetType(v, slot->types[0]);
+		SetValue(v, slot->values[0]);
+		return EnvPutFactSlot(env, fact, slot->slot, &v) ? 0 : ONCO_EINTERNAL;
 	}
-	mf = EnvCreateMultifield(env, (long)d->n_values);
+	mf = EnvCreateMultifield(env, (long)slot->n);
 	if (mf == NULL)
 		return ONCO_ENOMEM;
-	for (i = 0; i < d->n_values; i++) {
-		DATA_OBJECT one;
-
-		if ((rc = put_value(env, &one, &d->values[i])) != 0)
-			return rc;
-		SetMFType(mf, (long)i + 1, GetType(one));
-		SetMFValue(mf, (long)i + 1, GetValue(one));
+	for (i = 0; i < slot->n; i++) {
+		SetMFType(mf, (long)i + 1, slot->types[i]);
+		SetMFValue(mf, (long)i + 1, slot->values[i]);
 	}
 	SetType(v, MULTIFIELD);
 	SetValue(v, mf);
 	SetDOBegin(v, 1);
-	SetDOEnd(v, (long)d->n_values);
-	return EnvPutFactSlot(env, fact, d->slot, &v) ? 0 : ONCO_EINTERNAL;
+	SetDOEnd(v, (long)slot->n);
+	return EnvPutFactSlot(env, fact, slot->slot, &v) ? 0 : ONCO_EINTERNAL;
 }
 
 static int put_symbol(void *env, void *fact, const char *slot, const char *text)
@@ -205,18 +315,16 @@ static int put_basis(void *env, void *fact, void **basis, size_t n)
 	return EnvPutFactSlot(env, fact, "basis", &v) ? 0 : ONCO_EINTERNAL;
 }
 
-/* Asserts the possible option of `rule`. */
+/* Asserts the possible option of `rule`, prepared as `prep`, a fact of
+ * template `tmpl`. */
 static int assert_possible(onco_engine *engine, const onco_run_facts *run,
-			   const onco_rule_info *rule)
+			   const onco_rule_info *rule, const onco_possible_prep *prep, void *tmpl)
 {
 	void *env = engine->env;
-	void *tmpl = EnvFindDeftemplate(env, "recommendation");
 	void *fact, **basis;
 	size_t i, n = 0, room = rule->n_conditions * (run->n_scopes + run->n_findings);
 	int rc = 0;
 
-	if (tmpl == NULL)
-		return ONCO_EINTERNAL;
 	basis = malloc((room ? room : 1) * sizeof(*basis));
 	if (basis == NULL)
 		return ONCO_ENOMEM;
@@ -226,8 +334,8 @@ static int assert_possible(onco_engine *engine, const onco_run_facts *run,
 	fact = EnvCreateFact(env, tmpl);
 	if (fact == NULL)
 		rc = ONCO_ENOMEM;
-	for (i = 0; rc == 0 && i < rule->n_decls; i++)
-		rc = put_decl(env, tmpl, fact, &rule->decls[i]);
+	for (i = 0; rc == 0 && i < prep->n_slots; i++)
+		rc = put_prepared(env, fact, &prep->slots[i]);
 	if (rc == 0)
 		rc = put_symbol(env, fact, "status", "possible");
 	if (rc == 0)
@@ -274,9 +382,12 @@ int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t 
 		unknown[i] = onco_rule_unknown_only(engine, run, rule);
 	}
 	for (i = 0; i < kb->n_rules && rc == 0; i++) {
-		if (unknown[i] == 0 || !best_for_option(kb->rules, unknown, kb->n_rules, i))
+		onco_possible_prep *prep;
+
+		if (unknown[i] == 0 || (prep = prepared(engine, tmpl, i, &rc)) == NULL ||
+		    !best_for_option(prep, unknown, i))
 			continue;
-		rc = assert_possible(engine, run, &kb->rules[i]);
+		rc = assert_possible(engine, run, &kb->rules[i], prep, tmpl);
 		if (rc == 0)
 			(*count)++;
 	}

@@ -146,6 +146,9 @@ struct onco_engine {
 	 * that sorting the log compares two numbers, not two pairs of
 	 * strings. */
 	unsigned *support_rank;
+	/* possible.c: per rule, parallel to kb.rules, its option made ready
+	 * to assert as a possible one (on first use; NULL until then). */
+	struct onco_possible_prep **possible_preps;
 	/* The cJSON allocations of one evaluation (facts/json_alloc.c). */
 	onco_json_arena *arena;
 };
@@ -171,6 +174,11 @@ void *onco_support_fact(const onco_engine *engine, const onco_support_entry *ent
 void onco_support_count_firings(onco_engine *engine, size_t from);
 /* Builds engine->support_rank, once at open. 0 or ONCO_ENOMEM. */
 int onco_support_ranks_build(onco_engine *engine);
+
+/* possible.c: frees engine->possible_preps (their CLIPS values go with the
+ * environment). */
+typedef struct onco_possible_prep onco_possible_prep;
+void onco_possible_preps_free(onco_engine *engine);
 
 /* kb.c: read the rule-base files (built in or from a directory), load them
  * into engine->env, hash them. */

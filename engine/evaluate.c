@@ -282,7 +282,11 @@ static int run_case(onco_engine *engine, const onco_case *c, onco_run_facts *run
 	onco_support_clear(engine);
 	EnvReset(engine->env);
 	engine->evaluated = 1;
-	rc = engine->watch.hit != ONCO_LIMIT_NONE ? 0 : onco_case_assert(c, engine->env, err);
+	/* The rule base's templates do not change: checked until it passes. */
+	rc = engine->schema_checked ? 0 : onco_case_check_rule_base(engine->env, err);
+	engine->schema_checked = rc == 0;
+	if (rc == 0 && engine->watch.hit == ONCO_LIMIT_NONE)
+		rc = onco_case_assert_checked(c, engine->env, err);
 	if (rc == 0 && engine->watch.hit == ONCO_LIMIT_NONE) {
 		fired = EnvRun(engine->env, engine->opts.max_firings + 1);
 		/* A firing the support log could not record: the explanation

@@ -129,6 +129,13 @@ void onco_case_free(onco_case *c);
  */
 int onco_case_assert(const onco_case *c, void *clips_env, onco_error *err);
 
+/* onco_case_assert in two steps, for a caller that asserts many cases into
+ * one environment (whose templates do not change): the rule-base check
+ * once (0, or ONCO_ERULES naming the template or slot), then each case
+ * without it. */
+int onco_case_check_rule_base(void *clips_env, onco_error *err);
+int onco_case_assert_checked(const onco_case *c, void *clips_env, onco_error *err);
+
 /* A drug the case records by name because the controlled list does not
  * have it ("agent": "other" with "name"; "other" in "agents" with
  * "other_agents"): its name and the JSON pointer of the name. The rule base

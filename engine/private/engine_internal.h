@@ -131,6 +131,9 @@ struct onco_engine {
 	onco_kb kb;
 	onco_capture capture;
 	int evaluated; /* working memory holds the last case's facts */
+	/* The rule base has every template and slot a case needs
+	 * (onco_case_check_rule_base passed once). */
+	int schema_checked;
 	onco_watch watch;
 	/* guard.c: where CLIPS's out-of-memory function jumps while an engine
 	 * call runs inside CLIPS; `lost` once it has jumped (the environment

@@ -162,6 +162,29 @@ static void test_broken_rule_base_reports_file_and_line(void)
 	CU_ASSERT_EQUAL(onco_engine_open(&engine, &opts, &err), ONCO_EIO);
 }
 
+/* The rule base is checked against the case format once it has passed
+ * (engine/evaluate.c); a stale one fails every case, never only the first. */
+static void test_stale_schema_fails_every_case(void)
+{
+	static const char text[] = "{\"id\": \"t\", \"cancer\": {\"site\": \"cervix\"}}";
+	onco_engine_options opts;
+	onco_engine *engine = NULL;
+	onco_error err;
+	char *out = NULL;
+	int i;
+
+	onco_engine_options_default(&opts);
+	opts.kb_dir = FIXTURES "/kb-stale";
+	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
+	for (i = 0; i < 2; i++) {
+		CU_ASSERT_EQUAL(onco_engine_evaluate(engine, text, strlen(text), 0, &out, &err),
+				ONCO_ERULES);
+		CU_ASSERT_PTR_NULL(out);
+		CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "template case has no slot pointer"));
+	}
+	onco_engine_free(engine);
+}
+
 static void test_recommendation_carries_rule_because_and_evidence(void)
 {
 	onco_engine *engine = open_kb(FIXTURES "/kb-mini");
@@ -377,6 +400,7 @@ int main(void)
 	CU_add_test(suite, "built-in rule base opens", test_builtin_rule_base_opens_with_version_and_hash);
 	CU_add_test(suite, "broken rule base reports file and line",
 		    test_broken_rule_base_reports_file_and_line);
+	CU_add_test(suite, "stale schema fails every case", test_stale_schema_fails_every_case);
 	CU_add_test(suite, "recommendation carries rule, because, evidence",
 		    test_recommendation_carries_rule_because_and_evidence);
 	CU_add_test(suite, "unknown finding is missing information",

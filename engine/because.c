@@ -414,37 +414,105 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 	return rc;
 }
 
+/* The citation of the i-th `cite` of `fact`, or NULL (lint reports a cite
+ * with no citation). */
+static const onco_citation *citation_at(onco_engine *engine, void *fact, size_t i)
+{
+	int type;
+	void *value;
+
+	if (!onco_fact_multi(engine->env, fact, "cite", i, &type, &value))
+		return NULL;
+	return onco_kb_citation(&engine->kb, ValueToString(value));
+}
+
+/* {"source", "ref", "quote"} of a citation. The strings are the rule
+ * base's, which outlives every document the engine builds: referenced,
+ * not copied (quotes are whole passages). */
+static cJSON *citation_json(const onco_citation *c)
+{
+	cJSON *e = cJSON_CreateObject();
+
+	if (e == NULL || !cJSON_AddItemToObjectCS(e, "source", cJSON_CreateStringReference(c->source)) ||
+	    !cJSON_AddItemToObjectCS(e, "ref", cJSON_CreateStringReference(c->label)) ||
+	    !cJSON_AddItemToObjectCS(e, "quote", cJSON_CreateStringReference(c->quote))) {
+		cJSON_Delete(e);
+		return NULL;
+	}
+	return e;
+}
+
 int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence)
 {
-	void *env = engine->env;
-	size_t i, n = onco_fact_multi_count(env, fact, "cite");
+	size_t i, n = onco_fact_multi_count(engine->env, fact, "cite");
 
 	for (i = 0; i < n; i++) {
-		int type;
-		void *value;
-		const onco_citation *c;
-		cJSON *e, *item;
+		const onco_citation *c = citation_at(engine, fact, i);
+		cJSON *item;
 		int seen = 0;
 
-		if (!onco_fact_multi(env, fact, "cite", i, &type, &value))
-			continue;
-		c = onco_kb_citation(&engine->kb, ValueToString(value));
 		if (c == NULL)
-			continue; /* lint reports a cite with no citation */
+			continue;
 		cJSON_ArrayForEach(item, evidence)
 			if (strcmp(cJSON_GetObjectItemCaseSensitive(item, "quote")->valuestring,
 				   c->quote) == 0)
 				seen = 1;
-		if (seen)
-			continue;
-		e = cJSON_CreateObject();
-		if (e == NULL || !cJSON_AddStringToObject(e, "source", c->source) ||
-		    !cJSON_AddStringToObject(e, "ref", c->label) ||
-		    !cJSON_AddStringToObject(e, "quote", c->quote) ||
-		    !cJSON_AddItemToArray(evidence, e)) {
-			cJSON_Delete(e);
+		if (!seen && onco_json_append(evidence, citation_json(c)) != 0)
 			return ONCO_ENOMEM;
-		}
 	}
 	return 0;
+}
+
+int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites)
+{
+	size_t i, k, n = onco_fact_multi_count(engine->env, fact, "cite");
+
+	for (i = 0; i < n; i++) {
+		const onco_citation *c = citation_at(engine, fact, i);
+
+		if (c == NULL)
+			continue;
+		/* one quote once: the first citation that gives it */
+		for (k = 0; k < cites->n && strcmp(cites->items[k]->quote, c->quote) != 0; k++)
+			;
+		if (k < cites->n)
+			continue;
+		if (cites->n == cites->cap) {
+			size_t cap = cites->cap ? cites->cap * 2 : 8;
+			const onco_citation **grown = realloc(cites->items, cap * sizeof(*grown));
+
+			if (grown == NULL)
+				return ONCO_ENOMEM;
+			cites->items = grown;
+			cites->cap = cap;
+		}
+		cites->items[cites->n++] = c;
+	}
+	return 0;
+}
+
+static int compare_cites(const void *a, const void *b)
+{
+	const onco_citation *x = *(const onco_citation *const *)a;
+	const onco_citation *y = *(const onco_citation *const *)b;
+	int c = strcmp(x->label, y->label);
+
+	return c != 0 ? c : strcmp(x->quote, y->quote);
+}
+
+int onco_cites_json(onco_cites *cites, cJSON *evidence)
+{
+	size_t i;
+
+	qsort(cites->items, cites->n, sizeof(*cites->items), compare_cites);
+	for (i = 0; i < cites->n; i++)
+		if (onco_json_append(evidence, citation_json(cites->items[i])) != 0)
+			return ONCO_ENOMEM;
+	return 0;
+}
+
+void onco_cites_release(onco_cites *cites)
+{
+	free(cites->items);
+	memset(cites, 0, sizeof(*cites));
 }

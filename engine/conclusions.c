@@ -287,17 +287,6 @@ static int add_fields(onco_engine *engine, onco_run_facts *run, cJSON *item, voi
 	return rc ? rc : add_string(item, env, fact, "rule", "rule");
 }
 
-static int compare_evidence(const void *a, const void *b)
-{
-	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
-	int c = strcmp(cJSON_GetObjectItemCaseSensitive(x, "ref")->valuestring,
-		       cJSON_GetObjectItemCaseSensitive(y, "ref")->valuestring);
-
-	return c ? c
-		 : strcmp(cJSON_GetObjectItemCaseSensitive(x, "quote")->valuestring,
-			  cJSON_GetObjectItemCaseSensitive(y, "quote")->valuestring);
-}
-
 /* Adds one entry to the `if` list: what the option waits for. */
 static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *list,
 			const char *name, const int accepts[3])
@@ -406,6 +395,7 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 			size_t first, size_t last, int kind)
 {
 	cJSON *item = cJSON_CreateObject(), *because, *evidence;
+	onco_cites cites = {0};
 	size_t i;
 	int rc;
 
@@ -425,12 +415,13 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 	for (i = first; i < last && rc == 0; i++) {
 		rc = onco_because_add(engine, facts[i].fact, because);
 		if (rc == 0)
-			rc = onco_evidence_add(engine, facts[i].fact, evidence);
+			rc = onco_cites_add(engine, facts[i].fact, &cites);
 	}
 	if (rc == 0)
 		rc = onco_because_finish(because);
 	if (rc == 0)
-		rc = onco_json_sort(evidence, compare_evidence);
+		rc = onco_cites_json(&cites, evidence);
+	onco_cites_release(&cites);
 	if (rc != 0) {
 		cJSON_Delete(item);
 		return NULL;

@@ -96,6 +96,17 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because);
  * it). */
 int onco_because_finish(cJSON *because);
 int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence);
+/* The evidence of an item whose facts are many, gathered in C and written
+ * once: `add` the citations of each fact (a quote once, from the first
+ * citation that gives it), then `json` appends them to `evidence` sorted
+ * by ref and quote, and `release` frees the list. 0 or ONCO_ENOMEM. */
+typedef struct onco_cites {
+	const onco_citation **items;
+	size_t n, cap;
+} onco_cites;
+int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites);
+int onco_cites_json(onco_cites *cites, cJSON *evidence);
+void onco_cites_release(onco_cites *cites);
 /* A readable statement for one case fact: "prior treatment: type ...". */
 char *onco_case_fact_statement(void *env, void *fact);
 

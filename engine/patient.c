@@ -7,6 +7,7 @@
  * adverse events), her stated wishes, her fitness for treatment.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,7 +183,7 @@ static void text_puts(text *t, const char *s)
  * anti-HER2 stay as they are. */
 static void symbol_words(text *t, const char *tmpl, const char *slot, const char *symbol)
 {
-	size_t i;
+	size_t i, start = t->length;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(tmpl, words[i].template_name) == 0 && strcmp(slot, words[i].slot) == 0 &&
@@ -190,11 +191,15 @@ static void symbol_words(text *t, const char *tmpl, const char *slot, const char
 			text_puts(t, words[i].words);
 			return;
 		}
-	for (i = 0; symbol[i] != '\0'; i++) {
-		int between = symbol[i] == '-' && i > 0 && symbol[i - 1] >= 'a' &&
-			      symbol[i - 1] <= 'z' && symbol[i + 1] >= 'a' && symbol[i + 1] <= 'z';
-		text_add(t, between ? " " : symbol + i, 1);
-	}
+	/* Copied whole, then the hyphens turned in place: one append, not one
+	 * per character. */
+	text_puts(t, symbol);
+	if (t->failed)
+		return;
+	for (i = 0; symbol[i] != '\0'; i++)
+		if (symbol[i] == '-' && i > 0 && symbol[i - 1] >= 'a' && symbol[i - 1] <= 'z' &&
+		    symbol[i + 1] >= 'a' && symbol[i + 1] <= 'z')
+			t->data[start + i] = ' ';
 }
 
 /* The values of a slot as words into `out` (several joined with " + "):
@@ -219,19 +224,25 @@ static int slot_words(void *env, void *fact, const char *tmpl, const char *slot,
 	for (i = 0; i < n; i++) {
 		int type;
 		void *v;
+		const char *shown = value;
 
 		if (!onco_fact_multi(env, fact, slot, i, &type, &v))
 			break;
-		onco_value_text(type, v, value, sizeof(value));
+		/* A symbol or string that fits is read where it is; copying it
+		 * through onco_value_text would give the same text, slower. */
+		if ((type == SYMBOL || type == STRING) && strlen(ValueToString(v)) < sizeof(value))
+			shown = ValueToString(v);
+		else
+			onco_value_text(type, v, value, sizeof(value));
 		if (n == 1 && type == SYMBOL)
-			*flag = strcmp(value, "TRUE") == 0 ? 1 : strcmp(value, "FALSE") == 0 ? 0 : -1;
+			*flag = strcmp(shown, "TRUE") == 0 ? 1 : strcmp(shown, "FALSE") == 0 ? 0 : -1;
 		if (i > 0)
 			text_puts(out, " + ");
 		/* a symbol reads as words; a string (a drug's name) as written */
 		if (type == SYMBOL)
-			symbol_words(out, tmpl, slot, value);
+			symbol_words(out, tmpl, slot, shown);
 		else
-			text_puts(out, value);
+			text_puts(out, shown);
 	}
 	return 1;
 }
@@ -240,25 +251,26 @@ static int slot_words(void *env, void *fact, const char *tmpl, const char *slot,
 static void fact_words(void *env, void *fact, const char *tmpl, text *out)
 {
 	size_t i, start = out->length;
+	text value = {0}; /* one buffer for every slot, emptied for each */
 
 	for (i = 0; i < sizeof(views) / sizeof(views[0]) && !out->failed; i++) {
 		const slot_view *v = &views[i];
-		text value = {0};
 		int flag;
-		const char *shown = NULL;
+		const char *shown = NULL, *words_of;
 		char formatted[512];
 
-		if (strcmp(v->template_name, tmpl) != 0)
+		/* the first letter rules out most rows without a call */
+		if (v->template_name[0] != tmpl[0] || strcmp(v->template_name, tmpl) != 0)
 			continue;
-		if (!slot_words(env, fact, tmpl, v->slot, &value, &flag)) {
-			free(value.data);
+		value.length = 0;
+		if (!slot_words(env, fact, tmpl, v->slot, &value, &flag))
 			continue;
-		}
 		if (value.failed) {
 			out->failed = 1;
-			free(value.data);
-			return;
+			break;
 		}
+		/* What a fresh buffer would hold: NULL when nothing was added. */
+		words_of = value.length > 0 ? value.data : NULL;
 		switch (v->kind) {
 		case VIEW_FLAG:
 			shown = flag == 1 ? v->text : flag == 0 ? v->if_false : NULL;
@@ -270,14 +282,14 @@ static void fact_words(void *env, void *fact, const char *tmpl, text *out)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #endif
-			snprintf(formatted, sizeof(formatted), v->text, value.data);
+			snprintf(formatted, sizeof(formatted), v->text, words_of);
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
 			shown = formatted;
 			break;
 		default:
-			shown = value.data;
+			shown = words_of;
 			break;
 		}
 		if (shown != NULL && shown[0] != '\0') {
@@ -285,8 +297,8 @@ static void fact_words(void *env, void *fact, const char *tmpl, text *out)
 				text_puts(out, v->join != NULL ? v->join : ", ");
 			text_puts(out, shown);
 		}
-		free(value.data);
 	}
+	free(value.data);
 }
 
 static const char *lead_of(const char *tmpl, const char **separator)
@@ -302,10 +314,69 @@ static const char *lead_of(const char *tmpl, const char **separator)
 	return NULL;
 }
 
-/* The case facts of the run (those with a JSON pointer), in
- * working-memory order: the order of the case. */
+/* The templates a walk over working memory looks for, and the templates
+ * it has met, by address: a fact's template is then found with a pointer
+ * hashed and compared, its name compared with the wanted ones once per
+ * template instead of once per fact and wanted name (thousands per case). */
+enum { MEMO_SLOTS = 64 }; /* a power of two */
+
+typedef struct template_memo {
+	const char *const *wanted;
+	size_t n_wanted;
+	size_t n_met;
+	struct {
+		const void *deftemplate; /* NULL: a free slot */
+		const char *wanted;      /* the entry of `wanted` it is, or NULL */
+	} met[MEMO_SLOTS];
+} template_memo;
+
+static void memo_init(template_memo *memo, const char *const *wanted, size_t n_wanted)
+{
+	memset(memo, 0, sizeof(*memo));
+	memo->wanted = wanted;
+	memo->n_wanted = n_wanted;
+}
+
+/* The entry of memo->wanted that names the fact's template (that very
+ * pointer, so callers may compare it with their table's), or NULL. */
+static const char *wanted_template(void *env, template_memo *memo, void *fact)
+{
+	const void *deftemplate = ((struct fact *)fact)->whichDeftemplate;
+	size_t slot = ((uintptr_t)deftemplate / sizeof(void *)) % MEMO_SLOTS, i;
+	const char *name, *found = NULL;
+
+	while (memo->met[slot].deftemplate != NULL) {
+		if (memo->met[slot].deftemplate == deftemplate)
+			return memo->met[slot].wanted;
+		slot = (slot + 1) % MEMO_SLOTS;
+	}
+	name = EnvGetDeftemplateName(env, (void *)deftemplate);
+	for (i = 0; i < memo->n_wanted && found == NULL; i++)
+		if (memo->wanted[i][0] == name[0] && strcmp(memo->wanted[i], name) == 0)
+			found = memo->wanted[i];
+	/* Half full at most, so that free slots end the probes; past that a
+	 * template only costs its name comparisons again. */
+	if (memo->n_met < MEMO_SLOTS / 2) {
+		memo->met[slot].deftemplate = deftemplate;
+		memo->met[slot].wanted = found;
+		memo->n_met++;
+	}
+	return found;
+}
+
+static const char list_recorded[] = "list-recorded";
+
+/* The case facts of the run (those with a JSON pointer) of the templates
+ * the lines read, and the list-recorded facts, in working-memory order:
+ * the order of the case. Each with its template, as the pointer the lines
+ * table (or list_recorded) names it by. */
+typedef struct case_fact {
+	void *fact;
+	const char *tmpl;
+} case_fact;
+
 typedef struct case_facts {
-	void **facts;
+	case_fact *facts;
 	size_t n;
 } case_facts;
 
@@ -316,9 +387,9 @@ static int list_state(void *env, const case_facts *cf, const char *field)
 	size_t i;
 
 	for (i = 0; i < cf->n; i++) {
-		void *fact = cf->facts[i];
+		void *fact = cf->facts[i].fact;
 
-		if (strcmp(onco_fact_template(env, fact), "list-recorded") == 0 &&
+		if (cf->facts[i].tmpl == list_recorded &&
 		    strcmp(onco_fact_text(env, fact, "field"), field) == 0) {
 			DATA_OBJECT count;
 
@@ -364,11 +435,11 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 		size_t f;
 
 		for (f = 0; f < cf->n && rc == 0; f++) {
-			void *fact = cf->facts[f];
+			void *fact = cf->facts[f].fact;
 			text words_of = {0};
 			const char *pointer;
 
-			if (strcmp(onco_fact_template(env, fact), tmpl) != 0)
+			if (cf->facts[f].tmpl != tmpl)
 				continue;
 			fact_words(env, fact, tmpl, &words_of);
 			if (words_of.failed)
@@ -419,17 +490,27 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 
 int onco_patient_lines(onco_engine *engine, cJSON *out)
 {
+	enum { MAX_TEMPLATES = sizeof(lines) / sizeof(lines[0]) * 6 + 1 };
+	const char *wanted[MAX_TEMPLATES];
+	template_memo memo;
 	void *env = engine->env, *fact;
 	case_facts cf = {NULL, 0};
-	size_t i, room = 0;
+	size_t i, t, room = 0, n_wanted = 0;
 	int rc = 0;
 
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		for (t = 0; t < 6 && lines[i].templates[t] != NULL; t++)
+			wanted[n_wanted++] = lines[i].templates[t];
+	wanted[n_wanted++] = list_recorded;
+	memo_init(&memo, wanted, n_wanted);
 	for (fact = EnvGetNextFact(env, NULL); fact != NULL && rc == 0;
 	     fact = EnvGetNextFact(env, fact)) {
-		if (onco_fact_text(env, fact, "pointer") == NULL)
+		const char *tmpl = wanted_template(env, &memo, fact);
+
+		if (tmpl == NULL || onco_fact_text(env, fact, "pointer") == NULL)
 			continue;
 		if (cf.n == room) {
-			void **grown = realloc(cf.facts, (room ? room * 2 : 32) * sizeof(*grown));
+			case_fact *grown = realloc(cf.facts, (room ? room * 2 : 32) * sizeof(*grown));
 
 			if (grown == NULL) {
 				rc = ONCO_ENOMEM;
@@ -438,7 +519,8 @@ int onco_patient_lines(onco_engine *engine, cJSON *out)
 			cf.facts = grown;
 			room = room ? room * 2 : 32;
 		}
-		cf.facts[cf.n++] = fact;
+		cf.facts[cf.n].fact = fact;
+		cf.facts[cf.n++].tmpl = tmpl;
 	}
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]) && rc == 0; i++)
 		rc = line_json(engine, &cf, &lines[i], out);
@@ -448,6 +530,7 @@ int onco_patient_lines(onco_engine *engine, cJSON *out)
 
 int onco_patient_declines_or_cannot(onco_engine *engine, const char **reason)
 {
+	/* In the order they are told: declining comes before not being able. */
 	static const struct {
 		const char *template_name, *slot, *value, *reason;
 	} stops[] = {
@@ -456,21 +539,31 @@ int onco_patient_declines_or_cannot(onco_engine *engine, const char **reason)
 		{"fitness", "active-treatment-possible", "FALSE",
 		 "The patient cannot have cancer treatment."},
 	};
+	enum { N_STOPS = sizeof(stops) / sizeof(stops[0]) };
+	const char *wanted[N_STOPS];
+	template_memo memo;
 	void *env = engine->env, *fact;
-	size_t i;
+	size_t i, first = N_STOPS; /* the first of stops[] the case says */
 
+	for (i = 0; i < N_STOPS; i++)
+		wanted[i] = stops[i].template_name;
+	memo_init(&memo, wanted, N_STOPS);
 	*reason = NULL;
-	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
-		for (fact = EnvGetNextFact(env, NULL); fact != NULL; fact = EnvGetNextFact(env, fact)) {
-			const char *v;
+	/* One walk over working memory for all of them. */
+	for (fact = EnvGetNextFact(env, NULL); fact != NULL && first > 0;
+	     fact = EnvGetNextFact(env, fact)) {
+		const char *tmpl = wanted_template(env, &memo, fact), *v;
 
-			if (strcmp(onco_fact_template(env, fact), stops[i].template_name) != 0)
+		for (i = 0; tmpl != NULL && i < first; i++) {
+			if (tmpl != stops[i].template_name)
 				continue;
 			v = onco_fact_text(env, fact, stops[i].slot);
-			if (v != NULL && strcmp(v, stops[i].value) == 0) {
-				*reason = stops[i].reason;
-				return 1;
-			}
+			if (v != NULL && strcmp(v, stops[i].value) == 0)
+				first = i;
 		}
-	return 0;
+	}
+	if (first == N_STOPS)
+		return 0;
+	*reason = stops[first].reason;
+	return 1;
 }

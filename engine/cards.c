@@ -176,7 +176,8 @@ static size_t modality_rank(const char *modality)
 }
 
 /* Reads the members of `json` into `it`: one walk over them; the first of
- * a key counts, as with cJSON_GetObjectItemCaseSensitive. */
+ * a key counts, as with cJSON_GetObjectItemCaseSensitive. The first two
+ * letters (every key has two) rule out most keys without a call. */
 static void item_read(list_item *it, const cJSON *json)
 {
 	const cJSON *m;
@@ -186,7 +187,8 @@ static void item_read(list_item *it, const cJSON *json)
 	it->json = json;
 	for (m = json != NULL ? json->child : NULL; m != NULL && m->string != NULL; m = m->next)
 		for (k = 0; k < M_COUNT; k++)
-			if (m->string[0] == member_keys[k][0] && strcmp(m->string, member_keys[k]) == 0) {
+			if (m->string[0] == member_keys[k][0] && m->string[1] == member_keys[k][1] &&
+			    strcmp(m->string, member_keys[k]) == 0) {
 				if (it->member[k] == NULL)
 					it->member[k] = m;
 				break;
@@ -364,17 +366,20 @@ static int place_items(onco_engine *engine, deck *d, card *status, const lists *
 		if ((rc = place_warning(d, &ls->items[L_WARNINGS][i])) != 0)
 			return rc;
 	/* exclusions, missing facts and notes: each list on its card */
-	for (l = L_EXCLUSIONS; l <= L_NOTES; l++)
+	for (l = L_EXCLUSIONS; l <= L_NOTES; l++) {
+		const char *name = engine_cards[l - L_EXCLUSIONS];
+		const char *title = kinds[kind_rank(name)].title;
+
 		for (i = 0; i < ls->n[l]; i++) {
 			const list_item *it = &ls->items[l][i];
-			const char *name = engine_cards[l - L_EXCLUSIONS];
 			card *c = l == L_NOTES && strcmp(member_or(it, M_CARD, ""), "status") == 0
 					  ? status
-					  : deck_card(d, name, name, kinds[kind_rank(name)].title);
+					  : deck_card(d, name, name, title);
 
 			if (c == NULL || (rc = card_add(c, l, it)) != 0)
 				return ONCO_ENOMEM;
 		}
+	}
 	return 0;
 }
 
@@ -742,8 +747,9 @@ static int add_documents(onco_engine *engine, cJSON *o, const lists *ls)
 				const char *source = str_or(e, "source", "");
 				const onco_guideline *g;
 
+				/* a document's first member is its source (added below) */
 				cJSON_ArrayForEach(d, documents)
-					if (strcmp(str(d, "source"), source) == 0)
+					if (strcmp(d->child->valuestring, source) == 0)
 						break;
 				if (d != NULL)
 					continue;
@@ -781,10 +787,12 @@ static int add_intent(cJSON *o, const lists *ls)
 	return rc;
 }
 
+/* The status card; `patient` (its lines, onco_patient_lines) is taken
+ * over, freed on failure. */
 static cJSON *status_json(onco_engine *engine, const cJSON *doc, const lists *ls,
-			  const card *items, const char *stop_reason)
+			  const card *items, const char *stop_reason, cJSON *patient)
 {
-	cJSON *o = cJSON_CreateObject(), *guidelines, *patient;
+	cJSON *o = cJSON_CreateObject(), *guidelines;
 	const cJSON *g;
 	char title[512] = "";
 	int rc = o == NULL ? ONCO_ENOMEM : 0;
@@ -827,11 +835,13 @@ static cJSON *status_json(onco_engine *engine, const cJSON *doc, const lists *ls
 			rc = ONCO_ENOMEM;
 		}
 	}
-	patient = rc ? NULL : cJSON_AddArrayToObject(o, "patient");
-	if (rc == 0)
-		rc = patient == NULL ? ONCO_ENOMEM : onco_patient_lines(engine, patient);
+	if (rc == 0 && cJSON_AddItemToObject(o, "patient", patient))
+		patient = NULL;
+	else if (rc == 0)
+		rc = ONCO_ENOMEM;
 	rc = rc ? rc : add_intent(o, ls);
 	rc = rc ? rc : add_documents(engine, o, ls);
+	cJSON_Delete(patient);
 	if (rc != 0) {
 		cJSON_Delete(o);
 		return NULL;
@@ -846,7 +856,7 @@ int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 	deck d = {NULL, 0};
 	card status_items; /* what the status card holds besides the patient */
 	lists ls;
-	cJSON *cards = cJSON_CreateArray(), *status;
+	cJSON *cards = cJSON_CreateArray(), *status, *patient = NULL;
 	const char *stop_reason = NULL;
 	size_t i;
 	int rc = lists_read(&ls, doc), l;
@@ -856,10 +866,18 @@ int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 		rc = ONCO_ENOMEM;
 	if (rc == 0)
 		rc = place_items(engine, &d, &status_items, &ls);
+	/* The patient's lines first: the walk that reads them also tells
+	 * whether she declines or cannot have treatment, which orders the
+	 * cards. */
 	if (rc == 0) {
-		onco_patient_declines_or_cannot(engine, &stop_reason);
+		patient = cJSON_CreateArray();
+		rc = patient == NULL ? ONCO_ENOMEM
+				     : onco_patient_lines(engine, patient, &stop_reason);
+	}
+	if (rc == 0) {
 		arrange(&d, stop_reason);
-		status = status_json(engine, doc, &ls, &status_items, stop_reason);
+		status = status_json(engine, doc, &ls, &status_items, stop_reason, patient);
+		patient = NULL; /* status_json took it */
 		if (status == NULL || !cJSON_AddItemToArray(cards, status)) {
 			cJSON_Delete(status);
 			rc = ONCO_ENOMEM;
@@ -873,6 +891,7 @@ int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 			rc = ONCO_ENOMEM;
 		}
 	}
+	cJSON_Delete(patient);
 	deck_release(&d);
 	for (l = 0; l < L_COUNT; l++)
 		free(status_items.items[l]);

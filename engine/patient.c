@@ -185,9 +185,10 @@ static void symbol_words(text *t, const char *tmpl, const char *slot, const char
 {
 	size_t i, start = t->length;
 
+	/* the symbol first, by its first letter: it rules out most rows */
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcmp(tmpl, words[i].template_name) == 0 && strcmp(slot, words[i].slot) == 0 &&
-		    strcmp(symbol, words[i].symbol) == 0) {
+		if (symbol[0] == words[i].symbol[0] && strcmp(symbol, words[i].symbol) == 0 &&
+		    strcmp(tmpl, words[i].template_name) == 0 && strcmp(slot, words[i].slot) == 0) {
 			text_puts(t, words[i].words);
 			return;
 		}
@@ -200,6 +201,24 @@ static void symbol_words(text *t, const char *tmpl, const char *slot, const char
 		if (symbol[i] == '-' && i > 0 && symbol[i - 1] >= 'a' && symbol[i - 1] <= 'z' &&
 		    symbol[i + 1] >= 'a' && symbol[i + 1] <= 'z')
 			t->data[start + i] = ' ';
+}
+
+/* An integer as "%lld" writes it, into the end of buf (of `size`, 24 at
+ * least): the start of the text. Written here, snprintf costing more than
+ * the rest of a slot's words. */
+static const char *integer_text(long long v, char *buf, size_t size)
+{
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	char *p = buf + size - 1;
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
 }
 
 /* The values of a slot as words into `out` (several joined with " + "):
@@ -228,10 +247,13 @@ static int slot_words(void *env, void *fact, const char *tmpl, const char *slot,
 
 		if (!onco_fact_multi(env, fact, slot, i, &type, &v))
 			break;
-		/* A symbol or string that fits is read where it is; copying it
-		 * through onco_value_text would give the same text, slower. */
+		/* A symbol or string that fits is read where it is, an integer
+		 * written by hand: onco_value_text would give the same text,
+		 * slower. */
 		if ((type == SYMBOL || type == STRING) && strlen(ValueToString(v)) < sizeof(value))
 			shown = ValueToString(v);
+		else if (type == INTEGER)
+			shown = integer_text(ValueToLong(v), value, sizeof(value));
 		else
 			onco_value_text(type, v, value, sizeof(value));
 		if (n == 1 && type == SYMBOL)
@@ -247,45 +269,74 @@ static int slot_words(void *env, void *fact, const char *tmpl, const char *slot,
 	return 1;
 }
 
-/* One fact as words: its slots in table order, joined with ", ". */
-static void fact_words(void *env, void *fact, const char *tmpl, text *out)
+/* A row's format (one %s, nothing else: a table entry, never case data)
+ * filled with `value` into `out` of `size`, as snprintf would; by hand when
+ * it fits, snprintf costing more than the rest of a fact's words. */
+static void format_value(char *out, size_t size, const char *format, const char *value)
+{
+	const char *mark = strstr(format, "%s");
+
+	if (mark != NULL && value != NULL) {
+		size_t head = (size_t)(mark - format), n = strlen(value);
+
+		if (head + n + strlen(mark + 2) < size) {
+			memcpy(out, format, head);
+			memcpy(out + head, value, n);
+			strcpy(out + head + n, mark + 2);
+			return;
+		}
+	}
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+	snprintf(out, size, format, value);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+}
+
+/* The rows of views[] for template `tmpl`, in table order, into rows[]
+ * (room for every row); their count. */
+static size_t template_views(const char *tmpl, size_t *rows)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
+		if (views[i].template_name[0] == tmpl[0] && strcmp(views[i].template_name, tmpl) == 0)
+			rows[n++] = i;
+	return n;
+}
+
+/* One fact as words: its slots in table order (rows[], of its template),
+ * joined with ", ". `value`: a buffer for a slot's words, emptied for each
+ * slot (the caller frees it: one allocation for all). */
+static void fact_words(void *env, void *fact, const char *tmpl, const size_t *rows,
+		       size_t n_rows, text *value, text *out)
 {
 	size_t i, start = out->length;
-	text value = {0}; /* one buffer for every slot, emptied for each */
 
-	for (i = 0; i < sizeof(views) / sizeof(views[0]) && !out->failed; i++) {
-		const slot_view *v = &views[i];
+	for (i = 0; i < n_rows && !out->failed; i++) {
+		const slot_view *v = &views[rows[i]];
 		int flag;
 		const char *shown = NULL, *words_of;
 		char formatted[512];
 
-		/* the first letter rules out most rows without a call */
-		if (v->template_name[0] != tmpl[0] || strcmp(v->template_name, tmpl) != 0)
+		value->length = 0;
+		if (!slot_words(env, fact, tmpl, v->slot, value, &flag))
 			continue;
-		value.length = 0;
-		if (!slot_words(env, fact, tmpl, v->slot, &value, &flag))
-			continue;
-		if (value.failed) {
+		if (value->failed) {
 			out->failed = 1;
 			break;
 		}
 		/* What a fresh buffer would hold: NULL when nothing was added. */
-		words_of = value.length > 0 ? value.data : NULL;
+		words_of = value->length > 0 ? value->data : NULL;
 		switch (v->kind) {
 		case VIEW_FLAG:
 			shown = flag == 1 ? v->text : flag == 0 ? v->if_false : NULL;
 			break;
 		case VIEW_FORMAT:
-			/* The formats hold one %s and nothing else: a table entry,
-			 * never case data. */
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#endif
-			snprintf(formatted, sizeof(formatted), v->text, words_of);
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
+			format_value(formatted, sizeof(formatted), v->text, words_of);
 			shown = formatted;
 			break;
 		default:
@@ -298,7 +349,6 @@ static void fact_words(void *env, void *fact, const char *tmpl, text *out)
 			text_puts(out, shown);
 		}
 	}
-	free(value.data);
 }
 
 static const char *lead_of(const char *tmpl, const char **separator)
@@ -307,7 +357,7 @@ static const char *lead_of(const char *tmpl, const char **separator)
 
 	*separator = "; ";
 	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
-		if (strcmp(leads[i].template_name, tmpl) == 0) {
+		if (leads[i].template_name[0] == tmpl[0] && strcmp(leads[i].template_name, tmpl) == 0) {
 			*separator = leads[i].separator;
 			return leads[i].lead;
 		}
@@ -337,19 +387,14 @@ static void memo_init(template_memo *memo, const char *const *wanted, size_t n_w
 	memo->n_wanted = n_wanted;
 }
 
-/* The entry of memo->wanted that names the fact's template (that very
- * pointer, so callers may compare it with their table's), or NULL. */
-static const char *wanted_template(void *env, template_memo *memo, void *fact)
+/* A template met for the first time: its entry of memo->wanted, or NULL,
+ * remembered in `slot`. */
+static const char *template_met(void *env, template_memo *memo, const void *deftemplate,
+				size_t slot)
 {
-	const void *deftemplate = ((struct fact *)fact)->whichDeftemplate;
-	size_t slot = ((uintptr_t)deftemplate / sizeof(void *)) % MEMO_SLOTS, i;
 	const char *name, *found = NULL;
+	size_t i;
 
-	while (memo->met[slot].deftemplate != NULL) {
-		if (memo->met[slot].deftemplate == deftemplate)
-			return memo->met[slot].wanted;
-		slot = (slot + 1) % MEMO_SLOTS;
-	}
 	name = EnvGetDeftemplateName(env, (void *)deftemplate);
 	for (i = 0; i < memo->n_wanted && found == NULL; i++)
 		if (memo->wanted[i][0] == name[0] && strcmp(memo->wanted[i], name) == 0)
@@ -364,6 +409,21 @@ static const char *wanted_template(void *env, template_memo *memo, void *fact)
 	return found;
 }
 
+/* The entry of memo->wanted that names the fact's template (that very
+ * pointer, so callers may compare it with their table's), or NULL. */
+static inline const char *wanted_template(void *env, template_memo *memo, void *fact)
+{
+	const void *deftemplate = ((struct fact *)fact)->whichDeftemplate;
+	size_t slot = ((uintptr_t)deftemplate / sizeof(void *)) % MEMO_SLOTS;
+
+	while (memo->met[slot].deftemplate != NULL) {
+		if (memo->met[slot].deftemplate == deftemplate)
+			return memo->met[slot].wanted;
+		slot = (slot + 1) % MEMO_SLOTS;
+	}
+	return template_met(env, memo, deftemplate, slot);
+}
+
 static const char list_recorded[] = "list-recorded";
 
 /* The case facts of the run (those with a JSON pointer) of the templates
@@ -373,6 +433,7 @@ static const char list_recorded[] = "list-recorded";
 typedef struct case_fact {
 	void *fact;
 	const char *tmpl;
+	const char *pointer;
 } case_fact;
 
 typedef struct case_facts {
@@ -422,7 +483,7 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 		     cJSON *lines_out)
 {
 	void *env = engine->env;
-	text line = {0};
+	text line = {0}, words_of = {0}, value = {0}; /* the last two: emptied for each fact */
 	cJSON *item = NULL, *pointers = cJSON_CreateArray();
 	size_t t;
 	int rc = pointers == NULL ? ONCO_ENOMEM : 0;
@@ -432,16 +493,20 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 		const char *lead = lead_of(tmpl, &separator);
 		size_t before = line.length;
 		int first = 1;
-		size_t f;
+		size_t f, rows[sizeof(views) / sizeof(views[0])], n_rows = 0;
+		int have_rows = 0; /* found at the template's first fact */
 
 		for (f = 0; f < cf->n && rc == 0; f++) {
 			void *fact = cf->facts[f].fact;
-			text words_of = {0};
-			const char *pointer;
 
 			if (cf->facts[f].tmpl != tmpl)
 				continue;
-			fact_words(env, fact, tmpl, &words_of);
+			if (!have_rows) {
+				n_rows = template_views(tmpl, rows);
+				have_rows = 1;
+			}
+			words_of.length = 0;
+			fact_words(env, fact, tmpl, rows, n_rows, &value, &words_of);
 			if (words_of.failed)
 				rc = ONCO_ENOMEM;
 			if (rc == 0 && words_of.length > 0) {
@@ -453,11 +518,8 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 					text_puts(&line, separator);
 				text_puts(&line, words_of.data);
 				first = 0;
-				pointer = onco_fact_text(env, fact, "pointer");
-				if (pointer != NULL)
-					rc = add_pointer(pointers, pointer);
+				rc = add_pointer(pointers, cf->facts[f].pointer);
 			}
-			free(words_of.data);
 		}
 		/* An empty list the case states says "none". */
 		if (rc == 0 && line.length == before && strcmp(tmpl, "metastasis") == 0 &&
@@ -485,19 +547,49 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 	}
 	cJSON_Delete(pointers);
 	free(line.data);
+	free(words_of.data);
+	free(value.data);
 	return rc;
 }
 
-int onco_patient_lines(onco_engine *engine, cJSON *out)
+/* What makes the care she declines or cannot have come first, in the
+ * order they are told: declining comes before not being able. */
+static const struct {
+	const char *template_name, *slot, *value, *reason;
+} stops[] = {
+	{"preferences", "declines-active-treatment", "TRUE",
+	 "The patient does not want cancer treatment."},
+	{"fitness", "active-treatment-possible", "FALSE", "The patient cannot have cancer treatment."},
+};
+#define N_STOPS (sizeof(stops) / sizeof(stops[0]))
+
+/* The first of stops[] before `first` that `fact` (of template `tmpl`)
+ * says, else `first`. Any fact counts, with a pointer or not. */
+static size_t stop_said(void *env, void *fact, const char *tmpl, size_t first)
+{
+	size_t i;
+
+	for (i = 0; i < first; i++)
+		if (strcmp(tmpl, stops[i].template_name) == 0) {
+			const char *v = onco_fact_text(env, fact, stops[i].slot);
+
+			if (v != NULL && strcmp(v, stops[i].value) == 0)
+				return i;
+		}
+	return first;
+}
+
+int onco_patient_lines(onco_engine *engine, cJSON *out, const char **stop_reason)
 {
 	enum { MAX_TEMPLATES = sizeof(lines) / sizeof(lines[0]) * 6 + 1 };
 	const char *wanted[MAX_TEMPLATES];
 	template_memo memo;
 	void *env = engine->env, *fact;
 	case_facts cf = {NULL, 0};
-	size_t i, t, room = 0, n_wanted = 0;
+	size_t i, t, room = 0, n_wanted = 0, first_stop = N_STOPS;
 	int rc = 0;
 
+	/* the templates of the lines (stops[] among them) */
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		for (t = 0; t < 6 && lines[i].templates[t] != NULL; t++)
 			wanted[n_wanted++] = lines[i].templates[t];
@@ -505,9 +597,13 @@ int onco_patient_lines(onco_engine *engine, cJSON *out)
 	memo_init(&memo, wanted, n_wanted);
 	for (fact = EnvGetNextFact(env, NULL); fact != NULL && rc == 0;
 	     fact = EnvGetNextFact(env, fact)) {
-		const char *tmpl = wanted_template(env, &memo, fact);
+		const char *tmpl = wanted_template(env, &memo, fact), *pointer;
 
-		if (tmpl == NULL || onco_fact_text(env, fact, "pointer") == NULL)
+		if (tmpl == NULL)
+			continue;
+		if (first_stop > 0)
+			first_stop = stop_said(env, fact, tmpl, first_stop);
+		if ((pointer = onco_fact_text(env, fact, "pointer")) == NULL)
 			continue;
 		if (cf.n == room) {
 			case_fact *grown = realloc(cf.facts, (room ? room * 2 : 32) * sizeof(*grown));
@@ -520,50 +616,12 @@ int onco_patient_lines(onco_engine *engine, cJSON *out)
 			room = room ? room * 2 : 32;
 		}
 		cf.facts[cf.n].fact = fact;
-		cf.facts[cf.n++].tmpl = tmpl;
+		cf.facts[cf.n].tmpl = tmpl;
+		cf.facts[cf.n++].pointer = pointer;
 	}
+	*stop_reason = first_stop < N_STOPS ? stops[first_stop].reason : NULL;
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]) && rc == 0; i++)
 		rc = line_json(engine, &cf, &lines[i], out);
 	free(cf.facts);
 	return rc;
-}
-
-int onco_patient_declines_or_cannot(onco_engine *engine, const char **reason)
-{
-	/* In the order they are told: declining comes before not being able. */
-	static const struct {
-		const char *template_name, *slot, *value, *reason;
-	} stops[] = {
-		{"preferences", "declines-active-treatment", "TRUE",
-		 "The patient does not want cancer treatment."},
-		{"fitness", "active-treatment-possible", "FALSE",
-		 "The patient cannot have cancer treatment."},
-	};
-	enum { N_STOPS = sizeof(stops) / sizeof(stops[0]) };
-	const char *wanted[N_STOPS];
-	template_memo memo;
-	void *env = engine->env, *fact;
-	size_t i, first = N_STOPS; /* the first of stops[] the case says */
-
-	for (i = 0; i < N_STOPS; i++)
-		wanted[i] = stops[i].template_name;
-	memo_init(&memo, wanted, N_STOPS);
-	*reason = NULL;
-	/* One walk over working memory for all of them. */
-	for (fact = EnvGetNextFact(env, NULL); fact != NULL && first > 0;
-	     fact = EnvGetNextFact(env, fact)) {
-		const char *tmpl = wanted_template(env, &memo, fact), *v;
-
-		for (i = 0; tmpl != NULL && i < first; i++) {
-			if (tmpl != stops[i].template_name)
-				continue;
-			v = onco_fact_text(env, fact, stops[i].slot);
-			if (v != NULL && strcmp(v, stops[i].value) == 0)
-				first = i;
-		}
-	}
-	if (first == N_STOPS)
-		return 0;
-	*reason = stops[first].reason;
-	return 1;
 }

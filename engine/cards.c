@@ -90,7 +90,6 @@ static const char *const member_keys[M_COUNT] = {
  * one up walks them, so a look-up per use (a dozen per item, more while
  * sorting) cost more than the rest of the cards. */
 typedef struct list_item {
-	const cJSON *json;
 	const cJSON *member[M_COUNT]; /* NULL when absent */
 	size_t role, modality, severity; /* ranks in roles[], modalities[], severities[] */
 } list_item;
@@ -184,10 +183,10 @@ static void item_read(list_item *it, const cJSON *json)
 	size_t k;
 
 	memset(it, 0, sizeof(*it));
-	it->json = json;
 	for (m = json != NULL ? json->child : NULL; m != NULL && m->string != NULL; m = m->next)
 		for (k = 0; k < M_COUNT; k++)
-			if (m->string[0] == member_keys[k][0] && m->string[1] == member_keys[k][1] &&
+			if (m->string[0] == member_keys[k][0] &&
+			    m->string[1] == member_keys[k][1] &&
 			    strcmp(m->string, member_keys[k]) == 0) {
 				if (it->member[k] == NULL)
 					it->member[k] = m;
@@ -525,7 +524,8 @@ static int add_ids(cJSON *o, const card *c, int l)
 	int rc = array == NULL ? ONCO_ENOMEM : 0;
 
 	for (i = 0; i < c->n[l] && rc == 0; i++)
-		rc = add_string_to(array, member_or(c->items[l][i], l == L_MISSING ? M_FIELD : M_ID, ""));
+		rc = add_string_to(array,
+				   member_or(c->items[l][i], l == L_MISSING ? M_FIELD : M_ID, ""));
 	return rc;
 }
 
@@ -665,14 +665,16 @@ static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o
 		for (i = 0; i < c->n[l] && rc == 0; i++) {
 			const list_item *option = c->items[l][i];
 			const cJSON *w;
-			const onco_rule_info *rule = onco_rule_by_name(engine, member_or(option, M_RULE, ""));
+			const onco_rule_info *rule =
+				onco_rule_by_name(engine, member_or(option, M_RULE, ""));
 			cJSON *entry = cJSON_CreateObject(), *items;
 
 			if (entry == NULL || !cJSON_AddItemToArray(criteria, entry)) {
 				cJSON_Delete(entry);
 				return ONCO_ENOMEM;
 			}
-			if (!cJSON_AddStringToObject(entry, "option", member_or(option, M_ID, "")) ||
+			if (!cJSON_AddStringToObject(entry, "option",
+						     member_or(option, M_ID, "")) ||
 			    (items = cJSON_AddArrayToObject(entry, "items")) == NULL)
 				return ONCO_ENOMEM;
 			for (k = 0; rule != NULL && k < rule->n_conditions && rc == 0;

@@ -300,7 +300,8 @@ static int recommendation_rules(const onco_engine *engine, rule_list *out)
 	size_t i;
 
 	out->n = 0;
-	out->rules = malloc((engine->kb.n_rules > 0 ? engine->kb.n_rules : 1) * sizeof(*out->rules));
+	out->rules = malloc((engine->kb.n_rules > 0 ? engine->kb.n_rules : 1) *
+			    sizeof(*out->rules));
 	if (out->rules == NULL)
 		return ONCO_ENOMEM;
 	for (i = 0; i < engine->kb.n_rules; i++) {
@@ -573,7 +574,8 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 	for (i = 0; i < rules.n && rc == 0; i++) {
 		const onco_rule_info *rule = rules.rules[i];
 
-		if (!concluded(ids, n_ids, rule->concludes) && !excluded(engine, run, rule->concludes) &&
+		if (!concluded(ids, n_ids, rule->concludes) &&
+		    !excluded(engine, run, rule->concludes) &&
 		    onco_rule_unknown_only(engine, run, rule) > 0)
 			blocked.rules[blocked.n++] = rule;
 	}

@@ -23,106 +23,140 @@ typedef enum view_kind {
 } view_kind;
 
 typedef struct slot_view {
-	const char *template_name;
-	const char *slot;
+	const char *slot;     /* NULL: past the last slot of a template */
 	view_kind kind;
 	const char *text;     /* format, or the text for TRUE */
 	const char *if_false; /* VIEW_FLAG: the text for FALSE */
 	const char *join;     /* written before it after other slots; NULL: ", " */
 } slot_view;
 
+enum { MAX_SLOTS = 10 };
+
+/* A template the lines read: what its facts start with when listed
+ * ("metastases: lung, bone"; NULL for templates whose slots say it all),
+ * what comes between its facts, and how its slots read, in order. */
+typedef struct template_view {
+	const char *name;
+	const char *lead;
+	const char *separator;
+	slot_view slots[MAX_SLOTS]; /* up to the first without a slot */
+} template_view;
+
+static const template_view cancer_view = {"cancer", NULL, "; ", {
+	{"site", VIEW_VALUE, NULL, NULL, NULL},
+	{"histology", VIEW_VALUE, NULL, NULL, NULL},
+	{"stage", VIEW_FORMAT, "stage %s", NULL, NULL},
+	{"recurrent", VIEW_FLAG, "recurrent", "not recurrent", NULL},
+	{"rapid-progression", VIEW_FLAG, "rapid progression", "", NULL},
+	{"isolated-metastasis", VIEW_FLAG, "isolated metastasis", "", NULL},
+}};
+
+static const template_view metastasis_view = {"metastasis", "metastases: ", ", ", {
+	{"site", VIEW_VALUE, NULL, NULL, NULL},
+}};
+
+static const template_view recurrence_site_view = {"recurrence-site", "recurrence: ", ", ", {
+	{"site", VIEW_VALUE, NULL, NULL, NULL},
+}};
+
+static const template_view recurrence_view = {"recurrence", NULL, "; ", {
+	{"size-cm", VIEW_FORMAT, "%s cm", NULL, NULL},
+	{"small", VIEW_FLAG, "small", "not small", NULL},
+	{"side-wall", VIEW_FLAG, "pelvic side wall involved", "side wall free", NULL},
+	{"multiple-pelvic-nodes", VIEW_FLAG, "multiple pelvic nodes", "no multiple pelvic nodes",
+	 NULL},
+	{"resectable", VIEW_FLAG, "resectable", "unresectable", NULL},
+	{"bulky-in-irradiated-field", VIEW_FLAG, "bulky in an irradiated field", "", NULL},
+}};
+
+static const template_view imaging_view = {"imaging", "", "; ", {
+	{"type", VIEW_VALUE, NULL, NULL, NULL},
+	{"days-ago", VIEW_FORMAT, "%s days ago", NULL, " "},
+	{"distant-disease", VIEW_FLAG, "distant disease", "no distant disease", ": "},
+}};
+
+static const template_view patient_view = {"patient", NULL, "; ", {
+	{"age", VIEW_FORMAT, "%s years", NULL, NULL},
+	{"sex", VIEW_VALUE, NULL, NULL, NULL},
+	{"menopausal-status", VIEW_FORMAT, "menopause: %s", NULL, NULL},
+	{"ecog", VIEW_FORMAT, "ECOG %s", NULL, NULL},
+}};
+
+static const template_view biomarker_view = {"biomarker", "", ", ", {
+	{"name", VIEW_VALUE, NULL, NULL, NULL},
+	{"status", VIEW_VALUE, NULL, NULL, " "},
+}};
+
+static const template_view prior_treatment_view = {"prior-treatment", "before: ", "; ", {
+	{"type", VIEW_VALUE, NULL, NULL, NULL},
+	{"agents", VIEW_FORMAT, "(%s)", NULL, " "},
+	{"other-agents", VIEW_FORMAT, "(other: %s)", NULL, " "},
+	{"region", VIEW_FORMAT, "to %s", NULL, " "},
+	{"setting", VIEW_FORMAT, "%s setting", NULL, NULL},
+	{"response", VIEW_FORMAT, "response: %s", NULL, NULL},
+	{"progressed-after", VIEW_FLAG, "progressed after", "", NULL},
+	{"ongoing", VIEW_FLAG, "ongoing", "stopped", NULL},
+	{"tolerated", VIEW_FLAG, "", "not tolerated", NULL},
+}};
+
+static const template_view medication_view = {"medication", "drugs: ", "; ", {
+	{"agent", VIEW_VALUE, NULL, NULL, NULL},
+	/* a drug outside the list: "other (palbociclib)", never "other" alone */
+	{"name", VIEW_FORMAT, "(%s)", NULL, " "},
+	{"status", VIEW_VALUE, NULL, NULL, NULL},
+	{"last-dose-days-ago", VIEW_FORMAT, "last dose %s days ago", NULL, NULL},
+}};
+
+static const template_view planned_procedure_view = {"planned-procedure", "planned: ", "; ", {
+	{"type", VIEW_VALUE, NULL, NULL, NULL},
+	{"days-from-now", VIEW_FORMAT, "in %s days", NULL, " "},
+}};
+
+static const template_view symptom_view = {"symptom", "symptoms: ", ", ", {
+	{"name", VIEW_VALUE, NULL, NULL, NULL},
+}};
+
+static const template_view adverse_event_view = {"adverse-event", "adverse events: ", "; ", {
+	{"type", VIEW_VALUE, NULL, NULL, NULL},
+	{"grade", VIEW_FORMAT, "grade %s", NULL, " "},
+	{"agent", VIEW_FORMAT, "(%s)", NULL, " "},
+}};
+
+static const template_view preferences_view = {"preferences", NULL, "; ", {
+	{"declines-active-treatment", VIEW_FLAG, "declines cancer treatment",
+	 "wants cancer treatment", NULL},
+	{"declines-chemotherapy", VIEW_FLAG, "declines chemotherapy", "accepts chemotherapy", NULL},
+	{"declines-other-hormonal-therapy", VIEW_FLAG, "declines other hormonal therapy", "", NULL},
+}};
+
+static const template_view fitness_view = {"fitness", NULL, "; ", {
+	{"active-treatment-possible", VIEW_FLAG, "can have cancer treatment",
+	 "cannot have cancer treatment", NULL},
+	{"chemotherapy-suitable", VIEW_FLAG, "chemotherapy suitable", "chemotherapy not suitable",
+	 NULL},
+}};
+
 /* Lines of the status card: a topic, and the templates it reads, in order.
- * Facts of one template (several metastases) join with ", " after the
- * template's lead; facts of different templates with "; ". */
+ * Facts of one template (several metastases) join with its separator after
+ * its lead; facts of different templates with "; ". A template is read by
+ * one line only (onco_patient_lines finds a fact's line by it). */
 typedef struct line_view {
 	const char *topic;
-	const char *templates[6];
+	const template_view *templates[6];
 	const char *empty; /* the line when none of its facts says anything */
 } line_view;
 
 static const line_view lines[] = {
-	{"cancer", {"cancer", "metastasis", "recurrence-site", "recurrence", "imaging"}, NULL},
-	{"patient", {"patient", "biomarker"}, NULL},
-	{"before", {"prior-treatment"}, NULL},
-	{"now", {"medication", "planned-procedure", "symptom", "adverse-event"}, NULL},
-	{"wishes", {"preferences"}, "not recorded"},
-	{"fitness", {"fitness"}, "not recorded"},
-};
-
-/* What a template's facts start with when listed ("metastases: lung,
- * bone"); NULL for templates whose slots say it all. */
-static const struct {
-	const char *template_name;
-	const char *lead;
-	const char *separator; /* between facts of the template */
-} leads[] = {
-	{"metastasis", "metastases: ", ", "},
-	{"recurrence-site", "recurrence: ", ", "},
-	{"biomarker", "", ", "},
-	{"prior-treatment", "before: ", "; "},
-	{"medication", "drugs: ", "; "},
-	{"planned-procedure", "planned: ", "; "},
-	{"symptom", "symptoms: ", ", "},
-	{"adverse-event", "adverse events: ", "; "},
-	{"imaging", "", "; "},
-};
-
-static const slot_view views[] = {
-	{"cancer", "site", VIEW_VALUE, NULL, NULL, NULL},
-	{"cancer", "histology", VIEW_VALUE, NULL, NULL, NULL},
-	{"cancer", "stage", VIEW_FORMAT, "stage %s", NULL, NULL},
-	{"cancer", "recurrent", VIEW_FLAG, "recurrent", "not recurrent", NULL},
-	{"cancer", "rapid-progression", VIEW_FLAG, "rapid progression", "", NULL},
-	{"cancer", "isolated-metastasis", VIEW_FLAG, "isolated metastasis", "", NULL},
-	{"metastasis", "site", VIEW_VALUE, NULL, NULL, NULL},
-	{"recurrence-site", "site", VIEW_VALUE, NULL, NULL, NULL},
-	{"recurrence", "size-cm", VIEW_FORMAT, "%s cm", NULL, NULL},
-	{"recurrence", "small", VIEW_FLAG, "small", "not small", NULL},
-	{"recurrence", "side-wall", VIEW_FLAG, "pelvic side wall involved", "side wall free", NULL},
-	{"recurrence", "multiple-pelvic-nodes", VIEW_FLAG, "multiple pelvic nodes",
-	 "no multiple pelvic nodes", NULL},
-	{"recurrence", "resectable", VIEW_FLAG, "resectable", "unresectable", NULL},
-	{"recurrence", "bulky-in-irradiated-field", VIEW_FLAG, "bulky in an irradiated field", "",
+	{"cancer",
+	 {&cancer_view, &metastasis_view, &recurrence_site_view, &recurrence_view, &imaging_view},
 	 NULL},
-	{"imaging", "type", VIEW_VALUE, NULL, NULL, NULL},
-	{"imaging", "days-ago", VIEW_FORMAT, "%s days ago", NULL, " "},
-	{"imaging", "distant-disease", VIEW_FLAG, "distant disease", "no distant disease", ": "},
-	{"patient", "age", VIEW_FORMAT, "%s years", NULL, NULL},
-	{"patient", "sex", VIEW_VALUE, NULL, NULL, NULL},
-	{"patient", "menopausal-status", VIEW_FORMAT, "menopause: %s", NULL, NULL},
-	{"patient", "ecog", VIEW_FORMAT, "ECOG %s", NULL, NULL},
-	{"biomarker", "name", VIEW_VALUE, NULL, NULL, NULL},
-	{"biomarker", "status", VIEW_VALUE, NULL, NULL, " "},
-	{"prior-treatment", "type", VIEW_VALUE, NULL, NULL, NULL},
-	{"prior-treatment", "agents", VIEW_FORMAT, "(%s)", NULL, " "},
-	{"prior-treatment", "other-agents", VIEW_FORMAT, "(other: %s)", NULL, " "},
-	{"prior-treatment", "region", VIEW_FORMAT, "to %s", NULL, " "},
-	{"prior-treatment", "setting", VIEW_FORMAT, "%s setting", NULL, NULL},
-	{"prior-treatment", "response", VIEW_FORMAT, "response: %s", NULL, NULL},
-	{"prior-treatment", "progressed-after", VIEW_FLAG, "progressed after", "", NULL},
-	{"prior-treatment", "ongoing", VIEW_FLAG, "ongoing", "stopped", NULL},
-	{"prior-treatment", "tolerated", VIEW_FLAG, "", "not tolerated", NULL},
-	{"medication", "agent", VIEW_VALUE, NULL, NULL, NULL},
-	/* a drug outside the list: "other (palbociclib)", never "other" alone */
-	{"medication", "name", VIEW_FORMAT, "(%s)", NULL, " "},
-	{"medication", "status", VIEW_VALUE, NULL, NULL, NULL},
-	{"medication", "last-dose-days-ago", VIEW_FORMAT, "last dose %s days ago", NULL, NULL},
-	{"planned-procedure", "type", VIEW_VALUE, NULL, NULL, NULL},
-	{"planned-procedure", "days-from-now", VIEW_FORMAT, "in %s days", NULL, " "},
-	{"symptom", "name", VIEW_VALUE, NULL, NULL, NULL},
-	{"adverse-event", "type", VIEW_VALUE, NULL, NULL, NULL},
-	{"adverse-event", "grade", VIEW_FORMAT, "grade %s", NULL, " "},
-	{"adverse-event", "agent", VIEW_FORMAT, "(%s)", NULL, " "},
-	{"preferences", "declines-active-treatment", VIEW_FLAG, "declines cancer treatment",
-	 "wants cancer treatment", NULL},
-	{"preferences", "declines-chemotherapy", VIEW_FLAG, "declines chemotherapy",
-	 "accepts chemotherapy", NULL},
-	{"preferences", "declines-other-hormonal-therapy", VIEW_FLAG,
-	 "declines other hormonal therapy", "", NULL},
-	{"fitness", "active-treatment-possible", VIEW_FLAG, "can have cancer treatment",
-	 "cannot have cancer treatment", NULL},
-	{"fitness", "chemotherapy-suitable", VIEW_FLAG, "chemotherapy suitable",
-	 "chemotherapy not suitable", NULL},
+	{"patient", {&patient_view, &biomarker_view}, NULL},
+	{"before", {&prior_treatment_view}, NULL},
+	{"now",
+	 {&medication_view, &planned_procedure_view, &symptom_view, &adverse_event_view},
+	 NULL},
+	{"wishes", {&preferences_view}, "not recorded"},
+	{"fitness", {&fitness_view}, "not recorded"},
 };
 
 /* Symbols that do not read well with their hyphens turned to spaces, in
@@ -221,6 +255,12 @@ static const char *integer_text(long long v, char *buf, size_t size)
 	return p;
 }
 
+/* 1 for TRUE, 0 for FALSE, -1 for anything else. */
+static int flag_of(const char *symbol)
+{
+	return strcmp(symbol, "TRUE") == 0 ? 1 : strcmp(symbol, "FALSE") == 0 ? 0 : -1;
+}
+
 /* The values of a slot as words into `out` (several joined with " + "):
  * 0 when the slot is empty or absent. *flag is 1 for TRUE, 0 for FALSE,
  * -1 for anything else. */
@@ -236,7 +276,7 @@ static int slot_words(void *env, void *fact, const char *tmpl, const char *slot,
 		single = onco_fact_text(env, fact, slot);
 		if (single == NULL || single[0] == '\0')
 			return 0;
-		*flag = strcmp(single, "TRUE") == 0 ? 1 : strcmp(single, "FALSE") == 0 ? 0 : -1;
+		*flag = flag_of(single);
 		symbol_words(out, tmpl, slot, single);
 		return 1;
 	}
@@ -257,7 +297,7 @@ static int slot_words(void *env, void *fact, const char *tmpl, const char *slot,
 		else
 			onco_value_text(type, v, value, sizeof(value));
 		if (n == 1 && type == SYMBOL)
-			*flag = strcmp(shown, "TRUE") == 0 ? 1 : strcmp(shown, "FALSE") == 0 ? 0 : -1;
+			*flag = flag_of(shown);
 		if (i > 0)
 			text_puts(out, " + ");
 		/* a symbol reads as words; a string (a drug's name) as written */
@@ -296,28 +336,16 @@ static void format_value(char *out, size_t size, const char *format, const char 
 #endif
 }
 
-/* The rows of views[] for template `tmpl`, in table order, into rows[]
- * (room for every row); their count. */
-static size_t template_views(const char *tmpl, size_t *rows)
+/* One fact of template `tv` as words: its slots in table order, joined
+ * with ", ". `value`: a buffer for a slot's words, emptied for each slot
+ * (the caller frees it: one allocation for all). */
+static void fact_words(void *env, void *fact, const template_view *tv, text *value, text *out)
 {
-	size_t i, n = 0;
-
-	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
-		if (views[i].template_name[0] == tmpl[0] && strcmp(views[i].template_name, tmpl) == 0)
-			rows[n++] = i;
-	return n;
-}
-
-/* One fact as words: its slots in table order (rows[], of its template),
- * joined with ", ". `value`: a buffer for a slot's words, emptied for each
- * slot (the caller frees it: one allocation for all). */
-static void fact_words(void *env, void *fact, const char *tmpl, const size_t *rows,
-		       size_t n_rows, text *value, text *out)
-{
+	const char *tmpl = tv->name;
 	size_t i, start = out->length;
 
-	for (i = 0; i < n_rows && !out->failed; i++) {
-		const slot_view *v = &views[rows[i]];
+	for (i = 0; i < MAX_SLOTS && tv->slots[i].slot != NULL && !out->failed; i++) {
+		const slot_view *v = &tv->slots[i];
 		int flag;
 		const char *shown = NULL, *words_of;
 		char formatted[512];
@@ -349,19 +377,6 @@ static void fact_words(void *env, void *fact, const char *tmpl, const size_t *ro
 			text_puts(out, shown);
 		}
 	}
-}
-
-static const char *lead_of(const char *tmpl, const char **separator)
-{
-	size_t i;
-
-	*separator = "; ";
-	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
-		if (leads[i].template_name[0] == tmpl[0] && strcmp(leads[i].template_name, tmpl) == 0) {
-			*separator = leads[i].separator;
-			return leads[i].lead;
-		}
-	return NULL;
 }
 
 /* The templates a walk over working memory looks for, and the templates
@@ -489,40 +504,34 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 	int rc = pointers == NULL ? ONCO_ENOMEM : 0;
 
 	for (t = 0; t < 6 && view->templates[t] != NULL && rc == 0; t++) {
-		const char *tmpl = view->templates[t], *separator;
-		const char *lead = lead_of(tmpl, &separator);
-		size_t before = line.length;
+		const template_view *tv = view->templates[t];
+		const char *tmpl = tv->name;
+		size_t before = line.length, f;
 		int first = 1;
-		size_t f, rows[sizeof(views) / sizeof(views[0])], n_rows = 0;
-		int have_rows = 0; /* found at the template's first fact */
 
 		for (f = 0; f < cf->n && rc == 0; f++) {
 			void *fact = cf->facts[f].fact;
 
 			if (cf->facts[f].tmpl != tmpl)
 				continue;
-			if (!have_rows) {
-				n_rows = template_views(tmpl, rows);
-				have_rows = 1;
-			}
 			words_of.length = 0;
-			fact_words(env, fact, tmpl, rows, n_rows, &value, &words_of);
+			fact_words(env, fact, tv, &value, &words_of);
 			if (words_of.failed)
 				rc = ONCO_ENOMEM;
 			if (rc == 0 && words_of.length > 0) {
 				if (first && line.length > 0)
 					text_puts(&line, "; ");
-				if (first && lead != NULL)
-					text_puts(&line, lead);
+				if (first && tv->lead != NULL)
+					text_puts(&line, tv->lead);
 				if (!first)
-					text_puts(&line, separator);
+					text_puts(&line, tv->separator);
 				text_puts(&line, words_of.data);
 				first = 0;
 				rc = add_pointer(pointers, cf->facts[f].pointer);
 			}
 		}
 		/* An empty list the case states says "none". */
-		if (rc == 0 && line.length == before && strcmp(tmpl, "metastasis") == 0 &&
+		if (rc == 0 && line.length == before && tv == &metastasis_view &&
 		    list_state(env, cf, "/cancer/metastases") == 1) {
 			text_puts(&line, line.length > 0 ? "; metastases: none" : "metastases: none");
 			rc = add_pointer(pointers, "/cancer/metastases");
@@ -559,7 +568,8 @@ static const struct {
 } stops[] = {
 	{"preferences", "declines-active-treatment", "TRUE",
 	 "The patient does not want cancer treatment."},
-	{"fitness", "active-treatment-possible", "FALSE", "The patient cannot have cancer treatment."},
+	{"fitness", "active-treatment-possible", "FALSE",
+	 "The patient cannot have cancer treatment."},
 };
 #define N_STOPS (sizeof(stops) / sizeof(stops[0]))
 
@@ -581,7 +591,7 @@ static size_t stop_said(void *env, void *fact, const char *tmpl, size_t first)
 
 int onco_patient_lines(onco_engine *engine, cJSON *out, const char **stop_reason)
 {
-	enum { MAX_TEMPLATES = sizeof(lines) / sizeof(lines[0]) * 6 + 1 };
+	enum { MAX_TEMPLATES = sizeof(lines) / sizeof(lines[0]) * 6 + 1 + N_STOPS };
 	const char *wanted[MAX_TEMPLATES];
 	template_memo memo;
 	void *env = engine->env, *fact;
@@ -589,11 +599,14 @@ int onco_patient_lines(onco_engine *engine, cJSON *out, const char **stop_reason
 	size_t i, t, room = 0, n_wanted = 0, first_stop = N_STOPS;
 	int rc = 0;
 
-	/* the templates of the lines (stops[] among them) */
+	/* the templates of the lines, and those of stops[] (the lines read
+	 * them too: the first entry of a name is the one found) */
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		for (t = 0; t < 6 && lines[i].templates[t] != NULL; t++)
-			wanted[n_wanted++] = lines[i].templates[t];
+			wanted[n_wanted++] = lines[i].templates[t]->name;
 	wanted[n_wanted++] = list_recorded;
+	for (i = 0; i < N_STOPS; i++)
+		wanted[n_wanted++] = stops[i].template_name;
 	memo_init(&memo, wanted, n_wanted);
 	for (fact = EnvGetNextFact(env, NULL); fact != NULL && rc == 0;
 	     fact = EnvGetNextFact(env, fact)) {
@@ -606,14 +619,15 @@ int onco_patient_lines(onco_engine *engine, cJSON *out, const char **stop_reason
 		if ((pointer = onco_fact_text(env, fact, "pointer")) == NULL)
 			continue;
 		if (cf.n == room) {
-			case_fact *grown = realloc(cf.facts, (room ? room * 2 : 32) * sizeof(*grown));
+			size_t more = room ? room * 2 : 32;
+			case_fact *grown = realloc(cf.facts, more * sizeof(*grown));
 
 			if (grown == NULL) {
 				rc = ONCO_ENOMEM;
 				break;
 			}
 			cf.facts = grown;
-			room = room ? room * 2 : 32;
+			room = more;
 		}
 		cf.facts[cf.n].fact = fact;
 		cf.facts[cf.n].tmpl = tmpl;

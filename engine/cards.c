@@ -367,14 +367,17 @@ static int place_items(onco_engine *engine, deck *d, card *status, const lists *
 	/* exclusions, missing facts and notes: each list on its card */
 	for (l = L_EXCLUSIONS; l <= L_NOTES; l++) {
 		const char *name = engine_cards[l - L_EXCLUSIONS];
-		const char *title = kinds[kind_rank(name)].title;
+		card *list_card = NULL; /* found once: the deck does not grow meanwhile */
 
 		for (i = 0; i < ls->n[l]; i++) {
 			const list_item *it = &ls->items[l][i];
-			card *c = l == L_NOTES && strcmp(member_or(it, M_CARD, ""), "status") == 0
-					  ? status
-					  : deck_card(d, name, name, title);
+			card *c = status;
 
+			if (l != L_NOTES || strcmp(member_or(it, M_CARD, ""), "status") != 0) {
+				if (list_card == NULL)
+					list_card = deck_card(d, name, name, kinds[kind_rank(name)].title);
+				c = list_card;
+			}
 			if (c == NULL || (rc = card_add(c, l, it)) != 0)
 				return ONCO_ENOMEM;
 		}

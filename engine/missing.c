@@ -313,13 +313,6 @@ static int recommendation_rules(const onco_engine *engine, rule_list *out)
 	return 0;
 }
 
-/* Whether recommendation rule `r` concludes option `id`; the first letter
- * spares most calls. */
-static int concludes(const onco_rule_info *r, const char *id)
-{
-	return r->concludes[0] == id[0] && strcmp(r->concludes, id) == 0;
-}
-
 /* Whether `c` is among the conditions of `rule` that the run leaves
  * unknown (same finding, same values accepted, same polarity). */
 static int has_unknown_condition(onco_engine *engine, const onco_run_facts *run,
@@ -356,7 +349,7 @@ static int implied_by_shorter_route(onco_engine *engine, const onco_run_facts *r
 		const onco_rule_info *other = blocked->rules[i];
 		size_t theirs = 0, shared = 0;
 
-		if (other == rule || !concludes(other, rule->concludes))
+		if (other == rule || strcmp(other->concludes, rule->concludes) != 0)
 			continue;
 		for (k = 0; k < other->n_conditions; k++)
 			if (onco_condition_eval(engine, run, &other->conditions[k]) ==
@@ -432,7 +425,7 @@ static int option_weight(const rule_list *rules, const char *id)
 		const onco_rule_info *r = rules->rules[i];
 		const char *intent, *preferred, *directed;
 
-		if (!concludes(r, id))
+		if (strcmp(r->concludes, id) != 0)
 			continue;
 		intent = onco_rule_decl_text(r, "intent");
 		preferred = onco_rule_decl_text(r, "preferred");

@@ -25,6 +25,9 @@ enum { L_OPTIONS, L_POSSIBLE, L_WARNINGS, L_EXCLUSIONS, L_MISSING, L_NOTES, L_CO
 
 static const char *const list_keys[L_COUNT] = {"options", "possible", "warnings",
 					       "exclusions", "missing", "notes"};
+/* The lists of the result document the cards hold the items of. */
+static const char *const doc_keys[L_COUNT] = {"recommendations", "possible", "warnings",
+					      "exclusions", "missing_information", "notes"};
 
 /* Card kinds in the order cards are shown, with the title of a card the
  * engine makes for that kind. */
@@ -74,6 +77,23 @@ static const char *const roles[] = {"main", "backbone", "add-on"};
 static const char *const severities[] = {"critical", "serious", "caution", "info"};
 static const char *const intents[] = {"curative", "disease-control", "palliative"};
 
+/* The members of a result item the cards read. */
+enum { M_ID, M_CARD, M_INTENT, M_MODALITY, M_ROLE, M_LEAD, M_PREFERRED, M_CANCER_DIRECTED,
+       M_OPTION, M_AGENT, M_SEVERITY, M_FIELD, M_REASON, M_RULE, M_IF, M_EVIDENCE, M_COUNT };
+
+static const char *const member_keys[M_COUNT] = {
+	"id",	 "card",  "intent",   "modality", "role",   "lead", "preferred", "cancer_directed",
+	"option", "agent", "severity", "field",    "reason", "rule", "if",	  "evidence"};
+
+/* An item of the result's lists (a recommendation, a warning, ...) with
+ * its members read once: an item has up to twenty-odd members, and looking
+ * one up walks them, so a look-up per use (a dozen per item, more while
+ * sorting) cost more than the rest of the cards. */
+typedef struct list_item {
+	const cJSON *member[M_COUNT]; /* NULL when absent */
+	size_t role, modality, severity; /* ranks in roles[], modalities[], severities[] */
+} list_item;
+
 typedef struct card {
 	char *id; /* owned */
 	const char *kind;
@@ -86,7 +106,7 @@ typedef struct card {
 	int raised;  /* comes right after the status card */
 	int collapsed;
 	const char *lead;
-	const cJSON **items[L_COUNT];
+	const list_item **items[L_COUNT];
 	size_t n[L_COUNT];
 } card;
 
@@ -105,6 +125,21 @@ static const char *str(const cJSON *o, const char *key)
 static const char *str_or(const cJSON *o, const char *key, const char *otherwise)
 {
 	const char *s = str(o, key);
+
+	return s != NULL ? s : otherwise;
+}
+
+/* A string member of an item, or NULL (absent, or not a string). */
+static const char *member(const list_item *it, int key)
+{
+	const cJSON *v = it->member[key];
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static const char *member_or(const list_item *it, int key, const char *otherwise)
+{
+	const char *s = member(it, key);
 
 	return s != NULL ? s : otherwise;
 }
@@ -137,6 +172,29 @@ static size_t modality_rank(const char *modality)
 		if (strcmp(modalities[i].modality, modality) == 0)
 			return i;
 	return N_MODALITIES;
+}
+
+/* Reads the members of `json` into `it`: one walk over them; the first of
+ * a key counts, as with cJSON_GetObjectItemCaseSensitive. The first two
+ * letters (every key has two) rule out most keys without a call. */
+static void item_read(list_item *it, const cJSON *json)
+{
+	const cJSON *m;
+	size_t k;
+
+	memset(it, 0, sizeof(*it));
+	for (m = json != NULL ? json->child : NULL; m != NULL && m->string != NULL; m = m->next)
+		for (k = 0; k < M_COUNT; k++)
+			if (m->string[0] == member_keys[k][0] &&
+			    m->string[1] == member_keys[k][1] &&
+			    strcmp(m->string, member_keys[k]) == 0) {
+				if (it->member[k] == NULL)
+					it->member[k] = m;
+				break;
+			}
+	it->role = index_of(member(it, M_ROLE), roles, 3);
+	it->modality = modality_rank(member(it, M_MODALITY));
+	it->severity = index_of(member(it, M_SEVERITY), severities, 4);
 }
 
 static void deck_release(deck *d)
@@ -179,14 +237,14 @@ static card *deck_card(deck *d, const char *id, const char *kind, const char *ti
 	return c;
 }
 
-static int card_add(card *c, int list, const cJSON *item)
+static int card_add(card *c, int list, const list_item *it)
 {
-	const cJSON **grown = realloc(c->items[list], (c->n[list] + 1) * sizeof(*grown));
+	const list_item **grown = realloc(c->items[list], (c->n[list] + 1) * sizeof(*grown));
 
 	if (grown == NULL)
 		return ONCO_ENOMEM;
 	c->items[list] = grown;
-	grown[c->n[list]++] = item;
+	grown[c->n[list]++] = it;
 	return 0;
 }
 
@@ -194,11 +252,11 @@ static int card_add(card *c, int list, const cJSON *item)
 
 /* The card of an option: the card-def it names, else one derived from its
  * modality. */
-static card *option_card(onco_engine *engine, deck *d, const cJSON *option)
+static card *option_card(onco_engine *engine, deck *d, const list_item *option)
 {
-	const onco_card_def *def = onco_kb_card_def(&engine->kb, str(option, "card"));
-	const char *kind, *intent = str_or(option, "intent", "");
-	size_t m = modality_rank(str(option, "modality"));
+	const onco_card_def *def = onco_kb_card_def(&engine->kb, member(option, M_CARD));
+	const char *kind, *intent = member_or(option, M_INTENT, "");
+	size_t m = option->modality;
 	char id[64];
 	card *c;
 
@@ -231,17 +289,17 @@ static card *card_of_option(deck *d, const char *id)
 	for (i = 0; id != NULL && i < d->n; i++)
 		for (l = L_OPTIONS; l <= L_POSSIBLE; l++)
 			for (j = 0; j < d->cards[i].n[l]; j++)
-				if (strcmp(str_or(d->cards[i].items[l][j], "id", ""), id) == 0)
+				if (strcmp(member_or(d->cards[i].items[l][j], M_ID, ""), id) == 0)
 					return &d->cards[i];
 	return NULL;
 }
 
 /* A warning about an option on a card goes on that card; the others on
  * the safety card of their drug, or on a card of other warnings. */
-static int place_warning(deck *d, const cJSON *warning)
+static int place_warning(deck *d, const list_item *warning)
 {
-	card *c = card_of_option(d, str(warning, "option"));
-	const char *agent = str(warning, "agent");
+	card *c = card_of_option(d, member(warning, M_OPTION));
+	const char *agent = member(warning, M_AGENT);
 	char id[96];
 
 	if (c == NULL && agent != NULL) {
@@ -255,43 +313,75 @@ static int place_warning(deck *d, const cJSON *warning)
 	return c != NULL ? card_add(c, L_WARNINGS, warning) : ONCO_ENOMEM;
 }
 
+/* The items of the result's lists, by L_*, read once. */
+typedef struct lists {
+	list_item *items[L_COUNT]; /* items[0] owns the memory of all */
+	size_t n[L_COUNT];
+} lists;
+
+static int lists_read(lists *ls, const cJSON *doc)
+{
+	const cJSON *array[L_COUNT], *json;
+	size_t total = 0, i;
+	int l;
+
+	memset(ls, 0, sizeof(*ls));
+	for (l = 0; l < L_COUNT; l++) {
+		array[l] = cJSON_GetObjectItemCaseSensitive(doc, doc_keys[l]);
+		ls->n[l] = (size_t)cJSON_GetArraySize(array[l]);
+		total += ls->n[l];
+	}
+	if (total == 0)
+		return 0;
+	ls->items[0] = malloc(total * sizeof(*ls->items[0]));
+	if (ls->items[0] == NULL)
+		return ONCO_ENOMEM;
+	for (l = 0; l < L_COUNT; l++) {
+		if (l > 0)
+			ls->items[l] = ls->items[l - 1] + ls->n[l - 1];
+		i = 0;
+		cJSON_ArrayForEach(json, array[l])
+			item_read(&ls->items[l][i++], json);
+	}
+	return 0;
+}
+
 /* Puts every item of the document on its card; a note that declares
  * `card status` on the status card's items. */
-static int place_items(onco_engine *engine, deck *d, card *status, const cJSON *doc)
+static int place_items(onco_engine *engine, deck *d, card *status, const lists *ls)
 {
-	static const struct {
-		const char *key;
-		int list;
-	} engine_lists[] = {{"exclusions", L_EXCLUSIONS},
-			    {"missing_information", L_MISSING},
-			    {"notes", L_NOTES}};
 	static const char *const engine_cards[] = {"ruled-out", "missing", "notes"};
-	const cJSON *item;
-	size_t k;
+	size_t i;
 	int rc = 0, l;
 
 	for (l = L_OPTIONS; l <= L_POSSIBLE; l++)
-		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(
-						 doc, l == L_OPTIONS ? "recommendations" : "possible")) {
-			card *c = option_card(engine, d, item);
+		for (i = 0; i < ls->n[l]; i++) {
+			card *c = option_card(engine, d, &ls->items[l][i]);
 
-			if (c == NULL || (rc = card_add(c, l, item)) != 0)
+			if (c == NULL || (rc = card_add(c, l, &ls->items[l][i])) != 0)
 				return ONCO_ENOMEM;
 		}
-	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "warnings"))
-		if ((rc = place_warning(d, item)) != 0)
+	for (i = 0; i < ls->n[L_WARNINGS]; i++)
+		if ((rc = place_warning(d, &ls->items[L_WARNINGS][i])) != 0)
 			return rc;
-	for (k = 0; k < sizeof(engine_lists) / sizeof(engine_lists[0]); k++)
-		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, engine_lists[k].key)) {
-			card *c = engine_lists[k].list == L_NOTES &&
-						  strcmp(str_or(item, "card", ""), "status") == 0
-					  ? status
-					  : deck_card(d, engine_cards[k], engine_cards[k],
-						      kinds[kind_rank(engine_cards[k])].title);
+	/* exclusions, missing facts and notes: each list on its card */
+	for (l = L_EXCLUSIONS; l <= L_NOTES; l++) {
+		const char *name = engine_cards[l - L_EXCLUSIONS];
+		card *list_card = NULL; /* found once: the deck does not grow meanwhile */
 
-			if (c == NULL || (rc = card_add(c, engine_lists[k].list, item)) != 0)
+		for (i = 0; i < ls->n[l]; i++) {
+			const list_item *it = &ls->items[l][i];
+			card *c = status;
+
+			if (l != L_NOTES || strcmp(member_or(it, M_CARD, ""), "status") != 0) {
+				if (list_card == NULL)
+					list_card = deck_card(d, name, name, kinds[kind_rank(name)].title);
+				c = list_card;
+			}
+			if (c == NULL || (rc = card_add(c, l, it)) != 0)
 				return ONCO_ENOMEM;
 		}
+	}
 	return 0;
 }
 
@@ -301,37 +391,28 @@ static int place_items(onco_engine *engine, deck *d, card *status, const cJSON *
  * backbone, add-on), modality, id. */
 static int compare_options(const void *a, const void *b)
 {
-	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
-	int lx = str(x, "lead") != NULL, ly = str(y, "lead") != NULL;
-	int px = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "preferred"));
-	int py = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(y, "preferred"));
-	size_t rx = index_of(str(x, "role"), roles, 3), ry = index_of(str(y, "role"), roles, 3);
-	size_t mx = modality_rank(str(x, "modality")), my = modality_rank(str(y, "modality"));
+	const list_item *x = *(const list_item *const *)a, *y = *(const list_item *const *)b;
+	int lx = member(x, M_LEAD) != NULL, ly = member(y, M_LEAD) != NULL;
+	int px = cJSON_IsTrue(x->member[M_PREFERRED]), py = cJSON_IsTrue(y->member[M_PREFERRED]);
 
 	if (lx != ly)
 		return ly - lx;
 	if (px != py)
 		return py - px;
-	if (rx != ry)
-		return rx < ry ? -1 : 1;
-	if (mx != my)
-		return mx < my ? -1 : 1;
-	return strcmp(str_or(x, "id", ""), str_or(y, "id", ""));
-}
-
-static size_t severity_rank(const cJSON *warning)
-{
-	return index_of(str(warning, "severity"), severities, 4);
+	if (x->role != y->role)
+		return x->role < y->role ? -1 : 1;
+	if (x->modality != y->modality)
+		return x->modality < y->modality ? -1 : 1;
+	return strcmp(member_or(x, M_ID, ""), member_or(y, M_ID, ""));
 }
 
 static int compare_warnings(const void *a, const void *b)
 {
-	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
-	size_t sx = severity_rank(x), sy = severity_rank(y);
+	const list_item *x = *(const list_item *const *)a, *y = *(const list_item *const *)b;
 
-	if (sx != sy)
-		return sx < sy ? -1 : 1;
-	return strcmp(str_or(x, "id", ""), str_or(y, "id", ""));
+	if (x->severity != y->severity)
+		return x->severity < y->severity ? -1 : 1;
+	return strcmp(member_or(x, M_ID, ""), member_or(y, M_ID, ""));
 }
 
 /* The most severe of a card's warnings (4 when it has none). */
@@ -340,8 +421,8 @@ static size_t worst(const card *c)
 	size_t i, w = 4;
 
 	for (i = 0; i < c->n[L_WARNINGS]; i++)
-		if (severity_rank(c->items[L_WARNINGS][i]) < w)
-			w = severity_rank(c->items[L_WARNINGS][i]);
+		if (c->items[L_WARNINGS][i]->severity < w)
+			w = c->items[L_WARNINGS][i]->severity;
 	return w;
 }
 
@@ -373,8 +454,7 @@ static int cancer_directed(const card *c)
 
 	for (l = L_OPTIONS; l <= L_POSSIBLE; l++)
 		for (i = 0; i < c->n[l]; i++)
-			if (!cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(c->items[l][i],
-									   "cancer_directed")))
+			if (!cJSON_IsFalse(c->items[l][i]->member[M_CANCER_DIRECTED]))
 				return 1;
 	return 0;
 }
@@ -398,7 +478,7 @@ static void arrange(deck *d, const char *stop_reason)
 			      compare_warnings);
 		for (l = L_OPTIONS; l <= L_POSSIBLE && c->lead == NULL; l++)
 			if (c->n[l] > 0)
-				c->lead = str(c->items[l][0], "lead");
+				c->lead = member(c->items[l][0], M_LEAD);
 		c->raised = c->lead != NULL;
 		any_lead |= c->raised;
 	}
@@ -447,7 +527,8 @@ static int add_ids(cJSON *o, const card *c, int l)
 	int rc = array == NULL ? ONCO_ENOMEM : 0;
 
 	for (i = 0; i < c->n[l] && rc == 0; i++)
-		rc = add_string_to(array, str_or(c->items[l][i], l == L_MISSING ? "field" : "id", ""));
+		rc = add_string_to(array,
+				   member_or(c->items[l][i], l == L_MISSING ? M_FIELD : M_ID, ""));
 	return rc;
 }
 
@@ -482,8 +563,8 @@ static int add_groups(cJSON *o, const card *c)
 	int rc = groups == NULL ? ONCO_ENOMEM : 0;
 
 	for (i = 0; i < c->n[L_EXCLUSIONS] && rc == 0; i++) {
-		const cJSON *x = c->items[L_EXCLUSIONS][i];
-		const char *reason = str_or(x, "reason", "");
+		const list_item *x = c->items[L_EXCLUSIONS][i];
+		const char *reason = member_or(x, M_REASON, "");
 		const cJSON *options;
 
 		cJSON_ArrayForEach(g, groups)
@@ -501,11 +582,11 @@ static int add_groups(cJSON *o, const card *c)
 				return ONCO_ENOMEM;
 		}
 		rc = add_string_to(cJSON_GetObjectItemCaseSensitive(g, "exclusions"),
-				   str_or(x, "id", ""));
+				   member_or(x, M_ID, ""));
 		options = cJSON_GetObjectItemCaseSensitive(g, "options");
 		if (rc == 0) {
 			const cJSON *seen;
-			const char *option = str_or(x, "option", "");
+			const char *option = member_or(x, M_OPTION, "");
 
 			cJSON_ArrayForEach(seen, options)
 				if (strcmp(seen->valuestring, option) == 0)
@@ -585,15 +666,18 @@ static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o
 
 	for (l = L_OPTIONS; l <= L_POSSIBLE && rc == 0; l++)
 		for (i = 0; i < c->n[l] && rc == 0; i++) {
-			const cJSON *option = c->items[l][i], *w;
-			const onco_rule_info *rule = onco_rule_by_name(engine, str_or(option, "rule", ""));
+			const list_item *option = c->items[l][i];
+			const cJSON *w;
+			const onco_rule_info *rule =
+				onco_rule_by_name(engine, member_or(option, M_RULE, ""));
 			cJSON *entry = cJSON_CreateObject(), *items;
 
 			if (entry == NULL || !cJSON_AddItemToArray(criteria, entry)) {
 				cJSON_Delete(entry);
 				return ONCO_ENOMEM;
 			}
-			if (!cJSON_AddStringToObject(entry, "option", str_or(option, "id", "")) ||
+			if (!cJSON_AddStringToObject(entry, "option",
+						     member_or(option, M_ID, "")) ||
 			    (items = cJSON_AddArrayToObject(entry, "items")) == NULL)
 				return ONCO_ENOMEM;
 			for (k = 0; rule != NULL && k < rule->n_conditions && rc == 0;
@@ -604,7 +688,7 @@ static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o
 				if (cond->kind == ONCO_COND_FINDING && !cond->negated && s <= ONCO_COND_UNKNOWN)
 					rc = add_criterion(engine, run, items, cond->name, cond->accepts, s);
 			}
-			cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(option, "if"))
+			cJSON_ArrayForEach(w, option->member[M_IF])
 				if (rc == 0)
 					rc = add_criterion(engine, run, items, str_or(w, "finding", ""),
 							   if_needs(w), ONCO_COND_UNKNOWN);
@@ -653,24 +737,24 @@ static cJSON *card_json(onco_engine *engine, const onco_run_facts *run, const ca
 
 /* The documents cited anywhere in the result, each with its title where a
  * guideline of the rule base names it as its source. */
-static int add_documents(onco_engine *engine, cJSON *o, const cJSON *doc)
+static int add_documents(onco_engine *engine, cJSON *o, const lists *ls)
 {
-	static const char *const cited[] = {"recommendations", "possible", "warnings",
-					    "exclusions", "notes"};
+	static const int cited[] = {L_OPTIONS, L_POSSIBLE, L_WARNINGS, L_EXCLUSIONS, L_NOTES};
 	cJSON *documents = cJSON_AddArrayToObject(o, "documents"), *d;
-	const cJSON *item, *e;
-	size_t k;
+	const cJSON *e;
+	size_t k, i;
 
 	if (documents == NULL)
 		return ONCO_ENOMEM;
 	for (k = 0; k < sizeof(cited) / sizeof(cited[0]); k++)
-		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, cited[k]))
-			cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(item, "evidence")) {
+		for (i = 0; i < ls->n[cited[k]]; i++)
+			cJSON_ArrayForEach(e, ls->items[cited[k]][i].member[M_EVIDENCE]) {
 				const char *source = str_or(e, "source", "");
 				const onco_guideline *g;
 
+				/* a document's first member is its source (added below) */
 				cJSON_ArrayForEach(d, documents)
-					if (strcmp(str(d, "source"), source) == 0)
+					if (strcmp(d->child->valuestring, source) == 0)
 						break;
 				if (d != NULL)
 					continue;
@@ -685,32 +769,35 @@ static int add_documents(onco_engine *engine, cJSON *o, const cJSON *doc)
 					return ONCO_ENOMEM;
 			}
 	return onco_json_sort(documents, compare_documents);
-	return 0;
 }
 
 /* The intents of the cancer-directed options offered, in the order
  * curative, disease control, palliative. */
-static int add_intent(cJSON *o, const cJSON *doc)
+static int add_intent(cJSON *o, const lists *ls)
 {
 	cJSON *list = cJSON_AddArrayToObject(o, "intent");
-	const cJSON *item;
-	size_t i;
+	size_t i, j;
 	int rc = list == NULL ? ONCO_ENOMEM : 0;
 
 	for (i = 0; i < sizeof(intents) / sizeof(intents[0]) && rc == 0; i++)
-		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "recommendations"))
-			if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "cancer_directed")) &&
-			    strcmp(str_or(item, "intent", ""), intents[i]) == 0) {
+		for (j = 0; j < ls->n[L_OPTIONS]; j++) {
+			const list_item *option = &ls->items[L_OPTIONS][j];
+
+			if (cJSON_IsTrue(option->member[M_CANCER_DIRECTED]) &&
+			    strcmp(member_or(option, M_INTENT, ""), intents[i]) == 0) {
 				rc = add_string_to(list, intents[i]);
 				break;
 			}
+		}
 	return rc;
 }
 
-static cJSON *status_json(onco_engine *engine, const cJSON *doc, const card *items,
-			  const char *stop_reason)
+/* The status card; `patient` (its lines, onco_patient_lines) is taken
+ * over, freed on failure. */
+static cJSON *status_json(onco_engine *engine, const cJSON *doc, const lists *ls,
+			  const card *items, const char *stop_reason, cJSON *patient)
 {
-	cJSON *o = cJSON_CreateObject(), *guidelines, *patient;
+	cJSON *o = cJSON_CreateObject(), *guidelines;
 	const cJSON *g;
 	char title[512] = "";
 	int rc = o == NULL ? ONCO_ENOMEM : 0;
@@ -753,11 +840,13 @@ static cJSON *status_json(onco_engine *engine, const cJSON *doc, const card *ite
 			rc = ONCO_ENOMEM;
 		}
 	}
-	patient = rc ? NULL : cJSON_AddArrayToObject(o, "patient");
-	if (rc == 0)
-		rc = patient == NULL ? ONCO_ENOMEM : onco_patient_lines(engine, patient);
-	rc = rc ? rc : add_intent(o, doc);
-	rc = rc ? rc : add_documents(engine, o, doc);
+	if (rc == 0 && cJSON_AddItemToObject(o, "patient", patient))
+		patient = NULL;
+	else if (rc == 0)
+		rc = ONCO_ENOMEM;
+	rc = rc ? rc : add_intent(o, ls);
+	rc = rc ? rc : add_documents(engine, o, ls);
+	cJSON_Delete(patient);
 	if (rc != 0) {
 		cJSON_Delete(o);
 		return NULL;
@@ -771,18 +860,29 @@ int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 {
 	deck d = {NULL, 0};
 	card status_items; /* what the status card holds besides the patient */
-	cJSON *cards = cJSON_CreateArray(), *status;
+	lists ls;
+	cJSON *cards = cJSON_CreateArray(), *status, *patient = NULL;
 	const char *stop_reason = NULL;
 	size_t i;
-	int rc = cards == NULL ? ONCO_ENOMEM : 0, l;
+	int rc = lists_read(&ls, doc), l;
 
 	memset(&status_items, 0, sizeof(status_items));
+	if (rc == 0 && cards == NULL)
+		rc = ONCO_ENOMEM;
 	if (rc == 0)
-		rc = place_items(engine, &d, &status_items, doc);
+		rc = place_items(engine, &d, &status_items, &ls);
+	/* The patient's lines first: the walk that reads them also tells
+	 * whether she declines or cannot have treatment, which orders the
+	 * cards. */
 	if (rc == 0) {
-		onco_patient_declines_or_cannot(engine, &stop_reason);
+		patient = cJSON_CreateArray();
+		rc = patient == NULL ? ONCO_ENOMEM
+				     : onco_patient_lines(engine, patient, &stop_reason);
+	}
+	if (rc == 0) {
 		arrange(&d, stop_reason);
-		status = status_json(engine, doc, &status_items, stop_reason);
+		status = status_json(engine, doc, &ls, &status_items, stop_reason, patient);
+		patient = NULL; /* status_json took it */
 		if (status == NULL || !cJSON_AddItemToArray(cards, status)) {
 			cJSON_Delete(status);
 			rc = ONCO_ENOMEM;
@@ -796,9 +896,11 @@ int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 			rc = ONCO_ENOMEM;
 		}
 	}
+	cJSON_Delete(patient);
 	deck_release(&d);
 	for (l = 0; l < L_COUNT; l++)
 		free(status_items.items[l]);
+	free(ls.items[0]);
 	if (rc == 0 && !cJSON_AddItemToObject(doc, "cards", cards))
 		rc = ONCO_ENOMEM;
 	if (rc != 0)

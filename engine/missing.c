@@ -287,6 +287,32 @@ int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const ch
 	return leaf_fields(engine, run, finding, fields, undecided);
 }
 
+/* Rules, in definition order. */
+typedef struct rule_list {
+	const onco_rule_info **rules;
+	size_t n;
+} rule_list;
+
+/* The recommendation rules of the rule base (about a fifth of all): the
+ * only rules the walks below look at, gathered once per case. */
+static int recommendation_rules(const onco_engine *engine, rule_list *out)
+{
+	size_t i;
+
+	out->n = 0;
+	out->rules = malloc((engine->kb.n_rules > 0 ? engine->kb.n_rules : 1) *
+			    sizeof(*out->rules));
+	if (out->rules == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < engine->kb.n_rules; i++) {
+		const onco_rule_info *r = &engine->kb.rules[i];
+
+		if (r->kind == ONCO_RULE_RECOMMENDATION && r->concludes != NULL)
+			out->rules[out->n++] = r;
+	}
+	return 0;
+}
+
 /* Whether `c` is among the conditions of `rule` that the run leaves
  * unknown (same finding, same values accepted, same polarity). */
 static int has_unknown_condition(onco_engine *engine, const onco_run_facts *run,
@@ -311,19 +337,19 @@ static int has_unknown_condition(onco_engine *engine, const onco_run_facts *run,
  * ablation on an unknown receptor status does not need ER and PR, which
  * its receptor-positive rule waits for). */
 static int implied_by_shorter_route(onco_engine *engine, const onco_run_facts *run,
-				    const onco_rule_info *rule)
+				    const rule_list *blocked, const onco_rule_info *rule)
 {
 	size_t i, k, mine = 0;
 
 	for (k = 0; k < rule->n_conditions; k++)
 		mine += onco_condition_eval(engine, run, &rule->conditions[k]) == ONCO_COND_UNKNOWN;
-	for (i = 0; i < engine->kb.n_rules; i++) {
-		const onco_rule_info *other = &engine->kb.rules[i];
+	/* Such a rule is blocked as `rule` is: the option is neither concluded
+	 * nor ruled out, and it waits for unknown findings alone. */
+	for (i = 0; i < blocked->n; i++) {
+		const onco_rule_info *other = blocked->rules[i];
 		size_t theirs = 0, shared = 0;
 
-		if (other == rule || other->kind != ONCO_RULE_RECOMMENDATION ||
-		    other->concludes == NULL || strcmp(other->concludes, rule->concludes) != 0 ||
-		    onco_rule_unknown_only(engine, run, other) == 0)
+		if (other == rule || strcmp(other->concludes, rule->concludes) != 0)
 			continue;
 		for (k = 0; k < other->n_conditions; k++)
 			if (onco_condition_eval(engine, run, &other->conditions[k]) ==
@@ -337,18 +363,17 @@ static int implied_by_shorter_route(onco_engine *engine, const onco_run_facts *r
 	return 0;
 }
 
-/* For a recommendation rule that did not conclude: the unknown findings
- * that alone block it. */
+/* For a recommendation rule of `blocked` (see onco_missing_json): the
+ * unknown findings that alone block it. */
 static int rule_missing(onco_engine *engine, const onco_run_facts *run,
-			const onco_rule_info *rule, cJSON *by_field)
+			const rule_list *blocked, const onco_rule_info *rule, cJSON *by_field)
 {
 	const char *needed_for = rule->summary != NULL ? rule->summary : rule->concludes;
 	cJSON *fields, *undecided, *f;
 	size_t i;
 	int rc = 0;
 
-	if (onco_rule_unknown_only(engine, run, rule) == 0 ||
-	    implied_by_shorter_route(engine, run, rule))
+	if (implied_by_shorter_route(engine, run, blocked, rule))
 		return 0;
 	fields = cJSON_CreateArray();
 	undecided = cJSON_CreateObject();
@@ -392,16 +417,15 @@ static int compare_fields(const void *a, const void *b)
 /* What deciding an option weighs: 4 for a curative-intent or preferred
  * option, 1 for care that does not treat the cancer, 2 for the rest, as
  * its rule declares it. */
-static int option_weight(const onco_engine *engine, const char *id)
+static int option_weight(const rule_list *rules, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < engine->kb.n_rules; i++) {
-		const onco_rule_info *r = &engine->kb.rules[i];
+	for (i = 0; i < rules->n; i++) {
+		const onco_rule_info *r = rules->rules[i];
 		const char *intent, *preferred, *directed;
 
-		if (r->kind != ONCO_RULE_RECOMMENDATION || r->concludes == NULL ||
-		    strcmp(r->concludes, id) != 0)
+		if (strcmp(r->concludes, id) != 0)
 			continue;
 		intent = onco_rule_decl_text(r, "intent");
 		preferred = onco_rule_decl_text(r, "preferred");
@@ -419,7 +443,7 @@ static int option_weight(const onco_engine *engine, const char *id)
  * applies, or a safety check) weighs 3; a fact that decides whether any
  * guideline covers the case ("_scope", a `missing` fact with
  * decides-scope TRUE) comes before everything. */
-static double field_weight(const onco_engine *engine, const cJSON *entry)
+static double field_weight(const rule_list *rules, const cJSON *entry)
 {
 	const cJSON *options = cJSON_GetObjectItemCaseSensitive(entry, "options"), *o;
 	int weight = 0;
@@ -427,13 +451,13 @@ static double field_weight(const onco_engine *engine, const cJSON *entry)
 	if (cJSON_GetObjectItemCaseSensitive(entry, "_scope") != NULL)
 		return 1000;
 	cJSON_ArrayForEach(o, options)
-		weight += option_weight(engine, o->valuestring);
+		weight += option_weight(rules, o->valuestring);
 	return cJSON_GetArraySize(options) > 0 ? weight : 3;
 }
 
 /* Turns the object keyed by field into the output list, most
  * consequential first; needed_for becomes one sentence. */
-static cJSON *finish(const onco_engine *engine, cJSON *by_field)
+static cJSON *finish(const rule_list *rules, cJSON *by_field)
 {
 	cJSON *list = cJSON_CreateArray(), *entry;
 	int rc = list == NULL ? ONCO_ENOMEM : 0;
@@ -455,7 +479,7 @@ static cJSON *finish(const onco_engine *engine, cJSON *by_field)
 			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "options"),
 					compare_strings);
 		if (rc == 0 && !cJSON_AddNumberToObject(entry, "_weight",
-							field_weight(engine, entry)))
+							field_weight(rules, entry)))
 			rc = ONCO_ENOMEM;
 		if (rc != 0)
 			break;
@@ -502,8 +526,16 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 {
 	cJSON *by_field = cJSON_CreateObject(), *list;
 	const char **ids = NULL;
+	rule_list rules = {NULL, 0}, blocked = {NULL, 0};
 	size_t i, n_ids = 0;
 	int rc = by_field == NULL ? ONCO_ENOMEM : concluded_ids(engine, run, &ids, &n_ids);
+
+	if (rc == 0)
+		rc = recommendation_rules(engine, &rules);
+	if (rc == 0) {
+		blocked.rules = malloc((rules.n > 0 ? rules.n : 1) * sizeof(*blocked.rules));
+		rc = blocked.rules == NULL ? ONCO_ENOMEM : 0;
+	}
 
 	for (i = 0; i < run->n_conclusions[ONCO_C_MISSING] && rc == 0; i++) {
 		void *fact = run->conclusions[ONCO_C_MISSING][i];
@@ -530,19 +562,22 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 	}
 	for (i = 0; i < run->n_conclusions[ONCO_C_PENDING] && rc == 0; i++)
 		rc = pending_missing(engine, run, run->conclusions[ONCO_C_PENDING][i], by_field);
-	for (i = 0; i < engine->kb.n_rules && rc == 0; i++) {
-		const onco_rule_info *rule = &engine->kb.rules[i];
-		if (rule->kind == ONCO_RULE_RECOMMENDATION && rule->concludes != NULL &&
-		    !concluded(ids, n_ids, rule->concludes) &&
-		    !excluded(engine, run, rule->concludes))
-			rc = rule_missing(engine, run, rule, by_field);
+	/* The recommendation rules blocked only by unknown findings, whose
+	 * option no rule concluded and no exclusion rules out. */
+	for (i = 0; i < rules.n && rc == 0; i++) {
+		const onco_rule_info *rule = rules.rules[i];
+
+		if (!concluded(ids, n_ids, rule->concludes) &&
+		    !excluded(engine, run, rule->concludes) &&
+		    onco_rule_unknown_only(engine, run, rule) > 0)
+			blocked.rules[blocked.n++] = rule;
 	}
+	for (i = 0; i < blocked.n && rc == 0; i++)
+		rc = rule_missing(engine, run, &blocked, blocked.rules[i], by_field);
 	free(ids);
-	if (rc != 0) {
-		cJSON_Delete(by_field);
-		return NULL;
-	}
-	list = finish(engine, by_field);
+	list = rc == 0 ? finish(&rules, by_field) : NULL;
+	free(rules.rules);
+	free(blocked.rules);
 	cJSON_Delete(by_field);
 	return list;
 }

@@ -7,6 +7,7 @@
  * adverse events), her stated wishes, her fitness for treatment.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,106 +23,140 @@ typedef enum view_kind {
 } view_kind;
 
 typedef struct slot_view {
-	const char *template_name;
-	const char *slot;
+	const char *slot;     /* NULL: past the last slot of a template */
 	view_kind kind;
 	const char *text;     /* format, or the text for TRUE */
 	const char *if_false; /* VIEW_FLAG: the text for FALSE */
 	const char *join;     /* written before it after other slots; NULL: ", " */
 } slot_view;
 
+enum { MAX_SLOTS = 10 };
+
+/* A template the lines read: what its facts start with when listed
+ * ("metastases: lung, bone"; NULL for templates whose slots say it all),
+ * what comes between its facts, and how its slots read, in order. */
+typedef struct template_view {
+	const char *name;
+	const char *lead;
+	const char *separator;
+	slot_view slots[MAX_SLOTS]; /* up to the first without a slot */
+} template_view;
+
+static const template_view cancer_view = {"cancer", NULL, "; ", {
+	{"site", VIEW_VALUE, NULL, NULL, NULL},
+	{"histology", VIEW_VALUE, NULL, NULL, NULL},
+	{"stage", VIEW_FORMAT, "stage %s", NULL, NULL},
+	{"recurrent", VIEW_FLAG, "recurrent", "not recurrent", NULL},
+	{"rapid-progression", VIEW_FLAG, "rapid progression", "", NULL},
+	{"isolated-metastasis", VIEW_FLAG, "isolated metastasis", "", NULL},
+}};
+
+static const template_view metastasis_view = {"metastasis", "metastases: ", ", ", {
+	{"site", VIEW_VALUE, NULL, NULL, NULL},
+}};
+
+static const template_view recurrence_site_view = {"recurrence-site", "recurrence: ", ", ", {
+	{"site", VIEW_VALUE, NULL, NULL, NULL},
+}};
+
+static const template_view recurrence_view = {"recurrence", NULL, "; ", {
+	{"size-cm", VIEW_FORMAT, "%s cm", NULL, NULL},
+	{"small", VIEW_FLAG, "small", "not small", NULL},
+	{"side-wall", VIEW_FLAG, "pelvic side wall involved", "side wall free", NULL},
+	{"multiple-pelvic-nodes", VIEW_FLAG, "multiple pelvic nodes", "no multiple pelvic nodes",
+	 NULL},
+	{"resectable", VIEW_FLAG, "resectable", "unresectable", NULL},
+	{"bulky-in-irradiated-field", VIEW_FLAG, "bulky in an irradiated field", "", NULL},
+}};
+
+static const template_view imaging_view = {"imaging", "", "; ", {
+	{"type", VIEW_VALUE, NULL, NULL, NULL},
+	{"days-ago", VIEW_FORMAT, "%s days ago", NULL, " "},
+	{"distant-disease", VIEW_FLAG, "distant disease", "no distant disease", ": "},
+}};
+
+static const template_view patient_view = {"patient", NULL, "; ", {
+	{"age", VIEW_FORMAT, "%s years", NULL, NULL},
+	{"sex", VIEW_VALUE, NULL, NULL, NULL},
+	{"menopausal-status", VIEW_FORMAT, "menopause: %s", NULL, NULL},
+	{"ecog", VIEW_FORMAT, "ECOG %s", NULL, NULL},
+}};
+
+static const template_view biomarker_view = {"biomarker", "", ", ", {
+	{"name", VIEW_VALUE, NULL, NULL, NULL},
+	{"status", VIEW_VALUE, NULL, NULL, " "},
+}};
+
+static const template_view prior_treatment_view = {"prior-treatment", "before: ", "; ", {
+	{"type", VIEW_VALUE, NULL, NULL, NULL},
+	{"agents", VIEW_FORMAT, "(%s)", NULL, " "},
+	{"other-agents", VIEW_FORMAT, "(other: %s)", NULL, " "},
+	{"region", VIEW_FORMAT, "to %s", NULL, " "},
+	{"setting", VIEW_FORMAT, "%s setting", NULL, NULL},
+	{"response", VIEW_FORMAT, "response: %s", NULL, NULL},
+	{"progressed-after", VIEW_FLAG, "progressed after", "", NULL},
+	{"ongoing", VIEW_FLAG, "ongoing", "stopped", NULL},
+	{"tolerated", VIEW_FLAG, "", "not tolerated", NULL},
+}};
+
+static const template_view medication_view = {"medication", "drugs: ", "; ", {
+	{"agent", VIEW_VALUE, NULL, NULL, NULL},
+	/* a drug outside the list: "other (palbociclib)", never "other" alone */
+	{"name", VIEW_FORMAT, "(%s)", NULL, " "},
+	{"status", VIEW_VALUE, NULL, NULL, NULL},
+	{"last-dose-days-ago", VIEW_FORMAT, "last dose %s days ago", NULL, NULL},
+}};
+
+static const template_view planned_procedure_view = {"planned-procedure", "planned: ", "; ", {
+	{"type", VIEW_VALUE, NULL, NULL, NULL},
+	{"days-from-now", VIEW_FORMAT, "in %s days", NULL, " "},
+}};
+
+static const template_view symptom_view = {"symptom", "symptoms: ", ", ", {
+	{"name", VIEW_VALUE, NULL, NULL, NULL},
+}};
+
+static const template_view adverse_event_view = {"adverse-event", "adverse events: ", "; ", {
+	{"type", VIEW_VALUE, NULL, NULL, NULL},
+	{"grade", VIEW_FORMAT, "grade %s", NULL, " "},
+	{"agent", VIEW_FORMAT, "(%s)", NULL, " "},
+}};
+
+static const template_view preferences_view = {"preferences", NULL, "; ", {
+	{"declines-active-treatment", VIEW_FLAG, "declines cancer treatment",
+	 "wants cancer treatment", NULL},
+	{"declines-chemotherapy", VIEW_FLAG, "declines chemotherapy", "accepts chemotherapy", NULL},
+	{"declines-other-hormonal-therapy", VIEW_FLAG, "declines other hormonal therapy", "", NULL},
+}};
+
+static const template_view fitness_view = {"fitness", NULL, "; ", {
+	{"active-treatment-possible", VIEW_FLAG, "can have cancer treatment",
+	 "cannot have cancer treatment", NULL},
+	{"chemotherapy-suitable", VIEW_FLAG, "chemotherapy suitable", "chemotherapy not suitable",
+	 NULL},
+}};
+
 /* Lines of the status card: a topic, and the templates it reads, in order.
- * Facts of one template (several metastases) join with ", " after the
- * template's lead; facts of different templates with "; ". */
+ * Facts of one template (several metastases) join with its separator after
+ * its lead; facts of different templates with "; ". A template is read by
+ * one line only (onco_patient_lines finds a fact's line by it). */
 typedef struct line_view {
 	const char *topic;
-	const char *templates[6];
+	const template_view *templates[6];
 	const char *empty; /* the line when none of its facts says anything */
 } line_view;
 
 static const line_view lines[] = {
-	{"cancer", {"cancer", "metastasis", "recurrence-site", "recurrence", "imaging"}, NULL},
-	{"patient", {"patient", "biomarker"}, NULL},
-	{"before", {"prior-treatment"}, NULL},
-	{"now", {"medication", "planned-procedure", "symptom", "adverse-event"}, NULL},
-	{"wishes", {"preferences"}, "not recorded"},
-	{"fitness", {"fitness"}, "not recorded"},
-};
-
-/* What a template's facts start with when listed ("metastases: lung,
- * bone"); NULL for templates whose slots say it all. */
-static const struct {
-	const char *template_name;
-	const char *lead;
-	const char *separator; /* between facts of the template */
-} leads[] = {
-	{"metastasis", "metastases: ", ", "},
-	{"recurrence-site", "recurrence: ", ", "},
-	{"biomarker", "", ", "},
-	{"prior-treatment", "before: ", "; "},
-	{"medication", "drugs: ", "; "},
-	{"planned-procedure", "planned: ", "; "},
-	{"symptom", "symptoms: ", ", "},
-	{"adverse-event", "adverse events: ", "; "},
-	{"imaging", "", "; "},
-};
-
-static const slot_view views[] = {
-	{"cancer", "site", VIEW_VALUE, NULL, NULL, NULL},
-	{"cancer", "histology", VIEW_VALUE, NULL, NULL, NULL},
-	{"cancer", "stage", VIEW_FORMAT, "stage %s", NULL, NULL},
-	{"cancer", "recurrent", VIEW_FLAG, "recurrent", "not recurrent", NULL},
-	{"cancer", "rapid-progression", VIEW_FLAG, "rapid progression", "", NULL},
-	{"cancer", "isolated-metastasis", VIEW_FLAG, "isolated metastasis", "", NULL},
-	{"metastasis", "site", VIEW_VALUE, NULL, NULL, NULL},
-	{"recurrence-site", "site", VIEW_VALUE, NULL, NULL, NULL},
-	{"recurrence", "size-cm", VIEW_FORMAT, "%s cm", NULL, NULL},
-	{"recurrence", "small", VIEW_FLAG, "small", "not small", NULL},
-	{"recurrence", "side-wall", VIEW_FLAG, "pelvic side wall involved", "side wall free", NULL},
-	{"recurrence", "multiple-pelvic-nodes", VIEW_FLAG, "multiple pelvic nodes",
-	 "no multiple pelvic nodes", NULL},
-	{"recurrence", "resectable", VIEW_FLAG, "resectable", "unresectable", NULL},
-	{"recurrence", "bulky-in-irradiated-field", VIEW_FLAG, "bulky in an irradiated field", "",
+	{"cancer",
+	 {&cancer_view, &metastasis_view, &recurrence_site_view, &recurrence_view, &imaging_view},
 	 NULL},
-	{"imaging", "type", VIEW_VALUE, NULL, NULL, NULL},
-	{"imaging", "days-ago", VIEW_FORMAT, "%s days ago", NULL, " "},
-	{"imaging", "distant-disease", VIEW_FLAG, "distant disease", "no distant disease", ": "},
-	{"patient", "age", VIEW_FORMAT, "%s years", NULL, NULL},
-	{"patient", "sex", VIEW_VALUE, NULL, NULL, NULL},
-	{"patient", "menopausal-status", VIEW_FORMAT, "menopause: %s", NULL, NULL},
-	{"patient", "ecog", VIEW_FORMAT, "ECOG %s", NULL, NULL},
-	{"biomarker", "name", VIEW_VALUE, NULL, NULL, NULL},
-	{"biomarker", "status", VIEW_VALUE, NULL, NULL, " "},
-	{"prior-treatment", "type", VIEW_VALUE, NULL, NULL, NULL},
-	{"prior-treatment", "agents", VIEW_FORMAT, "(%s)", NULL, " "},
-	{"prior-treatment", "other-agents", VIEW_FORMAT, "(other: %s)", NULL, " "},
-	{"prior-treatment", "region", VIEW_FORMAT, "to %s", NULL, " "},
-	{"prior-treatment", "setting", VIEW_FORMAT, "%s setting", NULL, NULL},
-	{"prior-treatment", "response", VIEW_FORMAT, "response: %s", NULL, NULL},
-	{"prior-treatment", "progressed-after", VIEW_FLAG, "progressed after", "", NULL},
-	{"prior-treatment", "ongoing", VIEW_FLAG, "ongoing", "stopped", NULL},
-	{"prior-treatment", "tolerated", VIEW_FLAG, "", "not tolerated", NULL},
-	{"medication", "agent", VIEW_VALUE, NULL, NULL, NULL},
-	/* a drug outside the list: "other (palbociclib)", never "other" alone */
-	{"medication", "name", VIEW_FORMAT, "(%s)", NULL, " "},
-	{"medication", "status", VIEW_VALUE, NULL, NULL, NULL},
-	{"medication", "last-dose-days-ago", VIEW_FORMAT, "last dose %s days ago", NULL, NULL},
-	{"planned-procedure", "type", VIEW_VALUE, NULL, NULL, NULL},
-	{"planned-procedure", "days-from-now", VIEW_FORMAT, "in %s days", NULL, " "},
-	{"symptom", "name", VIEW_VALUE, NULL, NULL, NULL},
-	{"adverse-event", "type", VIEW_VALUE, NULL, NULL, NULL},
-	{"adverse-event", "grade", VIEW_FORMAT, "grade %s", NULL, " "},
-	{"adverse-event", "agent", VIEW_FORMAT, "(%s)", NULL, " "},
-	{"preferences", "declines-active-treatment", VIEW_FLAG, "declines cancer treatment",
-	 "wants cancer treatment", NULL},
-	{"preferences", "declines-chemotherapy", VIEW_FLAG, "declines chemotherapy",
-	 "accepts chemotherapy", NULL},
-	{"preferences", "declines-other-hormonal-therapy", VIEW_FLAG,
-	 "declines other hormonal therapy", "", NULL},
-	{"fitness", "active-treatment-possible", VIEW_FLAG, "can have cancer treatment",
-	 "cannot have cancer treatment", NULL},
-	{"fitness", "chemotherapy-suitable", VIEW_FLAG, "chemotherapy suitable",
-	 "chemotherapy not suitable", NULL},
+	{"patient", {&patient_view, &biomarker_view}, NULL},
+	{"before", {&prior_treatment_view}, NULL},
+	{"now",
+	 {&medication_view, &planned_procedure_view, &symptom_view, &adverse_event_view},
+	 NULL},
+	{"wishes", {&preferences_view}, "not recorded"},
+	{"fitness", {&fitness_view}, "not recorded"},
 };
 
 /* Symbols that do not read well with their hyphens turned to spaces, in
@@ -182,19 +217,48 @@ static void text_puts(text *t, const char *s)
  * anti-HER2 stay as they are. */
 static void symbol_words(text *t, const char *tmpl, const char *slot, const char *symbol)
 {
-	size_t i;
+	size_t i, start = t->length;
 
+	/* the symbol first, by its first letter: it rules out most rows */
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcmp(tmpl, words[i].template_name) == 0 && strcmp(slot, words[i].slot) == 0 &&
-		    strcmp(symbol, words[i].symbol) == 0) {
+		if (symbol[0] == words[i].symbol[0] && strcmp(symbol, words[i].symbol) == 0 &&
+		    strcmp(tmpl, words[i].template_name) == 0 && strcmp(slot, words[i].slot) == 0) {
 			text_puts(t, words[i].words);
 			return;
 		}
-	for (i = 0; symbol[i] != '\0'; i++) {
-		int between = symbol[i] == '-' && i > 0 && symbol[i - 1] >= 'a' &&
-			      symbol[i - 1] <= 'z' && symbol[i + 1] >= 'a' && symbol[i + 1] <= 'z';
-		text_add(t, between ? " " : symbol + i, 1);
-	}
+	/* Copied whole, then the hyphens turned in place: one append, not one
+	 * per character. */
+	text_puts(t, symbol);
+	if (t->failed)
+		return;
+	for (i = 0; symbol[i] != '\0'; i++)
+		if (symbol[i] == '-' && i > 0 && symbol[i - 1] >= 'a' && symbol[i - 1] <= 'z' &&
+		    symbol[i + 1] >= 'a' && symbol[i + 1] <= 'z')
+			t->data[start + i] = ' ';
+}
+
+/* An integer as "%lld" writes it, into the end of buf (of `size`, 24 at
+ * least): the start of the text. Written here, snprintf costing more than
+ * the rest of a slot's words. */
+static const char *integer_text(long long v, char *buf, size_t size)
+{
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	char *p = buf + size - 1;
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+/* 1 for TRUE, 0 for FALSE, -1 for anything else. */
+static int flag_of(const char *symbol)
+{
+	return strcmp(symbol, "TRUE") == 0 ? 1 : strcmp(symbol, "FALSE") == 0 ? 0 : -1;
 }
 
 /* The values of a slot as words into `out` (several joined with " + "):
@@ -212,72 +276,99 @@ static int slot_words(void *env, void *fact, const char *tmpl, const char *slot,
 		single = onco_fact_text(env, fact, slot);
 		if (single == NULL || single[0] == '\0')
 			return 0;
-		*flag = strcmp(single, "TRUE") == 0 ? 1 : strcmp(single, "FALSE") == 0 ? 0 : -1;
+		*flag = flag_of(single);
 		symbol_words(out, tmpl, slot, single);
 		return 1;
 	}
 	for (i = 0; i < n; i++) {
 		int type;
 		void *v;
+		const char *shown = value;
 
 		if (!onco_fact_multi(env, fact, slot, i, &type, &v))
 			break;
-		onco_value_text(type, v, value, sizeof(value));
+		/* A symbol or string that fits is read where it is, an integer
+		 * written by hand: onco_value_text would give the same text,
+		 * slower. */
+		if ((type == SYMBOL || type == STRING) && strlen(ValueToString(v)) < sizeof(value))
+			shown = ValueToString(v);
+		else if (type == INTEGER)
+			shown = integer_text(ValueToLong(v), value, sizeof(value));
+		else
+			onco_value_text(type, v, value, sizeof(value));
 		if (n == 1 && type == SYMBOL)
-			*flag = strcmp(value, "TRUE") == 0 ? 1 : strcmp(value, "FALSE") == 0 ? 0 : -1;
+			*flag = flag_of(shown);
 		if (i > 0)
 			text_puts(out, " + ");
 		/* a symbol reads as words; a string (a drug's name) as written */
 		if (type == SYMBOL)
-			symbol_words(out, tmpl, slot, value);
+			symbol_words(out, tmpl, slot, shown);
 		else
-			text_puts(out, value);
+			text_puts(out, shown);
 	}
 	return 1;
 }
 
-/* One fact as words: its slots in table order, joined with ", ". */
-static void fact_words(void *env, void *fact, const char *tmpl, text *out)
+/* A row's format (one %s, nothing else: a table entry, never case data)
+ * filled with `value` into `out` of `size`, as snprintf would; by hand when
+ * it fits, snprintf costing more than the rest of a fact's words. */
+static void format_value(char *out, size_t size, const char *format, const char *value)
 {
-	size_t i, start = out->length;
+	const char *mark = strstr(format, "%s");
 
-	for (i = 0; i < sizeof(views) / sizeof(views[0]) && !out->failed; i++) {
-		const slot_view *v = &views[i];
-		text value = {0};
-		int flag;
-		const char *shown = NULL;
-		char formatted[512];
+	if (mark != NULL && value != NULL) {
+		size_t head = (size_t)(mark - format), n = strlen(value);
 
-		if (strcmp(v->template_name, tmpl) != 0)
-			continue;
-		if (!slot_words(env, fact, tmpl, v->slot, &value, &flag)) {
-			free(value.data);
-			continue;
-		}
-		if (value.failed) {
-			out->failed = 1;
-			free(value.data);
+		if (head + n + strlen(mark + 2) < size) {
+			memcpy(out, format, head);
+			memcpy(out + head, value, n);
+			strcpy(out + head + n, mark + 2);
 			return;
 		}
+	}
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+	snprintf(out, size, format, value);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+}
+
+/* One fact of template `tv` as words: its slots in table order, joined
+ * with ", ". `value`: a buffer for a slot's words, emptied for each slot
+ * (the caller frees it: one allocation for all). */
+static void fact_words(void *env, void *fact, const template_view *tv, text *value, text *out)
+{
+	const char *tmpl = tv->name;
+	size_t i, start = out->length;
+
+	for (i = 0; i < MAX_SLOTS && tv->slots[i].slot != NULL && !out->failed; i++) {
+		const slot_view *v = &tv->slots[i];
+		int flag;
+		const char *shown = NULL, *words_of;
+		char formatted[512];
+
+		value->length = 0;
+		if (!slot_words(env, fact, tmpl, v->slot, value, &flag))
+			continue;
+		if (value->failed) {
+			out->failed = 1;
+			break;
+		}
+		/* What a fresh buffer would hold: NULL when nothing was added. */
+		words_of = value->length > 0 ? value->data : NULL;
 		switch (v->kind) {
 		case VIEW_FLAG:
 			shown = flag == 1 ? v->text : flag == 0 ? v->if_false : NULL;
 			break;
 		case VIEW_FORMAT:
-			/* The formats hold one %s and nothing else: a table entry,
-			 * never case data. */
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#endif
-			snprintf(formatted, sizeof(formatted), v->text, value.data);
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
+			format_value(formatted, sizeof(formatted), v->text, words_of);
 			shown = formatted;
 			break;
 		default:
-			shown = value.data;
+			shown = words_of;
 			break;
 		}
 		if (shown != NULL && shown[0] != '\0') {
@@ -285,27 +376,83 @@ static void fact_words(void *env, void *fact, const char *tmpl, text *out)
 				text_puts(out, v->join != NULL ? v->join : ", ");
 			text_puts(out, shown);
 		}
-		free(value.data);
 	}
 }
 
-static const char *lead_of(const char *tmpl, const char **separator)
-{
-	size_t i;
+/* The templates a walk over working memory looks for, and the templates
+ * it has met, by address: a fact's template is then found with a pointer
+ * hashed and compared, its name compared with the wanted ones once per
+ * template instead of once per fact and wanted name (thousands per case). */
+enum { MEMO_SLOTS = 64 }; /* a power of two */
 
-	*separator = "; ";
-	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
-		if (strcmp(leads[i].template_name, tmpl) == 0) {
-			*separator = leads[i].separator;
-			return leads[i].lead;
-		}
-	return NULL;
+typedef struct template_memo {
+	const char *const *wanted;
+	size_t n_wanted;
+	size_t n_met;
+	struct {
+		const void *deftemplate; /* NULL: a free slot */
+		const char *wanted;      /* the entry of `wanted` it is, or NULL */
+	} met[MEMO_SLOTS];
+} template_memo;
+
+static void memo_init(template_memo *memo, const char *const *wanted, size_t n_wanted)
+{
+	memset(memo, 0, sizeof(*memo));
+	memo->wanted = wanted;
+	memo->n_wanted = n_wanted;
 }
 
-/* The case facts of the run (those with a JSON pointer), in
- * working-memory order: the order of the case. */
+/* A template met for the first time: its entry of memo->wanted, or NULL,
+ * remembered in `slot`. */
+static const char *template_met(void *env, template_memo *memo, const void *deftemplate,
+				size_t slot)
+{
+	const char *name, *found = NULL;
+	size_t i;
+
+	name = EnvGetDeftemplateName(env, (void *)deftemplate);
+	for (i = 0; i < memo->n_wanted && found == NULL; i++)
+		if (memo->wanted[i][0] == name[0] && strcmp(memo->wanted[i], name) == 0)
+			found = memo->wanted[i];
+	/* Half full at most, so that free slots end the probes; past that a
+	 * template only costs its name comparisons again. */
+	if (memo->n_met < MEMO_SLOTS / 2) {
+		memo->met[slot].deftemplate = deftemplate;
+		memo->met[slot].wanted = found;
+		memo->n_met++;
+	}
+	return found;
+}
+
+/* The entry of memo->wanted that names the fact's template (that very
+ * pointer, so callers may compare it with their table's), or NULL. */
+static inline const char *wanted_template(void *env, template_memo *memo, void *fact)
+{
+	const void *deftemplate = ((struct fact *)fact)->whichDeftemplate;
+	size_t slot = ((uintptr_t)deftemplate / sizeof(void *)) % MEMO_SLOTS;
+
+	while (memo->met[slot].deftemplate != NULL) {
+		if (memo->met[slot].deftemplate == deftemplate)
+			return memo->met[slot].wanted;
+		slot = (slot + 1) % MEMO_SLOTS;
+	}
+	return template_met(env, memo, deftemplate, slot);
+}
+
+static const char list_recorded[] = "list-recorded";
+
+/* The case facts of the run (those with a JSON pointer) of the templates
+ * the lines read, and the list-recorded facts, in working-memory order:
+ * the order of the case. Each with its template, as the pointer the lines
+ * table (or list_recorded) names it by. */
+typedef struct case_fact {
+	void *fact;
+	const char *tmpl;
+	const char *pointer;
+} case_fact;
+
 typedef struct case_facts {
-	void **facts;
+	case_fact *facts;
 	size_t n;
 } case_facts;
 
@@ -316,9 +463,9 @@ static int list_state(void *env, const case_facts *cf, const char *field)
 	size_t i;
 
 	for (i = 0; i < cf->n; i++) {
-		void *fact = cf->facts[i];
+		void *fact = cf->facts[i].fact;
 
-		if (strcmp(onco_fact_template(env, fact), "list-recorded") == 0 &&
+		if (cf->facts[i].tmpl == list_recorded &&
 		    strcmp(onco_fact_text(env, fact, "field"), field) == 0) {
 			DATA_OBJECT count;
 
@@ -351,45 +498,40 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 		     cJSON *lines_out)
 {
 	void *env = engine->env;
-	text line = {0};
+	text line = {0}, words_of = {0}, value = {0}; /* the last two: emptied for each fact */
 	cJSON *item = NULL, *pointers = cJSON_CreateArray();
 	size_t t;
 	int rc = pointers == NULL ? ONCO_ENOMEM : 0;
 
 	for (t = 0; t < 6 && view->templates[t] != NULL && rc == 0; t++) {
-		const char *tmpl = view->templates[t], *separator;
-		const char *lead = lead_of(tmpl, &separator);
-		size_t before = line.length;
+		const template_view *tv = view->templates[t];
+		const char *tmpl = tv->name;
+		size_t before = line.length, f;
 		int first = 1;
-		size_t f;
 
 		for (f = 0; f < cf->n && rc == 0; f++) {
-			void *fact = cf->facts[f];
-			text words_of = {0};
-			const char *pointer;
+			void *fact = cf->facts[f].fact;
 
-			if (strcmp(onco_fact_template(env, fact), tmpl) != 0)
+			if (cf->facts[f].tmpl != tmpl)
 				continue;
-			fact_words(env, fact, tmpl, &words_of);
+			words_of.length = 0;
+			fact_words(env, fact, tv, &value, &words_of);
 			if (words_of.failed)
 				rc = ONCO_ENOMEM;
 			if (rc == 0 && words_of.length > 0) {
 				if (first && line.length > 0)
 					text_puts(&line, "; ");
-				if (first && lead != NULL)
-					text_puts(&line, lead);
+				if (first && tv->lead != NULL)
+					text_puts(&line, tv->lead);
 				if (!first)
-					text_puts(&line, separator);
+					text_puts(&line, tv->separator);
 				text_puts(&line, words_of.data);
 				first = 0;
-				pointer = onco_fact_text(env, fact, "pointer");
-				if (pointer != NULL)
-					rc = add_pointer(pointers, pointer);
+				rc = add_pointer(pointers, cf->facts[f].pointer);
 			}
-			free(words_of.data);
 		}
 		/* An empty list the case states says "none". */
-		if (rc == 0 && line.length == before && strcmp(tmpl, "metastasis") == 0 &&
+		if (rc == 0 && line.length == before && tv == &metastasis_view &&
 		    list_state(env, cf, "/cancer/metastases") == 1) {
 			text_puts(&line, line.length > 0 ? "; metastases: none" : "metastases: none");
 			rc = add_pointer(pointers, "/cancer/metastases");
@@ -414,63 +556,86 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 	}
 	cJSON_Delete(pointers);
 	free(line.data);
+	free(words_of.data);
+	free(value.data);
 	return rc;
 }
 
-int onco_patient_lines(onco_engine *engine, cJSON *out)
+/* What makes the care she declines or cannot have come first, in the
+ * order they are told: declining comes before not being able. */
+static const struct {
+	const char *template_name, *slot, *value, *reason;
+} stops[] = {
+	{"preferences", "declines-active-treatment", "TRUE",
+	 "The patient does not want cancer treatment."},
+	{"fitness", "active-treatment-possible", "FALSE",
+	 "The patient cannot have cancer treatment."},
+};
+#define N_STOPS (sizeof(stops) / sizeof(stops[0]))
+
+/* The first of stops[] before `first` that `fact` (of template `tmpl`)
+ * says, else `first`. Any fact counts, with a pointer or not. */
+static size_t stop_said(void *env, void *fact, const char *tmpl, size_t first)
 {
+	size_t i;
+
+	for (i = 0; i < first; i++)
+		if (strcmp(tmpl, stops[i].template_name) == 0) {
+			const char *v = onco_fact_text(env, fact, stops[i].slot);
+
+			if (v != NULL && strcmp(v, stops[i].value) == 0)
+				return i;
+		}
+	return first;
+}
+
+int onco_patient_lines(onco_engine *engine, cJSON *out, const char **stop_reason)
+{
+	enum { MAX_TEMPLATES = sizeof(lines) / sizeof(lines[0]) * 6 + 1 + N_STOPS };
+	const char *wanted[MAX_TEMPLATES];
+	template_memo memo;
 	void *env = engine->env, *fact;
 	case_facts cf = {NULL, 0};
-	size_t i, room = 0;
+	size_t i, t, room = 0, n_wanted = 0, first_stop = N_STOPS;
 	int rc = 0;
 
+	/* the templates of the lines, and those of stops[] (the lines read
+	 * them too: the first entry of a name is the one found) */
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		for (t = 0; t < 6 && lines[i].templates[t] != NULL; t++)
+			wanted[n_wanted++] = lines[i].templates[t]->name;
+	wanted[n_wanted++] = list_recorded;
+	for (i = 0; i < N_STOPS; i++)
+		wanted[n_wanted++] = stops[i].template_name;
+	memo_init(&memo, wanted, n_wanted);
 	for (fact = EnvGetNextFact(env, NULL); fact != NULL && rc == 0;
 	     fact = EnvGetNextFact(env, fact)) {
-		if (onco_fact_text(env, fact, "pointer") == NULL)
+		const char *tmpl = wanted_template(env, &memo, fact), *pointer;
+
+		if (tmpl == NULL)
+			continue;
+		if (first_stop > 0)
+			first_stop = stop_said(env, fact, tmpl, first_stop);
+		if ((pointer = onco_fact_text(env, fact, "pointer")) == NULL)
 			continue;
 		if (cf.n == room) {
-			void **grown = realloc(cf.facts, (room ? room * 2 : 32) * sizeof(*grown));
+			size_t more = room ? room * 2 : 32;
+			case_fact *grown = realloc(cf.facts, more * sizeof(*grown));
 
 			if (grown == NULL) {
 				rc = ONCO_ENOMEM;
 				break;
 			}
 			cf.facts = grown;
-			room = room ? room * 2 : 32;
+			room = more;
 		}
-		cf.facts[cf.n++] = fact;
+		cf.facts[cf.n].fact = fact;
+		cf.facts[cf.n].tmpl = tmpl;
+		cf.facts[cf.n++].pointer = pointer;
 	}
+	*stop_reason = first_stop < N_STOPS ? stops[first_stop].reason : NULL;
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]) && rc == 0; i++)
 		rc = line_json(engine, &cf, &lines[i], out);
 	free(cf.facts);
 	return rc;
-}
-
-int onco_patient_declines_or_cannot(onco_engine *engine, const char **reason)
-{
-	static const struct {
-		const char *template_name, *slot, *value, *reason;
-	} stops[] = {
-		{"preferences", "declines-active-treatment", "TRUE",
-		 "The patient does not want cancer treatment."},
-		{"fitness", "active-treatment-possible", "FALSE",
-		 "The patient cannot have cancer treatment."},
-	};
-	void *env = engine->env, *fact;
-	size_t i;
-
-	*reason = NULL;
-	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
-		for (fact = EnvGetNextFact(env, NULL); fact != NULL; fact = EnvGetNextFact(env, fact)) {
-			const char *v;
-
-			if (strcmp(onco_fact_template(env, fact), stops[i].template_name) != 0)
-				continue;
-			v = onco_fact_text(env, fact, stops[i].slot);
-			if (v != NULL && strcmp(v, stops[i].value) == 0) {
-				*reason = stops[i].reason;
-				return 1;
-			}
-		}
-	return 0;
 }

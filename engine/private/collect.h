@@ -169,12 +169,10 @@ int onco_cards_summarize(cJSON *cards);
 
 /* patient.c: the status card's lines about the patient, from the case
  * facts in working memory: {"topic", "text", "pointers"} items appended to
- * `out`. 0 or ONCO_ENOMEM. */
-int onco_patient_lines(onco_engine *engine, cJSON *out);
-
-/* Whether the case says she declines, or cannot have, cancer treatment;
- * *reason says which in a sentence. */
-int onco_patient_declines_or_cannot(onco_engine *engine, const char **reason);
+ * `out`; and whether the case says she declines, or cannot have, cancer
+ * treatment: *stop_reason says which in a sentence, else NULL (one walk
+ * over working memory for both). 0 or ONCO_ENOMEM. */
+int onco_patient_lines(onco_engine *engine, cJSON *out, const char **stop_reason);
 
 /* Whether `fact` (a warning, note or missing fact) rests on a
  * recommendation that an exclusion rules out: a caution about, or a fact

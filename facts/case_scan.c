@@ -204,6 +204,16 @@ static int scan_string(scanner *sc, onco_buf *key, bool *problem,
 					"at byte %zu; write it escaped",
 					s[i], i);
 			}
+		} else if (s[i] < 0x80) {
+			/* A run of plain ASCII (most of any case) at once. */
+			size_t start = i;
+
+			while (i < sc->n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' &&
+			       s[i] != '\\')
+				i++;
+			if (key != NULL)
+				rc = onco_buf_append(key, (const char *)s + start, i - start);
+			continue;
 		} else {
 			len = onco_utf8_sequence(s + i, sc->n - i);
 			if (len == 0) {

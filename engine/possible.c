@@ -216,6 +216,26 @@ static int prepare_slot(void *env, void *tmpl, const onco_decl *d, prepared_slot
 	return 0;
 }
 
+/* A slot the host fills with one symbol, whatever the rule writes
+ * ("status" possible, "rule" its name). */
+static int prepare_host_slot(void *env, const char *name, const char *symbol,
+			     prepared_slot *slot)
+{
+	void *value = EnvAddSymbol(env, symbol);
+
+	slot->slot = name;
+	slot->multi = 0;
+	slot->types = malloc(sizeof(*slot->types));
+	slot->values = malloc(sizeof(*slot->values));
+	if (value == NULL || slot->types == NULL || slot->values == NULL)
+		return ONCO_ENOMEM;
+	IncrementSymbolCount(value);
+	slot->types[0] = SYMBOL;
+	slot->values[0] = value;
+	slot->n = 1;
+	return 0;
+}
+
 /* The prepared option of rule `index` (made on first use). NULL with *rc
  * set when it cannot be made. */
 static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t index, int *rc)
@@ -228,8 +248,8 @@ static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t inde
 	if (prep != NULL)
 		return prep;
 	prep = calloc(1, sizeof(*prep));
-	if (prep == NULL || (prep->slots = calloc(rule->n_decls ? rule->n_decls : 1,
-						  sizeof(*prep->slots))) == NULL ||
+	/* the declared slots, then the two the host fills */
+	if (prep == NULL || (prep->slots = calloc(rule->n_decls + 2, sizeof(*prep->slots))) == NULL ||
 	    (prep->rivals = malloc(engine->kb.n_rules * sizeof(*prep->rivals))) == NULL) {
 		prep_free(prep);
 		*rc = ONCO_ENOMEM;
@@ -242,6 +262,10 @@ static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t inde
 			continue;
 		*rc = prepare_slot(engine->env, tmpl, d, &prep->slots[prep->n_slots++]);
 	}
+	if (*rc == 0)
+		*rc = prepare_host_slot(engine->env, "status", "possible", &prep->slots[prep->n_slots++]);
+	if (*rc == 0)
+		*rc = prepare_host_slot(engine->env, "rule", rule->name, &prep->slots[prep->n_slots++]);
 	for (i = 0; i < engine->kb.n_rules && *rc == 0; i++) {
 		const onco_rule_info *other = &engine->kb.rules[i];
 
@@ -284,18 +308,6 @@ static int put_prepared(void *env, void *fact, const prepared_slot *slot)
 	return EnvPutFactSlot(env, fact, slot->slot, &v) ? 0 : ONCO_EINTERNAL;
 }
 
-static int put_symbol(void *env, void *fact, const char *slot, const char *text)
-{
-	DATA_OBJECT v;
-	void *value = EnvAddSymbol(env, text);
-
-	if (value == NULL)
-		return ONCO_ENOMEM;
-	SetType(v, SYMBOL);
-	SetValue(v, value);
-	return EnvPutFactSlot(env, fact, slot, &v) ? 0 : ONCO_EINTERNAL;
-}
-
 static int put_basis(void *env, void *fact, void **basis, size_t n)
 {
 	DATA_OBJECT v;
@@ -336,10 +348,6 @@ static int assert_possible(onco_engine *engine, const onco_run_facts *run,
 		rc = ONCO_ENOMEM;
 	for (i = 0; rc == 0 && i < prep->n_slots; i++)
 		rc = put_prepared(env, fact, &prep->slots[i]);
-	if (rc == 0)
-		rc = put_symbol(env, fact, "status", "possible");
-	if (rc == 0)
-		rc = put_symbol(env, fact, "rule", rule->name);
 	if (rc == 0)
 		rc = put_basis(env, fact, basis, n);
 	if (rc == 0 && !EnvAssignFactSlotDefaults(env, fact))

@@ -161,11 +161,12 @@ void onco_engine_free(onco_engine *engine)
 	/* A lost environment is abandoned, never walked again (guard.c). */
 	if (engine->env != NULL && !engine->lost)
 		DestroyEnvironment(engine->env);
+	/* The prepared options are per rule: freed while the rules are known. */
+	onco_possible_preps_free(engine);
 	onco_kb_release(&engine->kb);
 	free(engine->firings);
 	free(engine->rules_by_name);
 	free(engine->support_rank);
-	onco_possible_preps_free(engine);
 	onco_support_free(engine);
 	onco_json_arena_free(engine->arena);
 	free(engine);

@@ -286,6 +286,9 @@ static int take(onco_engine *engine, onco_run_facts *run, void *fact)
 static int walk(onco_engine *engine, onco_run_facts *run)
 {
 	void *env = engine->env, *fact;
+	size_t findings = run->n_findings;
+	size_t exclusions = run->n_conclusions[ONCO_C_EXCLUSION];
+	size_t pending = run->n_conclusions[ONCO_C_PENDING];
 	int rc = 0;
 
 	for (fact = EnvGetNextFact(env, run->last); fact != NULL && rc == 0;
@@ -298,21 +301,29 @@ static int walk(onco_engine *engine, onco_run_facts *run)
 	onco_support_count_firings(engine, run->n_entries_counted);
 	run->n_entries_counted = engine->supports.n_entries;
 	onco_support_sort(engine);
-	free(run->finding_index);
-	free(run->by_name);
-	free(run->excluded);
-	free(run->pending);
-	run->finding_index = NULL;
-	run->by_name = NULL;
-	run->excluded = run->pending = NULL;
-	run->n_finding_index = run->n_excluded = run->n_pending = 0;
-	rc = rc == 0 ? index_findings(engine, run) : rc;
-	rc = rc == 0 ? index_options(engine, run, ONCO_C_EXCLUSION, &run->excluded,
-				     &run->n_excluded)
-		     : rc;
-	return rc == 0 ? index_options(engine, run, ONCO_C_PENDING, &run->pending,
-				       &run->n_pending)
-		       : rc;
+	/* An index is made again only when the walk added to what it indexes
+	 * (the second run, which judges the possible options, mostly adds
+	 * marks and no findings). */
+	if (rc == 0 && (!run->indexed || run->n_findings != findings)) {
+		free(run->finding_index);
+		free(run->by_name);
+		run->finding_index = NULL;
+		run->by_name = NULL;
+		run->n_finding_index = 0;
+		rc = index_findings(engine, run);
+	}
+	if (rc == 0 && (!run->indexed || run->n_conclusions[ONCO_C_EXCLUSION] != exclusions)) {
+		free(run->excluded);
+		run->excluded = NULL;
+		rc = index_options(engine, run, ONCO_C_EXCLUSION, &run->excluded, &run->n_excluded);
+	}
+	if (rc == 0 && (!run->indexed || run->n_conclusions[ONCO_C_PENDING] != pending)) {
+		free(run->pending);
+		run->pending = NULL;
+		rc = index_options(engine, run, ONCO_C_PENDING, &run->pending, &run->n_pending);
+	}
+	run->indexed = rc == 0;
+	return rc;
 }
 
 int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run)

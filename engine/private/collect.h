@@ -58,6 +58,7 @@ typedef struct onco_run_facts {
 	 * fact walked, the count of facts and the next fact index then, the
 	 * support log entries already counted. */
 	void *last;
+	int indexed; /* the indexes above describe the facts walked */
 	unsigned long n_facts;
 	long long next_index;
 	size_t n_entries_counted;

@@ -110,6 +110,13 @@ static void test_facts_asserted_since_are_added(void)
 	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather_more(engine, &run), 0);
 	CU_ASSERT_EQUAL(run.n_conclusions[ONCO_C_NOTE], notes + 1);
 	CU_ASSERT(onco_run_is_excluded(&run, "test-option"));
+	CU_ASSERT_EQUAL(onco_run_finding_values(engine, &run, "test-finding"), 0);
+	check_same_as_new(engine, &run);
+	/* a new finding is indexed too */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(EnvAssertString(engine->env,
+						     "(finding (name test-finding) (value unknown))"));
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather_more(engine, &run), 0);
+	CU_ASSERT_EQUAL(onco_run_finding_values(engine, &run, "test-finding"), 1u << 2);
 	check_same_as_new(engine, &run);
 	onco_run_facts_release(&run);
 	onco_engine_free(engine);

@@ -15,20 +15,41 @@
 
 #define MAX_DEPTH 8
 
-static int add_unique_string(cJSON *array, const char *s)
+/* A copy of `items` with room for n + 1 items of `size` bytes, its
+ * capacity *cap doubled when full; NULL when memory runs out (the list and
+ * *cap as they were). */
+static void *with_room(void *items, size_t *cap, size_t n, size_t size)
 {
-	const cJSON *item;
+	size_t want = *cap ? *cap * 2 : 8;
+	void *grown;
 
-	cJSON_ArrayForEach(item, array)
-		if (strcmp(item->valuestring, s) == 0)
-			return 0;
-	return onco_json_append(array, cJSON_CreateString(s));
+	if (n < *cap)
+		return items;
+	grown = realloc(items, want * size);
+	if (grown != NULL)
+		*cap = want;
+	return grown;
 }
 
-/* Adds the pointers of the case facts under `fact` to `pointers`: its
+/* Records `pointer` for entry `entry`; duplicates go at json time. */
+static int add_pointer(onco_because *because, size_t entry, const char *pointer)
+{
+	onco_because_pointer *p = with_room(because->pointers, &because->cap_pointers,
+					    because->n_pointers, sizeof(*p));
+
+	if (p == NULL)
+		return ONCO_ENOMEM;
+	because->pointers = p;
+	p[because->n_pointers].entry = entry;
+	p[because->n_pointers++].pointer = pointer;
+	return 0;
+}
+
+/* Adds the pointers of the case facts under `fact` to entry `entry`: its
  * own, or those of the facts its basis holds (for a finding, the facts of
  * every firing of its rules, support.c). */
-static int add_pointers(onco_engine *engine, void *fact, cJSON *pointers, int depth)
+static int add_pointers(onco_engine *engine, void *fact, onco_because *because, size_t entry,
+			int depth)
 {
 	void *env = engine->env;
 	const char *pointer = onco_fact_text(env, fact, "pointer");
@@ -37,7 +58,7 @@ static int add_pointers(onco_engine *engine, void *fact, cJSON *pointers, int de
 	int rc = 0;
 
 	if (pointer != NULL)
-		return add_unique_string(pointers, pointer[0] ? pointer : "/");
+		return add_pointer(because, entry, pointer[0] ? pointer : "/");
 	/* A conclusion in a basis (a warning about a recommended drug) is named
 	 * by its id; its own reasons belong to its own item. */
 	if (depth >= MAX_DEPTH || onco_fact_multi_count(env, fact, "cite") > 0)
@@ -47,7 +68,7 @@ static int add_pointers(onco_engine *engine, void *fact, cJSON *pointers, int de
 		for (k = 0; k < n && rc == 0; k++)
 			for (i = 0; i < firing[k].count && rc == 0; i++)
 				rc = add_pointers(engine, onco_support_fact(engine, &firing[k], i),
-						  pointers, depth + 1);
+						  because, entry, depth + 1);
 		return rc;
 	}
 	n = onco_fact_multi_count(env, fact, "basis");
@@ -56,14 +77,19 @@ static int add_pointers(onco_engine *engine, void *fact, cJSON *pointers, int de
 		void *value;
 		if (onco_fact_multi(env, fact, "basis", i, &type, &value) &&
 		    type == FACT_ADDRESS)
-			rc = add_pointers(engine, value, pointers, depth + 1);
+			rc = add_pointers(engine, value, because, entry, depth + 1);
 	}
 	return rc;
 }
 
-static int compare_strings(const void *a, const void *b)
+/* Pointers by entry, then by text. */
+static int compare_pointers(const void *a, const void *b)
 {
-	return strcmp((*(cJSON *const *)a)->valuestring, (*(cJSON *const *)b)->valuestring);
+	const onco_because_pointer *x = a, *y = b;
+
+	if (x->entry != y->entry)
+		return x->entry < y->entry ? -1 : 1;
+	return strcmp(x->pointer, y->pointer);
 }
 
 /* Appends `s` to the text in buf[size] that is `used` bytes long, as
@@ -200,77 +226,107 @@ static int statement_for(onco_engine *engine, void *fact, char *buf, size_t size
 	return 1;
 }
 
-/* The entry of `because` with this statement, created when absent. Each
- * entry remembers the earliest pattern position it came from ("_order"), so
- * that onco_because_finish can order entries as the rule reads, whatever
- * the order in which rules fired. */
-static cJSON *entry_for(cJSON *because, const char *statement, size_t position)
+/* The index of the entry with this statement, created when absent, or
+ * ONCO_ENOMEM (negative). Each entry remembers the earliest pattern
+ * position it came from, so that onco_because_json can order entries as
+ * the rule reads, whatever the order in which rules fired. */
+static long entry_for(onco_because *because, const char *statement, size_t position)
 {
-	cJSON *entry, *order;
+	onco_because_entry *e;
+	size_t k;
 
-	cJSON_ArrayForEach(entry, because)
-		if (strcmp(cJSON_GetObjectItemCaseSensitive(entry, "statement")->valuestring,
-			   statement) == 0) {
-			order = cJSON_GetObjectItemCaseSensitive(entry, "_order");
-			if ((double)position < order->valuedouble)
-				cJSON_SetNumberValue(order, (double)position);
-			return entry;
+	for (k = 0; k < because->n_entries; k++) {
+		e = &because->entries[k];
+		if (strcmp(e->statement->valuestring, statement) == 0) {
+			if (position < e->order)
+				e->order = position;
+			return (long)k;
 		}
-	entry = cJSON_CreateObject();
-	if (entry == NULL || !cJSON_AddStringToObject(entry, "statement", statement) ||
-	    !cJSON_AddArrayToObject(entry, "pointers") ||
-	    !cJSON_AddNumberToObject(entry, "_order", (double)position) ||
-	    !cJSON_AddItemToArray(because, entry)) {
-		cJSON_Delete(entry);
-		return NULL;
 	}
-	return entry;
+	e = with_room(because->entries, &because->cap_entries, k, sizeof(*e));
+	if (e == NULL)
+		return ONCO_ENOMEM;
+	because->entries = e;
+	e[k].statement = cJSON_CreateString(statement);
+	if (e[k].statement == NULL)
+		return ONCO_ENOMEM;
+	e[k].order = position;
+	e[k].first = e[k].count = 0;
+	because->n_entries++;
+	return (long)k;
 }
 
 static int compare_entries(const void *a, const void *b)
 {
-	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
-	double ox = cJSON_GetObjectItemCaseSensitive(x, "_order")->valuedouble;
-	double oy = cJSON_GetObjectItemCaseSensitive(y, "_order")->valuedouble;
+	const onco_because_entry *x = a, *y = b;
 
-	if (ox != oy)
-		return ox < oy ? -1 : 1;
-	return strcmp(cJSON_GetObjectItemCaseSensitive(x, "statement")->valuestring,
-		      cJSON_GetObjectItemCaseSensitive(y, "statement")->valuestring);
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->statement->valuestring, y->statement->valuestring);
 }
 
-int onco_because_finish(cJSON *because)
+/* {"statement", "pointers"} of entry `e`, its pointers sorted and unique;
+ * the statement moves into the object. */
+static cJSON *entry_json(onco_because *because, onco_because_entry *e)
 {
-	cJSON *entry;
-	int rc = onco_json_sort(because, compare_entries);
+	cJSON *o = cJSON_CreateObject(), *pointers = cJSON_CreateArray();
+	size_t i;
 
-	if (rc != 0)
-		return rc;
+	if (o == NULL || pointers == NULL || !cJSON_AddItemToObjectCS(o, "statement", e->statement)) {
+		cJSON_Delete(o);
+		cJSON_Delete(pointers);
+		return NULL;
+	}
+	e->statement = NULL;
+	if (!cJSON_AddItemToObjectCS(o, "pointers", pointers)) {
+		cJSON_Delete(o);
+		cJSON_Delete(pointers);
+		return NULL;
+	}
+	for (i = e->first; i < e->first + e->count; i++) {
+		const char *p = because->pointers[i].pointer;
+
+		if (i > e->first && strcmp(p, because->pointers[i - 1].pointer) == 0)
+			continue;
+		if (onco_json_append(pointers, cJSON_CreateString(p)) != 0) {
+			cJSON_Delete(o);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+int onco_because_json(onco_because *because, cJSON *array)
+{
+	size_t i;
+
 	/* Pointers are sorted once here, not at each fact added: a finding
-	 * may rest on hundreds of them. */
-	cJSON_ArrayForEach(entry, because)
-		if (rc == 0)
-			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
-					    compare_strings);
-	/* "_order" goes only once the order is final: a failed sort leaves
-	 * it, and the caller drops the whole item. */
-	if (rc != 0)
-		return rc;
-	cJSON_ArrayForEach(entry, because)
-		cJSON_DeleteItemFromObjectCaseSensitive(entry, "_order");
+	 * may rest on hundreds of them. Sorted by entry first, each entry's
+	 * lie together. */
+	qsort(because->pointers, because->n_pointers, sizeof(*because->pointers),
+	      compare_pointers);
+	for (i = 0; i < because->n_pointers; i++) {
+		onco_because_entry *e = &because->entries[because->pointers[i].entry];
+
+		if (e->count++ == 0)
+			e->first = i;
+	}
+	qsort(because->entries, because->n_entries, sizeof(*because->entries), compare_entries);
+	for (i = 0; i < because->n_entries; i++)
+		if (onco_json_append(array, entry_json(because, &because->entries[i])) != 0)
+			return ONCO_ENOMEM;
 	return 0;
 }
 
-static int add_def_fields(onco_engine *engine, void *fact, cJSON *pointers)
+void onco_because_release(onco_because *because)
 {
-	const onco_finding_def *def =
-		onco_kb_finding_def(&engine->kb, onco_fact_text(engine->env, fact, "name"));
 	size_t i;
-	int rc = 0;
 
-	for (i = 0; def != NULL && i < def->n_fields && rc == 0; i++)
-		rc = add_unique_string(pointers, def->fields[i]);
-	return rc;
+	for (i = 0; i < because->n_entries; i++)
+		cJSON_Delete(because->entries[i].statement);
+	free(because->entries);
+	free(because->pointers);
+	memset(because, 0, sizeof(*because));
 }
 
 /* The value of case field `field` (a JSON pointer such as /patient/ecog)
@@ -310,23 +366,25 @@ static int field_value(void *env, void *fact, const char *field, char *buf, size
 
 /*
  * Statement and pointers for one firing behind a finding (`firing` NULL:
- * none was recorded). Where a supporting case fact holds a field the
- * finding is defined on, the statement shows the recorded value and the
- * pointer names the field itself: "ECOG recorded: yes (ecog 1)" at
- * /patient/ecog, not the whole /patient object.
+ * none was recorded; `def` the finding's definition, or NULL). Where a
+ * supporting case fact holds a field the finding is defined on, the
+ * statement shows the recorded value and the pointer names the field
+ * itself: "ECOG recorded: yes (ecog 1)" at /patient/ecog, not the whole
+ * /patient object.
  */
-static int add_finding_firing(onco_engine *engine, void *finding,
-			      const onco_support_entry *firing, cJSON *because,
+static int add_finding_firing(onco_engine *engine, const onco_finding_def *def,
+			      const onco_support_entry *firing, onco_because *because,
 			      const char *statement, size_t position)
 {
 	void *env = engine->env;
-	const onco_finding_def *def =
-		onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));
 	size_t i, j, n = firing != NULL ? firing->count : 0;
+	/* The pointers come before the statement they belong to is whole:
+	 * recorded under no entry, then given to it. */
+	size_t start = because->n_pointers, none = (size_t)-1;
 	char text[1024], value[256];
 	size_t used = append(text, sizeof(text), 0, statement);
-	cJSON *pointers = cJSON_CreateArray(), *entry;
-	int rc = pointers == NULL ? ONCO_ENOMEM : 0, shown = 0;
+	long entry;
+	int rc = 0, shown = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
 		int matched = 0;
@@ -342,46 +400,46 @@ static int add_finding_firing(onco_engine *engine, void *finding,
 				used = append(text, sizeof(text), used, " ");
 				used = append(text, sizeof(text), used, value);
 			}
-			rc = add_unique_string(pointers, def->fields[j]);
+			rc = add_pointer(because, none, def->fields[j]);
 		}
 		if (!matched && rc == 0)
-			rc = add_pointers(engine, basis, pointers, 1);
+			rc = add_pointers(engine, basis, because, none, 1);
 	}
 	if (shown && used < sizeof(text))
 		append(text, sizeof(text), used, ")");
-	if (rc == 0 && cJSON_GetArraySize(pointers) == 0)
-		rc = add_def_fields(engine, finding, pointers);
-	entry = rc == 0 ? entry_for(because, text, position) : NULL;
-	if (entry != NULL) {
-		cJSON *item;
-		cJSON_ArrayForEach(item, pointers)
-			if (rc == 0)
-				rc = add_unique_string(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
-						       item->valuestring);
-	} else if (rc == 0) {
-		rc = ONCO_ENOMEM;
-	}
-	cJSON_Delete(pointers);
-	return rc;
+	/* None found: the fields that decided it. */
+	if (because->n_pointers == start)
+		for (j = 0; rc == 0 && def != NULL && j < def->n_fields; j++)
+			rc = add_pointer(because, none, def->fields[j]);
+	if (rc != 0)
+		return rc;
+	entry = entry_for(because, text, position);
+	if (entry < 0)
+		return (int)entry;
+	for (i = start; i < because->n_pointers; i++)
+		because->pointers[i].entry = (size_t)entry;
+	return 0;
 }
 
 /* A finding: one statement per firing of its rules (merged when they read
  * alike), so that each shows the values of its own facts. */
-static int add_finding(onco_engine *engine, void *finding, cJSON *because,
+static int add_finding(onco_engine *engine, void *finding, onco_because *because,
 		       const char *statement, size_t position)
 {
+	const onco_finding_def *def =
+		onco_kb_finding_def(&engine->kb, onco_fact_text(engine->env, finding, "name"));
 	const onco_support_entry *firing;
 	size_t k, n = onco_support_of(engine, finding, &firing);
 	int rc = 0;
 
 	if (n == 0)
-		return add_finding_firing(engine, finding, NULL, because, statement, position);
+		return add_finding_firing(engine, def, NULL, because, statement, position);
 	for (k = 0; k < n && rc == 0; k++)
-		rc = add_finding_firing(engine, finding, &firing[k], because, statement, position);
+		rc = add_finding_firing(engine, def, &firing[k], because, statement, position);
 	return rc;
 }
 
-int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
+int onco_because_add(onco_engine *engine, void *fact, onco_because *because)
 {
 	void *env = engine->env;
 	size_t i, n = onco_fact_multi_count(env, fact, "basis");
@@ -391,7 +449,7 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 		int type, made;
 		void *basis;
 		char statement[2048];
-		cJSON *entry, *pointers;
+		long entry;
 
 		if (!onco_fact_multi(env, fact, "basis", i, &type, &basis) ||
 		    type != FACT_ADDRESS)
@@ -406,10 +464,9 @@ int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
 			continue;
 		}
 		entry = entry_for(because, statement, i);
-		if (entry == NULL)
-			return ONCO_ENOMEM;
-		pointers = cJSON_GetObjectItemCaseSensitive(entry, "pointers");
-		rc = add_pointers(engine, basis, pointers, 0);
+		if (entry < 0)
+			return (int)entry;
+		rc = add_pointers(engine, basis, because, (size_t)entry, 0);
 	}
 	return rc;
 }
@@ -468,7 +525,7 @@ int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites)
 	size_t i, k, n = onco_fact_multi_count(engine->env, fact, "cite");
 
 	for (i = 0; i < n; i++) {
-		const onco_citation *c = citation_at(engine, fact, i);
+		const onco_citation *c = citation_at(engine, fact, i), **items;
 
 		if (c == NULL)
 			continue;
@@ -477,15 +534,10 @@ int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites)
 			;
 		if (k < cites->n)
 			continue;
-		if (cites->n == cites->cap) {
-			size_t cap = cites->cap ? cites->cap * 2 : 8;
-			const onco_citation **grown = realloc(cites->items, cap * sizeof(*grown));
-
-			if (grown == NULL)
-				return ONCO_ENOMEM;
-			cites->items = grown;
-			cites->cap = cap;
-		}
+		items = with_room(cites->items, &cites->cap, cites->n, sizeof(*items));
+		if (items == NULL)
+			return ONCO_ENOMEM;
+		cites->items = items;
 		cites->items[cites->n++] = c;
 	}
 	return 0;

@@ -173,6 +173,17 @@ static int sort_history(cJSON *history)
 	return rc;
 }
 
+/* The because of one mark into the array `because`. */
+static int mark_because(onco_engine *engine, void *mark, cJSON *because)
+{
+	onco_because gathered = {0};
+	int rc = onco_because_add(engine, mark, &gathered);
+
+	rc = rc ? rc : onco_because_json(&gathered, because);
+	onco_because_release(&gathered);
+	return rc;
+}
+
 /* "history": what the patient already had of this option, one entry per
  * mark: {"status", "agent" (when the mark names one drug), "because"};
  * "lead": the reason it comes first, or null. */
@@ -203,10 +214,7 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 			if (rc == 0 && run->lean)
 				continue;
 			because = rc ? NULL : cJSON_AddArrayToObject(entry, "because");
-			rc = rc ? rc : because == NULL ? ONCO_ENOMEM
-						       : onco_because_add(engine, marks[i], because);
-			if (rc == 0)
-				rc = onco_because_finish(because);
+			rc = rc ? rc : because == NULL ? ONCO_ENOMEM : mark_because(engine, marks[i], because);
 		}
 		free(marks);
 		if (rc == 0)
@@ -395,6 +403,7 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 			size_t first, size_t last, int kind)
 {
 	cJSON *item = cJSON_CreateObject(), *because, *evidence;
+	onco_because gathered = {0};
 	onco_cites cites = {0};
 	size_t i;
 	int rc;
@@ -413,14 +422,15 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 		return NULL;
 	}
 	for (i = first; i < last && rc == 0; i++) {
-		rc = onco_because_add(engine, facts[i].fact, because);
+		rc = onco_because_add(engine, facts[i].fact, &gathered);
 		if (rc == 0)
 			rc = onco_cites_add(engine, facts[i].fact, &cites);
 	}
 	if (rc == 0)
-		rc = onco_because_finish(because);
+		rc = onco_because_json(&gathered, because);
 	if (rc == 0)
 		rc = onco_cites_json(&cites, evidence);
+	onco_because_release(&gathered);
 	onco_cites_release(&cites);
 	if (rc != 0) {
 		cJSON_Delete(item);

@@ -5,7 +5,6 @@
  * case facts that support it; a finding that rests on no fact (a `not`
  * pattern, "distant disease: no") points at the fields that decided it.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +30,30 @@ static void *with_room(void *items, size_t *cap, size_t n, size_t size)
 	return grown;
 }
 
+/* The values of multislot `slot` of `fact`: its length, and the CLIPS
+ * multifield in *values (0 when the fact has none). The slot is found
+ * once, where reading each value with onco_fact_multi would find it again
+ * (a conclusion's basis is its template's last slot). */
+static long multislot(void *fact, const char *slot, void **values)
+{
+	const struct fact *f = fact;
+	const struct templateSlot *s;
+	long i = 0;
+
+	if (f->whichDeftemplate == NULL || f->whichDeftemplate->implied)
+		return 0;
+	for (s = f->whichDeftemplate->slotList; s != NULL; s = s->next, i++)
+		if (strcmp(ValueToString(s->slotName), slot) == 0) {
+			const struct field *v = &f->theProposition.theFields[i];
+
+			if (v->type != MULTIFIELD)
+				return 0;
+			*values = v->value;
+			return GetMFLength(v->value);
+		}
+	return 0;
+}
+
 /* Records `pointer` for entry `entry`; duplicates go at json time. */
 static int add_pointer(onco_because *because, size_t entry, const char *pointer)
 {
@@ -51,17 +74,18 @@ static int add_pointer(onco_because *because, size_t entry, const char *pointer)
 static int add_pointers(onco_engine *engine, void *fact, onco_because *because, size_t entry,
 			int depth)
 {
-	void *env = engine->env;
+	void *env = engine->env, *values = NULL;
 	const char *pointer = onco_fact_text(env, fact, "pointer");
 	const onco_support_entry *firing;
 	size_t i, k, n;
+	long j, count;
 	int rc = 0;
 
 	if (pointer != NULL)
 		return add_pointer(because, entry, pointer[0] ? pointer : "/");
 	/* A conclusion in a basis (a warning about a recommended drug) is named
 	 * by its id; its own reasons belong to its own item. */
-	if (depth >= MAX_DEPTH || onco_fact_multi_count(env, fact, "cite") > 0)
+	if (depth >= MAX_DEPTH || multislot(fact, "cite", &values) > 0)
 		return 0;
 	if (strcmp(onco_fact_template(env, fact), "finding") == 0) {
 		n = onco_support_of(engine, fact, &firing);
@@ -71,14 +95,10 @@ static int add_pointers(onco_engine *engine, void *fact, onco_because *because, 
 						  because, entry, depth + 1);
 		return rc;
 	}
-	n = onco_fact_multi_count(env, fact, "basis");
-	for (i = 0; i < n && rc == 0; i++) {
-		int type;
-		void *value;
-		if (onco_fact_multi(env, fact, "basis", i, &type, &value) &&
-		    type == FACT_ADDRESS)
-			rc = add_pointers(engine, value, because, entry, depth + 1);
-	}
+	count = multislot(fact, "basis", &values);
+	for (j = 1; j <= count && rc == 0; j++)
+		if (GetMFType(values, j) == FACT_ADDRESS)
+			rc = add_pointers(engine, GetMFValue(values, j), because, entry, depth + 1);
 	return rc;
 }
 
@@ -125,20 +145,31 @@ static size_t append_words(char *buf, size_t size, size_t used, const char *s)
 	return used;
 }
 
-char *onco_case_fact_statement(void *env, void *fact)
+/* A value as text, as onco_value_text would write it into buf[size], but
+ * a symbol or string that fits is given as it is: no copy, no format. */
+static const char *value_text(int type, void *value, char *buf, size_t size)
+{
+	if ((type == SYMBOL || type == STRING) && strlen(ValueToString(value)) < size)
+		return ValueToString(value);
+	onco_value_text(type, value, buf, size);
+	return buf;
+}
+
+/* The statement of a case fact into buf[size]: 1, or 0 when the fact is
+ * not a template fact. */
+static int case_fact_statement(void *fact, char *buf, size_t size)
 {
 	const struct fact *f = fact;
 	const struct templateSlot *slot;
-	char buf[2048], value[512];
+	char value[512];
 	size_t used;
 	long i = 0, j;
 
-	(void)env;
 	if (f->whichDeftemplate == NULL || f->whichDeftemplate->implied)
-		return NULL;
-	used = append_words(buf, sizeof(buf), 0, ValueToString(f->whichDeftemplate->header.name));
+		return 0;
+	used = append_words(buf, size, 0, ValueToString(f->whichDeftemplate->header.name));
 	/* The slots in template order, read by position (fact_read.c). */
-	for (slot = f->whichDeftemplate->slotList; slot != NULL && used < sizeof(buf);
+	for (slot = f->whichDeftemplate->slotList; slot != NULL && used < size;
 	     slot = slot->next, i++) {
 		const char *name = ValueToString(slot->slotName);
 		const struct field *v = &f->theProposition.theFields[i];
@@ -150,53 +181,55 @@ char *onco_case_fact_statement(void *env, void *fact)
 
 			if (length == 0)
 				continue;
-			used = append(buf, sizeof(buf), used, used && strchr(buf, ':') ? ", " : ": ");
-			if (used < sizeof(buf))
-				used = append_words(buf, sizeof(buf), used, name);
-			for (j = 1; j <= length && used < sizeof(buf); j++) {
-				onco_value_text(GetMFType(v->value, j), GetMFValue(v->value, j), value,
-						sizeof(value));
-				used = append(buf, sizeof(buf), used, " ");
-				if (used < sizeof(buf))
-					used = append(buf, sizeof(buf), used, value);
+			used = append(buf, size, used, used && strchr(buf, ':') ? ", " : ": ");
+			if (used < size)
+				used = append_words(buf, size, used, name);
+			for (j = 1; j <= length && used < size; j++) {
+				used = append(buf, size, used, " ");
+				if (used < size)
+					used = append(buf, size, used,
+						      value_text(GetMFType(v->value, j),
+								 GetMFValue(v->value, j), value,
+								 sizeof(value)));
 			}
 		} else {
-			onco_value_text(v->type, v->value, value, sizeof(value));
-			used = append(buf, sizeof(buf), used, strchr(buf, ':') ? ", " : ": ");
-			if (used < sizeof(buf))
-				used = append_words(buf, sizeof(buf), used, name);
-			if (used < sizeof(buf))
-				used = append(buf, sizeof(buf), used, " ");
-			if (used < sizeof(buf))
-				used = append(buf, sizeof(buf), used, value);
+			const char *text = value_text(v->type, v->value, value, sizeof(value));
+
+			used = append(buf, size, used, strchr(buf, ':') ? ", " : ": ");
+			if (used < size)
+				used = append_words(buf, size, used, name);
+			if (used < size)
+				used = append(buf, size, used, " ");
+			if (used < size)
+				used = append(buf, size, used, text);
 		}
 	}
-	return onco_strdup(buf);
+	return 1;
+}
+
+/* Long enough for any case fact's statement (it is cut there). */
+#define LONG_STATEMENT 2048
+
+char *onco_case_fact_statement(void *env, void *fact)
+{
+	char buf[LONG_STATEMENT];
+
+	(void)env;
+	return case_fact_statement(fact, buf, sizeof(buf)) ? onco_strdup(buf) : NULL;
 }
 
 /* Statements of findings, guidelines and options are cut at this length. */
 #define SHORT_STATEMENT 1024
 
-/* The statement for one basis fact into buf (at least SHORT_STATEMENT
- * bytes; a case fact's statement may take 2048): 1, or 0 for facts that
- * explain nothing to a reader (knowledge facts such as drug classes), or
- * ONCO_ENOMEM. */
-static int statement_for(onco_engine *engine, void *fact, char *buf, size_t size)
+/* The statement for one basis fact of template `t` other than a finding
+ * into buf (at least SHORT_STATEMENT bytes; a case fact's statement may
+ * take LONG_STATEMENT): 1, or 0 for facts that explain nothing to a reader
+ * (knowledge facts such as drug classes). */
+static int statement_for(onco_engine *engine, void *fact, const char *t, char *buf, size_t size)
 {
 	void *env = engine->env;
-	const char *t = onco_fact_template(env, fact);
 	size_t used;
-	char *text;
 
-	if (strcmp(t, "finding") == 0) {
-		const char *name = onco_fact_text(env, fact, "name");
-		const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
-
-		used = append(buf, SHORT_STATEMENT, 0, def != NULL ? def->text : name);
-		used = append(buf, SHORT_STATEMENT, used, ": ");
-		append(buf, SHORT_STATEMENT, used, onco_fact_text(env, fact, "value"));
-		return 1;
-	}
 	if (strcmp(t, "scope") == 0) {
 		const char *id = onco_fact_text(env, fact, "guideline");
 		const onco_guideline *g = onco_kb_guideline(&engine->kb, id);
@@ -218,12 +251,7 @@ static int statement_for(onco_engine *engine, void *fact, char *buf, size_t size
 	}
 	if (onco_fact_text(env, fact, "pointer") == NULL)
 		return 0;
-	text = onco_case_fact_statement(env, fact);
-	if (text == NULL)
-		return ONCO_ENOMEM;
-	append(buf, size, 0, text);
-	free(text);
-	return 1;
+	return case_fact_statement(fact, buf, size);
 }
 
 /* The index of the entry with this statement, created when absent, or
@@ -336,30 +364,30 @@ static int field_value(void *env, void *fact, const char *field, char *buf, size
 {
 	const char *pointer = onco_fact_text(env, fact, "pointer");
 	char slot[128];
-	size_t n, k, used = 0, count;
+	void *values = NULL;
+	size_t n, used = 0;
+	long k, count;
 
 	if (pointer == NULL)
 		return 0;
 	n = strlen(pointer);
 	if (strncmp(field, pointer, n) != 0 || field[n] != '/' || strchr(field + n + 1, '/'))
 		return 0;
-	snprintf(slot, sizeof(slot), "%s", field + n + 1);
+	append(slot, sizeof(slot), 0, field + n + 1);
 	for (k = 0; slot[k] != '\0'; k++)
 		if (slot[k] == '_')
 			slot[k] = '-';
-	count = onco_fact_multi_count(env, fact, slot);
+	count = multislot(fact, slot, &values);
 	buf[0] = '\0';
-	for (k = 0; k < count && used < size; k++) {
-		int type;
-		void *value;
-		char text[256];
-		if (!onco_fact_multi(env, fact, slot, k, &type, &value))
-			break;
-		onco_value_text(type, value, text, sizeof(text));
+	for (k = 1; k <= count && used < size; k++) {
+		int type = GetMFType(values, k);
+		char room[256];
+		const char *text = value_text(type, GetMFValue(values, k), room, sizeof(room));
+
 		/* Show a boolean as the case wrote it (true), not as CLIPS (TRUE). */
 		if (type == SYMBOL && (strcmp(text, "TRUE") == 0 || strcmp(text, "FALSE") == 0))
-			snprintf(text, sizeof(text), "%s", text[0] == 'T' ? "true" : "false");
-		used += (size_t)snprintf(buf + used, size - used, "%s%s", k ? " " : "", text);
+			text = text[0] == 'T' ? "true" : "false";
+		used = append(buf, size, append(buf, size, used, k > 1 ? " " : ""), text);
 	}
 	return count > 0;
 }
@@ -424,14 +452,19 @@ static int add_finding_firing(onco_engine *engine, const onco_finding_def *def,
 /* A finding: one statement per firing of its rules (merged when they read
  * alike), so that each shows the values of its own facts. */
 static int add_finding(onco_engine *engine, void *finding, onco_because *because,
-		       const char *statement, size_t position)
+		       size_t position)
 {
-	const onco_finding_def *def =
-		onco_kb_finding_def(&engine->kb, onco_fact_text(engine->env, finding, "name"));
+	void *env = engine->env;
+	const char *name = onco_fact_text(env, finding, "name");
+	const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
 	const onco_support_entry *firing;
 	size_t k, n = onco_support_of(engine, finding, &firing);
+	char statement[SHORT_STATEMENT];
+	size_t used = append(statement, sizeof(statement), 0, def != NULL ? def->text : name);
 	int rc = 0;
 
+	used = append(statement, sizeof(statement), used, ": ");
+	append(statement, sizeof(statement), used, onco_fact_text(env, finding, "value"));
 	if (n == 0)
 		return add_finding_firing(engine, def, NULL, because, statement, position);
 	for (k = 0; k < n && rc == 0; k++)
@@ -441,29 +474,26 @@ static int add_finding(onco_engine *engine, void *finding, onco_because *because
 
 int onco_because_add(onco_engine *engine, void *fact, onco_because *because)
 {
-	void *env = engine->env;
-	size_t i, n = onco_fact_multi_count(env, fact, "basis");
+	void *env = engine->env, *values = NULL;
+	long i, n = multislot(fact, "basis", &values);
 	int rc = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
-		int type, made;
-		void *basis;
-		char statement[2048];
+		void *basis = GetMFValue(values, i + 1);
+		const char *t;
+		char statement[LONG_STATEMENT];
 		long entry;
 
-		if (!onco_fact_multi(env, fact, "basis", i, &type, &basis) ||
-		    type != FACT_ADDRESS)
+		if (GetMFType(values, i + 1) != FACT_ADDRESS)
 			continue;
-		made = statement_for(engine, basis, statement, sizeof(statement));
-		if (made == 0)
-			continue;
-		if (made < 0)
-			return made;
-		if (strcmp(onco_fact_template(env, basis), "finding") == 0) {
-			rc = add_finding(engine, basis, because, statement, i);
+		t = onco_fact_template(env, basis);
+		if (strcmp(t, "finding") == 0) {
+			rc = add_finding(engine, basis, because, (size_t)i);
 			continue;
 		}
-		entry = entry_for(because, statement, i);
+		if (!statement_for(engine, basis, t, statement, sizeof(statement)))
+			continue;
+		entry = entry_for(because, statement, (size_t)i);
 		if (entry < 0)
 			return (int)entry;
 		rc = add_pointers(engine, basis, because, (size_t)entry, 0);
@@ -471,16 +501,11 @@ int onco_because_add(onco_engine *engine, void *fact, onco_because *because)
 	return rc;
 }
 
-/* The citation of the i-th `cite` of `fact`, or NULL (lint reports a cite
- * with no citation). */
-static const onco_citation *citation_at(onco_engine *engine, void *fact, size_t i)
+/* The citation of value `i` (from 1) of a `cite` multislot, or NULL (lint
+ * reports a cite with no citation). */
+static const onco_citation *citation_at(onco_engine *engine, void *cites, long i)
 {
-	int type;
-	void *value;
-
-	if (!onco_fact_multi(engine->env, fact, "cite", i, &type, &value))
-		return NULL;
-	return onco_kb_citation(&engine->kb, ValueToString(value));
+	return onco_kb_citation(&engine->kb, ValueToString(GetMFValue(cites, i)));
 }
 
 /* {"source", "ref", "quote"} of a citation. The strings are the rule
@@ -501,10 +526,11 @@ static cJSON *citation_json(const onco_citation *c)
 
 int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence)
 {
-	size_t i, n = onco_fact_multi_count(engine->env, fact, "cite");
+	void *values = NULL;
+	long i, n = multislot(fact, "cite", &values);
 
-	for (i = 0; i < n; i++) {
-		const onco_citation *c = citation_at(engine, fact, i);
+	for (i = 1; i <= n; i++) {
+		const onco_citation *c = citation_at(engine, values, i);
 		cJSON *item;
 		int seen = 0;
 
@@ -522,10 +548,12 @@ int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence)
 
 int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites)
 {
-	size_t i, k, n = onco_fact_multi_count(engine->env, fact, "cite");
+	void *values = NULL;
+	long i, n = multislot(fact, "cite", &values);
+	size_t k;
 
-	for (i = 0; i < n; i++) {
-		const onco_citation *c = citation_at(engine, fact, i), **items;
+	for (i = 1; i <= n; i++) {
+		const onco_citation *c = citation_at(engine, values, i), **items;
 
 		if (c == NULL)
 			continue;

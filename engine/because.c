@@ -42,15 +42,18 @@ static long multislot(void *fact, const char *slot, void **values)
 
 	if (f->whichDeftemplate == NULL || f->whichDeftemplate->implied)
 		return 0;
-	for (s = f->whichDeftemplate->slotList; s != NULL; s = s->next, i++)
-		if (strcmp(ValueToString(s->slotName), slot) == 0) {
-			const struct field *v = &f->theProposition.theFields[i];
+	for (s = f->whichDeftemplate->slotList; s != NULL; s = s->next, i++) {
+		const char *name = ValueToString(s->slotName);
+		const struct field *v = &f->theProposition.theFields[i];
 
-			if (v->type != MULTIFIELD)
-				return 0;
-			*values = v->value;
-			return GetMFLength(v->value);
-		}
+		/* most names differ in the first letter */
+		if (name[0] != slot[0] || strcmp(name, slot) != 0)
+			continue;
+		if (v->type != MULTIFIELD)
+			return 0;
+		*values = v->value;
+		return GetMFLength(v->value);
+	}
 	return 0;
 }
 

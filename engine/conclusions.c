@@ -68,11 +68,16 @@ static const struct field *slot_field(slot_map *map, void *fact, int slot)
 	if (map->position[slot] == NOT_LOOKED_UP) {
 		map->position[slot] = ABSENT;
 		if (f->whichDeftemplate != NULL && !f->whichDeftemplate->implied)
-			for (s = f->whichDeftemplate->slotList, i = 0; s != NULL; s = s->next, i++)
-				if (strcmp(ValueToString(s->slotName), slot_names[slot]) == 0) {
+			for (s = f->whichDeftemplate->slotList, i = 0; s != NULL; s = s->next, i++) {
+				const char *name = ValueToString(s->slotName);
+
+				/* most names differ in the first letter */
+				if (name[0] == slot_names[slot][0] &&
+				    strcmp(name, slot_names[slot]) == 0) {
 					map->position[slot] = i;
 					break;
 				}
+			}
 	}
 	return map->position[slot] >= 0 ? &f->theProposition.theFields[map->position[slot]]
 					 : NULL;

@@ -334,15 +334,18 @@ int onco_because_json(onco_because *because, cJSON *array)
 	/* Pointers are sorted once here, not at each fact added: a finding
 	 * may rest on hundreds of them. Sorted by entry first, each entry's
 	 * lie together. */
-	qsort(because->pointers, because->n_pointers, sizeof(*because->pointers),
-	      compare_pointers);
+	if (because->n_pointers > 1) /* qsort takes no NULL list */
+		qsort(because->pointers, because->n_pointers, sizeof(*because->pointers),
+		      compare_pointers);
 	for (i = 0; i < because->n_pointers; i++) {
 		onco_because_entry *e = &because->entries[because->pointers[i].entry];
 
 		if (e->count++ == 0)
 			e->first = i;
 	}
-	qsort(because->entries, because->n_entries, sizeof(*because->entries), compare_entries);
+	if (because->n_entries > 1)
+		qsort(because->entries, because->n_entries, sizeof(*because->entries),
+		      compare_entries);
 	for (i = 0; i < because->n_entries; i++)
 		if (onco_json_append(array, entry_json(because, &because->entries[i])) != 0)
 			return ONCO_ENOMEM;
@@ -587,7 +590,8 @@ int onco_cites_json(onco_cites *cites, cJSON *evidence)
 {
 	size_t i;
 
-	qsort(cites->items, cites->n, sizeof(*cites->items), compare_cites);
+	if (cites->n > 1) /* qsort takes no NULL list */
+		qsort(cites->items, cites->n, sizeof(*cites->items), compare_cites);
 	for (i = 0; i < cites->n; i++)
 		if (onco_json_append(evidence, citation_json(cites->items[i])) != 0)
 			return ONCO_ENOMEM;

@@ -478,31 +478,98 @@ static int add_finding(onco_engine *engine, void *finding, onco_because *because
 	return rc;
 }
 
-int onco_because_add(onco_engine *engine, void *fact, onco_because *because)
+/* What onco_because_add says of one basis fact at `position`: its
+ * statements, each with its pointers, added to `because`. 0 or
+ * ONCO_ENOMEM. */
+static int add_basis(onco_engine *engine, void *basis, onco_because *because, size_t position)
 {
-	void *env = engine->env, *values = NULL;
+	const char *t = onco_fact_template(engine->env, basis);
+	char statement[LONG_STATEMENT];
+	long entry;
+
+	if (strcmp(t, "finding") == 0)
+		return add_finding(engine, basis, because, position);
+	if (!statement_for(engine, basis, t, statement, sizeof(statement)))
+		return 0;
+	entry = entry_for(because, statement, position);
+	if (entry < 0)
+		return (int)entry;
+	return add_pointers(engine, basis, because, (size_t)entry, 0);
+}
+
+/* Adds `lines` (what add_basis said of a fact, kept in a memo) to
+ * `because` at `position`, as add_basis would. 0 or ONCO_ENOMEM. */
+static int add_lines(onco_because *because, const onco_because *lines, size_t position)
+{
+	size_t k, i;
+	int rc = 0;
+
+	for (k = 0; k < lines->n_entries && rc == 0; k++) {
+		long entry = entry_for(because, lines->entries[k].statement->valuestring, position);
+
+		if (entry < 0)
+			return (int)entry;
+		for (i = 0; i < lines->n_pointers && rc == 0; i++)
+			if (lines->pointers[i].entry == k)
+				rc = add_pointer(because, (size_t)entry, lines->pointers[i].pointer);
+	}
+	return rc;
+}
+
+/* The lines of `basis`: from the memo, or made and kept there. NULL when
+ * memory runs out (the memo is then as it was). */
+static const onco_because *memo_lines(onco_engine *engine, onco_because_memo *memo, void *basis)
+{
+	onco_because_memo_fact *m;
+	size_t k;
+
+	for (k = 0; k < memo->n; k++)
+		if (memo->facts[k].fact == basis)
+			return &memo->facts[k].lines;
+	m = with_room(memo->facts, &memo->cap, memo->n, sizeof(*m));
+	if (m == NULL)
+		return NULL;
+	memo->facts = m;
+	m = &m[memo->n];
+	m->fact = basis;
+	memset(&m->lines, 0, sizeof(m->lines));
+	if (add_basis(engine, basis, &m->lines, 0) != 0) {
+		onco_because_release(&m->lines);
+		return NULL;
+	}
+	memo->n++;
+	return &m->lines;
+}
+
+void onco_because_memo_release(onco_because_memo *memo)
+{
+	size_t k;
+
+	for (k = 0; k < memo->n; k++)
+		onco_because_release(&memo->facts[k].lines);
+	free(memo->facts);
+	memset(memo, 0, sizeof(*memo));
+}
+
+int onco_because_add(onco_engine *engine, onco_because_memo *memo, void *fact,
+		     onco_because *because)
+{
+	void *values = NULL;
 	long i, n = multislot(fact, "basis", &values);
 	int rc = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
 		void *basis = GetMFValue(values, i + 1);
-		const char *t;
-		char statement[LONG_STATEMENT];
-		long entry;
+		const onco_because *lines;
 
 		if (GetMFType(values, i + 1) != FACT_ADDRESS)
 			continue;
-		t = onco_fact_template(env, basis);
-		if (strcmp(t, "finding") == 0) {
-			rc = add_finding(engine, basis, because, (size_t)i);
+		if (memo == NULL) {
+			rc = add_basis(engine, basis, because, (size_t)i);
 			continue;
 		}
-		if (!statement_for(engine, basis, t, statement, sizeof(statement)))
-			continue;
-		entry = entry_for(because, statement, (size_t)i);
-		if (entry < 0)
-			return (int)entry;
-		rc = add_pointers(engine, basis, because, (size_t)entry, 0);
+		lines = memo_lines(engine, memo, basis);
+		rc = lines == NULL ? ONCO_ENOMEM : add_lines(because, lines, (size_t)i);
 	}
 	return rc;
 }

@@ -51,6 +51,7 @@ typedef struct lister {
 	onco_engine *engine;
 	onco_run_facts *run;
 	slot_map maps[ONCO_C_KINDS];
+	onco_because_memo memo; /* the basis facts explained so far */
 } lister;
 
 /* The field of `slot` in `fact`, or NULL when its template has none. */
@@ -259,10 +260,10 @@ static int sort_history(cJSON *history)
 }
 
 /* The because of one mark into the array `because`. */
-static int mark_because(onco_engine *engine, void *mark, cJSON *because)
+static int mark_because(lister *l, void *mark, cJSON *because)
 {
 	onco_because gathered = {0};
-	int rc = onco_because_add(engine, mark, &gathered);
+	int rc = onco_because_add(l->engine, &l->memo, mark, &gathered);
 
 	rc = rc ? rc : onco_because_json(&gathered, because);
 	onco_because_release(&gathered);
@@ -300,7 +301,7 @@ static int add_marks(lister *l, cJSON *item, const char *id)
 				continue;
 			because = cJSON_CreateArray();
 			rc = add(entry, "because", because);
-			rc = rc ? rc : mark_because(l->engine, marks[i], because);
+			rc = rc ? rc : mark_because(l, marks[i], because);
 		}
 		free(marks);
 		if (rc == 0)
@@ -485,7 +486,7 @@ static cJSON *make_item(lister *l, sort_entry *facts, size_t first, size_t last,
 	rc = rc ? rc : add(item, "because", because = cJSON_CreateArray());
 	rc = rc ? rc : add(item, "evidence", evidence = cJSON_CreateArray());
 	for (i = first; i < last && rc == 0; i++) {
-		rc = onco_because_add(l->engine, facts[i].fact, &gathered);
+		rc = onco_because_add(l->engine, &l->memo, facts[i].fact, &gathered);
 		if (rc == 0)
 			rc = onco_cites_add(l->engine, facts[i].fact, &cites);
 	}
@@ -564,6 +565,7 @@ cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 		return NULL;
 	l.engine = engine;
 	l.run = run;
+	memset(&l.memo, 0, sizeof(l.memo));
 	for (i = 0; i < ONCO_C_KINDS; i++)
 		l.maps[i].deftemplate = NULL; /* looked up at the first fact */
 	facts = list_facts(&l, kind, &n);
@@ -588,5 +590,6 @@ cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 		}
 	}
 	free(facts);
+	onco_because_memo_release(&l.memo);
 	return items;
 }

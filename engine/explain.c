@@ -579,7 +579,7 @@ static void why_not(explainer *x, const char *option, cJSON *doc)
 
 			if (j == i || (id != NULL && other_id != NULL && strcmp(id, other_id) == 0 &&
 				       exclusion_matches(engine, other, query, rules)))
-				x->rc = onco_because_add(engine, other, &gathered);
+				x->rc = onco_because_add(engine, NULL, other, &gathered);
 		}
 		if (x->rc == 0)
 			x->rc = onco_because_json(&gathered, because);

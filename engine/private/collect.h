@@ -112,9 +112,23 @@ typedef struct onco_because {
 	onco_because_pointer *pointers;
 	size_t n_pointers, cap_pointers;
 } onco_because;
-int onco_because_add(onco_engine *engine, void *fact, onco_because *because);
+/* What the basis facts of a list's conclusions say, kept so that a fact
+ * many items rest on (a guideline's scope, a finding) is explained once:
+ * pass the same memo to each onco_because_add of a list (or NULL), release
+ * it once the list is made, while the run's facts live. */
+typedef struct onco_because_memo_fact {
+	void *fact;
+	onco_because lines; /* as added at position 0 */
+} onco_because_memo_fact;
+typedef struct onco_because_memo {
+	onco_because_memo_fact *facts;
+	size_t n, cap;
+} onco_because_memo;
+int onco_because_add(onco_engine *engine, onco_because_memo *memo, void *fact,
+		     onco_because *because);
 int onco_because_json(onco_because *because, cJSON *array);
 void onco_because_release(onco_because *because);
+void onco_because_memo_release(onco_because_memo *memo);
 int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence);
 /* The evidence of an item whose facts are many, gathered in C and written
  * once: `add` the citations of each fact (a quote once, from the first

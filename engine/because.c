@@ -4,6 +4,10 @@
  * pointers of the case data behind it. A finding is followed down to the
  * case facts that support it; a finding that rests on no fact (a `not`
  * pattern, "distant disease: no") points at the fields that decided it.
+ * An item's statements and pointers are gathered in C (onco_because) and
+ * written to JSON once; what a basis fact says is made once per list
+ * (onco_because_memo), since the options of a guideline rest on the same
+ * scope and findings.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +18,9 @@
 
 #define MAX_DEPTH 8
 
-/* A copy of `items` with room for n + 1 items of `size` bytes, its
- * capacity *cap doubled when full; NULL when memory runs out (the list and
- * *cap as they were). */
+/* The list `items` (moved if need be) with room for n + 1 items of `size`
+ * bytes, its capacity *cap doubled when full; NULL when memory runs out
+ * (the list and *cap as they were). */
 static void *with_room(void *items, size_t *cap, size_t n, size_t size)
 {
 	size_t want = *cap ? *cap * 2 : 8;
@@ -332,8 +336,8 @@ int onco_because_json(onco_because *because, cJSON *array)
 	size_t i;
 
 	/* Pointers are sorted once here, not at each fact added: a finding
-	 * may rest on hundreds of them. Sorted by entry first, each entry's
-	 * lie together. */
+	 * may rest on hundreds of them. Sorted by entry first, the pointers of
+	 * an entry lie together: entries[].first and count say where. */
 	if (because->n_pointers > 1) /* qsort takes no NULL list */
 		qsort(because->pointers, because->n_pointers, sizeof(*because->pointers),
 		      compare_pointers);

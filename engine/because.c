@@ -4,8 +4,11 @@
  * pointers of the case data behind it. A finding is followed down to the
  * case facts that support it; a finding that rests on no fact (a `not`
  * pattern, "distant disease: no") points at the fields that decided it.
+ * An item's statements and pointers are gathered in C (onco_because) and
+ * written to JSON once; what a basis fact says is made once per list
+ * (onco_because_memo), since the options of a guideline rest on the same
+ * scope and findings.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,55 +18,105 @@
 
 #define MAX_DEPTH 8
 
-static int add_unique_string(cJSON *array, const char *s)
+/* The list `items` (moved if need be) with room for n + 1 items of `size`
+ * bytes, its capacity *cap doubled when full; NULL when memory runs out
+ * (the list and *cap as they were). */
+static void *with_room(void *items, size_t *cap, size_t n, size_t size)
 {
-	const cJSON *item;
+	size_t want = *cap ? *cap * 2 : 8;
+	void *grown;
 
-	cJSON_ArrayForEach(item, array)
-		if (strcmp(item->valuestring, s) == 0)
-			return 0;
-	return onco_json_append(array, cJSON_CreateString(s));
+	if (n < *cap)
+		return items;
+	grown = realloc(items, want * size);
+	if (grown != NULL)
+		*cap = want;
+	return grown;
 }
 
-/* Adds the pointers of the case facts under `fact` to `pointers`: its
+/* The values of multislot `slot` of `fact`: its length, and the CLIPS
+ * multifield in *values (0 when the fact has none). The slot is found
+ * once, where reading each value with onco_fact_multi would find it again
+ * (a conclusion's basis is its template's last slot). */
+static long multislot(void *fact, const char *slot, void **values)
+{
+	const struct fact *f = fact;
+	const struct templateSlot *s;
+	long i = 0;
+
+	if (f->whichDeftemplate == NULL || f->whichDeftemplate->implied)
+		return 0;
+	for (s = f->whichDeftemplate->slotList; s != NULL; s = s->next, i++) {
+		const char *name = ValueToString(s->slotName);
+		const struct field *v = &f->theProposition.theFields[i];
+
+		/* most names differ in the first letter */
+		if (name[0] != slot[0] || strcmp(name, slot) != 0)
+			continue;
+		if (v->type != MULTIFIELD)
+			return 0;
+		*values = v->value;
+		return GetMFLength(v->value);
+	}
+	return 0;
+}
+
+/* Records `pointer` for entry `entry`; duplicates go at json time. */
+static int add_pointer(onco_because *because, size_t entry, const char *pointer)
+{
+	onco_because_pointer *p = with_room(because->pointers, &because->cap_pointers,
+					    because->n_pointers, sizeof(*p));
+
+	if (p == NULL)
+		return ONCO_ENOMEM;
+	because->pointers = p;
+	p[because->n_pointers].entry = entry;
+	p[because->n_pointers++].pointer = pointer;
+	return 0;
+}
+
+/* Adds the pointers of the case facts under `fact` to entry `entry`: its
  * own, or those of the facts its basis holds (for a finding, the facts of
  * every firing of its rules, support.c). */
-static int add_pointers(onco_engine *engine, void *fact, cJSON *pointers, int depth)
+static int add_pointers(onco_engine *engine, void *fact, onco_because *because, size_t entry,
+			int depth)
 {
-	void *env = engine->env;
+	void *env = engine->env, *values = NULL;
 	const char *pointer = onco_fact_text(env, fact, "pointer");
 	const onco_support_entry *firing;
 	size_t i, k, n;
+	long j, count;
 	int rc = 0;
 
 	if (pointer != NULL)
-		return add_unique_string(pointers, pointer[0] ? pointer : "/");
+		return add_pointer(because, entry, pointer[0] ? pointer : "/");
 	/* A conclusion in a basis (a warning about a recommended drug) is named
 	 * by its id; its own reasons belong to its own item. */
-	if (depth >= MAX_DEPTH || onco_fact_multi_count(env, fact, "cite") > 0)
+	if (depth >= MAX_DEPTH || multislot(fact, "cite", &values) > 0)
 		return 0;
 	if (strcmp(onco_fact_template(env, fact), "finding") == 0) {
 		n = onco_support_of(engine, fact, &firing);
 		for (k = 0; k < n && rc == 0; k++)
 			for (i = 0; i < firing[k].count && rc == 0; i++)
 				rc = add_pointers(engine, onco_support_fact(engine, &firing[k], i),
-						  pointers, depth + 1);
+						  because, entry, depth + 1);
 		return rc;
 	}
-	n = onco_fact_multi_count(env, fact, "basis");
-	for (i = 0; i < n && rc == 0; i++) {
-		int type;
-		void *value;
-		if (onco_fact_multi(env, fact, "basis", i, &type, &value) &&
-		    type == FACT_ADDRESS)
-			rc = add_pointers(engine, value, pointers, depth + 1);
-	}
+	count = multislot(fact, "basis", &values);
+	for (j = 1; j <= count && rc == 0; j++)
+		if (GetMFType(values, j) == FACT_ADDRESS)
+			rc = add_pointers(engine, GetMFValue(values, j), because, entry, depth + 1);
 	return rc;
 }
 
-static int compare_strings(const void *a, const void *b)
+/* Pointers by entry, then by text. */
+static int compare_pointers(const void *a, const void *b)
 {
-	return strcmp((*(cJSON *const *)a)->valuestring, (*(cJSON *const *)b)->valuestring);
+	const onco_because_pointer *x = a, *y = b;
+
+	if (x->entry != y->entry)
+		return x->entry < y->entry ? -1 : 1;
+	return strcmp(x->pointer, y->pointer);
 }
 
 /* Appends `s` to the text in buf[size] that is `used` bytes long, as
@@ -99,20 +152,31 @@ static size_t append_words(char *buf, size_t size, size_t used, const char *s)
 	return used;
 }
 
-char *onco_case_fact_statement(void *env, void *fact)
+/* A value as text, as onco_value_text would write it into buf[size], but
+ * a symbol or string that fits is given as it is: no copy, no format. */
+static const char *value_text(int type, void *value, char *buf, size_t size)
+{
+	if ((type == SYMBOL || type == STRING) && strlen(ValueToString(value)) < size)
+		return ValueToString(value);
+	onco_value_text(type, value, buf, size);
+	return buf;
+}
+
+/* The statement of a case fact into buf[size]: 1, or 0 when the fact is
+ * not a template fact. */
+static int case_fact_statement(void *fact, char *buf, size_t size)
 {
 	const struct fact *f = fact;
 	const struct templateSlot *slot;
-	char buf[2048], value[512];
+	char value[512];
 	size_t used;
 	long i = 0, j;
 
-	(void)env;
 	if (f->whichDeftemplate == NULL || f->whichDeftemplate->implied)
-		return NULL;
-	used = append_words(buf, sizeof(buf), 0, ValueToString(f->whichDeftemplate->header.name));
+		return 0;
+	used = append_words(buf, size, 0, ValueToString(f->whichDeftemplate->header.name));
 	/* The slots in template order, read by position (fact_read.c). */
-	for (slot = f->whichDeftemplate->slotList; slot != NULL && used < sizeof(buf);
+	for (slot = f->whichDeftemplate->slotList; slot != NULL && used < size;
 	     slot = slot->next, i++) {
 		const char *name = ValueToString(slot->slotName);
 		const struct field *v = &f->theProposition.theFields[i];
@@ -124,53 +188,55 @@ char *onco_case_fact_statement(void *env, void *fact)
 
 			if (length == 0)
 				continue;
-			used = append(buf, sizeof(buf), used, used && strchr(buf, ':') ? ", " : ": ");
-			if (used < sizeof(buf))
-				used = append_words(buf, sizeof(buf), used, name);
-			for (j = 1; j <= length && used < sizeof(buf); j++) {
-				onco_value_text(GetMFType(v->value, j), GetMFValue(v->value, j), value,
-						sizeof(value));
-				used = append(buf, sizeof(buf), used, " ");
-				if (used < sizeof(buf))
-					used = append(buf, sizeof(buf), used, value);
+			used = append(buf, size, used, used && strchr(buf, ':') ? ", " : ": ");
+			if (used < size)
+				used = append_words(buf, size, used, name);
+			for (j = 1; j <= length && used < size; j++) {
+				used = append(buf, size, used, " ");
+				if (used < size)
+					used = append(buf, size, used,
+						      value_text(GetMFType(v->value, j),
+								 GetMFValue(v->value, j), value,
+								 sizeof(value)));
 			}
 		} else {
-			onco_value_text(v->type, v->value, value, sizeof(value));
-			used = append(buf, sizeof(buf), used, strchr(buf, ':') ? ", " : ": ");
-			if (used < sizeof(buf))
-				used = append_words(buf, sizeof(buf), used, name);
-			if (used < sizeof(buf))
-				used = append(buf, sizeof(buf), used, " ");
-			if (used < sizeof(buf))
-				used = append(buf, sizeof(buf), used, value);
+			const char *text = value_text(v->type, v->value, value, sizeof(value));
+
+			used = append(buf, size, used, strchr(buf, ':') ? ", " : ": ");
+			if (used < size)
+				used = append_words(buf, size, used, name);
+			if (used < size)
+				used = append(buf, size, used, " ");
+			if (used < size)
+				used = append(buf, size, used, text);
 		}
 	}
-	return onco_strdup(buf);
+	return 1;
+}
+
+/* Long enough for any case fact's statement (it is cut there). */
+#define LONG_STATEMENT 2048
+
+char *onco_case_fact_statement(void *env, void *fact)
+{
+	char buf[LONG_STATEMENT];
+
+	(void)env;
+	return case_fact_statement(fact, buf, sizeof(buf)) ? onco_strdup(buf) : NULL;
 }
 
 /* Statements of findings, guidelines and options are cut at this length. */
 #define SHORT_STATEMENT 1024
 
-/* The statement for one basis fact into buf (at least SHORT_STATEMENT
- * bytes; a case fact's statement may take 2048): 1, or 0 for facts that
- * explain nothing to a reader (knowledge facts such as drug classes), or
- * ONCO_ENOMEM. */
-static int statement_for(onco_engine *engine, void *fact, char *buf, size_t size)
+/* The statement for one basis fact of template `t` other than a finding
+ * into buf (at least SHORT_STATEMENT bytes; a case fact's statement may
+ * take LONG_STATEMENT): 1, or 0 for facts that explain nothing to a reader
+ * (knowledge facts such as drug classes). */
+static int statement_for(onco_engine *engine, void *fact, const char *t, char *buf, size_t size)
 {
 	void *env = engine->env;
-	const char *t = onco_fact_template(env, fact);
 	size_t used;
-	char *text;
 
-	if (strcmp(t, "finding") == 0) {
-		const char *name = onco_fact_text(env, fact, "name");
-		const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
-
-		used = append(buf, SHORT_STATEMENT, 0, def != NULL ? def->text : name);
-		used = append(buf, SHORT_STATEMENT, used, ": ");
-		append(buf, SHORT_STATEMENT, used, onco_fact_text(env, fact, "value"));
-		return 1;
-	}
 	if (strcmp(t, "scope") == 0) {
 		const char *id = onco_fact_text(env, fact, "guideline");
 		const onco_guideline *g = onco_kb_guideline(&engine->kb, id);
@@ -192,85 +258,113 @@ static int statement_for(onco_engine *engine, void *fact, char *buf, size_t size
 	}
 	if (onco_fact_text(env, fact, "pointer") == NULL)
 		return 0;
-	text = onco_case_fact_statement(env, fact);
-	if (text == NULL)
-		return ONCO_ENOMEM;
-	append(buf, size, 0, text);
-	free(text);
-	return 1;
+	return case_fact_statement(fact, buf, size);
 }
 
-/* The entry of `because` with this statement, created when absent. Each
- * entry remembers the earliest pattern position it came from ("_order"), so
- * that onco_because_finish can order entries as the rule reads, whatever
- * the order in which rules fired. */
-static cJSON *entry_for(cJSON *because, const char *statement, size_t position)
+/* The index of the entry with this statement, created when absent, or
+ * ONCO_ENOMEM (negative). Each entry remembers the earliest pattern
+ * position it came from, so that onco_because_json can order entries as
+ * the rule reads, whatever the order in which rules fired. */
+static long entry_for(onco_because *because, const char *statement, size_t position)
 {
-	cJSON *entry, *order;
+	onco_because_entry *e;
+	size_t k;
 
-	cJSON_ArrayForEach(entry, because)
-		if (strcmp(cJSON_GetObjectItemCaseSensitive(entry, "statement")->valuestring,
-			   statement) == 0) {
-			order = cJSON_GetObjectItemCaseSensitive(entry, "_order");
-			if ((double)position < order->valuedouble)
-				cJSON_SetNumberValue(order, (double)position);
-			return entry;
+	for (k = 0; k < because->n_entries; k++) {
+		e = &because->entries[k];
+		if (strcmp(e->statement->valuestring, statement) == 0) {
+			if (position < e->order)
+				e->order = position;
+			return (long)k;
 		}
-	entry = cJSON_CreateObject();
-	if (entry == NULL || !cJSON_AddStringToObject(entry, "statement", statement) ||
-	    !cJSON_AddArrayToObject(entry, "pointers") ||
-	    !cJSON_AddNumberToObject(entry, "_order", (double)position) ||
-	    !cJSON_AddItemToArray(because, entry)) {
-		cJSON_Delete(entry);
-		return NULL;
 	}
-	return entry;
+	e = with_room(because->entries, &because->cap_entries, k, sizeof(*e));
+	if (e == NULL)
+		return ONCO_ENOMEM;
+	because->entries = e;
+	e[k].statement = cJSON_CreateString(statement);
+	if (e[k].statement == NULL)
+		return ONCO_ENOMEM;
+	e[k].order = position;
+	e[k].first = e[k].count = 0;
+	because->n_entries++;
+	return (long)k;
 }
 
 static int compare_entries(const void *a, const void *b)
 {
-	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
-	double ox = cJSON_GetObjectItemCaseSensitive(x, "_order")->valuedouble;
-	double oy = cJSON_GetObjectItemCaseSensitive(y, "_order")->valuedouble;
+	const onco_because_entry *x = a, *y = b;
 
-	if (ox != oy)
-		return ox < oy ? -1 : 1;
-	return strcmp(cJSON_GetObjectItemCaseSensitive(x, "statement")->valuestring,
-		      cJSON_GetObjectItemCaseSensitive(y, "statement")->valuestring);
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->statement->valuestring, y->statement->valuestring);
 }
 
-int onco_because_finish(cJSON *because)
+/* {"statement", "pointers"} of entry `e`, its pointers sorted and unique;
+ * the statement moves into the object. */
+static cJSON *entry_json(onco_because *because, onco_because_entry *e)
 {
-	cJSON *entry;
-	int rc = onco_json_sort(because, compare_entries);
+	cJSON *o = cJSON_CreateObject(), *pointers = cJSON_CreateArray();
+	size_t i;
 
-	if (rc != 0)
-		return rc;
+	if (o == NULL || pointers == NULL || !cJSON_AddItemToObjectCS(o, "statement", e->statement)) {
+		cJSON_Delete(o);
+		cJSON_Delete(pointers);
+		return NULL;
+	}
+	e->statement = NULL;
+	if (!cJSON_AddItemToObjectCS(o, "pointers", pointers)) {
+		cJSON_Delete(o);
+		cJSON_Delete(pointers);
+		return NULL;
+	}
+	for (i = e->first; i < e->first + e->count; i++) {
+		const char *p = because->pointers[i].pointer;
+
+		if (i > e->first && strcmp(p, because->pointers[i - 1].pointer) == 0)
+			continue;
+		if (onco_json_append(pointers, cJSON_CreateString(p)) != 0) {
+			cJSON_Delete(o);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+int onco_because_json(onco_because *because, cJSON *array)
+{
+	size_t i;
+
 	/* Pointers are sorted once here, not at each fact added: a finding
-	 * may rest on hundreds of them. */
-	cJSON_ArrayForEach(entry, because)
-		if (rc == 0)
-			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
-					    compare_strings);
-	/* "_order" goes only once the order is final: a failed sort leaves
-	 * it, and the caller drops the whole item. */
-	if (rc != 0)
-		return rc;
-	cJSON_ArrayForEach(entry, because)
-		cJSON_DeleteItemFromObjectCaseSensitive(entry, "_order");
+	 * may rest on hundreds of them. Sorted by entry first, the pointers of
+	 * an entry lie together: entries[].first and count say where. */
+	if (because->n_pointers > 1) /* qsort takes no NULL list */
+		qsort(because->pointers, because->n_pointers, sizeof(*because->pointers),
+		      compare_pointers);
+	for (i = 0; i < because->n_pointers; i++) {
+		onco_because_entry *e = &because->entries[because->pointers[i].entry];
+
+		if (e->count++ == 0)
+			e->first = i;
+	}
+	if (because->n_entries > 1)
+		qsort(because->entries, because->n_entries, sizeof(*because->entries),
+		      compare_entries);
+	for (i = 0; i < because->n_entries; i++)
+		if (onco_json_append(array, entry_json(because, &because->entries[i])) != 0)
+			return ONCO_ENOMEM;
 	return 0;
 }
 
-static int add_def_fields(onco_engine *engine, void *fact, cJSON *pointers)
+void onco_because_release(onco_because *because)
 {
-	const onco_finding_def *def =
-		onco_kb_finding_def(&engine->kb, onco_fact_text(engine->env, fact, "name"));
 	size_t i;
-	int rc = 0;
 
-	for (i = 0; def != NULL && i < def->n_fields && rc == 0; i++)
-		rc = add_unique_string(pointers, def->fields[i]);
-	return rc;
+	for (i = 0; i < because->n_entries; i++)
+		cJSON_Delete(because->entries[i].statement);
+	free(because->entries);
+	free(because->pointers);
+	memset(because, 0, sizeof(*because));
 }
 
 /* The value of case field `field` (a JSON pointer such as /patient/ecog)
@@ -280,53 +374,55 @@ static int field_value(void *env, void *fact, const char *field, char *buf, size
 {
 	const char *pointer = onco_fact_text(env, fact, "pointer");
 	char slot[128];
-	size_t n, k, used = 0, count;
+	void *values = NULL;
+	size_t n, used = 0;
+	long k, count;
 
 	if (pointer == NULL)
 		return 0;
 	n = strlen(pointer);
 	if (strncmp(field, pointer, n) != 0 || field[n] != '/' || strchr(field + n + 1, '/'))
 		return 0;
-	snprintf(slot, sizeof(slot), "%s", field + n + 1);
+	append(slot, sizeof(slot), 0, field + n + 1);
 	for (k = 0; slot[k] != '\0'; k++)
 		if (slot[k] == '_')
 			slot[k] = '-';
-	count = onco_fact_multi_count(env, fact, slot);
+	count = multislot(fact, slot, &values);
 	buf[0] = '\0';
-	for (k = 0; k < count && used < size; k++) {
-		int type;
-		void *value;
-		char text[256];
-		if (!onco_fact_multi(env, fact, slot, k, &type, &value))
-			break;
-		onco_value_text(type, value, text, sizeof(text));
+	for (k = 1; k <= count && used < size; k++) {
+		int type = GetMFType(values, k);
+		char room[256];
+		const char *text = value_text(type, GetMFValue(values, k), room, sizeof(room));
+
 		/* Show a boolean as the case wrote it (true), not as CLIPS (TRUE). */
 		if (type == SYMBOL && (strcmp(text, "TRUE") == 0 || strcmp(text, "FALSE") == 0))
-			snprintf(text, sizeof(text), "%s", text[0] == 'T' ? "true" : "false");
-		used += (size_t)snprintf(buf + used, size - used, "%s%s", k ? " " : "", text);
+			text = text[0] == 'T' ? "true" : "false";
+		used = append(buf, size, append(buf, size, used, k > 1 ? " " : ""), text);
 	}
 	return count > 0;
 }
 
 /*
  * Statement and pointers for one firing behind a finding (`firing` NULL:
- * none was recorded). Where a supporting case fact holds a field the
- * finding is defined on, the statement shows the recorded value and the
- * pointer names the field itself: "ECOG recorded: yes (ecog 1)" at
- * /patient/ecog, not the whole /patient object.
+ * none was recorded; `def` the finding's definition, or NULL). Where a
+ * supporting case fact holds a field the finding is defined on, the
+ * statement shows the recorded value and the pointer names the field
+ * itself: "ECOG recorded: yes (ecog 1)" at /patient/ecog, not the whole
+ * /patient object.
  */
-static int add_finding_firing(onco_engine *engine, void *finding,
-			      const onco_support_entry *firing, cJSON *because,
+static int add_finding_firing(onco_engine *engine, const onco_finding_def *def,
+			      const onco_support_entry *firing, onco_because *because,
 			      const char *statement, size_t position)
 {
 	void *env = engine->env;
-	const onco_finding_def *def =
-		onco_kb_finding_def(&engine->kb, onco_fact_text(env, finding, "name"));
 	size_t i, j, n = firing != NULL ? firing->count : 0;
+	/* The pointers come before the statement they belong to is whole:
+	 * recorded under no entry, then given to it. */
+	size_t start = because->n_pointers, none = (size_t)-1;
 	char text[1024], value[256];
 	size_t used = append(text, sizeof(text), 0, statement);
-	cJSON *pointers = cJSON_CreateArray(), *entry;
-	int rc = pointers == NULL ? ONCO_ENOMEM : 0, shown = 0;
+	long entry;
+	int rc = 0, shown = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
 		int matched = 0;
@@ -342,88 +438,151 @@ static int add_finding_firing(onco_engine *engine, void *finding,
 				used = append(text, sizeof(text), used, " ");
 				used = append(text, sizeof(text), used, value);
 			}
-			rc = add_unique_string(pointers, def->fields[j]);
+			rc = add_pointer(because, none, def->fields[j]);
 		}
 		if (!matched && rc == 0)
-			rc = add_pointers(engine, basis, pointers, 1);
+			rc = add_pointers(engine, basis, because, none, 1);
 	}
 	if (shown && used < sizeof(text))
 		append(text, sizeof(text), used, ")");
-	if (rc == 0 && cJSON_GetArraySize(pointers) == 0)
-		rc = add_def_fields(engine, finding, pointers);
-	entry = rc == 0 ? entry_for(because, text, position) : NULL;
-	if (entry != NULL) {
-		cJSON *item;
-		cJSON_ArrayForEach(item, pointers)
-			if (rc == 0)
-				rc = add_unique_string(cJSON_GetObjectItemCaseSensitive(entry, "pointers"),
-						       item->valuestring);
-	} else if (rc == 0) {
-		rc = ONCO_ENOMEM;
-	}
-	cJSON_Delete(pointers);
-	return rc;
+	/* None found: the fields that decided it. */
+	if (because->n_pointers == start)
+		for (j = 0; rc == 0 && def != NULL && j < def->n_fields; j++)
+			rc = add_pointer(because, none, def->fields[j]);
+	if (rc != 0)
+		return rc;
+	entry = entry_for(because, text, position);
+	if (entry < 0)
+		return (int)entry;
+	for (i = start; i < because->n_pointers; i++)
+		because->pointers[i].entry = (size_t)entry;
+	return 0;
 }
 
 /* A finding: one statement per firing of its rules (merged when they read
  * alike), so that each shows the values of its own facts. */
-static int add_finding(onco_engine *engine, void *finding, cJSON *because,
-		       const char *statement, size_t position)
+static int add_finding(onco_engine *engine, void *finding, onco_because *because,
+		       size_t position)
 {
+	void *env = engine->env;
+	const char *name = onco_fact_text(env, finding, "name");
+	const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
 	const onco_support_entry *firing;
 	size_t k, n = onco_support_of(engine, finding, &firing);
+	char statement[SHORT_STATEMENT];
+	size_t used = append(statement, sizeof(statement), 0, def != NULL ? def->text : name);
 	int rc = 0;
 
+	used = append(statement, sizeof(statement), used, ": ");
+	append(statement, sizeof(statement), used, onco_fact_text(env, finding, "value"));
 	if (n == 0)
-		return add_finding_firing(engine, finding, NULL, because, statement, position);
+		return add_finding_firing(engine, def, NULL, because, statement, position);
 	for (k = 0; k < n && rc == 0; k++)
-		rc = add_finding_firing(engine, finding, &firing[k], because, statement, position);
+		rc = add_finding_firing(engine, def, &firing[k], because, statement, position);
 	return rc;
 }
 
-int onco_because_add(onco_engine *engine, void *fact, cJSON *because)
+/* What onco_because_add says of one basis fact at `position`: its
+ * statements, each with its pointers, added to `because`. 0 or
+ * ONCO_ENOMEM. */
+static int add_basis(onco_engine *engine, void *basis, onco_because *because, size_t position)
 {
-	void *env = engine->env;
-	size_t i, n = onco_fact_multi_count(env, fact, "basis");
+	const char *t = onco_fact_template(engine->env, basis);
+	char statement[LONG_STATEMENT];
+	long entry;
+
+	if (strcmp(t, "finding") == 0)
+		return add_finding(engine, basis, because, position);
+	if (!statement_for(engine, basis, t, statement, sizeof(statement)))
+		return 0;
+	entry = entry_for(because, statement, position);
+	if (entry < 0)
+		return (int)entry;
+	return add_pointers(engine, basis, because, (size_t)entry, 0);
+}
+
+/* Adds `lines` (what add_basis said of a fact, kept in a memo) to
+ * `because` at `position`, as add_basis would. 0 or ONCO_ENOMEM. */
+static int add_lines(onco_because *because, const onco_because *lines, size_t position)
+{
+	size_t k, i;
 	int rc = 0;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		int type, made;
-		void *basis;
-		char statement[2048];
-		cJSON *entry, *pointers;
+	for (k = 0; k < lines->n_entries && rc == 0; k++) {
+		long entry = entry_for(because, lines->entries[k].statement->valuestring, position);
 
-		if (!onco_fact_multi(env, fact, "basis", i, &type, &basis) ||
-		    type != FACT_ADDRESS)
-			continue;
-		made = statement_for(engine, basis, statement, sizeof(statement));
-		if (made == 0)
-			continue;
-		if (made < 0)
-			return made;
-		if (strcmp(onco_fact_template(env, basis), "finding") == 0) {
-			rc = add_finding(engine, basis, because, statement, i);
-			continue;
-		}
-		entry = entry_for(because, statement, i);
-		if (entry == NULL)
-			return ONCO_ENOMEM;
-		pointers = cJSON_GetObjectItemCaseSensitive(entry, "pointers");
-		rc = add_pointers(engine, basis, pointers, 0);
+		if (entry < 0)
+			return (int)entry;
+		for (i = 0; i < lines->n_pointers && rc == 0; i++)
+			if (lines->pointers[i].entry == k)
+				rc = add_pointer(because, (size_t)entry, lines->pointers[i].pointer);
 	}
 	return rc;
 }
 
-/* The citation of the i-th `cite` of `fact`, or NULL (lint reports a cite
- * with no citation). */
-static const onco_citation *citation_at(onco_engine *engine, void *fact, size_t i)
+/* The lines of `basis`: from the memo, or made and kept there. NULL when
+ * memory runs out (the memo is then as it was). */
+static const onco_because *memo_lines(onco_engine *engine, onco_because_memo *memo, void *basis)
 {
-	int type;
-	void *value;
+	onco_because_memo_fact *m;
+	size_t k;
 
-	if (!onco_fact_multi(engine->env, fact, "cite", i, &type, &value))
+	for (k = 0; k < memo->n; k++)
+		if (memo->facts[k].fact == basis)
+			return &memo->facts[k].lines;
+	m = with_room(memo->facts, &memo->cap, memo->n, sizeof(*m));
+	if (m == NULL)
 		return NULL;
-	return onco_kb_citation(&engine->kb, ValueToString(value));
+	memo->facts = m;
+	m = &m[memo->n];
+	m->fact = basis;
+	memset(&m->lines, 0, sizeof(m->lines));
+	if (add_basis(engine, basis, &m->lines, 0) != 0) {
+		onco_because_release(&m->lines);
+		return NULL;
+	}
+	memo->n++;
+	return &m->lines;
+}
+
+void onco_because_memo_release(onco_because_memo *memo)
+{
+	size_t k;
+
+	for (k = 0; k < memo->n; k++)
+		onco_because_release(&memo->facts[k].lines);
+	free(memo->facts);
+	memset(memo, 0, sizeof(*memo));
+}
+
+int onco_because_add(onco_engine *engine, onco_because_memo *memo, void *fact,
+		     onco_because *because)
+{
+	void *values = NULL;
+	long i, n = multislot(fact, "basis", &values);
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		void *basis = GetMFValue(values, i + 1);
+		const onco_because *lines;
+
+		if (GetMFType(values, i + 1) != FACT_ADDRESS)
+			continue;
+		if (memo == NULL) {
+			rc = add_basis(engine, basis, because, (size_t)i);
+			continue;
+		}
+		lines = memo_lines(engine, memo, basis);
+		rc = lines == NULL ? ONCO_ENOMEM : add_lines(because, lines, (size_t)i);
+	}
+	return rc;
+}
+
+/* The citation of value `i` (from 1) of a `cite` multislot, or NULL (lint
+ * reports a cite with no citation). */
+static const onco_citation *citation_at(onco_engine *engine, void *cites, long i)
+{
+	return onco_kb_citation(&engine->kb, ValueToString(GetMFValue(cites, i)));
 }
 
 /* {"source", "ref", "quote"} of a citation. The strings are the rule
@@ -444,10 +603,11 @@ static cJSON *citation_json(const onco_citation *c)
 
 int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence)
 {
-	size_t i, n = onco_fact_multi_count(engine->env, fact, "cite");
+	void *values = NULL;
+	long i, n = multislot(fact, "cite", &values);
 
-	for (i = 0; i < n; i++) {
-		const onco_citation *c = citation_at(engine, fact, i);
+	for (i = 1; i <= n; i++) {
+		const onco_citation *c = citation_at(engine, values, i);
 		cJSON *item;
 		int seen = 0;
 
@@ -465,10 +625,12 @@ int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence)
 
 int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites)
 {
-	size_t i, k, n = onco_fact_multi_count(engine->env, fact, "cite");
+	void *values = NULL;
+	long i, n = multislot(fact, "cite", &values);
+	size_t k;
 
-	for (i = 0; i < n; i++) {
-		const onco_citation *c = citation_at(engine, fact, i);
+	for (i = 1; i <= n; i++) {
+		const onco_citation *c = citation_at(engine, values, i), **items;
 
 		if (c == NULL)
 			continue;
@@ -477,15 +639,10 @@ int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites)
 			;
 		if (k < cites->n)
 			continue;
-		if (cites->n == cites->cap) {
-			size_t cap = cites->cap ? cites->cap * 2 : 8;
-			const onco_citation **grown = realloc(cites->items, cap * sizeof(*grown));
-
-			if (grown == NULL)
-				return ONCO_ENOMEM;
-			cites->items = grown;
-			cites->cap = cap;
-		}
+		items = with_room(cites->items, &cites->cap, cites->n, sizeof(*items));
+		if (items == NULL)
+			return ONCO_ENOMEM;
+		cites->items = items;
 		cites->items[cites->n++] = c;
 	}
 	return 0;
@@ -504,7 +661,8 @@ int onco_cites_json(onco_cites *cites, cJSON *evidence)
 {
 	size_t i;
 
-	qsort(cites->items, cites->n, sizeof(*cites->items), compare_cites);
+	if (cites->n > 1) /* qsort takes no NULL list */
+		qsort(cites->items, cites->n, sizeof(*cites->items), compare_cites);
 	for (i = 0; i < cites->n; i++)
 		if (onco_json_append(evidence, citation_json(cites->items[i])) != 0)
 			return ONCO_ENOMEM;

@@ -12,22 +12,113 @@
 #include "private/collect.h"
 #include "private/json_out.h"
 
-/* The slots a conclusion is ordered by, read once per fact: sorting reads
- * each many times. */
-static const char *const sort_slots[] = {"id", "rule", "summary", "text", "reason"};
-#define N_SORT_SLOTS (sizeof(sort_slots) / sizeof(sort_slots[0]))
+/*
+ * The slots an item reads, each found in its template once per list and
+ * then read by position: the facts of a list share their template, and
+ * finding a slot by name at each of the twenty reads of a fact was most of
+ * the cost of an item's fields. The first five order the facts of a list.
+ */
+enum {
+	S_ID, S_RULE, S_SUMMARY, S_TEXT, S_REASON,
+	S_MODALITY, S_AGENTS, S_CHOICES, S_PROCEDURE, S_TARGET, S_SCHEDULE,
+	S_INTENT, S_PREFERRED, S_CARD, S_ROLE, S_CANCER_DIRECTED,
+	S_WITH_CHEMOTHERAPY, S_REQUIRES, S_STATUS, S_OPTION, S_AGENT, S_SEVERITY,
+	S_FINDING, S_NEEDS, N_SLOTS
+};
+#define N_SORT_SLOTS (S_REASON + 1)
+
+static const char *const slot_names[N_SLOTS] = {
+	[S_ID] = "id", [S_RULE] = "rule", [S_SUMMARY] = "summary", [S_TEXT] = "text",
+	[S_REASON] = "reason", [S_MODALITY] = "modality", [S_AGENTS] = "agents",
+	[S_CHOICES] = "choices", [S_PROCEDURE] = "procedure", [S_TARGET] = "target",
+	[S_SCHEDULE] = "schedule", [S_INTENT] = "intent", [S_PREFERRED] = "preferred",
+	[S_CARD] = "card", [S_ROLE] = "role", [S_CANCER_DIRECTED] = "cancer-directed",
+	[S_WITH_CHEMOTHERAPY] = "with-chemotherapy", [S_REQUIRES] = "requires",
+	[S_STATUS] = "status", [S_OPTION] = "option", [S_AGENT] = "agent",
+	[S_SEVERITY] = "severity", [S_FINDING] = "finding", [S_NEEDS] = "needs"};
+
+enum { NOT_LOOKED_UP = -2, ABSENT = -1 };
+
+/* Where the slots sit in one template (the one of the last fact read). */
+typedef struct slot_map {
+	const struct deftemplate *deftemplate;
+	long position[N_SLOTS]; /* NOT_LOOKED_UP, ABSENT or the position */
+} slot_map;
+
+/* One list being built: the run, and a slot map per kind of fact read
+ * (the items, and each kind of gate mark). */
+typedef struct lister {
+	onco_engine *engine;
+	onco_run_facts *run;
+	slot_map maps[ONCO_C_KINDS];
+	onco_because_memo memo; /* the basis facts explained so far */
+} lister;
+
+/* The field of `slot` in `fact`, or NULL when its template has none. */
+static const struct field *slot_field(slot_map *map, void *fact, int slot)
+{
+	const struct fact *f = fact;
+	const struct templateSlot *s;
+	long i;
+
+	if (f->whichDeftemplate != map->deftemplate) {
+		map->deftemplate = f->whichDeftemplate;
+		for (i = 0; i < N_SLOTS; i++)
+			map->position[i] = NOT_LOOKED_UP;
+	}
+	if (map->position[slot] == NOT_LOOKED_UP) {
+		map->position[slot] = ABSENT;
+		if (f->whichDeftemplate != NULL && !f->whichDeftemplate->implied)
+			for (s = f->whichDeftemplate->slotList, i = 0; s != NULL; s = s->next, i++) {
+				const char *name = ValueToString(s->slotName);
+
+				/* most names differ in the first letter */
+				if (name[0] == slot_names[slot][0] &&
+				    strcmp(name, slot_names[slot]) == 0) {
+					map->position[slot] = i;
+					break;
+				}
+			}
+	}
+	return map->position[slot] >= 0 ? &f->theProposition.theFields[map->position[slot]]
+					 : NULL;
+}
+
+/* As onco_fact_text: a symbol or string, or the first value of a
+ * multislot; NULL when empty, numeric or absent. */
+static const char *slot_text(slot_map *map, void *fact, int slot)
+{
+	const struct field *v = slot_field(map, fact, slot);
+
+	if (v == NULL)
+		return NULL;
+	if (v->type == SYMBOL || v->type == STRING)
+		return ValueToString(v->value);
+	if (v->type == MULTIFIELD && GetMFLength(v->value) > 0 &&
+	    (GetMFType(v->value, 1) == SYMBOL || GetMFType(v->value, 1) == STRING))
+		return ValueToString(GetMFValue(v->value, 1));
+	return NULL;
+}
+
+static const char *text_or_empty(slot_map *map, void *fact, int slot)
+{
+	const char *s = slot_text(map, fact, slot);
+
+	return s != NULL ? s : "";
+}
+
+/* The number of values of a multislot (0 for a single slot or none). */
+static long slot_count(slot_map *map, void *fact, int slot)
+{
+	const struct field *v = slot_field(map, fact, slot);
+
+	return v != NULL && v->type == MULTIFIELD ? GetMFLength(v->value) : 0;
+}
 
 typedef struct sort_entry {
 	void *fact;
 	const char *keys[N_SORT_SLOTS];
 } sort_entry;
-
-static const char *text_or_empty(void *env, void *fact, const char *slot)
-{
-	const char *s = onco_fact_text(env, fact, slot);
-
-	return s != NULL ? s : "";
-}
 
 static int compare_facts(const void *a, const void *b)
 {
@@ -41,83 +132,78 @@ static int compare_facts(const void *a, const void *b)
 	return 0;
 }
 
-static int add_symbol_or_null(cJSON *item, void *env, void *fact, const char *slot,
-			      const char *key)
+/* Adds `value` under `key`, a string literal (cJSON keeps the pointer,
+ * copying no key), or deletes it: 0 or ONCO_ENOMEM. */
+static int add(cJSON *item, const char *key, cJSON *value)
 {
-	const char *s = onco_fact_text(env, fact, slot);
-
-	if (s == NULL)
-		return cJSON_AddNullToObject(item, key) ? 0 : ONCO_ENOMEM;
-	return cJSON_AddStringToObject(item, key, s) ? 0 : ONCO_ENOMEM;
+	if (value != NULL && cJSON_AddItemToObjectCS(item, key, value))
+		return 0;
+	cJSON_Delete(value);
+	return ONCO_ENOMEM;
 }
 
-static int add_string(cJSON *item, void *env, void *fact, const char *slot,
-		      const char *key)
+static int add_symbol_or_null(cJSON *item, slot_map *map, void *fact, int slot,
+			      const char *key)
 {
-	return cJSON_AddStringToObject(item, key, text_or_empty(env, fact, slot))
-		       ? 0
-		       : ONCO_ENOMEM;
+	const char *s = slot_text(map, fact, slot);
+
+	return add(item, key, s == NULL ? cJSON_CreateNull() : cJSON_CreateString(s));
+}
+
+static int add_string(cJSON *item, slot_map *map, void *fact, int slot, const char *key)
+{
+	return add(item, key, cJSON_CreateString(text_or_empty(map, fact, slot)));
 }
 
 /* A multislot of symbols as an array of strings under `key`. */
-static int add_symbols(cJSON *item, void *env, void *fact, const char *slot,
-		       const char *key)
+static int add_symbols(cJSON *item, slot_map *map, void *fact, int slot, const char *key)
 {
-	cJSON *array = cJSON_AddArrayToObject(item, key);
-	size_t i, n = onco_fact_multi_count(env, fact, slot);
+	const struct field *v = slot_field(map, fact, slot);
+	cJSON *array = cJSON_CreateArray();
+	long i, n = slot_count(map, fact, slot);
 
-	if (array == NULL)
+	if (add(item, key, array) != 0)
 		return ONCO_ENOMEM;
-	for (i = 0; i < n; i++) {
-		int type;
-		void *value;
-		if (onco_fact_multi(env, fact, slot, i, &type, &value) &&
-		    onco_json_append(array, cJSON_CreateString(ValueToString(value))) != 0)
+	for (i = 1; i <= n; i++)
+		if (onco_json_append(array, cJSON_CreateString(ValueToString(GetMFValue(v->value, i)))) !=
+		    0)
 			return ONCO_ENOMEM;
-	}
 	return 0;
-}
-
-static int add_agents(cJSON *item, void *env, void *fact)
-{
-	return add_symbols(item, env, fact, "agents", "agents");
 }
 
 /* "form": what the drugs of an option are, so that no reader takes a menu
  * for a regimen: "regimen" (agents, given together), "menu" (choices, one
  * of them), "regimen-with-choice" (agents given together with one of the
  * choices), "none" (no drug named). */
-static int add_form(cJSON *item, void *env, void *fact)
+static int add_form(cJSON *item, slot_map *map, void *fact)
 {
-	size_t agents = onco_fact_multi_count(env, fact, "agents");
-	size_t choices = onco_fact_multi_count(env, fact, "choices");
+	long agents = slot_count(map, fact, S_AGENTS);
+	long choices = slot_count(map, fact, S_CHOICES);
 	const char *form = agents > 0 && choices > 0 ? "regimen-with-choice"
 			   : agents > 0			 ? "regimen"
 			   : choices > 0		 ? "menu"
 							 : "none";
 
-	return cJSON_AddStringToObject(item, "form", form) ? 0 : ONCO_ENOMEM;
+	return add(item, "form", cJSON_CreateStringReference(form));
 }
 
-static int add_bool(cJSON *item, void *env, void *fact, const char *slot, const char *key)
+static int add_bool(cJSON *item, slot_map *map, void *fact, int slot, const char *key)
 {
-	return cJSON_AddBoolToObject(item, key,
-				     strcmp(text_or_empty(env, fact, slot), "TRUE") == 0)
-		       ? 0
-		       : ONCO_ENOMEM;
+	return add(item, key, cJSON_CreateBool(strcmp(text_or_empty(map, fact, slot), "TRUE") == 0));
 }
 
 /* The gate marks of `kind` (history, lead) that name option `id`. */
-static size_t marks_for(onco_run_facts *run, void *env, int kind, const char *id,
-			void **found, size_t room)
+static size_t marks_for(lister *l, int kind, const char *id, void **found, size_t room)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < run->n_conclusions[kind]; i++) {
-		const char *option = onco_fact_text(env, run->conclusions[kind][i], "option");
+	for (i = 0; i < l->run->n_conclusions[kind]; i++) {
+		void *mark = l->run->conclusions[kind][i];
+		const char *option = slot_text(&l->maps[kind], mark, S_OPTION);
+
 		if (option != NULL && strcmp(option, id) == 0) {
 			if (n < room)
-				found[n] = run->conclusions[kind][i];
+				found[n] = mark;
 			n++;
 		}
 	}
@@ -173,23 +259,34 @@ static int sort_history(cJSON *history)
 	return rc;
 }
 
+/* The because of one mark into the array `because`. */
+static int mark_because(lister *l, void *mark, cJSON *because)
+{
+	onco_because gathered = {0};
+	int rc = onco_because_add(l->engine, &l->memo, mark, &gathered);
+
+	rc = rc ? rc : onco_because_json(&gathered, because);
+	onco_because_release(&gathered);
+	return rc;
+}
+
 /* "history": what the patient already had of this option, one entry per
  * mark: {"status", "agent" (when the mark names one drug), "because"};
  * "lead": the reason it comes first, or null. */
-static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void *fact)
+static int add_marks(lister *l, cJSON *item, const char *id)
 {
-	void *env = engine->env;
-	const char *id = text_or_empty(env, fact, "id");
-	size_t n = marks_for(run, env, ONCO_C_HISTORY, id, NULL, 0), i;
-	cJSON *history = cJSON_AddArrayToObject(item, "history");
+	slot_map *map = &l->maps[ONCO_C_HISTORY], *leads = &l->maps[ONCO_C_LEAD];
+	size_t n = marks_for(l, ONCO_C_HISTORY, id, NULL, 0), i;
+	cJSON *history = cJSON_CreateArray();
+	const char *reason = NULL;
 	void **marks;
-	int rc = history == NULL ? ONCO_ENOMEM : 0;
+	int rc = add(item, "history", history);
 
 	if (rc == 0 && n > 0) {
 		marks = malloc(n * sizeof(*marks));
 		if (marks == NULL)
 			return ONCO_ENOMEM;
-		marks_for(run, env, ONCO_C_HISTORY, id, marks, n);
+		marks_for(l, ONCO_C_HISTORY, id, marks, n);
 		for (i = 0; i < n && rc == 0; i++) {
 			cJSON *entry = cJSON_CreateObject(), *because;
 			if (entry == NULL || !cJSON_AddItemToArray(history, entry)) {
@@ -197,16 +294,14 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 				rc = ONCO_ENOMEM;
 				break;
 			}
-			rc = add_string(entry, env, marks[i], "status", "status");
-			if (rc == 0 && onco_fact_multi_count(env, marks[i], "agent") > 0)
-				rc = add_string(entry, env, marks[i], "agent", "agent");
-			if (rc == 0 && run->lean)
+			rc = add_string(entry, map, marks[i], S_STATUS, "status");
+			if (rc == 0 && slot_count(map, marks[i], S_AGENT) > 0)
+				rc = add_string(entry, map, marks[i], S_AGENT, "agent");
+			if (rc != 0 || l->run->lean)
 				continue;
-			because = rc ? NULL : cJSON_AddArrayToObject(entry, "because");
-			rc = rc ? rc : because == NULL ? ONCO_ENOMEM
-						       : onco_because_add(engine, marks[i], because);
-			if (rc == 0)
-				rc = onco_because_finish(because);
+			because = cJSON_CreateArray();
+			rc = add(entry, "because", because);
+			rc = rc ? rc : mark_because(l, marks[i], because);
 		}
 		free(marks);
 		if (rc == 0)
@@ -214,77 +309,66 @@ static int add_marks(onco_engine *engine, onco_run_facts *run, cJSON *item, void
 	}
 	if (rc != 0)
 		return rc;
-	{
-		void *lead = NULL;
-		const char *reason = NULL;
-		if (marks_for(run, env, ONCO_C_LEAD, id, &lead, 1) > 0) {
-			/* Several reasons: the first in text order, for the same
-			 * bytes whatever the firing order. */
-			for (i = 0; i < run->n_conclusions[ONCO_C_LEAD]; i++) {
-				void *m = run->conclusions[ONCO_C_LEAD][i];
-				const char *option = onco_fact_text(env, m, "option");
-				const char *r = onco_fact_text(env, m, "reason");
-				if (option != NULL && strcmp(option, id) == 0 && r != NULL &&
-				    (reason == NULL || strcmp(r, reason) < 0))
-					reason = r;
-			}
-		}
-		if (reason == NULL)
-			return cJSON_AddNullToObject(item, "lead") ? 0 : ONCO_ENOMEM;
-		return cJSON_AddStringToObject(item, "lead", reason) ? 0 : ONCO_ENOMEM;
+	/* Several reasons: the first in text order, for the same bytes
+	 * whatever the firing order. */
+	for (i = 0; i < l->run->n_conclusions[ONCO_C_LEAD]; i++) {
+		void *m = l->run->conclusions[ONCO_C_LEAD][i];
+		const char *option = slot_text(leads, m, S_OPTION);
+		const char *r = slot_text(leads, m, S_REASON);
+
+		if (option != NULL && strcmp(option, id) == 0 && r != NULL &&
+		    (reason == NULL || strcmp(r, reason) < 0))
+			reason = r;
 	}
+	return add(item, "lead", reason == NULL ? cJSON_CreateNull() : cJSON_CreateString(reason));
 }
 
 /* The fields of an item, in the order of docs/output-format.md. */
-static int add_fields(onco_engine *engine, onco_run_facts *run, cJSON *item, void *fact,
-		      int kind)
+static int add_fields(lister *l, cJSON *item, void *fact, int kind)
 {
-	void *env = engine->env;
-	int rc = add_string(item, env, fact, "id", "id");
+	slot_map *map = &l->maps[kind];
+	int rc = add_string(item, map, fact, S_ID, "id");
 
 	switch (kind) {
 	case ONCO_C_RECOMMENDATION:
 	case ONCO_C_POSSIBLE:
-		rc = rc ? rc : add_string(item, env, fact, "modality", "modality");
-		rc = rc ? rc : add_agents(item, env, fact);
-		rc = rc ? rc : add_symbols(item, env, fact, "choices", "choices");
-		rc = rc ? rc : add_form(item, env, fact);
-		rc = rc ? rc : add_symbol_or_null(item, env, fact, "procedure", "procedure");
-		rc = rc ? rc : add_symbol_or_null(item, env, fact, "target", "target");
-		rc = rc ? rc : add_string(item, env, fact, "schedule", "schedule");
-		rc = rc ? rc : add_string(item, env, fact, "intent", "intent");
-		if (rc == 0 && !cJSON_AddBoolToObject(item, "preferred",
-						      strcmp(text_or_empty(env, fact, "preferred"),
-							     "TRUE") == 0))
-			rc = ONCO_ENOMEM;
-		rc = rc ? rc : add_string(item, env, fact, "summary", "summary");
-		rc = rc ? rc : add_symbol_or_null(item, env, fact, "card", "card");
-		rc = rc ? rc : add_string(item, env, fact, "role", "role");
-		rc = rc ? rc : add_bool(item, env, fact, "cancer-directed", "cancer_directed");
-		rc = rc ? rc : add_bool(item, env, fact, "with-chemotherapy", "with_chemotherapy");
-		rc = rc ? rc : add_symbols(item, env, fact, "requires", "requires");
-		rc = rc ? rc : add_marks(engine, run, item, fact);
+		rc = rc ? rc : add_string(item, map, fact, S_MODALITY, "modality");
+		rc = rc ? rc : add_symbols(item, map, fact, S_AGENTS, "agents");
+		rc = rc ? rc : add_symbols(item, map, fact, S_CHOICES, "choices");
+		rc = rc ? rc : add_form(item, map, fact);
+		rc = rc ? rc : add_symbol_or_null(item, map, fact, S_PROCEDURE, "procedure");
+		rc = rc ? rc : add_symbol_or_null(item, map, fact, S_TARGET, "target");
+		rc = rc ? rc : add_string(item, map, fact, S_SCHEDULE, "schedule");
+		rc = rc ? rc : add_string(item, map, fact, S_INTENT, "intent");
+		rc = rc ? rc : add_bool(item, map, fact, S_PREFERRED, "preferred");
+		rc = rc ? rc : add_string(item, map, fact, S_SUMMARY, "summary");
+		rc = rc ? rc : add_symbol_or_null(item, map, fact, S_CARD, "card");
+		rc = rc ? rc : add_string(item, map, fact, S_ROLE, "role");
+		rc = rc ? rc : add_bool(item, map, fact, S_CANCER_DIRECTED, "cancer_directed");
+		rc = rc ? rc : add_bool(item, map, fact, S_WITH_CHEMOTHERAPY, "with_chemotherapy");
+		rc = rc ? rc : add_symbols(item, map, fact, S_REQUIRES, "requires");
+		rc = rc ? rc : add_marks(l, item, text_or_empty(map, fact, S_ID));
 		break;
 	case ONCO_C_WARNING:
-		rc = rc ? rc : add_symbol_or_null(item, env, fact, "agent", "agent");
-		rc = rc ? rc : add_symbol_or_null(item, env, fact, "option", "option");
-		rc = rc ? rc : add_string(item, env, fact, "severity", "severity");
-		rc = rc ? rc : add_string(item, env, fact, "text", "text");
+		rc = rc ? rc : add_symbol_or_null(item, map, fact, S_AGENT, "agent");
+		rc = rc ? rc : add_symbol_or_null(item, map, fact, S_OPTION, "option");
+		rc = rc ? rc : add_string(item, map, fact, S_SEVERITY, "severity");
+		rc = rc ? rc : add_string(item, map, fact, S_TEXT, "text");
 		break;
 	case ONCO_C_EXCLUSION:
-		rc = rc ? rc : add_string(item, env, fact, "option", "option");
-		rc = rc ? rc : add_string(item, env, fact, "modality", "modality");
-		rc = rc ? rc : add_agents(item, env, fact);
-		rc = rc ? rc : add_symbol_or_null(item, env, fact, "procedure", "procedure");
-		rc = rc ? rc : add_string(item, env, fact, "reason", "reason");
+		rc = rc ? rc : add_string(item, map, fact, S_OPTION, "option");
+		rc = rc ? rc : add_string(item, map, fact, S_MODALITY, "modality");
+		rc = rc ? rc : add_symbols(item, map, fact, S_AGENTS, "agents");
+		rc = rc ? rc : add_symbol_or_null(item, map, fact, S_PROCEDURE, "procedure");
+		rc = rc ? rc : add_string(item, map, fact, S_REASON, "reason");
 		break;
 	default:
-		rc = rc ? rc : add_string(item, env, fact, "text", "text");
+		rc = rc ? rc : add_string(item, map, fact, S_TEXT, "text");
 		if (kind == ONCO_C_NOTE)
-			rc = rc ? rc : add_symbol_or_null(item, env, fact, "card", "card");
+			rc = rc ? rc : add_symbol_or_null(item, map, fact, S_CARD, "card");
 		break;
 	}
-	return rc ? rc : add_string(item, env, fact, "rule", "rule");
+	return rc ? rc : add_string(item, map, fact, S_RULE, "rule");
 }
 
 /* Adds one entry to the `if` list: what the option waits for. */
@@ -292,35 +376,27 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 			const char *name, const int accepts[3])
 {
 	const onco_finding_def *def = onco_kb_finding_def(&engine->kb, name);
-	cJSON *entry, *needs, *fields, *undecided, *list_undecided, *f;
+	cJSON *entry, *needs = NULL, *fields = NULL, *undecided, *list_undecided = NULL, *f;
 	int v, rc;
 
+	/* "finding" is each entry's first member */
 	cJSON_ArrayForEach(entry, list)
-		if (strcmp(cJSON_GetObjectItemCaseSensitive(entry, "finding")->valuestring,
-			   name) == 0)
+		if (strcmp(entry->child->valuestring, name) == 0)
 			return 0;
 	/* Whole before it joins the list: the loop above reads "finding". */
 	entry = cJSON_CreateObject();
-	if (entry == NULL || !cJSON_AddStringToObject(entry, "finding", name) ||
-	    !cJSON_AddStringToObject(entry, "statement", def != NULL ? def->text : name) ||
-	    (needs = cJSON_AddArrayToObject(entry, "needs")) == NULL ||
-	    (fields = cJSON_AddArrayToObject(entry, "fields")) == NULL ||
-	    (list_undecided = cJSON_AddArrayToObject(entry, "undecided")) == NULL ||
+	if (entry == NULL || add(entry, "finding", cJSON_CreateString(name)) != 0 ||
+	    add(entry, "statement", cJSON_CreateString(def != NULL ? def->text : name)) != 0 ||
+	    add(entry, "needs", needs = cJSON_CreateArray()) != 0 ||
+	    add(entry, "fields", fields = cJSON_CreateArray()) != 0 ||
+	    add(entry, "undecided", list_undecided = cJSON_CreateArray()) != 0 ||
 	    !cJSON_AddItemToArray(list, entry)) {
 		cJSON_Delete(entry);
 		return ONCO_ENOMEM;
 	}
-	for (v = 0; v < 3; v++) {
-		cJSON *s;
-
-		if (!accepts[v])
-			continue;
-		s = cJSON_CreateString(onco_finding_values[v]);
-		if (s == NULL || !cJSON_AddItemToArray(needs, s)) {
-			cJSON_Delete(s);
+	for (v = 0; v < 3; v++)
+		if (accepts[v] && onco_json_append(needs, cJSON_CreateString(onco_finding_values[v])) != 0)
 			return ONCO_ENOMEM;
-		}
-	}
 	/* "undecided": the fields the case records that do not decide the
 	 * finding, each with what it holds ({"field", "why"}), in the order
 	 * of `fields`. */
@@ -334,8 +410,8 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 		if (rc != 0 || !cJSON_IsString(why))
 			continue;
 		item = cJSON_CreateObject();
-		if (item == NULL || !cJSON_AddStringToObject(item, "field", f->valuestring) ||
-		    !cJSON_AddStringToObject(item, "why", why->valuestring)) {
+		if (item == NULL || add(item, "field", cJSON_CreateString(f->valuestring)) != 0 ||
+		    add(item, "why", cJSON_CreateString(why->valuestring)) != 0) {
 			cJSON_Delete(item);
 			rc = ONCO_ENOMEM;
 		} else {
@@ -352,23 +428,24 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
  * marks on it (which wait for the finding to be the mark's `needs`: yes,
  * or no for an option that stands only if a fact is absent, such as
  * radiation with no prior pelvic radiation). */
-static int add_if(onco_engine *engine, onco_run_facts *run, cJSON *item, sort_entry *facts,
-		  size_t first, size_t last)
+static int add_if(lister *l, cJSON *item, sort_entry *facts, size_t first, size_t last)
 {
 	static const int yes[3] = {1, 0, 0}, no[3] = {0, 1, 0};
-	void *env = engine->env;
-	const char *id = facts[first].keys[0];
-	cJSON *list = cJSON_AddArrayToObject(item, "if");
+	onco_engine *engine = l->engine;
+	const onco_run_facts *run = l->run;
+	slot_map *map = &l->maps[ONCO_C_POSSIBLE], *marks = &l->maps[ONCO_C_PENDING];
+	const char *id = facts[first].keys[S_ID];
+	cJSON *list = cJSON_CreateArray();
 	size_t i, c;
-	int rc = list == NULL ? ONCO_ENOMEM : 0;
+	int rc = add(item, "if", list);
 
 	for (i = first; i < last && rc == 0; i++) {
-		const char *status = onco_fact_text(env, facts[i].fact, "status");
+		const char *status = slot_text(map, facts[i].fact, S_STATUS);
 		const onco_rule_info *rule;
 
 		if (status == NULL || strcmp(status, "possible") != 0)
 			continue;
-		rule = onco_rule_by_name(engine, facts[i].keys[1]);
+		rule = onco_rule_by_name(engine, facts[i].keys[S_RULE]);
 		if (rule == NULL)
 			continue;
 		for (c = 0; c < rule->n_conditions && rc == 0; c++)
@@ -379,9 +456,9 @@ static int add_if(onco_engine *engine, onco_run_facts *run, cJSON *item, sort_en
 	}
 	for (i = 0; i < run->n_conclusions[ONCO_C_PENDING] && rc == 0; i++) {
 		void *mark = run->conclusions[ONCO_C_PENDING][i];
-		const char *option = onco_fact_text(env, mark, "option");
-		const char *finding = onco_fact_text(env, mark, "finding");
-		const char *needs = onco_fact_text(env, mark, "needs");
+		const char *option = slot_text(marks, mark, S_OPTION);
+		const char *finding = slot_text(marks, mark, S_FINDING);
+		const char *needs = slot_text(marks, mark, S_NEEDS);
 
 		if (option != NULL && finding != NULL && strcmp(option, id) == 0)
 			rc = add_if_entry(engine, run, list, finding,
@@ -391,36 +468,33 @@ static int add_if(onco_engine *engine, onco_run_facts *run, cJSON *item, sort_en
 }
 
 /* One item from facts[first..last). */
-static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *facts,
-			size_t first, size_t last, int kind)
+static cJSON *make_item(lister *l, sort_entry *facts, size_t first, size_t last, int kind)
 {
-	cJSON *item = cJSON_CreateObject(), *because, *evidence;
+	cJSON *item = cJSON_CreateObject(), *because = NULL, *evidence = NULL;
+	onco_because gathered = {0};
 	onco_cites cites = {0};
 	size_t i;
 	int rc;
 
 	if (item == NULL)
 		return NULL;
-	rc = add_fields(engine, run, item, facts[first].fact, kind);
+	rc = add_fields(l, item, facts[first].fact, kind);
 	if (rc == 0 && kind == ONCO_C_POSSIBLE)
-		rc = add_if(engine, run, item, facts, first, last);
-	if (rc == 0 && run->lean)
+		rc = add_if(l, item, facts, first, last);
+	if (rc == 0 && l->run->lean)
 		return item; /* the summary form drops explanations */
-	because = rc ? NULL : cJSON_AddArrayToObject(item, "because");
-	evidence = rc ? NULL : cJSON_AddArrayToObject(item, "evidence");
-	if (rc != 0 || because == NULL || evidence == NULL) {
-		cJSON_Delete(item);
-		return NULL;
-	}
+	rc = rc ? rc : add(item, "because", because = cJSON_CreateArray());
+	rc = rc ? rc : add(item, "evidence", evidence = cJSON_CreateArray());
 	for (i = first; i < last && rc == 0; i++) {
-		rc = onco_because_add(engine, facts[i].fact, because);
+		rc = onco_because_add(l->engine, &l->memo, facts[i].fact, &gathered);
 		if (rc == 0)
-			rc = onco_cites_add(engine, facts[i].fact, &cites);
+			rc = onco_cites_add(l->engine, facts[i].fact, &cites);
 	}
 	if (rc == 0)
-		rc = onco_because_finish(because);
+		rc = onco_because_json(&gathered, because);
 	if (rc == 0)
 		rc = onco_cites_json(&cites, evidence);
+	onco_because_release(&gathered);
 	onco_cites_release(&cites);
 	if (rc != 0) {
 		cJSON_Delete(item);
@@ -432,8 +506,10 @@ static cJSON *make_item(onco_engine *engine, onco_run_facts *run, sort_entry *fa
 /* The facts of a list: those of `kind`; for ONCO_C_POSSIBLE the options
  * the host asserted as possible and the offered ones a pending mark holds
  * back. */
-static sort_entry *list_facts(onco_engine *engine, onco_run_facts *run, int kind, size_t *count)
+static sort_entry *list_facts(lister *l, int kind, size_t *count)
 {
+	onco_run_facts *run = l->run;
+	slot_map *map = &l->maps[kind];
 	size_t n = run->n_conclusions[kind], i, k, used = 0;
 	sort_entry *facts;
 
@@ -449,18 +525,18 @@ static sort_entry *list_facts(onco_engine *engine, onco_run_facts *run, int kind
 		/* A warning or note about an option that is not offered after
 		 * all is not listed. */
 		if ((kind == ONCO_C_WARNING || kind == ONCO_C_NOTE) &&
-		    onco_run_rests_on_held(engine, run, fact))
+		    onco_run_rests_on_held(l->engine, run, fact))
 			continue;
 		facts[used++].fact = fact;
 	}
 	for (i = 0; kind == ONCO_C_POSSIBLE && i < run->n_conclusions[ONCO_C_RECOMMENDATION]; i++) {
 		void *fact = run->conclusions[ONCO_C_RECOMMENDATION][i];
-		if (onco_run_is_pending(run, onco_fact_text(engine->env, fact, "id")))
+		if (onco_run_is_pending(run, slot_text(map, fact, S_ID)))
 			facts[used++].fact = fact;
 	}
 	for (i = 0; i < used; i++)
 		for (k = 0; k < N_SORT_SLOTS; k++)
-			facts[i].keys[k] = text_or_empty(engine->env, facts[i].fact, sort_slots[k]);
+			facts[i].keys[k] = text_or_empty(map, facts[i].fact, (int)k);
 	qsort(facts, used, sizeof(*facts), compare_facts);
 	*count = used;
 	return facts;
@@ -480,26 +556,32 @@ static int listed_in(const onco_run_facts *run, int kind, const char *id)
 
 cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 {
+	lister l;
 	size_t n, i, first;
 	sort_entry *facts;
 	cJSON *items = cJSON_CreateArray();
 
 	if (items == NULL)
 		return NULL;
-	facts = list_facts(engine, run, kind, &n);
+	l.engine = engine;
+	l.run = run;
+	memset(&l.memo, 0, sizeof(l.memo));
+	for (i = 0; i < ONCO_C_KINDS; i++)
+		l.maps[i].deftemplate = NULL; /* looked up at the first fact */
+	facts = list_facts(&l, kind, &n);
 	if (facts == NULL) {
 		cJSON_Delete(items);
 		return NULL;
 	}
 	for (first = 0; first < n; first = i) {
-		const char *id = facts[first].keys[0];
+		const char *id = facts[first].keys[S_ID];
 		cJSON *item;
 
-		for (i = first + 1; i < n && strcmp(facts[i].keys[0], id) == 0; i++)
+		for (i = first + 1; i < n && strcmp(facts[i].keys[S_ID], id) == 0; i++)
 			;
 		if (!listed_in(run, kind, id))
 			continue;
-		item = make_item(engine, run, facts, first, i, kind);
+		item = make_item(&l, facts, first, i, kind);
 		if (item == NULL || !cJSON_AddItemToArray(items, item)) {
 			cJSON_Delete(item);
 			cJSON_Delete(items);
@@ -508,5 +590,6 @@ cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind)
 		}
 	}
 	free(facts);
+	onco_because_memo_release(&l.memo);
 	return items;
 }

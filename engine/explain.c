@@ -550,33 +550,41 @@ static void why_not(explainer *x, const char *option, cJSON *doc)
 	}
 	for (i = 0; i < x->run->n_conclusions[ONCO_C_EXCLUSION] && x->rc == 0; i++) {
 		void *fact = x->run->conclusions[ONCO_C_EXCLUSION][i];
+		const char *id = onco_fact_text(engine->env, fact, "id");
 		cJSON *because, *evidence;
+		onco_because gathered = {0};
+		size_t j;
 
 		if (!exclusion_matches(engine, fact, query, rules))
 			continue;
-		/* one item per exclusion id: the facts of several firings merge */
+		/* one item per exclusion id: the facts of several firings merge,
+		 * made at the first of them */
 		cJSON_ArrayForEach(o, exclusions)
-			if (member_is(o, "id", onco_fact_text(engine->env, fact, "id")))
+			if (member_is(o, "id", id))
 				break;
-		if (o == NULL) {
-			o = conclusion_json(x, fact, "exclusion");
-			add_string(x, o, "rule", onco_fact_text(engine->env, fact, "rule"));
-			because = x->rc == 0 ? cJSON_AddArrayToObject(o, "because") : NULL;
-			evidence = because != NULL ? cJSON_AddArrayToObject(o, "evidence") : NULL;
-			if (evidence == NULL)
-				x->rc = ONCO_ENOMEM;
-			else
-				x->rc = onco_evidence_add(engine, fact, evidence);
-			append(x, exclusions, o);
-			if (x->rc != 0)
-				break;
+		if (o != NULL)
+			continue;
+		o = conclusion_json(x, fact, "exclusion");
+		add_string(x, o, "rule", onco_fact_text(engine->env, fact, "rule"));
+		because = x->rc == 0 ? cJSON_AddArrayToObject(o, "because") : NULL;
+		evidence = because != NULL ? cJSON_AddArrayToObject(o, "evidence") : NULL;
+		if (evidence == NULL)
+			x->rc = ONCO_ENOMEM;
+		else
+			x->rc = onco_evidence_add(engine, fact, evidence);
+		append(x, exclusions, o);
+		for (j = i; j < x->run->n_conclusions[ONCO_C_EXCLUSION] && x->rc == 0; j++) {
+			void *other = x->run->conclusions[ONCO_C_EXCLUSION][j];
+			const char *other_id = onco_fact_text(engine->env, other, "id");
+
+			if (j == i || (id != NULL && other_id != NULL && strcmp(id, other_id) == 0 &&
+				       exclusion_matches(engine, other, query, rules)))
+				x->rc = onco_because_add(engine, NULL, other, &gathered);
 		}
-		x->rc = onco_because_add(engine, fact,
-					 cJSON_GetObjectItemCaseSensitive(o, "because"));
-	}
-	cJSON_ArrayForEach(o, exclusions)
 		if (x->rc == 0)
-			x->rc = onco_because_finish(cJSON_GetObjectItemCaseSensitive(o, "because"));
+			x->rc = onco_because_json(&gathered, because);
+		onco_because_release(&gathered);
+	}
 	add_marks(x, doc);
 }
 

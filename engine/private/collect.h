@@ -89,13 +89,47 @@ int onco_run_facts_gather(onco_engine *engine, onco_run_facts *run);
 int onco_run_facts_gather_more(onco_engine *engine, onco_run_facts *run);
 void onco_run_facts_release(onco_run_facts *run);
 
-/* because.c: the "because" statements of a conclusion fact, appended to
- * `because` (merging statements already there), and its evidence. */
-int onco_because_add(onco_engine *engine, void *fact, cJSON *because);
-/* Orders the entries of a finished `because`, and the pointers of each
- * (see because.c). 0, or ONCO_ENOMEM (the list is then unfinished: drop
- * it). */
-int onco_because_finish(cJSON *because);
+/* because.c: the "because" statements of an item, gathered in C and
+ * written once: `add` each conclusion fact behind it (a statement made
+ * twice is one entry; pointers repeat freely), then `json` appends the
+ * entries to the array `because`, ordered as the rule reads and each with
+ * its pointers sorted and unique, and `release` frees the lot, whether
+ * json ran or not. The pointers are the run's strings: use it while the
+ * run's facts live. 0 or ONCO_ENOMEM (after which only release: a failed
+ * json leaves `because` unfinished, to be dropped). */
+typedef struct onco_because_entry {
+	cJSON *statement; /* a string item; json moves it into the document */
+	size_t order;	  /* the earliest pattern position it came from */
+	size_t first, count; /* its pointers in the sorted list, during json */
+} onco_because_entry;
+typedef struct onco_because_pointer {
+	size_t entry;
+	const char *pointer;
+} onco_because_pointer;
+typedef struct onco_because {
+	onco_because_entry *entries;
+	size_t n_entries, cap_entries;
+	/* The pointers of all entries in one list: one allocation, one sort. */
+	onco_because_pointer *pointers;
+	size_t n_pointers, cap_pointers;
+} onco_because;
+/* What the basis facts of a list's conclusions say, kept so that a fact
+ * many items rest on (a guideline's scope, a finding) is explained once:
+ * pass the same memo to each onco_because_add of a list (or NULL), release
+ * it once the list is made, while the run's facts live. */
+typedef struct onco_because_memo_fact {
+	void *fact;
+	onco_because lines; /* as added at position 0 */
+} onco_because_memo_fact;
+typedef struct onco_because_memo {
+	onco_because_memo_fact *facts;
+	size_t n, cap;
+} onco_because_memo;
+int onco_because_add(onco_engine *engine, onco_because_memo *memo, void *fact,
+		     onco_because *because);
+int onco_because_json(onco_because *because, cJSON *array);
+void onco_because_release(onco_because *because);
+void onco_because_memo_release(onco_because_memo *memo);
 int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence);
 /* The evidence of an item whose facts are many, gathered in C and written
  * once: `add` the citations of each fact (a quote once, from the first

@@ -88,16 +88,7 @@ static const struct field *slot_field(slot_map *map, void *fact, int slot)
  * multislot; NULL when empty, numeric or absent. */
 static const char *slot_text(slot_map *map, void *fact, int slot)
 {
-	const struct field *v = slot_field(map, fact, slot);
-
-	if (v == NULL)
-		return NULL;
-	if (v->type == SYMBOL || v->type == STRING)
-		return ValueToString(v->value);
-	if (v->type == MULTIFIELD && GetMFLength(v->value) > 0 &&
-	    (GetMFType(v->value, 1) == SYMBOL || GetMFType(v->value, 1) == STRING))
-		return ValueToString(GetMFValue(v->value, 1));
-	return NULL;
+	return onco_field_text(slot_field(map, fact, slot));
 }
 
 static const char *text_or_empty(slot_map *map, void *fact, int slot)

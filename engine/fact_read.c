@@ -37,11 +37,8 @@ const char *onco_fact_template(void *env, void *fact)
 	return EnvGetDeftemplateName(env, EnvFactDeftemplate(env, fact));
 }
 
-const char *onco_fact_text(void *env, void *fact, const char *slot)
+const char *onco_field_text(const struct field *v)
 {
-	struct field *v = slot_field(fact, slot);
-
-	(void)env;
 	if (v == NULL)
 		return NULL;
 	if (v->type == SYMBOL || v->type == STRING)
@@ -50,6 +47,12 @@ const char *onco_fact_text(void *env, void *fact, const char *slot)
 	    (GetMFType(v->value, 1) == SYMBOL || GetMFType(v->value, 1) == STRING))
 		return ValueToString(GetMFValue(v->value, 1));
 	return NULL;
+}
+
+const char *onco_fact_text(void *env, void *fact, const char *slot)
+{
+	(void)env;
+	return onco_field_text(slot_field(fact, slot));
 }
 
 int onco_fact_multi(void *env, void *fact, const char *slot, size_t index,

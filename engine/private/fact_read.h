@@ -17,6 +17,9 @@ const char *onco_fact_template(void *env, void *fact);
  * lives. */
 const char *onco_fact_text(void *env, void *fact, const char *slot);
 
+/* The same for a slot's field already found (NULL: none). */
+const char *onco_field_text(const struct field *v);
+
 /* Value `index` (0-based) of a multislot: its type and value pointer; 0
  * when out of range or the slot is not a multislot. */
 int onco_fact_multi(void *env, void *fact, const char *slot, size_t index,

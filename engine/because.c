@@ -18,60 +18,31 @@
 
 #define MAX_DEPTH 8
 
-/* The list `items` (moved if need be) with room for n + 1 items of `size`
- * bytes, its capacity *cap doubled when full; NULL when memory runs out
- * (the list and *cap as they were). */
-static void *with_room(void *items, size_t *cap, size_t n, size_t size)
-{
-	size_t want = *cap ? *cap * 2 : 8;
-	void *grown;
-
-	if (n < *cap)
-		return items;
-	grown = realloc(items, want * size);
-	if (grown != NULL)
-		*cap = want;
-	return grown;
-}
-
 /* The values of multislot `slot` of `fact`: its length, and the CLIPS
  * multifield in *values (0 when the fact has none). The slot is found
  * once, where reading each value with onco_fact_multi would find it again
  * (a conclusion's basis is its template's last slot). */
 static long multislot(void *fact, const char *slot, void **values)
 {
-	const struct fact *f = fact;
-	const struct templateSlot *s;
-	long i = 0;
+	const struct field *v = onco_fact_field(fact, slot);
 
-	if (f->whichDeftemplate == NULL || f->whichDeftemplate->implied)
+	if (v == NULL || v->type != MULTIFIELD)
 		return 0;
-	for (s = f->whichDeftemplate->slotList; s != NULL; s = s->next, i++) {
-		const char *name = ValueToString(s->slotName);
-		const struct field *v = &f->theProposition.theFields[i];
-
-		/* most names differ in the first letter */
-		if (name[0] != slot[0] || strcmp(name, slot) != 0)
-			continue;
-		if (v->type != MULTIFIELD)
-			return 0;
-		*values = v->value;
-		return GetMFLength(v->value);
-	}
-	return 0;
+	*values = v->value;
+	return GetMFLength(v->value);
 }
 
 /* Records `pointer` for entry `entry`; duplicates go at json time. */
 static int add_pointer(onco_because *because, size_t entry, const char *pointer)
 {
-	onco_because_pointer *p = with_room(because->pointers, &because->cap_pointers,
-					    because->n_pointers, sizeof(*p));
+	onco_because_pointer *p;
 
-	if (p == NULL)
+	if (onco_grow((void **)&because->pointers, &because->cap_pointers,
+		      because->n_pointers + 1, sizeof(*p)) != 0)
 		return ONCO_ENOMEM;
-	because->pointers = p;
-	p[because->n_pointers].entry = entry;
-	p[because->n_pointers++].pointer = pointer;
+	p = &because->pointers[because->n_pointers++];
+	p->entry = entry;
+	p->pointer = pointer;
 	return 0;
 }
 
@@ -278,10 +249,9 @@ static long entry_for(onco_because *because, const char *statement, size_t posit
 			return (long)k;
 		}
 	}
-	e = with_room(because->entries, &because->cap_entries, k, sizeof(*e));
-	if (e == NULL)
+	if (onco_grow((void **)&because->entries, &because->cap_entries, k + 1, sizeof(*e)) != 0)
 		return ONCO_ENOMEM;
-	because->entries = e;
+	e = because->entries;
 	e[k].statement = cJSON_CreateString(statement);
 	if (e[k].statement == NULL)
 		return ONCO_ENOMEM;
@@ -530,11 +500,9 @@ static const onco_because *memo_lines(onco_engine *engine, onco_because_memo *me
 	for (k = 0; k < memo->n; k++)
 		if (memo->facts[k].fact == basis)
 			return &memo->facts[k].lines;
-	m = with_room(memo->facts, &memo->cap, memo->n, sizeof(*m));
-	if (m == NULL)
+	if (onco_grow((void **)&memo->facts, &memo->cap, memo->n + 1, sizeof(*m)) != 0)
 		return NULL;
-	memo->facts = m;
-	m = &m[memo->n];
+	m = &memo->facts[memo->n];
 	m->fact = basis;
 	memset(&m->lines, 0, sizeof(m->lines));
 	if (add_basis(engine, basis, &m->lines, 0) != 0) {
@@ -630,7 +598,7 @@ int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites)
 	size_t k;
 
 	for (i = 1; i <= n; i++) {
-		const onco_citation *c = citation_at(engine, values, i), **items;
+		const onco_citation *c = citation_at(engine, values, i);
 
 		if (c == NULL)
 			continue;
@@ -639,10 +607,9 @@ int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites)
 			;
 		if (k < cites->n)
 			continue;
-		items = with_room(cites->items, &cites->cap, cites->n, sizeof(*items));
-		if (items == NULL)
+		if (onco_grow((void **)&cites->items, &cites->cap, cites->n + 1,
+			      sizeof(*cites->items)) != 0)
 			return ONCO_ENOMEM;
-		cites->items = items;
 		cites->items[cites->n++] = c;
 	}
 	return 0;

@@ -37,7 +37,7 @@ static const char *const slot_names[N_SLOTS] = {
 	[S_STATUS] = "status", [S_OPTION] = "option", [S_AGENT] = "agent",
 	[S_SEVERITY] = "severity", [S_FINDING] = "finding", [S_NEEDS] = "needs"};
 
-enum { NOT_LOOKED_UP = -2, ABSENT = -1 };
+enum { NOT_LOOKED_UP = -2, ABSENT = -1 /* as onco_slot_position says */ };
 
 /* Where the slots sit in one template (the one of the last fact read). */
 typedef struct slot_map {
@@ -58,7 +58,6 @@ typedef struct lister {
 static const struct field *slot_field(slot_map *map, void *fact, int slot)
 {
 	const struct fact *f = fact;
-	const struct templateSlot *s;
 	long i;
 
 	if (f->whichDeftemplate != map->deftemplate) {
@@ -66,20 +65,8 @@ static const struct field *slot_field(slot_map *map, void *fact, int slot)
 		for (i = 0; i < N_SLOTS; i++)
 			map->position[i] = NOT_LOOKED_UP;
 	}
-	if (map->position[slot] == NOT_LOOKED_UP) {
-		map->position[slot] = ABSENT;
-		if (f->whichDeftemplate != NULL && !f->whichDeftemplate->implied)
-			for (s = f->whichDeftemplate->slotList, i = 0; s != NULL; s = s->next, i++) {
-				const char *name = ValueToString(s->slotName);
-
-				/* most names differ in the first letter */
-				if (name[0] == slot_names[slot][0] &&
-				    strcmp(name, slot_names[slot]) == 0) {
-					map->position[slot] = i;
-					break;
-				}
-			}
-	}
+	if (map->position[slot] == NOT_LOOKED_UP)
+		map->position[slot] = onco_slot_position(f->whichDeftemplate, slot_names[slot]);
 	return map->position[slot] >= 0 ? &f->theProposition.theFields[map->position[slot]]
 					 : NULL;
 }

@@ -12,24 +12,30 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The field of `slot` in a template fact, or NULL. */
-static struct field *slot_field(void *fact, const char *slot)
+long onco_slot_position(const struct deftemplate *deftemplate, const char *slot)
 {
-	struct fact *f = fact;
-	struct templateSlot *s;
+	const struct templateSlot *s;
 	long i = 0;
 
-	if (f->whichDeftemplate == NULL || f->whichDeftemplate->implied)
-		return NULL;
+	if (deftemplate == NULL || deftemplate->implied)
+		return -1;
 	/* Most slots differ from the wanted one in the first letter: testing it
 	 * first saves a strcmp call for them (thousands of reads per case). */
-	for (s = f->whichDeftemplate->slotList; s != NULL; s = s->next, i++) {
+	for (s = deftemplate->slotList; s != NULL; s = s->next, i++) {
 		const char *name = ValueToString(s->slotName);
 
 		if (name[0] == slot[0] && strcmp(name, slot) == 0)
-			return &f->theProposition.theFields[i];
+			return i;
 	}
-	return NULL;
+	return -1;
+}
+
+const struct field *onco_fact_field(void *fact, const char *slot)
+{
+	const struct fact *f = fact;
+	long i = onco_slot_position(f->whichDeftemplate, slot);
+
+	return i >= 0 ? &f->theProposition.theFields[i] : NULL;
 }
 
 const char *onco_fact_template(void *env, void *fact)
@@ -52,13 +58,13 @@ const char *onco_field_text(const struct field *v)
 const char *onco_fact_text(void *env, void *fact, const char *slot)
 {
 	(void)env;
-	return onco_field_text(slot_field(fact, slot));
+	return onco_field_text(onco_fact_field(fact, slot));
 }
 
 int onco_fact_multi(void *env, void *fact, const char *slot, size_t index,
 		    int *type, void **value)
 {
-	struct field *v = slot_field(fact, slot);
+	const struct field *v = onco_fact_field(fact, slot);
 
 	(void)env;
 	if (v == NULL || v->type != MULTIFIELD || index >= (size_t)GetMFLength(v->value))
@@ -70,7 +76,7 @@ int onco_fact_multi(void *env, void *fact, const char *slot, size_t index,
 
 size_t onco_fact_multi_count(void *env, void *fact, const char *slot)
 {
-	struct field *v = slot_field(fact, slot);
+	const struct field *v = onco_fact_field(fact, slot);
 
 	(void)env;
 	if (v == NULL || v->type != MULTIFIELD)

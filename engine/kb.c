@@ -19,6 +19,23 @@
 #include "private/engine_internal.h"
 #include "sexpr.h"
 
+int onco_grow(void **array, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 8;
+	void *grown;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	grown = realloc(*array, n * size);
+	if (grown == NULL)
+		return ONCO_ENOMEM;
+	*array = grown;
+	*cap = n;
+	return 0;
+}
+
 char *onco_strdup(const char *s)
 {
 	size_t n;

@@ -23,23 +23,6 @@
 #include "fact_read.h"
 #include "private/engine_internal.h"
 
-static int grow(void **array, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap ? *cap : 64;
-	void *grown;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	grown = realloc(*array, n * size);
-	if (grown == NULL)
-		return ONCO_ENOMEM;
-	*array = grown;
-	*cap = n;
-	return 0;
-}
-
 void onco_support_record(onco_engine *engine, const char *rule, void *const *facts, size_t n)
 {
 	onco_supports *s = &engine->supports;
@@ -49,8 +32,8 @@ void onco_support_record(onco_engine *engine, const char *rule, void *const *fac
 
 	if (info == NULL || s->nomem)
 		return;
-	if (grow((void **)&s->entries, &s->cap_entries, s->n_entries + 1, sizeof(*s->entries)) ||
-	    grow((void **)&s->facts, &s->cap_facts, s->n_facts + n, sizeof(*s->facts))) {
+	if (onco_grow((void **)&s->entries, &s->cap_entries, s->n_entries + 1, sizeof(*s->entries)) ||
+	    onco_grow((void **)&s->facts, &s->cap_facts, s->n_facts + n, sizeof(*s->facts))) {
 		s->nomem = 1;
 		EnvHalt(engine->env);
 		return;

@@ -263,5 +263,9 @@ void onco_sha256_final(onco_sha256 *ctx, char out[65]);
 
 /* Small helpers of the engine. */
 char *onco_strdup(const char *s);
+/* Room in *array (elements of `size` bytes, *cap of them) for `need`:
+ * the capacity doubles (from 8) until it is enough. 0, or ONCO_ENOMEM
+ * with the array and *cap as they were. */
+int onco_grow(void **array, size_t *cap, size_t need, size_t size);
 
 #endif

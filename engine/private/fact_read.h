@@ -9,6 +9,15 @@
 
 #include <clips.h>
 
+/* The place of `slot` among the slots of a template (its field's index
+ * in a fact of it), or -1 when the template is implied or has no such
+ * slot. A caller reading many facts of one template may keep it. */
+long onco_slot_position(const struct deftemplate *deftemplate, const char *slot);
+
+/* The field of `slot` in a template fact, or NULL. Valid while the fact
+ * lives. */
+const struct field *onco_fact_field(void *fact, const char *slot);
+
 /* The name of the fact's template. */
 const char *onco_fact_template(void *env, void *fact);
 

@@ -163,6 +163,7 @@ void onco_engine_free(onco_engine *engine)
 		DestroyEnvironment(engine->env);
 	/* The prepared options are per rule: freed while the rules are known. */
 	onco_possible_preps_free(engine);
+	onco_blocked_index_free(engine);
 	onco_kb_release(&engine->kb);
 	free(engine->firings);
 	free(engine->rules_by_name);

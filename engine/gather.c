@@ -286,7 +286,7 @@ static int take(onco_engine *engine, onco_run_facts *run, void *fact)
 static int walk(onco_engine *engine, onco_run_facts *run)
 {
 	void *env = engine->env, *fact;
-	size_t findings = run->n_findings;
+	size_t findings = run->n_findings, scopes = run->n_scopes;
 	size_t exclusions = run->n_conclusions[ONCO_C_EXCLUSION];
 	size_t pending = run->n_conclusions[ONCO_C_PENDING];
 	int rc = 0;
@@ -311,6 +311,14 @@ static int walk(onco_engine *engine, onco_run_facts *run)
 		run->by_name = NULL;
 		run->n_finding_index = 0;
 		rc = index_findings(engine, run);
+	}
+	/* Which rules wait for unknown findings depends on the findings and
+	 * scopes alone. */
+	if (run->n_findings != findings || run->n_scopes != scopes) {
+		free(run->blocked);
+		run->blocked = NULL;
+		run->n_blocked = 0;
+		run->blocked_made = 0;
 	}
 	if (rc == 0 && (!run->indexed || run->n_conclusions[ONCO_C_EXCLUSION] != exclusions)) {
 		free(run->excluded);
@@ -361,6 +369,7 @@ void onco_run_facts_release(onco_run_facts *run)
 	free(run->by_name);
 	free(run->excluded);
 	free(run->pending);
+	free(run->blocked);
 	for (k = 0; k < ONCO_C_KINDS; k++)
 		free(run->conclusions[k]);
 	memset(run, 0, sizeof(*run));

@@ -564,12 +564,12 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 		rc = pending_missing(engine, run, run->conclusions[ONCO_C_PENDING][i], by_field);
 	/* The recommendation rules blocked only by unknown findings, whose
 	 * option no rule concluded and no exclusion rules out. */
-	for (i = 0; i < rules.n && rc == 0; i++) {
-		const onco_rule_info *rule = rules.rules[i];
+	if (rc == 0)
+		rc = onco_run_blocked_rules(engine, run);
+	for (i = 0; i < run->n_blocked && rc == 0; i++) {
+		const onco_rule_info *rule = &engine->kb.rules[run->blocked[i].rule];
 
-		if (!concluded(ids, n_ids, rule->concludes) &&
-		    !excluded(engine, run, rule->concludes) &&
-		    onco_rule_unknown_only(engine, run, rule) > 0)
+		if (!concluded(ids, n_ids, rule->concludes) && !excluded(engine, run, rule->concludes))
 			blocked.rules[blocked.n++] = rule;
 	}
 	for (i = 0; i < blocked.n && rc == 0; i++)

@@ -108,19 +108,32 @@ void onco_possible_preps_free(onco_engine *engine)
 	engine->possible_preps = NULL;
 }
 
+/* The unknown conditions of rule `index` when it may give its option
+ * (`candidates`, by rule index, from run->blocked), else 0. */
+static size_t unknown_of(const onco_blocked_rule *candidates, size_t n, size_t index)
+{
+	size_t i;
+
+	for (i = 0; i < n && candidates[i].rule <= index; i++)
+		if (candidates[i].rule == index)
+			return candidates[i].unknown;
+	return 0;
+}
+
 /* Of several rules concluding one option, the one with the fewest unknown
  * conditions (the first in definition order on a tie) gives it: its
  * conditions are what the option waits for. */
-static int best_for_option(const onco_possible_prep *prep, const size_t *unknown, size_t index)
+static int best_for_option(const onco_possible_prep *prep, const onco_blocked_rule *candidates,
+			   size_t n, size_t index, size_t unknown)
 {
 	size_t k;
 
 	for (k = 0; k < prep->n_rivals; k++) {
-		size_t j = prep->rivals[k];
+		size_t j = prep->rivals[k], theirs = unknown_of(candidates, n, j);
 
-		if (unknown[j] == 0)
+		if (theirs == 0)
 			continue;
-		if (unknown[j] < unknown[index] || (unknown[j] == unknown[index] && j < index))
+		if (theirs < unknown || (theirs == unknown && j < index))
 			return 0;
 	}
 	return 1;
@@ -360,46 +373,51 @@ static int assert_possible(onco_engine *engine, const onco_run_facts *run,
 	return rc;
 }
 
-int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t *count)
+int onco_possible_assert(onco_engine *engine, onco_run_facts *run, size_t *count)
 {
 	const onco_kb *kb = &engine->kb;
-	void *tmpl = EnvFindDeftemplate(engine->env, "recommendation");
-	size_t *unknown, i, n_concluded;
+	onco_blocked_rule *candidates;
+	void *tmpl;
+	size_t i, n = 0, n_concluded;
 	const char **concluded;
-	int rc = 0, failed;
+	int rc, failed;
 
 	*count = 0;
+	rc = onco_run_blocked_rules(engine, run);
+	if (rc != 0 || run->n_blocked == 0)
+		return rc;
 	/* A rule base whose schema has no status slot (written before "possible
 	 * if") gets none: its missing information still names the fields. */
-	if (kb->n_rules == 0 || tmpl == NULL || !EnvDeftemplateSlotExistP(engine->env, tmpl, "status"))
+	tmpl = EnvFindDeftemplate(engine->env, "recommendation");
+	if (tmpl == NULL || !EnvDeftemplateSlotExistP(engine->env, tmpl, "status"))
 		return 0;
 	concluded = concluded_ids(engine, run, &n_concluded, &failed);
-	unknown = failed ? NULL : calloc(kb->n_rules, sizeof(*unknown));
-	if (unknown == NULL) {
+	candidates = failed ? NULL : malloc(run->n_blocked * sizeof(*candidates));
+	if (candidates == NULL) {
 		free(concluded);
 		return ONCO_ENOMEM;
 	}
-	for (i = 0; i < kb->n_rules; i++) {
-		const onco_rule_info *rule = &kb->rules[i];
+	/* The rules blocked only by unknown findings whose option is neither
+	 * concluded nor ruled out, and which declare it in literals. */
+	for (i = 0; i < run->n_blocked; i++) {
+		const onco_rule_info *rule = &kb->rules[run->blocked[i].rule];
 
-		if (rule->kind != ONCO_RULE_RECOMMENDATION || rule->concludes == NULL ||
-		    !rule->decls_literal || onco_run_is_excluded(run, rule->concludes) ||
-		    (n_concluded > 0 && bsearch(&rule->concludes, concluded, n_concluded,
-						sizeof(*concluded), compare_ids) != NULL))
-			continue;
-		unknown[i] = onco_rule_unknown_only(engine, run, rule);
+		if (rule->decls_literal && !onco_run_is_excluded(run, rule->concludes) &&
+		    (n_concluded == 0 || bsearch(&rule->concludes, concluded, n_concluded,
+						 sizeof(*concluded), compare_ids) == NULL))
+			candidates[n++] = run->blocked[i];
 	}
-	for (i = 0; i < kb->n_rules && rc == 0; i++) {
-		onco_possible_prep *prep;
+	for (i = 0; i < n && rc == 0; i++) {
+		size_t r = candidates[i].rule;
+		onco_possible_prep *prep = prepared(engine, tmpl, r, &rc);
 
-		if (unknown[i] == 0 || (prep = prepared(engine, tmpl, i, &rc)) == NULL ||
-		    !best_for_option(prep, unknown, i))
+		if (prep == NULL || !best_for_option(prep, candidates, n, r, candidates[i].unknown))
 			continue;
-		rc = assert_possible(engine, run, &kb->rules[i], prep, tmpl);
+		rc = assert_possible(engine, run, &kb->rules[r], prep, tmpl);
 		if (rc == 0)
 			(*count)++;
 	}
-	free(unknown);
+	free(candidates);
 	free(concluded);
 	return rc;
 }

@@ -48,12 +48,21 @@ typedef struct onco_run_facts {
 	 * because or evidence, which the summary drops. */
 	int lean;
 	/* Finding name -> values present (bit 0 yes, 1 no, 2 unknown), sorted
-	 * by name: judging a rule's conditions looks up each finding once. */
+	 * by name (strcmp), each name once: judging a rule's conditions looks
+	 * up each finding once. */
 	struct onco_finding_entry *finding_index;
 	size_t n_finding_index;
 	/* Every finding fact with its name and value, sorted by name and then
 	 * by its place in `findings`: onco_run_findings_named. */
 	struct onco_named_finding *by_name;
+	/* onco_run_blocked_rules: the recommendation rules blocked only by
+	 * findings valued unknown, in definition order, each with how many of
+	 * its conditions are unknown (onco_rule_unknown_only). Made when
+	 * first asked (blocked_made); dropped when a walk adds findings or
+	 * scopes. */
+	struct onco_blocked_rule *blocked;
+	size_t n_blocked;
+	int blocked_made;
 	/* Where the last walk ended, for onco_run_facts_gather_more: the last
 	 * fact walked, the count of facts and the next fact index then, the
 	 * support log entries already counted. */
@@ -74,6 +83,11 @@ typedef struct onco_named_finding {
  * and *first pointing at the first of them. */
 size_t onco_run_findings_named(const onco_run_facts *run, const char *name,
 			       const onco_named_finding **first);
+
+typedef struct onco_blocked_rule {
+	size_t rule;	/* its index in kb.rules */
+	size_t unknown; /* its conditions left unknown, 1 or more */
+} onco_blocked_rule;
 
 typedef struct onco_finding_entry {
 	const char *name; /* valid while the run's facts live */
@@ -181,7 +195,7 @@ int onco_run_is_held(const onco_run_facts *run, const char *id);
 /* possible.c: asserts the "possible" options of a finished run (see
  * possible.c); *count says how many. 0, ONCO_ENOMEM or ONCO_EINTERNAL. The
  * caller runs the rules again, then gathers the facts anew. */
-int onco_possible_assert(onco_engine *engine, const onco_run_facts *run, size_t *count);
+int onco_possible_assert(onco_engine *engine, onco_run_facts *run, size_t *count);
 
 /* The second pass of an evaluation: gathers the run just ended into
  * `run`, asserts its possible options and, when there are some and no
@@ -231,6 +245,11 @@ onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_fac
  * (it is blocked only by findings valued unknown); 0 otherwise. */
 size_t onco_rule_unknown_only(onco_engine *engine, const onco_run_facts *run,
 			      const onco_rule_info *rule);
+
+/* blocked.c: fills run->blocked (see onco_run_facts) unless it is made:
+ * the possible pass and the missing information share the answer. 0 or
+ * ONCO_ENOMEM. */
+int onco_run_blocked_rules(onco_engine *engine, onco_run_facts *run);
 
 /* json_sort.c: detaches the items of a cJSON array, sorts them with
  * `compare` (qsort on cJSON pointers), puts them back. 0, or ONCO_ENOMEM

@@ -152,6 +152,9 @@ struct onco_engine {
 	/* possible.c: per rule, parallel to kb.rules, its option made ready
 	 * to assert as a possible one (on first use; NULL until then). */
 	struct onco_possible_prep **possible_preps;
+	/* blocked.c: the recommendation rules' conditions compiled for
+	 * judging, made on first use (onco_run_blocked_rules). */
+	struct onco_blocked_index *blocked_index;
 	/* The cJSON allocations of one evaluation (facts/json_alloc.c). */
 	onco_json_arena *arena;
 };
@@ -182,6 +185,10 @@ int onco_support_ranks_build(onco_engine *engine);
  * environment). */
 typedef struct onco_possible_prep onco_possible_prep;
 void onco_possible_preps_free(onco_engine *engine);
+
+/* blocked.c: frees engine->blocked_index. */
+typedef struct onco_blocked_index onco_blocked_index;
+void onco_blocked_index_free(onco_engine *engine);
 
 /* kb.c: read the rule-base files (built in or from a directory), load them
  * into engine->env, hash them. */

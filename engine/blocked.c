@@ -1,0 +1,252 @@
+/*
+ * blocked.c: which recommendation rules of a finished run wait only for
+ * findings valued unknown: every condition met but some findings the case
+ * leaves unknown (onco_rule_unknown_only). The possible pass asserts their
+ * options and the missing information names the fields behind those
+ * findings: the question is answered once per run, for both.
+ *
+ * Judged one by one (conditions.c), a condition looks its name up each
+ * time: a binary search of strings for a finding, a walk over the scope
+ * facts for a guideline. Here the recommendation rules' conditions are
+ * compiled once per engine, each name into a small number, and a run is
+ * judged from two small tables filled once per run: the values present
+ * per finding (one merge of two sorted lists of names) and whether each
+ * guideline is in scope. The answer is the same as onco_rule_unknown_only
+ * gives (tests/unit/test_blocked.c compares them).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fact_read.h"
+#include "private/collect.h"
+
+/* One condition of a recommendation rule. */
+typedef struct compiled_condition {
+	onco_condition_kind kind; /* ONCO_COND_OTHER: not judged (no name) */
+	int negated;
+	unsigned accepted; /* finding values accepted, bits as in onco_finding_entry */
+	size_t id;	   /* its name's place in `findings` or `scopes` */
+} compiled_condition;
+
+struct onco_blocked_index {
+	/* Per rule, n_rules + 1 of them: its conditions are conditions[first[i]
+	 * .. first[i + 1]); none for a rule that concludes no recommendation. */
+	size_t *first;
+	compiled_condition *conditions;
+	/* The names the conditions test, each once, sorted by strcmp. */
+	const char **findings;
+	size_t n_findings;
+	const char **scopes;
+	size_t n_scopes;
+	/* Filled for each run: the values present per finding (bit 0 yes, 1
+	 * no, 2 unknown), then per guideline 1 when a scope fact names it. */
+	unsigned char *present;
+};
+
+static int is_judged(const onco_rule_info *rule)
+{
+	return rule->kind == ONCO_RULE_RECOMMENDATION && rule->concludes != NULL;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorts names[0 .. *n) and keeps each once. */
+static void sort_unique(const char **names, size_t *n)
+{
+	size_t i, kept = 0;
+
+	qsort(names, *n, sizeof(*names), compare_names);
+	for (i = 0; i < *n; i++)
+		if (kept == 0 || strcmp(names[kept - 1], names[i]) != 0)
+			names[kept++] = names[i];
+	*n = kept;
+}
+
+static size_t place_of(const char **names, size_t n, const char *name)
+{
+	const char **found = bsearch(&name, names, n, sizeof(*names), compare_names);
+
+	return (size_t)(found - names);
+}
+
+void onco_blocked_index_free(onco_engine *engine)
+{
+	onco_blocked_index *index = engine->blocked_index;
+
+	if (index == NULL)
+		return;
+	free(index->first);
+	free(index->conditions);
+	free(index->findings);
+	free(index->scopes);
+	free(index->present);
+	free(index);
+	engine->blocked_index = NULL;
+}
+
+/* Whether condition `c` is judged by kind: a guideline or a finding it
+ * names. */
+static onco_condition_kind judged_kind(const onco_condition *c)
+{
+	if (c->name == NULL || (c->kind != ONCO_COND_SCOPE && c->kind != ONCO_COND_FINDING))
+		return ONCO_COND_OTHER;
+	return c->kind;
+}
+
+/* engine->blocked_index, made on first use. 0 or ONCO_ENOMEM. */
+static int index_make(onco_engine *engine)
+{
+	const onco_kb *kb = &engine->kb;
+	onco_blocked_index *index;
+	size_t i, k, n = 0;
+
+	if (engine->blocked_index != NULL)
+		return 0;
+	for (i = 0; i < kb->n_rules; i++)
+		n += is_judged(&kb->rules[i]) ? kb->rules[i].n_conditions : 0;
+	index = calloc(1, sizeof(*index));
+	if (index == NULL || (index->first = malloc((kb->n_rules + 1) * sizeof(*index->first))) == NULL ||
+	    (index->conditions = malloc((n ? n : 1) * sizeof(*index->conditions))) == NULL ||
+	    (index->findings = malloc((n ? n : 1) * sizeof(*index->findings))) == NULL ||
+	    (index->scopes = malloc((n ? n : 1) * sizeof(*index->scopes))) == NULL) {
+		engine->blocked_index = index;
+		onco_blocked_index_free(engine);
+		return ONCO_ENOMEM;
+	}
+	for (i = 0; i < kb->n_rules; i++)
+		for (k = 0; is_judged(&kb->rules[i]) && k < kb->rules[i].n_conditions; k++) {
+			const onco_condition *c = &kb->rules[i].conditions[k];
+
+			if (judged_kind(c) == ONCO_COND_FINDING)
+				index->findings[index->n_findings++] = c->name;
+			else if (judged_kind(c) == ONCO_COND_SCOPE)
+				index->scopes[index->n_scopes++] = c->name;
+		}
+	sort_unique(index->findings, &index->n_findings);
+	sort_unique(index->scopes, &index->n_scopes);
+	index->present = malloc(index->n_findings + index->n_scopes + 1);
+	if (index->present == NULL) {
+		engine->blocked_index = index;
+		onco_blocked_index_free(engine);
+		return ONCO_ENOMEM;
+	}
+	n = 0;
+	for (i = 0; i < kb->n_rules; i++) {
+		index->first[i] = n;
+		for (k = 0; is_judged(&kb->rules[i]) && k < kb->rules[i].n_conditions; k++) {
+			const onco_condition *c = &kb->rules[i].conditions[k];
+			compiled_condition *to = &index->conditions[n++];
+			int v;
+
+			to->kind = judged_kind(c);
+			to->negated = c->negated;
+			to->accepted = 0;
+			for (v = 0; v < 3; v++)
+				if (c->accepts[v])
+					to->accepted |= 1u << v;
+			to->id = to->kind == ONCO_COND_FINDING ? place_of(index->findings, index->n_findings,
+									   c->name)
+				 : to->kind == ONCO_COND_SCOPE ? place_of(index->scopes, index->n_scopes,
+									  c->name)
+								 : 0;
+		}
+	}
+	index->first[kb->n_rules] = n;
+	engine->blocked_index = index;
+	return 0;
+}
+
+/* Fills index->present for `run`. */
+static void fill_present(onco_engine *engine, const onco_run_facts *run,
+			 onco_blocked_index *index)
+{
+	unsigned char *scoped = index->present + index->n_findings;
+	size_t i = 0, j = 0;
+
+	memset(index->present, 0, index->n_findings + index->n_scopes);
+	/* Both lists are sorted by strcmp and hold each name once. */
+	while (i < index->n_findings && j < run->n_finding_index) {
+		int c = strcmp(index->findings[i], run->finding_index[j].name);
+
+		if (c == 0)
+			index->present[i] = (unsigned char)run->finding_index[j].values;
+		i += c <= 0;
+		j += c >= 0;
+	}
+	for (i = 0; i < run->n_scopes; i++) {
+		const char *guideline = onco_fact_text(engine->env, run->scopes[i], "guideline");
+		const char **found;
+
+		if (guideline == NULL || index->n_scopes == 0)
+			continue;
+		found = bsearch(&guideline, index->scopes, index->n_scopes, sizeof(*index->scopes),
+				compare_names);
+		if (found != NULL)
+			scoped[found - index->scopes] = 1;
+	}
+}
+
+/* onco_condition_eval for a compiled condition, from index->present. */
+static onco_condition_state state_of(const onco_blocked_index *index, const compiled_condition *c)
+{
+	unsigned present;
+
+	switch (c->kind) {
+	case ONCO_COND_SCOPE:
+		return index->present[index->n_findings + c->id] != c->negated ? ONCO_COND_MET
+										 : ONCO_COND_NOT_MET;
+	case ONCO_COND_FINDING:
+		present = index->present[c->id];
+		if (c->negated)
+			return (present & c->accepted) ? ONCO_COND_NOT_MET : ONCO_COND_MET;
+		if (present & c->accepted)
+			return ONCO_COND_MET;
+		if (present & (1u << 2))
+			return ONCO_COND_UNKNOWN;
+		return ONCO_COND_NOT_MET;
+	default:
+		return ONCO_COND_UNJUDGED;
+	}
+}
+
+int onco_run_blocked_rules(onco_engine *engine, onco_run_facts *run)
+{
+	const onco_kb *kb = &engine->kb;
+	onco_blocked_index *index;
+	size_t i, k, cap = 0;
+	int rc;
+
+	if (run->blocked_made)
+		return 0;
+	rc = index_make(engine);
+	if (rc != 0)
+		return rc;
+	index = engine->blocked_index;
+	fill_present(engine, run, index);
+	run->n_blocked = 0;
+	for (i = 0; i < kb->n_rules; i++) {
+		size_t unknown = 0;
+
+		for (k = index->first[i]; k < index->first[i + 1]; k++) {
+			onco_condition_state s = state_of(index, &index->conditions[k]);
+
+			if (s == ONCO_COND_UNKNOWN) {
+				unknown++;
+			} else if (s != ONCO_COND_MET) {
+				unknown = 0;
+				break;
+			}
+		}
+		if (unknown == 0)
+			continue;
+		if (onco_grow((void **)&run->blocked, &cap, run->n_blocked + 1, sizeof(*run->blocked)))
+			return ONCO_ENOMEM;
+		run->blocked[run->n_blocked].rule = i;
+		run->blocked[run->n_blocked++].unknown = unknown;
+	}
+	run->blocked_made = 1;
+	return 0;
+}

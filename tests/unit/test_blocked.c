@@ -1,0 +1,161 @@
+/*
+ * test_blocked.c: the recommendation rules a run leaves blocked only by
+ * unknown findings, as engine/blocked.c finds them from its compiled
+ * conditions (onco_run_blocked_rules), are exactly those that
+ * onco_rule_unknown_only (conditions.c) finds judging each rule by its
+ * names, with the same count of unknown conditions: over every regression
+ * case, and again after a walk adds a finding valued unknown.
+ */
+#include <glob.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <clips.h>
+#include <cjson/cJSON.h>
+
+#include "onco.h"
+#include "private/collect.h"
+#include "suite.h"
+
+static onco_engine *opened(void)
+{
+	onco_engine_options opts;
+	onco_engine *engine = NULL;
+	onco_error err;
+
+	onco_engine_options_default(&opts);
+	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
+	return engine;
+}
+
+/* Evaluates the input of the regression case at `path`; 0 when it is not
+ * one (or is refused, which leaves no run to judge). */
+static int evaluate_case(onco_engine *engine, const char *path)
+{
+	char *text = onco_slurp(path), *input = NULL, *out = NULL;
+	cJSON *doc = text != NULL ? cJSON_Parse(text) : NULL;
+	const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "input");
+	onco_error err;
+	int rc = -1;
+
+	if (cJSON_IsObject(in) && (input = cJSON_PrintUnformatted(in)) != NULL)
+		rc = onco_engine_evaluate(engine, input, strlen(input), 0, &out, &err);
+	free(out);
+	free(input);
+	cJSON_Delete(doc);
+	free(text);
+	return rc == 0;
+}
+
+/* run->blocked against onco_rule_unknown_only for every rule; returns how
+ * many rules are blocked. */
+static size_t check_blocked(onco_engine *engine, onco_run_facts *run)
+{
+	size_t i, k = 0;
+
+	CU_ASSERT_EQUAL_FATAL(onco_run_blocked_rules(engine, run), 0);
+	CU_ASSERT_TRUE(run->blocked_made);
+	for (i = 0; i < engine->kb.n_rules; i++) {
+		const onco_rule_info *rule = &engine->kb.rules[i];
+		size_t unknown = rule->kind == ONCO_RULE_RECOMMENDATION && rule->concludes != NULL
+					 ? onco_rule_unknown_only(engine, run, rule)
+					 : 0;
+
+		if (unknown == 0)
+			continue;
+		CU_ASSERT_FATAL(k < run->n_blocked);
+		CU_ASSERT_EQUAL(run->blocked[k].rule, i);
+		CU_ASSERT_EQUAL(run->blocked[k].unknown, unknown);
+		k++;
+	}
+	CU_ASSERT_EQUAL(k, run->n_blocked);
+	return k;
+}
+
+static void test_blocked_rules_agree_with_judging_each_rule(void)
+{
+	onco_engine *engine = opened();
+	size_t i, runs = 0, blocked = 0;
+	glob_t files;
+
+	CU_ASSERT_EQUAL_FATAL(glob(ONCO_SOURCE_DIR "/tests/cases/*/*.json", 0, NULL, &files), 0);
+	for (i = 0; i < files.gl_pathc; i++) {
+		onco_run_facts run;
+
+		if (!evaluate_case(engine, files.gl_pathv[i]))
+			continue;
+		CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+		runs++;
+		blocked += check_blocked(engine, &run) > 0;
+		onco_run_facts_release(&run);
+	}
+	globfree(&files);
+	/* the comparison means something: many runs, some with blocked rules */
+	CU_ASSERT(runs > 100);
+	CU_ASSERT(blocked > 10);
+	onco_engine_free(engine);
+}
+
+/* The condition of `r` that alone is not met, when it is a finding the
+ * run does not value unknown (valued so, the rule would wait for it);
+ * NULL otherwise. */
+static const onco_condition *only_unmet_finding(onco_engine *engine, const onco_run_facts *run,
+						const onco_rule_info *r)
+{
+	const onco_condition *unmet = NULL;
+	size_t k;
+
+	if (r->kind != ONCO_RULE_RECOMMENDATION || r->concludes == NULL)
+		return NULL;
+	for (k = 0; k < r->n_conditions; k++) {
+		const onco_condition *c = &r->conditions[k];
+		onco_condition_state s = onco_condition_eval(engine, run, c);
+
+		if (s == ONCO_COND_MET || s == ONCO_COND_UNKNOWN)
+			continue;
+		if (unmet != NULL || s != ONCO_COND_NOT_MET || c->kind != ONCO_COND_FINDING ||
+		    c->negated || c->name == NULL || c->accepts[2] ||
+		    (onco_run_finding_values(engine, run, c->name) & (1u << 2)))
+			return NULL;
+		unmet = c;
+	}
+	return unmet;
+}
+
+/* A finding valued unknown added after the run: a walk that adds it drops
+ * what was found, and the rules are judged again with it: a rule that
+ * only this finding stopped now waits for it. */
+static void test_a_new_unknown_finding_is_judged_again(void)
+{
+	onco_engine *engine = opened();
+	const onco_condition *unmet = NULL;
+	onco_run_facts run;
+	size_t i, before;
+	char fact[256];
+
+	CU_ASSERT_FATAL(evaluate_case(engine, ONCO_SOURCE_DIR
+				      "/tests/cases/breast-stage4/audit-br-hrpos-bone.json"));
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	before = check_blocked(engine, &run);
+	for (i = 0; i < engine->kb.n_rules && unmet == NULL; i++)
+		unmet = only_unmet_finding(engine, &run, &engine->kb.rules[i]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(unmet);
+	/* test data, not case data: no case reaches CLIPS source text */
+	snprintf(fact, sizeof(fact), "(finding (name %s) (value unknown))", unmet->name);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(EnvAssertString(engine->env, fact));
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather_more(engine, &run), 0);
+	CU_ASSERT_FALSE(run.blocked_made);
+	CU_ASSERT(check_blocked(engine, &run) > before);
+	onco_run_facts_release(&run);
+	onco_engine_free(engine);
+}
+
+int main(void)
+{
+	static const onco_test tests[] = {
+		ONCO_TEST(test_blocked_rules_agree_with_judging_each_rule),
+		ONCO_TEST(test_a_new_unknown_finding_is_judged_again),
+	};
+
+	return ONCO_RUN_SUITE("blocked", tests);
+}

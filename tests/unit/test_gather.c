@@ -153,12 +153,84 @@ static void test_nothing_new_changes_nothing(void)
 	onco_engine_free(engine);
 }
 
+static unsigned value_bit(const char *value)
+{
+	return strcmp(value, "yes") == 0 ? 1u : strcmp(value, "no") == 0 ? 2u
+					 : strcmp(value, "unknown") == 0 ? 4u : 0u;
+}
+
+/* run->by_name holds every finding once, by name (strcmp) and then by its
+ * place in run->findings; run->finding_index each name once, in the same
+ * order, with the values its findings hold. */
+static void check_by_name(const onco_run_facts *run)
+{
+	size_t i, k = 0;
+	unsigned values = 0;
+
+	for (i = 0; i < run->n_findings; i++) {
+		const onco_named_finding *f = &run->by_name[i];
+
+		CU_ASSERT_FATAL(f->order < run->n_findings);
+		CU_ASSERT_PTR_EQUAL(run->findings[f->order], f->fact);
+		if (i > 0) {
+			const onco_named_finding *p = &run->by_name[i - 1];
+			int c = strcmp(p->name, f->name);
+
+			CU_ASSERT(c < 0 || (c == 0 && p->order < f->order));
+			if (c == 0) {
+				values |= value_bit(f->value);
+				continue;
+			}
+			CU_ASSERT_EQUAL(run->finding_index[k - 1].values, values);
+		}
+		CU_ASSERT_FATAL(k < run->n_finding_index);
+		CU_ASSERT_STRING_EQUAL(run->finding_index[k].name, f->name);
+		values = value_bit(f->value);
+		k++;
+	}
+	if (k > 0)
+		CU_ASSERT_EQUAL(run->finding_index[k - 1].values, values);
+	CU_ASSERT_EQUAL(k, run->n_finding_index);
+}
+
+/* The index by name, with names that share their first eight letters or
+ * more, or are a prefix of another, and a name valued twice. */
+static void test_findings_are_indexed_by_name_then_place(void)
+{
+	static const char *const facts[] = {
+		"(finding (name findings-zz) (value yes))",
+		"(finding (name findings-aa) (value unknown))",
+		"(finding (name findings) (value no))",
+		"(finding (name finding) (value no))",
+		"(finding (name findings-aa) (value no))",
+		"(finding (name findings-a) (value yes))",
+		"(finding (name f) (value yes))",
+	};
+	onco_engine *engine = evaluated();
+	onco_run_facts run;
+	size_t i;
+
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	check_by_name(&run);
+	/* test data, not case data: no case reaches CLIPS source text */
+	for (i = 0; i < sizeof(facts) / sizeof(facts[0]); i++)
+		CU_ASSERT_PTR_NOT_NULL_FATAL(EnvAssertString(engine->env, facts[i]));
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather_more(engine, &run), 0);
+	check_by_name(&run);
+	CU_ASSERT_EQUAL(onco_run_finding_values(engine, &run, "findings-aa"), (1u << 1) | (1u << 2));
+	CU_ASSERT_EQUAL(onco_run_finding_values(engine, &run, "findings"), 1u << 1);
+	CU_ASSERT_EQUAL(onco_run_finding_values(engine, &run, "findings-a"), 1u << 0);
+	onco_run_facts_release(&run);
+	onco_engine_free(engine);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
 		ONCO_TEST(test_facts_asserted_since_are_added),
 		ONCO_TEST(test_a_retracted_fact_is_not_kept),
 		ONCO_TEST(test_nothing_new_changes_nothing),
+		ONCO_TEST(test_findings_are_indexed_by_name_then_place),
 	};
 
 	return ONCO_RUN_SUITE("gather", tests);

@@ -12,7 +12,9 @@
  * judged from two small tables filled once per run: the values present
  * per finding (one merge of two sorted lists of names) and whether each
  * guideline is in scope. The answer is the same as onco_rule_unknown_only
- * gives (tests/unit/test_blocked.c compares them).
+ * gives (tests/unit/test_blocked.c compares them). The same index finds
+ * the first rule that concludes an option (onco_option_rule), which
+ * weighs a missing field by the options it decides.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,11 @@ typedef struct compiled_condition {
 	size_t id;	   /* its name's place in `findings` or `scopes` */
 } compiled_condition;
 
+typedef struct option_row {
+	const char *id;
+	size_t rule; /* its index in kb.rules */
+} option_row;
+
 struct onco_blocked_index {
 	/* Per rule, n_rules + 1 of them: its conditions are conditions[first[i]
 	 * .. first[i + 1]); none for a rule that concludes no recommendation. */
@@ -38,6 +45,10 @@ struct onco_blocked_index {
 	size_t n_findings;
 	const char **scopes;
 	size_t n_scopes;
+	/* The options the recommendation rules conclude, each once with the
+	 * first rule that concludes it, sorted by id: onco_option_rule. */
+	struct option_row *options;
+	size_t n_options;
 	/* Filled for each run: the values present per finding (bit 0 yes, 1
 	 * no, 2 unknown), then per guideline 1 when a scope fact names it. */
 	unsigned char *present;
@@ -65,6 +76,19 @@ static void sort_unique(const char **names, size_t *n)
 	*n = kept;
 }
 
+static int compare_options(const void *a, const void *b)
+{
+	const option_row *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c != 0 ? c : (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+static int compare_id(const void *a, const void *b)
+{
+	return strcmp(((const option_row *)a)->id, ((const option_row *)b)->id);
+}
+
 static size_t place_of(const char **names, size_t n, const char *name)
 {
 	const char **found = bsearch(&name, names, n, sizeof(*names), compare_names);
@@ -83,6 +107,7 @@ void onco_blocked_index_free(onco_engine *engine)
 	free(index->findings);
 	free(index->scopes);
 	free(index->present);
+	free(index->options);
 	free(index);
 	engine->blocked_index = NULL;
 }
@@ -111,7 +136,9 @@ static int index_make(onco_engine *engine)
 	if (index == NULL || (index->first = malloc((kb->n_rules + 1) * sizeof(*index->first))) == NULL ||
 	    (index->conditions = malloc((n ? n : 1) * sizeof(*index->conditions))) == NULL ||
 	    (index->findings = malloc((n ? n : 1) * sizeof(*index->findings))) == NULL ||
-	    (index->scopes = malloc((n ? n : 1) * sizeof(*index->scopes))) == NULL) {
+	    (index->scopes = malloc((n ? n : 1) * sizeof(*index->scopes))) == NULL ||
+	    (index->options = malloc((kb->n_rules ? kb->n_rules : 1) * sizeof(*index->options))) ==
+		    NULL) {
 		engine->blocked_index = index;
 		onco_blocked_index_free(engine);
 		return ONCO_ENOMEM;
@@ -125,6 +152,16 @@ static int index_make(onco_engine *engine)
 			else if (judged_kind(c) == ONCO_COND_SCOPE)
 				index->scopes[index->n_scopes++] = c->name;
 		}
+	for (i = 0; i < kb->n_rules; i++)
+		if (is_judged(&kb->rules[i])) {
+			index->options[index->n_options].id = kb->rules[i].concludes;
+			index->options[index->n_options++].rule = i;
+		}
+	qsort(index->options, index->n_options, sizeof(*index->options), compare_options);
+	for (i = 0, n = 0; i < index->n_options; i++)
+		if (n == 0 || strcmp(index->options[n - 1].id, index->options[i].id) != 0)
+			index->options[n++] = index->options[i];
+	index->n_options = n;
 	sort_unique(index->findings, &index->n_findings);
 	sort_unique(index->scopes, &index->n_scopes);
 	index->present = malloc(index->n_findings + index->n_scopes + 1);
@@ -249,4 +286,27 @@ int onco_run_blocked_rules(onco_engine *engine, onco_run_facts *run)
 	}
 	run->blocked_made = 1;
 	return 0;
+}
+
+const onco_rule_info *onco_option_rule(onco_engine *engine, const char *id)
+{
+	const onco_kb *kb = &engine->kb;
+	const onco_blocked_index *index;
+	option_row key, *found;
+	size_t i;
+
+	if (index_make(engine) != 0) {
+		/* out of memory: the same answer, the long way */
+		for (i = 0; i < kb->n_rules; i++)
+			if (is_judged(&kb->rules[i]) && strcmp(kb->rules[i].concludes, id) == 0)
+				return &kb->rules[i];
+		return NULL;
+	}
+	index = engine->blocked_index;
+	key.id = id;
+	key.rule = 0;
+	found = index->n_options == 0 ? NULL
+				      : bsearch(&key, index->options, index->n_options,
+						sizeof(*index->options), compare_id);
+	return found != NULL ? &kb->rules[found->rule] : NULL;
 }

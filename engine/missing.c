@@ -293,26 +293,6 @@ typedef struct rule_list {
 	size_t n;
 } rule_list;
 
-/* The recommendation rules of the rule base (about a fifth of all): the
- * only rules the walks below look at, gathered once per case. */
-static int recommendation_rules(const onco_engine *engine, rule_list *out)
-{
-	size_t i;
-
-	out->n = 0;
-	out->rules = malloc((engine->kb.n_rules > 0 ? engine->kb.n_rules : 1) *
-			    sizeof(*out->rules));
-	if (out->rules == NULL)
-		return ONCO_ENOMEM;
-	for (i = 0; i < engine->kb.n_rules; i++) {
-		const onco_rule_info *r = &engine->kb.rules[i];
-
-		if (r->kind == ONCO_RULE_RECOMMENDATION && r->concludes != NULL)
-			out->rules[out->n++] = r;
-	}
-	return 0;
-}
-
 /* Whether `c` is among the conditions of `rule` that the run leaves
  * unknown (same finding, same values accepted, same polarity). */
 static int has_unknown_condition(onco_engine *engine, const onco_run_facts *run,
@@ -417,25 +397,20 @@ static int compare_fields(const void *a, const void *b)
 /* What deciding an option weighs: 4 for a curative-intent or preferred
  * option, 1 for care that does not treat the cancer, 2 for the rest, as
  * its rule declares it. */
-static int option_weight(const rule_list *rules, const char *id)
+static int option_weight(onco_engine *engine, const char *id)
 {
-	size_t i;
+	const onco_rule_info *r = onco_option_rule(engine, id);
+	const char *intent, *preferred, *directed;
 
-	for (i = 0; i < rules->n; i++) {
-		const onco_rule_info *r = rules->rules[i];
-		const char *intent, *preferred, *directed;
-
-		if (strcmp(r->concludes, id) != 0)
-			continue;
-		intent = onco_rule_decl_text(r, "intent");
-		preferred = onco_rule_decl_text(r, "preferred");
-		directed = onco_rule_decl_text(r, "cancer-directed");
-		if ((intent != NULL && strcmp(intent, "curative") == 0) ||
-		    (preferred != NULL && strcmp(preferred, "TRUE") == 0))
-			return 4;
-		return directed != NULL && strcmp(directed, "FALSE") == 0 ? 1 : 2;
-	}
-	return 2;
+	if (r == NULL)
+		return 2;
+	intent = onco_rule_decl_text(r, "intent");
+	preferred = onco_rule_decl_text(r, "preferred");
+	directed = onco_rule_decl_text(r, "cancer-directed");
+	if ((intent != NULL && strcmp(intent, "curative") == 0) ||
+	    (preferred != NULL && strcmp(preferred, "TRUE") == 0))
+		return 4;
+	return directed != NULL && strcmp(directed, "FALSE") == 0 ? 1 : 2;
 }
 
 /* The weight of a missing field: the sum over the options it decides; a
@@ -443,7 +418,7 @@ static int option_weight(const rule_list *rules, const char *id)
  * applies, or a safety check) weighs 3; a fact that decides whether any
  * guideline covers the case ("_scope", a `missing` fact with
  * decides-scope TRUE) comes before everything. */
-static double field_weight(const rule_list *rules, const cJSON *entry)
+static double field_weight(onco_engine *engine, const cJSON *entry)
 {
 	const cJSON *options = cJSON_GetObjectItemCaseSensitive(entry, "options"), *o;
 	int weight = 0;
@@ -451,13 +426,13 @@ static double field_weight(const rule_list *rules, const cJSON *entry)
 	if (cJSON_GetObjectItemCaseSensitive(entry, "_scope") != NULL)
 		return 1000;
 	cJSON_ArrayForEach(o, options)
-		weight += option_weight(rules, o->valuestring);
+		weight += option_weight(engine, o->valuestring);
 	return cJSON_GetArraySize(options) > 0 ? weight : 3;
 }
 
 /* Turns the object keyed by field into the output list, most
  * consequential first; needed_for becomes one sentence. */
-static cJSON *finish(const rule_list *rules, cJSON *by_field)
+static cJSON *finish(onco_engine *engine, cJSON *by_field)
 {
 	cJSON *list = cJSON_CreateArray(), *entry;
 	int rc = list == NULL ? ONCO_ENOMEM : 0;
@@ -479,7 +454,7 @@ static cJSON *finish(const rule_list *rules, cJSON *by_field)
 			rc = onco_json_sort(cJSON_GetObjectItemCaseSensitive(entry, "options"),
 					compare_strings);
 		if (rc == 0 && !cJSON_AddNumberToObject(entry, "_weight",
-							field_weight(rules, entry)))
+							field_weight(engine, entry)))
 			rc = ONCO_ENOMEM;
 		if (rc != 0)
 			break;
@@ -526,14 +501,14 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 {
 	cJSON *by_field = cJSON_CreateObject(), *list;
 	const char **ids = NULL;
-	rule_list rules = {NULL, 0}, blocked = {NULL, 0};
+	rule_list blocked = {NULL, 0};
 	size_t i, n_ids = 0;
 	int rc = by_field == NULL ? ONCO_ENOMEM : concluded_ids(engine, run, &ids, &n_ids);
 
 	if (rc == 0)
-		rc = recommendation_rules(engine, &rules);
-	if (rc == 0) {
-		blocked.rules = malloc((rules.n > 0 ? rules.n : 1) * sizeof(*blocked.rules));
+		rc = onco_run_blocked_rules(engine, run);
+	if (rc == 0 && run->n_blocked > 0) {
+		blocked.rules = malloc(run->n_blocked * sizeof(*blocked.rules));
 		rc = blocked.rules == NULL ? ONCO_ENOMEM : 0;
 	}
 
@@ -564,8 +539,6 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 		rc = pending_missing(engine, run, run->conclusions[ONCO_C_PENDING][i], by_field);
 	/* The recommendation rules blocked only by unknown findings, whose
 	 * option no rule concluded and no exclusion rules out. */
-	if (rc == 0)
-		rc = onco_run_blocked_rules(engine, run);
 	for (i = 0; i < run->n_blocked && rc == 0; i++) {
 		const onco_rule_info *rule = &engine->kb.rules[run->blocked[i].rule];
 
@@ -575,8 +548,7 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 	for (i = 0; i < blocked.n && rc == 0; i++)
 		rc = rule_missing(engine, run, &blocked, blocked.rules[i], by_field);
 	free(ids);
-	list = rc == 0 ? finish(&rules, by_field) : NULL;
-	free(rules.rules);
+	list = rc == 0 ? finish(engine, by_field) : NULL;
 	free(blocked.rules);
 	cJSON_Delete(by_field);
 	return list;

@@ -250,6 +250,9 @@ size_t onco_rule_unknown_only(onco_engine *engine, const onco_run_facts *run,
  * the possible pass and the missing information share the answer. 0 or
  * ONCO_ENOMEM. */
 int onco_run_blocked_rules(onco_engine *engine, onco_run_facts *run);
+/* blocked.c: the first recommendation rule (in definition order) that
+ * concludes option `id`, or NULL. */
+const onco_rule_info *onco_option_rule(onco_engine *engine, const char *id);
 
 /* json_sort.c: detaches the items of a cJSON array, sorts them with
  * `compare` (qsort on cJSON pointers), puts them back. 0, or ONCO_ENOMEM

@@ -4,7 +4,8 @@
  * conditions (onco_run_blocked_rules), are exactly those that
  * onco_rule_unknown_only (conditions.c) finds judging each rule by its
  * names, with the same count of unknown conditions: over every regression
- * case, and again after a walk adds a finding valued unknown.
+ * case, and again after a walk adds a finding valued unknown. And the
+ * first rule concluding an option, looked up by its id.
  */
 #include <glob.h>
 #include <stdlib.h>
@@ -150,11 +151,40 @@ static void test_a_new_unknown_finding_is_judged_again(void)
 	onco_engine_free(engine);
 }
 
+/* onco_option_rule: for each option a recommendation rule concludes, the
+ * first such rule in definition order; no rule for any other id. */
+static void test_an_option_gives_the_first_rule_concluding_it(void)
+{
+	onco_engine *engine = opened();
+	size_t i, j, options = 0;
+
+	for (i = 0; i < engine->kb.n_rules; i++) {
+		const onco_rule_info *r = &engine->kb.rules[i], *first = NULL;
+
+		if (r->kind != ONCO_RULE_RECOMMENDATION || r->concludes == NULL)
+			continue;
+		for (j = 0; j <= i && first == NULL; j++) {
+			const onco_rule_info *q = &engine->kb.rules[j];
+
+			if (q->kind == ONCO_RULE_RECOMMENDATION && q->concludes != NULL &&
+			    strcmp(q->concludes, r->concludes) == 0)
+				first = q;
+		}
+		CU_ASSERT_PTR_EQUAL(onco_option_rule(engine, r->concludes), first);
+		options += first == r;
+	}
+	CU_ASSERT(options > 10);
+	CU_ASSERT_PTR_NULL(onco_option_rule(engine, "no-such-option"));
+	CU_ASSERT_PTR_NULL(onco_option_rule(engine, ""));
+	onco_engine_free(engine);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
 		ONCO_TEST(test_blocked_rules_agree_with_judging_each_rule),
 		ONCO_TEST(test_a_new_unknown_finding_is_judged_again),
+		ONCO_TEST(test_an_option_gives_the_first_rule_concluding_it),
 	};
 
 	return ONCO_RUN_SUITE("blocked", tests);

@@ -283,6 +283,29 @@ int onco_run_is_held(const onco_run_facts *run, const char *id)
 	return onco_run_is_excluded(run, id) || onco_run_is_pending(run, id);
 }
 
+int onco_run_is_concluded(onco_engine *engine, onco_run_facts *run, const char *id)
+{
+	size_t n = run->n_conclusions[ONCO_C_RECOMMENDATION], i;
+
+	if (!run->concluded_made) {
+		free(run->concluded);
+		run->concluded = NULL;
+		run->n_concluded = 0;
+		if (n > 0 && (run->concluded = malloc(n * sizeof(*run->concluded))) == NULL)
+			return ONCO_ENOMEM;
+		for (i = 0; i < n; i++) {
+			const char *concluded = onco_fact_text(
+				engine->env, run->conclusions[ONCO_C_RECOMMENDATION][i], "id");
+
+			if (concluded != NULL)
+				run->concluded[run->n_concluded++] = concluded;
+		}
+		qsort(run->concluded, run->n_concluded, sizeof(*run->concluded), compare_ids);
+		run->concluded_made = 1;
+	}
+	return in_ids(run->concluded, run->n_concluded, id);
+}
+
 int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void *fact)
 {
 	void *env = engine->env;
@@ -360,6 +383,7 @@ static int walk(onco_engine *engine, onco_run_facts *run)
 	size_t findings = run->n_findings, scopes = run->n_scopes;
 	size_t exclusions = run->n_conclusions[ONCO_C_EXCLUSION];
 	size_t pending = run->n_conclusions[ONCO_C_PENDING];
+	size_t recommendations = run->n_conclusions[ONCO_C_RECOMMENDATION];
 	int rc = 0;
 
 	for (fact = EnvGetNextFact(env, run->last); fact != NULL && rc == 0;
@@ -391,6 +415,8 @@ static int walk(onco_engine *engine, onco_run_facts *run)
 		run->n_blocked = 0;
 		run->blocked_made = 0;
 	}
+	if (run->n_conclusions[ONCO_C_RECOMMENDATION] != recommendations)
+		run->concluded_made = 0;
 	if (rc == 0 && (!run->indexed || run->n_conclusions[ONCO_C_EXCLUSION] != exclusions)) {
 		free(run->excluded);
 		run->excluded = NULL;
@@ -441,6 +467,7 @@ void onco_run_facts_release(onco_run_facts *run)
 	free(run->excluded);
 	free(run->pending);
 	free(run->blocked);
+	free(run->concluded);
 	for (k = 0; k < ONCO_C_KINDS; k++)
 		free(run->conclusions[k]);
 	memset(run, 0, sizeof(*run));

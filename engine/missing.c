@@ -77,42 +77,6 @@ static const char *why_of(const cJSON *undecided, const char *field)
 	return cJSON_IsString(why) ? why->valuestring : NULL;
 }
 
-static int compare_ids(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The ids of the options the run concluded, sorted, to look up once per
- * recommendation rule (*ids NULL when there are none). 0 or ONCO_ENOMEM. */
-static int concluded_ids(onco_engine *engine, const onco_run_facts *run, const char ***ids,
-			 size_t *count)
-{
-	size_t n = run->n_conclusions[ONCO_C_RECOMMENDATION], i;
-
-	*ids = NULL;
-	*count = 0;
-	if (n == 0)
-		return 0;
-	*ids = malloc(n * sizeof(**ids));
-	if (*ids == NULL)
-		return ONCO_ENOMEM;
-	for (i = 0; i < n; i++) {
-		const char *id = onco_fact_text(engine->env,
-						run->conclusions[ONCO_C_RECOMMENDATION][i], "id");
-		if (id != NULL)
-			(*ids)[(*count)++] = id;
-	}
-	qsort(*ids, *count, sizeof(**ids), compare_ids);
-	return 0;
-}
-
-/* Whether some rule concluded option `id` in this run (listed, or held
- * back by a gate): `ids` from concluded_ids. */
-static int concluded(const char **ids, size_t count, const char *id)
-{
-	return count > 0 && bsearch(&id, ids, count, sizeof(*ids), compare_ids) != NULL;
-}
-
 /* Whether an exclusion rules option `id` out: what it would need no longer
  * matters. (The run's index of excluded options leaves out the empty id.) */
 static int excluded(onco_engine *engine, const onco_run_facts *run, const char *id)
@@ -500,13 +464,10 @@ static cJSON *finish(onco_engine *engine, cJSON *by_field)
 cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 {
 	cJSON *by_field = cJSON_CreateObject(), *list;
-	const char **ids = NULL;
 	rule_list blocked = {NULL, 0};
-	size_t i, n_ids = 0;
-	int rc = by_field == NULL ? ONCO_ENOMEM : concluded_ids(engine, run, &ids, &n_ids);
+	size_t i;
+	int rc = by_field == NULL ? ONCO_ENOMEM : onco_run_blocked_rules(engine, run);
 
-	if (rc == 0)
-		rc = onco_run_blocked_rules(engine, run);
 	if (rc == 0 && run->n_blocked > 0) {
 		blocked.rules = malloc(run->n_blocked * sizeof(*blocked.rules));
 		rc = blocked.rules == NULL ? ONCO_ENOMEM : 0;
@@ -539,15 +500,18 @@ cJSON *onco_missing_json(onco_engine *engine, onco_run_facts *run)
 		rc = pending_missing(engine, run, run->conclusions[ONCO_C_PENDING][i], by_field);
 	/* The recommendation rules blocked only by unknown findings, whose
 	 * option no rule concluded and no exclusion rules out. */
-	for (i = 0; i < run->n_blocked && rc == 0; i++) {
+	for (i = 0; i < run->n_blocked && rc >= 0; i++) {
 		const onco_rule_info *rule = &engine->kb.rules[run->blocked[i].rule];
 
-		if (!concluded(ids, n_ids, rule->concludes) && !excluded(engine, run, rule->concludes))
+		rc = excluded(engine, run, rule->concludes)
+			     ? 1
+			     : onco_run_is_concluded(engine, run, rule->concludes);
+		if (rc == 0)
 			blocked.rules[blocked.n++] = rule;
 	}
+	rc = rc < 0 ? rc : 0;
 	for (i = 0; i < blocked.n && rc == 0; i++)
 		rc = rule_missing(engine, run, &blocked, blocked.rules[i], by_field);
-	free(ids);
 	list = rc == 0 ? finish(engine, by_field) : NULL;
 	free(blocked.rules);
 	cJSON_Delete(by_field);

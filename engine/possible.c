@@ -30,39 +30,6 @@ static int is_host_slot(const char *slot)
 	return 0;
 }
 
-static int compare_ids(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The ids of the options concluded in the run, sorted: looked up once per
- * recommendation rule. NULL (and *count 0) when there are none. */
-static const char **concluded_ids(onco_engine *engine, const onco_run_facts *run, size_t *count,
-				  int *failed)
-{
-	size_t n = run->n_conclusions[ONCO_C_RECOMMENDATION], i, used = 0;
-	const char **ids;
-
-	*count = 0;
-	*failed = 0;
-	if (n == 0)
-		return NULL;
-	ids = malloc(n * sizeof(*ids));
-	if (ids == NULL) {
-		*failed = 1;
-		return NULL;
-	}
-	for (i = 0; i < n; i++) {
-		const char *id = onco_fact_text(engine->env, run->conclusions[ONCO_C_RECOMMENDATION][i],
-						"id");
-		if (id != NULL)
-			ids[used++] = id;
-	}
-	qsort(ids, used, sizeof(*ids), compare_ids);
-	*count = used;
-	return ids;
-}
-
 /* A recommendation rule's option made ready to assert, once per engine:
  * the slots it declares with their values as CLIPS values (held by a count
  * of their own, so they live as long as the environment), and the other
@@ -378,9 +345,8 @@ int onco_possible_assert(onco_engine *engine, onco_run_facts *run, size_t *count
 	const onco_kb *kb = &engine->kb;
 	onco_blocked_rule *candidates;
 	void *tmpl;
-	size_t i, n = 0, n_concluded;
-	const char **concluded;
-	int rc, failed;
+	size_t i, n = 0;
+	int rc;
 
 	*count = 0;
 	rc = onco_run_blocked_rules(engine, run);
@@ -391,22 +357,25 @@ int onco_possible_assert(onco_engine *engine, onco_run_facts *run, size_t *count
 	tmpl = EnvFindDeftemplate(engine->env, "recommendation");
 	if (tmpl == NULL || !EnvDeftemplateSlotExistP(engine->env, tmpl, "status"))
 		return 0;
-	concluded = concluded_ids(engine, run, &n_concluded, &failed);
-	candidates = failed ? NULL : malloc(run->n_blocked * sizeof(*candidates));
-	if (candidates == NULL) {
-		free(concluded);
+	candidates = malloc(run->n_blocked * sizeof(*candidates));
+	if (candidates == NULL)
 		return ONCO_ENOMEM;
-	}
 	/* The rules blocked only by unknown findings whose option is neither
 	 * concluded nor ruled out, and which declare it in literals. */
-	for (i = 0; i < run->n_blocked; i++) {
+	for (i = 0; i < run->n_blocked && rc >= 0; i++) {
 		const onco_rule_info *rule = &kb->rules[run->blocked[i].rule];
 
-		if (rule->decls_literal && !onco_run_is_excluded(run, rule->concludes) &&
-		    (n_concluded == 0 || bsearch(&rule->concludes, concluded, n_concluded,
-						 sizeof(*concluded), compare_ids) == NULL))
+		if (!rule->decls_literal || onco_run_is_excluded(run, rule->concludes))
+			continue;
+		rc = onco_run_is_concluded(engine, run, rule->concludes);
+		if (rc == 0)
 			candidates[n++] = run->blocked[i];
 	}
+	if (rc < 0) {
+		free(candidates);
+		return rc;
+	}
+	rc = 0;
 	for (i = 0; i < n && rc == 0; i++) {
 		size_t r = candidates[i].rule;
 		onco_possible_prep *prep = prepared(engine, tmpl, r, &rc);
@@ -418,7 +387,6 @@ int onco_possible_assert(onco_engine *engine, onco_run_facts *run, size_t *count
 			(*count)++;
 	}
 	free(candidates);
-	free(concluded);
 	return rc;
 }
 

@@ -35,6 +35,12 @@ typedef struct onco_run_facts {
 	size_t n_excluded;
 	const char **pending;
 	size_t n_pending;
+	/* The ids of the recommendation facts, sorted (onco_run_is_concluded):
+	 * made when first asked (concluded_made), again when a walk adds
+	 * recommendations. */
+	const char **concluded;
+	size_t n_concluded;
+	int concluded_made;
 	void *cancer; /* the cancer fact, for the not-covered reason */
 	/* `finding-gap` facts: the exact field behind an unknown finding, as
 	 * the rule that found it unknown names it (rules/schema.clp). */
@@ -191,6 +197,9 @@ int onco_run_has_scope(onco_engine *engine, const onco_run_facts *run,
 int onco_run_is_excluded(const onco_run_facts *run, const char *id);
 int onco_run_is_pending(const onco_run_facts *run, const char *id);
 int onco_run_is_held(const onco_run_facts *run, const char *id);
+/* Whether some rule concluded option `id` in this run (a recommendation
+ * fact, listed or held back by a gate): 1 or 0, or ONCO_ENOMEM. */
+int onco_run_is_concluded(onco_engine *engine, onco_run_facts *run, const char *id);
 
 /* possible.c: asserts the "possible" options of a finished run (see
  * possible.c); *count says how many. 0, ONCO_ENOMEM or ONCO_EINTERNAL. The

@@ -224,6 +224,34 @@ static void test_findings_are_indexed_by_name_then_place(void)
 	onco_engine_free(engine);
 }
 
+/* onco_run_is_concluded: the ids of the recommendation facts, and one a
+ * walk adds. */
+static void test_concluded_options_are_those_recommended(void)
+{
+	onco_engine *engine = evaluated();
+	onco_run_facts run;
+	size_t i;
+
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	CU_ASSERT_FATAL(run.n_conclusions[ONCO_C_RECOMMENDATION] > 0);
+	for (i = 0; i < run.n_conclusions[ONCO_C_RECOMMENDATION]; i++) {
+		DATA_OBJECT id;
+
+		CU_ASSERT_TRUE_FATAL(EnvGetFactSlot(
+			engine->env, run.conclusions[ONCO_C_RECOMMENDATION][i], "id", &id));
+		CU_ASSERT_EQUAL(onco_run_is_concluded(engine, &run, DOToString(id)), 1);
+	}
+	CU_ASSERT_EQUAL(onco_run_is_concluded(engine, &run, "test-option"), 0);
+	/* test data, not case data: no case reaches CLIPS source text */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(EnvAssertString(
+		engine->env, "(recommendation (id test-option) (summary \"s\") (rule test-rule))"));
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather_more(engine, &run), 0);
+	CU_ASSERT_EQUAL(onco_run_is_concluded(engine, &run, "test-option"), 1);
+	CU_ASSERT_EQUAL(onco_run_is_concluded(engine, &run, "no-such-option"), 0);
+	onco_run_facts_release(&run);
+	onco_engine_free(engine);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
@@ -231,6 +259,7 @@ int main(void)
 		ONCO_TEST(test_a_retracted_fact_is_not_kept),
 		ONCO_TEST(test_nothing_new_changes_nothing),
 		ONCO_TEST(test_findings_are_indexed_by_name_then_place),
+		ONCO_TEST(test_concluded_options_are_those_recommended),
 	};
 
 	return ONCO_RUN_SUITE("gather", tests);

@@ -36,7 +36,7 @@ static int is_host_slot(const char *slot)
  * rules that conclude the same option. Asserting a possible option then
  * looks up no slot, hashes no symbol and parses no number. */
 typedef struct prepared_slot {
-	const char *slot;
+	long position; /* its field in a fact of the template */
 	int multi;
 	size_t n;
 	unsigned short *types;
@@ -46,6 +46,7 @@ typedef struct prepared_slot {
 struct onco_possible_prep {
 	prepared_slot *slots;
 	size_t n_slots;
+	long basis; /* the field of the basis multislot */
 	size_t *rivals;
 	size_t n_rivals;
 };
@@ -169,8 +170,10 @@ static int prepare_slot(void *env, void *tmpl, const onco_decl *d, prepared_slot
 {
 	size_t i;
 
-	slot->slot = d->slot;
+	slot->position = onco_slot_position(tmpl, d->slot);
 	slot->multi = EnvDeftemplateSlotMultiP(env, tmpl, d->slot) != 0;
+	if (slot->position < 0)
+		return ONCO_EINTERNAL;
 	if (!slot->multi && d->n_values != 1)
 		return ONCO_EINTERNAL;
 	slot->types = malloc((d->n_values ? d->n_values : 1) * sizeof(*slot->types));
@@ -198,13 +201,15 @@ static int prepare_slot(void *env, void *tmpl, const onco_decl *d, prepared_slot
 
 /* A slot the host fills with one symbol, whatever the rule writes
  * ("status" possible, "rule" its name). */
-static int prepare_host_slot(void *env, const char *name, const char *symbol,
+static int prepare_host_slot(void *env, void *tmpl, const char *name, const char *symbol,
 			     prepared_slot *slot)
 {
 	void *value = EnvAddSymbol(env, symbol);
 
-	slot->slot = name;
+	slot->position = onco_slot_position(tmpl, name);
 	slot->multi = 0;
+	if (slot->position < 0 || EnvDeftemplateSlotMultiP(env, tmpl, name))
+		return ONCO_EINTERNAL;
 	slot->types = malloc(sizeof(*slot->types));
 	slot->values = malloc(sizeof(*slot->values));
 	if (value == NULL || slot->types == NULL || slot->values == NULL)
@@ -243,9 +248,14 @@ static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t inde
 		*rc = prepare_slot(engine->env, tmpl, d, &prep->slots[prep->n_slots++]);
 	}
 	if (*rc == 0)
-		*rc = prepare_host_slot(engine->env, "status", "possible", &prep->slots[prep->n_slots++]);
+		*rc = prepare_host_slot(engine->env, tmpl, "status", "possible",
+					&prep->slots[prep->n_slots++]);
 	if (*rc == 0)
-		*rc = prepare_host_slot(engine->env, "rule", rule->name, &prep->slots[prep->n_slots++]);
+		*rc = prepare_host_slot(engine->env, tmpl, "rule", rule->name,
+					&prep->slots[prep->n_slots++]);
+	prep->basis = onco_slot_position(tmpl, "basis");
+	if (*rc == 0 && (prep->basis < 0 || !EnvDeftemplateSlotMultiP(engine->env, tmpl, "basis")))
+		*rc = ONCO_EINTERNAL;
 	for (i = 0; i < engine->kb.n_rules && *rc == 0; i++) {
 		const onco_rule_info *other = &engine->kb.rules[i];
 
@@ -261,37 +271,56 @@ static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t inde
 	return prep;
 }
 
+/* The field `position` of a fact being built, emptied for a new value.
+ * Written in place, as EnvPutFactSlot writes it once it has found the
+ * slot (factmngr.c): that look-up interned the slot's name on every call,
+ * a tenth of asserting a possible option. Positions and kinds of slot
+ * were checked when the option was prepared. */
+static struct field *field_at(void *env, void *fact, long position)
+{
+	struct field *to = &((struct fact *)fact)->theProposition.theFields[position];
+
+	if (to->type == MULTIFIELD)
+		ReturnMultifield(env, to->value);
+	return to;
+}
+
+/* A multifield of `n` values owned by the fact it goes into (not by the
+ * current garbage frame, as EnvCreateMultifield's is). */
+static struct multifield *fact_multifield(void *env, size_t n)
+{
+	return CreateMultifield2(env, (long)n);
+}
+
 /* Puts a prepared slot into the fact being built: one value into a
  * single-field slot, all of them into a multislot. */
 static int put_prepared(void *env, void *fact, const prepared_slot *slot)
 {
-	DATA_OBJECT v;
-	void *mf;
+	struct field *to = field_at(env, fact, slot->position);
+	struct multifield *mf;
 	size_t i;
 
 	if (!slot->multi) {
-		SetType(v, slot->types[0]);
-		SetValue(v, slot->values[0]);
-		return EnvPutFactSlot(env, fact, slot->slot, &v) ? 0 : ONCO_EINTERNAL;
+		to->type = slot->types[0];
+		to->value = slot->values[0];
+		return 0;
 	}
-	mf = EnvCreateMultifield(env, (long)slot->n);
+	mf = fact_multifield(env, slot->n);
 	if (mf == NULL)
 		return ONCO_ENOMEM;
 	for (i = 0; i < slot->n; i++) {
 		SetMFType(mf, (long)i + 1, slot->types[i]);
 		SetMFValue(mf, (long)i + 1, slot->values[i]);
 	}
-	SetType(v, MULTIFIELD);
-	SetValue(v, mf);
-	SetDOBegin(v, 1);
-	SetDOEnd(v, (long)slot->n);
-	return EnvPutFactSlot(env, fact, slot->slot, &v) ? 0 : ONCO_EINTERNAL;
+	to->type = MULTIFIELD;
+	to->value = mf;
+	return 0;
 }
 
-static int put_basis(void *env, void *fact, void **basis, size_t n)
+static int put_basis(void *env, void *fact, long position, void **basis, size_t n)
 {
-	DATA_OBJECT v;
-	void *mf = EnvCreateMultifield(env, (long)n);
+	struct field *to = field_at(env, fact, position);
+	struct multifield *mf = fact_multifield(env, n);
 	size_t i;
 
 	if (mf == NULL)
@@ -300,11 +329,9 @@ static int put_basis(void *env, void *fact, void **basis, size_t n)
 		SetMFType(mf, (long)i + 1, FACT_ADDRESS);
 		SetMFValue(mf, (long)i + 1, basis[i]);
 	}
-	SetType(v, MULTIFIELD);
-	SetValue(v, mf);
-	SetDOBegin(v, 1);
-	SetDOEnd(v, (long)n);
-	return EnvPutFactSlot(env, fact, "basis", &v) ? 0 : ONCO_EINTERNAL;
+	to->type = MULTIFIELD;
+	to->value = mf;
+	return 0;
 }
 
 /* Asserts the possible option of `rule`, prepared as `prep`, a fact of
@@ -329,7 +356,7 @@ static int assert_possible(onco_engine *engine, const onco_run_facts *run,
 	for (i = 0; rc == 0 && i < prep->n_slots; i++)
 		rc = put_prepared(env, fact, &prep->slots[i]);
 	if (rc == 0)
-		rc = put_basis(env, fact, basis, n);
+		rc = put_basis(env, fact, prep->basis, basis, n);
 	if (rc == 0 && !EnvAssignFactSlotDefaults(env, fact))
 		rc = ONCO_EINTERNAL;
 	if (rc == 0 && EnvAssert(env, fact) == NULL)

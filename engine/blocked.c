@@ -49,9 +49,6 @@ struct onco_blocked_index {
 	 * first rule that concludes it, sorted by id: onco_option_rule. */
 	struct option_row *options;
 	size_t n_options;
-	/* Filled for each run: the values present per finding (bit 0 yes, 1
-	 * no, 2 unknown), then per guideline 1 when a scope fact names it. */
-	unsigned char *present;
 };
 
 static int is_judged(const onco_rule_info *rule)
@@ -106,7 +103,6 @@ void onco_blocked_index_free(onco_engine *engine)
 	free(index->conditions);
 	free(index->findings);
 	free(index->scopes);
-	free(index->present);
 	free(index->options);
 	free(index);
 	engine->blocked_index = NULL;
@@ -164,12 +160,6 @@ static int index_make(onco_engine *engine)
 	index->n_options = n;
 	sort_unique(index->findings, &index->n_findings);
 	sort_unique(index->scopes, &index->n_scopes);
-	index->present = malloc(index->n_findings + index->n_scopes + 1);
-	if (index->present == NULL) {
-		engine->blocked_index = index;
-		onco_blocked_index_free(engine);
-		return ONCO_ENOMEM;
-	}
 	n = 0;
 	for (i = 0; i < kb->n_rules; i++) {
 		index->first[i] = n;
@@ -196,20 +186,20 @@ static int index_make(onco_engine *engine)
 	return 0;
 }
 
-/* Fills index->present for `run`. */
+/* Fills `present` (see onco_run_facts) for `run`. */
 static void fill_present(onco_engine *engine, const onco_run_facts *run,
-			 onco_blocked_index *index)
+			 const onco_blocked_index *index, unsigned char *present)
 {
-	unsigned char *scoped = index->present + index->n_findings;
+	unsigned char *scoped = present + index->n_findings;
 	size_t i = 0, j = 0;
 
-	memset(index->present, 0, index->n_findings + index->n_scopes);
+	memset(present, 0, index->n_findings + index->n_scopes);
 	/* Both lists are sorted by strcmp and hold each name once. */
 	while (i < index->n_findings && j < run->n_finding_index) {
 		int c = strcmp(index->findings[i], run->finding_index[j].name);
 
 		if (c == 0)
-			index->present[i] = (unsigned char)run->finding_index[j].values;
+			present[i] = (unsigned char)run->finding_index[j].values;
 		i += c <= 0;
 		j += c >= 0;
 	}
@@ -226,17 +216,18 @@ static void fill_present(onco_engine *engine, const onco_run_facts *run,
 	}
 }
 
-/* onco_condition_eval for a compiled condition, from index->present. */
-static onco_condition_state state_of(const onco_blocked_index *index, const compiled_condition *c)
+/* onco_condition_eval for a compiled condition, from the run's table. */
+static onco_condition_state state_of(const onco_blocked_index *index,
+				     const unsigned char *table, const compiled_condition *c)
 {
 	unsigned present;
 
 	switch (c->kind) {
 	case ONCO_COND_SCOPE:
-		return index->present[index->n_findings + c->id] != c->negated ? ONCO_COND_MET
-										 : ONCO_COND_NOT_MET;
+		return table[index->n_findings + c->id] != c->negated ? ONCO_COND_MET
+								       : ONCO_COND_NOT_MET;
 	case ONCO_COND_FINDING:
-		present = index->present[c->id];
+		present = table[c->id];
 		if (c->negated)
 			return (present & c->accepted) ? ONCO_COND_NOT_MET : ONCO_COND_MET;
 		if (present & c->accepted)
@@ -262,13 +253,18 @@ int onco_run_blocked_rules(onco_engine *engine, onco_run_facts *run)
 	if (rc != 0)
 		return rc;
 	index = engine->blocked_index;
-	fill_present(engine, run, index);
+	free(run->present);
+	run->present = malloc(index->n_findings + index->n_scopes + 1);
+	if (run->present == NULL)
+		return ONCO_ENOMEM;
+	fill_present(engine, run, index, run->present);
 	run->n_blocked = 0;
 	for (i = 0; i < kb->n_rules; i++) {
 		size_t unknown = 0;
 
 		for (k = index->first[i]; k < index->first[i + 1]; k++) {
-			onco_condition_state s = state_of(index, &index->conditions[k]);
+			onco_condition_state s =
+				state_of(index, run->present, &index->conditions[k]);
 
 			if (s == ONCO_COND_UNKNOWN) {
 				unknown++;
@@ -309,4 +305,12 @@ const onco_rule_info *onco_option_rule(onco_engine *engine, const char *id)
 				      : bsearch(&key, index->options, index->n_options,
 						sizeof(*index->options), compare_id);
 	return found != NULL ? &kb->rules[found->rule] : NULL;
+}
+
+onco_condition_state onco_run_rule_condition(const onco_engine *engine, const onco_run_facts *run,
+					     size_t rule, size_t k)
+{
+	const onco_blocked_index *index = engine->blocked_index;
+
+	return state_of(index, run->present, &index->conditions[index->first[rule] + k]);
 }

@@ -411,7 +411,9 @@ static int walk(onco_engine *engine, onco_run_facts *run)
 	 * scopes alone. */
 	if (run->n_findings != findings || run->n_scopes != scopes) {
 		free(run->blocked);
+		free(run->present);
 		run->blocked = NULL;
+		run->present = NULL;
 		run->n_blocked = 0;
 		run->blocked_made = 0;
 	}
@@ -467,6 +469,7 @@ void onco_run_facts_release(onco_run_facts *run)
 	free(run->excluded);
 	free(run->pending);
 	free(run->blocked);
+	free(run->present);
 	free(run->concluded);
 	for (k = 0; k < ONCO_C_KINDS; k++)
 		free(run->conclusions[k]);

@@ -257,6 +257,13 @@ typedef struct rule_list {
 	size_t n;
 } rule_list;
 
+/* The state of condition `k` of `rule`, a rule the run leaves blocked. */
+static onco_condition_state state(const onco_engine *engine, const onco_run_facts *run,
+				  const onco_rule_info *rule, size_t k)
+{
+	return onco_run_rule_condition(engine, run, (size_t)(rule - engine->kb.rules), k);
+}
+
 /* Whether `c` is among the conditions of `rule` that the run leaves
  * unknown (same finding, same values accepted, same polarity). */
 static int has_unknown_condition(onco_engine *engine, const onco_run_facts *run,
@@ -269,7 +276,7 @@ static int has_unknown_condition(onco_engine *engine, const onco_run_facts *run,
 
 		if (d->name != NULL && c->name != NULL && strcmp(d->name, c->name) == 0 &&
 		    d->negated == c->negated && memcmp(d->accepts, c->accepts, sizeof(d->accepts)) == 0 &&
-		    onco_condition_eval(engine, run, d) == ONCO_COND_UNKNOWN)
+		    state(engine, run, rule, i) == ONCO_COND_UNKNOWN)
 			return 1;
 	}
 	return 0;
@@ -286,7 +293,7 @@ static int implied_by_shorter_route(onco_engine *engine, const onco_run_facts *r
 	size_t i, k, mine = 0;
 
 	for (k = 0; k < rule->n_conditions; k++)
-		mine += onco_condition_eval(engine, run, &rule->conditions[k]) == ONCO_COND_UNKNOWN;
+		mine += state(engine, run, rule, k) == ONCO_COND_UNKNOWN;
 	/* Such a rule is blocked as `rule` is: the option is neither concluded
 	 * nor ruled out, and it waits for unknown findings alone. */
 	for (i = 0; i < blocked->n; i++) {
@@ -296,8 +303,7 @@ static int implied_by_shorter_route(onco_engine *engine, const onco_run_facts *r
 		if (other == rule || strcmp(other->concludes, rule->concludes) != 0)
 			continue;
 		for (k = 0; k < other->n_conditions; k++)
-			if (onco_condition_eval(engine, run, &other->conditions[k]) ==
-			    ONCO_COND_UNKNOWN) {
+			if (state(engine, run, other, k) == ONCO_COND_UNKNOWN) {
 				theirs++;
 				shared += has_unknown_condition(engine, run, rule, &other->conditions[k]);
 			}
@@ -326,7 +332,7 @@ static int rule_missing(onco_engine *engine, const onco_run_facts *run,
 	for (i = 0; i < rule->n_conditions && rc == 0; i++) {
 		const onco_condition *c = &rule->conditions[i];
 
-		if (onco_condition_eval(engine, run, c) == ONCO_COND_UNKNOWN)
+		if (state(engine, run, rule, i) == ONCO_COND_UNKNOWN)
 			rc = onco_unknown_fields(engine, run, c->name, fields, undecided);
 	}
 	cJSON_ArrayForEach(f, fields)

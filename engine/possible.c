@@ -260,7 +260,8 @@ static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t inde
 		const onco_rule_info *other = &engine->kb.rules[i];
 
 		if (i != index && other->kind == ONCO_RULE_RECOMMENDATION &&
-		    other->concludes != NULL && strcmp(other->concludes, rule->concludes) == 0)
+		    other->concludes != NULL && other->concludes[0] == rule->concludes[0] &&
+		    strcmp(other->concludes, rule->concludes) == 0)
 			prep->rivals[prep->n_rivals++] = i;
 	}
 	if (*rc != 0) {
@@ -380,9 +381,17 @@ int onco_possible_assert(onco_engine *engine, onco_run_facts *run, size_t *count
 	if (rc != 0 || run->n_blocked == 0)
 		return rc;
 	/* A rule base whose schema has no status slot (written before "possible
-	 * if") gets none: its missing information still names the fields. */
-	tmpl = EnvFindDeftemplate(engine->env, "recommendation");
-	if (tmpl == NULL || !EnvDeftemplateSlotExistP(engine->env, tmpl, "status"))
+	 * if") gets none: its missing information still names the fields. The
+	 * templates do not change once loaded: looked up once. */
+	if (!engine->possible_template_sought) {
+		tmpl = EnvFindDeftemplate(engine->env, "recommendation");
+		engine->possible_template =
+			tmpl != NULL && EnvDeftemplateSlotExistP(engine->env, tmpl, "status") ? tmpl
+												: NULL;
+		engine->possible_template_sought = 1;
+	}
+	tmpl = engine->possible_template;
+	if (tmpl == NULL)
 		return 0;
 	candidates = malloc(run->n_blocked * sizeof(*candidates));
 	if (candidates == NULL)

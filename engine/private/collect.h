@@ -69,6 +69,10 @@ typedef struct onco_run_facts {
 	struct onco_blocked_rule *blocked;
 	size_t n_blocked;
 	int blocked_made;
+	/* What they were judged on (blocked.c): the values present per
+	 * finding, and which guidelines are in scope, by the numbers the
+	 * engine gave their names. */
+	unsigned char *present;
 	/* Where the last walk ended, for onco_run_facts_gather_more: the last
 	 * fact walked, the count of facts and the next fact index then, the
 	 * support log entries already counted. */
@@ -259,6 +263,11 @@ size_t onco_rule_unknown_only(onco_engine *engine, const onco_run_facts *run,
  * the possible pass and the missing information share the answer. 0 or
  * ONCO_ENOMEM. */
 int onco_run_blocked_rules(onco_engine *engine, onco_run_facts *run);
+/* blocked.c: onco_condition_eval for condition `k` of recommendation rule
+ * `rule` (its index in kb.rules), once onco_run_blocked_rules has judged
+ * the run. */
+onco_condition_state onco_run_rule_condition(const onco_engine *engine, const onco_run_facts *run,
+					     size_t rule, size_t k);
 /* blocked.c: the first recommendation rule (in definition order) that
  * concludes option `id`, or NULL. */
 const onco_rule_info *onco_option_rule(onco_engine *engine, const char *id);

@@ -152,6 +152,10 @@ struct onco_engine {
 	/* possible.c: per rule, parallel to kb.rules, its option made ready
 	 * to assert as a possible one (on first use; NULL until then). */
 	struct onco_possible_prep **possible_preps;
+	/* possible.c: the recommendation template when it has a status slot,
+	 * else NULL; looked up once (possible_template_sought). */
+	void *possible_template;
+	int possible_template_sought;
 	/* blocked.c: the recommendation rules' conditions compiled for
 	 * judging, made on first use (onco_run_blocked_rules). */
 	struct onco_blocked_index *blocked_index;

@@ -48,11 +48,12 @@ static int evaluate_case(onco_engine *engine, const char *path)
 	return rc == 0;
 }
 
-/* run->blocked against onco_rule_unknown_only for every rule; returns how
- * many rules are blocked. */
+/* run->blocked against onco_rule_unknown_only for every rule, and the
+ * state of each condition of a blocked rule against onco_condition_eval;
+ * returns how many rules are blocked. */
 static size_t check_blocked(onco_engine *engine, onco_run_facts *run)
 {
-	size_t i, k = 0;
+	size_t i, j, k = 0;
 
 	CU_ASSERT_EQUAL_FATAL(onco_run_blocked_rules(engine, run), 0);
 	CU_ASSERT_TRUE(run->blocked_made);
@@ -62,6 +63,9 @@ static size_t check_blocked(onco_engine *engine, onco_run_facts *run)
 					 ? onco_rule_unknown_only(engine, run, rule)
 					 : 0;
 
+		for (j = 0; unknown > 0 && j < rule->n_conditions; j++)
+			CU_ASSERT_EQUAL(onco_run_rule_condition(engine, run, i, j),
+					onco_condition_eval(engine, run, &rule->conditions[j]));
 		if (unknown == 0)
 			continue;
 		CU_ASSERT_FATAL(k < run->n_blocked);

@@ -12,22 +12,34 @@
 #include <stdio.h>
 #include <string.h>
 
-long onco_slot_position(const struct deftemplate *deftemplate, const char *slot)
+const struct templateSlot *onco_template_slot(const struct deftemplate *deftemplate,
+					       const char *slot, long *position)
 {
 	const struct templateSlot *s;
 	long i = 0;
 
+	*position = -1;
 	if (deftemplate == NULL || deftemplate->implied)
-		return -1;
+		return NULL;
 	/* Most slots differ from the wanted one in the first letter: testing it
 	 * first saves a strcmp call for them (thousands of reads per case). */
 	for (s = deftemplate->slotList; s != NULL; s = s->next, i++) {
 		const char *name = ValueToString(s->slotName);
 
-		if (name[0] == slot[0] && strcmp(name, slot) == 0)
-			return i;
+		if (name[0] == slot[0] && strcmp(name, slot) == 0) {
+			*position = i;
+			return s;
+		}
 	}
-	return -1;
+	return NULL;
+}
+
+long onco_slot_position(const struct deftemplate *deftemplate, const char *slot)
+{
+	long position;
+
+	onco_template_slot(deftemplate, slot, &position);
+	return position;
 }
 
 const struct field *onco_fact_field(void *fact, const char *slot)

@@ -168,12 +168,12 @@ static int put_value(void *env, DATA_OBJECT *out, const onco_decl_value *v)
 /* The values of declaration `d` into `slot` (slot existing in `tmpl`). */
 static int prepare_slot(void *env, void *tmpl, const onco_decl *d, prepared_slot *slot)
 {
+	const struct templateSlot *found = onco_template_slot(tmpl, d->slot, &slot->position);
 	size_t i;
 
-	slot->position = onco_slot_position(tmpl, d->slot);
-	slot->multi = EnvDeftemplateSlotMultiP(env, tmpl, d->slot) != 0;
-	if (slot->position < 0)
+	if (found == NULL)
 		return ONCO_EINTERNAL;
+	slot->multi = found->multislot != 0;
 	if (!slot->multi && d->n_values != 1)
 		return ONCO_EINTERNAL;
 	slot->types = malloc((d->n_values ? d->n_values : 1) * sizeof(*slot->types));
@@ -204,11 +204,11 @@ static int prepare_slot(void *env, void *tmpl, const onco_decl *d, prepared_slot
 static int prepare_host_slot(void *env, void *tmpl, const char *name, const char *symbol,
 			     prepared_slot *slot)
 {
+	const struct templateSlot *found = onco_template_slot(tmpl, name, &slot->position);
 	void *value = EnvAddSymbol(env, symbol);
 
-	slot->position = onco_slot_position(tmpl, name);
 	slot->multi = 0;
-	if (slot->position < 0 || EnvDeftemplateSlotMultiP(env, tmpl, name))
+	if (found == NULL || found->multislot)
 		return ONCO_EINTERNAL;
 	slot->types = malloc(sizeof(*slot->types));
 	slot->values = malloc(sizeof(*slot->values));
@@ -227,6 +227,7 @@ static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t inde
 {
 	const onco_rule_info *rule = &engine->kb.rules[index];
 	onco_possible_prep *prep = engine->possible_preps[index];
+	const struct templateSlot *basis;
 	size_t i;
 
 	*rc = 0;
@@ -243,7 +244,7 @@ static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t inde
 	for (i = 0; i < rule->n_decls && *rc == 0; i++) {
 		const onco_decl *d = &rule->decls[i];
 
-		if (is_host_slot(d->slot) || !EnvDeftemplateSlotExistP(engine->env, tmpl, d->slot))
+		if (is_host_slot(d->slot) || onco_slot_position(tmpl, d->slot) < 0)
 			continue;
 		*rc = prepare_slot(engine->env, tmpl, d, &prep->slots[prep->n_slots++]);
 	}
@@ -253,8 +254,8 @@ static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t inde
 	if (*rc == 0)
 		*rc = prepare_host_slot(engine->env, tmpl, "rule", rule->name,
 					&prep->slots[prep->n_slots++]);
-	prep->basis = onco_slot_position(tmpl, "basis");
-	if (*rc == 0 && (prep->basis < 0 || !EnvDeftemplateSlotMultiP(engine->env, tmpl, "basis")))
+	basis = onco_template_slot(tmpl, "basis", &prep->basis);
+	if (*rc == 0 && (basis == NULL || !basis->multislot))
 		*rc = ONCO_EINTERNAL;
 	for (i = 0; i < engine->kb.n_rules && *rc == 0; i++) {
 		const onco_rule_info *other = &engine->kb.rules[i];

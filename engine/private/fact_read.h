@@ -14,6 +14,11 @@
  * slot. A caller reading many facts of one template may keep it. */
 long onco_slot_position(const struct deftemplate *deftemplate, const char *slot);
 
+/* The slot itself (whether it is a multislot, its default), with its
+ * place in *position; NULL (and -1) as above. */
+const struct templateSlot *onco_template_slot(const struct deftemplate *deftemplate,
+					       const char *slot, long *position);
+
 /* The field of `slot` in a template fact, or NULL. Valid while the fact
  * lives. */
 const struct field *onco_fact_field(void *fact, const char *slot);

@@ -300,7 +300,9 @@ int onco_run_is_concluded(onco_engine *engine, onco_run_facts *run, const char *
 			if (concluded != NULL)
 				run->concluded[run->n_concluded++] = concluded;
 		}
-		qsort(run->concluded, run->n_concluded, sizeof(*run->concluded), compare_ids);
+		if (run->n_concluded > 0)
+			qsort(run->concluded, run->n_concluded, sizeof(*run->concluded),
+			      compare_ids);
 		run->concluded_made = 1;
 	}
 	return in_ids(run->concluded, run->n_concluded, id);

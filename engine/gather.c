@@ -326,54 +326,160 @@ int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void 
 }
 
 /* Template names differ mostly in their first letter: tested first, it
- * spares most of the strcmp calls of a pass over working memory. */
+ * spares most of the strcmp calls. */
 static int is(const char *template_name, const char *name)
 {
 	return template_name[0] == name[0] && strcmp(template_name, name) == 0;
+}
+
+/* What take does with a fact, besides a conclusion kind (ONCO_C_*). */
+enum { TAKE_NOTHING = -1, TAKE_FINDING = ONCO_C_KINDS, TAKE_SCOPE, TAKE_CANCER, TAKE_GAP };
+
+/* What take does with the facts of one template, decided by the
+ * template's name the first time a walk of this engine meets it (a rule
+ * base's templates do not change once it is loaded), with the places of
+ * the slots it reads: each fact then costs a look-up of its template's
+ * address, not a comparison of names and a walk of the slot list. */
+struct onco_walk_template {
+	const struct deftemplate *deftemplate;
+	int take;    /* a conclusion kind or TAKE_* */
+	long rule;   /* the place of its `rule` slot, -1 when none */
+	long status; /* of its `status` slot */
+};
+
+void onco_walk_templates_free(onco_engine *engine)
+{
+	free(engine->walk_templates);
+	engine->walk_templates = NULL;
+	engine->n_walk_templates = engine->cap_walk_templates = 0;
+}
+
+/* engine->walk_templates is a hash table of cap_walk_templates entries (a
+ * power of two, at most half full; an empty entry has no deftemplate),
+ * keyed by the template's address: a case meets thirty templates and more,
+ * a list searched in order cost more than the names it spares. */
+static size_t first_probe(const struct deftemplate *d, size_t cap)
+{
+	return (size_t)(((uint64_t)(uintptr_t)d >> 4) * 0x9E3779B97F4A7C15u >> 32) & (cap - 1);
+}
+
+static onco_walk_template *probe(onco_walk_template *table, size_t cap,
+				 const struct deftemplate *d)
+{
+	size_t i = first_probe(d, cap);
+
+	while (table[i].deftemplate != NULL && table[i].deftemplate != d)
+		i = (i + 1) & (cap - 1);
+	return &table[i];
+}
+
+/* Room for one more template: the table doubled and filled again when it
+ * would be more than half full. 0 or ONCO_ENOMEM. */
+static int room_for_one(onco_engine *engine)
+{
+	size_t cap = engine->cap_walk_templates ? engine->cap_walk_templates * 2 : 16, i;
+	onco_walk_template *table;
+
+	if (2 * (engine->n_walk_templates + 1) <= engine->cap_walk_templates)
+		return 0;
+	table = calloc(cap, sizeof(*table));
+	if (table == NULL)
+		return ONCO_ENOMEM;
+	for (i = 0; i < engine->cap_walk_templates; i++)
+		if (engine->walk_templates[i].deftemplate != NULL)
+			*probe(table, cap, engine->walk_templates[i].deftemplate) =
+				engine->walk_templates[i];
+	free(engine->walk_templates);
+	engine->walk_templates = table;
+	engine->cap_walk_templates = cap;
+	return 0;
+}
+
+/* The entry of the template of `fact`, made when first met; NULL when
+ * memory runs out. */
+static const onco_walk_template *template_of(onco_engine *engine, void *fact)
+{
+	const struct deftemplate *d = ((struct fact *)fact)->whichDeftemplate;
+	onco_walk_template *t;
+	const char *name;
+	int k;
+
+	if (engine->cap_walk_templates > 0) {
+		t = probe(engine->walk_templates, engine->cap_walk_templates, d);
+		if (t->deftemplate != NULL)
+			return t;
+	}
+	if (room_for_one(engine) != 0)
+		return NULL;
+	t = probe(engine->walk_templates, engine->cap_walk_templates, d);
+	engine->n_walk_templates++;
+	name = onco_fact_template(engine->env, fact);
+	t->deftemplate = d;
+	t->take = is(name, "finding")	    ? TAKE_FINDING
+		  : is(name, "scope")	    ? TAKE_SCOPE
+		  : is(name, "cancer")	    ? TAKE_CANCER
+		  : is(name, "finding-gap") ? TAKE_GAP
+					    : TAKE_NOTHING;
+	/* ONCO_C_POSSIBLE shares its template with ONCO_C_RECOMMENDATION,
+	 * the first: take tells them apart by the status. */
+	for (k = 0; k < ONCO_C_KINDS && t->take == TAKE_NOTHING; k++)
+		if (is(name, conclusion_templates[k]))
+			t->take = k;
+	t->rule = onco_slot_position(d, "rule");
+	t->status = onco_slot_position(d, "status");
+	return t;
+}
+
+/* The text of the field at `position` of `fact` (onco_field_text), NULL
+ * when the position is -1. */
+static const char *text_at(void *fact, long position)
+{
+	return position < 0 ? NULL
+			    : onco_field_text(&((struct fact *)fact)->theProposition.theFields[position]);
 }
 
 /* Sorts one fact of working memory into `run` and counts the firing it
  * records. */
 static int take(onco_engine *engine, onco_run_facts *run, void *fact)
 {
-	void *env = engine->env;
-	const char *t = onco_fact_template(env, fact);
-	int rc, k;
+	const onco_walk_template *t = template_of(engine, fact);
+	const char *status;
+	int rc;
 
-	if (is(t, "finding")) {
+	if (t == NULL)
+		return ONCO_ENOMEM;
+	switch (t->take) {
+	case TAKE_NOTHING:
+		return 0;
+	case TAKE_FINDING:
 		/* A finding records no rule (its firings are in the support
 		 * log, counted apart); one of a rule base written before that
 		 * does. */
 		rc = push(&run->findings, &run->n_findings, fact);
-		count_firing(engine, onco_fact_text(env, fact, "rule"));
+		count_firing(engine, text_at(fact, t->rule));
 		return rc;
-	}
-	if (is(t, "scope")) {
+	case TAKE_SCOPE:
 		rc = push(&run->scopes, &run->n_scopes, fact);
-		count_firing(engine, onco_fact_text(env, fact, "rule"));
+		count_firing(engine, text_at(fact, t->rule));
 		return rc;
-	}
-	if (is(t, "cancer")) {
+	case TAKE_CANCER:
 		run->cancer = fact;
 		return 0;
-	}
-	if (is(t, "finding-gap"))
+	case TAKE_GAP:
 		return push(&run->gaps, &run->n_gaps, fact);
-	if (is(t, "recommendation")) {
-		const char *status = onco_fact_text(env, fact, "status");
-
+	case ONCO_C_RECOMMENDATION:
+		status = text_at(fact, t->status);
 		/* A possible option names the rule it was read from, which did
 		 * not fire: no firing to count. */
 		if (status != NULL && strcmp(status, "possible") == 0)
 			return push(&run->conclusions[ONCO_C_POSSIBLE],
 				    &run->n_conclusions[ONCO_C_POSSIBLE], fact);
+		break;
+	default:
+		break;
 	}
-	for (k = 0; k < ONCO_C_KINDS; k++)
-		if (is(t, conclusion_templates[k])) {
-			count_firing(engine, onco_fact_text(env, fact, "rule"));
-			return push(&run->conclusions[k], &run->n_conclusions[k], fact);
-		}
-	return 0;
+	count_firing(engine, text_at(fact, t->rule));
+	return push(&run->conclusions[t->take], &run->n_conclusions[t->take], fact);
 }
 
 /* Walks working memory from the fact after `run->last` (from the first

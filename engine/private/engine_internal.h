@@ -152,6 +152,11 @@ struct onco_engine {
 	/* possible.c: per rule, parallel to kb.rules, its option made ready
 	 * to assert as a possible one (on first use; NULL until then). */
 	struct onco_possible_prep **possible_preps;
+	/* gather.c: what a walk of working memory does with the facts of
+	 * each template met so far, a hash table by the template's address
+	 * (an entry made on first meeting). */
+	struct onco_walk_template *walk_templates;
+	size_t n_walk_templates, cap_walk_templates;
 	/* possible.c: the recommendation template when it has a status slot,
 	 * else NULL; looked up once (possible_template_sought). */
 	void *possible_template;
@@ -189,6 +194,10 @@ int onco_support_ranks_build(onco_engine *engine);
  * environment). */
 typedef struct onco_possible_prep onco_possible_prep;
 void onco_possible_preps_free(onco_engine *engine);
+
+/* gather.c: frees engine->walk_templates. */
+typedef struct onco_walk_template onco_walk_template;
+void onco_walk_templates_free(onco_engine *engine);
 
 /* blocked.c: frees engine->blocked_index. */
 typedef struct onco_blocked_index onco_blocked_index;

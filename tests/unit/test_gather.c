@@ -6,10 +6,12 @@
  * firings counted per rule agree too. Uses the fixture rule base
  * tests/fixtures/kb-cards.
  */
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <clips.h>
+#include <cjson/cJSON.h>
 
 #include "onco.h"
 #include "private/collect.h"
@@ -252,6 +254,95 @@ static void test_concluded_options_are_those_recommended(void)
 	onco_engine_free(engine);
 }
 
+/* The facts of `run` of one kind are those working memory holds of it,
+ * in its order, told apart by their template's name and, for a
+ * recommendation, its status. */
+static void check_kinds(onco_engine *engine, const onco_run_facts *run)
+{
+	static const char *const templates[ONCO_C_KINDS] = {
+		"recommendation", "warning", "exclusion", "note", "missing",
+		"pending", "history", "lead", "recommendation"};
+	size_t n[ONCO_C_KINDS] = {0}, findings = 0, scopes = 0, gaps = 0;
+	void *fact;
+	int k;
+
+	for (fact = EnvGetNextFact(engine->env, NULL); fact != NULL;
+	     fact = EnvGetNextFact(engine->env, fact)) {
+		const char *t = EnvGetDeftemplateName(engine->env, EnvFactDeftemplate(engine->env, fact));
+		DATA_OBJECT status;
+
+		if (strcmp(t, "finding") == 0) {
+			CU_ASSERT_FATAL(findings < run->n_findings);
+			CU_ASSERT_PTR_EQUAL(run->findings[findings++], fact);
+		} else if (strcmp(t, "scope") == 0) {
+			CU_ASSERT_FATAL(scopes < run->n_scopes);
+			CU_ASSERT_PTR_EQUAL(run->scopes[scopes++], fact);
+		} else if (strcmp(t, "finding-gap") == 0) {
+			CU_ASSERT_FATAL(gaps < run->n_gaps);
+			CU_ASSERT_PTR_EQUAL(run->gaps[gaps++], fact);
+		} else if (strcmp(t, "cancer") == 0) {
+			CU_ASSERT_PTR_EQUAL(run->cancer, fact);
+		}
+		for (k = 0; k < ONCO_C_POSSIBLE; k++)
+			if (strcmp(t, templates[k]) == 0)
+				break;
+		if (k == ONCO_C_POSSIBLE)
+			k = ONCO_C_KINDS; /* not a conclusion */
+		if (k == ONCO_C_RECOMMENDATION &&
+		    EnvGetFactSlot(engine->env, fact, "status", &status) &&
+		    strcmp(DOToString(status), "possible") == 0)
+			k = ONCO_C_POSSIBLE;
+		if (k < ONCO_C_KINDS) {
+			CU_ASSERT_FATAL(n[k] < run->n_conclusions[k]);
+			CU_ASSERT_PTR_EQUAL(run->conclusions[k][n[k]++], fact);
+		}
+	}
+	CU_ASSERT_EQUAL(findings, run->n_findings);
+	CU_ASSERT_EQUAL(scopes, run->n_scopes);
+	CU_ASSERT_EQUAL(gaps, run->n_gaps);
+	for (k = 0; k < ONCO_C_KINDS; k++)
+		CU_ASSERT_EQUAL(n[k], run->n_conclusions[k]);
+}
+
+/* Over the regression cases of one engine, which meets more templates
+ * than its table first has room for. */
+static void test_facts_are_sorted_by_their_template(void)
+{
+	onco_engine_options opts;
+	onco_engine *engine = NULL;
+	onco_error err;
+	glob_t files;
+	size_t i, runs = 0;
+
+	onco_engine_options_default(&opts);
+	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(glob(ONCO_SOURCE_DIR "/tests/cases/*/*.json", 0, NULL, &files), 0);
+	for (i = 0; i < files.gl_pathc; i++) {
+		char *text = onco_slurp(files.gl_pathv[i]), *input = NULL, *out = NULL;
+		cJSON *doc = text != NULL ? cJSON_Parse(text) : NULL;
+		const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "input");
+		onco_run_facts run;
+
+		if (cJSON_IsObject(in) && (input = cJSON_PrintUnformatted(in)) != NULL &&
+		    onco_engine_evaluate(engine, input, strlen(input), 0, &out, &err) == 0) {
+			CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+			check_kinds(engine, &run);
+			onco_run_facts_release(&run);
+			runs++;
+		}
+		free(out);
+		free(input);
+		cJSON_Delete(doc);
+		free(text);
+	}
+	globfree(&files);
+	CU_ASSERT(runs > 100);
+	/* the table grew (it starts with room for 8) and is at most half full */
+	CU_ASSERT(engine->n_walk_templates > 8);
+	CU_ASSERT(2 * engine->n_walk_templates <= engine->cap_walk_templates);
+	onco_engine_free(engine);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
@@ -260,6 +351,7 @@ int main(void)
 		ONCO_TEST(test_nothing_new_changes_nothing),
 		ONCO_TEST(test_findings_are_indexed_by_name_then_place),
 		ONCO_TEST(test_concluded_options_are_those_recommended),
+		ONCO_TEST(test_facts_are_sorted_by_their_template),
 	};
 
 	return ONCO_RUN_SUITE("gather", tests);

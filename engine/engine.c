@@ -165,6 +165,7 @@ void onco_engine_free(onco_engine *engine)
 	onco_possible_preps_free(engine);
 	onco_blocked_index_free(engine);
 	onco_walk_templates_free(engine);
+	onco_fields_memo_free(engine);
 	onco_kb_release(&engine->kb);
 	free(engine->firings);
 	free(engine->rules_by_name);

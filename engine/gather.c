@@ -494,6 +494,8 @@ static int walk(onco_engine *engine, onco_run_facts *run)
 	size_t recommendations = run->n_conclusions[ONCO_C_RECOMMENDATION];
 	int rc = 0;
 
+	/* what was traced from working memory as it was */
+	onco_fields_memo_clear(engine);
 	for (fact = EnvGetNextFact(env, run->last); fact != NULL && rc == 0;
 	     fact = EnvGetNextFact(env, fact)) {
 		rc = take(engine, run, fact);

@@ -232,7 +232,8 @@ static int collect_fields(onco_engine *engine, const onco_run_facts *run, void *
 	return leaf_fields(engine, run, onco_fact_text(env, finding, "name"), fields, undecided);
 }
 
-int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const char *finding,
+/* onco_unknown_fields traced anew. */
+static int trace_fields(onco_engine *engine, const onco_run_facts *run, const char *finding,
 			cJSON *fields, cJSON *undecided)
 {
 	const onco_named_finding *named;
@@ -249,6 +250,133 @@ int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const ch
 	/* Not valued unknown in this run (a pending mark's finding may have no
 	 * fact at all): the fields of its definition. */
 	return leaf_fields(engine, run, finding, fields, undecided);
+}
+
+/* The fields of the unknown findings already traced for a run, kept
+ * (engine->fields_memo) so that a finding that several options wait for,
+ * in the missing information and in the possible options' `if`, is traced
+ * once: each field with what the case holds when it decides nothing (NULL
+ * otherwise), as the trace added them. Emptied by each walk of working
+ * memory (onco_fields_memo_clear), before anything it names can go. */
+typedef struct memo_field {
+	const char *field, *why;
+} memo_field;
+
+typedef struct memo_finding {
+	const char *name; /* the caller's string: lives as long as the run */
+	memo_field *fields; /* one block with the strings */
+	size_t n;
+} memo_finding;
+
+struct onco_fields_memo {
+	const onco_run_facts *run;
+	memo_finding *findings;
+	size_t n, cap;
+};
+
+void onco_fields_memo_clear(onco_engine *engine)
+{
+	onco_fields_memo *memo = engine->fields_memo;
+	size_t i;
+
+	for (i = 0; memo != NULL && i < memo->n; i++)
+		free(memo->findings[i].fields);
+	if (memo != NULL) {
+		memo->n = 0;
+		memo->run = NULL;
+	}
+}
+
+void onco_fields_memo_free(onco_engine *engine)
+{
+	onco_fields_memo_clear(engine);
+	if (engine->fields_memo != NULL)
+		free(engine->fields_memo->findings);
+	free(engine->fields_memo);
+	engine->fields_memo = NULL;
+}
+
+/* Traces `finding` into `out`. 0 or ONCO_ENOMEM. */
+static int memo_trace(onco_engine *engine, const onco_run_facts *run, const char *finding,
+		      memo_finding *out)
+{
+	cJSON *fields = cJSON_CreateArray(), *undecided = cJSON_CreateObject(), *f;
+	size_t size = 0;
+	char *text;
+	int rc = fields == NULL || undecided == NULL
+			 ? ONCO_ENOMEM
+			 : trace_fields(engine, run, finding, fields, undecided);
+
+	out->name = finding;
+	out->n = 0;
+	out->fields = NULL;
+	cJSON_ArrayForEach(f, fields) {
+		const char *why = why_of(undecided, f->valuestring);
+
+		size += sizeof(*out->fields) + strlen(f->valuestring) + 1 +
+			(why != NULL ? strlen(why) + 1 : 0);
+	}
+	if (rc == 0 && (out->fields = malloc(size ? size : 1)) == NULL)
+		rc = ONCO_ENOMEM;
+	text = rc == 0 ? (char *)(out->fields + cJSON_GetArraySize(fields)) : NULL;
+	cJSON_ArrayForEach(f, fields) {
+		const char *why = why_of(undecided, f->valuestring);
+		memo_field *m;
+
+		if (rc != 0)
+			break;
+		m = &out->fields[out->n++];
+		m->field = strcpy(text, f->valuestring);
+		text += strlen(text) + 1;
+		m->why = why != NULL ? strcpy(text, why) : NULL;
+		text += why != NULL ? strlen(text) + 1 : 0;
+	}
+	cJSON_Delete(fields);
+	cJSON_Delete(undecided);
+	return rc;
+}
+
+/* The memo entry of `finding` for `run`, traced when first asked; NULL
+ * when memory runs out (*rc says so). */
+static const memo_finding *memo_of(onco_engine *engine, const onco_run_facts *run,
+				   const char *finding, int *rc)
+{
+	onco_fields_memo *memo = engine->fields_memo;
+	size_t i;
+
+	*rc = 0;
+	if (memo == NULL && (memo = engine->fields_memo = calloc(1, sizeof(*memo))) == NULL) {
+		*rc = ONCO_ENOMEM;
+		return NULL;
+	}
+	if (memo->run != run) {
+		onco_fields_memo_clear(engine);
+		memo->run = run;
+	}
+	for (i = 0; i < memo->n; i++)
+		if (strcmp(memo->findings[i].name, finding) == 0)
+			return &memo->findings[i];
+	*rc = onco_grow((void **)&memo->findings, &memo->cap, memo->n + 1, sizeof(*memo->findings));
+	if (*rc == 0)
+		*rc = memo_trace(engine, run, finding, &memo->findings[memo->n]);
+	if (*rc != 0)
+		return NULL;
+	return &memo->findings[memo->n++];
+}
+
+int onco_unknown_fields(onco_engine *engine, const onco_run_facts *run, const char *finding,
+			cJSON *fields, cJSON *undecided)
+{
+	int rc;
+	const memo_finding *m = memo_of(engine, run, finding, &rc);
+	size_t i;
+
+	for (i = 0; m != NULL && i < m->n && rc == 0; i++) {
+		rc = add_unique(fields, m->fields[i].field);
+		if (rc == 0 && m->fields[i].why != NULL)
+			rc = set_why(undecided, m->fields[i].field, m->fields[i].why);
+	}
+	return rc;
 }
 
 /* Rules, in definition order. */

@@ -157,6 +157,9 @@ struct onco_engine {
 	 * (an entry made on first meeting). */
 	struct onco_walk_template *walk_templates;
 	size_t n_walk_templates, cap_walk_templates;
+	/* missing.c: the fields of the unknown findings traced for the
+	 * current run (onco_unknown_fields); NULL until first used. */
+	struct onco_fields_memo *fields_memo;
 	/* possible.c: the recommendation template when it has a status slot,
 	 * else NULL; looked up once (possible_template_sought). */
 	void *possible_template;
@@ -198,6 +201,12 @@ void onco_possible_preps_free(onco_engine *engine);
 /* gather.c: frees engine->walk_templates. */
 typedef struct onco_walk_template onco_walk_template;
 void onco_walk_templates_free(onco_engine *engine);
+
+/* missing.c: empties engine->fields_memo (each walk of working memory
+ * does), frees it. */
+typedef struct onco_fields_memo onco_fields_memo;
+void onco_fields_memo_clear(onco_engine *engine);
+void onco_fields_memo_free(onco_engine *engine);
 
 /* blocked.c: frees engine->blocked_index. */
 typedef struct onco_blocked_index onco_blocked_index;

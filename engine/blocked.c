@@ -1,7 +1,7 @@
 /*
  * blocked.c: which recommendation rules of a finished run wait only for
  * findings valued unknown: every condition met but some findings the case
- * leaves unknown (onco_rule_unknown_only). The possible pass asserts their
+ * leaves unknown. The possible pass asserts their
  * options and the missing information names the fields behind those
  * findings: the question is answered once per run, for both.
  *
@@ -11,8 +11,9 @@
  * compiled once per engine, each name into a small number, and a run is
  * judged from two small tables filled once per run: the values present
  * per finding (one merge of two sorted lists of names) and whether each
- * guideline is in scope. The answer is the same as onco_rule_unknown_only
- * gives (tests/unit/test_blocked.c compares them). The same index finds
+ * guideline is in scope. The answer is the same as judging each condition
+ * by its names with onco_condition_eval (conditions.c) gives
+ * (tests/unit/test_blocked.c compares them). The same index finds
  * the first rule that concludes an option (onco_option_rule), which
  * weighs a missing field by the options it decides.
  */

@@ -1,8 +1,9 @@
 /*
  * conditions.c: judging a concluding rule's conditions against the facts
  * of a finished run: met, not met, or unknown (the finding it needs is
- * valued `unknown` in this case). Used for missing information and for
- * "why not".
+ * valued `unknown` in this case). Used for the possible options' `if`
+ * and for "why not"; blocked.c judges the recommendation rules of a run
+ * the same way from conditions compiled once.
  */
 #include "private/collect.h"
 
@@ -36,19 +37,4 @@ onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_fac
 	default:
 		return ONCO_COND_UNJUDGED;
 	}
-}
-
-size_t onco_rule_unknown_only(onco_engine *engine, const onco_run_facts *run,
-			      const onco_rule_info *rule)
-{
-	size_t i, unknown = 0;
-
-	for (i = 0; i < rule->n_conditions; i++) {
-		onco_condition_state s = onco_condition_eval(engine, run, &rule->conditions[i]);
-		if (s == ONCO_COND_UNKNOWN)
-			unknown++;
-		else if (s != ONCO_COND_MET)
-			return 0;
-	}
-	return unknown;
 }

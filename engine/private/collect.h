@@ -62,8 +62,9 @@ typedef struct onco_run_facts {
 	 * by its place in `findings`: onco_run_findings_named. */
 	struct onco_named_finding *by_name;
 	/* onco_run_blocked_rules: the recommendation rules blocked only by
-	 * findings valued unknown, in definition order, each with how many of
-	 * its conditions are unknown (onco_rule_unknown_only). Made when
+	 * findings valued unknown (every condition met or, for one at least,
+	 * unknown: onco_condition_eval), in definition order, each with how
+	 * many of its conditions are unknown. Made when
 	 * first asked (blocked_made); dropped when a walk adds findings or
 	 * scopes. */
 	struct onco_blocked_rule *blocked;
@@ -254,10 +255,6 @@ typedef enum onco_condition_state {
 onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_facts *run,
 					 const onco_condition *c);
 
-/* How many of a rule's conditions are unknown when all the others are met
- * (it is blocked only by findings valued unknown); 0 otherwise. */
-size_t onco_rule_unknown_only(onco_engine *engine, const onco_run_facts *run,
-			      const onco_rule_info *rule);
 
 /* blocked.c: fills run->blocked (see onco_run_facts) unless it is made:
  * the possible pass and the missing information share the answer. 0 or

@@ -2,8 +2,8 @@
  * test_blocked.c: the recommendation rules a run leaves blocked only by
  * unknown findings, as engine/blocked.c finds them from its compiled
  * conditions (onco_run_blocked_rules), are exactly those that
- * onco_rule_unknown_only (conditions.c) finds judging each rule by its
- * names, with the same count of unknown conditions: over every regression
+ * judging each rule's conditions by their names (onco_condition_eval,
+ * conditions.c) finds, with the same count of unknown conditions: over every regression
  * case, and again after a walk adds a finding valued unknown. And the
  * first rule concluding an option, looked up by its id.
  */
@@ -48,7 +48,25 @@ static int evaluate_case(onco_engine *engine, const char *path)
 	return rc == 0;
 }
 
-/* run->blocked against onco_rule_unknown_only for every rule, and the
+/* How many of a rule's conditions are unknown when all the others are
+ * met, judged one by one by their names; 0 otherwise. */
+static size_t unknown_only(onco_engine *engine, const onco_run_facts *run,
+			   const onco_rule_info *rule)
+{
+	size_t i, unknown = 0;
+
+	for (i = 0; i < rule->n_conditions; i++) {
+		onco_condition_state s = onco_condition_eval(engine, run, &rule->conditions[i]);
+
+		if (s == ONCO_COND_UNKNOWN)
+			unknown++;
+		else if (s != ONCO_COND_MET)
+			return 0;
+	}
+	return unknown;
+}
+
+/* run->blocked against unknown_only for every rule, and the
  * state of each condition of a blocked rule against onco_condition_eval;
  * returns how many rules are blocked. */
 static size_t check_blocked(onco_engine *engine, onco_run_facts *run)
@@ -60,7 +78,7 @@ static size_t check_blocked(onco_engine *engine, onco_run_facts *run)
 	for (i = 0; i < engine->kb.n_rules; i++) {
 		const onco_rule_info *rule = &engine->kb.rules[i];
 		size_t unknown = rule->kind == ONCO_RULE_RECOMMENDATION && rule->concludes != NULL
-					 ? onco_rule_unknown_only(engine, run, rule)
+					 ? unknown_only(engine, run, rule)
 					 : 0;
 
 		for (j = 0; unknown > 0 && j < rule->n_conditions; j++)

@@ -221,21 +221,12 @@ static void fill_present(onco_engine *engine, const onco_run_facts *run,
 static onco_condition_state state_of(const onco_blocked_index *index,
 				     const unsigned char *table, const compiled_condition *c)
 {
-	unsigned present;
-
 	switch (c->kind) {
 	case ONCO_COND_SCOPE:
 		return table[index->n_findings + c->id] != c->negated ? ONCO_COND_MET
 								       : ONCO_COND_NOT_MET;
 	case ONCO_COND_FINDING:
-		present = table[c->id];
-		if (c->negated)
-			return (present & c->accepted) ? ONCO_COND_NOT_MET : ONCO_COND_MET;
-		if (present & c->accepted)
-			return ONCO_COND_MET;
-		if (present & (1u << 2))
-			return ONCO_COND_UNKNOWN;
-		return ONCO_COND_NOT_MET;
+		return onco_finding_state(table[c->id], c->accepted, c->negated);
 	default:
 		return ONCO_COND_UNJUDGED;
 	}

@@ -7,6 +7,17 @@
  */
 #include "private/collect.h"
 
+onco_condition_state onco_finding_state(unsigned present, unsigned accepted, int negated)
+{
+	if (negated)
+		return (present & accepted) ? ONCO_COND_NOT_MET : ONCO_COND_MET;
+	if (present & accepted)
+		return ONCO_COND_MET;
+	if (present & (1u << 2))
+		return ONCO_COND_UNKNOWN;
+	return ONCO_COND_NOT_MET;
+}
+
 onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_facts *run,
 					 const onco_condition *c)
 {
@@ -27,13 +38,7 @@ onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_fac
 		for (v = 0; v < 3; v++)
 			if (c->accepts[v])
 				accepted |= 1u << v;
-		if (c->negated)
-			return (present & accepted) ? ONCO_COND_NOT_MET : ONCO_COND_MET;
-		if (present & accepted)
-			return ONCO_COND_MET;
-		if (present & (1u << 2))
-			return ONCO_COND_UNKNOWN;
-		return ONCO_COND_NOT_MET;
+		return onco_finding_state(present, accepted, c->negated);
 	default:
 		return ONCO_COND_UNJUDGED;
 	}

@@ -252,6 +252,10 @@ typedef enum onco_condition_state {
 	ONCO_COND_UNJUDGED  /* not a scope or finding pattern */
 } onco_condition_state;
 
+/* The state of a finding condition: `present` the values the run holds
+ * of its finding, `accepted` those it accepts (bits as in
+ * onco_finding_entry), `negated` when it asks for their absence. */
+onco_condition_state onco_finding_state(unsigned present, unsigned accepted, int negated);
 onco_condition_state onco_condition_eval(onco_engine *engine, const onco_run_facts *run,
 					 const onco_condition *c);
 

@@ -7,13 +7,12 @@
  * case, and again after a walk adds a finding valued unknown. And the
  * first rule concluding an option, looked up by its id.
  */
-#include <glob.h>
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <clips.h>
-#include <cjson/cJSON.h>
 
+#include "cases.h"
 #include "onco.h"
 #include "private/collect.h"
 #include "suite.h"
@@ -27,25 +26,6 @@ static onco_engine *opened(void)
 	onco_engine_options_default(&opts);
 	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
 	return engine;
-}
-
-/* Evaluates the input of the regression case at `path`; 0 when it is not
- * one (or is refused, which leaves no run to judge). */
-static int evaluate_case(onco_engine *engine, const char *path)
-{
-	char *text = onco_slurp(path), *input = NULL, *out = NULL;
-	cJSON *doc = text != NULL ? cJSON_Parse(text) : NULL;
-	const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "input");
-	onco_error err;
-	int rc = -1;
-
-	if (cJSON_IsObject(in) && (input = cJSON_PrintUnformatted(in)) != NULL)
-		rc = onco_engine_evaluate(engine, input, strlen(input), 0, &out, &err);
-	free(out);
-	free(input);
-	cJSON_Delete(doc);
-	free(text);
-	return rc == 0;
 }
 
 /* How many of a rule's conditions are unknown when all the others are
@@ -95,26 +75,23 @@ static size_t check_blocked(onco_engine *engine, onco_run_facts *run)
 	return k;
 }
 
+/* Counts the runs with a blocked rule. */
+static void check_case(onco_engine *engine, void *blocked_runs)
+{
+	onco_run_facts run;
+
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	*(size_t *)blocked_runs += check_blocked(engine, &run) > 0;
+	onco_run_facts_release(&run);
+}
+
 static void test_blocked_rules_agree_with_judging_each_rule(void)
 {
 	onco_engine *engine = opened();
-	size_t i, runs = 0, blocked = 0;
-	glob_t files;
+	size_t blocked = 0;
 
-	CU_ASSERT_EQUAL_FATAL(glob(ONCO_SOURCE_DIR "/tests/cases/*/*.json", 0, NULL, &files), 0);
-	for (i = 0; i < files.gl_pathc; i++) {
-		onco_run_facts run;
-
-		if (!evaluate_case(engine, files.gl_pathv[i]))
-			continue;
-		CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
-		runs++;
-		blocked += check_blocked(engine, &run) > 0;
-		onco_run_facts_release(&run);
-	}
-	globfree(&files);
 	/* the comparison means something: many runs, some with blocked rules */
-	CU_ASSERT(runs > 100);
+	CU_ASSERT(onco_each_regression_case(engine, check_case, &blocked) > 100);
 	CU_ASSERT(blocked > 10);
 	onco_engine_free(engine);
 }
@@ -156,7 +133,7 @@ static void test_a_new_unknown_finding_is_judged_again(void)
 	size_t i, before;
 	char fact[256];
 
-	CU_ASSERT_FATAL(evaluate_case(engine, ONCO_SOURCE_DIR
+	CU_ASSERT_FATAL(onco_evaluate_case_file(engine, ONCO_SOURCE_DIR
 				      "/tests/cases/breast-stage4/audit-br-hrpos-bone.json"));
 	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
 	before = check_blocked(engine, &run);

@@ -6,12 +6,12 @@
  * firings counted per rule agree too. Uses the fixture rule base
  * tests/fixtures/kb-cards.
  */
-#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <clips.h>
-#include <cjson/cJSON.h>
+
+#include "cases.h"
 
 #include "onco.h"
 #include "private/collect.h"
@@ -304,6 +304,16 @@ static void check_kinds(onco_engine *engine, const onco_run_facts *run)
 		CU_ASSERT_EQUAL(n[k], run->n_conclusions[k]);
 }
 
+static void check_case(onco_engine *engine, void *unused)
+{
+	onco_run_facts run;
+
+	(void)unused;
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	check_kinds(engine, &run);
+	onco_run_facts_release(&run);
+}
+
 /* Over the regression cases of one engine, which meets more templates
  * than its table first has room for. */
 static void test_facts_are_sorted_by_their_template(void)
@@ -311,32 +321,10 @@ static void test_facts_are_sorted_by_their_template(void)
 	onco_engine_options opts;
 	onco_engine *engine = NULL;
 	onco_error err;
-	glob_t files;
-	size_t i, runs = 0;
 
 	onco_engine_options_default(&opts);
 	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
-	CU_ASSERT_EQUAL_FATAL(glob(ONCO_SOURCE_DIR "/tests/cases/*/*.json", 0, NULL, &files), 0);
-	for (i = 0; i < files.gl_pathc; i++) {
-		char *text = onco_slurp(files.gl_pathv[i]), *input = NULL, *out = NULL;
-		cJSON *doc = text != NULL ? cJSON_Parse(text) : NULL;
-		const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "input");
-		onco_run_facts run;
-
-		if (cJSON_IsObject(in) && (input = cJSON_PrintUnformatted(in)) != NULL &&
-		    onco_engine_evaluate(engine, input, strlen(input), 0, &out, &err) == 0) {
-			CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
-			check_kinds(engine, &run);
-			onco_run_facts_release(&run);
-			runs++;
-		}
-		free(out);
-		free(input);
-		cJSON_Delete(doc);
-		free(text);
-	}
-	globfree(&files);
-	CU_ASSERT(runs > 100);
+	CU_ASSERT(onco_each_regression_case(engine, check_case, NULL) > 100);
 	/* the table grew (it starts with room for 8) and is at most half full */
 	CU_ASSERT(engine->n_walk_templates > 8);
 	CU_ASSERT(2 * engine->n_walk_templates <= engine->cap_walk_templates);

@@ -6,12 +6,12 @@
  * first reason kept). Over every regression case, every finding the run
  * values unknown.
  */
-#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
+#include "cases.h"
 #include "onco.h"
 #include "private/collect.h"
 #include "suite.h"
@@ -37,47 +37,37 @@ static char *all_fields(onco_engine *engine, const onco_run_facts *run)
 	return text;
 }
 
+/* Counts the runs with fields to name. */
+static void check_case(onco_engine *engine, void *traced)
+{
+	onco_run_facts run;
+	char *first, *again, *anew;
+
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	first = all_fields(engine, &run);
+	again = all_fields(engine, &run); /* from what was kept */
+	onco_fields_memo_clear(engine);
+	anew = all_fields(engine, &run);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(first);
+	CU_ASSERT_STRING_EQUAL(first, again);
+	CU_ASSERT_STRING_EQUAL(first, anew);
+	*(size_t *)traced += strcmp(first, "{\"fields\":[],\"undecided\":{}}") != 0;
+	free(first);
+	free(again);
+	free(anew);
+	onco_run_facts_release(&run);
+}
+
 static void test_fields_kept_are_those_traced_anew(void)
 {
 	onco_engine_options opts;
 	onco_engine *engine = NULL;
 	onco_error err;
-	glob_t files;
-	size_t i, traced = 0;
+	size_t traced = 0;
 
 	onco_engine_options_default(&opts);
 	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
-	CU_ASSERT_EQUAL_FATAL(glob(ONCO_SOURCE_DIR "/tests/cases/*/*.json", 0, NULL, &files), 0);
-	for (i = 0; i < files.gl_pathc; i++) {
-		char *text = onco_slurp(files.gl_pathv[i]), *input = NULL, *out = NULL;
-		cJSON *doc = text != NULL ? cJSON_Parse(text) : NULL;
-		const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "input");
-		onco_run_facts run;
-
-		if (cJSON_IsObject(in) && (input = cJSON_PrintUnformatted(in)) != NULL &&
-		    onco_engine_evaluate(engine, input, strlen(input), 0, &out, &err) == 0) {
-			char *first, *again, *anew;
-
-			CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
-			first = all_fields(engine, &run);
-			again = all_fields(engine, &run); /* from what was kept */
-			onco_fields_memo_clear(engine);
-			anew = all_fields(engine, &run);
-			CU_ASSERT_PTR_NOT_NULL_FATAL(first);
-			CU_ASSERT_STRING_EQUAL(first, again);
-			CU_ASSERT_STRING_EQUAL(first, anew);
-			traced += strcmp(first, "{\"fields\":[],\"undecided\":{}}") != 0;
-			free(first);
-			free(again);
-			free(anew);
-			onco_run_facts_release(&run);
-		}
-		free(out);
-		free(input);
-		cJSON_Delete(doc);
-		free(text);
-	}
-	globfree(&files);
+	CU_ASSERT(onco_each_regression_case(engine, check_case, &traced) > 100);
 	CU_ASSERT(traced > 20);
 	onco_engine_free(engine);
 }

@@ -41,6 +41,10 @@ struct onco_blocked_index {
 	 * .. first[i + 1]); none for a rule that concludes no recommendation. */
 	size_t *first;
 	compiled_condition *conditions;
+	/* The recommendation rules, in definition order: the only ones with
+	 * conditions here. */
+	size_t *judged;
+	size_t n_judged;
 	/* The names the conditions test, each once, sorted by strcmp. */
 	const char **findings;
 	size_t n_findings;
@@ -101,6 +105,7 @@ void onco_blocked_index_free(onco_engine *engine)
 	if (index == NULL)
 		return;
 	free(index->first);
+	free(index->judged);
 	free(index->conditions);
 	free(index->findings);
 	free(index->scopes);
@@ -131,6 +136,7 @@ static int index_make(onco_engine *engine)
 		n += is_judged(&kb->rules[i]) ? kb->rules[i].n_conditions : 0;
 	index = calloc(1, sizeof(*index));
 	if (index == NULL || (index->first = malloc((kb->n_rules + 1) * sizeof(*index->first))) == NULL ||
+	    (index->judged = malloc((kb->n_rules ? kb->n_rules : 1) * sizeof(*index->judged))) == NULL ||
 	    (index->conditions = malloc((n ? n : 1) * sizeof(*index->conditions))) == NULL ||
 	    (index->findings = malloc((n ? n : 1) * sizeof(*index->findings))) == NULL ||
 	    (index->scopes = malloc((n ? n : 1) * sizeof(*index->scopes))) == NULL ||
@@ -164,6 +170,8 @@ static int index_make(onco_engine *engine)
 	n = 0;
 	for (i = 0; i < kb->n_rules; i++) {
 		index->first[i] = n;
+		if (is_judged(&kb->rules[i]))
+			index->judged[index->n_judged++] = i;
 		for (k = 0; is_judged(&kb->rules[i]) && k < kb->rules[i].n_conditions; k++) {
 			const onco_condition *c = &kb->rules[i].conditions[k];
 			compiled_condition *to = &index->conditions[n++];
@@ -234,9 +242,8 @@ static onco_condition_state state_of(const onco_blocked_index *index,
 
 int onco_run_blocked_rules(onco_engine *engine, onco_run_facts *run)
 {
-	const onco_kb *kb = &engine->kb;
 	onco_blocked_index *index;
-	size_t i, k, cap = 0;
+	size_t j, k, cap = 0;
 	int rc;
 
 	if (run->blocked_made)
@@ -251,8 +258,8 @@ int onco_run_blocked_rules(onco_engine *engine, onco_run_facts *run)
 		return ONCO_ENOMEM;
 	fill_present(engine, run, index, run->present);
 	run->n_blocked = 0;
-	for (i = 0; i < kb->n_rules; i++) {
-		size_t unknown = 0;
+	for (j = 0; j < index->n_judged; j++) {
+		size_t i = index->judged[j], unknown = 0;
 
 		for (k = index->first[i]; k < index->first[i + 1]; k++) {
 			onco_condition_state s =

@@ -1,0 +1,22 @@
+/*
+ * sort.h: the stable sort the engine's lists are put in order with.
+ * Private to engine/.
+ */
+#ifndef ONCO_SORT_H
+#define ONCO_SORT_H
+
+#include <stddef.h>
+
+/*
+ * Sorts the `n` items of `size` bytes at `base` with `compare` (as qsort
+ * takes it), stably: items that compare equal keep the order they had, as
+ * they do under glibc's qsort (a merge sort), whose order every list of an
+ * answer was written in. Most lists sorted per case hold a handful of
+ * items, for which qsort's set-up costs more than the sort: up to
+ * ONCO_SORT_SMALL items (of at most 256 bytes) are sorted by insertion,
+ * longer lists by qsort. `base` may be NULL when `n` is 0.
+ */
+#define ONCO_SORT_SMALL 16
+void onco_sort(void *base, size_t n, size_t size, int (*compare)(const void *, const void *));
+
+#endif

@@ -10,13 +10,17 @@
 /*
  * Sorts the `n` items of `size` bytes at `base` with `compare` (as qsort
  * takes it), stably: items that compare equal keep the order they had, as
- * they do under glibc's qsort (a merge sort), whose order every list of an
- * answer was written in. Most lists sorted per case hold a handful of
+ * they did under glibc's qsort (a merge sort), in whose order every list
+ * of an answer was written. Most lists sorted per case hold a handful of
  * items, for which qsort's set-up costs more than the sort: up to
- * ONCO_SORT_SMALL items (of at most 256 bytes) are sorted by insertion,
- * longer lists by qsort. `base` may be NULL when `n` is 0.
+ * ONCO_SORT_SMALL items (of at most ONCO_SORT_ITEM_MAX bytes) are sorted in
+ * place by insertion; longer lists by a merge sort of pointers to their
+ * items, which are then copied into order once (qsort copies them at every
+ * pass, and calls the comparison through one more layer); only when memory
+ * runs out for that, by qsort. `base` may be NULL when `n` is 0.
  */
 #define ONCO_SORT_SMALL 16
+#define ONCO_SORT_ITEM_MAX 256
 void onco_sort(void *base, size_t n, size_t size, int (*compare)(const void *, const void *));
 
 #endif

@@ -203,15 +203,19 @@ static char *copy_escaped(char *d, const unsigned char *p, size_t n)
 	return d;
 }
 
-/* `s` quoted, followed by a colon when it is a `key`. Room for the worst
- * case (every byte a \u00XX escape) is reserved once. Strings here are
- * short keys and sentences that almost never need an escape: they are
- * copied in a few loads and stores that also tell whether any byte needs
- * one; only then is the string copied again, escaped. */
-static void put_string(out *o, const char *s, int key)
+/* The slow half of put_text, kept out of line so that the usual half
+ * saves no registers. */
+#if defined(__GNUC__)
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define OUT_OF_LINE
+#endif
+
+/* `length` bytes at `p` quoted and escaped, followed by a colon when they
+ * are a `key`. Room for the worst case (every byte a \u00XX escape) is
+ * reserved once. */
+static OUT_OF_LINE void put_escaped(out *o, const unsigned char *p, size_t length, int key)
 {
-	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
-	size_t length = strlen((const char *)p);
 	char *d;
 
 	if (length > (SIZE_MAX - 3) / 6 || !reserve(o, length * 6 + 3)) {
@@ -220,14 +224,40 @@ static void put_string(out *o, const char *s, int key)
 	}
 	d = o->text + o->used;
 	*d++ = '"';
-	if (copy_plain(d, p, length))
-		d += length;
-	else
-		d = copy_escaped(d, p, length);
+	d = copy_escaped(d, p, length);
 	*d++ = '"';
 	if (key)
 		*d++ = ':';
 	o->used = (size_t)(d - o->text);
+}
+
+/* The same. Strings here are short keys and sentences that almost never
+ * need an escape and fit the buffer: they are copied in a few loads and
+ * stores that also tell whether any byte needs one; only then, or when the
+ * buffer must grow, does put_escaped write them (again). Unescaped, they
+ * need room for themselves, two quotes, the colon and the final NUL. */
+static void put_text(out *o, const unsigned char *p, size_t length, int key)
+{
+	char *d;
+
+	if (o->size - o->used < length + 4 || !copy_plain(o->text + o->used + 1, p, length)) {
+		put_escaped(o, p, length, key);
+		return;
+	}
+	d = o->text + o->used;
+	d[0] = '"';
+	d += length + 1;
+	*d++ = '"';
+	if (key)
+		*d++ = ':';
+	o->used = (size_t)(d - o->text);
+}
+
+static void put_string(out *o, const char *s, int key)
+{
+	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
+
+	put_text(o, p, strlen((const char *)p), key);
 }
 
 /* As cJSON's print_number: %1.15g unless that does not read back as the

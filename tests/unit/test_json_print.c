@@ -163,6 +163,45 @@ static void test_a_document_larger_than_the_first_buffer_prints_whole(void)
 	cJSON_Delete(doc);
 }
 
+/* Documents whose text ends at every byte around the end of the printer's
+ * first buffer (32 KB), with a plain string or one to escape last, as a
+ * value or as a key: each grows the buffer or fits it exactly, never
+ * writing past it (the sanitizer build checks every byte). */
+static void test_texts_ending_at_every_byte_around_the_first_buffer_print_whole(void)
+{
+	enum { FIRST = 32 << 10 };
+	char *filler = malloc(FIRST);
+	size_t k;
+	int last;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(filler);
+	for (last = 0; last < 3; last++)
+		for (k = FIRST - 40; k < FIRST + 8; k++) {
+			cJSON *doc = cJSON_CreateArray();
+			cJSON *object = cJSON_CreateObject();
+			char *text;
+
+			CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(object);
+			memset(filler, 'x', FIRST);
+			filler[k - 24] = '\0'; /* ["...", then the last string */
+			CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString(filler)));
+			if (last == 0) {
+				CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString("plain text")));
+			} else if (last == 1) {
+				CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString("a \"quote\"")));
+			} else {
+				CU_ASSERT_PTR_NOT_NULL(cJSON_AddNullToObject(object, "a key of 16 bytes"));
+			}
+			CU_ASSERT(cJSON_AddItemToArray(doc, object));
+			text = same_as_cjson(doc);
+			CU_ASSERT(strlen(text) > k - 24);
+			free(text);
+			cJSON_Delete(doc);
+		}
+	free(filler);
+}
+
 static void test_an_invalid_item_is_refused(void)
 {
 	cJSON *doc = cJSON_CreateArray();
@@ -186,6 +225,7 @@ int main(void)
 		ONCO_TEST(test_every_byte_that_needs_an_escape_is_escaped_as_cjson_does),
 		ONCO_TEST(test_numbers_of_every_shape_print_as_cjson_prints_them),
 		ONCO_TEST(test_a_document_larger_than_the_first_buffer_prints_whole),
+		ONCO_TEST(test_texts_ending_at_every_byte_around_the_first_buffer_print_whole),
 		ONCO_TEST(test_an_invalid_item_is_refused),
 	};
 

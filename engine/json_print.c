@@ -302,6 +302,17 @@ static void put_number(out *o, double d)
 	put(o, buf, (size_t)n);
 }
 
+static void put_value(out *o, const cJSON *item);
+
+/* A member or element: strings, the commonest, without the dispatch. */
+static void put_child(out *o, const cJSON *child)
+{
+	if ((child->type & 0xFF) == cJSON_String)
+		put_string(o, child->valuestring, 0);
+	else
+		put_value(o, child);
+}
+
 static void put_value(out *o, const cJSON *item)
 {
 	const cJSON *child;
@@ -323,7 +334,7 @@ static void put_value(out *o, const cJSON *item)
 	case cJSON_Array:
 		put_char(o, '[');
 		for (child = item->child; child != NULL; child = child->next) {
-			put_value(o, child);
+			put_child(o, child);
 			if (child->next != NULL)
 				put_char(o, ',');
 		}
@@ -333,7 +344,7 @@ static void put_value(out *o, const cJSON *item)
 		put_char(o, '{');
 		for (child = item->child; child != NULL; child = child->next) {
 			put_string(o, child->string, 1);
-			put_value(o, child);
+			put_child(o, child);
 			if (child->next != NULL)
 				put_char(o, ',');
 		}

@@ -6,7 +6,8 @@
  * because printing took a third of the cost of building an answer: cJSON
  * scans every string twice and measures everything it has printed again
  * with strlen after each value (bench/README.md). One pass into a buffer
- * that doubles; the text is in malloc'd memory, outside any arena.
+ * that doubles (a string with a byte to escape is copied a second time);
+ * the text is in malloc'd memory, outside any arena.
  */
 #include <float.h>
 #include <locale.h>

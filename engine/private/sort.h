@@ -15,9 +15,10 @@
  * items, for which qsort's set-up costs more than the sort: up to
  * ONCO_SORT_SMALL items (of at most ONCO_SORT_ITEM_MAX bytes) are sorted in
  * place by insertion; longer lists by a merge sort of pointers to their
- * items, which are then copied into order once (qsort copies them at every
- * pass, and calls the comparison through one more layer); only when memory
- * runs out for that, by qsort. `base` may be NULL when `n` is 0.
+ * items, which are then copied into order once (fewer instructions than
+ * glibc's qsort on the firing log and the findings of a case, some 75
+ * items each); only when memory runs out for that, by qsort. `base` may be
+ * NULL when `n` is 0.
  */
 #define ONCO_SORT_SMALL 16
 #define ONCO_SORT_ITEM_MAX 256

@@ -9,6 +9,7 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/sort.h"
 
 /* Template of each kind; ONCO_C_POSSIBLE is told apart by its status. */
 static const char *const conclusion_templates[ONCO_C_KINDS] = {
@@ -125,7 +126,7 @@ static int index_findings(onco_engine *engine, onco_run_facts *run)
 		named[i].fact = run->findings[i];
 		named[i].order = i;
 	}
-	qsort(named, run->n_findings, sizeof(*named), by_name_then_order);
+	onco_sort(named, run->n_findings, sizeof(*named), by_name_then_order);
 	for (i = 0; i < run->n_findings; i++) {
 		if (n > 0 && strcmp(index[n - 1].name, named[i].name) == 0) {
 			index[n - 1].values |= value_bit(named[i].value);

@@ -233,7 +233,7 @@ size_t onco_rule_unknown_only(onco_engine *engine, const onco_run_facts *run,
 			      const onco_rule_info *rule);
 
 /* json_sort.c: detaches the items of a cJSON array, sorts them with
- * `compare` (qsort on cJSON pointers), puts them back. 0, or ONCO_ENOMEM
+ * `compare` (onco_sort on cJSON pointers, private/sort.h), puts them back. 0, or ONCO_ENOMEM
  * with the array as it was. */
 int onco_json_sort(cJSON *array, int (*compare)(const void *, const void *));
 

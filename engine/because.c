@@ -15,6 +15,7 @@
 #include "fact_read.h"
 #include "private/collect.h"
 #include "private/json_out.h"
+#include "private/sort.h"
 
 #define MAX_DEPTH 8
 
@@ -308,18 +309,16 @@ int onco_because_json(onco_because *because, cJSON *array)
 	/* Pointers are sorted once here, not at each fact added: a finding
 	 * may rest on hundreds of them. Sorted by entry first, the pointers of
 	 * an entry lie together: entries[].first and count say where. */
-	if (because->n_pointers > 1) /* qsort takes no NULL list */
-		qsort(because->pointers, because->n_pointers, sizeof(*because->pointers),
-		      compare_pointers);
+	onco_sort(because->pointers, because->n_pointers, sizeof(*because->pointers),
+		  compare_pointers);
 	for (i = 0; i < because->n_pointers; i++) {
 		onco_because_entry *e = &because->entries[because->pointers[i].entry];
 
 		if (e->count++ == 0)
 			e->first = i;
 	}
-	if (because->n_entries > 1)
-		qsort(because->entries, because->n_entries, sizeof(*because->entries),
-		      compare_entries);
+	onco_sort(because->entries, because->n_entries, sizeof(*because->entries),
+		  compare_entries);
 	for (i = 0; i < because->n_entries; i++)
 		if (onco_json_append(array, entry_json(because, &because->entries[i])) != 0)
 			return ONCO_ENOMEM;
@@ -628,8 +627,7 @@ int onco_cites_json(onco_cites *cites, cJSON *evidence)
 {
 	size_t i;
 
-	if (cites->n > 1) /* qsort takes no NULL list */
-		qsort(cites->items, cites->n, sizeof(*cites->items), compare_cites);
+	onco_sort(cites->items, cites->n, sizeof(*cites->items), compare_cites);
 	for (i = 0; i < cites->n; i++)
 		if (onco_json_append(evidence, citation_json(cites->items[i])) != 0)
 			return ONCO_ENOMEM;

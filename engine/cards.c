@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "private/collect.h"
+#include "private/sort.h"
 
 enum { L_OPTIONS, L_POSSIBLE, L_WARNINGS, L_EXCLUSIONS, L_MISSING, L_NOTES, L_COUNT };
 
@@ -471,11 +472,9 @@ static void arrange(deck *d, const char *stop_reason)
 		int l;
 
 		for (l = L_OPTIONS; l <= L_POSSIBLE; l++)
-			if (c->n[l] > 1)
-				qsort(c->items[l], c->n[l], sizeof(*c->items[l]), compare_options);
-		if (c->n[L_WARNINGS] > 1)
-			qsort(c->items[L_WARNINGS], c->n[L_WARNINGS], sizeof(*c->items[L_WARNINGS]),
-			      compare_warnings);
+			onco_sort(c->items[l], c->n[l], sizeof(*c->items[l]), compare_options);
+		onco_sort(c->items[L_WARNINGS], c->n[L_WARNINGS], sizeof(*c->items[L_WARNINGS]),
+			  compare_warnings);
 		for (l = L_OPTIONS; l <= L_POSSIBLE && c->lead == NULL; l++)
 			if (c->n[l] > 0)
 				c->lead = member(c->items[l][0], M_LEAD);
@@ -495,8 +494,7 @@ static void arrange(deck *d, const char *stop_reason)
 			c->raised = 1;
 		c->collapsed = !c->raised && cancer_directed(c);
 	}
-	if (d->n > 1)
-		qsort(d->cards, d->n, sizeof(*d->cards), compare_cards);
+	onco_sort(d->cards, d->n, sizeof(*d->cards), compare_cards);
 }
 
 /* ------------------------------------------------------------ JSON */

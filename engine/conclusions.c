@@ -11,6 +11,7 @@
 #include "fact_read.h"
 #include "private/collect.h"
 #include "private/json_out.h"
+#include "private/sort.h"
 
 /*
  * The slots an item reads, each found in its template once per list and
@@ -222,7 +223,7 @@ static int sort_history(cJSON *history)
 			rc = ONCO_ENOMEM;
 	}
 	if (rc == 0) {
-		qsort(entries, (size_t)n, sizeof(*entries), compare_history);
+		onco_sort(entries, (size_t)n, sizeof(*entries), compare_history);
 		for (k = 0; k < n; k++)
 			cJSON_DetachItemViaPointer(history, entries[k].item);
 		for (k = 0; k < n; k++)
@@ -515,7 +516,7 @@ static sort_entry *list_facts(lister *l, int kind, size_t *count)
 	for (i = 0; i < used; i++)
 		for (k = 0; k < N_SORT_SLOTS; k++)
 			facts[i].keys[k] = text_or_empty(map, facts[i].fact, (int)k);
-	qsort(facts, used, sizeof(*facts), compare_facts);
+	onco_sort(facts, used, sizeof(*facts), compare_facts);
 	*count = used;
 	return facts;
 }

@@ -10,6 +10,7 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/sort.h"
 
 /* Template of each kind; ONCO_C_POSSIBLE is told apart by its status. */
 static const char *const conclusion_templates[ONCO_C_KINDS] = {
@@ -118,45 +119,18 @@ static int same_name(const name_key *x, const name_key *y)
 	       (x->finding->name == y->finding->name || strcmp(x->finding->name, y->finding->name) == 0);
 }
 
-/* Whether finding x comes before finding y: by name, then by place. */
-static int before(const name_key *x, const name_key *y)
+/* By name, then by place in run->findings. */
+static int by_name_then_place(const void *a, const void *b)
 {
+	const name_key *x = a, *y = b;
 	int c;
 
 	if (x->prefix != y->prefix)
-		return x->prefix < y->prefix;
+		return x->prefix < y->prefix ? -1 : 1;
 	c = x->finding->name == y->finding->name ? 0 : strcmp(x->finding->name, y->finding->name);
-	return c != 0 ? c < 0 : x->finding->order < y->finding->order;
-}
-
-/* Sorts keys[0 .. n) with `spare` (room for n) by name and place, merging
- * runs of 1, 2, 4, ... from one array into the other; returns the array
- * that holds the result. (qsort, calling a comparison function through a
- * pointer and moving records by their size, cost three times as much for
- * the seventy findings of a case.) */
-static const name_key *sort_keys(name_key *keys, name_key *spare, size_t n)
-{
-	name_key *from = keys, *to = spare, *t;
-	size_t width, lo;
-
-	for (width = 1; width < n; width *= 2) {
-		for (lo = 0; lo < n; lo += 2 * width) {
-			size_t mid = lo + width < n ? lo + width : n;
-			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-			size_t a = lo, b = mid, k = lo;
-
-			while (a < mid && b < hi)
-				to[k++] = before(&from[b], &from[a]) ? from[b++] : from[a++];
-			while (a < mid)
-				to[k++] = from[a++];
-			while (b < hi)
-				to[k++] = from[b++];
-		}
-		t = from;
-		from = to;
-		to = t;
-	}
-	return from;
+	if (c != 0)
+		return c;
+	return (x->finding->order > y->finding->order) - (x->finding->order < y->finding->order);
 }
 
 /* Builds run->by_name (every finding fact, sorted by name and order) and
@@ -166,13 +140,12 @@ static int index_findings(onco_engine *engine, onco_run_facts *run)
 	onco_finding_entry *index;
 	onco_named_finding *named, *found;
 	name_key *keys;
-	const name_key *sorted;
 	size_t i, n = 0;
 
 	if (run->n_findings == 0)
 		return 0;
 	found = malloc(run->n_findings * sizeof(*found));
-	keys = malloc(2 * run->n_findings * sizeof(*keys));
+	keys = malloc(run->n_findings * sizeof(*keys));
 	named = malloc(run->n_findings * sizeof(*named));
 	index = malloc(run->n_findings * sizeof(*index));
 	if (found == NULL || keys == NULL || named == NULL || index == NULL) {
@@ -193,10 +166,10 @@ static int index_findings(onco_engine *engine, onco_run_facts *run)
 		keys[i].prefix = name_prefix(found[i].name);
 		keys[i].finding = &found[i];
 	}
-	sorted = sort_keys(keys, keys + run->n_findings, run->n_findings);
+	onco_sort(keys, run->n_findings, sizeof(*keys), by_name_then_place);
 	for (i = 0; i < run->n_findings; i++) {
-		named[i] = *sorted[i].finding;
-		if (n > 0 && same_name(&sorted[i - 1], &sorted[i])) {
+		named[i] = *keys[i].finding;
+		if (n > 0 && same_name(&keys[i - 1], &keys[i])) {
 			index[n - 1].values |= value_bit(named[i].value);
 		} else {
 			index[n].name = named[i].name;

@@ -6,7 +6,8 @@
  * because printing took a third of the cost of building an answer: cJSON
  * scans every string twice and measures everything it has printed again
  * with strlen after each value (bench/README.md). One pass into a buffer
- * that doubles; the text is in malloc'd memory, outside any arena.
+ * that doubles (a string with a byte to escape is copied a second time);
+ * the text is in malloc'd memory, outside any arena.
  */
 #include <float.h>
 #include <locale.h>
@@ -15,6 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "private/json_out.h"
 
@@ -24,16 +28,14 @@ typedef struct out {
 	int failed;
 } out;
 
-/* Room for `n` more bytes and the final NUL. */
-static int reserve(out *o, size_t n)
+/* The slow half of reserve: a larger buffer, or failed set. */
+static int grow(out *o, size_t n)
 {
 	size_t size = o->size;
 	char *grown;
 
 	if (o->failed)
 		return 0;
-	if (o->used + n + 1 <= size)
-		return 1;
 	while (size < o->used + n + 1)
 		size = size * 2;
 	grown = realloc(o->text, size);
@@ -46,6 +48,13 @@ static int reserve(out *o, size_t n)
 	return 1;
 }
 
+/* Room for `n` more bytes and the final NUL. Once printing has failed the
+ * buffer may still take bytes; the text is thrown away at the end. */
+static int reserve(out *o, size_t n)
+{
+	return o->used + n + 1 <= o->size || grow(o, n);
+}
+
 static void put(out *o, const char *s, size_t n)
 {
 	if (reserve(o, n)) {
@@ -54,11 +63,11 @@ static void put(out *o, const char *s, size_t n)
 	}
 }
 
-/* One byte of structure (brackets, commas, colons): most of the calls, so
- * without the memcpy call. */
+/* One byte of structure (brackets, commas): most of the calls, so without
+ * the memcpy call. */
 static void put_char(out *o, char c)
 {
-	if (o->used + 2 <= o->size || reserve(o, 1))
+	if (reserve(o, 1))
 		o->text[o->used++] = c;
 }
 
@@ -70,48 +79,104 @@ static const unsigned char escaped[256] = {
 	[24] = 1, [25] = 1, [26] = 1, [27] = 1, [28] = 1, [29] = 1, [30] = 1, [31] = 1,
 	['"'] = 1, ['\\'] = 1};
 
-/* Whether none of the 8 bytes of `w` needs an escape: no byte below 0x20,
- * no quote, no backslash (the bit tricks of "Bit Twiddling Hacks": a byte
- * below n, a byte equal to zero; both exact as tests of "any"). */
-static int plain_word(uint64_t w)
+/* The bytes of `w` that need an escape, each as its high bit: a byte below
+ * 0x20, a quote, a backslash (the tricks of "Bit Twiddling Hacks": a byte
+ * below n, a byte equal to zero; both exact as tests of "any"). Zero when
+ * none does. */
+static uint64_t escapes_in_word(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
 
-	return ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-		 ((backslash - ones) & ~backslash)) & highs) == 0;
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+		((backslash - ones) & ~backslash)) & highs;
 }
 
-/* Room for the worst case (every byte a \u00XX escape) is reserved once;
- * the string is then copied eight bytes at a time while they need no
- * escape, byte by byte around an escape. Strings here are short keys and
- * sentences: one memcpy call per run of plain bytes cost more than the
- * copy. */
-static void put_string(out *o, const char *s)
+#ifdef __SSE2__
+/* Whether the 16 bytes at `p` need no escape; they are copied to `d` either
+ * way. */
+static int plain16(char *d, const unsigned char *p)
+{
+	const __m128i below = _mm_set1_epi8(0x1f), quote = _mm_set1_epi8('"'),
+		      backslash = _mm_set1_epi8('\\');
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	/* unsigned v <= 0x1f exactly when max(v, 0x1f) is 0x1f */
+	__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, below), below),
+				   _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+						_mm_cmpeq_epi8(v, backslash)));
+
+	_mm_storeu_si128((__m128i *)(void *)d, v);
+	return _mm_movemask_epi8(bad) == 0;
+}
+#endif
+
+/* Copies the 8 bytes at `p` to `d`; those that need an escape, as
+ * escapes_in_word gives them. */
+static uint64_t copy_word(char *d, const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+	memcpy(d, &w, sizeof(w));
+	return escapes_in_word(w);
+}
+
+/* Whether none of the `n` bytes at `p` needs an escape; they are copied to
+ * `d` either way (d has room for them). Every string is read in a few
+ * loads, none outside it: blocks of 16 bytes with SSE2 (8 without), the
+ * last one ending with the string and overlapping the one before; below
+ * that, two words of 4 that overlap, or single bytes. */
+static int copy_plain(char *d, const unsigned char *p, size_t n)
+{
+	uint64_t bad = 0;
+	size_t i;
+
+#ifdef __SSE2__
+	if (n >= 16) {
+		int plain = 1;
+
+		for (i = 0; i + 16 < n; i += 16)
+			plain &= plain16(d + i, p + i);
+		return plain & plain16(d + n - 16, p + n - 16);
+	}
+#endif
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8)
+			bad |= copy_word(d + i, p + i);
+		return (bad | copy_word(d + n - 8, p + n - 8)) == 0;
+	}
+	if (n >= 4) {
+		uint32_t first, last;
+
+		memcpy(&first, p, 4);
+		memcpy(&last, p + n - 4, 4);
+		memcpy(d, &first, 4);
+		memcpy(d + n - 4, &last, 4);
+		return escapes_in_word(first | (uint64_t)last << 32) == 0;
+	}
+	/* 1 to 3 bytes: p[0], p[n / 2] and p[n - 1] are all of them */
+	if (n > 0) {
+		d[0] = (char)p[0];
+		d[n / 2] = (char)p[n / 2];
+		d[n - 1] = (char)p[n - 1];
+		return !escaped[p[0]] && !escaped[p[n / 2]] && !escaped[p[n - 1]];
+	}
+	return 1;
+}
+
+/* `n` bytes at `p` into `d`, escaped as cJSON escapes them; the end of what
+ * was written. Eight bytes at a time while they need no escape, byte by
+ * byte around an escape. */
+static char *copy_escaped(char *d, const unsigned char *p, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
-	size_t length = strlen((const char *)p);
-	const unsigned char *end = p + length;
-	char *d;
+	const unsigned char *end = p + n;
 
-	if (length > (SIZE_MAX - 2) / 6 || !reserve(o, length * 6 + 2)) {
-		o->failed = 1;
-		return;
-	}
-	d = o->text + o->used;
-	*d++ = '"';
 	while (p < end) {
-		uint64_t w;
-
-		if (end - p >= 8) {
-			memcpy(&w, p, 8);
-			if (plain_word(w)) {
-				memcpy(d, &w, 8);
-				d += 8;
-				p += 8;
-				continue;
-			}
+		if (end - p >= 8 && copy_word(d, p) == 0) {
+			d += 8;
+			p += 8;
+			continue;
 		}
 		if (!escaped[*p]) {
 			*d++ = (char)*p++;
@@ -136,8 +201,64 @@ static void put_string(out *o, const char *s)
 		}
 		p++;
 	}
+	return d;
+}
+
+/* The slow half of put_text, kept out of line so that the usual half
+ * saves no registers. */
+#if defined(__GNUC__)
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define OUT_OF_LINE
+#endif
+
+/* `length` bytes at `p` quoted and escaped, followed by a colon when they
+ * are a `key`. Room for the worst case (every byte a \u00XX escape) is
+ * reserved once. */
+static OUT_OF_LINE void put_escaped(out *o, const unsigned char *p, size_t length, int key)
+{
+	char *d;
+
+	if (length > (SIZE_MAX - 3) / 6 || !reserve(o, length * 6 + 3)) {
+		o->failed = 1;
+		return;
+	}
+	d = o->text + o->used;
 	*d++ = '"';
+	d = copy_escaped(d, p, length);
+	*d++ = '"';
+	if (key)
+		*d++ = ':';
 	o->used = (size_t)(d - o->text);
+}
+
+/* The same. Strings here are short keys and sentences that almost never
+ * need an escape and fit the buffer: they are copied in a few loads and
+ * stores that also tell whether any byte needs one; only then, or when the
+ * buffer must grow, does put_escaped write them (again). Unescaped, they
+ * need room for themselves, two quotes, the colon and the final NUL. */
+static void put_text(out *o, const unsigned char *p, size_t length, int key)
+{
+	char *d;
+
+	if (o->size - o->used < length + 4 || !copy_plain(o->text + o->used + 1, p, length)) {
+		put_escaped(o, p, length, key);
+		return;
+	}
+	d = o->text + o->used;
+	d[0] = '"';
+	d += length + 1;
+	*d++ = '"';
+	if (key)
+		*d++ = ':';
+	o->used = (size_t)(d - o->text);
+}
+
+static void put_string(out *o, const char *s, int key)
+{
+	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
+
+	put_text(o, p, strlen((const char *)p), key);
 }
 
 /* As cJSON's print_number: %1.15g unless that does not read back as the
@@ -182,6 +303,17 @@ static void put_number(out *o, double d)
 	put(o, buf, (size_t)n);
 }
 
+static void put_value(out *o, const cJSON *item);
+
+/* A member or element: strings, the commonest, without the dispatch. */
+static void put_child(out *o, const cJSON *child)
+{
+	if ((child->type & 0xFF) == cJSON_String)
+		put_string(o, child->valuestring, 0);
+	else
+		put_value(o, child);
+}
+
 static void put_value(out *o, const cJSON *item)
 {
 	const cJSON *child;
@@ -198,12 +330,12 @@ static void put_value(out *o, const cJSON *item)
 			put(o, item->valuestring, strlen(item->valuestring));
 		break;
 	case cJSON_String:
-		put_string(o, item->valuestring);
+		put_string(o, item->valuestring, 0);
 		break;
 	case cJSON_Array:
 		put_char(o, '[');
 		for (child = item->child; child != NULL; child = child->next) {
-			put_value(o, child);
+			put_child(o, child);
 			if (child->next != NULL)
 				put_char(o, ',');
 		}
@@ -212,9 +344,8 @@ static void put_value(out *o, const cJSON *item)
 	case cJSON_Object:
 		put_char(o, '{');
 		for (child = item->child; child != NULL; child = child->next) {
-			put_string(o, child->string);
-			put_char(o, ':');
-			put_value(o, child);
+			put_string(o, child->string, 1);
+			put_child(o, child);
 			if (child->next != NULL)
 				put_char(o, ',');
 		}

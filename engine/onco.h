@@ -40,8 +40,10 @@ typedef struct onco_engine_options {
 	                              * (onco_engine_save_image) instead of parsing
 	                              * rule text; kb_dir is then ignored */
 	const void *kb_image_data;   /* or the same bytes in memory (a rule base
-	                              * compiled into the program at build time),
-	                              * only read, and kept by the caller while
+	                              * compiled into the program at build time,
+	                              * trusted as the program's code: its
+	                              * checksum is not checked), only read, and
+	                              * kept by the caller while
 	                              * the engine lives: it uses the rules' text
 	                              * and files where they are; */
 	size_t kb_image_size;        /* used when kb_image is NULL */

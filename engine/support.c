@@ -22,6 +22,7 @@
 
 #include "fact_read.h"
 #include "private/engine_internal.h"
+#include "private/sort.h"
 
 void onco_support_record(onco_engine *engine, const char *rule, void *const *facts, size_t n)
 {
@@ -72,7 +73,7 @@ static int compare_text(const char *a, const char *b)
 /* Entries of one finding name and value, by rule (rule-base order), then
  * by the case data they rest on (pointers; the fact index otherwise), then
  * in firing order: explanations list them in an order that does not depend
- * on the conflict strategy wherever the facts tell them apart. qsort passes
+ * on the conflict strategy wherever the facts tell them apart. The sort passes
  * the comparison nothing but the entries, so each entry carries the
  * environment and the log's facts while it is sorted. */
 static int compare_entries(const void *a, const void *b)
@@ -117,7 +118,7 @@ void onco_support_sort(onco_engine *engine)
 		s->entries[i].env = engine->env;
 		s->entries[i].facts = s->facts;
 	}
-	qsort(s->entries, s->n_entries, sizeof(*s->entries), compare_entries);
+	onco_sort(s->entries, s->n_entries, sizeof(*s->entries), compare_entries);
 	s->sorted = 1;
 }
 

@@ -25,6 +25,7 @@ typedef struct checker {
 	onco_buf pointer;
 	onco_buf message;
 	int rc; /* ONCO_ENOMEM once anything failed to allocate */
+	size_t named_drugs; /* fields seen that name drugs (vocabulary: named_drug) */
 } checker;
 
 static void check_object(checker *ck, const onco_object *object,
@@ -318,6 +319,8 @@ static void check_member(checker *ck, const onco_object *object,
 		return;
 	}
 	seen[i] = true;
+	if (field->named_drug)
+		ck->named_drugs++;
 	check_value(ck, field, member);
 }
 
@@ -351,9 +354,9 @@ static void check_object(checker *ck, const onco_object *object,
 }
 
 int onco_case_check(const cJSON *root, const onco_case_limits *limits,
-		    onco_case_issues *issues)
+		    onco_case_issues *issues, size_t *named_drugs)
 {
-	checker ck = { limits, issues, ONCO_BUF_INIT, ONCO_BUF_INIT, 0 };
+	checker ck = { limits, issues, ONCO_BUF_INIT, ONCO_BUF_INIT, 0, 0 };
 
 	if (cJSON_IsObject(root)) {
 		check_object(&ck, onco_vocabulary_root(), root);
@@ -365,5 +368,6 @@ int onco_case_check(const cJSON *root, const onco_case_limits *limits,
 	}
 	onco_buf_free(&ck.pointer);
 	onco_buf_free(&ck.message);
+	*named_drugs = ck.named_drugs;
 	return ck.rc;
 }

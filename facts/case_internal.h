@@ -19,6 +19,8 @@
 struct onco_case {
 	cJSON *root;
 	const char *id; /* inside root */
+	size_t named_drugs; /* fields naming drugs outside the list: none, no
+			     * walk for them (case_named.c) */
 };
 
 /* Issues kept at most; past it one last issue says the list was cut, so a
@@ -55,10 +57,11 @@ cJSON *onco_json_parse(const char *text, size_t length,
 		       int *rc);
 
 /* Stage 2, on the parsed document: every key, type, value, range and
- * limit against the vocabulary, issues in document order. Returns 0 (read
- * `issues` for the verdict) or ONCO_ENOMEM. */
+ * limit against the vocabulary, issues in document order. *named_drugs
+ * receives how many fields that name drugs outside the list it met.
+ * Returns 0 (read `issues` for the verdict) or ONCO_ENOMEM. */
 int onco_case_check(const cJSON *root, const onco_case_limits *limits,
-		    onco_case_issues *issues);
+		    onco_case_issues *issues, size_t *named_drugs);
 
 
 #endif

@@ -86,6 +86,8 @@ int onco_case_named_drugs(const onco_case *c, onco_named_drug **out, size_t *cou
 
 	*out = NULL;
 	*count = 0;
+	if (c->named_drugs == 0)
+		return 0; /* the validator met no field that names a drug */
 	walk(&col, onco_vocabulary_root(), c->root);
 	onco_buf_free(&col.pointer);
 	if (col.rc != 0) {

@@ -128,6 +128,7 @@ static int read_case(onco_case **out, const char *text, size_t length,
 	onco_case *c = NULL;
 	cJSON *root = NULL;
 	const char *id;
+	size_t named_drugs = 0;
 	int rc;
 
 	if (length == 0 || all_space(text, 0, length)) {
@@ -161,7 +162,7 @@ static int read_case(onco_case **out, const char *text, size_t length,
 		rc = ONCO_EINVALID;
 		goto keep_scanned;
 	}
-	rc = onco_case_check(root, limits, issues);
+	rc = onco_case_check(root, limits, issues, &named_drugs);
 	if (rc == 0 && issues->count > 0)
 		rc = ONCO_EINVALID;
 	if (rc != 0)
@@ -172,6 +173,7 @@ static int read_case(onco_case **out, const char *text, size_t length,
 		goto done;
 	}
 	c->root = root;
+	c->named_drugs = named_drugs;
 	c->id = cJSON_GetObjectItemCaseSensitive(root, "id")->valuestring;
 	root = NULL;
 	*out = c;

@@ -274,7 +274,7 @@ onco_condition_state onco_run_rule_condition(const onco_engine *engine, const on
 const onco_rule_info *onco_option_rule(onco_engine *engine, const char *id);
 
 /* json_sort.c: detaches the items of a cJSON array, sorts them with
- * `compare` (qsort on cJSON pointers), puts them back. 0, or ONCO_ENOMEM
+ * `compare` (onco_sort on cJSON pointers, private/sort.h), puts them back. 0, or ONCO_ENOMEM
  * with the array as it was. */
 int onco_json_sort(cJSON *array, int (*compare)(const void *, const void *));
 

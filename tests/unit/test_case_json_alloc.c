@@ -188,6 +188,11 @@ static void test_a_block_near_size_max_is_refused(void)
 	for (k = 0; k < 47; k++)
 		CU_ASSERT_PTR_NULL(cJSON_malloc(SIZE_MAX - k));
 	CU_ASSERT_EQUAL(onco_json_alloc_failures(), failures + 47);
+	/* again with a chunk in use, which the usual path cuts from */
+	CU_ASSERT_PTR_NOT_NULL(cJSON_malloc(1));
+	for (k = 0; k < 47; k++)
+		CU_ASSERT_PTR_NULL(cJSON_malloc(SIZE_MAX - k));
+	CU_ASSERT_EQUAL(onco_json_alloc_failures(), failures + 94);
 	onco_json_arena_leave(arena);
 	onco_json_arena_free(arena);
 }
@@ -225,6 +230,45 @@ static void test_unwinding_puts_the_arenas_back_as_they_were(void)
 	onco_json_arena_free(outer);
 }
 
+/* Blocks of every size from 0 to 300 bytes, past several chunks: each
+ * aligned for any type, none overlapping the one before, each keeping
+ * what was written into it, and the large ones in chunks of their own. */
+static void test_blocks_of_every_size_are_aligned_and_apart(void)
+{
+	enum { N = 1200, LARGE = 200 << 10 };
+	unsigned char *blocks[N], *large = NULL;
+	onco_json_arena *arena;
+	size_t i, j, size;
+	int kept = 1;
+
+	onco_json_hooks_install();
+	CU_ASSERT_FATAL(onco_json_arena_new(&arena) == 0);
+	onco_json_arena_enter(arena);
+	for (i = 0; i < N; i++) {
+		size = i % 301;
+		blocks[i] = cJSON_malloc(size);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(blocks[i]);
+		CU_ASSERT_EQUAL((uintptr_t)blocks[i] % 16, 0);
+		memset(blocks[i], (int)(i & 0xff), size);
+		if (i == N / 2) {
+			/* larger than a chunk: its own, and the next small
+			 * block still fits where the last ones were cut */
+			large = cJSON_malloc(LARGE);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(large);
+			memset(large, 0xab, LARGE);
+		}
+	}
+	for (i = 0; i < N; i++)
+		for (j = 0, size = i % 301; j < size; j++)
+			kept &= blocks[i][j] == (i & 0xff);
+	CU_ASSERT(kept);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(large);
+	CU_ASSERT_EQUAL(large[0], 0xab);
+	CU_ASSERT_EQUAL(large[LARGE - 1], 0xab);
+	onco_json_arena_leave(arena);
+	onco_json_arena_free(arena);
+}
+
 /* An arena freed while in use is no longer in use (the thread does not
  * keep a pointer to freed memory). */
 static void test_an_arena_freed_in_use_is_left(void)
@@ -254,6 +298,7 @@ int main(void)
 		ONCO_TEST(test_a_block_near_size_max_is_refused),
 		ONCO_TEST(test_unwinding_puts_the_arenas_back_as_they_were),
 		ONCO_TEST(test_an_arena_freed_in_use_is_left),
+		ONCO_TEST(test_blocks_of_every_size_are_aligned_and_apart),
 	};
 
 	return ONCO_RUN_SUITE("json_alloc", tests);

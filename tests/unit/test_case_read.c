@@ -669,6 +669,28 @@ static void test_case_records_other_drugs_by_name(void)
 	onco_named_drugs_free(named, n);
 	onco_case_free(c);
 	onco_case_issues_free(&issues);
+
+	/* Drugs of the list only: none named (the validator counted none). */
+	CU_ASSERT_EQUAL_FATAL(read_text("{" BREAST ", \"medications\": [{\"agent\": \"letrozole\", \"status\": \"active\"}],"
+					" \"prior_treatments\": [{\"type\": \"chemotherapy\", \"agents\": [\"paclitaxel\"]}]}",
+					&c, &issues), 0);
+	named = (onco_named_drug *)&n; /* must be reset */
+	CU_ASSERT_EQUAL_FATAL(onco_case_named_drugs(c, &named, &n), 0);
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT_PTR_NULL(named);
+	onco_case_free(c);
+	onco_case_issues_free(&issues);
+
+	/* One named drug in a medication, in a case without prior treatment. */
+	CU_ASSERT_EQUAL_FATAL(read_text("{" BREAST ", \"medications\": [{\"agent\": \"other\", \"name\": \"warfarin\", \"status\": \"active\"}]}",
+					&c, &issues), 0);
+	CU_ASSERT_EQUAL_FATAL(onco_case_named_drugs(c, &named, &n), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 1);
+	CU_ASSERT_STRING_EQUAL(named[0].name, "warfarin");
+	CU_ASSERT_STRING_EQUAL(named[0].pointer, "/medications/0/name");
+	onco_named_drugs_free(named, n);
+	onco_case_free(c);
+	onco_case_issues_free(&issues);
 }
 
 /* A field the case states (even as "unknown", even an empty list) is

@@ -63,26 +63,65 @@ static void test_every_byte_that_needs_an_escape_is_escaped_as_cjson_does(void)
 	cJSON_Delete(doc);
 }
 
-/* The printer copies eight bytes at a time while none needs an escape:
- * each byte that does, at every place in strings of every length up to
- * three words, must still be found. */
-static void test_an_escape_at_any_place_of_a_word_is_found(void)
+/* The printer reads a string in blocks of 16 or 8 bytes, the last block
+ * overlapping the one before, words of 4 below 8 bytes, single bytes below
+ * 4: each byte that needs an escape, at every place in strings of every
+ * length up to past three blocks, in values and in keys, must still be
+ * found, and the bytes next to it kept. */
+static void test_an_escape_at_any_place_of_a_block_is_found(void)
 {
 	static const char special[] = {'"', '\\', '\n', '\x01', '\x1f', ' ', '\x7f', '\x80',
-				       '\xff', '!', '[', ']'};
+				       '\xff', '!', '[', ']', '\b', '\f', '\r', '\t'};
 	cJSON *doc = cJSON_CreateArray();
-	char text[25], *printed;
+	cJSON *keys = cJSON_CreateObject();
+	char text[52], *printed;
 	size_t length, at, k;
 
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(keys);
 	for (length = 1; length < sizeof(text); length++)
 		for (at = 0; at < length; at++)
 			for (k = 0; k < sizeof(special); k++) {
-				memset(text, 'a', length);
+				/* distinct bytes around the special one */
+				size_t i;
+
+				for (i = 0; i < length; i++)
+					text[i] = (char)('a' + (i % 26));
 				text[length] = '\0';
 				text[at] = special[k];
 				CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString(text)));
+				CU_ASSERT_PTR_NOT_NULL(cJSON_AddNullToObject(keys, text));
 			}
+	CU_ASSERT(cJSON_AddItemToArray(doc, keys));
 	printed = same_as_cjson(doc);
+	free(printed);
+	cJSON_Delete(doc);
+}
+
+/* Strings with no escape at every length, and strings with an escape at
+ * both ends or in every byte. */
+static void test_strings_of_every_length_print_whole(void)
+{
+	cJSON *doc = cJSON_CreateArray();
+	char text[70], *printed;
+	size_t length, i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	for (length = 0; length < sizeof(text); length++) {
+		for (i = 0; i < length; i++)
+			text[i] = (char)('A' + (i % 50));
+		text[length] = '\0';
+		CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString(text)));
+		if (length > 0) {
+			text[0] = '"';
+			text[length - 1] = '\n';
+			CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString(text)));
+			memset(text, '\x02', length);
+			CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString(text)));
+		}
+	}
+	printed = same_as_cjson(doc);
+	CU_ASSERT(strstr(printed, "[\"\",\"A\",\"\\n\",\"\\u0002\",\"AB\",\"\\\"\\n\",") == printed);
 	free(printed);
 	cJSON_Delete(doc);
 }
@@ -124,6 +163,45 @@ static void test_a_document_larger_than_the_first_buffer_prints_whole(void)
 	cJSON_Delete(doc);
 }
 
+/* Documents whose text ends at every byte around the end of the printer's
+ * first buffer (32 KB), with a plain string or one to escape last, as a
+ * value or as a key: each grows the buffer or fits it exactly, never
+ * writing past it (the sanitizer build checks every byte). */
+static void test_texts_ending_at_every_byte_around_the_first_buffer_print_whole(void)
+{
+	enum { FIRST = 32 << 10 };
+	char *filler = malloc(FIRST);
+	size_t k;
+	int last;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(filler);
+	for (last = 0; last < 3; last++)
+		for (k = FIRST - 40; k < FIRST + 8; k++) {
+			cJSON *doc = cJSON_CreateArray();
+			cJSON *object = cJSON_CreateObject();
+			char *text;
+
+			CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(object);
+			memset(filler, 'x', FIRST);
+			filler[k - 24] = '\0'; /* ["...", then the last string */
+			CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString(filler)));
+			if (last == 0) {
+				CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString("plain text")));
+			} else if (last == 1) {
+				CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateString("a \"quote\"")));
+			} else {
+				CU_ASSERT_PTR_NOT_NULL(cJSON_AddNullToObject(object, "a key of 16 bytes"));
+			}
+			CU_ASSERT(cJSON_AddItemToArray(doc, object));
+			text = same_as_cjson(doc);
+			CU_ASSERT(strlen(text) > k - 24);
+			free(text);
+			cJSON_Delete(doc);
+		}
+	free(filler);
+}
+
 static void test_an_invalid_item_is_refused(void)
 {
 	cJSON *doc = cJSON_CreateArray();
@@ -142,10 +220,12 @@ int main(void)
 {
 	static const onco_test tests[] = {
 		ONCO_TEST(test_every_kind_of_value_prints_as_cjson_prints_it),
-		ONCO_TEST(test_an_escape_at_any_place_of_a_word_is_found),
+		ONCO_TEST(test_an_escape_at_any_place_of_a_block_is_found),
+		ONCO_TEST(test_strings_of_every_length_print_whole),
 		ONCO_TEST(test_every_byte_that_needs_an_escape_is_escaped_as_cjson_does),
 		ONCO_TEST(test_numbers_of_every_shape_print_as_cjson_prints_them),
 		ONCO_TEST(test_a_document_larger_than_the_first_buffer_prints_whole),
+		ONCO_TEST(test_texts_ending_at_every_byte_around_the_first_buffer_print_whole),
 		ONCO_TEST(test_an_invalid_item_is_refused),
 	};
 

@@ -91,11 +91,16 @@ static void support_function(void *env, DATA_OBJECT *result)
 	multifield_result(result, EnvCreateMultifield(env, 0), 0);
 }
 
+/* The defrule's own name symbol, not one looked up by its text: the same
+ * symbol (CLIPS interns each name once per environment) without hashing
+ * the name at every firing, and its text is the address the rule index
+ * knows the rule by (rule_index.c). */
 static void *rule_function(void *env)
 {
 	struct defrule *rule = EngineData(env)->ExecutingRule;
 
-	return EnvAddSymbol(env, rule != NULL ? EnvGetDefruleName(env, rule) : "none");
+	return rule != NULL ? (void *)GetConstructNamePointer(&rule->header)
+			    : EnvAddSymbol(env, "none");
 }
 
 int onco_basis_install(void *env)

@@ -168,7 +168,7 @@ void onco_engine_free(onco_engine *engine)
 	onco_fields_memo_free(engine);
 	onco_kb_release(&engine->kb);
 	free(engine->firings);
-	free(engine->rules_by_name);
+	onco_rules_by_name_free(engine);
 	free(engine->support_rank);
 	onco_support_free(engine);
 	onco_json_arena_free(engine->arena);

@@ -31,46 +31,12 @@ static int push(void ***array, size_t *count, void *fact)
 	return 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp((*(const onco_rule_info *const *)a)->name,
-		      (*(const onco_rule_info *const *)b)->name);
-}
-
-const onco_rule_info *onco_rule_by_name(const onco_engine *engine, const char *name)
-{
-	onco_rule_info key, *keyp = &key;
-	onco_rule_info **found;
-
-	if (name == NULL || engine->rules_by_name == NULL)
-		return NULL;
-	key.name = (char *)name;
-	found = bsearch(&keyp, engine->rules_by_name, engine->kb.n_rules,
-			sizeof(*engine->rules_by_name), by_name);
-	return found != NULL ? *found : NULL;
-}
-
 static void count_firing(onco_engine *engine, const char *rule)
 {
 	const onco_rule_info *info = onco_rule_by_name(engine, rule);
 
 	if (info != NULL)
 		engine->firings[info - engine->kb.rules]++;
-}
-
-int onco_rules_by_name_build(onco_engine *engine)
-{
-	size_t i;
-
-	engine->rules_by_name = malloc((engine->kb.n_rules ? engine->kb.n_rules : 1) *
-				       sizeof(*engine->rules_by_name));
-	if (engine->rules_by_name == NULL)
-		return ONCO_ENOMEM;
-	for (i = 0; i < engine->kb.n_rules; i++)
-		engine->rules_by_name[i] = &engine->kb.rules[i];
-	qsort(engine->rules_by_name, engine->kb.n_rules, sizeof(*engine->rules_by_name),
-	      by_name);
-	return 0;
 }
 
 static int by_finding_name(const void *a, const void *b)

@@ -143,6 +143,10 @@ struct onco_engine {
 	/* Firings of the last evaluation per rule, parallel to kb.rules. */
 	unsigned long *firings;
 	onco_rule_info **rules_by_name; /* kb.rules sorted by name */
+	/* rule_index.c: the rules by the address of their name symbol's text
+	 * (a hash table of cap_rules_by_symbol slots). */
+	struct onco_rule_slot *rules_by_symbol;
+	size_t cap_rules_by_symbol;
 	onco_supports supports; /* the firings behind each finding of the run */
 	/* Per rule, parallel to kb.rules: the place of its (concludes, value)
 	 * among those of all rules in text order, equal for equal pairs, so
@@ -171,9 +175,16 @@ struct onco_engine {
 	onco_json_arena *arena;
 };
 
-/* gather.c: the index of rules by name, built once at open, and a look-up
- * in it (NULL when no rule has that name). */
+/* rule_index.c: the index of rules by name, built once at open (after
+ * the rule base is loaded; 0 or ONCO_ENOMEM), a look-up in it (NULL when
+ * no rule has that name; fastest with the text of a CLIPS symbol) and its
+ * release. */
+typedef struct onco_rule_slot {
+	const char *name; /* the defrule's name text; NULL: an empty slot */
+	const onco_rule_info *rule;
+} onco_rule_slot;
 int onco_rules_by_name_build(onco_engine *engine);
+void onco_rules_by_name_free(onco_engine *engine);
 const onco_rule_info *onco_rule_by_name(const onco_engine *engine, const char *name);
 
 /* support.c: the firings behind each finding (see support.c). `record` is

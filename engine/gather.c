@@ -50,9 +50,17 @@ static unsigned value_bit(const char *value)
 	int v;
 
 	for (v = 0; v < 3; v++)
-		if (strcmp(value, onco_finding_values[v]) == 0)
+		if (value[0] == onco_finding_values[v][0] && strcmp(value, onco_finding_values[v]) == 0)
 			return 1u << v;
 	return 0;
+}
+
+/* The text of the field at `position` of `fact` (onco_field_text), NULL
+ * when the position is -1. */
+static const char *text_at(void *fact, long position)
+{
+	return position < 0 ? NULL
+			    : onco_field_text(&((struct fact *)fact)->theProposition.theFields[position]);
 }
 
 /* A finding while the findings are sorted by name: the first eight bytes
@@ -101,11 +109,13 @@ static int by_name_then_place(const void *a, const void *b)
 
 /* Builds run->by_name (every finding fact, sorted by name and order) and
  * run->finding_index (one entry per name with the values present). */
-static int index_findings(onco_engine *engine, onco_run_facts *run)
+static int index_findings(onco_run_facts *run)
 {
 	onco_finding_entry *index;
 	onco_named_finding *named, *found;
 	name_key *keys;
+	const struct deftemplate *template = NULL;
+	long name_at = -1, value_at = -1;
 	size_t i, n = 0;
 
 	if (run->n_findings == 0)
@@ -122,11 +132,21 @@ static int index_findings(onco_engine *engine, onco_run_facts *run)
 		return ONCO_ENOMEM;
 	}
 	for (i = 0; i < run->n_findings; i++) {
-		const char *name = onco_fact_text(engine->env, run->findings[i], "name");
-		const char *value = onco_fact_text(engine->env, run->findings[i], "value");
+		const struct deftemplate *d = ((struct fact *)run->findings[i])->whichDeftemplate;
+		const char *name, *value;
 
+		/* the places of name and value found again only when the
+		 * template changes (every finding has the same one) */
+		if (d != template) {
+			template = d;
+			name_at = onco_slot_position(d, "name");
+			value_at = onco_slot_position(d, "value");
+		}
+		name = text_at(run->findings[i], name_at);
+		value = text_at(run->findings[i], value_at);
 		found[i].name = name != NULL ? name : "";
 		found[i].value = value != NULL ? value : "";
+		found[i].values = value_bit(found[i].value);
 		found[i].fact = run->findings[i];
 		found[i].order = i;
 		keys[i].prefix = name_prefix(found[i].name);
@@ -136,10 +156,10 @@ static int index_findings(onco_engine *engine, onco_run_facts *run)
 	for (i = 0; i < run->n_findings; i++) {
 		named[i] = *keys[i].finding;
 		if (n > 0 && same_name(&keys[i - 1], &keys[i])) {
-			index[n - 1].values |= value_bit(named[i].value);
+			index[n - 1].values |= named[i].values;
 		} else {
 			index[n].name = named[i].name;
-			index[n++].values = value_bit(named[i].value);
+			index[n++].values = named[i].values;
 		}
 	}
 	free(keys);
@@ -369,14 +389,6 @@ static const onco_walk_template *template_of(onco_engine *engine, void *fact)
 	return t;
 }
 
-/* The text of the field at `position` of `fact` (onco_field_text), NULL
- * when the position is -1. */
-static const char *text_at(void *fact, long position)
-{
-	return position < 0 ? NULL
-			    : onco_field_text(&((struct fact *)fact)->theProposition.theFields[position]);
-}
-
 /* Sorts one fact of working memory into `run` and counts the firing it
  * records. */
 static int take(onco_engine *engine, onco_run_facts *run, void *fact)
@@ -454,7 +466,7 @@ static int walk(onco_engine *engine, onco_run_facts *run)
 		run->finding_index = NULL;
 		run->by_name = NULL;
 		run->n_finding_index = 0;
-		rc = index_findings(engine, run);
+		rc = index_findings(run);
 	}
 	/* Which rules wait for unknown findings depends on the findings and
 	 * scopes alone. */

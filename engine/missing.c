@@ -241,7 +241,7 @@ static int trace_fields(onco_engine *engine, const onco_run_facts *run, const ch
 	int rc = 0;
 
 	for (j = 0; j < n && rc == 0; j++)
-		if (strcmp(named[j].value, "unknown") == 0) {
+		if (named[j].values == 1u << 2) { /* unknown */
 			found++;
 			rc = collect_fields(engine, run, named[j].fact, fields, undecided, 0);
 		}

@@ -130,7 +130,7 @@ static void condition_facts(onco_engine *engine, const onco_run_facts *run,
 	count = onco_run_findings_named(run, c->name, &named);
 	for (i = 0; i < count && *n < room; i++)
 		for (v = 0; v < 3; v++)
-			if (strcmp(named[i].value, onco_finding_values[v]) == 0 &&
+			if (named[i].values == 1u << v &&
 			    (c->accepts[v] || v == 2))
 				basis[(*n)++] = named[i].fact;
 }

@@ -88,6 +88,7 @@ typedef struct onco_named_finding {
 	const char *name, *value; /* valid while the run's facts live */
 	void *fact;
 	size_t order; /* its index in run->findings */
+	unsigned values; /* the bit of its value, as finding_index's (0: another) */
 } onco_named_finding;
 
 /* The finding facts named `name`, in working-memory order: their count,

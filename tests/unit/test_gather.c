@@ -15,6 +15,7 @@
 
 #include "onco.h"
 #include "private/collect.h"
+#include "private/fact_read.h"
 #include "suite.h"
 
 #define KB ONCO_SOURCE_DIR "/tests/fixtures/kb-cards"
@@ -174,6 +175,11 @@ static void check_by_name(const onco_run_facts *run)
 
 		CU_ASSERT_FATAL(f->order < run->n_findings);
 		CU_ASSERT_PTR_EQUAL(run->findings[f->order], f->fact);
+		/* each finding carries its value's bit, and the name and value
+		 * read from its fact */
+		CU_ASSERT_EQUAL(f->values, value_bit(f->value));
+		CU_ASSERT_STRING_EQUAL(f->name, onco_fact_text(NULL, f->fact, "name"));
+		CU_ASSERT_STRING_EQUAL(f->value, onco_fact_text(NULL, f->fact, "value"));
 		if (i > 0) {
 			const onco_named_finding *p = &run->by_name[i - 1];
 			int c = strcmp(p->name, f->name);

@@ -258,22 +258,29 @@ static const char *integer_text(long long v, char *buf, size_t size)
 /* 1 for TRUE, 0 for FALSE, -1 for anything else. */
 static int flag_of(const char *symbol)
 {
-	return strcmp(symbol, "TRUE") == 0 ? 1 : strcmp(symbol, "FALSE") == 0 ? 0 : -1;
+	/* by the first letter first: most values are neither */
+	return symbol[0] == 'T' && strcmp(symbol, "TRUE") == 0    ? 1
+	       : symbol[0] == 'F' && strcmp(symbol, "FALSE") == 0 ? 0
+								 : -1;
 }
 
 /* The values of a slot as words into `out` (several joined with " + "):
  * 0 when the slot is empty or absent. *flag is 1 for TRUE, 0 for FALSE,
  * -1 for anything else. */
-static int slot_words(void *env, void *fact, const char *tmpl, const char *slot, text *out,
-		      int *flag)
+static int slot_words(void *fact, const char *tmpl, const char *slot, text *out, int *flag)
 {
-	size_t n = onco_fact_multi_count(env, fact, slot), i;
+	/* the slot found once, its values read from the field (as
+	 * onco_fact_multi_count, onco_fact_text and onco_fact_multi would
+	 * read them, each finding the slot by its name again) */
+	const struct field *field = onco_fact_field(fact, slot);
+	size_t n = field != NULL && field->type == MULTIFIELD ? (size_t)GetMFLength(field->value) : 0;
+	size_t i;
 	const char *single;
 	char value[256];
 
 	*flag = -1;
 	if (n == 0) {
-		single = onco_fact_text(env, fact, slot);
+		single = onco_field_text(field);
 		if (single == NULL || single[0] == '\0')
 			return 0;
 		*flag = flag_of(single);
@@ -281,12 +288,10 @@ static int slot_words(void *env, void *fact, const char *tmpl, const char *slot,
 		return 1;
 	}
 	for (i = 0; i < n; i++) {
-		int type;
-		void *v;
+		int type = GetMFType(field->value, (long)i + 1);
+		void *v = GetMFValue(field->value, (long)i + 1);
 		const char *shown = value;
 
-		if (!onco_fact_multi(env, fact, slot, i, &type, &v))
-			break;
 		/* A symbol or string that fits is read where it is, an integer
 		 * written by hand: onco_value_text would give the same text,
 		 * slower. */
@@ -339,7 +344,7 @@ static void format_value(char *out, size_t size, const char *format, const char 
 /* One fact of template `tv` as words: its slots in table order, joined
  * with ", ". `value`: a buffer for a slot's words, emptied for each slot
  * (the caller frees it: one allocation for all). */
-static void fact_words(void *env, void *fact, const template_view *tv, text *value, text *out)
+static void fact_words(void *fact, const template_view *tv, text *value, text *out)
 {
 	const char *tmpl = tv->name;
 	size_t i, start = out->length;
@@ -351,7 +356,7 @@ static void fact_words(void *env, void *fact, const template_view *tv, text *val
 		char formatted[512];
 
 		value->length = 0;
-		if (!slot_words(env, fact, tmpl, v->slot, value, &flag))
+		if (!slot_words(fact, tmpl, v->slot, value, &flag))
 			continue;
 		if (value->failed) {
 			out->failed = 1;
@@ -515,7 +520,7 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 			if (cf->facts[f].tmpl != tmpl)
 				continue;
 			words_of.length = 0;
-			fact_words(env, fact, tv, &value, &words_of);
+			fact_words(fact, tv, &value, &words_of);
 			if (words_of.failed)
 				rc = ONCO_ENOMEM;
 			if (rc == 0 && words_of.length > 0) {

@@ -549,7 +549,7 @@ int onco_because_add(onco_engine *engine, onco_because_memo *memo, void *fact,
  * reports a cite with no citation). */
 static const onco_citation *citation_at(onco_engine *engine, void *cites, long i)
 {
-	return onco_kb_citation(&engine->kb, ValueToString(GetMFValue(cites, i)));
+	return onco_citation_by_id(engine, ValueToString(GetMFValue(cites, i)));
 }
 
 /* {"source", "ref", "quote"} of a citation. The strings are the rule

@@ -1,16 +1,16 @@
 /*
- * rule_index.c: a rule of the rule base found by its name.
+ * rule_index.c: a rule of the rule base found by its name, and a citation
+ * by its id.
  *
  * Names come mostly from CLIPS: the executing rule's (onco-support, at
- * every firing) and the `rule` slot of each conclusion, which (onco-rule)
- * fills with the defrule's own name symbol (basis.c). CLIPS interns a
- * symbol once per environment, so those names are the very text of the
- * defrule's name symbol: a table keyed by that text's address finds them
- * with a multiplication and a comparison of pointers. Any other string (a
- * copy, a name from a file) is found by a binary search of the rules
- * sorted by name; both give the same rule.
+ * every firing), the `rule` slot of each conclusion, which (onco-rule)
+ * fills with the defrule's own name symbol (basis.c), and the ids of a
+ * conclusion's `cite` slot, symbols of the rule that asserted it. Those
+ * are found by the address of the symbol's text (symbol_index.c); any
+ * other string (a copy, a name from a file) by a binary search of the
+ * rules sorted by name, or of the citations sorted by id. Both give the
+ * same rule or citation.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,52 +35,61 @@ static const onco_rule_info *search_by_name(const onco_engine *engine, const cha
 	return found != NULL ? *found : NULL;
 }
 
-/* engine->rules_by_symbol has cap_rules_by_symbol slots, a power of two at
- * least twice the number of rules. */
-static size_t first_probe(const char *name, size_t cap)
-{
-	return (size_t)(((uint64_t)(uintptr_t)name >> 3) * 0x9E3779B97F4A7C15u >> 32) & (cap - 1);
-}
-
 const onco_rule_info *onco_rule_by_name(const onco_engine *engine, const char *name)
 {
-	const onco_rule_slot *table = engine->rules_by_symbol;
-	size_t cap = engine->cap_rules_by_symbol, i;
+	const onco_rule_info *rule;
 
 	if (name == NULL || engine->rules_by_name == NULL)
 		return NULL;
-	if (cap > 0)
-		for (i = first_probe(name, cap); table[i].name != NULL; i = (i + 1) & (cap - 1))
-			if (table[i].name == name)
-				return table[i].rule;
-	return search_by_name(engine, name);
+	rule = onco_symbol_index_get(&engine->rules_by_symbol, name);
+	return rule != NULL ? rule : search_by_name(engine, name);
+}
+
+const onco_citation *onco_citation_by_id(const onco_engine *engine, const char *id)
+{
+	const onco_citation *c = onco_symbol_index_get(&engine->citations_by_symbol, id);
+
+	return c != NULL ? c : onco_kb_citation(&engine->kb, id);
 }
 
 /* Each defrule of the environment whose name a rule of kb.rules has, by
- * the address of its name's text. */
+ * its name symbol (which lives as long as the rule). */
 static int rules_by_symbol_build(onco_engine *engine)
 {
-	size_t cap = 16, i;
 	void *defrule;
 
-	while (cap < 2 * engine->kb.n_rules)
-		cap *= 2;
-	engine->rules_by_symbol = calloc(cap, sizeof(*engine->rules_by_symbol));
-	if (engine->rules_by_symbol == NULL)
+	if (onco_symbol_index_init(&engine->rules_by_symbol, engine->kb.n_rules) != 0)
 		return ONCO_ENOMEM;
-	engine->cap_rules_by_symbol = cap;
 	for (defrule = EnvGetNextDefrule(engine->env, NULL); defrule != NULL;
 	     defrule = EnvGetNextDefrule(engine->env, defrule)) {
 		const char *name = EnvGetDefruleName(engine->env, defrule);
 		const onco_rule_info *rule = search_by_name(engine, name);
 
-		if (rule == NULL)
+		if (rule != NULL)
+			onco_symbol_index_put(&engine->rules_by_symbol, name, rule);
+	}
+	return 0;
+}
+
+/* Each citation whose id the environment has as a symbol (every id a rule
+ * cites is a constant of that rule), by that symbol, which is kept from
+ * then on (its count raised), so that its text's address names nothing
+ * else while the environment lives. Looked up, not added: no allocation
+ * inside CLIPS here. */
+static int citations_by_symbol_build(onco_engine *engine)
+{
+	size_t i;
+
+	if (onco_symbol_index_init(&engine->citations_by_symbol, engine->kb.n_citations) != 0)
+		return ONCO_ENOMEM;
+	for (i = 0; i < engine->kb.n_citations; i++) {
+		SYMBOL_HN *symbol = FindSymbolHN(engine->env, engine->kb.citations[i].id);
+
+		if (symbol == NULL)
 			continue;
-		for (i = first_probe(name, cap); engine->rules_by_symbol[i].name != NULL;
-		     i = (i + 1) & (cap - 1))
-			;
-		engine->rules_by_symbol[i].name = name;
-		engine->rules_by_symbol[i].rule = rule;
+		IncrementSymbolCount(symbol);
+		onco_symbol_index_put(&engine->citations_by_symbol, ValueToString(symbol),
+				      &engine->kb.citations[i]);
 	}
 	return 0;
 }
@@ -97,14 +106,15 @@ int onco_rules_by_name_build(onco_engine *engine)
 		engine->rules_by_name[i] = &engine->kb.rules[i];
 	qsort(engine->rules_by_name, engine->kb.n_rules, sizeof(*engine->rules_by_name),
 	      by_name);
-	return rules_by_symbol_build(engine);
+	if (rules_by_symbol_build(engine) != 0 || citations_by_symbol_build(engine) != 0)
+		return ONCO_ENOMEM;
+	return 0;
 }
 
 void onco_rules_by_name_free(onco_engine *engine)
 {
 	free(engine->rules_by_name);
-	free(engine->rules_by_symbol);
 	engine->rules_by_name = NULL;
-	engine->rules_by_symbol = NULL;
-	engine->cap_rules_by_symbol = 0;
+	onco_symbol_index_free(&engine->rules_by_symbol);
+	onco_symbol_index_free(&engine->citations_by_symbol);
 }

@@ -76,6 +76,26 @@ typedef struct onco_kb {
 	int borrowed;
 } onco_kb;
 
+/* symbol_index.c: a hash table from the address of a CLIPS symbol's text
+ * to an item, for texts read from facts (symbols are interned once per
+ * environment, so while a symbol lives its text's address stands for that
+ * text alone). Whoever puts a text keeps its symbol alive as long as the
+ * index. `init` makes room for n items (0 or ONCO_ENOMEM); `put` adds one
+ * (-1 when the text is there already or there is no room); `get` gives the
+ * item of that very address, or NULL. */
+typedef struct onco_symbol_index {
+	struct onco_symbol_slot {
+		const char *text; /* NULL: an empty slot */
+		const void *item;
+	} *slots;
+	size_t cap, n; /* cap a power of two, n at most half of it */
+} onco_symbol_index;
+
+int onco_symbol_index_init(onco_symbol_index *index, size_t n);
+int onco_symbol_index_put(onco_symbol_index *index, const char *text, const void *item);
+const void *onco_symbol_index_get(const onco_symbol_index *index, const char *text);
+void onco_symbol_index_free(onco_symbol_index *index);
+
 /* Captured CLIPS output (error and warning routers), per engine. */
 typedef struct onco_capture {
 	char text[4096];
@@ -143,10 +163,9 @@ struct onco_engine {
 	/* Firings of the last evaluation per rule, parallel to kb.rules. */
 	unsigned long *firings;
 	onco_rule_info **rules_by_name; /* kb.rules sorted by name */
-	/* rule_index.c: the rules by the address of their name symbol's text
-	 * (a hash table of cap_rules_by_symbol slots). */
-	struct onco_rule_slot *rules_by_symbol;
-	size_t cap_rules_by_symbol;
+	/* rule_index.c: the rules by their name symbol, the citations by
+	 * their id symbol. */
+	onco_symbol_index rules_by_symbol, citations_by_symbol;
 	onco_supports supports; /* the firings behind each finding of the run */
 	/* Per rule, parallel to kb.rules: the place of its (concludes, value)
 	 * among those of all rules in text order, equal for equal pairs, so
@@ -175,14 +194,11 @@ struct onco_engine {
 	onco_json_arena *arena;
 };
 
-/* rule_index.c: the index of rules by name, built once at open (after
- * the rule base is loaded; 0 or ONCO_ENOMEM), a look-up in it (NULL when
- * no rule has that name; fastest with the text of a CLIPS symbol) and its
- * release. */
-typedef struct onco_rule_slot {
-	const char *name; /* the defrule's name text; NULL: an empty slot */
-	const onco_rule_info *rule;
-} onco_rule_slot;
+/* rule_index.c: the indexes of rules by name and citations by id, built
+ * once at open (after the rule base is loaded; 0 or ONCO_ENOMEM), look-ups
+ * in them (NULL when no rule has that name, no citation that id; fastest
+ * with the text of a CLIPS symbol) and their release. */
+const onco_citation *onco_citation_by_id(const onco_engine *engine, const char *id);
 int onco_rules_by_name_build(onco_engine *engine);
 void onco_rules_by_name_free(onco_engine *engine);
 const onco_rule_info *onco_rule_by_name(const onco_engine *engine, const char *name);

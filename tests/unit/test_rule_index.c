@@ -2,8 +2,10 @@
  * test_rule_index.c: every rule of the rule base is found by its name
  * (onco_rule_by_name, engine/rule_index.c) whether the name is the text of
  * the defrule's CLIPS symbol (the table by address) or a copy of it (the
- * binary search), and both give the same rule; the `rule` slot of a
- * conclusion holds the defrule's own symbol; a name no rule has gives NULL.
+ * binary search), and both give the same rule; the same for citations by
+ * id (onco_citation_by_id); the `rule` slot of a conclusion holds the
+ * defrule's own symbol; a name no rule has gives NULL. The table by
+ * address itself (engine/symbol_index.c).
  * Uses the built-in rule base and, for a rule base read from text files,
  * tests/fixtures/kb-cards.
  */
@@ -46,13 +48,68 @@ static void check_every_rule(onco_engine *engine)
 		CU_ASSERT_PTR_EQUAL(onco_rule_by_name(engine, EnvGetDefruleName(engine->env, defrule)),
 				    rule);
 		/* found in the table, not by the search */
-		for (size_t j = 0; j < engine->cap_rules_by_symbol; j++)
-			if (engine->rules_by_symbol[j].name == EnvGetDefruleName(engine->env, defrule) &&
-			    engine->rules_by_symbol[j].rule == rule)
-				by_symbol++;
+		if (onco_symbol_index_get(&engine->rules_by_symbol,
+					  EnvGetDefruleName(engine->env, defrule)) == rule)
+			by_symbol++;
 	}
 	CU_ASSERT_EQUAL(by_symbol, engine->kb.n_rules);
-	CU_ASSERT(2 * engine->kb.n_rules <= engine->cap_rules_by_symbol);
+	CU_ASSERT_EQUAL(engine->rules_by_symbol.n, engine->kb.n_rules);
+	CU_ASSERT(2 * engine->rules_by_symbol.n <= engine->rules_by_symbol.cap);
+}
+
+/* Every citation a rule cites is found by the symbol in the rule (the
+ * table) and by a copy of its id (the search); the same citation. */
+static void check_every_citation(onco_engine *engine)
+{
+	size_t i, by_symbol = 0;
+
+	CU_ASSERT_TRUE_FATAL(engine->kb.n_citations > 0);
+	for (i = 0; i < engine->kb.n_citations; i++) {
+		const onco_citation *c = &engine->kb.citations[i];
+		SYMBOL_HN *symbol = FindSymbolHN(engine->env, c->id);
+		char *copy = strdup(c->id);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(copy);
+		CU_ASSERT_PTR_EQUAL(onco_citation_by_id(engine, copy), c);
+		free(copy);
+		if (symbol == NULL)
+			continue;
+		CU_ASSERT(symbol->count > 0); /* kept while the engine lives */
+		CU_ASSERT_PTR_EQUAL(onco_citation_by_id(engine, ValueToString(symbol)), c);
+		if (onco_symbol_index_get(&engine->citations_by_symbol, ValueToString(symbol)) == c)
+			by_symbol++;
+	}
+	CU_ASSERT(by_symbol > 0);
+	CU_ASSERT_EQUAL(by_symbol, engine->citations_by_symbol.n);
+	CU_ASSERT_PTR_NULL(onco_citation_by_id(engine, "no-such-citation"));
+	CU_ASSERT_PTR_NULL(onco_citation_by_id(engine, NULL));
+}
+
+/* The table itself: items by the address, not the text; a second put of
+ * an address, or one past half full, is refused. */
+static void test_a_symbol_index_goes_by_address(void)
+{
+	static const char a[] = "same", b[] = "same";
+	static const char *const many[] = {"k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8"};
+	onco_symbol_index index;
+	int one = 1, two = 2;
+	size_t i;
+
+	CU_ASSERT_EQUAL_FATAL(onco_symbol_index_init(&index, 2), 0);
+	CU_ASSERT_EQUAL(index.cap, 16);
+	CU_ASSERT_EQUAL(onco_symbol_index_put(&index, a, &one), 0);
+	CU_ASSERT_EQUAL(onco_symbol_index_put(&index, a, &two), -1);
+	CU_ASSERT_PTR_EQUAL(onco_symbol_index_get(&index, a), &one);
+	CU_ASSERT_PTR_NULL(onco_symbol_index_get(&index, b));
+	CU_ASSERT_PTR_NULL(onco_symbol_index_get(&index, NULL));
+	for (i = 0; i < 7; i++)
+		CU_ASSERT_EQUAL(onco_symbol_index_put(&index, many[i], many[i]), 0);
+	CU_ASSERT_EQUAL(onco_symbol_index_put(&index, many[7], many[7]), -1);
+	for (i = 0; i < 7; i++)
+		CU_ASSERT_PTR_EQUAL(onco_symbol_index_get(&index, many[i]), many[i]);
+	CU_ASSERT_PTR_NULL(onco_symbol_index_get(&index, many[8]));
+	onco_symbol_index_free(&index);
+	CU_ASSERT_PTR_NULL(onco_symbol_index_get(&index, a));
 }
 
 static void check_unknown_names(onco_engine *engine)
@@ -71,6 +128,7 @@ static void test_built_in_rules_are_found_by_symbol_and_by_copy(void)
 
 	check_every_rule(engine);
 	check_unknown_names(engine);
+	check_every_citation(engine);
 	onco_engine_free(engine);
 }
 
@@ -118,6 +176,7 @@ int main(void)
 		ONCO_TEST(test_built_in_rules_are_found_by_symbol_and_by_copy),
 		ONCO_TEST(test_rules_read_from_files_are_found_by_symbol_and_by_copy),
 		ONCO_TEST(test_a_conclusion_names_its_rule_by_the_rules_symbol),
+		ONCO_TEST(test_a_symbol_index_goes_by_address),
 	};
 
 	return ONCO_RUN_SUITE("rule_index", tests);

@@ -170,6 +170,7 @@ void onco_engine_free(onco_engine *engine)
 	free(engine->firings);
 	onco_rules_by_name_free(engine);
 	free(engine->support_rank);
+	free(engine->option_weights);
 	onco_support_free(engine);
 	onco_json_arena_free(engine->arena);
 	free(engine);

@@ -495,13 +495,10 @@ static int compare_fields(const void *a, const void *b)
 /* What deciding an option weighs: 4 for a curative-intent or preferred
  * option, 1 for care that does not treat the cancer, 2 for the rest, as
  * its rule declares it. */
-static int option_weight(onco_engine *engine, const char *id)
+static int rule_weight(const onco_rule_info *r)
 {
-	const onco_rule_info *r = onco_option_rule(engine, id);
 	const char *intent, *preferred, *directed;
 
-	if (r == NULL)
-		return 2;
 	intent = onco_rule_decl_text(r, "intent");
 	preferred = onco_rule_decl_text(r, "preferred");
 	directed = onco_rule_decl_text(r, "cancer-directed");
@@ -509,6 +506,27 @@ static int option_weight(onco_engine *engine, const char *id)
 	    (preferred != NULL && strcmp(preferred, "TRUE") == 0))
 		return 4;
 	return directed != NULL && strcmp(directed, "FALSE") == 0 ? 1 : 2;
+}
+
+/* A rule's weight depends on its declarations alone: worked out once per
+ * engine and rule (engine->option_weights, made on first use; 0 until a
+ * rule's is known), not from its declarations by name for every field
+ * that decides its option. */
+static int option_weight(onco_engine *engine, const char *id)
+{
+	const onco_rule_info *r = onco_option_rule(engine, id);
+	size_t i;
+
+	if (r == NULL)
+		return 2;
+	if (engine->option_weights == NULL)
+		engine->option_weights = calloc(engine->kb.n_rules, 1);
+	if (engine->option_weights == NULL)
+		return rule_weight(r);
+	i = (size_t)(r - engine->kb.rules);
+	if (engine->option_weights[i] == 0)
+		engine->option_weights[i] = (unsigned char)rule_weight(r);
+	return engine->option_weights[i];
 }
 
 /* The weight of a missing field: the sum over the options it decides; a

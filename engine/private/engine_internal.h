@@ -172,6 +172,9 @@ struct onco_engine {
 	 * that sorting the log compares two numbers, not two pairs of
 	 * strings. */
 	unsigned *support_rank;
+	/* missing.c: per rule, parallel to kb.rules, the weight of its
+	 * option (0 until first used); NULL until first used. */
+	unsigned char *option_weights;
 	/* possible.c: per rule, parallel to kb.rules, its option made ready
 	 * to assert as a possible one (on first use; NULL until then). */
 	struct onco_possible_prep **possible_preps;

@@ -12,8 +12,9 @@
 #include "private/collect.h"
 #include "private/json_out.h"
 
-/* The entry for `field` in `list` (an object keyed by field), created when
- * absent. */
+/* The entry for `field` in `by_field` (an object keyed by field), created
+ * when absent with its members in this order: field, needed_for, options,
+ * undecided (note_missing reads them by their place). */
 static cJSON *entry_for(cJSON *by_field, const char *field)
 {
 	cJSON *entry = cJSON_GetObjectItemCaseSensitive(by_field, field);
@@ -49,14 +50,17 @@ static int add_unique(cJSON *array, const char *s)
 static int note_missing(cJSON *by_field, const char *field, const char *needed_for,
 			const char *option, const char *why)
 {
-	cJSON *entry = entry_for(by_field, field), *undecided, *text;
+	cJSON *entry = entry_for(by_field, field), *needed, *options, *undecided, *text;
 
 	if (entry == NULL)
 		return ONCO_ENOMEM;
-	if (add_unique(cJSON_GetObjectItemCaseSensitive(entry, "needed_for"), needed_for) ||
-	    add_unique(cJSON_GetObjectItemCaseSensitive(entry, "options"), option))
+	/* entry_for's members, in its order (nothing else is added to an
+	 * entry while notes are taken): no look-ups by key */
+	needed = entry->child->next;
+	options = needed->next;
+	undecided = options->next;
+	if (add_unique(needed, needed_for) || add_unique(options, option))
 		return ONCO_ENOMEM;
-	undecided = cJSON_GetObjectItemCaseSensitive(entry, "undecided");
 	if (why == NULL || !cJSON_IsNull(undecided))
 		return 0;
 	text = cJSON_CreateString(why);

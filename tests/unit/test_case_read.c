@@ -518,6 +518,22 @@ static void test_case_rejects_nul_in_strings(void)
 		     "/x", "not a known key");
 }
 
+/* The scanner decodes a key only for the pointer of a problem: keys with
+ * escapes, "~" and "/", at every depth, the key of an earlier member
+ * replaced by the next one, a plain run longer than 16 bytes before the
+ * problem. */
+static void test_case_scan_pointer_decodes_keys_when_reporting(void)
+{
+	expect_issue("{\"a\\/b\": {\"q\": 1, \"c~\\u0064\": [\"x\", \"bad\\u0000\"]}}",
+		     "/a~1b/c~0d/1", "NUL");
+	expect_issue("{\"id\": \"a\", \"x\\u0041y\": {\"q\": [1, {}], \"r\": "
+		     "\"a run of plain text longer than sixteen\\u0000\"}}",
+		     "/xAy/r", "NUL");
+	expect_issue("{\"id\": \"a\", \"\xc3\xa9t\xc3\xa9 long key of many bytes\": "
+		     "[[\"\x01\"]]}",
+		     "/\xc3\xa9t\xc3\xa9 long key of many bytes/0/0", "control character 0x01");
+}
+
 static void test_case_rejects_raw_nul_byte(void)
 {
 	const char text[] = "{\"id\": \"a\0b\", \"cancer\": {\"site\": \"anus\"}}";
@@ -841,6 +857,7 @@ int main(void)
 		ONCO_TEST(test_case_captures_id_of_invalid_case),
 		ONCO_TEST(test_case_escapes_pointer_tokens),
 		ONCO_TEST(test_case_pointers_at_every_depth),
+		ONCO_TEST(test_case_scan_pointer_decodes_keys_when_reporting),
 		ONCO_TEST(test_case_rejects_nul_in_strings),
 		ONCO_TEST(test_case_rejects_raw_nul_byte),
 		ONCO_TEST(test_case_rejects_invalid_utf8),

@@ -41,12 +41,22 @@
 #define HEAP_RESERVE (4 << 20)
 #define HUGE_PAGE ((uintptr_t)2 << 20)
 
+/* The reserve where it falls; *end where the populate should stop. */
+static void *plain_reserve(uintptr_t *end)
+{
+	void *p = malloc(HEAP_RESERVE);
+
+	*end = p != NULL ? (uintptr_t)p + HEAP_RESERVE : 0;
+	return p;
+}
+
 /* Where the heap can be grown in huge pages (glibc's malloc on Linux, not
  * a sanitizer's allocator), the reserve starts at a huge page boundary and
  * the two huge pages above it are advised MADV_HUGEPAGE before anything
  * touches them. *skipped receives the block below the boundary, which stays
  * allocated and untouched (address space only); *end, where the populate
- * should stop. Returns the reserve (NULL when there is no memory). */
+ * should stop. Aligning needs 2 MB more address space; when that cannot be
+ * had, the plain reserve does (NULL only when not even that can). */
 static void *reserve_on_boundary(void **skipped, uintptr_t *end)
 {
 	void *p = malloc(HEAP_RESERVE + HUGE_PAGE);
@@ -54,12 +64,13 @@ static void *reserve_on_boundary(void **skipped, uintptr_t *end)
 	char *top;
 
 	*skipped = NULL;
-	*end = p != NULL ? (uintptr_t)p + HEAP_RESERVE : 0;
+	if (p == NULL)
+		return plain_reserve(end);
+	*end = (uintptr_t)p + HEAP_RESERVE;
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && !defined(__SANITIZE_ADDRESS__)
 	/* Only for the heap proper: the block must end where the heap does. */
 	top = sbrk(0);
-	if (p == NULL || top == (char *)-1 ||
-	    (uintptr_t)p + HEAP_RESERVE + HUGE_PAGE > (uintptr_t)top)
+	if (top == (char *)-1 || (uintptr_t)p + HEAP_RESERVE + HUGE_PAGE > (uintptr_t)top)
 		return p;
 	boundary = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 	below = boundary - (uintptr_t)p;
@@ -71,12 +82,16 @@ static void *reserve_on_boundary(void **skipped, uintptr_t *end)
 	 * beyond them (a small page mapped inside a huge page's range keeps
 	 * that range in small pages). */
 	if (below >= 4096 && (*skipped = malloc(below - 64)) == NULL)
-		return malloc(HEAP_RESERVE);
+		return plain_reserve(end);
 	p = malloc(HEAP_RESERVE + 4096);
-	if (p == NULL || (uintptr_t)p > boundary || boundary - (uintptr_t)p >= 4096) {
-		*end = p != NULL ? (uintptr_t)p + HEAP_RESERVE : 0;
-		return p;
+	if (p == NULL) {
+		free(*skipped);
+		*skipped = NULL;
+		return plain_reserve(end);
 	}
+	*end = (uintptr_t)p + HEAP_RESERVE;
+	if ((uintptr_t)p > boundary || boundary - (uintptr_t)p >= 4096)
+		return p; /* not where glibc was expected to put it: small pages */
 	(void)madvise((void *)boundary, HEAP_RESERVE, MADV_HUGEPAGE);
 	*end = boundary + HEAP_RESERVE;
 #else

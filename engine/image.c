@@ -40,12 +40,13 @@
  * a memory file), so nothing can change between the check and the use. The
  * image built into the binary is part of the binary and trusted as such.
  * The checksum in the footer (64-bit FNV-1a of every byte before it) only
- * tells accidental damage apart: it is no signature, and the engine does
- * not check it, since each image it loads is either the program's own bytes
- * or a file whose SHA-256 was just found to be the trusted one (1 M
- * instructions saved at every start). Every length of the payload is still
- * checked against the image, so that a damaged image fails with
- * ONCO_ERULES instead of being trusted.
+ * tells accidental damage apart: it is no signature. It is checked for an
+ * image file (a copy damaged in transit has a SHA-256 of its own, and a
+ * user who pins what `sha256sum` prints for that copy would trust it; the
+ * CLIPS loader then crashes or answers differently), not for the bytes
+ * built into the program, which are part of its code (1 M instructions at
+ * every start). Every length of the payload is checked against the image
+ * too.
  *
  * An image is tied to the CLIPS build (word size, version) that wrote it;
  * EnvBload refuses another one, and we report that as ONCO_ERULES.
@@ -764,9 +765,11 @@ int onco_image_load(onco_engine *engine, onco_error *err)
 	memset(&payload, 0, sizeof(payload));
 	rc = trusted_bytes(o, &image, &size, &owned, err);
 	/* The bytes built into the program outlive the engine: the rules'
-	 * strings and the files are used where they are. No checksum (above). */
+	 * strings and the files are used where they are. The checksum is
+	 * checked for a file only (above). */
 	if (rc == 0)
-		rc = onco_image_read_payload(image, size, name, 0, owned == NULL, &payload, err);
+		rc = onco_image_read_payload(image, size, name, owned != NULL, owned == NULL,
+					     &payload, err);
 	if (rc != 0)
 		goto done;
 	snprintf(kb->version, sizeof(kb->version), "%s", payload.version);

@@ -41,9 +41,9 @@ typedef struct onco_engine_options {
 	                              * rule text; kb_dir is then ignored */
 	const void *kb_image_data;   /* or the same bytes in memory (a rule base
 	                              * compiled into the program at build time,
-	                              * trusted as the program's code: its
-	                              * checksum is not checked), only read, and
-	                              * kept by the caller while
+	                              * part of the program's code: its checksum
+	                              * is not checked, a file's is), only read,
+	                              * and kept by the caller while
 	                              * the engine lives: it uses the rules' text
 	                              * and files where they are; */
 	size_t kb_image_size;        /* used when kb_image is NULL */

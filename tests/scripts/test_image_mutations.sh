@@ -7,7 +7,9 @@
 # every one is refused (exit 3, a message naming the image, nothing on
 # standard output), none crashes. The bytes are checked before CLIPS reads
 # any of them, so the CLIPS loader, which trusts every index of an image,
-# never sees a forged one.
+# never sees a forged one. And 20 copies damaged by accident (one byte
+# flipped, checksum as it was), each pinned with its own SHA-256 as a user
+# who ran sha256sum on that copy would: the checksum refuses every one.
 # Usage: test_image_mutations.sh ONCORULES SOURCE_DIR   (exit 77: skipped)
 . "$(dirname "$0")/lib.sh" "$@"
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
@@ -56,6 +58,11 @@ for k in range(14):                       # the payload's bytes
     at = offset + 8 + k * (length - 16) // 14
     b[at] ^= (0x01, 0x40, 0xff)[k % 3]
     write("payload-%02d" % k, b)
+for k in range(20):                       # accidental damage: checksum left as it was
+    b = bytearray(data)
+    at = 64 + k * (footer - 128) // 20
+    b[at] ^= (0x01, 0x80, 0xff, 0x10)[k % 4]
+    open("%s/flip-%02d.bin" % (out, k), "wb").write(b)
 for k, value in enumerate((0, 1, 2**31, 2**63, length, 0xFFFFFFFF)):  # lengths, counts
     b = bytearray(data)
     struct.pack_into("<Q", b, offset + (0, 8 + 6, 16 + 6 + 64)[k % 3], value)
@@ -97,5 +104,24 @@ if command -v sha256sum >/dev/null; then
 	done
 	[ "$loaded" -gt 0 ] || { echo "FAIL no mutated image passes its checksum: the test proves nothing"; fails=$((fails + 1)); }
 fi
+# Accidental damage (a copy damaged in transit, one byte flipped, checksum
+# not recomputed), pinned with its own SHA-256 as a user who ran sha256sum
+# on that copy would: the checksum refuses every one (without it, some
+# crashed EnvBload and one gave a serious warning that does not belong,
+# exit 0).
+flips=0
+if command -v sha256sum >/dev/null; then
+	for img in "$tmp"/flip-*.bin; do
+		flips=$((flips + 1))
+		status=0
+		"$bin" evaluate --json --kb-image "$img" --kb-image-sha256 "$(sha256sum <"$img" | cut -d' ' -f1)" \
+			"$E" >"$tmp/out" 2>"$tmp/err" || status=$?
+		if [ "$status" != 3 ] || [ -s "$tmp/out" ] || ! grep -q "rule image .* is damaged" "$tmp/err"; then
+			echo "FAIL $(basename "$img") (damaged, pinned with its own SHA-256): exit $status: $(head -c 300 "$tmp/err")"
+			fails=$((fails + 1))
+		fi
+	done
+	[ "$flips" = 20 ] || { echo "FAIL $flips damaged copies, expected 20"; fails=$((fails + 1)); }
+fi
 [ "$fails" = 0 ] || exit 1
-echo "ok: $count images with a recomputed checksum refused, though their checksums pass"
+echo "ok: $count images with a recomputed checksum refused, though their checksums pass; $flips damaged copies refused by the checksum"

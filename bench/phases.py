@@ -12,10 +12,10 @@ Phases of batch (inclusive counts of these functions, per case):
   run           EnvRun of the first pass
   possible-run  onco_possible_run (gather, assert possible options, EnvRun)
   build answer  the rest of evaluate_in_clips but onco_json_finish
-  print         onco_json_finish (engine/json_print.c; the document itself
+  print         onco_json_finish(_append) (engine/json_print.c; the document itself
                 is released with the arena, facts/json_alloc.c)
   batch         reading lines, ordering, writing (worker and writer threads
-                outside onco_engine_evaluate)
+                outside onco_engine_evaluate(_append))
 Both run with a 1000 s time limit (valgrind is slow; a limit hit while
 loading the rule base would stop the run). The raw baseline's timed loop
 is EnvReset, onco_case_assert_checked and EnvRun (both check the rule base
@@ -113,9 +113,11 @@ def phases(funcs, callees, event):
     reset = part("EnvReset") + part("onco_case_assert_checked")
     run = part("EnvRun")
     possible = part("onco_possible_run")
-    prnt = part("onco_json_finish")
+    # onco_json_finish_append: the answer printed where the caller keeps it
+    prnt = part("onco_json_finish") + part("onco_json_finish_append")
     answer = ev - read - reset - run - possible - prnt
     batch = (get(funcs, "worker_main", event) - get(funcs, "onco_engine_evaluate", event)
+             - get(funcs, "onco_engine_evaluate_append", event)
              + get(funcs, "writer_main", event))
     return [("read (parse, validate)", read), ("reset + assert", reset), ("run", run),
             ("possible-run", possible), ("build answer", answer), ("print", prnt),

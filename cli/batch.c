@@ -187,30 +187,64 @@ static int buf_append(char **buf, size_t *len, size_t *cap, const char *data,
 
 /* ------------------------------------------------------------- records */
 
-/* Appends `{"line":N,` and the rest of the JSON object `doc` (which starts
- * with '{') to the chunk's output, ending the record with a newline.
- * `after` lines of the chunk remain to be answered after this one: the
- * room for their fallback records is kept. */
-static int record_splice(batch_chunk *chunk, unsigned long long line,
-			 const char *doc, size_t after)
-{
-	char head[48];
-	size_t doc_len = strlen(doc);
-	int n;
+/*
+ * A record is `{"line":N,` and the answer, a JSON object, without its '{'.
+ * The answer is appended to the chunk's output after a gap one byte
+ * shorter than that head, so that the head written over the gap takes the
+ * answer's '{' too: the answer is never copied (the engine writes it
+ * there, onco_engine_evaluate_append).
+ */
 
-	if (doc_len < 2 || doc[0] != '{' || memchr(doc, '\n', doc_len) != NULL)
+/* The head of line `line`'s record, `{"line":N,`, into `head`; its length. */
+static size_t record_head(char head[48], unsigned long long line)
+{
+	return (size_t)snprintf(head, 48, "{\"line\":%llu,", line);
+}
+
+/* Ends the record that starts at `start` of the chunk's output, its answer
+ * appended after the gap for `head` (head_len bytes), up to out_len: writes
+ * the head and the newline. `after` lines of the chunk remain to be
+ * answered after this one: the room for their fallback records is kept.
+ * ONCO_EINTERNAL when the answer is not one JSON object on one line,
+ * ONCO_ENOMEM; the output ends at `start` then. */
+static int record_close(batch_chunk *chunk, size_t start, const char *head, size_t head_len,
+			size_t after)
+{
+	size_t at = start + head_len - 1, doc_len = chunk->out_len - at;
+	const char *doc = chunk->out + at;
+
+	if (doc_len < 2 || doc[0] != '{' || memchr(doc, '\n', doc_len) != NULL) {
+		chunk->out_len = start;
 		return ONCO_EINTERNAL;
-	n = snprintf(head, sizeof(head), doc[1] == '}' ? "{\"line\":%llu" : "{\"line\":%llu,",
-		     line);
+	}
 	if (buf_reserve(&chunk->out, &chunk->out_cap, chunk->out_len,
-			(size_t)n + doc_len + after * FALLBACK_BYTES) != 0)
+			1 + after * FALLBACK_BYTES) != 0) {
+		chunk->out_len = start;
 		return ONCO_ENOMEM;
-	memcpy(chunk->out + chunk->out_len, head, (size_t)n);
-	chunk->out_len += (size_t)n;
-	memcpy(chunk->out + chunk->out_len, doc + 1, doc_len - 1);
-	chunk->out_len += doc_len - 1;
+	}
+	memcpy(chunk->out + start, head, head_len);
+	if (doc_len == 2) { /* {}: {"line":N} */
+		chunk->out[at] = '}';
+		chunk->out_len = at + 1;
+	}
 	chunk->out[chunk->out_len++] = '\n';
 	return 0;
+}
+
+/* Appends line `line`'s record for the JSON object `doc` (NUL-terminated):
+ * as record_close. */
+static int record_splice(batch_chunk *chunk, unsigned long long line, const char *doc,
+			 size_t after)
+{
+	char head[48];
+	size_t start = chunk->out_len, head_len = record_head(head, line), doc_len = strlen(doc);
+
+	if (buf_reserve(&chunk->out, &chunk->out_cap, start,
+			head_len + doc_len + after * FALLBACK_BYTES) != 0)
+		return ONCO_ENOMEM;
+	memcpy(chunk->out + start + head_len - 1, doc, doc_len);
+	chunk->out_len = start + head_len - 1 + doc_len;
+	return record_close(chunk, start, head, head_len, after);
 }
 
 /* Appends an error record {"line", "case": null, "errors": [{"pointer":
@@ -249,6 +283,43 @@ static int is_blank(const char *s, size_t n)
 
 typedef enum outcome { OUTCOME_VALID, OUTCOME_INVALID, OUTCOME_LIMIT, OUTCOME_INTERNAL } outcome;
 
+/* What an evaluation that gave a document was. */
+static outcome outcome_of(int rc)
+{
+	return rc == 0		     ? OUTCOME_VALID
+	       : rc == ONCO_EINVALID ? OUTCOME_INVALID
+	       : rc == ONCO_ELIMIT   ? OUTCOME_LIMIT
+				     : OUTCOME_INTERNAL;
+}
+
+/* Evaluates the case `text` of line `line` with its answer written straight
+ * into the chunk's output, after the gap for its record's head; the record
+ * is closed when there is an answer (*answered set, *what said). Returns
+ * what record_close returns then, and the engine's code otherwise. */
+static int evaluate_in_place(batch_run *run, onco_engine *engine, batch_chunk *chunk,
+			     unsigned long long line, const char *text, size_t length,
+			     size_t after, onco_error *err, int *answered, outcome *what)
+{
+	char head[48];
+	size_t start = chunk->out_len, head_len = record_head(head, line);
+	onco_text out;
+	int rc;
+
+	/* The fallback room of this line holds the gap: this cannot fail. */
+	if (buf_reserve(&chunk->out, &chunk->out_cap, start, head_len) != 0)
+		return ONCO_ENOMEM;
+	out = (onco_text){chunk->out, start + head_len - 1, chunk->out_cap};
+	rc = onco_engine_evaluate_append(engine, text, length, run->flags, &out, err);
+	chunk->out = out.text;
+	chunk->out_cap = out.capacity;
+	*answered = out.length > start + head_len - 1;
+	if (!*answered)
+		return rc;
+	*what = outcome_of(rc);
+	chunk->out_len = out.length;
+	return record_close(chunk, start, head, head_len, after);
+}
+
 /* Evaluates line i, appends its record (the engine's answer, or an error
  * record) and says what it was; 0, or ONCO_ENOMEM when not even the error
  * record could be made (the caller writes the fallback then). */
@@ -262,7 +333,7 @@ static int answer_line(batch_run *run, onco_engine *engine, batch_chunk *chunk, 
 	char message[ONCO_ERROR_MESSAGE_MAX + 64];
 	char *doc = NULL;
 	onco_error err;
-	int rc;
+	int rc, answered = 0;
 
 	*what = OUTCOME_INVALID;
 	if (ln->lost) {
@@ -279,18 +350,19 @@ static int answer_line(batch_run *run, onco_engine *engine, batch_chunk *chunk, 
 	if (is_blank(text, ln->length))
 		return record_error(chunk, number, "empty line: no case", after);
 	onco_error_clear(&err);
-	if (run->fhir != NULL)
+	if (run->fhir != NULL) {
 		rc = onco_engine_evaluate_fhir(engine, text, ln->length, run->fhir, run->flags,
 					       &doc, &err);
-	else
-		rc = onco_engine_evaluate(engine, text, ln->length, run->flags, &doc, &err);
-	if (doc != NULL) {
-		*what = rc == 0		     ? OUTCOME_VALID
-			: rc == ONCO_EINVALID ? OUTCOME_INVALID
-			: rc == ONCO_ELIMIT   ? OUTCOME_LIMIT
-					      : OUTCOME_INTERNAL;
-		rc = record_splice(chunk, number, doc, after);
-		free(doc);
+		if ((answered = doc != NULL)) {
+			*what = outcome_of(rc);
+			rc = record_splice(chunk, number, doc, after);
+			free(doc);
+		}
+	} else {
+		rc = evaluate_in_place(run, engine, chunk, number, text, ln->length, after, &err,
+				       &answered, what);
+	}
+	if (answered) {
 		if (rc != ONCO_EINTERNAL)
 			return rc;
 		*what = OUTCOME_INTERNAL;

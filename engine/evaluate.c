@@ -31,10 +31,10 @@ static int add_error(cJSON *errors, const char *pointer, const char *message)
 	return onco_json_append(errors, e);
 }
 
-/* {"case": id|null, "errors": [{"pointer", "message"}]}; NULL when memory
- * runs out. */
-static char *error_document(const char *case_id, const onco_case_issues *issues,
-			    const char *pointer, const char *message, int flags)
+/* {"case": id|null, "errors": [{"pointer", "message"}]} appended to `out`:
+ * 0, or ONCO_ENOMEM. */
+static int error_document(const char *case_id, const onco_case_issues *issues,
+			  const char *pointer, const char *message, int flags, onco_text *out)
 {
 	unsigned long failures = onco_json_alloc_failures();
 	cJSON *doc = cJSON_CreateObject(), *errors = NULL;
@@ -52,9 +52,9 @@ static char *error_document(const char *case_id, const onco_case_issues *issues,
 		rc = add_error(errors, pointer, message);
 	if (rc != 0) {
 		cJSON_Delete(doc);
-		return NULL;
+		return rc;
 	}
-	return onco_json_finish(doc, flags, failures);
+	return onco_json_finish_append(doc, flags, failures, out);
 }
 
 static const char *cancer_slot(void *env, void *cancer, const char *slot)
@@ -205,10 +205,10 @@ static int add_not_assessed(const onco_case *c, cJSON *doc)
 	return 0;
 }
 
-/* The result document from `run`, the facts of the finished run; NULL when
- * memory runs out. */
-static char *result_document(onco_engine *engine, const onco_case *c, onco_run_facts *run,
-			     int flags)
+/* The result document from `run`, the facts of the finished run, appended
+ * to `out`: 0, or ONCO_ENOMEM. */
+static int result_document(onco_engine *engine, const onco_case *c, onco_run_facts *run,
+			   int flags, onco_text *out)
 {
 	unsigned long failures = onco_json_alloc_failures();
 	cJSON *doc = NULL, *kb;
@@ -249,11 +249,11 @@ static char *result_document(onco_engine *engine, const onco_case *c, onco_run_f
 		rc = ONCO_ENOMEM;
 	if (rc != 0) {
 		cJSON_Delete(doc);
-		return NULL;
+		return rc;
 	}
 	if (flags & ONCO_JSON_SUMMARY)
 		doc = summary_of(doc);
-	return onco_json_finish(doc, flags, failures);
+	return onco_json_finish_append(doc, flags, failures, out);
 }
 
 /* The arguments of one evaluation, for the guarded call. */
@@ -261,7 +261,7 @@ typedef struct evaluation {
 	const char *text;
 	size_t length;
 	int flags;
-	char *out;
+	onco_text *out; /* the answer is appended here */
 	onco_error *err;
 } evaluation;
 
@@ -327,10 +327,10 @@ static int evaluate_in_clips(onco_engine *engine, void *arg)
 
 	rc = onco_case_read(&c, e->text, e->length, &engine->opts.limits, &issues);
 	if (rc == ONCO_EINVALID) {
-		e->out = error_document(issues.case_id, &issues, NULL, NULL, e->flags);
+		rc = error_document(issues.case_id, &issues, NULL, NULL, e->flags, e->out);
 		onco_case_issues_free(&issues);
-		return e->out != NULL ? ONCO_EINVALID
-				      : onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
+		return rc == 0 ? ONCO_EINVALID
+			       : onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
 	}
 	onco_case_issues_free(&issues);
 	if (rc != 0)
@@ -338,12 +338,11 @@ static int evaluate_in_clips(onco_engine *engine, void *arg)
 
 	rc = run_case(engine, c, &run, e->err, &stopped, message, sizeof(message));
 	if (rc == 0 && stopped) {
-		e->out = error_document(onco_case_id(c), NULL, "", message, e->flags);
-		rc = e->out != NULL ? onco_error_set(e->err, ONCO_ELIMIT, "%s", message)
-				    : onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
+		rc = error_document(onco_case_id(c), NULL, "", message, e->flags, e->out) == 0
+			     ? onco_error_set(e->err, ONCO_ELIMIT, "%s", message)
+			     : onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
 	} else if (rc == 0) {
-		e->out = result_document(engine, c, &run, e->flags);
-		if (e->out == NULL)
+		if (result_document(engine, c, &run, e->flags, e->out) != 0)
 			rc = onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
 	}
 	onco_run_facts_release(&run);
@@ -351,22 +350,36 @@ static int evaluate_in_clips(onco_engine *engine, void *arg)
 	return rc;
 }
 
-int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t length,
-			 int flags, char **out, onco_error *err)
+int onco_engine_evaluate_append(onco_engine *engine, const char *case_text, size_t length,
+				int flags, onco_text *out, onco_error *err)
 {
-	evaluation e = {case_text, length, flags, NULL, err};
+	evaluation e = {case_text, length, flags, out, err};
+	size_t start = out->length;
 	int rc;
 
-	*out = NULL;
 	onco_error_clear(err);
-	/* Every cJSON allocation of the evaluation comes from the arena, and
-	 * the answer leaves it as a malloc'd copy (onco_json_finish). */
+	/* Every cJSON allocation of the evaluation comes from the arena; the
+	 * answer is printed outside it, into `out` (onco_json_finish_append). */
 	onco_json_arena_enter(engine->arena);
 	rc = onco_guarded(engine, evaluate_in_clips, &e, err);
 	onco_json_arena_leave(engine->arena);
+	if (rc != 0 && rc != ONCO_EINVALID && rc != ONCO_ELIMIT && out->length != start) {
+		out->length = start;
+		out->text[start] = '\0';
+	}
+	return rc;
+}
+
+int onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t length,
+			 int flags, char **out, onco_error *err)
+{
+	onco_text answer = {NULL, 0, 0};
+	int rc = onco_engine_evaluate_append(engine, case_text, length, flags, &answer, err);
+
+	*out = NULL;
 	if (rc == 0 || rc == ONCO_EINVALID || rc == ONCO_ELIMIT)
-		*out = e.out;
+		*out = answer.text;
 	else
-		free(e.out);
+		free(answer.text);
 	return rc;
 }

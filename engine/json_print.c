@@ -357,20 +357,38 @@ static void put_value(out *o, const cJSON *item)
 	}
 }
 
-char *onco_json_print_compact(const cJSON *doc)
+int onco_json_print_append(const cJSON *doc, char **text, size_t *length, size_t *capacity)
 {
-	out o = {NULL, 0, 32 << 10, 0};
+	out o = {*text, *length, *capacity, 0};
 
 	if (doc == NULL)
-		return NULL;
-	o.text = malloc(o.size);
-	if (o.text == NULL)
-		return NULL;
+		return 0;
+	/* An empty buffer starts at 32 KB, the size of most answers. */
+	if (o.size == 0) {
+		o.text = malloc(32 << 10);
+		if (o.text == NULL)
+			return 0;
+		o.size = 32 << 10;
+	}
 	put_value(&o, doc);
-	if (o.failed) {
-		free(o.text);
+	/* Grown or not, the buffer is the caller's again. */
+	*text = o.text;
+	*capacity = o.size;
+	if (o.failed)
+		return 0;
+	o.text[o.used] = '\0';
+	*length = o.used;
+	return 1;
+}
+
+char *onco_json_print_compact(const cJSON *doc)
+{
+	char *text = NULL;
+	size_t length = 0, capacity = 0;
+
+	if (!onco_json_print_append(doc, &text, &length, &capacity)) {
+		free(text);
 		return NULL;
 	}
-	o.text[o.used] = '\0';
-	return o.text;
+	return text;
 }

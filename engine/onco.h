@@ -125,6 +125,30 @@ int onco_engine_evaluate(onco_engine *engine, const char *case_text,
 			 size_t length, int flags, char **out, onco_error *err);
 
 /*
+ * A growable text the caller owns: `text` is malloc'd (NULL while
+ * `capacity` is 0), `length` bytes of it in use. Free `text` with free().
+ */
+typedef struct onco_text {
+	char *text;
+	size_t length;
+	size_t capacity;
+} onco_text;
+
+/*
+ * As onco_engine_evaluate, but the answer is written straight after the
+ * out->length bytes `out` holds, as a caller that gathers answers (batch)
+ * keeps them, instead of in a text of its own: no copy. `out` grows by
+ * realloc as needed and is followed by a NUL that the length does not
+ * count. When onco_engine_evaluate would give a document (0, ONCO_EINVALID,
+ * ONCO_ELIMIT), out->length has grown by its length; otherwise out->length
+ * is unchanged (the buffer may have moved or grown, text and capacity say
+ * where it is). Without ONCO_JSON_PRETTY the answer is one line: it holds
+ * no newline (a string's control characters are escaped).
+ */
+int onco_engine_evaluate_append(onco_engine *engine, const char *case_text, size_t length,
+				int flags, onco_text *out, onco_error *err);
+
+/*
  * Evaluates a FHIR R4 bundle (onco_fhir.h): reads it into a case,
  * evaluates that case as onco_engine_evaluate does, and adds the "source"
  * object (docs/output-format.md) to the answer. `fhir` may be NULL for the

@@ -19,32 +19,57 @@
 /* Fields in one object at most (a vocabulary test checks it). */
 #define FIELDS_MAX 32
 
+/* Where the walk is: one frame per level, on the stack of the call that
+ * walks the level, linked to the level above. The JSON pointer is written
+ * from the frames only when an issue is reported: most cases have none. */
+typedef struct place {
+	const struct place *up; /* NULL at the root */
+	const char *key;        /* a member's key, or NULL for an item */
+	size_t index;           /* an item's index in its list */
+} place;
+
 typedef struct checker {
 	const onco_case_limits *limits;
 	onco_case_issues *issues;
-	onco_buf pointer;
+	onco_buf pointer; /* written by report() */
 	onco_buf message;
 	int rc; /* ONCO_ENOMEM once anything failed to allocate */
 	size_t named_drugs; /* fields seen that name drugs (vocabulary: named_drug) */
 } checker;
 
-static void check_object(checker *ck, const onco_object *object,
+static void check_object(checker *ck, const place *at, const onco_object *object,
 			 const cJSON *json);
-
-/* Adds the issue in ck->message at the current pointer. */
-static void report(checker *ck)
-{
-	if (ck->rc == 0)
-		ck->rc = onco_issues_add(ck->issues,
-					 onco_buf_text(&ck->pointer),
-					 onco_buf_text(&ck->message));
-	onco_buf_truncate(&ck->message, 0);
-}
 
 static void say(checker *ck, int rc)
 {
 	if (rc != 0)
 		ck->rc = rc;
+}
+
+/* The pointer of `at`, root first, appended to ck->pointer. */
+static int write_pointer(checker *ck, const place *at)
+{
+	int rc;
+
+	if (at == NULL)
+		return 0;
+	rc = write_pointer(ck, at->up);
+	if (rc == 0)
+		rc = at->key != NULL ? onco_buf_pointer_key(&ck->pointer, at->key)
+				     : onco_buf_pointer_index(&ck->pointer, at->index);
+	return rc;
+}
+
+/* Adds the issue in ck->message at the pointer of `at`. */
+static void report(checker *ck, const place *at)
+{
+	onco_buf_truncate(&ck->pointer, 0);
+	say(ck, write_pointer(ck, at));
+	if (ck->rc == 0)
+		ck->rc = onco_issues_add(ck->issues,
+					 onco_buf_text(&ck->pointer),
+					 onco_buf_text(&ck->message));
+	onco_buf_truncate(&ck->message, 0);
 }
 
 static const char *type_name(const cJSON *json)
@@ -62,14 +87,15 @@ static const char *type_name(const cJSON *json)
 	return "null";
 }
 
-static void wrong_type(checker *ck, const char *expected, const cJSON *json)
+static void wrong_type(checker *ck, const place *at, const char *expected,
+		       const cJSON *json)
 {
 	say(ck, onco_buf_printf(&ck->message, "expected %s, got %s", expected,
 				type_name(json)));
 	if (cJSON_IsNull(json))
 		say(ck, onco_buf_puts(&ck->message,
 			": leave the key out when it is not recorded"));
-	report(ck);
+	report(ck, at);
 }
 
 /* "allowed: a, b, c" */
@@ -92,7 +118,7 @@ static const char *meant(const char *given, const char *const *allowed)
 	return hint != NULL ? hint : onco_suggest(given, allowed);
 }
 
-static void unknown(checker *ck, const char *what, const char *given,
+static void unknown(checker *ck, const place *at, const char *what, const char *given,
 		    const char *const *allowed)
 {
 	const char *hint = meant(given, allowed);
@@ -109,16 +135,16 @@ static void unknown(checker *ck, const char *what, const char *given,
 	else
 		say(ck, onco_buf_puts(&ck->message, "; "));
 	list_values(ck, allowed);
-	report(ck);
+	report(ck, at);
 }
 
-static bool check_string(checker *ck, const cJSON *json, size_t min_length,
-			 size_t max_length)
+static bool check_string(checker *ck, const place *at, const cJSON *json,
+			 size_t min_length, size_t max_length)
 {
 	size_t length;
 
 	if (!cJSON_IsString(json)) {
-		wrong_type(ck, "a string", json);
+		wrong_type(ck, at, "a string", json);
 		return false;
 	}
 	length = strlen(json->valuestring);
@@ -128,27 +154,27 @@ static bool check_string(checker *ck, const cJSON *json, size_t min_length,
 		say(ck, onco_buf_printf(&ck->message,
 			"string of %zu bytes is longer than the limit of %zu",
 			length, max_length));
-		report(ck);
+		report(ck, at);
 		return false;
 	}
 	if (length < min_length) {
 		say(ck, onco_buf_printf(&ck->message,
 			"string must hold at least %zu byte%s", min_length,
 			min_length == 1 ? "" : "s"));
-		report(ck);
+		report(ck, at);
 		return false;
 	}
 	return true;
 }
 
-static void check_number(checker *ck, const onco_field *field,
+static void check_number(checker *ck, const place *at, const onco_field *field,
 			 const cJSON *json)
 {
 	bool integer = field->kind == ONCO_KIND_INTEGER;
 	double v;
 
 	if (!cJSON_IsNumber(json)) {
-		wrong_type(ck, integer ? "a whole number" : "a number", json);
+		wrong_type(ck, at, integer ? "a whole number" : "a number", json);
 		return;
 	}
 	v = json->valuedouble;
@@ -164,10 +190,10 @@ static void check_number(checker *ck, const onco_field *field,
 			field->min, field->max, v));
 	else
 		return;
-	report(ck);
+	report(ck, at);
 }
 
-static void check_enum(checker *ck, const onco_field *field,
+static void check_enum(checker *ck, const place *at, const onco_field *field,
 		       const cJSON *json)
 {
 	const char *hint;
@@ -181,23 +207,24 @@ static void check_enum(checker *ck, const onco_field *field,
 					number));
 		if (hint != NULL)
 			say(ck, onco_buf_printf(&ck->message, "; did you mean \"%s\"?", hint));
-		report(ck);
+		report(ck, at);
 		return;
 	}
-	if (!check_string(ck, json, 0, 0))
+	if (!check_string(ck, at, json, 0, 0))
 		return;
 	if (!onco_vocabulary_allows(field->values, json->valuestring))
-		unknown(ck, "value", json->valuestring, field->values);
+		unknown(ck, at, "value", json->valuestring, field->values);
 }
 
-static void check_list(checker *ck, const onco_field *field,
+static void check_list(checker *ck, const place *at, const onco_field *field,
 		       const cJSON *json)
 {
 	const cJSON *item;
-	size_t mark, index = 0, count;
+	place here = { at, NULL, 0 };
+	size_t count;
 
 	if (!cJSON_IsArray(json)) {
-		wrong_type(ck, "a list", json);
+		wrong_type(ck, at, "a list", json);
 		return;
 	}
 	count = (size_t)cJSON_GetArraySize(json);
@@ -205,47 +232,45 @@ static void check_list(checker *ck, const onco_field *field,
 		say(ck, onco_buf_printf(&ck->message,
 			"list of %zu items is longer than the limit of %zu",
 			count, ck->limits->max_list));
-		report(ck);
+		report(ck, at);
 		return;
 	}
-	mark = ck->pointer.length;
 	cJSON_ArrayForEach(item, json) {
-		say(ck, onco_buf_pointer_index(&ck->pointer, index++));
 		if (field->kind == ONCO_KIND_ENUM_LIST)
-			check_enum(ck, field, item);
+			check_enum(ck, &here, field, item);
 		else if (field->kind == ONCO_KIND_STRING_LIST)
-			check_string(ck, item, field->min_length, field->max_length);
+			check_string(ck, &here, item, field->min_length, field->max_length);
 		else
-			check_object(ck, field->object, item);
-		onco_buf_truncate(&ck->pointer, mark);
+			check_object(ck, &here, field->object, item);
+		here.index++;
 	}
 }
 
-static void check_value(checker *ck, const onco_field *field,
+static void check_value(checker *ck, const place *at, const onco_field *field,
 			const cJSON *json)
 {
 	switch (field->kind) {
 	case ONCO_KIND_STRING:
-		check_string(ck, json, field->min_length, field->max_length);
+		check_string(ck, at, json, field->min_length, field->max_length);
 		break;
 	case ONCO_KIND_INTEGER:
 	case ONCO_KIND_NUMBER:
-		check_number(ck, field, json);
+		check_number(ck, at, field, json);
 		break;
 	case ONCO_KIND_BOOLEAN:
 		if (!cJSON_IsBool(json))
-			wrong_type(ck, "true or false", json);
+			wrong_type(ck, at, "true or false", json);
 		break;
 	case ONCO_KIND_ENUM:
-		check_enum(ck, field, json);
+		check_enum(ck, at, field, json);
 		break;
 	case ONCO_KIND_OBJECT:
-		check_object(ck, field->object, json);
+		check_object(ck, at, field->object, json);
 		break;
 	case ONCO_KIND_ENUM_LIST:
 	case ONCO_KIND_OBJECT_LIST:
 	case ONCO_KIND_STRING_LIST:
-		check_list(ck, field, json);
+		check_list(ck, at, field, json);
 		break;
 	}
 }
@@ -266,14 +291,14 @@ static bool says_other(const cJSON *value)
 /* A key that goes with "other" (medications[].name, prior_treatments[].
  * other_agents): required when its sibling says "other", refused when it
  * does not. */
-static void check_when_other(checker *ck, const onco_object *object,
+static void check_when_other(checker *ck, const place *at, const onco_object *object,
 			     const onco_field *field, const cJSON *json)
 {
 	const cJSON *sibling = cJSON_GetObjectItemCaseSensitive(json, field->when_other);
 	const cJSON *own = cJSON_GetObjectItemCaseSensitive(json, field->key);
 	const onco_field *of = onco_vocabulary_field(object, field->when_other);
 	bool other = says_other(sibling);
-	size_t mark = ck->pointer.length;
+	place here = { at, field->key, 0 };
 
 	if (other == (own != NULL))
 		return;
@@ -282,7 +307,6 @@ static void check_when_other(checker *ck, const onco_object *object,
 	if (!other && cJSON_IsString(sibling) && of != NULL && of->values != NULL &&
 	    !onco_vocabulary_allows(of->values, sibling->valuestring))
 		return;
-	say(ck, onco_buf_pointer_key(&ck->pointer, field->key));
 	if (other)
 		say(ck, onco_buf_printf(&ck->message,
 			"required key is missing: %s %s \"other\", so name %s here",
@@ -292,11 +316,10 @@ static void check_when_other(checker *ck, const onco_object *object,
 		say(ck, onco_buf_printf(&ck->message,
 			"only with %s \"other\": a drug of the list is written in %s itself",
 			field->when_other, field->when_other));
-	report(ck);
-	onco_buf_truncate(&ck->pointer, mark);
+	report(ck, &here);
 }
 
-static void check_member(checker *ck, const onco_object *object,
+static void check_member(checker *ck, const place *at, const onco_object *object,
 			 const cJSON *member, bool *seen)
 {
 	const char *keys[FIELDS_MAX + 1];
@@ -308,48 +331,46 @@ static void check_member(checker *ck, const onco_object *object,
 		for (i = 0; i < object->field_count && i < FIELDS_MAX; i++)
 			keys[i] = object->fields[i].key;
 		keys[i] = NULL;
-		unknown(ck, "key", member->string, keys);
+		unknown(ck, at, "key", member->string, keys);
 		return;
 	}
 	i = (size_t)(field - object->fields);
 	if (seen[i]) {
 		say(ck, onco_buf_puts(&ck->message,
 			"duplicate key; a key may appear once in an object"));
-		report(ck);
+		report(ck, at);
 		return;
 	}
 	seen[i] = true;
 	if (field->named_drug)
 		ck->named_drugs++;
-	check_value(ck, field, member);
+	check_value(ck, at, field, member);
 }
 
-static void check_object(checker *ck, const onco_object *object,
+static void check_object(checker *ck, const place *at, const onco_object *object,
 			 const cJSON *json)
 {
 	bool seen[FIELDS_MAX] = { false };
 	const cJSON *member;
-	size_t mark = ck->pointer.length, i;
+	place here = { at, NULL, 0 };
+	size_t i;
 
 	if (!cJSON_IsObject(json)) {
-		wrong_type(ck, "an object", json);
+		wrong_type(ck, at, "an object", json);
 		return;
 	}
 	cJSON_ArrayForEach(member, json) {
-		say(ck, onco_buf_pointer_key(&ck->pointer, member->string));
-		check_member(ck, object, member, seen);
-		onco_buf_truncate(&ck->pointer, mark);
+		here.key = member->string;
+		check_member(ck, &here, object, member, seen);
 	}
 	for (i = 0; i < object->field_count; i++) {
 		if (object->fields[i].when_other != NULL)
-			check_when_other(ck, object, &object->fields[i], json);
+			check_when_other(ck, at, object, &object->fields[i], json);
 		if (!object->fields[i].required || seen[i])
 			continue;
-		say(ck, onco_buf_pointer_key(&ck->pointer,
-					     object->fields[i].key));
+		here.key = object->fields[i].key;
 		say(ck, onco_buf_puts(&ck->message, "required key is missing"));
-		report(ck);
-		onco_buf_truncate(&ck->pointer, mark);
+		report(ck, &here);
 	}
 }
 
@@ -359,12 +380,12 @@ int onco_case_check(const cJSON *root, const onco_case_limits *limits,
 	checker ck = { limits, issues, ONCO_BUF_INIT, ONCO_BUF_INIT, 0, 0 };
 
 	if (cJSON_IsObject(root)) {
-		check_object(&ck, onco_vocabulary_root(), root);
+		check_object(&ck, NULL, onco_vocabulary_root(), root);
 	} else {
 		say(&ck, onco_buf_printf(&ck.message,
 			"a case must be a JSON object, got %s",
 			type_name(root)));
-		report(&ck);
+		report(&ck, NULL);
 	}
 	onco_buf_free(&ck.pointer);
 	onco_buf_free(&ck.message);

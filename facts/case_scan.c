@@ -10,24 +10,52 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "case_internal.h"
+
+/* No key yet: the pointer token is "" (as for the empty key). */
+#define NO_KEY ((size_t)-1)
 
 typedef struct frame {
 	char kind;       /* '{' or '[' */
 	bool expect_key; /* object: the next string is a key */
 	size_t index;    /* array: index of the current item */
-	onco_buf key;    /* object: the current key, decoded */
+	size_t key_at;   /* object: where the current key's quote is, or NO_KEY;
+			  * decoded only for a pointer (current_pointer) */
 } frame;
 
 typedef struct scanner {
 	const unsigned char *s;
 	size_t n, i;
 	frame *frames;
-	size_t depth, used, capacity;
+	size_t depth, capacity;
 	onco_buf pointer, message;
+	onco_buf key; /* a key decoded for a pointer */
 } scanner;
+
+static int scan_string(scanner *sc, onco_buf *key, onco_buf *message, bool *problem,
+		       bool *closed);
+
+/* The key whose opening quote is at `at` (NO_KEY: ""), decoded into
+ * sc->key. */
+static int decode_key(scanner *sc, size_t at)
+{
+	size_t resume = sc->i;
+	bool problem, closed;
+	int rc;
+
+	onco_buf_truncate(&sc->key, 0);
+	if (at == NO_KEY)
+		return 0;
+	sc->i = at;
+	rc = scan_string(sc, &sc->key, NULL, &problem, &closed);
+	sc->i = resume;
+	return rc;
+}
 
 /* The pointer of the value (or key) being scanned, into sc->pointer. */
 static int current_pointer(scanner *sc)
@@ -40,9 +68,8 @@ static int current_pointer(scanner *sc)
 		if (sc->frames[d].kind == '[')
 			rc = onco_buf_pointer_index(&sc->pointer,
 						    sc->frames[d].index);
-		else
-			rc = onco_buf_pointer_key(&sc->pointer,
-						  onco_buf_text(&sc->frames[d].key));
+		else if ((rc = decode_key(sc, sc->frames[d].key_at)) == 0)
+			rc = onco_buf_pointer_key(&sc->pointer, onco_buf_text(&sc->key));
 	}
 	return rc;
 }
@@ -60,14 +87,10 @@ static int push_frame(scanner *sc, char kind)
 		sc->frames = frames;
 		sc->capacity = capacity;
 	}
-	if (sc->depth == sc->used) {
-		memset(&sc->frames[sc->depth], 0, sizeof(frame));
-		sc->used++;
-	}
 	sc->frames[sc->depth].kind = kind;
 	sc->frames[sc->depth].expect_key = kind == '{';
 	sc->frames[sc->depth].index = 0;
-	onco_buf_truncate(&sc->frames[sc->depth].key, 0);
+	sc->frames[sc->depth].key_at = NO_KEY;
 	sc->depth++;
 	return 0;
 }
@@ -160,12 +183,39 @@ static size_t escape(const unsigned char *s, size_t n, size_t i,
 	return 6;
 }
 
+/* Where the run of plain ASCII (no control, no quote, no backslash, no
+ * byte of a longer UTF-8 sequence) that starts at s[i] ends: 16 bytes at a
+ * time where SSE2 is (bytes 0x80 and up are negative as signed bytes, so
+ * one comparison finds them and the controls), then byte by byte. */
+static size_t plain_run(const unsigned char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
+		      backslash = _mm_set1_epi8('\\');
+
+	while (n - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			_mm_cmplt_epi8(v, space),
+			_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))));
+
+		if (stop != 0)
+			return i + (size_t)__builtin_ctz(stop);
+		i += 16;
+	}
+#endif
+	while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
+		i++;
+	return i;
+}
+
 /*
  * Scans the string whose opening quote is at sc->i and leaves sc->i after
  * its closing quote (or at the end of the text). Decodes it into `key`
- * when not NULL. The first encoding problem goes into sc->message.
+ * when not NULL. The first encoding problem goes into `message` (when not
+ * NULL).
  */
-static int scan_string(scanner *sc, onco_buf *key, bool *problem,
+static int scan_string(scanner *sc, onco_buf *key, onco_buf *message, bool *problem,
 		       bool *closed)
 {
 	const unsigned char *s = sc->s;
@@ -174,22 +224,25 @@ static int scan_string(scanner *sc, onco_buf *key, bool *problem,
 	bool bad_hex;
 	int rc = 0;
 
-	*problem = false;
+	/* Without a message, nothing is reported: as if a problem already
+	 * had been (the text is decoded all the same). */
+	*problem = message == NULL;
 	*closed = false;
 	if (key != NULL)
 		onco_buf_truncate(key, 0);
-	onco_buf_truncate(&sc->message, 0);
+	if (message != NULL)
+		onco_buf_truncate(message, 0);
 	while (rc == 0 && i < sc->n && s[i] != '"') {
 		if (s[i] == '\\') {
 			len = escape(s, sc->n, i, &cp, &bad_hex);
 			if (bad_hex && !*problem) {
 				*problem = true;
-				rc = onco_buf_printf(&sc->message,
+				rc = onco_buf_printf(message,
 					"has an invalid escape at byte %zu: \\u "
 					"must be followed by four hex digits", i);
 			} else if (cp == 0 && !*problem) {
 				*problem = true;
-				rc = onco_buf_printf(&sc->message,
+				rc = onco_buf_printf(message,
 					"contains \\u0000 (NUL) at byte %zu; "
 					"text may not hold NUL characters", i);
 			}
@@ -199,7 +252,7 @@ static int scan_string(scanner *sc, onco_buf *key, bool *problem,
 			len = 1;
 			if (!*problem) {
 				*problem = true;
-				rc = onco_buf_printf(&sc->message,
+				rc = onco_buf_printf(message,
 					"contains the control character 0x%02x "
 					"at byte %zu; write it escaped",
 					s[i], i);
@@ -208,9 +261,7 @@ static int scan_string(scanner *sc, onco_buf *key, bool *problem,
 			/* A run of plain ASCII (most of any case) at once. */
 			size_t start = i;
 
-			while (i < sc->n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' &&
-			       s[i] != '\\')
-				i++;
+			i = plain_run(s, i, sc->n);
 			if (key != NULL)
 				rc = onco_buf_append(key, (const char *)s + start, i - start);
 			continue;
@@ -220,7 +271,7 @@ static int scan_string(scanner *sc, onco_buf *key, bool *problem,
 				len = 1;
 				if (!*problem) {
 					*problem = true;
-					rc = onco_buf_printf(&sc->message,
+					rc = onco_buf_printf(message,
 						"is not valid UTF-8 (byte 0x%02x "
 						"at byte %zu)", s[i], i);
 				}
@@ -290,11 +341,10 @@ static int step(scanner *sc, const onco_case_limits *limits,
 int onco_case_scan(onco_scan_result *out, const char *text, size_t length,
 		   const onco_case_limits *limits, onco_case_issues *issues)
 {
-	scanner sc = { (const unsigned char *)text, length, 0, NULL, 0, 0, 0,
-		       ONCO_BUF_INIT, ONCO_BUF_INIT };
+	scanner sc = { (const unsigned char *)text, length, 0, NULL, 0, 0,
+		       ONCO_BUF_INIT, ONCO_BUF_INIT, ONCO_BUF_INIT };
 	frame *top;
 	bool problem, closed = true;
-	size_t d;
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -305,17 +355,15 @@ int onco_case_scan(onco_scan_result *out, const char *text, size_t length,
 		}
 		top = sc.depth > 0 ? &sc.frames[sc.depth - 1] : NULL;
 		if (top != NULL && top->kind == '{' && top->expect_key)
-			rc = scan_string(&sc, &top->key, &problem, &closed);
-		else
-			rc = scan_string(&sc, NULL, &problem, &closed);
+			top->key_at = sc.i;
+		rc = scan_string(&sc, NULL, &sc.message, &problem, &closed);
 		if (rc == 0 && problem)
 			rc = report(&sc, issues, out,
 				    onco_buf_text(&sc.message));
 	}
 	out->incomplete = !out->too_deep && (sc.depth > 0 || !closed);
-	for (d = 0; d < sc.used; d++)
-		onco_buf_free(&sc.frames[d].key);
 	free(sc.frames);
+	onco_buf_free(&sc.key);
 	onco_buf_free(&sc.pointer);
 	onco_buf_free(&sc.message);
 	return rc;

@@ -289,8 +289,9 @@ const onco_field *onco_vocabulary_field(const onco_object *object,
 {
 	size_t i;
 
+	/* The first byte first: most keys differ there (no strcmp call). */
 	for (i = 0; i < object->field_count; i++)
-		if (strcmp(object->fields[i].key, key) == 0)
+		if (object->fields[i].key[0] == key[0] && strcmp(object->fields[i].key, key) == 0)
 			return &object->fields[i];
 	return NULL;
 }
@@ -316,7 +317,7 @@ bool onco_vocabulary_is_annotation(const onco_field *field)
 bool onco_vocabulary_allows(const char *const *values, const char *value)
 {
 	for (; *values != NULL; values++)
-		if (strcmp(*values, value) == 0)
+		if ((*values)[0] == value[0] && strcmp(*values, value) == 0)
 			return true;
 	return false;
 }

@@ -7,6 +7,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "onco.h"
+
 /*
  * Prints `doc` (indented with ONCO_JSON_PRETTY in `flags`) and deletes it.
  * Returns the text, which the caller frees; NULL when `doc` is NULL, when
@@ -17,10 +19,23 @@
  */
 char *onco_json_finish(cJSON *doc, int flags, unsigned long failures);
 
+/* As onco_json_finish, but the text is appended to `out` (onco.h) after
+ * its out->length bytes, with a NUL after it that the new length does not
+ * count. Returns 0, or ONCO_ENOMEM with out->length as it was (the buffer
+ * may have grown). */
+int onco_json_finish_append(cJSON *doc, int flags, unsigned long failures, onco_text *out);
+
 /* `doc` as compact text in malloc'd memory (the caller frees it), the
  * bytes cJSON_PrintUnformatted gives; NULL when memory runs out or `doc`
  * holds an invalid item (json_print.c). */
 char *onco_json_print_compact(const cJSON *doc);
+
+/* The same bytes appended to the malloc'd buffer `*text` of `*capacity`
+ * bytes (NULL and 0: a new one) after its first `*length`, followed by a
+ * NUL; the buffer grows by realloc. Returns 1 with *length the new length;
+ * 0 when memory runs out or `doc` is NULL or holds an invalid item, with
+ * *length as it was (*text and *capacity always describe the buffer). */
+int onco_json_print_append(const cJSON *doc, char **text, size_t *length, size_t *capacity);
 
 /* Adds `item` to `array`, or deletes it: 0, or ONCO_ENOMEM when `item` is
  * NULL or could not be added. */

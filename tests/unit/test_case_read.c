@@ -446,6 +446,62 @@ static void test_case_escapes_pointer_tokens(void)
 		     "/", "not a known key");
 }
 
+/* The validator writes an issue's pointer from the places of its walk
+ * only when it reports: every depth, keys that need "~0" and "~1", item
+ * indices past 9, an issue after a deeper one, and the required keys and
+ * the "other" keys reported after the members of their object. */
+static void test_case_pointers_at_every_depth(void)
+{
+	onco_case *c = NULL;
+	onco_case_issues issues;
+	static const char *const expected[] = {
+		"/~0r~1",
+		"/cancer/recurrence/s~1~0",
+		"/cancer/recurrence/size_cm",
+		"/cancer/metastases/1",
+		"/cancer/x~01",
+		"/imaging/0",
+		"/imaging/1/days_ago",
+		"/imaging/2/type",
+		"/prior_treatments/10/agents/2",
+		"/prior_treatments/10/other_agents/1",
+		"/prior_treatments/11/~1",
+		"/prior_treatments/11/type",
+		"/medications/0/name",
+		"/medications/1/name",
+		"/id",
+	};
+	char text[2048];
+	size_t i, n = sizeof(expected) / sizeof(expected[0]);
+	int len;
+
+	len = snprintf(text, sizeof(text), "%s",
+		       "{\"~r/\": 1, \"cancer\": {\"site\": \"cervix\","
+		       " \"recurrence\": {\"s/~\": true, \"size_cm\": \"big\"},"
+		       " \"metastases\": [\"lung\", \"moon\"], \"x~1\": 2},"
+		       " \"imaging\": [7, {\"type\": \"x-ray\", \"days_ago\": -1}, {}],"
+		       " \"prior_treatments\": [");
+	for (i = 0; i < 10; i++)
+		len += snprintf(text + len, sizeof(text) - (size_t)len,
+				"{\"type\": \"surgery\"}, ");
+	snprintf(text + len, sizeof(text) - (size_t)len, "%s",
+		 "{\"type\": \"chemotherapy\", \"agents\": [\"other\", \"cisplatin\", \"tea\"],"
+		 " \"other_agents\": [\"x\", \"\"]}, {\"/\": 0}],"
+		 " \"medications\": [{\"agent\": \"other\", \"status\": \"active\"},"
+		 " {\"agent\": \"cisplatin\", \"name\": \"c\", \"status\": \"active\"}]}");
+	CU_ASSERT_EQUAL_FATAL(read_text(text, &c, &issues), ONCO_EINVALID);
+	CU_ASSERT_EQUAL(issues.count, n);
+	for (i = 0; i < issues.count && i < n; i++) {
+		CU_ASSERT_STRING_EQUAL(issues.items[i].pointer, expected[i]);
+		if (strcmp(issues.items[i].pointer, expected[i]) != 0)
+			fprintf(stderr, "\n  issue %zu at %s: %s\n", i, issues.items[i].pointer,
+				issues.items[i].message);
+	}
+	onco_case_issues_free(&issues);
+	/* a document that is not an object: the pointer of the whole */
+	expect_issue("[1]", "", "a case must be a JSON object");
+}
+
 /* ---------------------------------------------------------- strings */
 
 static void test_case_rejects_nul_in_strings(void)
@@ -460,6 +516,22 @@ static void test_case_rejects_nul_in_strings(void)
 	/* an escaped backslash followed by u0000 is text, not a NUL */
 	expect_issue("{\"id\": \"a\\\\u0000\", \"cancer\": {\"site\": \"anus\"}, \"x\": 1}",
 		     "/x", "not a known key");
+}
+
+/* The scanner decodes a key only for the pointer of a problem: keys with
+ * escapes, "~" and "/", at every depth, the key of an earlier member
+ * replaced by the next one, a plain run longer than 16 bytes before the
+ * problem. */
+static void test_case_scan_pointer_decodes_keys_when_reporting(void)
+{
+	expect_issue("{\"a\\/b\": {\"q\": 1, \"c~\\u0064\": [\"x\", \"bad\\u0000\"]}}",
+		     "/a~1b/c~0d/1", "NUL");
+	expect_issue("{\"id\": \"a\", \"x\\u0041y\": {\"q\": [1, {}], \"r\": "
+		     "\"a run of plain text longer than sixteen\\u0000\"}}",
+		     "/xAy/r", "NUL");
+	expect_issue("{\"id\": \"a\", \"\xc3\xa9t\xc3\xa9 long key of many bytes\": "
+		     "[[\"\x01\"]]}",
+		     "/\xc3\xa9t\xc3\xa9 long key of many bytes/0/0", "control character 0x01");
 }
 
 static void test_case_rejects_raw_nul_byte(void)
@@ -784,6 +856,8 @@ int main(void)
 		ONCO_TEST(test_case_issue_list_is_capped),
 		ONCO_TEST(test_case_captures_id_of_invalid_case),
 		ONCO_TEST(test_case_escapes_pointer_tokens),
+		ONCO_TEST(test_case_pointers_at_every_depth),
+		ONCO_TEST(test_case_scan_pointer_decodes_keys_when_reporting),
 		ONCO_TEST(test_case_rejects_nul_in_strings),
 		ONCO_TEST(test_case_rejects_raw_nul_byte),
 		ONCO_TEST(test_case_rejects_invalid_utf8),

@@ -339,6 +339,47 @@ static void test_output_is_byte_identical_across_runs_and_strategies(void)
 
 /* CLIPS syntax in the only free-text field (the id) reaches CLIPS as data:
  * the result is the same as with a plain id, and no extra fact appears. */
+/* onco_engine_evaluate_append writes the answer onco_engine_evaluate
+ * gives after what the buffer holds, for a result and two invalid cases,
+ * in the summary and the pretty forms too; the compact answer is one
+ * line. */
+static void test_evaluate_append_writes_the_same_answer_after_the_text(void)
+{
+	static const char *const cases[] = {
+		NULL, /* recurrent_case */
+		"{\"id\": \"bad\", \"cancer\": {\"site\": \"moon\"}, \"x/~\": 1}",
+		"[]",
+	};
+	static const int flags[] = {0, ONCO_JSON_SUMMARY, ONCO_JSON_PRETTY};
+	onco_engine *engine = open_kb(NULL);
+	onco_text out = {NULL, 0, 0};
+	onco_error err;
+	size_t i, k, start;
+	char *whole;
+	int rc, rc2;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		for (k = 0; k < sizeof(flags) / sizeof(flags[0]); k++) {
+			const char *text = cases[i] != NULL ? cases[i] : recurrent_case;
+
+			rc = onco_engine_evaluate(engine, text, strlen(text), flags[k], &whole, &err);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(whole);
+			start = out.length;
+			rc2 = onco_engine_evaluate_append(engine, text, strlen(text), flags[k], &out,
+							  &err);
+			CU_ASSERT_EQUAL(rc2, rc);
+			CU_ASSERT_EQUAL(out.length - start, strlen(whole));
+			CU_ASSERT(out.capacity > out.length);
+			CU_ASSERT_STRING_EQUAL(out.text + start, whole);
+			if (!(flags[k] & ONCO_JSON_PRETTY))
+				CU_ASSERT_PTR_NULL(strchr(whole, '\n'));
+			free(whole);
+		}
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.text, "\"pointer\":\"/x~1~0\""));
+	free(out.text);
+	onco_engine_free(engine);
+}
+
 static void test_clips_syntax_in_strings_is_only_data(void)
 {
 	static const char *const hostile[] = {
@@ -415,6 +456,8 @@ int main(void)
 		    test_rule_loop_stops_at_the_firing_limit);
 	CU_add_test(suite, "output is byte-identical", test_output_is_byte_identical_across_runs_and_strategies);
 	CU_add_test(suite, "CLIPS syntax in strings is only data", test_clips_syntax_in_strings_is_only_data);
+	CU_add_test(suite, "evaluate_append writes the same answer after the text",
+		    test_evaluate_append_writes_the_same_answer_after_the_text);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	{

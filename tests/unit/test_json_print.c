@@ -216,6 +216,46 @@ static void test_an_invalid_item_is_refused(void)
 	cJSON_Delete(doc);
 }
 
+/* Appended after the bytes a buffer holds (a small one that must grow, one
+ * with room, an empty one): those bytes kept, then the same text, a NUL
+ * after it; a refused document leaves the length as it was. */
+static void test_a_document_is_appended_after_what_the_buffer_holds(void)
+{
+	cJSON *doc = cJSON_Parse("{\"a\":[1,\"b\\n\"],\"c\":{}}");
+	cJSON *bad = cJSON_CreateNull();
+	char *whole = onco_json_print_compact(doc), *text = NULL;
+	size_t length = 0, capacity = 0, n = strlen(whole), room;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(whole);
+	CU_ASSERT_FATAL(onco_json_print_append(doc, &text, &length, &capacity));
+	CU_ASSERT_EQUAL(length, n);
+	CU_ASSERT_STRING_EQUAL(text, whole);
+	for (room = 4; room <= 64; room *= 4) {
+		char *small = malloc(room);
+		size_t len = 3, cap = room;
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(small);
+		memcpy(small, "ab\n", 3);
+		CU_ASSERT_FATAL(onco_json_print_append(doc, &small, &len, &cap));
+		CU_ASSERT_EQUAL(len, 3 + n);
+		CU_ASSERT(cap > len);
+		CU_ASSERT_EQUAL(memcmp(small, "ab\n", 3), 0);
+		CU_ASSERT_STRING_EQUAL(small + 3, whole);
+		free(small);
+	}
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bad);
+	bad->type = cJSON_Invalid;
+	CU_ASSERT(cJSON_AddItemToObject(doc, "bad", bad));
+	CU_ASSERT_FALSE(onco_json_print_append(doc, &text, &length, &capacity));
+	CU_ASSERT_EQUAL(length, n);
+	CU_ASSERT_FALSE(onco_json_print_append(NULL, &text, &length, &capacity));
+	CU_ASSERT_EQUAL(length, n);
+	CU_ASSERT_EQUAL(memcmp(text, whole, n), 0);
+	free(text);
+	free(whole);
+	cJSON_Delete(doc);
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
@@ -227,6 +267,7 @@ int main(void)
 		ONCO_TEST(test_a_document_larger_than_the_first_buffer_prints_whole),
 		ONCO_TEST(test_texts_ending_at_every_byte_around_the_first_buffer_print_whole),
 		ONCO_TEST(test_an_invalid_item_is_refused),
+		ONCO_TEST(test_a_document_is_appended_after_what_the_buffer_holds),
 	};
 
 	return ONCO_RUN_SUITE("json_print", tests);

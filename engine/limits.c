@@ -49,6 +49,13 @@ static void fact_limit_check(void *env)
 		stop(env, engine, ONCO_LIMIT_FACTS);
 }
 
+/* The clock is read at one periodic call in this many: a case makes about
+ * 200 calls, and reading the clock at each was 3% of `batch` (5 us a case
+ * in a time profile); a loop makes a call per iteration, so a runaway rule
+ * is still stopped within microseconds of its deadline. Memory is checked
+ * at every call (a load and a subtraction). */
+#define ONCO_CLOCK_EVERY 32u
+
 static void time_and_memory_check(void *env)
 {
 	onco_engine *engine = GetEnvironmentContext(env);
@@ -57,7 +64,7 @@ static void time_and_memory_check(void *env)
 		return;
 	if (EnvMemUsed(env) - engine->watch.memory_base > engine->watch.memory_max)
 		stop(env, engine, ONCO_LIMIT_MEMORY);
-	else if (now() > engine->watch.deadline)
+	else if (++engine->watch.ticks % ONCO_CLOCK_EVERY == 0 && now() > engine->watch.deadline)
 		stop(env, engine, ONCO_LIMIT_TIME);
 }
 

@@ -119,6 +119,8 @@ typedef struct onco_watch {
 	double deadline;  /* CLOCK_MONOTONIC, in seconds */
 	long memory_base; /* EnvMemUsed when the phase began */
 	long memory_max;  /* bytes the phase may add to it */
+	unsigned ticks;   /* calls of the periodic check: the clock is read
+			   * at one in ONCO_CLOCK_EVERY (limits.c) */
 	onco_limit_kind hit;
 } onco_watch;
 

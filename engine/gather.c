@@ -214,7 +214,7 @@ static int index_options(onco_engine *engine, onco_run_facts *run, int kind,
 		if (option != NULL && option[0] != '\0')
 			(*ids)[used++] = option;
 	}
-	qsort(*ids, used, sizeof(**ids), compare_ids);
+	onco_sort(*ids, used, sizeof(**ids), compare_ids);
 	for (i = 0, n = 0; i < used; i++)
 		if (n == 0 || strcmp((*ids)[n - 1], (*ids)[i]) != 0)
 			(*ids)[n++] = (*ids)[i];
@@ -259,9 +259,7 @@ int onco_run_is_concluded(onco_engine *engine, onco_run_facts *run, const char *
 			if (concluded != NULL)
 				run->concluded[run->n_concluded++] = concluded;
 		}
-		if (run->n_concluded > 0)
-			qsort(run->concluded, run->n_concluded, sizeof(*run->concluded),
-			      compare_ids);
+		onco_sort(run->concluded, run->n_concluded, sizeof(*run->concluded), compare_ids);
 		run->concluded_made = 1;
 	}
 	return in_ids(run->concluded, run->n_concluded, id);

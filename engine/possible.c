@@ -35,20 +35,29 @@ static int is_host_slot(const char *slot)
  * of their own, so they live as long as the environment), and the other
  * rules that conclude the same option. Asserting a possible option then
  * looks up no slot, hashes no symbol and parses no number. */
+typedef struct prepared_value {
+	unsigned short type;
+	void *value;
+} prepared_value;
+
+/* A single-field slot keeps its value in the slot itself: asserting reads
+ * the prepared option from one block, where a value behind a pointer of
+ * its own cost a cache miss per slot (a case's facts push the prepared
+ * options out of the cache between cases). */
 typedef struct prepared_slot {
 	long position; /* its field in a fact of the template */
 	int multi;
-	size_t n;
-	unsigned short *types;
-	void **values;
+	prepared_value one;    /* a single-field slot's value */
+	size_t n;	       /* a multislot's values: */
+	prepared_value *many;
 } prepared_slot;
 
 struct onco_possible_prep {
-	prepared_slot *slots;
-	size_t n_slots;
 	long basis; /* the field of the basis multislot */
 	size_t *rivals;
 	size_t n_rivals;
+	size_t n_slots;
+	prepared_slot slots[]; /* the declared slots, then status and rule */
 };
 
 static void prep_free(onco_possible_prep *prep)
@@ -57,11 +66,8 @@ static void prep_free(onco_possible_prep *prep)
 
 	if (prep == NULL)
 		return;
-	for (i = 0; i < prep->n_slots; i++) {
-		free(prep->slots[i].types);
-		free(prep->slots[i].values);
-	}
-	free(prep->slots);
+	for (i = 0; i < prep->n_slots; i++)
+		free(prep->slots[i].many);
 	free(prep->rivals);
 	free(prep);
 }
@@ -165,6 +171,17 @@ static int put_value(void *env, DATA_OBJECT *out, const onco_decl_value *v)
 	return 0;
 }
 
+/* Keeps `v` (a value just interned) for as long as the environment. */
+static void keep_value(const prepared_value *v)
+{
+	if (v->type == INTEGER)
+		IncrementIntegerCount(v->value);
+	else if (v->type == FLOAT)
+		IncrementFloatCount(v->value);
+	else
+		IncrementSymbolCount(v->value);
+}
+
 /* The values of declaration `d` into `slot` (slot existing in `tmpl`). */
 static int prepare_slot(void *env, void *tmpl, const onco_decl *d, prepared_slot *slot)
 {
@@ -174,11 +191,19 @@ static int prepare_slot(void *env, void *tmpl, const onco_decl *d, prepared_slot
 	if (found == NULL)
 		return ONCO_EINTERNAL;
 	slot->multi = found->multislot != 0;
-	if (!slot->multi && d->n_values != 1)
-		return ONCO_EINTERNAL;
-	slot->types = malloc((d->n_values ? d->n_values : 1) * sizeof(*slot->types));
-	slot->values = malloc((d->n_values ? d->n_values : 1) * sizeof(*slot->values));
-	if (slot->types == NULL || slot->values == NULL)
+	if (!slot->multi) {
+		DATA_OBJECT v;
+		int rc = d->n_values == 1 ? put_value(env, &v, &d->values[0]) : ONCO_EINTERNAL;
+
+		if (rc != 0)
+			return rc;
+		slot->one.type = (unsigned short)GetType(v);
+		slot->one.value = GetValue(v);
+		keep_value(&slot->one);
+		return 0;
+	}
+	slot->many = malloc((d->n_values ? d->n_values : 1) * sizeof(*slot->many));
+	if (slot->many == NULL)
 		return ONCO_ENOMEM;
 	for (i = 0; i < d->n_values; i++) {
 		DATA_OBJECT v;
@@ -186,14 +211,9 @@ static int prepare_slot(void *env, void *tmpl, const onco_decl *d, prepared_slot
 
 		if (rc != 0)
 			return rc;
-		slot->types[i] = (unsigned short)GetType(v);
-		slot->values[i] = GetValue(v);
-		if (GetType(v) == INTEGER)
-			IncrementIntegerCount(GetValue(v));
-		else if (GetType(v) == FLOAT)
-			IncrementFloatCount(GetValue(v));
-		else
-			IncrementSymbolCount(GetValue(v));
+		slot->many[i].type = (unsigned short)GetType(v);
+		slot->many[i].value = GetValue(v);
+		keep_value(&slot->many[i]);
 		slot->n = i + 1;
 	}
 	return 0;
@@ -210,14 +230,11 @@ static int prepare_host_slot(void *env, void *tmpl, const char *name, const char
 	slot->multi = 0;
 	if (found == NULL || found->multislot)
 		return ONCO_EINTERNAL;
-	slot->types = malloc(sizeof(*slot->types));
-	slot->values = malloc(sizeof(*slot->values));
-	if (value == NULL || slot->types == NULL || slot->values == NULL)
+	if (value == NULL)
 		return ONCO_ENOMEM;
-	IncrementSymbolCount(value);
-	slot->types[0] = SYMBOL;
-	slot->values[0] = value;
-	slot->n = 1;
+	slot->one.type = SYMBOL;
+	slot->one.value = value;
+	keep_value(&slot->one);
 	return 0;
 }
 
@@ -233,10 +250,9 @@ static onco_possible_prep *prepared(onco_engine *engine, void *tmpl, size_t inde
 	*rc = 0;
 	if (prep != NULL)
 		return prep;
-	prep = calloc(1, sizeof(*prep));
 	/* the declared slots, then the two the host fills */
-	if (prep == NULL || (prep->slots = calloc(rule->n_decls + 2, sizeof(*prep->slots))) == NULL ||
-	    (prep->rivals = malloc(engine->kb.n_rules * sizeof(*prep->rivals))) == NULL) {
+	prep = calloc(1, sizeof(*prep) + (rule->n_decls + 2) * sizeof(prep->slots[0]));
+	if (prep == NULL || (prep->rivals = malloc(engine->kb.n_rules * sizeof(*prep->rivals))) == NULL) {
 		prep_free(prep);
 		*rc = ONCO_ENOMEM;
 		return NULL;
@@ -303,16 +319,16 @@ static int put_prepared(void *env, void *fact, const prepared_slot *slot)
 	size_t i;
 
 	if (!slot->multi) {
-		to->type = slot->types[0];
-		to->value = slot->values[0];
+		to->type = slot->one.type;
+		to->value = slot->one.value;
 		return 0;
 	}
 	mf = fact_multifield(env, slot->n);
 	if (mf == NULL)
 		return ONCO_ENOMEM;
 	for (i = 0; i < slot->n; i++) {
-		SetMFType(mf, (long)i + 1, slot->types[i]);
-		SetMFValue(mf, (long)i + 1, slot->values[i]);
+		SetMFType(mf, (long)i + 1, slot->many[i].type);
+		SetMFValue(mf, (long)i + 1, slot->many[i].value);
 	}
 	to->type = MULTIFIELD;
 	to->value = mf;
@@ -336,18 +352,21 @@ static int put_basis(void *env, void *fact, long position, void **basis, size_t 
 	return 0;
 }
 
+/* A possible option's basis is a few facts; room is kept for as many as
+ * each condition could name, on the stack up to this many. */
+#define BASIS_ON_STACK 512
+
 /* Asserts the possible option of `rule`, prepared as `prep`, a fact of
  * template `tmpl`. */
 static int assert_possible(onco_engine *engine, const onco_run_facts *run,
 			   const onco_rule_info *rule, const onco_possible_prep *prep, void *tmpl)
 {
 	void *env = engine->env;
-	void *fact, **basis;
+	void *fact, *on_stack[BASIS_ON_STACK], **basis = on_stack;
 	size_t i, n = 0, room = rule->n_conditions * (run->n_scopes + run->n_findings);
 	int rc = 0;
 
-	basis = malloc((room ? room : 1) * sizeof(*basis));
-	if (basis == NULL)
+	if (room > BASIS_ON_STACK && (basis = malloc(room * sizeof(*basis))) == NULL)
 		return ONCO_ENOMEM;
 	/* Each condition adds at most every scope and finding fact once. */
 	for (i = 0; i < rule->n_conditions; i++)
@@ -365,7 +384,8 @@ static int assert_possible(onco_engine *engine, const onco_run_facts *run,
 		rc = ONCO_EINTERNAL;
 	else if (rc != 0 && fact != NULL)
 		ReturnFact(env, fact); /* built, never asserted */
-	free(basis);
+	if (basis != on_stack)
+		free(basis);
 	return rc;
 }
 

@@ -304,43 +304,72 @@ static void build_children(builder *b, const onco_field *field,
 	}
 }
 
+/* The member of `json` for each field of `object` into members[], NULL
+ * for a field the case leaves out: one pass over the members, where a
+ * look-up per field compared the field's key with every member before it
+ * (and with all of them for an absent field). The case was validated: each
+ * key is a field's, once. */
+static void members_by_field(const onco_object *object, const cJSON *json,
+			     const cJSON **members)
+{
+	const onco_field *field;
+	const cJSON *member;
+	size_t i;
+
+	for (i = 0; i < object->field_count; i++)
+		members[i] = NULL;
+	cJSON_ArrayForEach(member, json) {
+		field = member->string != NULL
+				? onco_vocabulary_field(object, member->string)
+				: NULL;
+		if (field != NULL && members[field - object->fields] == NULL)
+			members[field - object->fields] = member;
+	}
+}
+
 /* The object's own fact first, then the facts of its parts, in the
  * table's order so that the same case always asserts the same sequence.
  * `json` is NULL for an object the case leaves out. */
 static void build_object(builder *b, const onco_object *object,
 			 const cJSON *json)
 {
+	const cJSON *members[ONCO_OBJECT_FIELDS_MAX];
 	const onco_field *field;
-	const cJSON *member;
 	size_t mark = b->pointer.length, i;
 	struct fact *f = NULL;
 
+	if (b->rc != 0)
+		return;
+	if (object->field_count > ONCO_OBJECT_FIELDS_MAX) {
+		b->rc = onco_error_set(b->err, ONCO_EINTERNAL,
+			"an object of the vocabulary has more than %d fields",
+			ONCO_OBJECT_FIELDS_MAX);
+		return;
+	}
+	members_by_field(object, json, members);
 	if (object->fact_template != NULL) {
 		f = new_fact(b, object->fact_template);
 		if (f == NULL)
 			return;
 		for (i = 0; i < object->field_count; i++) {
 			field = &object->fields[i];
-			member = cJSON_GetObjectItemCaseSensitive(json,
-								  field->key);
-			if (member != NULL && in_parent(field))
+			if (members[i] != NULL && in_parent(field))
 				put_field(b, f, object->fact_template, field,
-					  member);
+					  members[i]);
 		}
 		finish_fact(b, f, object->fact_template);
 	}
 	for (i = 0; b->rc == 0 && i < object->field_count; i++) {
 		field = &object->fields[i];
-		member = cJSON_GetObjectItemCaseSensitive(json, field->key);
 		/* An absent object still gets its (empty) fact, so that
 		 * (patient (ecog)) means "ECOG not recorded" whether or not
 		 * the case has a patient object. */
 		if (in_parent(field) || onco_vocabulary_is_annotation(field) ||
-		    (member == NULL && field->kind != ONCO_KIND_OBJECT))
+		    (members[i] == NULL && field->kind != ONCO_KIND_OBJECT))
 			continue;
 		b->rc = onco_buf_pointer_key(&b->pointer, field->key);
 		if (b->rc == 0)
-			build_children(b, field, member);
+			build_children(b, field, members[i]);
 		onco_buf_truncate(&b->pointer, mark);
 	}
 }

@@ -16,8 +16,7 @@
 #include "case_internal.h"
 #include "vocabulary.h"
 
-/* Fields in one object at most (a vocabulary test checks it). */
-#define FIELDS_MAX 32
+#define FIELDS_MAX ONCO_OBJECT_FIELDS_MAX
 
 /* Where the walk is: one frame per level, on the stack of the call that
  * walks the level, linked to the level above. The JSON pointer is written

@@ -27,6 +27,11 @@ struct onco_case {
  * case with a million bad items cannot make a million messages. */
 #define ONCO_CASE_MAX_ISSUES 100
 
+/* Fields in one object of the vocabulary at most: the validator and the
+ * fact builder keep an object's keys in arrays of this many (a vocabulary
+ * test checks the table keeps to it). */
+#define ONCO_OBJECT_FIELDS_MAX 32
+
 /* Appends one issue (copies both strings). Returns 0 or ONCO_ENOMEM. */
 int onco_issues_add(onco_case_issues *issues, const char *pointer,
 		    const char *message);

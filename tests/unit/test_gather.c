@@ -6,6 +6,7 @@
  * firings counted per rule agree too. Uses the fixture rule base
  * tests/fixtures/kb-cards.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -232,6 +233,45 @@ static void test_findings_are_indexed_by_name_then_place(void)
 	onco_engine_free(engine);
 }
 
+/* Enough findings that the sort merges runs of them (more than eight),
+ * asserted out of order: names that share their first eight letters and
+ * more, each valued three times, so that equal names meet across runs
+ * and must stay in the order they were asserted. */
+static void test_many_findings_are_indexed_by_name_then_place(void)
+{
+	static const char *const values[] = {"yes", "no", "unknown"};
+	static const char *const names[] = {"findings-long-c", "findings-long-a", "f",
+					    "findings-long", "findings-long-b", "a",
+					    "findings-long-aa", "zz", "findings"};
+	enum { N_NAMES = sizeof(names) / sizeof(names[0]) };
+	onco_engine *engine = evaluated();
+	onco_run_facts run;
+	char fact[128];
+	size_t i, n = 0;
+
+	/* 9 names x 3 values, each once, in an order that mixes both */
+	for (i = 0; i < 3 * N_NAMES; i++) {
+		size_t k = (i * 7) % (3 * N_NAMES);
+
+		snprintf(fact, sizeof(fact), "(finding (name %s) (value %s))", names[k % N_NAMES],
+			 values[k / N_NAMES]);
+		/* test data, not case data: no case reaches CLIPS source text */
+		CU_ASSERT_PTR_NOT_NULL_FATAL(EnvAssertString(engine->env, fact));
+	}
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	check_by_name(&run);
+	for (i = 0; i < N_NAMES; i++) {
+		const onco_named_finding *first;
+
+		CU_ASSERT_EQUAL(onco_run_finding_values(engine, &run, names[i]), 7u);
+		CU_ASSERT_EQUAL(onco_run_findings_named(&run, names[i], &first), 3);
+		n += 3;
+	}
+	CU_ASSERT(run.n_findings >= n);
+	onco_run_facts_release(&run);
+	onco_engine_free(engine);
+}
+
 /* onco_run_is_concluded: the ids of the recommendation facts, and one a
  * walk adds. */
 static void test_concluded_options_are_those_recommended(void)
@@ -344,6 +384,7 @@ int main(void)
 		ONCO_TEST(test_a_retracted_fact_is_not_kept),
 		ONCO_TEST(test_nothing_new_changes_nothing),
 		ONCO_TEST(test_findings_are_indexed_by_name_then_place),
+		ONCO_TEST(test_many_findings_are_indexed_by_name_then_place),
 		ONCO_TEST(test_concluded_options_are_those_recommended),
 		ONCO_TEST(test_facts_are_sorted_by_their_template),
 	};

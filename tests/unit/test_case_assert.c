@@ -392,6 +392,49 @@ static void test_assert_same_case_twice_into_two_environments(void)
 	DestroyEnvironment(b);
 }
 
+/* The same case with its keys in another order (top level reversed, the
+ * patient's and the first treatment's shuffled) asserts the same facts in
+ * the same order: the builder follows the vocabulary, not the document. */
+static const char full_case_reordered[] =
+	"{\"fitness\": {\"chemotherapy_suitable\": true},"
+	" \"preferences\": {\"declines_chemotherapy\": false},"
+	" \"adverse_events\": [{\"grade\": 3, \"type\": \"fistula\"}],"
+	" \"symptoms\": [\"pain\", \"bleeding\"],"
+	" \"planned_procedures\": [{\"days_from_now\": 10, \"type\": \"elective-surgery\"}],"
+	" \"medications\": [{\"status\": \"stopped\", \"agent\": \"bevacizumab\"}],"
+	" \"prior_treatments\": [{\"progressed_after\": true, \"agents\": [\"cisplatin\","
+	"  \"fluorouracil\"], \"region\": \"pelvis\", \"type\": \"chemoradiation\"},"
+	"  {\"agents\": [], \"type\": \"surgery\"}],"
+	" \"biomarkers\": {\"HER2\": \"unknown\", \"PD-L1\": \"positive\"},"
+	" \"imaging\": [{\"days_ago\": 14, \"type\": \"pet-ct\"}],"
+	" \"cancer\": {\"recurrence\": {\"small\": true, \"size_cm\": 3.5,"
+	"   \"sites\": [\"central-pelvis\", \"vagina\"]},"
+	"  \"metastases\": [], \"recurrent\": true, \"stage\": \"IIB\", \"site\": \"cervix\"},"
+	" \"patient\": {\"ecog\": 1, \"sex\": \"female\", \"age\": 52},"
+	" \"id\": \"cervix-1\"}";
+
+static void test_assert_follows_the_vocabulary_not_the_key_order(void)
+{
+	void *a = env_with_schema(), *b = env_with_schema();
+	void *fa, *fb;
+	char ta[1024], tb[1024];
+	int n = 0;
+
+	assert_case(a, full_case);
+	assert_case(b, full_case_reordered);
+	for (fa = EnvGetNextFact(a, NULL), fb = EnvGetNextFact(b, NULL); fa != NULL && fb != NULL;
+	     fa = EnvGetNextFact(a, fa), fb = EnvGetNextFact(b, fb), n++) {
+		EnvGetFactPPForm(a, ta, sizeof(ta), fa);
+		EnvGetFactPPForm(b, tb, sizeof(tb), fb);
+		CU_ASSERT_STRING_EQUAL(ta, tb);
+	}
+	CU_ASSERT_PTR_NULL(fa);
+	CU_ASSERT_PTR_NULL(fb);
+	CU_ASSERT(n > 10);
+	DestroyEnvironment(a);
+	DestroyEnvironment(b);
+}
+
 static void test_assert_names_missing_template(void)
 {
 	void *env = CreateEnvironment();
@@ -499,6 +542,7 @@ int main(void)
 		ONCO_TEST(test_assert_normalises_negative_zero),
 		ONCO_TEST(test_assert_keeps_hostile_strings_as_data),
 		ONCO_TEST(test_assert_same_case_twice_into_two_environments),
+		ONCO_TEST(test_assert_follows_the_vocabulary_not_the_key_order),
 		ONCO_TEST(test_assert_names_missing_template),
 		ONCO_TEST(test_assert_names_missing_or_wrong_slot),
 		ONCO_TEST(test_drug_list_is_sorted_and_equals_schema_drug_slots),

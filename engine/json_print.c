@@ -124,14 +124,14 @@ static uint64_t copy_word(char *d, const unsigned char *p)
  * and put_string checks the string itself with the sanitizer's strlen
  * instead. The stores into the buffer stay checked.
  */
-#if defined(__SANITIZE_ADDRESS__)
-#define ONCO_ASAN 1
-#elif defined(__has_feature)
+#if defined(__SANITIZE_ADDRESS__) /* GCC */
+#define PRINT_UNDER_ASAN 1
+#elif defined(__has_feature) /* Clang */
 #if __has_feature(address_sanitizer)
-#define ONCO_ASAN 1
+#define PRINT_UNDER_ASAN 1
 #endif
 #endif
-#ifdef ONCO_ASAN
+#ifdef PRINT_UNDER_ASAN
 #define READS_PAST_END __attribute__((no_sanitize_address))
 #else
 #define READS_PAST_END
@@ -373,7 +373,7 @@ static void put_string(out *o, const char *s, int key)
 	size_t room = o->size - o->used, n = NOT_PLAIN;
 	char *d;
 
-#ifdef ONCO_ASAN
+#ifdef PRINT_UNDER_ASAN
 	{
 		/* every byte of the string readable (see READS_PAST_END) */
 		volatile size_t checked = strlen((const char *)p);

@@ -362,10 +362,12 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 	cJSON_ArrayForEach(entry, list)
 		if (strcmp(entry->child->valuestring, name) == 0)
 			return 0;
-	/* Whole before it joins the list: the loop above reads "finding". */
+	/* Whole before it joins the list: the loop above reads "finding". The
+	 * rule base's texts outlive the document: referenced, not copied. */
 	entry = cJSON_CreateObject();
 	if (entry == NULL || add(entry, "finding", cJSON_CreateString(name)) != 0 ||
-	    add(entry, "statement", cJSON_CreateString(def != NULL ? def->text : name)) != 0 ||
+	    add(entry, "statement", def != NULL ? cJSON_CreateStringReference(def->text)
+						: cJSON_CreateString(name)) != 0 ||
 	    add(entry, "needs", needs = cJSON_CreateArray()) != 0 ||
 	    add(entry, "fields", fields = cJSON_CreateArray()) != 0 ||
 	    add(entry, "undecided", list_undecided = cJSON_CreateArray()) != 0 ||
@@ -374,7 +376,8 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 		return ONCO_ENOMEM;
 	}
 	for (v = 0; v < 3; v++)
-		if (accepts[v] && onco_json_append(needs, cJSON_CreateString(onco_finding_values[v])) != 0)
+		if (accepts[v] &&
+		    onco_json_append(needs, cJSON_CreateStringReference(onco_finding_values[v])) != 0)
 			return ONCO_ENOMEM;
 	/* "undecided": the fields the case records that do not decide the
 	 * finding, each with what it holds ({"field", "why"}), in the order

@@ -23,8 +23,8 @@ static int add_error(cJSON *errors, const char *pointer, const char *message)
 {
 	cJSON *e = cJSON_CreateObject();
 
-	if (e == NULL || !cJSON_AddStringToObject(e, "pointer", pointer) ||
-	    !cJSON_AddStringToObject(e, "message", message)) {
+	if (e == NULL || ONCO_JSON_ADD(e, "pointer", cJSON_CreateString(pointer)) != 0 ||
+	    ONCO_JSON_ADD(e, "message", cJSON_CreateString(message)) != 0) {
 		cJSON_Delete(e);
 		return ONCO_ENOMEM;
 	}
@@ -41,11 +41,11 @@ static int error_document(const char *case_id, const onco_case_issues *issues,
 	size_t i;
 	int rc = doc == NULL ? ONCO_ENOMEM : 0;
 
-	if (rc == 0 && !(case_id != NULL ? cJSON_AddStringToObject(doc, "case", case_id)
-					 : cJSON_AddNullToObject(doc, "case")))
-		rc = ONCO_ENOMEM;
-	if (rc == 0 && (errors = cJSON_AddArrayToObject(doc, "errors")) == NULL)
-		rc = ONCO_ENOMEM;
+	if (rc == 0)
+		rc = ONCO_JSON_ADD(doc, "case", case_id != NULL ? cJSON_CreateString(case_id)
+								: cJSON_CreateNull());
+	if (rc == 0)
+		rc = ONCO_JSON_ADD(doc, "errors", errors = cJSON_CreateArray());
 	for (i = 0; rc == 0 && issues != NULL && i < issues->count; i++)
 		rc = add_error(errors, issues->items[i].pointer, issues->items[i].message);
 	if (rc == 0 && message != NULL)
@@ -121,22 +121,22 @@ static int add_scope(onco_engine *engine, onco_run_facts *run, cJSON *doc)
 		for (i = 0; i < engine->kb.n_guidelines && used < sizeof(reason); i++)
 			used += (size_t)snprintf(reason + used, sizeof(reason) - used, "%s %s.",
 						 i ? "" : "", engine->kb.guidelines[i].covers);
-		if (!cJSON_AddStringToObject(doc, "scope", "not covered") ||
-		    !cJSON_AddStringToObject(doc, "scope_reason", reason) ||
-		    !cJSON_AddArrayToObject(doc, "guidelines"))
+		if (ONCO_JSON_ADD(doc, "scope", cJSON_CreateStringReference("not covered")) != 0 ||
+		    ONCO_JSON_ADD(doc, "scope_reason", cJSON_CreateString(reason)) != 0 ||
+		    ONCO_JSON_ADD(doc, "guidelines", cJSON_CreateArray()) != 0)
 			return ONCO_ENOMEM;
 		return 0;
 	}
-	if (!cJSON_AddStringToObject(doc, "scope", "covered"))
+	if (ONCO_JSON_ADD(doc, "scope", cJSON_CreateStringReference("covered")) != 0 ||
+	    ONCO_JSON_ADD(doc, "guidelines", guidelines = cJSON_CreateArray()) != 0)
 		return ONCO_ENOMEM;
-	guidelines = cJSON_AddArrayToObject(doc, "guidelines");
-	if (guidelines == NULL)
-		return ONCO_ENOMEM;
-	/* Scope facts are few; keep the ids sorted and unique. */
+	/* Scope facts are few; keep the ids sorted and unique. The ids are
+	 * the rule base's, which outlives the document (printed before the
+	 * evaluation returns): referenced, not copied. */
 	for (i = 0; i < engine->kb.n_guidelines && rc == 0; i++)
 		if (onco_run_has_scope(engine, run, engine->kb.guidelines[i].id))
 			rc = onco_json_append(guidelines,
-					      cJSON_CreateString(engine->kb.guidelines[i].id));
+					      cJSON_CreateStringReference(engine->kb.guidelines[i].id));
 	return rc;
 }
 
@@ -184,19 +184,20 @@ static cJSON *summary_of(cJSON *doc)
  * no rule checked (docs/output-format.md). */
 static int add_not_assessed(const onco_case *c, cJSON *doc)
 {
-	cJSON *list = cJSON_AddArrayToObject(doc, "not_assessed");
+	cJSON *list = NULL;
 	onco_named_drug *drugs;
 	size_t i, n;
 
-	if (list == NULL || onco_case_named_drugs(c, &drugs, &n) != 0)
+	if (ONCO_JSON_ADD(doc, "not_assessed", list = cJSON_CreateArray()) != 0 ||
+	    onco_case_named_drugs(c, &drugs, &n) != 0)
 		return ONCO_ENOMEM;
 	for (i = 0; i < n; i++) {
 		/* an item added to the list is freed with the document */
 		cJSON *item = cJSON_CreateObject();
 
 		if (item == NULL || !cJSON_AddItemToArray(list, item) ||
-		    cJSON_AddStringToObject(item, "name", drugs[i].name) == NULL ||
-		    cJSON_AddStringToObject(item, "pointer", drugs[i].pointer) == NULL) {
+		    ONCO_JSON_ADD(item, "name", cJSON_CreateString(drugs[i].name)) != 0 ||
+		    ONCO_JSON_ADD(item, "pointer", cJSON_CreateString(drugs[i].pointer)) != 0) {
 			onco_named_drugs_free(drugs, n);
 			return ONCO_ENOMEM;
 		}
@@ -225,13 +226,16 @@ static int result_document(onco_engine *engine, const onco_case *c, onco_run_fac
 	run->lean = (flags & ONCO_JSON_SUMMARY) != 0;
 	run->kase = c;
 	rc = (doc = cJSON_CreateObject()) == NULL ? ONCO_ENOMEM : 0;
-	if (rc == 0 && !cJSON_AddStringToObject(doc, "case", onco_case_id(c)))
-		rc = ONCO_ENOMEM;
-	if (rc == 0 && (kb = cJSON_AddObjectToObject(doc, "knowledge_base")) == NULL)
-		rc = ONCO_ENOMEM;
-	if (rc == 0 && (!cJSON_AddStringToObject(kb, "version", engine->kb.version) ||
-			!cJSON_AddStringToObject(kb, "sha256", engine->kb.sha256)))
-		rc = ONCO_ENOMEM;
+	/* The case's strings are copied; the rule base's, which outlives the
+	 * document, are referenced. */
+	if (rc == 0)
+		rc = ONCO_JSON_ADD(doc, "case", cJSON_CreateString(onco_case_id(c)));
+	if (rc == 0)
+		rc = ONCO_JSON_ADD(doc, "knowledge_base", kb = cJSON_CreateObject());
+	if (rc == 0)
+		rc = ONCO_JSON_ADD(kb, "version", cJSON_CreateStringReference(engine->kb.version));
+	if (rc == 0)
+		rc = ONCO_JSON_ADD(kb, "sha256", cJSON_CreateStringReference(engine->kb.sha256));
 	if (rc == 0)
 		rc = add_scope(engine, run, doc);
 	for (k = 0; k < sizeof(lists) / sizeof(lists[0]) && rc == 0; k++)
@@ -245,8 +249,8 @@ static int result_document(onco_engine *engine, const onco_case *c, onco_run_fac
 		rc = add_not_assessed(c, doc);
 	if (rc == 0)
 		rc = onco_cards_add(engine, run, doc);
-	if (rc == 0 && !cJSON_AddStringToObject(doc, "disclaimer", disclaimer))
-		rc = ONCO_ENOMEM;
+	if (rc == 0)
+		rc = ONCO_JSON_ADD(doc, "disclaimer", cJSON_CreateStringReference(disclaimer));
 	if (rc != 0) {
 		cJSON_Delete(doc);
 		return rc;

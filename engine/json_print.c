@@ -92,24 +92,6 @@ static uint64_t escapes_in_word(uint64_t w)
 		((backslash - ones) & ~backslash)) & highs;
 }
 
-#ifdef __SSE2__
-/* Whether the 16 bytes at `p` need no escape; they are copied to `d` either
- * way. */
-static int plain16(char *d, const unsigned char *p)
-{
-	const __m128i below = _mm_set1_epi8(0x1f), quote = _mm_set1_epi8('"'),
-		      backslash = _mm_set1_epi8('\\');
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	/* unsigned v <= 0x1f exactly when max(v, 0x1f) is 0x1f */
-	__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, below), below),
-				   _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-						_mm_cmpeq_epi8(v, backslash)));
-
-	_mm_storeu_si128((__m128i *)(void *)d, v);
-	return _mm_movemask_epi8(bad) == 0;
-}
-#endif
-
 /* Copies the 8 bytes at `p` to `d`; those that need an escape, as
  * escapes_in_word gives them. */
 static uint64_t copy_word(char *d, const unsigned char *p)
@@ -121,48 +103,194 @@ static uint64_t copy_word(char *d, const unsigned char *p)
 	return escapes_in_word(w);
 }
 
-/* Whether none of the `n` bytes at `p` needs an escape; they are copied to
- * `d` either way (d has room for them). Every string is read in a few
- * loads, none outside it: blocks of 16 bytes with SSE2 (8 without), the
- * last one ending with the string and overlapping the one before; below
- * that, two words of 4 that overlap, or single bytes. */
-static int copy_plain(char *d, const unsigned char *p, size_t n)
-{
-	uint64_t bad = 0;
-	size_t i;
-
-#ifdef __SSE2__
-	if (n >= 16) {
-		int plain = 1;
-
-		for (i = 0; i + 16 < n; i += 16)
-			plain &= plain16(d + i, p + i);
-		return plain & plain16(d + n - 16, p + n - 16);
-	}
+/*
+ * Finding the end of a string while copying it. A string's length is not
+ * stored: printing measured each one with strlen, then copied it in a
+ * second pass that looked for bytes to escape. Those bytes include the
+ * ones below 0x20, and so the NUL: one pass that copies and stops at the
+ * first of them does both.
+ *
+ * That pass reads whole aligned blocks (16 bytes with SSE2, 8 without):
+ * the block that holds the NUL holds bytes after it, and with SSE2 the
+ * first block holds bytes before the string. An aligned block lies within
+ * one page (a page is a multiple of 16 bytes), the page that holds the
+ * string's own bytes, so reading it cannot fault; the bytes outside the
+ * string are masked off or never looked at, as glibc's strlen does. No
+ * read ever crosses into the next aligned block past the NUL.
+ *
+ * AddressSanitizer would report those bytes (they belong to no object):
+ * the two functions that load blocks are not instrumented (a function
+ * with another sanitizer attribute is never inlined into one without),
+ * and put_string checks the string itself with the sanitizer's strlen
+ * instead. The stores into the buffer stay checked.
+ */
+#if defined(__SANITIZE_ADDRESS__) /* GCC */
+#define PRINT_UNDER_ASAN 1
+#elif defined(__has_feature) /* Clang */
+#if __has_feature(address_sanitizer)
+#define PRINT_UNDER_ASAN 1
 #endif
+#endif
+#ifdef PRINT_UNDER_ASAN
+#define READS_PAST_END __attribute__((no_sanitize_address))
+#else
+#define READS_PAST_END
+#endif
+
+/* Returned by copy_string when the string must be written by put_escaped. */
+#define NOT_PLAIN SIZE_MAX
+
+/* ONCO_JSON_PRINT_WORDS forces the portable path on x86 too, for its test. */
+#if defined(__SSE2__) && !defined(ONCO_JSON_PRINT_WORDS)
+/* The bytes of the 16 at `v` that stop a plain copy (below 0x20, the NUL
+ * among them; a quote; a backslash), each as bit i for byte i. */
+static unsigned stops16(__m128i v)
+{
+	const __m128i below = _mm_set1_epi8(0x1f), quote = _mm_set1_epi8('"'),
+		      backslash = _mm_set1_epi8('\\');
+	/* unsigned v <= 0x1f exactly when max(v, 0x1f) is 0x1f */
+	__m128i stop = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, below), below),
+				    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+						 _mm_cmpeq_epi8(v, backslash)));
+
+	return (unsigned)_mm_movemask_epi8(stop);
+}
+
+/* Copies the `n` bytes at `p` to `d`, n at most 16, reading none past
+ * them: two words that overlap, or single bytes below 4 (no memcpy call,
+ * whose dispatch costs more than these strings). */
+static void copy_short(char *d, const unsigned char *p, size_t n)
+{
 	if (n >= 8) {
-		for (i = 0; i + 8 < n; i += 8)
-			bad |= copy_word(d + i, p + i);
-		return (bad | copy_word(d + n - 8, p + n - 8)) == 0;
-	}
-	if (n >= 4) {
+		uint64_t first, last;
+
+		memcpy(&first, p, 8);
+		memcpy(&last, p + n - 8, 8);
+		memcpy(d, &first, 8);
+		memcpy(d + n - 8, &last, 8);
+	} else if (n >= 4) {
 		uint32_t first, last;
 
 		memcpy(&first, p, 4);
 		memcpy(&last, p + n - 4, 4);
 		memcpy(d, &first, 4);
 		memcpy(d + n - 4, &last, 4);
-		return escapes_in_word(first | (uint64_t)last << 32) == 0;
-	}
-	/* 1 to 3 bytes: p[0], p[n / 2] and p[n - 1] are all of them */
-	if (n > 0) {
+	} else if (n > 0) {
+		/* 1 to 3 bytes: p[0], p[n / 2] and p[n - 1] are all of them */
 		d[0] = (char)p[0];
 		d[n / 2] = (char)p[n / 2];
 		d[n - 1] = (char)p[n - 1];
-		return !escaped[p[0]] && !escaped[p[n / 2]] && !escaped[p[n - 1]];
 	}
-	return 1;
 }
+
+/* The aligned block of 16 bytes at `block`. */
+static READS_PAST_END __m128i load_block(const unsigned char *block)
+{
+	return _mm_load_si128((const __m128i *)(const void *)block);
+}
+
+/* The number of the lowest bit set in `mask` (not 0). */
+static size_t first_bit(unsigned mask)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctz(mask);
+#else
+	size_t i = 0;
+
+	while ((mask & 1u) == 0) {
+		mask >>= 1;
+		i++;
+	}
+	return i;
+#endif
+}
+
+/* Copies the string `s` to `d`, which has room for `room` bytes, while no
+ * byte needs an escape. Returns its length when all of it was copied (the
+ * bytes after it in its last block were stored too, within `room`), or
+ * NOT_PLAIN when a byte needs an escape or the room ran out. */
+static size_t copy_string(char *d, size_t room, const unsigned char *s)
+{
+	size_t skew = (uintptr_t)s & 15, n = 0;
+	const unsigned char *block = s - skew;
+	unsigned stops;
+
+	if (room < 16)
+		return NOT_PLAIN;
+	if (skew != 0) {
+		/* the block that holds s, its bytes before s shifted out */
+		stops = stops16(load_block(block)) >> skew;
+		if (stops != 0) {
+			n = first_bit(stops);
+			if (s[n] != '\0')
+				return NOT_PLAIN;
+			copy_short(d, s, n);
+			return n;
+		}
+		n = 16 - skew;
+		copy_short(d, s, n);
+		block += 16;
+	}
+	for (;;) {
+		__m128i v;
+
+		if (room - n < 16)
+			return NOT_PLAIN;
+		v = load_block(block);
+		_mm_storeu_si128((__m128i *)(void *)(d + n), v);
+		stops = stops16(v);
+		if (stops != 0) {
+			size_t i = first_bit(stops);
+
+			return block[i] == '\0' ? n + i : NOT_PLAIN;
+		}
+		n += 16;
+		block += 16;
+	}
+}
+#else
+/* The aligned word of 8 bytes at `word`. */
+static READS_PAST_END uint64_t load_word(const unsigned char *word)
+{
+	uint64_t w;
+
+	memcpy(&w, word, sizeof(w));
+	return w;
+}
+
+/* The same in words of 8 bytes: byte by byte up to the first aligned
+ * word, then a word at a time. Within the word that holds a stop, the
+ * bytes are looked at in order: the word's high bits need not say which
+ * byte comes first (the byte order, and the borrows of escapes_in_word
+ * above its first match). */
+static size_t copy_string(char *d, size_t room, const unsigned char *s)
+{
+	size_t n = 0;
+
+	for (; ((uintptr_t)(s + n) & 7) != 0; n++) {
+		if (s[n] == '\0')
+			return n;
+		if (escaped[s[n]] || n == room)
+			return NOT_PLAIN;
+		d[n] = (char)s[n];
+	}
+	for (;;) {
+		uint64_t w;
+
+		if (room - n < 8)
+			return NOT_PLAIN;
+		w = load_word(s + n);
+		memcpy(d + n, &w, sizeof(w));
+		if (escapes_in_word(w) != 0) {
+			for (; s[n] != '\0'; n++)
+				if (escaped[s[n]])
+					return NOT_PLAIN;
+			return n;
+		}
+		n += 8;
+	}
+}
+#endif
 
 /* `n` bytes at `p` into `d`, escaped as cJSON escapes them; the end of what
  * was written. Eight bytes at a time while they need no escape, byte by
@@ -204,7 +332,7 @@ static char *copy_escaped(char *d, const unsigned char *p, size_t n)
 	return d;
 }
 
-/* The slow half of put_text, kept out of line so that the usual half
+/* The slow half of put_string, kept out of line so that the usual half
  * saves no registers. */
 #if defined(__GNUC__)
 #define OUT_OF_LINE __attribute__((noinline))
@@ -232,33 +360,40 @@ static OUT_OF_LINE void put_escaped(out *o, const unsigned char *p, size_t lengt
 	o->used = (size_t)(d - o->text);
 }
 
-/* The same. Strings here are short keys and sentences that almost never
- * need an escape and fit the buffer: they are copied in a few loads and
- * stores that also tell whether any byte needs one; only then, or when the
- * buffer must grow, does put_escaped write them (again). Unescaped, they
- * need room for themselves, two quotes, the colon and the final NUL. */
-static void put_text(out *o, const unsigned char *p, size_t length, int key)
+/* The string `s` (NULL: empty) quoted, followed by a colon when it is a
+ * `key`. Strings here are short keys and sentences that almost never need
+ * an escape and fit the buffer: copy_string copies them in one pass that
+ * also finds their end; only when a byte needs an escape, or the buffer
+ * must grow, are they measured and written (again) by put_escaped. The
+ * room given to copy_string leaves the two quotes, the colon and the
+ * final NUL. */
+static void put_string(out *o, const char *s, int key)
 {
+	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
+	size_t room = o->size - o->used, n = NOT_PLAIN;
 	char *d;
 
-	if (o->size - o->used < length + 4 || !copy_plain(o->text + o->used + 1, p, length)) {
-		put_escaped(o, p, length, key);
+#ifdef PRINT_UNDER_ASAN
+	{
+		/* every byte of the string readable (see READS_PAST_END) */
+		volatile size_t checked = strlen((const char *)p);
+
+		(void)checked;
+	}
+#endif
+	if (room >= 4)
+		n = copy_string(o->text + o->used + 1, room - 4, p);
+	if (n == NOT_PLAIN) {
+		put_escaped(o, p, strlen((const char *)p), key);
 		return;
 	}
 	d = o->text + o->used;
 	d[0] = '"';
-	d += length + 1;
+	d += n + 1;
 	*d++ = '"';
 	if (key)
 		*d++ = ':';
 	o->used = (size_t)(d - o->text);
-}
-
-static void put_string(out *o, const char *s, int key)
-{
-	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
-
-	put_text(o, p, strlen((const char *)p), key);
 }
 
 /* As cJSON's print_number: %1.15g unless that does not read back as the

@@ -41,6 +41,23 @@ int onco_json_print_append(const cJSON *doc, char **text, size_t *length, size_t
  * NULL or could not be added. */
 int onco_json_append(cJSON *array, cJSON *item);
 
+/* Adds `item` (NULL: memory ran out) to `object` under `key`, which must be
+ * a string literal: cJSON keeps the pointer and neither copies nor frees
+ * it (cJSON_AddItemToObjectCS), a string of the program lives as long as
+ * any document. `"" key ""` compiles for a literal only; a key made at run
+ * time goes through cJSON_AddItemToObject, which copies it. 0, or
+ * ONCO_ENOMEM with `item` deleted. */
+#define ONCO_JSON_ADD(object, key, item) onco_json_add_literal((object), "" key "", (item))
+
+/* ONCO_JSON_ADD without the check that `key` is a literal: call the macro. */
+static inline int onco_json_add_literal(cJSON *object, const char *key, cJSON *item)
+{
+	if (item != NULL && cJSON_AddItemToObjectCS(object, key, item))
+		return 0;
+	cJSON_Delete(item);
+	return ONCO_ENOMEM;
+}
+
 /* Sorting a list: onco_json_sort (json_sort.c, private/collect.h). */
 
 #endif

@@ -2,11 +2,17 @@
  * test_json_print.c: the engine's compact printer (engine/json_print.c)
  * gives the bytes cJSON_PrintUnformatted gives, for every kind of value,
  * every byte that must be escaped and numbers of every shape; an invalid
- * item is refused, not printed.
+ * item is refused, not printed. Built twice: as the engine is, and with
+ * ONCO_JSON_PRINT_WORDS (test_json_print_words), the word-at-a-time path
+ * that machines without SSE2 take.
  */
+/* MAP_ANONYMOUS, for the page-end test */
+#define _DEFAULT_SOURCE
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -124,6 +130,78 @@ static void test_strings_of_every_length_print_whole(void)
 	CU_ASSERT(strstr(printed, "[\"\",\"A\",\"\\n\",\"\\u0002\",\"AB\",\"\\\"\\n\",") == printed);
 	free(printed);
 	cJSON_Delete(doc);
+}
+
+/* Prints an array holding `s` as a string and an object holding it as a
+ * key, neither copied: the printer reads `s` where it lies. */
+static void prints_in_place(const char *s)
+{
+	cJSON *doc = cJSON_CreateArray(), *object = cJSON_CreateObject();
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(object);
+	CU_ASSERT(cJSON_AddItemToArray(doc, cJSON_CreateStringReference(s)));
+	CU_ASSERT(cJSON_AddItemToObjectCS(object, s, cJSON_CreateStringReference(s)));
+	CU_ASSERT(cJSON_AddItemToArray(doc, object));
+	free(same_as_cjson(doc));
+	cJSON_Delete(doc);
+}
+
+/* The printer finds a string's end while copying it, in aligned blocks
+ * that hold bytes before the string and after its NUL: strings starting
+ * at every offset of a block, of every length up to past two blocks,
+ * plain or ending in a byte that stops the copy, with bytes around them
+ * that would need an escape (they must be ignored). */
+static void test_strings_at_every_offset_of_a_block_print_whole(void)
+{
+	static const char last[] = {'a', '"', '\\', '\n', '\x01', '\x1f', '\x7f', '\x80', '\xff'};
+	_Alignas(64) char buffer[128];
+	size_t start, length, k, i;
+
+	for (start = 0; start < 32; start++)
+		for (length = 0; length <= 40; length++)
+			for (k = 0; k < sizeof(last); k++) {
+				memset(buffer, '"', sizeof(buffer));
+				buffer[start > 0 ? start - 1 : 0] = '\x01';
+				for (i = 0; i < length; i++)
+					buffer[start + i] = (char)('a' + (i % 26));
+				if (length > 0)
+					buffer[start + length - 1] = last[k];
+				buffer[start + length] = '\0';
+				buffer[start + length + 1] = '\n';
+				prints_in_place(buffer + start);
+			}
+}
+
+/* Strings that end on the last byte of a page followed by one that may
+ * not be read, and strings that start on the first byte of a page after
+ * one that may not be read, of every length up to past two blocks: no
+ * load may cross into a page the string does not touch (a crash here). */
+static void test_strings_next_to_an_unreadable_page_print_whole(void)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), length, i;
+	char *pages = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *middle = pages + page;
+
+	CU_ASSERT_FATAL(pages != MAP_FAILED);
+	CU_ASSERT_FATAL(mprotect(pages, page, PROT_NONE) == 0);
+	CU_ASSERT_FATAL(mprotect(middle + page, page, PROT_NONE) == 0);
+	for (length = 0; length <= 40; length++) {
+		char *at_end = middle + page - 1 - length;
+
+		memset(middle, 'x', page);
+		for (i = 0; i < length; i++)
+			at_end[i] = (char)('A' + (i % 26));
+		at_end[length] = '\0';
+		prints_in_place(at_end);
+		if (length > 0) {
+			at_end[length - 1] = '\t';
+			prints_in_place(at_end);
+		}
+		middle[length] = '\0';
+		prints_in_place(middle);
+	}
+	munmap(pages, 3 * page);
 }
 
 static void test_numbers_of_every_shape_print_as_cjson_prints_them(void)
@@ -262,6 +340,8 @@ int main(void)
 		ONCO_TEST(test_every_kind_of_value_prints_as_cjson_prints_it),
 		ONCO_TEST(test_an_escape_at_any_place_of_a_block_is_found),
 		ONCO_TEST(test_strings_of_every_length_print_whole),
+		ONCO_TEST(test_strings_at_every_offset_of_a_block_print_whole),
+		ONCO_TEST(test_strings_next_to_an_unreadable_page_print_whole),
 		ONCO_TEST(test_every_byte_that_needs_an_escape_is_escaped_as_cjson_does),
 		ONCO_TEST(test_numbers_of_every_shape_print_as_cjson_prints_them),
 		ONCO_TEST(test_a_document_larger_than_the_first_buffer_prints_whole),

@@ -192,6 +192,9 @@ struct onco_engine {
 	 * else NULL; looked up once (possible_template_sought). */
 	void *possible_template;
 	int possible_template_sought;
+	/* patient.c: the templates the status card's lines read and the
+	 * places of their slots, found on first use. */
+	struct onco_patient_index *patient_index;
 	/* blocked.c: the recommendation rules' conditions compiled for
 	 * judging, made on first use (onco_run_blocked_rules). */
 	struct onco_blocked_index *blocked_index;
@@ -239,6 +242,10 @@ void onco_walk_templates_free(onco_engine *engine);
 typedef struct onco_fields_memo onco_fields_memo;
 void onco_fields_memo_clear(onco_engine *engine);
 void onco_fields_memo_free(onco_engine *engine);
+
+/* patient.c: frees engine->patient_index. */
+typedef struct onco_patient_index onco_patient_index;
+void onco_patient_index_free(onco_engine *engine);
 
 /* blocked.c: frees engine->blocked_index. */
 typedef struct onco_blocked_index onco_blocked_index;

@@ -145,6 +145,21 @@ typedef struct onco_supports {
 	size_t n_facts, cap_facts;
 	int sorted; /* entries sorted by finding name and value */
 	int nomem;  /* a firing could not be recorded: the run fails */
+	/* Made at open (onco_support_ranks_build), so that a finding's
+	 * entries are found by the addresses of its name and value symbols
+	 * and the rank of the pair: the finding names rules conclude, by
+	 * their symbol, each with its ranks (support_rank) [first, first +
+	 * count); the value symbol's text of each rank (NULL: not a symbol
+	 * of the environment). */
+	onco_symbol_index names;
+	struct onco_rank_range {
+		unsigned first, count;
+	} *ranges;
+	const char **rank_values;
+	/* The finding template last read and the places of its name and
+	 * value slots. */
+	const void *finding_template;
+	long name_place, value_place;
 } onco_supports;
 
 struct onco_engine {

@@ -110,13 +110,14 @@ typedef struct card {
 	int raised;  /* comes right after the status card */
 	int collapsed;
 	const char *lead;
+	const onco_card_def *def; /* the card-def it was last given, or NULL */
 	const list_item **items[L_COUNT];
-	size_t n[L_COUNT];
+	size_t n[L_COUNT], cap[L_COUNT];
 } card;
 
 typedef struct deck {
 	card *cards;
-	size_t n;
+	size_t n, cap;
 } deck;
 
 /* Whether two short texts are equal. The cards compare a few hundred
@@ -239,24 +240,22 @@ static void deck_release(deck *d)
 	}
 	free(d->cards);
 	d->cards = NULL;
-	d->n = 0;
+	d->n = d->cap = 0;
 }
 
 /* The card with this id, made (empty) when absent; NULL when memory runs
  * out. */
 static card *deck_card(deck *d, const char *id, const char *kind, const char *title)
 {
-	card *grown, *c;
+	card *c;
 	size_t i;
 
 	for (i = 0; i < d->n; i++)
 		if (strcmp(d->cards[i].id, id) == 0)
 			return &d->cards[i];
-	grown = realloc(d->cards, (d->n + 1) * sizeof(*grown));
-	if (grown == NULL)
+	if (onco_grow((void **)&d->cards, &d->cap, d->n + 1, sizeof(*d->cards)) != 0)
 		return NULL;
-	d->cards = grown;
-	c = &grown[d->n];
+	c = &d->cards[d->n];
 	memset(c, 0, sizeof(*c));
 	c->id = onco_strdup(id);
 	if (c->id == NULL)
@@ -270,12 +269,10 @@ static card *deck_card(deck *d, const char *id, const char *kind, const char *ti
 
 static int card_add(card *c, int list, const list_item *it)
 {
-	const list_item **grown = realloc(c->items[list], (c->n[list] + 1) * sizeof(*grown));
-
-	if (grown == NULL)
+	if (onco_grow((void **)&c->items[list], &c->cap[list], c->n[list] + 1,
+		      sizeof(*c->items[list])) != 0)
 		return ONCO_ENOMEM;
-	c->items[list] = grown;
-	grown[c->n[list]++] = it;
+	c->items[list][c->n[list]++] = it;
 	return 0;
 }
 
@@ -287,13 +284,19 @@ static card *option_card(onco_engine *engine, deck *d, const list_item *option)
 {
 	const onco_card_def *def = onco_kb_card_def(&engine->kb, member(option, M_CARD));
 	const char *kind, *intent = member_or(option, M_INTENT, "");
-	size_t m = option->modality;
+	size_t m = option->modality, i;
 	char id[64];
 	card *c;
 
 	if (def != NULL) {
+		/* the card given this definition: most options of a card
+		 * follow one another, and the pointer spares comparing ids */
+		for (i = 0; i < d->n; i++)
+			if (d->cards[i].def == def)
+				return &d->cards[i];
 		c = deck_card(d, def->id, def->kind, def->title);
 		if (c != NULL) {
+			c->def = def;
 			c->guideline = def->guideline;
 			c->order = def->order;
 		}
@@ -896,7 +899,7 @@ static cJSON *status_json(onco_engine *engine, const lists *ls,
 
 int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 {
-	deck d = {NULL, 0};
+	deck d = {NULL, 0, 0};
 	card status_items; /* what the status card holds besides the patient */
 	lists ls;
 	cJSON *cards = cJSON_CreateArray(), *status, *patient = NULL;

@@ -46,13 +46,9 @@ static void check_order(onco_engine *engine, void *ctx)
 
 static void test_a_templates_facts_come_in_working_memory_order(void)
 {
-	onco_engine_options opts;
-	onco_engine *engine = NULL;
-	onco_error err;
+	onco_engine *engine = onco_open_built_in();
 	size_t compared = 0;
 
-	onco_engine_options_default(&opts);
-	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
 	CU_ASSERT_TRUE(onco_each_regression_case(engine, check_order, &compared) > 0);
 	CU_ASSERT_TRUE(compared > 0);
 	onco_engine_free(engine);
@@ -91,13 +87,9 @@ static void check_kept_index(onco_engine *engine, void *ctx)
 
 static void test_the_kept_index_reads_the_lines_of_every_case(void)
 {
-	onco_engine_options opts;
-	onco_engine *engine = NULL;
-	onco_error err;
+	onco_engine *engine = onco_open_built_in();
 	size_t cases = 0;
 
-	onco_engine_options_default(&opts);
-	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
 	CU_ASSERT_TRUE(onco_each_regression_case(engine, check_kept_index, &cases) > 0);
 	CU_ASSERT_TRUE(cases > 0);
 	onco_engine_free(engine);

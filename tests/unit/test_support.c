@@ -51,20 +51,9 @@ static void check_findings(onco_engine *engine, void *ctx)
 	}
 }
 
-static onco_engine *opened(void)
-{
-	onco_engine_options opts;
-	onco_engine *engine = NULL;
-	onco_error err;
-
-	onco_engine_options_default(&opts);
-	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
-	return engine;
-}
-
 static void test_a_findings_firings_are_found_by_its_symbols(void)
 {
-	onco_engine *engine = opened();
+	onco_engine *engine = onco_open_built_in();
 	size_t findings = 0;
 
 	/* the index knows the pairs of the built-in rule base */
@@ -76,7 +65,7 @@ static void test_a_findings_firings_are_found_by_its_symbols(void)
 
 static void test_without_the_index_the_texts_find_the_same_firings(void)
 {
-	onco_engine *engine = opened();
+	onco_engine *engine = onco_open_built_in();
 	size_t findings = 0;
 
 	/* an empty index: every pair is one it does not know */

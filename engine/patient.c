@@ -139,7 +139,7 @@ static const template_view fitness_view = {"fitness", NULL, "; ", {
 /* Lines of the status card: a topic, and the templates it reads, in order.
  * Facts of one template (several metastases) join with its separator after
  * its lead; facts of different templates with "; ". A template is read by
- * one line only (onco_patient_lines finds a fact's line by it). */
+ * one line only. */
 typedef struct line_view {
 	const char *topic;
 	const template_view *templates[6];

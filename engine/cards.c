@@ -26,9 +26,12 @@ enum { L_OPTIONS, L_POSSIBLE, L_WARNINGS, L_EXCLUSIONS, L_MISSING, L_NOTES, L_CO
 
 static const char *const list_keys[L_COUNT] = {"options", "possible", "warnings",
 					       "exclusions", "missing", "notes"};
-/* The lists of the result document the cards hold the items of. */
-static const char *const doc_keys[L_COUNT] = {"recommendations", "possible", "warnings",
-					      "exclusions", "missing_information", "notes"};
+/* The members of the result document the cards read: the lists they hold
+ * the items of (by L_*), then its guidelines. */
+enum { D_GUIDELINES = L_COUNT, D_COUNT };
+static const char *const doc_keys[D_COUNT] = {"recommendations", "possible", "warnings",
+					      "exclusions", "missing_information", "notes",
+					      "guidelines"};
 
 /* Card kinds in the order cards are shown, with the title of a card the
  * engine makes for that kind. */
@@ -107,18 +110,46 @@ typedef struct card {
 	int raised;  /* comes right after the status card */
 	int collapsed;
 	const char *lead;
+	const onco_card_def *def; /* the card-def it was last given, or NULL */
 	const list_item **items[L_COUNT];
-	size_t n[L_COUNT];
+	size_t n[L_COUNT], cap[L_COUNT];
 } card;
 
 typedef struct deck {
 	card *cards;
-	size_t n;
+	size_t n, cap;
 } deck;
+
+/* Whether two short texts are equal. The cards compare a few hundred
+ * member names, kinds and modalities per case, most of them a few letters
+ * long: written inline, such a comparison costs a few instructions where a
+ * call of strcmp (through the PLT) cost more than the comparing. Long
+ * texts that share a long start (ids, sources) go to strcmp, which
+ * compares many bytes at a time. */
+static inline int same(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+/* The member `key` of an object, as cJSON_GetObjectItemCaseSensitive finds
+ * it (the first of that name), compared with same(). */
+static const cJSON *get(const cJSON *o, const char *key)
+{
+	const cJSON *m;
+
+	for (m = o != NULL ? o->child : NULL; m != NULL; m = m->next)
+		if (m->string != NULL && same(m->string, key))
+			return m;
+	return NULL;
+}
 
 static const char *str(const cJSON *o, const char *key)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	const cJSON *v = get(o, key);
 
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
@@ -150,7 +181,7 @@ static size_t index_of(const char *s, const char *const *list, size_t n)
 	size_t i;
 
 	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(s, list[i]) == 0)
+		if (same(s, list[i]))
 			return i;
 	return n;
 }
@@ -160,7 +191,7 @@ static size_t kind_rank(const char *kind)
 	size_t i;
 
 	for (i = 0; kind != NULL && i < N_KINDS; i++)
-		if (strcmp(kinds[i].kind, kind) == 0)
+		if (same(kinds[i].kind, kind))
 			return i;
 	return FIRST_ENGINE_KIND - 1; /* a kind this engine does not know: last option card */
 }
@@ -170,7 +201,7 @@ static size_t modality_rank(const char *modality)
 	size_t i;
 
 	for (i = 0; modality != NULL && i < N_MODALITIES; i++)
-		if (strcmp(modalities[i].modality, modality) == 0)
+		if (same(modalities[i].modality, modality))
 			return i;
 	return N_MODALITIES;
 }
@@ -188,7 +219,7 @@ static void item_read(list_item *it, const cJSON *json)
 		for (k = 0; k < M_COUNT; k++)
 			if (m->string[0] == member_keys[k][0] &&
 			    m->string[1] == member_keys[k][1] &&
-			    strcmp(m->string, member_keys[k]) == 0) {
+			    strcmp(m->string + 2, member_keys[k] + 2) == 0) {
 				if (it->member[k] == NULL)
 					it->member[k] = m;
 				break;
@@ -209,24 +240,22 @@ static void deck_release(deck *d)
 	}
 	free(d->cards);
 	d->cards = NULL;
-	d->n = 0;
+	d->n = d->cap = 0;
 }
 
 /* The card with this id, made (empty) when absent; NULL when memory runs
  * out. */
 static card *deck_card(deck *d, const char *id, const char *kind, const char *title)
 {
-	card *grown, *c;
+	card *c;
 	size_t i;
 
 	for (i = 0; i < d->n; i++)
 		if (strcmp(d->cards[i].id, id) == 0)
 			return &d->cards[i];
-	grown = realloc(d->cards, (d->n + 1) * sizeof(*grown));
-	if (grown == NULL)
+	if (onco_grow((void **)&d->cards, &d->cap, d->n + 1, sizeof(*d->cards)) != 0)
 		return NULL;
-	d->cards = grown;
-	c = &grown[d->n];
+	c = &d->cards[d->n];
 	memset(c, 0, sizeof(*c));
 	c->id = onco_strdup(id);
 	if (c->id == NULL)
@@ -240,12 +269,10 @@ static card *deck_card(deck *d, const char *id, const char *kind, const char *ti
 
 static int card_add(card *c, int list, const list_item *it)
 {
-	const list_item **grown = realloc(c->items[list], (c->n[list] + 1) * sizeof(*grown));
-
-	if (grown == NULL)
+	if (onco_grow((void **)&c->items[list], &c->cap[list], c->n[list] + 1,
+		      sizeof(*c->items[list])) != 0)
 		return ONCO_ENOMEM;
-	c->items[list] = grown;
-	grown[c->n[list]++] = it;
+	c->items[list][c->n[list]++] = it;
 	return 0;
 }
 
@@ -257,13 +284,19 @@ static card *option_card(onco_engine *engine, deck *d, const list_item *option)
 {
 	const onco_card_def *def = onco_kb_card_def(&engine->kb, member(option, M_CARD));
 	const char *kind, *intent = member_or(option, M_INTENT, "");
-	size_t m = option->modality;
+	size_t m = option->modality, i;
 	char id[64];
 	card *c;
 
 	if (def != NULL) {
+		/* the card given this definition: most options of a card
+		 * follow one another, and the pointer spares comparing ids */
+		for (i = 0; i < d->n; i++)
+			if (d->cards[i].def == def)
+				return &d->cards[i];
 		c = deck_card(d, def->id, def->kind, def->title);
 		if (c != NULL) {
+			c->def = def;
 			c->guideline = def->guideline;
 			c->order = def->order;
 		}
@@ -271,8 +304,8 @@ static card *option_card(onco_engine *engine, deck *d, const list_item *option)
 	}
 	kind = m < N_MODALITIES ? modalities[m].kind : "systemic";
 	if (kind == NULL)
-		kind = strcmp(intent, "curative") == 0	   ? "curative-local"
-		       : strcmp(intent, "palliative") == 0 ? "symptom-control"
+		kind = same(intent, "curative")	      ? "curative-local"
+		       : same(intent, "palliative") ? "symptom-control"
 							   : "local";
 	snprintf(id, sizeof(id), "derived-%s", kind);
 	c = deck_card(d, id, kind, kinds[kind_rank(kind)].title);
@@ -314,21 +347,31 @@ static int place_warning(deck *d, const list_item *warning)
 	return c != NULL ? card_add(c, L_WARNINGS, warning) : ONCO_ENOMEM;
 }
 
-/* The items of the result's lists, by L_*, read once. */
+/* The items of the result's lists, by L_*, read once, and its
+ * guidelines. */
 typedef struct lists {
 	list_item *items[L_COUNT]; /* items[0] owns the memory of all */
 	size_t n[L_COUNT];
+	const cJSON *guidelines;
 } lists;
 
 static int lists_read(lists *ls, const cJSON *doc)
 {
-	const cJSON *array[L_COUNT], *json;
+	const cJSON *array[D_COUNT] = {NULL}, *json;
 	size_t total = 0, i;
 	int l;
 
 	memset(ls, 0, sizeof(*ls));
+	/* one walk over the document's members; the first of a name counts */
+	for (json = doc != NULL ? doc->child : NULL; json != NULL; json = json->next)
+		for (l = 0; l < D_COUNT && json->string != NULL; l++)
+			if (same(json->string, doc_keys[l])) {
+				if (array[l] == NULL)
+					array[l] = json;
+				break;
+			}
+	ls->guidelines = array[D_GUIDELINES];
 	for (l = 0; l < L_COUNT; l++) {
-		array[l] = cJSON_GetObjectItemCaseSensitive(doc, doc_keys[l]);
 		ls->n[l] = (size_t)cJSON_GetArraySize(array[l]);
 		total += ls->n[l];
 	}
@@ -374,7 +417,7 @@ static int place_items(onco_engine *engine, deck *d, card *status, const lists *
 			const list_item *it = &ls->items[l][i];
 			card *c = status;
 
-			if (l != L_NOTES || strcmp(member_or(it, M_CARD, ""), "status") != 0) {
+			if (l != L_NOTES || !same(member_or(it, M_CARD, ""), "status")) {
 				if (list_card == NULL)
 					list_card = deck_card(d, name, name, kinds[kind_rank(name)].title);
 				c = list_card;
@@ -490,7 +533,7 @@ static void arrange(deck *d, const char *stop_reason)
 
 		if (c->rank == 0 || c->rank >= FIRST_ENGINE_KIND)
 			continue;
-		if (!any_lead && strcmp(c->kind, "supportive-care") == 0)
+		if (!any_lead && same(c->kind, "supportive-care"))
 			c->raised = 1;
 		c->collapsed = !c->raised && cancer_directed(c);
 	}
@@ -533,10 +576,10 @@ static int add_ids(cJSON *o, const card *c, int l)
 static int compare_groups(const void *a, const void *b)
 {
 	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
-	int nx = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x, "exclusions"));
-	int ny = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(y, "exclusions"));
-	const cJSON *ox = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(x, "options"), 0);
-	const cJSON *oy = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(y, "options"), 0);
+	int nx = cJSON_GetArraySize(get(x, "exclusions"));
+	int ny = cJSON_GetArraySize(get(y, "exclusions"));
+	const cJSON *ox = cJSON_GetArrayItem(get(x, "options"), 0);
+	const cJSON *oy = cJSON_GetArrayItem(get(y, "options"), 0);
 	int c;
 
 	if (nx != ny)
@@ -579,9 +622,9 @@ static int add_groups(cJSON *o, const card *c)
 			    !cJSON_AddArrayToObject(g, "options"))
 				return ONCO_ENOMEM;
 		}
-		rc = add_string_to(cJSON_GetObjectItemCaseSensitive(g, "exclusions"),
+		rc = add_string_to((cJSON *)get(g, "exclusions"),
 				   member_or(x, M_ID, ""));
-		options = cJSON_GetObjectItemCaseSensitive(g, "options");
+		options = get(g, "options");
 		if (rc == 0) {
 			const cJSON *seen;
 			const char *option = member_or(x, M_OPTION, "");
@@ -644,7 +687,7 @@ static int add_criterion(onco_engine *engine, const onco_run_facts *run, cJSON *
 static const int *if_needs(const cJSON *entry)
 {
 	static const int yes[3] = {1, 0, 0}, no[3] = {0, 1, 0};
-	const cJSON *needs = cJSON_GetObjectItemCaseSensitive(entry, "needs");
+	const cJSON *needs = get(entry, "needs");
 
 	return cJSON_GetArraySize(needs) == 1 && cJSON_IsString(cJSON_GetArrayItem(needs, 0)) &&
 			       strcmp(cJSON_GetArrayItem(needs, 0)->valuestring, "no") == 0
@@ -720,9 +763,9 @@ static cJSON *card_json(onco_engine *engine, const onco_run_facts *run, const ca
 	rc = rc ? rc : add_lists(o, c);
 	if (rc == 0 && c->agent != NULL && !cJSON_AddStringToObject(o, "agent", c->agent))
 		rc = ONCO_ENOMEM;
-	if (rc == 0 && strcmp(c->kind, "ruled-out") == 0)
+	if (rc == 0 && same(c->kind, "ruled-out"))
 		rc = add_groups(o, c);
-	if (rc == 0 && strcmp(c->kind, "curative-local") == 0)
+	if (rc == 0 && same(c->kind, "curative-local"))
 		rc = add_criteria(engine, run, o, c);
 	if (rc != 0) {
 		cJSON_Delete(o);
@@ -782,7 +825,7 @@ static int add_intent(cJSON *o, const lists *ls)
 			const list_item *option = &ls->items[L_OPTIONS][j];
 
 			if (cJSON_IsTrue(option->member[M_CANCER_DIRECTED]) &&
-			    strcmp(member_or(option, M_INTENT, ""), intents[i]) == 0) {
+			    same(member_or(option, M_INTENT, ""), intents[i])) {
 				rc = add_string_to(list, intents[i]);
 				break;
 			}
@@ -792,7 +835,7 @@ static int add_intent(cJSON *o, const lists *ls)
 
 /* The status card; `patient` (its lines, onco_patient_lines) is taken
  * over, freed on failure. */
-static cJSON *status_json(onco_engine *engine, const cJSON *doc, const lists *ls,
+static cJSON *status_json(onco_engine *engine, const lists *ls,
 			  const card *items, const char *stop_reason, cJSON *patient)
 {
 	cJSON *o = cJSON_CreateObject(), *guidelines;
@@ -800,7 +843,7 @@ static cJSON *status_json(onco_engine *engine, const cJSON *doc, const lists *ls
 	char title[512] = "";
 	int rc = o == NULL ? ONCO_ENOMEM : 0;
 
-	cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(doc, "guidelines")) {
+	cJSON_ArrayForEach(g, ls->guidelines) {
 		const onco_guideline *def = onco_kb_guideline(&engine->kb, g->valuestring);
 		size_t used = strlen(title);
 
@@ -822,7 +865,7 @@ static cJSON *status_json(onco_engine *engine, const cJSON *doc, const lists *ls
 	guidelines = rc ? NULL : cJSON_AddArrayToObject(o, "guidelines");
 	if (rc == 0 && guidelines == NULL)
 		rc = ONCO_ENOMEM;
-	cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(doc, "guidelines")) {
+	cJSON_ArrayForEach(g, ls->guidelines) {
 		const onco_guideline *def = onco_kb_guideline(&engine->kb, g->valuestring);
 		cJSON *entry;
 
@@ -856,7 +899,7 @@ static cJSON *status_json(onco_engine *engine, const cJSON *doc, const lists *ls
 
 int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 {
-	deck d = {NULL, 0};
+	deck d = {NULL, 0, 0};
 	card status_items; /* what the status card holds besides the patient */
 	lists ls;
 	cJSON *cards = cJSON_CreateArray(), *status, *patient = NULL;
@@ -879,7 +922,7 @@ int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 	}
 	if (rc == 0) {
 		arrange(&d, stop_reason);
-		status = status_json(engine, doc, &ls, &status_items, stop_reason, patient);
+		status = status_json(engine, &ls, &status_items, stop_reason, patient);
 		patient = NULL; /* status_json took it */
 		if (status == NULL || !cJSON_AddItemToArray(cards, status)) {
 			cJSON_Delete(status);

@@ -166,6 +166,7 @@ void onco_engine_free(onco_engine *engine)
 	onco_blocked_index_free(engine);
 	onco_walk_templates_free(engine);
 	onco_fields_memo_free(engine);
+	onco_patient_index_free(engine);
 	onco_kb_release(&engine->kb);
 	free(engine->firings);
 	onco_rules_by_name_free(engine);

@@ -55,18 +55,6 @@ const char *onco_fact_template(void *env, void *fact)
 	return EnvGetDeftemplateName(env, EnvFactDeftemplate(env, fact));
 }
 
-const char *onco_field_text(const struct field *v)
-{
-	if (v == NULL)
-		return NULL;
-	if (v->type == SYMBOL || v->type == STRING)
-		return ValueToString(v->value);
-	if (v->type == MULTIFIELD && GetMFLength(v->value) > 0 &&
-	    (GetMFType(v->value, 1) == SYMBOL || GetMFType(v->value, 1) == STRING))
-		return ValueToString(GetMFValue(v->value, 1));
-	return NULL;
-}
-
 const char *onco_fact_text(void *env, void *fact, const char *slot)
 {
 	(void)env;

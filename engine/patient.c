@@ -139,7 +139,7 @@ static const template_view fitness_view = {"fitness", NULL, "; ", {
 /* Lines of the status card: a topic, and the templates it reads, in order.
  * Facts of one template (several metastases) join with its separator after
  * its lead; facts of different templates with "; ". A template is read by
- * one line only (onco_patient_lines finds a fact's line by it). */
+ * one line only. */
 typedef struct line_view {
 	const char *topic;
 	const template_view *templates[6];
@@ -264,15 +264,138 @@ static int flag_of(const char *symbol)
 								 : -1;
 }
 
-/* The values of a slot as words into `out` (several joined with " + "):
- * 0 when the slot is empty or absent. *flag is 1 for TRUE, 0 for FALSE,
- * -1 for anything else. */
-static int slot_words(void *fact, const char *tmpl, const char *slot, text *out, int *flag)
+/* The templates the lines read, found in the rule base once per engine:
+ * each with the places of its `pointer` slot and of the slots its view
+ * reads. The lines then walk the facts of these templates only
+ * (EnvGetNextFactInTemplate) and read each slot at its place, where a walk
+ * over all of working memory met every finding and conclusion too, and
+ * found each slot by comparing names. A template keeps its facts in the
+ * order they were asserted, as working memory does: the order of the
+ * case. */
+typedef struct template_index {
+	void *deftemplate;     /* NULL: the rule base has no such template */
+	long pointer;          /* place of the `pointer` slot; -1: none */
+	long slots[MAX_SLOTS]; /* places of the view's slots; -1: absent */
+} template_index;
+
+/* What makes the care she declines or cannot have come first, in the
+ * order they are told: declining comes before not being able. */
+static const struct {
+	const template_view *view;
+	const char *slot, *value, *reason;
+} stops[] = {
+	{&preferences_view, "declines-active-treatment", "TRUE",
+	 "The patient does not want cancer treatment."},
+	{&fitness_view, "active-treatment-possible", "FALSE",
+	 "The patient cannot have cancer treatment."},
+};
+
+/* Not a line's: the slots list_state reads (slots[0], slots[1]). */
+static const template_view list_recorded_view = {"list-recorded", NULL, NULL, {
+	{"field", VIEW_VALUE, NULL, NULL, NULL},
+	{"count", VIEW_VALUE, NULL, NULL, NULL},
+}};
+
+enum { N_LINES = sizeof(lines) / sizeof(lines[0]), MAX_VIEWS = N_LINES * 6,
+       N_STOPS = sizeof(stops) / sizeof(stops[0]) };
+
+struct onco_patient_index {
+	/* the templates of lines[], line by line, in table order */
+	template_index views[MAX_VIEWS];
+	size_t line_first[N_LINES]; /* the first entry of each line in views */
+	/* each stop's template (its entry in views) and the place of its slot */
+	size_t stop_view[N_STOPS];
+	long stop_slot[N_STOPS];
+	template_index list_recorded; /* of list_recorded_view */
+};
+
+static void template_index_make(void *env, template_index *ti, const template_view *tv)
 {
-	/* the slot found once, its values read from the field (as
-	 * onco_fact_multi_count, onco_fact_text and onco_fact_multi would
-	 * read them, each finding the slot by its name again) */
-	const struct field *field = onco_fact_field(fact, slot);
+	size_t i;
+
+	ti->deftemplate = EnvFindDeftemplate(env, tv->name);
+	ti->pointer = onco_slot_position(ti->deftemplate, "pointer");
+	for (i = 0; i < MAX_SLOTS; i++)
+		ti->slots[i] = tv->slots[i].slot != NULL
+				       ? onco_slot_position(ti->deftemplate, tv->slots[i].slot)
+				       : -1;
+}
+
+/* engine->patient_index, made on first use; NULL when memory runs out. */
+static const onco_patient_index *patient_index(onco_engine *engine)
+{
+	onco_patient_index *index = engine->patient_index;
+	size_t i, t, k = 0;
+
+	if (index != NULL)
+		return index;
+	index = calloc(1, sizeof(*index));
+	if (index == NULL)
+		return NULL;
+	for (i = 0; i < N_STOPS; i++)
+		index->stop_slot[i] = -1;
+	for (i = 0; i < N_LINES; i++) {
+		index->line_first[i] = k;
+		for (t = 0; t < 6 && lines[i].templates[t] != NULL; t++, k++) {
+			const template_view *tv = lines[i].templates[t];
+			size_t s;
+
+			template_index_make(engine->env, &index->views[k], tv);
+			/* a stop's template is one the lines read */
+			for (s = 0; s < N_STOPS; s++)
+				if (stops[s].view == tv) {
+					index->stop_view[s] = k;
+					index->stop_slot[s] = onco_slot_position(
+						index->views[k].deftemplate, stops[s].slot);
+				}
+		}
+	}
+	template_index_make(engine->env, &index->list_recorded, &list_recorded_view);
+	engine->patient_index = index;
+	return index;
+}
+
+void onco_patient_index_free(onco_engine *engine)
+{
+	free(engine->patient_index);
+	engine->patient_index = NULL;
+}
+
+/* The field at `place` of a template fact (NULL for -1). */
+static const struct field *field_at(void *fact, long place)
+{
+	return place >= 0 ? &((struct fact *)fact)->theProposition.theFields[place] : NULL;
+}
+
+/* The list-recorded fact of `field`: 1 recorded empty, 2 recorded with
+ * items, 0 not recorded. Only facts of the case count (with a pointer). */
+static int list_state(void *env, const template_index *ti, const char *field)
+{
+	void *fact;
+
+	if (ti->deftemplate == NULL)
+		return 0;
+	for (fact = EnvGetNextFactInTemplate(env, ti->deftemplate, NULL); fact != NULL;
+	     fact = EnvGetNextFactInTemplate(env, ti->deftemplate, fact)) {
+		const struct field *count = field_at(fact, ti->slots[1]);
+		const char *of = onco_field_text(field_at(fact, ti->slots[0]));
+
+		if (onco_field_text(field_at(fact, ti->pointer)) == NULL || of == NULL ||
+		    strcmp(of, field) != 0)
+			continue;
+		if (count != NULL && count->type == INTEGER)
+			return ValueToLong(count->value) > 0 ? 2 : 1;
+		return 2;
+	}
+	return 0;
+}
+
+/* The values of a slot (its field, NULL when absent) as words into `out`
+ * (several joined with " + "): 0 when the slot is empty or absent. *flag
+ * is 1 for TRUE, 0 for FALSE, -1 for anything else. */
+static int slot_words(const struct field *field, const char *tmpl, const char *slot, text *out,
+		      int *flag)
+{
 	size_t n = field != NULL && field->type == MULTIFIELD ? (size_t)GetMFLength(field->value) : 0;
 	size_t i;
 	const char *single;
@@ -341,10 +464,11 @@ static void format_value(char *out, size_t size, const char *format, const char 
 #endif
 }
 
-/* One fact of template `tv` as words: its slots in table order, joined
- * with ", ". `value`: a buffer for a slot's words, emptied for each slot
- * (the caller frees it: one allocation for all). */
-static void fact_words(void *fact, const template_view *tv, text *value, text *out)
+/* One fact of template `tv` as words: its slots in table order (at their
+ * places in `ti`), joined with ", ". `value`: a buffer for a slot's words,
+ * emptied for each slot (the caller frees it: one allocation for all). */
+static void fact_words(void *fact, const template_view *tv, const template_index *ti, text *value,
+		       text *out)
 {
 	const char *tmpl = tv->name;
 	size_t i, start = out->length;
@@ -356,7 +480,7 @@ static void fact_words(void *fact, const template_view *tv, text *value, text *o
 		char formatted[512];
 
 		value->length = 0;
-		if (!slot_words(fact, tmpl, v->slot, value, &flag))
+		if (!slot_words(field_at(fact, ti->slots[i]), tmpl, v->slot, value, &flag))
 			continue;
 		if (value->failed) {
 			out->failed = 1;
@@ -384,104 +508,6 @@ static void fact_words(void *fact, const template_view *tv, text *value, text *o
 	}
 }
 
-/* The templates a walk over working memory looks for, and the templates
- * it has met, by address: a fact's template is then found with a pointer
- * hashed and compared, its name compared with the wanted ones once per
- * template instead of once per fact and wanted name (thousands per case). */
-enum { MEMO_SLOTS = 64 }; /* a power of two */
-
-typedef struct template_memo {
-	const char *const *wanted;
-	size_t n_wanted;
-	size_t n_met;
-	struct {
-		const void *deftemplate; /* NULL: a free slot */
-		const char *wanted;      /* the entry of `wanted` it is, or NULL */
-	} met[MEMO_SLOTS];
-} template_memo;
-
-static void memo_init(template_memo *memo, const char *const *wanted, size_t n_wanted)
-{
-	memset(memo, 0, sizeof(*memo));
-	memo->wanted = wanted;
-	memo->n_wanted = n_wanted;
-}
-
-/* A template met for the first time: its entry of memo->wanted, or NULL,
- * remembered in `slot`. */
-static const char *template_met(void *env, template_memo *memo, const void *deftemplate,
-				size_t slot)
-{
-	const char *name, *found = NULL;
-	size_t i;
-
-	name = EnvGetDeftemplateName(env, (void *)deftemplate);
-	for (i = 0; i < memo->n_wanted && found == NULL; i++)
-		if (memo->wanted[i][0] == name[0] && strcmp(memo->wanted[i], name) == 0)
-			found = memo->wanted[i];
-	/* Half full at most, so that free slots end the probes; past that a
-	 * template only costs its name comparisons again. */
-	if (memo->n_met < MEMO_SLOTS / 2) {
-		memo->met[slot].deftemplate = deftemplate;
-		memo->met[slot].wanted = found;
-		memo->n_met++;
-	}
-	return found;
-}
-
-/* The entry of memo->wanted that names the fact's template (that very
- * pointer, so callers may compare it with their table's), or NULL. */
-static inline const char *wanted_template(void *env, template_memo *memo, void *fact)
-{
-	const void *deftemplate = ((struct fact *)fact)->whichDeftemplate;
-	size_t slot = ((uintptr_t)deftemplate / sizeof(void *)) % MEMO_SLOTS;
-
-	while (memo->met[slot].deftemplate != NULL) {
-		if (memo->met[slot].deftemplate == deftemplate)
-			return memo->met[slot].wanted;
-		slot = (slot + 1) % MEMO_SLOTS;
-	}
-	return template_met(env, memo, deftemplate, slot);
-}
-
-static const char list_recorded[] = "list-recorded";
-
-/* The case facts of the run (those with a JSON pointer) of the templates
- * the lines read, and the list-recorded facts, in working-memory order:
- * the order of the case. Each with its template, as the pointer the lines
- * table (or list_recorded) names it by. */
-typedef struct case_fact {
-	void *fact;
-	const char *tmpl;
-	const char *pointer;
-} case_fact;
-
-typedef struct case_facts {
-	case_fact *facts;
-	size_t n;
-} case_facts;
-
-/* The list-recorded fact of `field`: 1 recorded empty, 2 recorded with
- * items, 0 not recorded. */
-static int list_state(void *env, const case_facts *cf, const char *field)
-{
-	size_t i;
-
-	for (i = 0; i < cf->n; i++) {
-		void *fact = cf->facts[i].fact;
-
-		if (cf->facts[i].tmpl == list_recorded &&
-		    strcmp(onco_fact_text(env, fact, "field"), field) == 0) {
-			DATA_OBJECT count;
-
-			if (EnvGetFactSlot(env, fact, "count", &count) && GetType(count) == INTEGER)
-				return DOToLong(count) > 0 ? 2 : 1;
-			return 2;
-		}
-	}
-	return 0;
-}
-
 static int add_pointer(cJSON *pointers, const char *pointer)
 {
 	cJSON *s;
@@ -497,10 +523,10 @@ static int add_pointer(cJSON *pointers, const char *pointer)
 	return 0;
 }
 
-/* One line: the facts of its templates, in working-memory order (the
- * order of the case). */
-static int line_json(onco_engine *engine, const case_facts *cf, const line_view *view,
-		     cJSON *lines_out)
+/* One line: the facts of its templates (at `ti`, the line's entries of
+ * the index), each template's in the order of the case. */
+static int line_json(onco_engine *engine, const onco_patient_index *index,
+		     const template_index *ti, const line_view *view, cJSON *lines_out)
 {
 	void *env = engine->env;
 	text line = {0}, words_of = {0}, value = {0}; /* the last two: emptied for each fact */
@@ -510,17 +536,19 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 
 	for (t = 0; t < 6 && view->templates[t] != NULL && rc == 0; t++) {
 		const template_view *tv = view->templates[t];
-		const char *tmpl = tv->name;
-		size_t before = line.length, f;
+		void *tmpl = ti[t].deftemplate, *fact;
+		size_t before = line.length;
 		int first = 1;
 
-		for (f = 0; f < cf->n && rc == 0; f++) {
-			void *fact = cf->facts[f].fact;
+		for (fact = tmpl != NULL ? EnvGetNextFactInTemplate(env, tmpl, NULL) : NULL;
+		     fact != NULL && rc == 0; fact = EnvGetNextFactInTemplate(env, tmpl, fact)) {
+			/* only the facts of the case: those with a pointer */
+			const char *pointer = onco_field_text(field_at(fact, ti[t].pointer));
 
-			if (cf->facts[f].tmpl != tmpl)
+			if (pointer == NULL)
 				continue;
 			words_of.length = 0;
-			fact_words(fact, tv, &value, &words_of);
+			fact_words(fact, tv, &ti[t], &value, &words_of);
 			if (words_of.failed)
 				rc = ONCO_ENOMEM;
 			if (rc == 0 && words_of.length > 0) {
@@ -532,12 +560,12 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 					text_puts(&line, tv->separator);
 				text_puts(&line, words_of.data);
 				first = 0;
-				rc = add_pointer(pointers, cf->facts[f].pointer);
+				rc = add_pointer(pointers, pointer);
 			}
 		}
 		/* An empty list the case states says "none". */
 		if (rc == 0 && line.length == before && tv == &metastasis_view &&
-		    list_state(env, cf, "/cancer/metastases") == 1) {
+		    list_state(env, &index->list_recorded, "/cancer/metastases") == 1) {
 			text_puts(&line, line.length > 0 ? "; metastases: none" : "metastases: none");
 			rc = add_pointer(pointers, "/cancer/metastases");
 		}
@@ -566,81 +594,34 @@ static int line_json(onco_engine *engine, const case_facts *cf, const line_view 
 	return rc;
 }
 
-/* What makes the care she declines or cannot have come first, in the
- * order they are told: declining comes before not being able. */
-static const struct {
-	const char *template_name, *slot, *value, *reason;
-} stops[] = {
-	{"preferences", "declines-active-treatment", "TRUE",
-	 "The patient does not want cancer treatment."},
-	{"fitness", "active-treatment-possible", "FALSE",
-	 "The patient cannot have cancer treatment."},
-};
-#define N_STOPS (sizeof(stops) / sizeof(stops[0]))
-
-/* The first of stops[] before `first` that `fact` (of template `tmpl`)
- * says, else `first`. Any fact counts, with a pointer or not. */
-static size_t stop_said(void *env, void *fact, const char *tmpl, size_t first)
-{
-	size_t i;
-
-	for (i = 0; i < first; i++)
-		if (strcmp(tmpl, stops[i].template_name) == 0) {
-			const char *v = onco_fact_text(env, fact, stops[i].slot);
-
-			if (v != NULL && strcmp(v, stops[i].value) == 0)
-				return i;
-		}
-	return first;
-}
-
 int onco_patient_lines(onco_engine *engine, cJSON *out, const char **stop_reason)
 {
-	enum { MAX_TEMPLATES = sizeof(lines) / sizeof(lines[0]) * 6 + 1 + N_STOPS };
-	const char *wanted[MAX_TEMPLATES];
-	template_memo memo;
-	void *env = engine->env, *fact;
-	case_facts cf = {NULL, 0};
-	size_t i, t, room = 0, n_wanted = 0, first_stop = N_STOPS;
+	const onco_patient_index *index = patient_index(engine);
+	void *env = engine->env;
+	size_t i, first_stop;
 	int rc = 0;
 
-	/* the templates of the lines, and those of stops[] (the lines read
-	 * them too: the first entry of a name is the one found) */
-	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		for (t = 0; t < 6 && lines[i].templates[t] != NULL; t++)
-			wanted[n_wanted++] = lines[i].templates[t]->name;
-	wanted[n_wanted++] = list_recorded;
-	for (i = 0; i < N_STOPS; i++)
-		wanted[n_wanted++] = stops[i].template_name;
-	memo_init(&memo, wanted, n_wanted);
-	for (fact = EnvGetNextFact(env, NULL); fact != NULL && rc == 0;
-	     fact = EnvGetNextFact(env, fact)) {
-		const char *tmpl = wanted_template(env, &memo, fact), *pointer;
+	if (index == NULL)
+		return ONCO_ENOMEM;
+	/* the first of stops[] that a fact of its template says (any fact,
+	 * with a pointer or not) */
+	for (first_stop = 0; first_stop < N_STOPS; first_stop++) {
+		const template_index *ti = &index->views[index->stop_view[first_stop]];
+		void *fact = NULL;
 
-		if (tmpl == NULL)
-			continue;
-		if (first_stop > 0)
-			first_stop = stop_said(env, fact, tmpl, first_stop);
-		if ((pointer = onco_fact_text(env, fact, "pointer")) == NULL)
-			continue;
-		if (cf.n == room) {
-			size_t more = room ? room * 2 : 32;
-			case_fact *grown = realloc(cf.facts, more * sizeof(*grown));
+		if (ti->deftemplate != NULL)
+			while ((fact = EnvGetNextFactInTemplate(env, ti->deftemplate, fact)) != NULL) {
+				const char *v = onco_field_text(
+					field_at(fact, index->stop_slot[first_stop]));
 
-			if (grown == NULL) {
-				rc = ONCO_ENOMEM;
-				break;
+				if (v != NULL && strcmp(v, stops[first_stop].value) == 0)
+					break;
 			}
-			cf.facts = grown;
-			room = more;
-		}
-		cf.facts[cf.n].fact = fact;
-		cf.facts[cf.n].tmpl = tmpl;
-		cf.facts[cf.n++].pointer = pointer;
+		if (fact != NULL)
+			break;
 	}
 	*stop_reason = first_stop < N_STOPS ? stops[first_stop].reason : NULL;
-	for (i = 0; i < sizeof(lines) / sizeof(lines[0]) && rc == 0; i++)
-		rc = line_json(engine, &cf, &lines[i], out);
-	free(cf.facts);
+	for (i = 0; i < N_LINES && rc == 0; i++)
+		rc = line_json(engine, index, &index->views[index->line_first[i]], &lines[i], out);
 	return rc;
 }

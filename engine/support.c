@@ -62,6 +62,9 @@ void onco_support_free(onco_engine *engine)
 {
 	free(engine->supports.entries);
 	free(engine->supports.facts);
+	onco_symbol_index_free(&engine->supports.names);
+	free(engine->supports.ranges);
+	free(engine->supports.rank_values);
 	memset(&engine->supports, 0, sizeof(engine->supports));
 }
 
@@ -129,28 +132,89 @@ static int compare_key(const char *name, const char *value, const onco_support_e
 	return c != 0 ? c : compare_text(value, e->rule->value);
 }
 
+/* The text of the symbol `text` names in the environment (the address
+ * facts hold), or NULL when it is not one; kept alive with the engine. */
+static const char *symbol_text(void *env, const char *text)
+{
+	SYMBOL_HN *symbol = text != NULL ? FindSymbolHN(env, text) : NULL;
+
+	if (symbol == NULL)
+		return NULL;
+	IncrementSymbolCount(symbol);
+	return ValueToString(symbol);
+}
+
+/* The rank of the pair (name, value), texts read from a finding, found by
+ * their addresses; -1 when the index does not know the pair (then the
+ * texts are compared). */
+static long rank_of(const onco_supports *s, const char *name, const char *value)
+{
+	const struct onco_rank_range *range = onco_symbol_index_get(&s->names, name);
+	unsigned r;
+
+	for (r = 0; range != NULL && r < range->count; r++)
+		if (s->rank_values[range->first + r] == value)
+			return (long)(range->first + r);
+	return -1;
+}
+
+/* The finding's name and value (its slots found at their places, kept for
+ * the template last read). */
+static void finding_key(onco_supports *s, void *finding, const char **name, const char **value)
+{
+	const struct fact *f = finding;
+
+	if (s->finding_template != f->whichDeftemplate) {
+		s->finding_template = f->whichDeftemplate;
+		s->name_place = onco_slot_position(f->whichDeftemplate, "name");
+		s->value_place = onco_slot_position(f->whichDeftemplate, "value");
+	}
+	*name = s->name_place >= 0 ? onco_field_text(&f->theProposition.theFields[s->name_place])
+				   : NULL;
+	*value = s->value_place >= 0
+			 ? onco_field_text(&f->theProposition.theFields[s->value_place])
+			 : NULL;
+}
+
 size_t onco_support_of(onco_engine *engine, void *finding, const onco_support_entry **first)
 {
 	onco_supports *s = &engine->supports;
-	const char *name = onco_fact_text(engine->env, finding, "name");
-	const char *value = onco_fact_text(engine->env, finding, "value");
+	const char *name, *value;
 	size_t lo = 0, hi, end;
+	long rank;
 
 	*first = NULL;
+	finding_key(s, finding, &name, &value);
 	if (name == NULL || value == NULL || s->n_entries == 0)
 		return 0;
 	onco_support_sort(engine);
-	/* The first entry not below (name, value), then the first above it. */
 	hi = s->n_entries;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (compare_key(name, value, &s->entries[mid]) > 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	rank = rank_of(s, name, value);
+	if (rank >= 0) {
+		/* The entries are sorted by rank first: two numbers compared. */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (s->entries[mid].rank < (unsigned)rank)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (end = lo; end < s->n_entries && s->entries[end].rank == (unsigned)rank; end++)
+			;
+	} else {
+		/* The first entry not below (name, value), then the first above
+		 * it. */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (compare_key(name, value, &s->entries[mid]) > 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (end = lo; end < s->n_entries && compare_key(name, value, &s->entries[end]) == 0;
+		     end++)
+			;
 	}
-	for (end = lo; end < s->n_entries && compare_key(name, value, &s->entries[end]) == 0; end++)
-		;
 	*first = &s->entries[lo];
 	return end - lo;
 }
@@ -169,9 +233,46 @@ static int compare_pairs(const void *a, const void *b)
 	return c != 0 ? c : compare_text(x->value, y->value);
 }
 
+/* engine->supports.names, ranges and rank_values from the rules sorted by
+ * (concludes, value), ranked. 0 or ONCO_ENOMEM. */
+static int support_names_build(onco_engine *engine, const onco_rule_info *const *sorted, size_t n)
+{
+	onco_supports *s = &engine->supports;
+	size_t i, n_ranges = 0;
+
+	s->ranges = calloc(n ? n : 1, sizeof(*s->ranges));
+	s->rank_values = calloc(n ? n : 1, sizeof(*s->rank_values));
+	if (s->ranges == NULL || s->rank_values == NULL ||
+	    onco_symbol_index_init(&s->names, n) != 0)
+		return ONCO_ENOMEM;
+	for (i = 0; i < n; i++) {
+		const onco_rule_info *rule = sorted[i];
+		unsigned rank = engine->support_rank[rule - engine->kb.rules];
+		const char *name;
+
+		if (rule->concludes == NULL || rule->value == NULL ||
+		    (i > 0 && compare_pairs(&sorted[i - 1], &sorted[i]) == 0))
+			continue;
+		if (n_ranges == 0 || compare_text(sorted[i - 1]->concludes, rule->concludes) != 0) {
+			/* a name's first pair: its range, by its symbol */
+			name = symbol_text(engine->env, rule->concludes);
+			if (name == NULL)
+				continue;
+			s->ranges[n_ranges].first = rank;
+			onco_symbol_index_put(&s->names, name, &s->ranges[n_ranges++]);
+		} else if (s->ranges[n_ranges - 1].first + s->ranges[n_ranges - 1].count != rank) {
+			continue; /* its name has no symbol: left to the texts */
+		}
+		s->rank_values[rank] = symbol_text(engine->env, rule->value);
+		s->ranges[n_ranges - 1].count++;
+	}
+	return 0;
+}
+
 int onco_support_ranks_build(onco_engine *engine)
 {
 	size_t n = engine->kb.n_rules, i, rank = 0;
+	int rc;
 	const onco_rule_info **sorted = malloc((n ? n : 1) * sizeof(*sorted));
 
 	engine->support_rank = calloc(n ? n : 1, sizeof(*engine->support_rank));
@@ -187,8 +288,9 @@ int onco_support_ranks_build(onco_engine *engine)
 			rank++;
 		engine->support_rank[sorted[i] - engine->kb.rules] = (unsigned)rank;
 	}
+	rc = support_names_build(engine, sorted, n);
 	free(sorted);
-	return 0;
+	return rc;
 }
 
 void onco_support_count_firings(onco_engine *engine, size_t from)

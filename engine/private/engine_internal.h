@@ -145,6 +145,21 @@ typedef struct onco_supports {
 	size_t n_facts, cap_facts;
 	int sorted; /* entries sorted by finding name and value */
 	int nomem;  /* a firing could not be recorded: the run fails */
+	/* Made at open (onco_support_ranks_build), so that a finding's
+	 * entries are found by the addresses of its name and value symbols
+	 * and the rank of the pair: the finding names rules conclude, by
+	 * their symbol, each with its ranks (support_rank) [first, first +
+	 * count); the value symbol's text of each rank (NULL: not a symbol
+	 * of the environment). */
+	onco_symbol_index names;
+	struct onco_rank_range {
+		unsigned first, count;
+	} *ranges;
+	const char **rank_values;
+	/* The finding template last read and the places of its name and
+	 * value slots. */
+	const void *finding_template;
+	long name_place, value_place;
 } onco_supports;
 
 struct onco_engine {
@@ -192,6 +207,9 @@ struct onco_engine {
 	 * else NULL; looked up once (possible_template_sought). */
 	void *possible_template;
 	int possible_template_sought;
+	/* patient.c: the templates the status card's lines read and the
+	 * places of their slots, found on first use. */
+	struct onco_patient_index *patient_index;
 	/* blocked.c: the recommendation rules' conditions compiled for
 	 * judging, made on first use (onco_run_blocked_rules). */
 	struct onco_blocked_index *blocked_index;
@@ -239,6 +257,10 @@ void onco_walk_templates_free(onco_engine *engine);
 typedef struct onco_fields_memo onco_fields_memo;
 void onco_fields_memo_clear(onco_engine *engine);
 void onco_fields_memo_free(onco_engine *engine);
+
+/* patient.c: frees engine->patient_index. */
+typedef struct onco_patient_index onco_patient_index;
+void onco_patient_index_free(onco_engine *engine);
 
 /* blocked.c: frees engine->blocked_index. */
 typedef struct onco_blocked_index onco_blocked_index;

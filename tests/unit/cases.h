@@ -15,6 +15,19 @@
 #include "onco.h"
 #include "suite.h"
 
+/* An engine on the built-in rule base, for the suites that run the
+ * regression cases through it. */
+static inline onco_engine *onco_open_built_in(void)
+{
+	onco_engine_options opts;
+	onco_engine *engine = NULL;
+	onco_error err;
+
+	onco_engine_options_default(&opts);
+	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
+	return engine;
+}
+
 /* Evaluates the input of the regression case at `path` with `engine`;
  * 1 when it was evaluated without an error (a refused case leaves no run
  * to look at), else 0. */

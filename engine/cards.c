@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "private/collect.h"
+#include "private/json_out.h"
 #include "private/sort.h"
 
 enum { L_OPTIONS, L_POSSIBLE, L_WARNINGS, L_EXCLUSIONS, L_MISSING, L_NOTES, L_COUNT };
@@ -553,17 +554,51 @@ static int add_string_to(cJSON *array, const char *s)
 	return 0;
 }
 
-static int add_string_or_null(cJSON *o, const char *key, const char *s)
+/*
+ * Members under keys of the program (literals, tables of literals), which
+ * cJSON keeps by pointer (onco_json_add_literal, private/json_out.h): the
+ * cards add some forty members a case, and the cJSON_Add*ToObject calls
+ * copied each key (a strlen, an allocation and a copy) and freed it again.
+ * Values come in two kinds: COPY for texts of the case or of the result
+ * document (freed or changed before the answer is printed), CONST for
+ * texts of the program or of the rule base, which live as long as the
+ * engine, and every tree the engine builds is printed and deleted within
+ * one call: cJSON refers to them (a string reference) without a copy.
+ * Each returns 0 or ONCO_ENOMEM.
+ */
+#define ADD_COPY(o, key, s) onco_json_add_literal((o), "" key "", cJSON_CreateString(s))
+#define ADD_CONST(o, key, s) onco_json_add_literal((o), "" key "", cJSON_CreateStringReference(s))
+#define ADD_BOOL(o, key, b) onco_json_add_literal((o), "" key "", cJSON_CreateBool(b))
+#define ADD_NULL(o, key) onco_json_add_literal((o), "" key "", cJSON_CreateNull())
+/* A new array under `key`, or NULL when memory runs out. */
+#define ADD_ARRAY(o, key) add_array((o), "" key "")
+/* A text of the rule base under `key`, or null. */
+#define ADD_CONST_OR_NULL(o, key, s) add_const_or_null((o), "" key "", (s))
+
+/* ADD_ARRAY; `key` is a text of the program. */
+static cJSON *add_array(cJSON *o, const char *key)
 {
-	return (s != NULL ? cJSON_AddStringToObject(o, key, s) : cJSON_AddNullToObject(o, key))
-		       ? 0
-		       : ONCO_ENOMEM;
+	cJSON *array = cJSON_CreateArray();
+
+	return onco_json_add_literal(o, key, array) == 0 ? array : NULL;
+}
+
+/* ADD_CONST_OR_NULL; `key` is a text of the program. */
+static int add_const_or_null(cJSON *o, const char *key, const char *s)
+{
+	return onco_json_add_literal(o, key,
+				     s != NULL ? cJSON_CreateStringReference(s) : cJSON_CreateNull());
+}
+
+static int add_copy_or_null(cJSON *o, const char *key, const char *s)
+{
+	return onco_json_add_literal(o, key, s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull());
 }
 
 /* The ids of a card's items of list `l` (the field of missing facts). */
 static int add_ids(cJSON *o, const card *c, int l)
 {
-	cJSON *array = cJSON_AddArrayToObject(o, list_keys[l]);
+	cJSON *array = add_array(o, list_keys[l]);
 	size_t i;
 	int rc = array == NULL ? ONCO_ENOMEM : 0;
 
@@ -599,7 +634,7 @@ static int compare_documents(const void *a, const void *b)
  * largest group first. */
 static int add_groups(cJSON *o, const card *c)
 {
-	cJSON *groups = cJSON_AddArrayToObject(o, "groups"), *g;
+	cJSON *groups = ADD_ARRAY(o, "groups"), *g;
 	size_t i;
 	int rc = groups == NULL ? ONCO_ENOMEM : 0;
 
@@ -617,9 +652,8 @@ static int add_groups(cJSON *o, const card *c)
 				cJSON_Delete(g);
 				return ONCO_ENOMEM;
 			}
-			if (!cJSON_AddStringToObject(g, "reason", reason) ||
-			    !cJSON_AddArrayToObject(g, "exclusions") ||
-			    !cJSON_AddArrayToObject(g, "options"))
+			if (ADD_COPY(g, "reason", reason) != 0 || ADD_ARRAY(g, "exclusions") == NULL ||
+			    ADD_ARRAY(g, "options") == NULL)
 				return ONCO_ENOMEM;
 		}
 		rc = add_string_to((cJSON *)get(g, "exclusions"),
@@ -673,11 +707,12 @@ static int add_criterion(onco_engine *engine, const onco_run_facts *run, cJSON *
 		cJSON_Delete(entry);
 		return ONCO_ENOMEM;
 	}
-	if (!cJSON_AddStringToObject(entry, "finding", name) ||
-	    !cJSON_AddStringToObject(entry, "statement", def != NULL ? def->text : name) ||
-	    !cJSON_AddStringToObject(entry, "needs", onco_finding_values[needs]) ||
-	    !cJSON_AddStringToObject(entry, "value", value[0] != '\0' ? value : "unknown") ||
-	    !cJSON_AddStringToObject(entry, "state", state_names[state]))
+	if (ADD_COPY(entry, "finding", name) != 0 ||
+	    (def != NULL ? ADD_CONST(entry, "statement", def->text)
+			 : ADD_COPY(entry, "statement", name)) != 0 ||
+	    ADD_CONST(entry, "needs", onco_finding_values[needs]) != 0 ||
+	    ADD_COPY(entry, "value", value[0] != '\0' ? value : "unknown") != 0 ||
+	    ADD_CONST(entry, "state", state_names[state]) != 0)
 		return ONCO_ENOMEM;
 	return 0;
 }
@@ -701,7 +736,7 @@ static const int *if_needs(const cJSON *entry)
 static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o,
 			const card *c)
 {
-	cJSON *criteria = cJSON_AddArrayToObject(o, "criteria");
+	cJSON *criteria = ADD_ARRAY(o, "criteria");
 	size_t i, k;
 	int rc = criteria == NULL ? ONCO_ENOMEM : 0, l;
 
@@ -717,9 +752,8 @@ static int add_criteria(onco_engine *engine, const onco_run_facts *run, cJSON *o
 				cJSON_Delete(entry);
 				return ONCO_ENOMEM;
 			}
-			if (!cJSON_AddStringToObject(entry, "option",
-						     member_or(option, M_ID, "")) ||
-			    (items = cJSON_AddArrayToObject(entry, "items")) == NULL)
+			if (ADD_COPY(entry, "option", member_or(option, M_ID, "")) != 0 ||
+			    (items = ADD_ARRAY(entry, "items")) == NULL)
 				return ONCO_ENOMEM;
 			for (k = 0; rule != NULL && k < rule->n_conditions && rc == 0;
 			     k++) {
@@ -751,18 +785,19 @@ static cJSON *card_json(onco_engine *engine, const onco_run_facts *run, const ca
 	cJSON *o = cJSON_CreateObject();
 	int rc = o == NULL ? ONCO_ENOMEM : 0;
 
-	if (rc == 0 && (!cJSON_AddStringToObject(o, "id", c->id) ||
-			!cJSON_AddStringToObject(o, "kind", c->kind) ||
-			!cJSON_AddStringToObject(o, "title", c->title)))
-		rc = ONCO_ENOMEM;
-	rc = rc ? rc : add_string_or_null(o, "guideline", c->guideline);
-	if (rc == 0 && (!cJSON_AddBoolToObject(o, "derived", c->derived) ||
-			!cJSON_AddBoolToObject(o, "collapsed", c->collapsed)))
-		rc = ONCO_ENOMEM;
-	rc = rc ? rc : add_string_or_null(o, "lead", c->lead);
+	/* the id is the deck's (freed below); a safety card's title is its
+	 * drug, a text of the result; kinds, the other titles and guidelines
+	 * are the program's or the rule base's */
+	rc = rc ? rc : ADD_COPY(o, "id", c->id);
+	rc = rc ? rc : ADD_CONST(o, "kind", c->kind);
+	rc = rc ? rc : c->agent != NULL ? ADD_COPY(o, "title", c->title) : ADD_CONST(o, "title", c->title);
+	rc = rc ? rc : ADD_CONST_OR_NULL(o, "guideline", c->guideline);
+	rc = rc ? rc : ADD_BOOL(o, "derived", c->derived);
+	rc = rc ? rc : ADD_BOOL(o, "collapsed", c->collapsed);
+	rc = rc ? rc : add_copy_or_null(o, "lead", c->lead);
 	rc = rc ? rc : add_lists(o, c);
-	if (rc == 0 && c->agent != NULL && !cJSON_AddStringToObject(o, "agent", c->agent))
-		rc = ONCO_ENOMEM;
+	if (rc == 0 && c->agent != NULL)
+		rc = ADD_COPY(o, "agent", c->agent);
 	if (rc == 0 && same(c->kind, "ruled-out"))
 		rc = add_groups(o, c);
 	if (rc == 0 && same(c->kind, "curative-local"))
@@ -781,7 +816,7 @@ static cJSON *card_json(onco_engine *engine, const onco_run_facts *run, const ca
 static int add_documents(onco_engine *engine, cJSON *o, const lists *ls)
 {
 	static const int cited[] = {L_OPTIONS, L_POSSIBLE, L_WARNINGS, L_EXCLUSIONS, L_NOTES};
-	cJSON *documents = cJSON_AddArrayToObject(o, "documents"), *d;
+	cJSON *documents = ADD_ARRAY(o, "documents"), *d;
 	const cJSON *e;
 	size_t k, i;
 
@@ -805,8 +840,8 @@ static int add_documents(onco_engine *engine, cJSON *o, const lists *ls)
 					cJSON_Delete(d);
 					return ONCO_ENOMEM;
 				}
-				if (!cJSON_AddStringToObject(d, "source", source) ||
-				    add_string_or_null(d, "title", g != NULL ? g->title : NULL) != 0)
+				if (ADD_COPY(d, "source", source) != 0 ||
+				    ADD_CONST_OR_NULL(d, "title", g != NULL ? g->title : NULL) != 0)
 					return ONCO_ENOMEM;
 			}
 	return onco_json_sort(documents, compare_documents);
@@ -816,7 +851,7 @@ static int add_documents(onco_engine *engine, cJSON *o, const lists *ls)
  * curative, disease control, palliative. */
 static int add_intent(cJSON *o, const lists *ls)
 {
-	cJSON *list = cJSON_AddArrayToObject(o, "intent");
+	cJSON *list = ADD_ARRAY(o, "intent");
 	size_t i, j;
 	int rc = list == NULL ? ONCO_ENOMEM : 0;
 
@@ -826,7 +861,7 @@ static int add_intent(cJSON *o, const lists *ls)
 
 			if (cJSON_IsTrue(option->member[M_CANCER_DIRECTED]) &&
 			    same(member_or(option, M_INTENT, ""), intents[i])) {
-				rc = add_string_to(list, intents[i]);
+				rc = onco_json_append(list, cJSON_CreateStringReference(intents[i]));
 				break;
 			}
 		}
@@ -852,17 +887,16 @@ static cJSON *status_json(onco_engine *engine, const lists *ls,
 	}
 	if (title[0] == '\0')
 		snprintf(title, sizeof(title), "Not covered by the rule base");
-	if (rc == 0 && (!cJSON_AddStringToObject(o, "id", "status") ||
-			!cJSON_AddStringToObject(o, "kind", "status") ||
-			!cJSON_AddStringToObject(o, "title", title) ||
-			!cJSON_AddNullToObject(o, "guideline") ||
-			!cJSON_AddBoolToObject(o, "derived", 0) ||
-			!cJSON_AddBoolToObject(o, "collapsed", stop_reason != NULL) ||
-			!cJSON_AddNullToObject(o, "lead")))
-		rc = ONCO_ENOMEM;
+	rc = rc ? rc : ADD_CONST(o, "id", "status");
+	rc = rc ? rc : ADD_CONST(o, "kind", "status");
+	rc = rc ? rc : ADD_COPY(o, "title", title);
+	rc = rc ? rc : ADD_NULL(o, "guideline");
+	rc = rc ? rc : ADD_BOOL(o, "derived", 0);
+	rc = rc ? rc : ADD_BOOL(o, "collapsed", stop_reason != NULL);
+	rc = rc ? rc : ADD_NULL(o, "lead");
 	rc = rc ? rc : add_lists(o, items);
-	rc = rc ? rc : add_string_or_null(o, "reason", stop_reason);
-	guidelines = rc ? NULL : cJSON_AddArrayToObject(o, "guidelines");
+	rc = rc ? rc : ADD_CONST_OR_NULL(o, "reason", stop_reason);
+	guidelines = rc ? NULL : ADD_ARRAY(o, "guidelines");
 	if (rc == 0 && guidelines == NULL)
 		rc = ONCO_ENOMEM;
 	cJSON_ArrayForEach(g, ls->guidelines) {
@@ -875,16 +909,16 @@ static cJSON *status_json(onco_engine *engine, const lists *ls,
 		if (entry == NULL || !cJSON_AddItemToArray(guidelines, entry)) {
 			cJSON_Delete(entry);
 			rc = ONCO_ENOMEM;
-		} else if (!cJSON_AddStringToObject(entry, "id", g->valuestring) ||
-			   add_string_or_null(entry, "title", def ? def->title : NULL) != 0 ||
-			   add_string_or_null(entry, "source", def ? def->source : NULL) != 0) {
+		} else if (ADD_COPY(entry, "id", g->valuestring) != 0 ||
+			   ADD_CONST_OR_NULL(entry, "title", def ? def->title : NULL) != 0 ||
+			   ADD_CONST_OR_NULL(entry, "source", def ? def->source : NULL) != 0) {
 			rc = ONCO_ENOMEM;
 		}
 	}
-	if (rc == 0 && cJSON_AddItemToObject(o, "patient", patient))
+	if (rc == 0) {
+		rc = ONCO_JSON_ADD(o, "patient", patient); /* deletes it on failure */
 		patient = NULL;
-	else if (rc == 0)
-		rc = ONCO_ENOMEM;
+	}
 	rc = rc ? rc : add_intent(o, ls);
 	rc = rc ? rc : add_documents(engine, o, ls);
 	cJSON_Delete(patient);
@@ -942,11 +976,11 @@ int onco_cards_add(onco_engine *engine, const onco_run_facts *run, cJSON *doc)
 	for (l = 0; l < L_COUNT; l++)
 		free(status_items.items[l]);
 	free(ls.items[0]);
-	if (rc == 0 && !cJSON_AddItemToObject(doc, "cards", cards))
-		rc = ONCO_ENOMEM;
-	if (rc != 0)
+	if (rc != 0) {
 		cJSON_Delete(cards);
-	return rc;
+		return rc;
+	}
+	return ONCO_JSON_ADD(doc, "cards", cards); /* deletes it on failure */
 }
 
 /* Keeps id, kind, title and the lists that are not empty. */

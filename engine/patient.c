@@ -14,6 +14,7 @@
 
 #include "fact_read.h"
 #include "private/collect.h"
+#include "private/json_out.h"
 
 /* How one slot reads. */
 typedef enum view_kind {
@@ -577,13 +578,18 @@ static int line_json(onco_engine *engine, const onco_patient_index *index,
 		if (item == NULL || !cJSON_AddItemToArray(lines_out, item)) {
 			cJSON_Delete(item);
 			rc = ONCO_ENOMEM;
-		} else if (!cJSON_AddStringToObject(item, "topic", view->topic) ||
-			   !cJSON_AddStringToObject(item, "text",
-						    line.length > 0 ? line.data : view->empty)) {
-			rc = ONCO_ENOMEM;
-		} else if (!cJSON_AddItemToObject(item, "pointers", pointers)) {
-			rc = ONCO_ENOMEM; /* not linked: deleted below */
 		} else {
+			/* literal keys, kept by pointer; the topic and the text of
+			 * an empty line are this file's (referred to), the text
+			 * of the facts is copied (its buffer is freed below) */
+			rc = ONCO_JSON_ADD(item, "topic", cJSON_CreateStringReference(view->topic));
+			if (rc == 0)
+				rc = ONCO_JSON_ADD(item, "text",
+						   line.length > 0
+							   ? cJSON_CreateString(line.data)
+							   : cJSON_CreateStringReference(view->empty));
+			if (rc == 0)
+				rc = ONCO_JSON_ADD(item, "pointers", pointers); /* deletes it on failure */
 			pointers = NULL;
 		}
 	}

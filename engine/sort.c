@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onco.h"
 #include "private/sort.h"
 
 typedef int (*compare_fn)(const void *, const void *);
@@ -120,4 +121,69 @@ void onco_sort(void *base, size_t n, size_t size, int (*compare)(const void *, c
 		insert_items(base, n, size, compare);
 	else if (merge_sort(base, n, size, compare) != 0)
 		qsort(base, n, size, compare); /* stable too, in glibc */
+}
+
+/* ------------------------------------------------------------ by key */
+
+typedef int (*tie_fn)(const void *context, size_t a, size_t b);
+
+/* Whether `b` goes before `a` (strictly: equal keys keep their order). */
+static inline int key_before(const onco_sort_key *b, const onco_sort_key *a, tie_fn tie,
+			     const void *context)
+{
+	if (b->key != a->key)
+		return b->key < a->key;
+	return tie(context, b->at, a->at) < 0;
+}
+
+int onco_sort_keys(onco_sort_key *keys, size_t n, tie_fn tie, const void *context)
+{
+	onco_sort_key stack_scratch[ONCO_SORT_STACK_KEYS], *scratch = stack_scratch;
+	onco_sort_key *from = keys, *to, *swap;
+	size_t i, j, lo, width;
+
+	if (n < 2)
+		return 0;
+	if (n > ONCO_SORT_STACK_KEYS) {
+		scratch = n <= SIZE_MAX / sizeof(*scratch) ? malloc(n * sizeof(*scratch)) : NULL;
+		if (scratch == NULL)
+			return ONCO_ENOMEM;
+	}
+	/* runs of RUN keys by insertion */
+	for (lo = 0; lo < n; lo += RUN) {
+		size_t end = n - lo < RUN ? n : lo + RUN;
+
+		for (i = lo + 1; i < end; i++) {
+			onco_sort_key held = keys[i];
+
+			for (j = i; j > lo && key_before(&held, &keys[j - 1], tie, context); j--)
+				keys[j] = keys[j - 1];
+			keys[j] = held;
+		}
+	}
+	/* then merged pairwise, back and forth between keys and scratch */
+	to = scratch;
+	for (width = RUN; width < n; width *= 2) {
+		for (lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = n - lo < width ? n : lo + width;
+			size_t hi = n - lo < 2 * width ? n : lo + 2 * width;
+			size_t a = lo, b = mid, out = lo;
+
+			while (a < mid && b < hi)
+				to[out++] = key_before(&from[b], &from[a], tie, context) ? from[b++]
+											   : from[a++];
+			while (a < mid)
+				to[out++] = from[a++];
+			while (b < hi)
+				to[out++] = from[b++];
+		}
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != keys)
+		memcpy(keys, from, n * sizeof(*keys));
+	if (scratch != stack_scratch)
+		free(scratch);
+	return 0;
 }

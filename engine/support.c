@@ -17,6 +17,7 @@
  * `concludes` and `value`, read from the rule's right-hand side; lint makes
  * both literal).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +111,54 @@ static int compare_entries(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* compare_entries for onco_sort_keys: entries `a` and `b` of `context`. */
+static int tie_entries(const void *context, size_t a, size_t b)
+{
+	const onco_support_entry *entries = context;
+
+	return compare_entries(&entries[a], &entries[b]);
+}
+
+/* Sorted by compare_entries, whose rank and rule decide most pairs (some
+ * 430 comparisons a case through a function otherwise): each entry's key
+ * holds both, rank above rule index (the rules are an array, so their
+ * addresses compare as their indexes), and compare_entries is called only
+ * for entries of one rule. The order is the same: compare_entries ends on
+ * the firing order, so no two entries are equal. 0, or -1 when memory ran
+ * out for a log longer than the stack holds (nothing moved). */
+static int sort_by_keys(onco_engine *engine)
+{
+	enum { STACK_ENTRIES = 128 };
+	onco_supports *s = &engine->supports;
+	onco_sort_key stack_keys[STACK_ENTRIES], *keys = stack_keys;
+	onco_support_entry stack_copy[STACK_ENTRIES], *copy = stack_copy;
+	size_t n = s->n_entries, i;
+	int rc = 0;
+
+	if (n > STACK_ENTRIES) {
+		keys = malloc(n * sizeof(*keys));
+		copy = malloc(n * sizeof(*copy));
+	}
+	for (i = 0; keys != NULL && i < n; i++) {
+		keys[i].key = (uint64_t)s->entries[i].rank << 32 |
+			      (uint64_t)(s->entries[i].rule - engine->kb.rules);
+		keys[i].at = i;
+	}
+	if (keys == NULL || copy == NULL ||
+	    onco_sort_keys(keys, n, tie_entries, s->entries) != 0) {
+		rc = -1;
+	} else {
+		memcpy(copy, s->entries, n * sizeof(*copy));
+		for (i = 0; i < n; i++)
+			s->entries[i] = copy[keys[i].at];
+	}
+	if (keys != stack_keys)
+		free(keys);
+	if (copy != stack_copy)
+		free(copy);
+	return rc;
+}
+
 void onco_support_sort(onco_engine *engine)
 {
 	onco_supports *s = &engine->supports;
@@ -121,7 +170,8 @@ void onco_support_sort(onco_engine *engine)
 		s->entries[i].env = engine->env;
 		s->entries[i].facts = s->facts;
 	}
-	onco_sort(s->entries, s->n_entries, sizeof(*s->entries), compare_entries);
+	if (sort_by_keys(engine) != 0) /* memory ran out: the sort that needs none */
+		qsort(s->entries, s->n_entries, sizeof(*s->entries), compare_entries);
 	s->sorted = 1;
 }
 

@@ -123,12 +123,74 @@ static void test_a_list_of_pointers_sorts_by_what_they_point_at(void)
 		CU_ASSERT(strcmp(sorted[i - 1], sorted[i]) <= 0);
 }
 
+/* onco_sort_keys: a key of few values (many equal keys), a second number
+ * that the tie function compares, of few values too (ties of both keep
+ * the order they came in). */
+typedef struct tie_item {
+	unsigned key, second;
+} tie_item;
+
+static int by_second(const void *context, size_t a, size_t b)
+{
+	const tie_item *items = context;
+
+	return (items[a].second > items[b].second) - (items[a].second < items[b].second);
+}
+
+static void check_keys(size_t n, unsigned values, unsigned *state)
+{
+	tie_item *items = malloc((n + 1) * sizeof(*items));
+	onco_sort_key *keys = malloc((n + 1) * sizeof(*keys));
+	size_t i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(items);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(keys);
+	for (i = 0; i < n; i++) {
+		items[i].key = next(state) % values;
+		items[i].second = next(state) % values;
+		keys[i].key = (uint64_t)items[i].key << 32 | 5u; /* the high half decides */
+		keys[i].at = i;
+	}
+	CU_ASSERT_EQUAL_FATAL(onco_sort_keys(keys, n, by_second, items), 0);
+	for (i = 1; i < n; i++) {
+		const tie_item *x = &items[keys[i - 1].at], *y = &items[keys[i].at];
+
+		CU_ASSERT_FATAL(x->key < y->key ||
+				(x->key == y->key && (x->second < y->second ||
+						      (x->second == y->second &&
+						       keys[i - 1].at < keys[i].at))));
+	}
+	/* each place once */
+	for (i = 0; i < n; i++)
+		items[i].key = 0;
+	for (i = 0; i < n; i++)
+		items[keys[i].at].key++;
+	for (i = 0; i < n; i++)
+		CU_ASSERT_EQUAL(items[i].key, 1);
+	free(items);
+	free(keys);
+}
+
+static void test_keys_sort_by_number_then_by_tie_then_by_place(void)
+{
+	static const size_t lengths[] = {0, 1, 2, 7, 8, 9, 16, 17, 100, 255, 256, 257, 1000};
+	unsigned state = 7;
+	size_t i;
+
+	for (i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
+		check_keys(lengths[i], 1, &state);
+		check_keys(lengths[i], 3, &state);
+		check_keys(lengths[i], 50, &state);
+	}
+}
+
 int main(void)
 {
 	static const onco_test tests[] = {
 		ONCO_TEST(test_lists_of_every_length_and_item_size_sort_stably),
 		ONCO_TEST(test_an_empty_list_may_be_null),
 		ONCO_TEST(test_a_list_of_pointers_sorts_by_what_they_point_at),
+		ONCO_TEST(test_keys_sort_by_number_then_by_tie_then_by_place),
 	};
 
 	return ONCO_RUN_SUITE("sort", tests);

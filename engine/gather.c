@@ -93,59 +93,18 @@ static int same_name(const name_key *x, const name_key *y)
 	       (x->finding->name == y->finding->name || strcmp(x->finding->name, y->finding->name) == 0);
 }
 
-/* Whether `x` goes before `y`: by name (strcmp's order). */
-static int name_before(const name_key *x, const name_key *y)
+/* By name, then by place in run->findings. */
+static int by_name_then_place(const void *a, const void *b)
 {
+	const name_key *x = a, *y = b;
+	int c;
+
 	if (x->prefix != y->prefix)
-		return x->prefix < y->prefix;
-	return x->finding->name != y->finding->name &&
-	       strcmp(x->finding->name, y->finding->name) < 0;
-}
-
-/* Runs of this many keys are sorted by insertion before merging. */
-#define KEY_RUN 8
-
-/* keys[0..n) by name, equal names in the order they came (by place in
- * run->findings), through scratch[0..n). A stable merge sort of its own,
- * not onco_sort: with the comparison inlined and the keys merged where
- * they are it takes a third of the time, and a case sorts some 70
- * findings. Returns the array that holds the result. */
-static name_key *sort_keys(name_key *keys, name_key *scratch, size_t n)
-{
-	size_t lo, i, j, width;
-
-	for (lo = 0; lo < n; lo += KEY_RUN) {
-		size_t hi = n - lo < KEY_RUN ? n : lo + KEY_RUN;
-
-		for (i = lo + 1; i < hi; i++) {
-			name_key held = keys[i];
-
-			for (j = i; j > lo && name_before(&held, &keys[j - 1]); j--)
-				keys[j] = keys[j - 1];
-			keys[j] = held;
-		}
-	}
-	for (width = KEY_RUN; width < n; width *= 2) {
-		name_key *swap;
-
-		for (lo = 0; lo < n; lo += 2 * width) {
-			size_t mid = n - lo < width ? n : lo + width;
-			size_t hi = n - lo < 2 * width ? n : lo + 2 * width;
-			size_t a = lo, b = mid, out = lo;
-
-			/* the left run's key first of two equal ones */
-			while (a < mid && b < hi)
-				scratch[out++] = name_before(&keys[b], &keys[a]) ? keys[b++] : keys[a++];
-			while (a < mid)
-				scratch[out++] = keys[a++];
-			while (b < hi)
-				scratch[out++] = keys[b++];
-		}
-		swap = keys;
-		keys = scratch;
-		scratch = swap;
-	}
-	return keys;
+		return x->prefix < y->prefix ? -1 : 1;
+	c = x->finding->name == y->finding->name ? 0 : strcmp(x->finding->name, y->finding->name);
+	if (c != 0)
+		return c;
+	return (x->finding->order > y->finding->order) - (x->finding->order < y->finding->order);
 }
 
 /* Builds run->by_name (every finding fact, sorted by name and order) and
@@ -154,7 +113,7 @@ static int index_findings(onco_run_facts *run)
 {
 	onco_finding_entry *index;
 	onco_named_finding *named, *found;
-	name_key *keys, *sorted;
+	name_key *keys;
 	const struct deftemplate *template = NULL;
 	long name_at = -1, value_at = -1;
 	size_t i, n = 0;
@@ -162,7 +121,7 @@ static int index_findings(onco_run_facts *run)
 	if (run->n_findings == 0)
 		return 0;
 	found = malloc(run->n_findings * sizeof(*found));
-	keys = malloc(2 * run->n_findings * sizeof(*keys)); /* and the sort's scratch */
+	keys = malloc(run->n_findings * sizeof(*keys));
 	named = malloc(run->n_findings * sizeof(*named));
 	index = malloc(run->n_findings * sizeof(*index));
 	if (found == NULL || keys == NULL || named == NULL || index == NULL) {
@@ -193,10 +152,10 @@ static int index_findings(onco_run_facts *run)
 		keys[i].prefix = name_prefix(found[i].name);
 		keys[i].finding = &found[i];
 	}
-	sorted = sort_keys(keys, keys + run->n_findings, run->n_findings);
+	onco_sort(keys, run->n_findings, sizeof(*keys), by_name_then_place);
 	for (i = 0; i < run->n_findings; i++) {
-		named[i] = *sorted[i].finding;
-		if (n > 0 && same_name(&sorted[i - 1], &sorted[i])) {
+		named[i] = *keys[i].finding;
+		if (n > 0 && same_name(&keys[i - 1], &keys[i])) {
 			index[n - 1].values |= named[i].values;
 		} else {
 			index[n].name = named[i].name;

@@ -121,17 +121,34 @@ static int add(cJSON *item, const char *key, cJSON *value)
 	return ONCO_ENOMEM;
 }
 
+/*
+ * The text of a slot in the answer, referenced, not copied: it is a CLIPS
+ * symbol or string held by a conclusion fact, which stays in working memory
+ * (holding the symbol, so the text stays where it is) until the next
+ * EnvReset, EnvRun or retraction in the engine's environment. The one
+ * caller of onco_conclusions_json, result_document (evaluate.c), builds the
+ * document after the case's last EnvRun (run_case, possible.c) and prints
+ * or deletes it before it returns, with no CLIPS call in between that
+ * retracts, resets or runs; the tree never leaves the engine (its public
+ * calls give text). A copy per field was most of what an item's fields
+ * cost.
+ */
+static cJSON *clips_text(const char *s)
+{
+	return cJSON_CreateStringReference(s);
+}
+
 static int add_symbol_or_null(cJSON *item, slot_map *map, void *fact, int slot,
 			      const char *key)
 {
 	const char *s = slot_text(map, fact, slot);
 
-	return add(item, key, s == NULL ? cJSON_CreateNull() : cJSON_CreateString(s));
+	return add(item, key, s == NULL ? cJSON_CreateNull() : clips_text(s));
 }
 
 static int add_string(cJSON *item, slot_map *map, void *fact, int slot, const char *key)
 {
-	return add(item, key, cJSON_CreateString(text_or_empty(map, fact, slot)));
+	return add(item, key, clips_text(text_or_empty(map, fact, slot)));
 }
 
 /* A multislot of symbols as an array of strings under `key`. */
@@ -144,8 +161,7 @@ static int add_symbols(cJSON *item, slot_map *map, void *fact, int slot, const c
 	if (add(item, key, array) != 0)
 		return ONCO_ENOMEM;
 	for (i = 1; i <= n; i++)
-		if (onco_json_append(array, cJSON_CreateString(ValueToString(GetMFValue(v->value, i)))) !=
-		    0)
+		if (onco_json_append(array, clips_text(ValueToString(GetMFValue(v->value, i)))) != 0)
 			return ONCO_ENOMEM;
 	return 0;
 }
@@ -299,7 +315,7 @@ static int add_marks(lister *l, cJSON *item, const char *id)
 		    (reason == NULL || strcmp(r, reason) < 0))
 			reason = r;
 	}
-	return add(item, "lead", reason == NULL ? cJSON_CreateNull() : cJSON_CreateString(reason));
+	return add(item, "lead", reason == NULL ? cJSON_CreateNull() : clips_text(reason));
 }
 
 /* The fields of an item, in the order of docs/output-format.md. */
@@ -363,9 +379,11 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 		if (strcmp(entry->child->valuestring, name) == 0)
 			return 0;
 	/* Whole before it joins the list: the loop above reads "finding". The
-	 * rule base's texts outlive the document: referenced, not copied. */
+	 * rule base's texts outlive the document and `name` (a condition of
+	 * the rule base, or a pending mark's symbol, clips_text) lives as long
+	 * as it: referenced, not copied. */
 	entry = cJSON_CreateObject();
-	if (entry == NULL || add(entry, "finding", cJSON_CreateString(name)) != 0 ||
+	if (entry == NULL || add(entry, "finding", clips_text(name)) != 0 ||
 	    add(entry, "statement", def != NULL ? cJSON_CreateStringReference(def->text)
 						: cJSON_CreateString(name)) != 0 ||
 	    add(entry, "needs", needs = cJSON_CreateArray()) != 0 ||

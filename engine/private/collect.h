@@ -174,7 +174,10 @@ char *onco_case_fact_statement(void *env, void *fact);
 /* conclusions.c: the items of one conclusion kind, grouped by id, sorted.
  * ONCO_C_RECOMMENDATION lists the options offered; ONCO_C_POSSIBLE the
  * "possible if" options (host-asserted, or offered and held by a pending
- * mark), each with its `if` list. NULL when memory runs out. */
+ * mark), each with its `if` list. NULL when memory runs out. The
+ * items reference the text of the conclusion facts' symbols rather than
+ * copy it: print or delete the list before the next EnvReset, EnvRun or
+ * retraction in the engine's environment (conclusions.c, clips_text). */
 cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind);
 
 /* missing.c: the fields behind an unknown finding, added (once each) to

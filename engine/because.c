@@ -19,18 +19,28 @@
 
 #define MAX_DEPTH 8
 
-/* The values of multislot `slot` of `fact`: its length, and the CLIPS
- * multifield in *values (0 when the fact has none). The slot is found
- * once, where reading each value with onco_fact_multi would find it again
- * (a conclusion's basis is its template's last slot). */
-static long multislot(void *fact, const char *slot, void **values)
+/* The values of the multislot at `place` (-1: none) of `fact`: its
+ * length, and the CLIPS multifield in *values (0 when the fact has none). */
+static long multislot_at(void *fact, long place, void **values)
 {
-	const struct field *v = onco_fact_field(fact, slot);
+	const struct field *v;
 
-	if (v == NULL || v->type != MULTIFIELD)
+	if (place < 0)
+		return 0;
+	v = &((struct fact *)fact)->theProposition.theFields[place];
+	if (v->type != MULTIFIELD)
 		return 0;
 	*values = v->value;
 	return GetMFLength(v->value);
+}
+
+/* As multislot_at for the slot named `slot`. The slot is found once, where
+ * reading each value with onco_fact_multi would find it again (a
+ * conclusion's basis is its template's last slot). */
+static long multislot(void *fact, const char *slot, void **values)
+{
+	return multislot_at(fact, onco_slot_position(((struct fact *)fact)->whichDeftemplate, slot),
+			    values);
 }
 
 /* Records `pointer` for entry `entry`; duplicates go at json time. */
@@ -525,8 +535,16 @@ void onco_because_memo_release(onco_because_memo *memo)
 int onco_because_add(onco_engine *engine, onco_because_memo *memo, void *fact,
 		     onco_because *because)
 {
+	return onco_because_add_at(
+		engine, memo, fact,
+		onco_slot_position(((struct fact *)fact)->whichDeftemplate, "basis"), because);
+}
+
+int onco_because_add_at(onco_engine *engine, onco_because_memo *memo, void *fact,
+			long basis_place, onco_because *because)
+{
 	void *values = NULL;
-	long i, n = multislot(fact, "basis", &values);
+	long i, n = multislot_at(fact, basis_place, &values);
 	int rc = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
@@ -590,10 +608,10 @@ int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence)
 	return 0;
 }
 
-int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites)
+int onco_cites_add(onco_engine *engine, void *fact, long cite, onco_cites *cites)
 {
 	void *values = NULL;
-	long i, n = multislot(fact, "cite", &values);
+	long i, n = multislot_at(fact, cite, &values);
 	size_t k;
 
 	for (i = 1; i <= n; i++) {

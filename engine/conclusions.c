@@ -24,7 +24,7 @@ enum {
 	S_MODALITY, S_AGENTS, S_CHOICES, S_PROCEDURE, S_TARGET, S_SCHEDULE,
 	S_INTENT, S_PREFERRED, S_CARD, S_ROLE, S_CANCER_DIRECTED,
 	S_WITH_CHEMOTHERAPY, S_REQUIRES, S_STATUS, S_OPTION, S_AGENT, S_SEVERITY,
-	S_FINDING, S_NEEDS, N_SLOTS
+	S_FINDING, S_NEEDS, S_BASIS, S_CITE, N_SLOTS
 };
 #define N_SORT_SLOTS (S_REASON + 1)
 
@@ -36,7 +36,8 @@ static const char *const slot_names[N_SLOTS] = {
 	[S_CARD] = "card", [S_ROLE] = "role", [S_CANCER_DIRECTED] = "cancer-directed",
 	[S_WITH_CHEMOTHERAPY] = "with-chemotherapy", [S_REQUIRES] = "requires",
 	[S_STATUS] = "status", [S_OPTION] = "option", [S_AGENT] = "agent",
-	[S_SEVERITY] = "severity", [S_FINDING] = "finding", [S_NEEDS] = "needs"};
+	[S_SEVERITY] = "severity", [S_FINDING] = "finding", [S_NEEDS] = "needs",
+	[S_BASIS] = "basis", [S_CITE] = "cite"};
 
 enum { NOT_LOOKED_UP = -2, ABSENT = -1 /* as onco_slot_position says */ };
 
@@ -55,8 +56,8 @@ typedef struct lister {
 	onco_because_memo memo; /* the basis facts explained so far */
 } lister;
 
-/* The field of `slot` in `fact`, or NULL when its template has none. */
-static const struct field *slot_field(slot_map *map, void *fact, int slot)
+/* The place of `slot` in the template of `fact`, or ABSENT. */
+static long slot_place(slot_map *map, void *fact, int slot)
 {
 	const struct fact *f = fact;
 	long i;
@@ -68,8 +69,15 @@ static const struct field *slot_field(slot_map *map, void *fact, int slot)
 	}
 	if (map->position[slot] == NOT_LOOKED_UP)
 		map->position[slot] = onco_slot_position(f->whichDeftemplate, slot_names[slot]);
-	return map->position[slot] >= 0 ? &f->theProposition.theFields[map->position[slot]]
-					 : NULL;
+	return map->position[slot];
+}
+
+/* The field of `slot` in `fact`, or NULL when its template has none. */
+static const struct field *slot_field(slot_map *map, void *fact, int slot)
+{
+	long i = slot_place(map, fact, slot);
+
+	return i >= 0 ? &((const struct fact *)fact)->theProposition.theFields[i] : NULL;
 }
 
 /* As onco_fact_text: a symbol or string, or the first value of a
@@ -121,17 +129,34 @@ static int add(cJSON *item, const char *key, cJSON *value)
 	return ONCO_ENOMEM;
 }
 
+/*
+ * The text of a slot in the answer, referenced, not copied: it is a CLIPS
+ * symbol or string held by a conclusion fact, which stays in working memory
+ * (holding the symbol, so the text stays where it is) until the next
+ * EnvReset, EnvRun or retraction in the engine's environment. The one
+ * caller of onco_conclusions_json, result_document (evaluate.c), builds the
+ * document after the case's last EnvRun (run_case, possible.c) and prints
+ * or deletes it before it returns, with no CLIPS call in between that
+ * retracts, resets or runs; the tree never leaves the engine (its public
+ * calls give text). A copy per field was most of what an item's fields
+ * cost.
+ */
+static cJSON *clips_text(const char *s)
+{
+	return cJSON_CreateStringReference(s);
+}
+
 static int add_symbol_or_null(cJSON *item, slot_map *map, void *fact, int slot,
 			      const char *key)
 {
 	const char *s = slot_text(map, fact, slot);
 
-	return add(item, key, s == NULL ? cJSON_CreateNull() : cJSON_CreateString(s));
+	return add(item, key, s == NULL ? cJSON_CreateNull() : clips_text(s));
 }
 
 static int add_string(cJSON *item, slot_map *map, void *fact, int slot, const char *key)
 {
-	return add(item, key, cJSON_CreateString(text_or_empty(map, fact, slot)));
+	return add(item, key, clips_text(text_or_empty(map, fact, slot)));
 }
 
 /* A multislot of symbols as an array of strings under `key`. */
@@ -144,8 +169,7 @@ static int add_symbols(cJSON *item, slot_map *map, void *fact, int slot, const c
 	if (add(item, key, array) != 0)
 		return ONCO_ENOMEM;
 	for (i = 1; i <= n; i++)
-		if (onco_json_append(array, cJSON_CreateString(ValueToString(GetMFValue(v->value, i)))) !=
-		    0)
+		if (onco_json_append(array, clips_text(ValueToString(GetMFValue(v->value, i)))) != 0)
 			return ONCO_ENOMEM;
 	return 0;
 }
@@ -242,7 +266,8 @@ static int sort_history(cJSON *history)
 static int mark_because(lister *l, void *mark, cJSON *because)
 {
 	onco_because gathered = {0};
-	int rc = onco_because_add(l->engine, &l->memo, mark, &gathered);
+	int rc = onco_because_add_at(l->engine, &l->memo, mark,
+				     slot_place(&l->maps[ONCO_C_HISTORY], mark, S_BASIS), &gathered);
 
 	rc = rc ? rc : onco_because_json(&gathered, because);
 	onco_because_release(&gathered);
@@ -299,7 +324,7 @@ static int add_marks(lister *l, cJSON *item, const char *id)
 		    (reason == NULL || strcmp(r, reason) < 0))
 			reason = r;
 	}
-	return add(item, "lead", reason == NULL ? cJSON_CreateNull() : cJSON_CreateString(reason));
+	return add(item, "lead", reason == NULL ? cJSON_CreateNull() : clips_text(reason));
 }
 
 /* The fields of an item, in the order of docs/output-format.md. */
@@ -363,9 +388,11 @@ static int add_if_entry(onco_engine *engine, const onco_run_facts *run, cJSON *l
 		if (strcmp(entry->child->valuestring, name) == 0)
 			return 0;
 	/* Whole before it joins the list: the loop above reads "finding". The
-	 * rule base's texts outlive the document: referenced, not copied. */
+	 * rule base's texts outlive the document and `name` (a condition of
+	 * the rule base, or a pending mark's symbol, clips_text) lives as long
+	 * as it: referenced, not copied. */
 	entry = cJSON_CreateObject();
-	if (entry == NULL || add(entry, "finding", cJSON_CreateString(name)) != 0 ||
+	if (entry == NULL || add(entry, "finding", clips_text(name)) != 0 ||
 	    add(entry, "statement", def != NULL ? cJSON_CreateStringReference(def->text)
 						: cJSON_CreateString(name)) != 0 ||
 	    add(entry, "needs", needs = cJSON_CreateArray()) != 0 ||
@@ -453,6 +480,7 @@ static int add_if(lister *l, cJSON *item, sort_entry *facts, size_t first, size_
 static cJSON *make_item(lister *l, sort_entry *facts, size_t first, size_t last, int kind)
 {
 	cJSON *item = cJSON_CreateObject(), *because = NULL, *evidence = NULL;
+	slot_map *map = &l->maps[kind];
 	onco_because gathered = {0};
 	onco_cites cites = {0};
 	size_t i;
@@ -468,9 +496,11 @@ static cJSON *make_item(lister *l, sort_entry *facts, size_t first, size_t last,
 	rc = rc ? rc : add(item, "because", because = cJSON_CreateArray());
 	rc = rc ? rc : add(item, "evidence", evidence = cJSON_CreateArray());
 	for (i = first; i < last && rc == 0; i++) {
-		rc = onco_because_add(l->engine, &l->memo, facts[i].fact, &gathered);
+		rc = onco_because_add_at(l->engine, &l->memo, facts[i].fact,
+					 slot_place(map, facts[i].fact, S_BASIS), &gathered);
 		if (rc == 0)
-			rc = onco_cites_add(l->engine, facts[i].fact, &cites);
+			rc = onco_cites_add(l->engine, facts[i].fact,
+					    slot_place(map, facts[i].fact, S_CITE), &cites);
 	}
 	if (rc == 0)
 		rc = onco_because_json(&gathered, because);

@@ -153,6 +153,11 @@ typedef struct onco_because_memo {
 } onco_because_memo;
 int onco_because_add(onco_engine *engine, onco_because_memo *memo, void *fact,
 		     onco_because *because);
+/* As onco_because_add, with the place of the fact's `basis` slot in its
+ * template already found (onco_slot_position, -1: none): a list reads the
+ * basis of many facts of one template. */
+int onco_because_add_at(onco_engine *engine, onco_because_memo *memo, void *fact,
+			long basis_place, onco_because *because);
 int onco_because_json(onco_because *because, cJSON *array);
 void onco_because_release(onco_because *because);
 void onco_because_memo_release(onco_because_memo *memo);
@@ -160,12 +165,14 @@ int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence);
 /* The evidence of an item whose facts are many, gathered in C and written
  * once: `add` the citations of each fact (a quote once, from the first
  * citation that gives it), then `json` appends them to `evidence` sorted
- * by ref and quote, and `release` frees the list. 0 or ONCO_ENOMEM. */
+ * by ref and quote, and `release` frees the list. 0 or ONCO_ENOMEM. `add`
+ * takes the place of the fact's `cite` slot in its template
+ * (onco_slot_position, -1: none). */
 typedef struct onco_cites {
 	const onco_citation **items;
 	size_t n, cap;
 } onco_cites;
-int onco_cites_add(onco_engine *engine, void *fact, onco_cites *cites);
+int onco_cites_add(onco_engine *engine, void *fact, long cite, onco_cites *cites);
 int onco_cites_json(onco_cites *cites, cJSON *evidence);
 void onco_cites_release(onco_cites *cites);
 /* A readable statement for one case fact: "prior treatment: type ...". */
@@ -174,7 +181,10 @@ char *onco_case_fact_statement(void *env, void *fact);
 /* conclusions.c: the items of one conclusion kind, grouped by id, sorted.
  * ONCO_C_RECOMMENDATION lists the options offered; ONCO_C_POSSIBLE the
  * "possible if" options (host-asserted, or offered and held by a pending
- * mark), each with its `if` list. NULL when memory runs out. */
+ * mark), each with its `if` list. NULL when memory runs out. The
+ * items reference the text of the conclusion facts' symbols rather than
+ * copy it: print or delete the list before the next EnvReset, EnvRun or
+ * retraction in the engine's environment (conclusions.c, clips_text). */
 cJSON *onco_conclusions_json(onco_engine *engine, onco_run_facts *run, int kind);
 
 /* missing.c: the fields behind an unknown finding, added (once each) to

@@ -114,23 +114,31 @@ static char *cjson_printable(const char *s)
 	return copy;
 }
 
+/* A key or value the item does not own (cJSON_StringIsConst,
+ * cJSON_IsReference: the engine builds its answer so, without copies) is
+ * replaced by an escaped copy the item then owns, never left unescaped;
+ * the flag is cleared so that cJSON frees the copy. Documents parsed from
+ * text own all their strings. */
 void cli_json_printable(cJSON *item)
 {
 	cJSON *child;
 
 	if (item == NULL)
 		return;
-	if (needs_escape(item->string) && !(item->type & cJSON_StringIsConst)) {
+	if (needs_escape(item->string)) {
 		char *key = cjson_printable(item->string);
 
-		cJSON_free(item->string);
+		if (!(item->type & cJSON_StringIsConst))
+			cJSON_free(item->string);
+		item->type &= ~cJSON_StringIsConst;
 		item->string = key;
 	}
-	if (cJSON_IsString(item) && needs_escape(item->valuestring) &&
-	    !(item->type & cJSON_IsReference)) {
+	if (cJSON_IsString(item) && needs_escape(item->valuestring)) {
 		char *value = cjson_printable(item->valuestring);
 
-		cJSON_free(item->valuestring);
+		if (!(item->type & cJSON_IsReference))
+			cJSON_free(item->valuestring);
+		item->type &= ~cJSON_IsReference;
 		item->valuestring = value;
 	}
 	for (child = item->child; child != NULL; child = child->next)

@@ -30,9 +30,10 @@ void cli_printable_append(cli_buf *b, const char *s);
  * memory runs out, like the rest of strbuf.h. */
 char *cli_printable(const char *s);
 
-/* Escapes every string value and key of a parsed document (an item and
- * what it holds) in place, so that whatever prints from it prints no
- * control character. */
+/* Escapes every string value and key of a document (an item and what it
+ * holds) in place, so that whatever prints from it prints no control
+ * character; a string the item only refers to is replaced by an escaped
+ * copy it owns. */
 void cli_json_printable(cJSON *item);
 
 #endif

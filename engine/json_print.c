@@ -20,6 +20,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "onco_compiler.h"
 #include "private/json_out.h"
 
 typedef struct out {
@@ -124,14 +125,7 @@ static uint64_t copy_word(char *d, const unsigned char *p)
  * and put_string checks the string itself with the sanitizer's strlen
  * instead. The stores into the buffer stay checked.
  */
-#if defined(__SANITIZE_ADDRESS__) /* GCC */
-#define PRINT_UNDER_ASAN 1
-#elif defined(__has_feature) /* Clang */
-#if __has_feature(address_sanitizer)
-#define PRINT_UNDER_ASAN 1
-#endif
-#endif
-#ifdef PRINT_UNDER_ASAN
+#ifdef ONCO_ASAN
 #define READS_PAST_END __attribute__((no_sanitize_address))
 #else
 #define READS_PAST_END
@@ -334,16 +328,11 @@ static char *copy_escaped(char *d, const unsigned char *p, size_t n)
 
 /* The slow half of put_string, kept out of line so that the usual half
  * saves no registers. */
-#if defined(__GNUC__)
-#define OUT_OF_LINE __attribute__((noinline))
-#else
-#define OUT_OF_LINE
-#endif
 
 /* `length` bytes at `p` quoted and escaped, followed by a colon when they
  * are a `key`. Room for the worst case (every byte a \u00XX escape) is
  * reserved once. */
-static OUT_OF_LINE void put_escaped(out *o, const unsigned char *p, size_t length, int key)
+static ONCO_NOINLINE void put_escaped(out *o, const unsigned char *p, size_t length, int key)
 {
 	char *d;
 
@@ -373,7 +362,7 @@ static void put_string(out *o, const char *s, int key)
 	size_t room = o->size - o->used, n = NOT_PLAIN;
 	char *d;
 
-#ifdef PRINT_UNDER_ASAN
+#ifdef ONCO_ASAN
 	{
 		/* every byte of the string readable (see READS_PAST_END) */
 		volatile size_t checked = strlen((const char *)p);

@@ -28,15 +28,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "onco_compiler.h"
 #include "onco_facts.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define ONCO_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ONCO_ASAN 1
-#endif
-#endif
 
 /* Under AddressSanitizer a block's size sits in front of it, so that
  * freeing it poisons it and a use after free is still caught; chunks are
@@ -132,15 +125,10 @@ static void *cut(chunk *c, size_t size, size_t need)
 
 /* Kept out of line, so that hook_malloc's usual path saves no registers
  * (a third of its instructions when inlined). */
-#if defined(__GNUC__)
-#define OUT_OF_LINE __attribute__((noinline))
-#else
-#define OUT_OF_LINE
-#endif
 
 /* A block cut from a new chunk, or malloc's when no arena is in use; NULL
  * (and a failure counted) when memory runs out. */
-static OUT_OF_LINE void *alloc_slow(size_t size)
+static ONCO_NOINLINE void *alloc_slow(size_t size)
 {
 	onco_json_arena *a = current;
 	size_t need = (size + BLOCK_HEADER + ALIGN - 1) & ~(ALIGN - 1);

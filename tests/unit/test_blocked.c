@@ -17,17 +17,6 @@
 #include "private/collect.h"
 #include "suite.h"
 
-static onco_engine *opened(void)
-{
-	onco_engine_options opts;
-	onco_engine *engine = NULL;
-	onco_error err;
-
-	onco_engine_options_default(&opts);
-	CU_ASSERT_EQUAL_FATAL(onco_engine_open(&engine, &opts, &err), 0);
-	return engine;
-}
-
 /* How many of a rule's conditions are unknown when all the others are
  * met, judged one by one by their names; 0 otherwise. */
 static size_t unknown_only(onco_engine *engine, const onco_run_facts *run,
@@ -87,7 +76,7 @@ static void check_case(onco_engine *engine, void *blocked_runs)
 
 static void test_blocked_rules_agree_with_judging_each_rule(void)
 {
-	onco_engine *engine = opened();
+	onco_engine *engine = onco_open_built_in();
 	size_t blocked = 0;
 
 	/* the comparison means something: many runs, some with blocked rules */
@@ -127,7 +116,7 @@ static const onco_condition *only_unmet_finding(onco_engine *engine, const onco_
  * only this finding stopped now waits for it. */
 static void test_a_new_unknown_finding_is_judged_again(void)
 {
-	onco_engine *engine = opened();
+	onco_engine *engine = onco_open_built_in();
 	const onco_condition *unmet = NULL;
 	onco_run_facts run;
 	size_t i, before;
@@ -154,7 +143,7 @@ static void test_a_new_unknown_finding_is_judged_again(void)
  * first such rule in definition order; no rule for any other id. */
 static void test_an_option_gives_the_first_rule_concluding_it(void)
 {
-	onco_engine *engine = opened();
+	onco_engine *engine = onco_open_built_in();
 	size_t i, j, options = 0;
 
 	for (i = 0; i < engine->kb.n_rules; i++) {

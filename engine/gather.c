@@ -45,10 +45,16 @@ static int by_finding_name(const void *a, const void *b)
 		      ((const onco_finding_entry *)b)->name);
 }
 
-static unsigned value_bit(const char *value)
+/* The bit of a finding's value. Values read from facts are the texts of
+ * the symbols yes, no and unknown, told apart by their address; any other
+ * text (no such symbol at open, a value outside the three) is compared. */
+static unsigned value_bit(const char *const symbols[3], const char *value)
 {
 	int v;
 
+	for (v = 0; v < 3; v++)
+		if (value == symbols[v])
+			return 1u << v;
 	for (v = 0; v < 3; v++)
 		if (value[0] == onco_finding_values[v][0] && strcmp(value, onco_finding_values[v]) == 0)
 			return 1u << v;
@@ -109,7 +115,7 @@ static int by_name_then_place(const void *a, const void *b)
 
 /* Builds run->by_name (every finding fact, sorted by name and order) and
  * run->finding_index (one entry per name with the values present). */
-static int index_findings(onco_run_facts *run)
+static int index_findings(const onco_engine *engine, onco_run_facts *run)
 {
 	onco_finding_entry *index;
 	onco_named_finding *named, *found;
@@ -146,7 +152,7 @@ static int index_findings(onco_run_facts *run)
 		value = text_at(run->findings[i], value_at);
 		found[i].name = name != NULL ? name : "";
 		found[i].value = value != NULL ? value : "";
-		found[i].values = value_bit(found[i].value);
+		found[i].values = value_bit(engine->value_symbols, found[i].value);
 		found[i].fact = run->findings[i];
 		found[i].order = i;
 		keys[i].prefix = name_prefix(found[i].name);
@@ -464,7 +470,7 @@ static int walk(onco_engine *engine, onco_run_facts *run)
 		run->finding_index = NULL;
 		run->by_name = NULL;
 		run->n_finding_index = 0;
-		rc = index_findings(run);
+		rc = index_findings(engine, run);
 	}
 	/* Which rules wait for unknown findings depends on the findings and
 	 * scopes alone. */

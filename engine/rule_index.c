@@ -94,6 +94,22 @@ static int citations_by_symbol_build(onco_engine *engine)
 	return 0;
 }
 
+/* The symbols of the finding values, kept as the citations' are. */
+static void value_symbols_find(onco_engine *engine)
+{
+	int v;
+
+	for (v = 0; v < 3; v++) {
+		SYMBOL_HN *symbol = FindSymbolHN(engine->env, onco_finding_values[v]);
+
+		engine->value_symbols[v] = NULL;
+		if (symbol == NULL)
+			continue;
+		IncrementSymbolCount(symbol);
+		engine->value_symbols[v] = ValueToString(symbol);
+	}
+}
+
 int onco_rules_by_name_build(onco_engine *engine)
 {
 	size_t i;
@@ -108,6 +124,7 @@ int onco_rules_by_name_build(onco_engine *engine)
 	      by_name);
 	if (rules_by_symbol_build(engine) != 0 || citations_by_symbol_build(engine) != 0)
 		return ONCO_ENOMEM;
+	value_symbols_find(engine);
 	return 0;
 }
 

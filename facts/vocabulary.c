@@ -289,10 +289,22 @@ const onco_field *onco_vocabulary_field(const onco_object *object,
 {
 	size_t i;
 
-	/* The first byte first: most keys differ there (no strcmp call). */
-	for (i = 0; i < object->field_count; i++)
-		if (object->fields[i].key[0] == key[0] && strcmp(object->fields[i].key, key) == 0)
+	/* Each member of a case is looked up here, twice (check, then
+	 * build): keys are short, so the comparison is written inline, where
+	 * a call of strcmp cost more than the comparing; most keys differ in
+	 * their first byte. */
+	for (i = 0; i < object->field_count; i++) {
+		const char *a = object->fields[i].key, *b = key;
+
+		if (*a != *b)
+			continue;
+		while (*a != '\0' && *a == *b) {
+			a++;
+			b++;
+		}
+		if (*a == *b)
 			return &object->fields[i];
+	}
 	return NULL;
 }
 

@@ -183,6 +183,11 @@ struct onco_engine {
 	/* rule_index.c: the rules by their name symbol, the citations by
 	 * their id symbol. */
 	onco_symbol_index rules_by_symbol, citations_by_symbol;
+	/* The texts of the symbols yes, no and unknown (onco_finding_values,
+	 * in that order), kept from open on, so that a finding's value is
+	 * told by its address (gather.c); NULL when the environment had no
+	 * such symbol at open (the text is compared then). */
+	const char *value_symbols[3];
 	onco_supports supports; /* the firings behind each finding of the run */
 	/* Per rule, parallel to kb.rules: the place of its (concludes, value)
 	 * among those of all rules in text order, equal for equal pairs, so

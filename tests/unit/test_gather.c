@@ -233,6 +233,35 @@ static void test_findings_are_indexed_by_name_then_place(void)
 	onco_engine_free(engine);
 }
 
+/* A finding's value is told by the address of its symbol (kept at open),
+ * and by its text when the engine holds no such symbol: the same bits. */
+static void test_values_are_told_by_symbol_or_by_text(void)
+{
+	onco_engine *engine = evaluated();
+	onco_run_facts run;
+	int v;
+
+	for (v = 0; v < 3; v++) {
+		CU_ASSERT_PTR_NOT_NULL_FATAL(engine->value_symbols[v]);
+		CU_ASSERT_STRING_EQUAL(engine->value_symbols[v], onco_finding_values[v]);
+	}
+	/* test data, not case data: no case reaches CLIPS source text */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(EnvAssertString(engine->env,
+						     "(finding (name test-finding) (value no))"));
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	check_by_name(&run);
+	CU_ASSERT_EQUAL(onco_run_finding_values(engine, &run, "test-finding"), 1u << 1);
+	onco_run_facts_release(&run);
+	/* as if the environment had had none of the three symbols at open */
+	for (v = 0; v < 3; v++)
+		engine->value_symbols[v] = NULL;
+	CU_ASSERT_EQUAL_FATAL(onco_run_facts_gather(engine, &run), 0);
+	check_by_name(&run);
+	CU_ASSERT_EQUAL(onco_run_finding_values(engine, &run, "test-finding"), 1u << 1);
+	onco_run_facts_release(&run);
+	onco_engine_free(engine);
+}
+
 /* Enough findings that the sort merges runs of them (more than eight),
  * asserted out of order: names that share their first eight letters and
  * more, each valued three times, so that equal names meet across runs
@@ -385,6 +414,7 @@ int main(void)
 		ONCO_TEST(test_nothing_new_changes_nothing),
 		ONCO_TEST(test_findings_are_indexed_by_name_then_place),
 		ONCO_TEST(test_many_findings_are_indexed_by_name_then_place),
+		ONCO_TEST(test_values_are_told_by_symbol_or_by_text),
 		ONCO_TEST(test_concluded_options_are_those_recommended),
 		ONCO_TEST(test_facts_are_sorted_by_their_template),
 	};

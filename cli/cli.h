@@ -128,6 +128,13 @@ typedef enum cli_view {
 int cli_evaluate_case(onco_engine *engine, const char *text, size_t length,
 		      const onco_fhir_options *fhir, cli_view view);
 
+/* Evaluates one case (a FHIR Bundle when `fhir` is not NULL) with an open
+ * engine and writes its report page to `output` ("-": standard output):
+ * what `report` does once its input is read and its engine open (the
+ * fault-injection test drives it). Returns the exit status. */
+int cli_report_case(onco_engine *engine, const char *text, size_t length,
+		    const onco_fhir_options *fhir, const char *output);
+
 /* What `batch` does once its engines are open (one per worker, `jobs`
  * of them, owned by the caller): reads FILES (none: standard input),
  * writes one record per line (evaluated with `flags`: ONCO_JSON_SUMMARY for

@@ -63,12 +63,10 @@ static int quiet(char *message)
 
 cli_graphs *cli_graphs_open(char *why, size_t size)
 {
-	cli_graphs *graphs = calloc(1, sizeof(*graphs));
+	/* Out of memory is no reason to leave the graphs out (a page without
+	 * them, exit 0): it stops the command, as everywhere here (strbuf.h). */
+	cli_graphs *graphs = memset(cli_xrealloc(NULL, sizeof(*graphs)), 0, sizeof(*graphs));
 
-	if (graphs == NULL) {
-		snprintf(why, size, "out of memory");
-		return NULL;
-	}
 	if (cli_graphviz_load(&graphs->gv, why, size) != 0) {
 		free(graphs);
 		return NULL;

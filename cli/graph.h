@@ -38,7 +38,8 @@ typedef enum cli_node_kind {
 } cli_node_kind;
 
 /* The layout engine; NULL when Graphviz cannot be loaded (graphviz.h)
- * or started, the reason in `why` (of `size` bytes). */
+ * or started, the reason in `why` (of `size` bytes). Running out of
+ * memory exits with status 3 (strbuf.h), as the page's own code does. */
 cli_graphs *cli_graphs_open(char *why, size_t size);
 void cli_graphs_free(cli_graphs *graphs);
 

@@ -74,19 +74,70 @@ static int write_page(const char *path, const char *page, size_t n)
  * size limit). */
 #define RESULT_MAX_BYTES ((size_t)64 << 20)
 
-/* The result document: the engine's answer for the case (or the bundle,
- * with --fhir), or the saved result given with --result. NULL after a
- * message; *status is then the exit status. */
-static char *result_of(const cli_output_args *args, const cli_fhir_args *fhir,
-		       const char *path, int saved, int *status)
+/* The page of `result` (owned, freed here), written to `output`; `status`
+ * is the exit status so far (2 for an invalid case, whose page lists the
+ * errors). Returns the exit status. */
+static int render(char *result, int saved, int status, const char *output)
+{
+	html_out page = HTML_OUT_INIT;
+	cli_graphs *graphs;
+	char why[256];
+	int read, written;
+
+	graphs = cli_graphs_open(why, sizeof(why));
+	if (graphs == NULL)
+		fprintf(stderr, "oncorules report: Graphviz did not start (%s): the page has no graphs\n",
+			why);
+	read = cli_report_page(&page, result, graphs);
+	if (read == -2) {
+		fputs("oncorules report: out of memory\n", stderr);
+		status = CLI_EXIT_INTERNAL;
+	} else if (read != 0) {
+		fputs(saved ? "oncorules report: the result is not a JSON object\n"
+			    : "oncorules report: the engine's result is not a JSON object\n",
+		      stderr);
+		status = saved ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
+	} else {
+		written = write_page(output, html_page(&page), html_length(&page));
+		if (written != CLI_EXIT_OK)
+			status = written;
+	}
+	cli_graphs_free(graphs);
+	html_free(&page);
+	free(result);
+	return status;
+}
+
+int cli_report_case(onco_engine *engine, const char *text, size_t length,
+		    const onco_fhir_options *fhir, const char *output)
+{
+	onco_error err;
+	char *result = NULL;
+	int rc;
+
+	if (fhir != NULL)
+		rc = onco_engine_evaluate_fhir(engine, text, length, fhir, 0, &result, &err);
+	else
+		rc = onco_engine_evaluate(engine, text, length, 0, &result, &err);
+	if (result == NULL) {
+		fprintf(stderr, "oncorules report: %s\n", err.message);
+		return rc == ONCO_EINVALID ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
+	}
+	return render(result, 0,
+		      rc == 0 ? CLI_EXIT_OK : rc == ONCO_EINVALID ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL,
+		      output);
+}
+
+/* Reads the input and makes its page. */
+static int report(const cli_output_args *args, const cli_fhir_args *fhir, const char *path,
+		  int saved, const char *output)
 {
 	onco_engine *engine;
 	onco_fhir_options options;
 	onco_case_limits limits;
-	onco_error err;
-	char *text, *result = NULL, message[160];
+	char *text, *result, message[160];
 	size_t length, max_bytes;
-	int rc;
+	int status;
 	char *shown;
 
 	onco_case_limits_default(&limits);
@@ -99,10 +150,11 @@ static char *result_of(const cli_output_args *args, const cli_fhir_args *fhir,
 		snprintf(message, sizeof(message), "case of %s%zu bytes is larger than the limit of %zu",
 			 length > 0 ? "" : "more than ", length > 0 ? length : max_bytes, max_bytes);
 		result = cli_error_document("", message, 0);
-		if (result == NULL)
+		if (result == NULL) {
 			fputs("oncorules report: out of memory\n", stderr);
-		*status = result == NULL ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
-		return result;
+			return CLI_EXIT_INTERNAL;
+		}
+		return render(result, 0, CLI_EXIT_USAGE, output);
 	}
 	if (text == NULL) {
 		int error = errno;
@@ -110,30 +162,19 @@ static char *result_of(const cli_output_args *args, const cli_fhir_args *fhir,
 		shown = cli_printable(path);
 		fprintf(stderr, "oncorules report: cannot read %s: %s\n", shown, strerror(error));
 		free(shown);
-		*status = error == ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
-		return NULL;
+		return error == ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
 	}
-	if (saved) {
-		*status = CLI_EXIT_OK;
-		return text;
-	}
-	engine = cli_engine_open(&args->engine, status);
+	if (saved)
+		return render(text, 1, CLI_EXIT_OK, output);
+	engine = cli_engine_open(&args->engine, &status);
 	if (engine == NULL) {
 		free(text);
-		return NULL;
+		return status;
 	}
-	if (fhir->fhir)
-		rc = onco_engine_evaluate_fhir(engine, text, length, &options, 0, &result, &err);
-	else
-		rc = onco_engine_evaluate(engine, text, length, 0, &result, &err);
-	if (result == NULL)
-		fprintf(stderr, "oncorules report: %s\n", err.message);
-	*status = rc == 0		  ? CLI_EXIT_OK
-		  : rc == ONCO_EINVALID ? CLI_EXIT_USAGE
-					  : CLI_EXIT_INTERNAL;
+	status = cli_report_case(engine, text, length, fhir->fhir ? &options : NULL, output);
 	free(text);
 	onco_engine_free(engine);
-	return result;
+	return status;
 }
 
 int cli_report(int argc, char **argv)
@@ -141,11 +182,7 @@ int cli_report(int argc, char **argv)
 	cli_output_args args = {0};
 	cli_fhir_args fhir = {0};
 	const char *path = NULL, *output = NULL;
-	int i, r, status, written, saved = 0;
-	html_out page = HTML_OUT_INIT;
-	cli_graphs *graphs;
-	char why[256];
-	char *result;
+	int i, r, saved = 0;
 
 	for (i = 1; i < argc; i++) {
 		r = cli_output_arg(&args, argc, argv, &i);
@@ -191,25 +228,5 @@ int cli_report(int argc, char **argv)
 		usage(stderr);
 		return CLI_EXIT_USAGE;
 	}
-	result = result_of(&args, &fhir, path, saved, &status);
-	if (result == NULL)
-		return status;
-	graphs = cli_graphs_open(why, sizeof(why));
-	if (graphs == NULL)
-		fprintf(stderr, "oncorules report: Graphviz did not start (%s): the page has no graphs\n",
-			why);
-	if (cli_report_page(&page, result, graphs) != 0) {
-		fputs(saved ? "oncorules report: the result is not a JSON object\n"
-			    : "oncorules report: the engine's result is not a JSON object\n",
-		      stderr);
-		status = saved ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
-	} else {
-		written = write_page(output, html_page(&page), html_length(&page));
-		if (written != CLI_EXIT_OK)
-			status = written;
-	}
-	cli_graphs_free(graphs);
-	html_free(&page);
-	free(result);
-	return status;
+	return report(&args, &fhir, path, saved, output);
 }

@@ -30,7 +30,7 @@
 void cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs);
 
 /* The same from JSON text; -1 (nothing written) when it is not a JSON
- * object. */
+ * object, -2 when memory ran out while reading it. */
 int cli_report_page(html_out *h, const char *result_json, cli_graphs *graphs);
 
 /* report.css, embedded at build time (cmake/embed_image.cmake). */

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "onco.h"
 #include "printable.h"
 #include "report.h"
 #include "textview.h"
@@ -400,11 +401,13 @@ void cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs)
 
 int cli_report_page(html_out *h, const char *result_json, cli_graphs *graphs)
 {
+	unsigned long failures = onco_json_alloc_failures();
 	cJSON *doc = cJSON_Parse(result_json);
 
 	if (!cJSON_IsObject(doc)) {
 		cJSON_Delete(doc);
-		return -1;
+		/* cJSON answers NULL for an allocation that failed too */
+		return onco_json_alloc_failures() != failures ? -2 : -1;
 	}
 	cli_report_render(h, doc, graphs);
 	cJSON_Delete(doc);

@@ -16,7 +16,16 @@
  *   could not start), or exit 3 with one record per input line, in order,
  *   each the record of the run without failure or an internal-error record,
  *   and a summary whose counts add up; batch-summary the same with
- *   --summary (the cards and ids only).
+ *   --summary (the cards and ids only);
+ *
+ *   report, one case to its HTML page (report -o FILE): either the exact
+ *   page of the run without failure and exit 0, or exit 3 with no page at
+ *   all (and no temporary file left beside it), a message on standard
+ *   error; nothing on standard output either way.
+ *
+ * With --fhir the input is a FHIR Bundle (evaluate --fhir, batch --fhir,
+ * report --fhir, the bundle's own date): the reader (facts/fhir) and the
+ * source record joined to the answer are swept too.
  *
  * What is counted: every call to those functions from our code, CLIPS
  * (linked statically) and cJSON (which allocates through our hooks): the
@@ -40,8 +49,10 @@
  * --only N runs the work once, in the process itself (under a debugger),
  * with allocation N failing, and prints what it printed.
  *
- * Usage: fault_inject [--persistent] [--no-arena] [--every K] [--leak-every K] [--only N]
- *                     evaluate-json|evaluate-text|batch|batch-summary CASE...
+ * Usage: fault_inject [--fhir] [--persistent] [--no-arena] [--every K] [--leak-every K]
+ *                     [--only N] evaluate-json|evaluate-text|batch|batch-summary|report
+ *                     CASE...
+ * The work of each mode is in fi_work.c.
  * CASE is a case or a regression case file (its "input"). Prints the number
  * of points, the outcomes and the time.
  */
@@ -53,14 +64,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <cjson/cJSON.h>
+#include <dirent.h>
 
 #include "casefiles.h"
 #include "cli.h"
+#include "fi_work.h"
 
 /* ------------------------------------------------------ the allocator */
 
@@ -145,7 +158,8 @@ void __wrap_onco_json_arena_leave(onco_json_arena *arena)
 
 /* The text summary evaluates the case exactly as --json does (same calls,
  * same flags), then prints: its sweep starts where the evaluation ends,
- * which the --json sweep has covered up to there. */
+ * which the --json sweep has covered up to there. So does the report's (the
+ * same evaluation, its result printed without indentation). */
 int __real_onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t length,
 				int flags, char **out, onco_error *err);
 int __wrap_onco_engine_evaluate(onco_engine *engine, const char *case_text, size_t length,
@@ -163,28 +177,19 @@ int __wrap_onco_engine_evaluate(onco_engine *engine, const char *case_text, size
 
 /* ----------------------------------------------------------- children */
 
-typedef enum mode { MODE_JSON, MODE_TEXT, MODE_BATCH, MODE_BATCH_SUMMARY } mode;
-
-#define IS_BATCH(m) ((m) == MODE_BATCH || (m) == MODE_BATCH_SUMMARY)
-
-typedef struct job {
-	mode mode;
-	long leak_every; /* 0: never check leaks (no ASan) */
-	onco_engine *engine;
-	const char *text; /* evaluate: the case */
-	size_t length;
-	const char *input; /* batch: the NDJSON file */
-	char out[64], err[64];
-} job;
+/* The sweep starts after the evaluation (see above). */
+#define AFTER_EVALUATION(m) ((m) == FI_TEXT || (m) == FI_REPORT)
 
 /* Runs the work in a child with allocation `fail_at` failing (0: none);
  * returns its wait status, output in job->out, stderr in job->err, and
  * with `count` the number of allocations and where the evaluation ended. */
-static int run_child(job *j, long fail_at, long *count, long *evaluated)
+static int run_child(fi_job *j, long fail_at, long *count, long *evaluated)
 {
 	pid_t pid;
 	int status;
 
+	if (j->mode == FI_REPORT)
+		unlink(j->page);
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
@@ -194,11 +199,10 @@ static int run_child(job *j, long fail_at, long *count, long *evaluated)
 	if (pid == 0) {
 		int out = open(j->out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 		int err = open(j->err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		int in = IS_BATCH(j->mode) ? open(j->input, O_RDONLY) : -1;
-		onco_engine *engines[1] = {j->engine};
+		int in = FI_IS_BATCH(j->mode) ? open(j->input, O_RDONLY) : -1;
 
 		if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 ||
-		    (IS_BATCH(j->mode) && (in < 0 || dup2(in, 0) < 0)))
+		    (FI_IS_BATCH(j->mode) && (in < 0 || dup2(in, 0) < 0)))
 			_exit(100);
 		close(out);
 		close(err);
@@ -207,14 +211,7 @@ static int run_child(job *j, long fail_at, long *count, long *evaluated)
 		fi->count = 0;
 		fi->fail_at = fail_at;
 		__atomic_store_n(&fi->enabled, 1, __ATOMIC_RELAXED);
-		if (IS_BATCH(j->mode))
-			status = cli_batch_run(engines, 1, NULL, 0,
-					       j->mode == MODE_BATCH_SUMMARY ? ONCO_JSON_SUMMARY : 0, NULL,
-					       NULL);
-		else
-			status = cli_evaluate_case(j->engine, j->text, j->length, NULL,
-						   j->mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);
-		status = cli_finish(status);
+		status = fi_work_run(j);
 		__atomic_store_n(&fi->enabled, 0, __ATOMIC_RELAXED);
 		if (j->leak_every == 0 || fail_at % j->leak_every != 0)
 			_exit(status);
@@ -317,18 +314,58 @@ typedef struct tally {
 	long failures;
 } tally;
 
-static int check_one(job *j, long point, const char *ref, size_t ref_len, tally *t)
+/* Report: the page, NULL when there is none. */
+static char *read_page(const fi_job *j, size_t *length)
+{
+	if (access(j->page, F_OK) != 0) {
+		*length = 0;
+		return NULL;
+	}
+	return slurp(j->page, length);
+}
+
+/* Report: whether anything but the page is in its folder (a temporary
+ * file a failed write left). */
+static int litter(const fi_job *j)
+{
+	char folder[sizeof(j->page)];
+	DIR *d;
+	struct dirent *e;
+	int found = 0;
+
+	snprintf(folder, sizeof(folder), "%.*s", (int)(strrchr(j->page, '/') - j->page), j->page);
+	d = opendir(folder);
+	if (d == NULL)
+		return 1;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    strcmp(e->d_name, strrchr(j->page, '/') + 1) != 0)
+			found = 1;
+	closedir(d);
+	return found;
+}
+
+static int check_one(fi_job *j, long point, const char *ref, size_t ref_len, tally *t)
 {
 	int status = run_child(j, point, NULL, NULL);
-	size_t out_len, err_len;
+	size_t out_len, err_len, got_len = 0;
 	char *out = slurp(j->out, &out_len), *err = slurp(j->err, &err_len);
+	int report = j->mode == FI_REPORT;
+	char *page = report ? read_page(j, &got_len) : NULL;
+	const char *got = report ? page : out; /* the answer */
 	const char *problem = NULL;
 
+	if (!report)
+		got_len = out_len;
 	t->points++;
 	if (WIFSIGNALED(status)) {
 		problem = "killed by a signal";
+	} else if (report && out_len != 0) {
+		problem = "report writes on standard output";
+	} else if (report && litter(j)) {
+		problem = "a temporary file is left beside the page";
 	} else if (WEXITSTATUS(status) == 0) {
-		if (out_len != ref_len || memcmp(out, ref, ref_len) != 0)
+		if (got == NULL || got_len != ref_len || memcmp(got, ref, ref_len) != 0)
 			problem = "exit 0 with a different answer";
 		else
 			t->same++;
@@ -336,10 +373,15 @@ static int check_one(job *j, long point, const char *ref, size_t ref_len, tally 
 		problem = "exit status neither 0 nor 3";
 	} else if (err_len == 0) {
 		problem = "exit 3 without a message";
-	} else if (!IS_BATCH(j->mode) || out_len == 0) {
+	} else if (report) {
+		if (page != NULL)
+			problem = "exit 3 with a page written";
+		else
+			t->refused++;
+	} else if (!FI_IS_BATCH(j->mode) || out_len == 0) {
 		if (out_len != 0)
 			problem = "exit 3 with a document on standard output";
-		else if (IS_BATCH(j->mode))
+		else if (FI_IS_BATCH(j->mode))
 			t->started_not++;
 		else
 			t->refused++;
@@ -348,25 +390,27 @@ static int check_one(job *j, long point, const char *ref, size_t ref_len, tally 
 	}
 	if (problem != NULL) {
 		t->failures++;
-		fprintf(stderr, "FAIL at allocation %ld: %s (status %d)\n--- stdout:\n%.600s\n--- stderr:\n%.600s\n",
+		fprintf(stderr, "FAIL at allocation %ld: %s (status %d)\n--- %s:\n%.600s\n--- stderr:\n%.600s\n",
 			point, problem, WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status),
-			out, err);
+			report ? "page" : "stdout", got != NULL ? got : "(none)", err);
 	}
 	free(out);
 	free(err);
+	free(page);
 	return problem != NULL;
 }
 
 /* Every point of one piece of work (or every `every`th with --persistent). */
-static void sweep(job *j, const char *what, long every, tally *total)
+static void sweep(fi_job *j, const char *what, long every, tally *total)
 {
 	tally t = {0};
 	size_t ref_len, err_len;
 	long count = 0, evaluated = 0, point, first = 1;
 	int status = run_child(j, 0, &count, &evaluated);
-	char *ref = slurp(j->out, &ref_len), *err = slurp(j->err, &err_len);
+	char *ref = j->mode == FI_REPORT ? read_page(j, &ref_len) : slurp(j->out, &ref_len);
+	char *err = slurp(j->err, &err_len);
 
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || ref == NULL) {
 		fprintf(stderr, "FAIL %s: the run without failure exits %d:\n%s\n", what, status, err);
 		total->failures++;
 		free(ref);
@@ -374,9 +418,9 @@ static void sweep(job *j, const char *what, long every, tally *total)
 		return;
 	}
 	/* Batch threads interleave: the count varies a little; go past it. */
-	if (IS_BATCH(j->mode))
+	if (FI_IS_BATCH(j->mode))
 		count += count / 20 + 10;
-	if (j->mode == MODE_TEXT)
+	if (AFTER_EVALUATION(j->mode))
 		first = evaluated + 1;
 	for (point = first; point <= count && t.failures < 5; point += every)
 		check_one(j, point, ref, ref_len, &t);
@@ -392,24 +436,29 @@ static void sweep(job *j, const char *what, long every, tally *total)
 	free(err);
 }
 
+static const char usage[] =
+	"usage: fault_inject [--fhir] [--persistent] [--no-arena] [--every K] [--leak-every K]\n"
+	"                    [--only N] evaluate-json|evaluate-text|batch|batch-summary|report "
+	"CASE...\n";
+
 int main(int argc, char **argv)
 {
-	static const char *const modes[] = {"evaluate-json", "evaluate-text", "batch",
-					    "batch-summary"};
 	cli_engine_args eargs = {0};
+	onco_fhir_options fhir;
 	tally total = {0};
-	job j;
+	fi_job j;
 	struct timespec t0, t1;
-	char dir[] = "/tmp/fault-inject-XXXXXX";
+	char dir[] = "/tmp/fault-inject-XXXXXX", folder[sizeof(dir) + 8];
 	long every = 1, leak_every = 1, only = 0;
-	int i = 1, status, m, persistent = 0;
-	FILE *input = NULL;
+	int i = 1, status, m, persistent = 0, use_fhir = 0;
 
 	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		if (strcmp(argv[i], "--persistent") == 0)
 			persistent = 1;
 		else if (strcmp(argv[i], "--no-arena") == 0)
 			no_arena = 1;
+		else if (strcmp(argv[i], "--fhir") == 0)
+			use_fhir = 1;
 		else if (strcmp(argv[i], "--every") == 0 && i + 1 < argc)
 			every = atol(argv[++i]);
 		else if (strcmp(argv[i], "--leak-every") == 0 && i + 1 < argc)
@@ -417,11 +466,10 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
 			only = atol(argv[++i]);
 	}
-	for (m = 0; m < 4 && i < argc && strcmp(argv[i], modes[m]) != 0; m++)
+	for (m = 0; m < FI_MODES && i < argc && strcmp(argv[i], fi_mode_names[m]) != 0; m++)
 		;
-	if (m == 4 || i + 1 >= argc || every < 1 || leak_every < 1) {
-		fputs("usage: fault_inject [--persistent] [--no-arena] [--every K] [--leak-every K] "
-		      "evaluate-json|evaluate-text|batch|batch-summary CASE...\n", stderr);
+	if (m == FI_MODES || i + 1 >= argc || every < 1 || leak_every < 1) {
+		fputs(usage, stderr);
 		return 2;
 	}
 	fi = mmap(NULL, sizeof(*fi), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -431,7 +479,9 @@ int main(int argc, char **argv)
 	}
 	fi->persistent = persistent;
 	memset(&j, 0, sizeof(j));
-	j.mode = (mode)m;
+	j.mode = (fi_mode)m;
+	onco_fhir_options_default(&fhir);
+	j.fhir = use_fhir ? &fhir : NULL;
 #if defined(__SANITIZE_ADDRESS__)
 	j.leak_every = persistent ? 0 : leak_every; /* a lost engine is leaked by design */
 #else
@@ -439,6 +489,13 @@ int main(int argc, char **argv)
 #endif
 	snprintf(j.out, sizeof(j.out), "%s/out", dir);
 	snprintf(j.err, sizeof(j.err), "%s/err", dir);
+	/* The page alone in a folder: a temporary file left is seen. */
+	snprintf(folder, sizeof(folder), "%s/page", dir);
+	snprintf(j.page, sizeof(j.page), "%s/report.html", folder);
+	if (j.mode == FI_REPORT && mkdir(folder, 0700) != 0) {
+		perror("fault_inject");
+		return 2;
+	}
 	j.engine = cli_engine_open(&eargs, &status);
 	if (j.engine == NULL)
 		return 2;
@@ -453,47 +510,36 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		j.length = strlen(j.text);
-		snprintf(what, sizeof(what), "%s %s", modes[m], name);
-		if (only > 0 && !IS_BATCH(j.mode)) {
+		snprintf(what, sizeof(what), "%s%s %s", fi_mode_names[m], use_fhir ? " --fhir" : "",
+			 name);
+		if (only > 0 && !FI_IS_BATCH(j.mode)) {
 			fi->fail_at = only;
 			fi->enabled = 1;
-			status = cli_evaluate_case(j.engine, j.text, j.length, NULL,
-						   j.mode == MODE_JSON ? CLI_VIEW_JSON : CLI_VIEW_CARDS);
+			status = fi_work_run(&j);
 			fi->enabled = 0;
-			fflush(stdout);
 			fprintf(stderr, "%s: allocation %ld failed: exit %d\n", what, only, status);
 			return status;
 		}
-		if (IS_BATCH(j.mode)) {
-			/* The case on one line, an empty line and a line that is not
-			 * JSON: three lines, three records, whatever fails. */
-			cJSON *doc = cJSON_Parse(j.text);
-			char *one_line = doc != NULL ? cJSON_PrintUnformatted(doc) : NULL;
-
-			cJSON_Delete(doc);
-			snprintf(path, sizeof(path), "%s/cases.ndjson", dir);
-			j.input = path;
-			input = one_line != NULL ? fopen(path, "w") : NULL;
-			if (input == NULL ||
-			    fprintf(input, "%s\n\n{\"id\": \"x\", \n", one_line) < 0 ||
-			    fclose(input) != 0) {
-				perror("fault_inject");
-				return 2;
-			}
-			free(one_line);
+		snprintf(path, sizeof(path), "%s/cases.ndjson", dir);
+		if (FI_IS_BATCH(j.mode) && fi_work_batch_input(&j, path) != 0) {
+			perror("fault_inject");
+			return 2;
 		}
 		sweep(&j, what, every, &total);
 		free((char *)j.text);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("%s%s%s: %ld points, %ld same answer, %ld exit 3 (%ld before any output), "
+	printf("%s%s%s%s: %ld points, %ld same answer, %ld exit 3 (%ld before any output), "
 	       "%ld failures, %.1f s\n",
-	       modes[m], persistent ? " (persistent)" : "", no_arena ? " (no arena)" : "", total.points, total.same,
+	       fi_mode_names[m], use_fhir ? " --fhir" : "", persistent ? " (persistent)" : "",
+	       no_arena ? " (no arena)" : "", total.points, total.same,
 	       total.refused + total.started_not, total.started_not, total.failures,
 	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	onco_engine_free(j.engine);
 	unlink(j.out);
 	unlink(j.err);
+	unlink(j.page);
+	rmdir(folder);
 	if (j.input != NULL)
 		unlink(j.input);
 	rmdir(dir);

@@ -1,0 +1,51 @@
+/*
+ * fi_work.h: the work fault_inject.c runs under a failing allocation, one
+ * kind per mode: what each verb does once its input is read and its engine
+ * open (cli.h), on standard streams the caller has set.
+ *
+ * Ownership: a job points to what the caller owns (engine, text, options);
+ * fi_work_batch_input writes a file the caller removes.
+ */
+#ifndef ONCO_FI_WORK_H
+#define ONCO_FI_WORK_H
+
+#include <stddef.h>
+
+#include "cli.h"
+
+typedef enum fi_mode {
+	FI_JSON,          /* evaluate --json */
+	FI_TEXT,          /* evaluate (the text summary) */
+	FI_BATCH,         /* batch */
+	FI_BATCH_SUMMARY, /* batch --summary */
+	FI_REPORT,        /* report -o FILE: the HTML page */
+	FI_MODES
+} fi_mode;
+
+/* The names on the command line, by mode. */
+extern const char *const fi_mode_names[FI_MODES];
+
+#define FI_IS_BATCH(m) ((m) == FI_BATCH || (m) == FI_BATCH_SUMMARY)
+
+typedef struct fi_job {
+	fi_mode mode;
+	long leak_every; /* 0: never check leaks (no ASan) */
+	onco_engine *engine;
+	const onco_fhir_options *fhir; /* --fhir: the input is a FHIR Bundle; NULL: a case */
+	const char *text; /* the case or bundle */
+	size_t length;
+	const char *input; /* batch: the NDJSON file (standard input of the child) */
+	char out[64], err[64]; /* where standard output and error go */
+	char page[80];         /* report: where the page is written */
+} fi_job;
+
+/* Runs the work of the job's mode once and returns its exit status, as the
+ * command would exit with it (after cli_finish). */
+int fi_work_run(const fi_job *j);
+
+/* Batch: writes to `path` (then j->input) the input lines: the case on one
+ * line, an empty line and a line that is not JSON: three lines, three
+ * records, whatever fails. 0, or -1 with errno set. */
+int fi_work_batch_input(fi_job *j, const char *path);
+
+#endif

@@ -588,9 +588,11 @@ static int line_json(onco_engine *engine, const onco_patient_index *index,
 						   line.length > 0
 							   ? cJSON_CreateString(line.data)
 							   : cJSON_CreateStringReference(view->empty));
-			if (rc == 0)
-				rc = ONCO_JSON_ADD(item, "pointers", pointers); /* deletes it on failure */
-			pointers = NULL;
+			if (rc == 0) {
+				/* deletes it on failure; else deleted below */
+				rc = ONCO_JSON_ADD(item, "pointers", pointers);
+				pointers = NULL;
+			}
 		}
 	}
 	cJSON_Delete(pointers);

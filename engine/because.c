@@ -570,22 +570,6 @@ static const onco_citation *citation_at(onco_engine *engine, void *cites, long i
 	return onco_citation_by_id(engine, ValueToString(GetMFValue(cites, i)));
 }
 
-/* {"source", "ref", "quote"} of a citation. The strings are the rule
- * base's, which outlives every document the engine builds: referenced,
- * not copied (quotes are whole passages). */
-static cJSON *citation_json(const onco_citation *c)
-{
-	cJSON *e = cJSON_CreateObject();
-
-	if (e == NULL || !cJSON_AddItemToObjectCS(e, "source", cJSON_CreateStringReference(c->source)) ||
-	    !cJSON_AddItemToObjectCS(e, "ref", cJSON_CreateStringReference(c->label)) ||
-	    !cJSON_AddItemToObjectCS(e, "quote", cJSON_CreateStringReference(c->quote))) {
-		cJSON_Delete(e);
-		return NULL;
-	}
-	return e;
-}
-
 int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence)
 {
 	void *values = NULL;
@@ -602,7 +586,7 @@ int onco_evidence_add(onco_engine *engine, void *fact, cJSON *evidence)
 			if (strcmp(cJSON_GetObjectItemCaseSensitive(item, "quote")->valuestring,
 				   c->quote) == 0)
 				seen = 1;
-		if (!seen && onco_json_append(evidence, citation_json(c)) != 0)
+		if (!seen && onco_json_append(evidence, onco_citation_json(c)) != 0)
 			return ONCO_ENOMEM;
 	}
 	return 0;
@@ -641,13 +625,13 @@ static int compare_cites(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->quote, y->quote);
 }
 
-int onco_cites_json(onco_cites *cites, cJSON *evidence)
+int onco_cites_json(onco_engine *engine, onco_cites *cites, cJSON *evidence, int one_line)
 {
 	size_t i;
 
 	onco_sort(cites->items, cites->n, sizeof(*cites->items), compare_cites);
 	for (i = 0; i < cites->n; i++)
-		if (onco_json_append(evidence, citation_json(cites->items[i])) != 0)
+		if (onco_json_append(evidence, onco_citation_item(engine, cites->items[i], one_line)) != 0)
 			return ONCO_ENOMEM;
 	return 0;
 }

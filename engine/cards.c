@@ -825,7 +825,7 @@ static int add_documents(onco_engine *engine, cJSON *o, const lists *ls)
 	for (k = 0; k < sizeof(cited) / sizeof(cited[0]); k++)
 		for (i = 0; i < ls->n[cited[k]]; i++)
 			cJSON_ArrayForEach(e, ls->items[cited[k]][i].member[M_EVIDENCE]) {
-				const char *source = str_or(e, "source", "");
+				const char *source = onco_evidence_source(e);
 				const onco_guideline *g;
 
 				/* a document's first member is its source (added below) */

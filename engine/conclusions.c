@@ -505,7 +505,7 @@ static cJSON *make_item(lister *l, sort_entry *facts, size_t first, size_t last,
 	if (rc == 0)
 		rc = onco_because_json(&gathered, because);
 	if (rc == 0)
-		rc = onco_cites_json(&cites, evidence);
+		rc = onco_cites_json(l->engine, &cites, evidence, l->run->one_line);
 	onco_because_release(&gathered);
 	onco_cites_release(&cites);
 	if (rc != 0) {

@@ -167,6 +167,7 @@ void onco_engine_free(onco_engine *engine)
 	onco_walk_templates_free(engine);
 	onco_fields_memo_free(engine);
 	onco_patient_index_free(engine);
+	onco_citation_texts_free(engine); /* per citation: before the rule base */
 	onco_kb_release(&engine->kb);
 	free(engine->firings);
 	onco_rules_by_name_free(engine);

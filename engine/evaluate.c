@@ -224,6 +224,7 @@ static int result_document(onco_engine *engine, const onco_case *c, onco_run_fac
 		     {"exclusions", ONCO_C_EXCLUSION}};
 
 	run->lean = (flags & ONCO_JSON_SUMMARY) != 0;
+	run->one_line = (flags & ONCO_JSON_PRETTY) == 0;
 	run->kase = c;
 	rc = (doc = cJSON_CreateObject()) == NULL ? ONCO_ENOMEM : 0;
 	/* The case's strings are copied; the rule base's, which outlives the

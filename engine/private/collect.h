@@ -53,6 +53,9 @@ typedef struct onco_run_facts {
 	/* Building the summary form (ONCO_JSON_SUMMARY): items need no
 	 * because or evidence, which the summary drops. */
 	int lean;
+	/* Building an answer printed as one line (no ONCO_JSON_PRETTY): its
+	 * evidence refers to citations printed once (citation_json.c). */
+	int one_line;
 	/* Finding name -> values present (bit 0 yes, 1 no, 2 unknown), sorted
 	 * by name (strcmp), each name once: judging a rule's conditions looks
 	 * up each finding once. */
@@ -173,8 +176,19 @@ typedef struct onco_cites {
 	size_t n, cap;
 } onco_cites;
 int onco_cites_add(onco_engine *engine, void *fact, long cite, onco_cites *cites);
-int onco_cites_json(onco_cites *cites, cJSON *evidence);
+int onco_cites_json(onco_engine *engine, onco_cites *cites, cJSON *evidence, int one_line);
 void onco_cites_release(onco_cites *cites);
+/* citation_json.c: a citation as {"source", "ref", "quote"}: `json` as
+ * nodes; `item` as nodes too, or, for an answer printed as one line
+ * (`one_line`), as a cJSON_Raw node that refers to the object printed once
+ * per engine (made on first use; onco_citation_texts_free): NULL when memory
+ * runs out. The raw node is for printing with onco_json_print_append
+ * (cJSON_Print would not indent it); the only raw nodes of an answer are
+ * these. `onco_evidence_source` is the source of a piece of evidence made
+ * either way ("" when it has none). */
+cJSON *onco_citation_json(const onco_citation *c);
+cJSON *onco_citation_item(onco_engine *engine, const onco_citation *c, int one_line);
+const char *onco_evidence_source(const cJSON *e);
 /* A readable statement for one case fact: "prior treatment: type ...". */
 char *onco_case_fact_statement(void *env, void *fact);
 

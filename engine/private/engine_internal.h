@@ -218,6 +218,9 @@ struct onco_engine {
 	/* blocked.c: the recommendation rules' conditions compiled for
 	 * judging, made on first use (onco_run_blocked_rules). */
 	struct onco_blocked_index *blocked_index;
+	/* citation_json.c: per citation, parallel to kb.citations, its JSON
+	 * object printed once for one-line answers (NULL until first cited). */
+	struct onco_citation_text **citation_texts;
 	/* The cJSON allocations of one evaluation (facts/json_alloc.c). */
 	onco_json_arena *arena;
 };
@@ -266,6 +269,9 @@ void onco_fields_memo_free(onco_engine *engine);
 /* patient.c: frees engine->patient_index. */
 typedef struct onco_patient_index onco_patient_index;
 void onco_patient_index_free(onco_engine *engine);
+
+/* citation_json.c: frees engine->citation_texts. */
+void onco_citation_texts_free(onco_engine *engine);
 
 /* blocked.c: frees engine->blocked_index. */
 typedef struct onco_blocked_index onco_blocked_index;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli.h"
 #include "outfile.h"
 #include "printable.h"
 #include "report.h"
@@ -240,7 +241,7 @@ static void index_page(html_out *h, const cli_report_dir *d)
 	report_page_end(h, NULL);
 }
 
-int cli_report_dir_close(cli_report_dir *d, int write_index)
+int cli_report_dir_finish(cli_report_dir *d, int status)
 {
 	html_out page = HTML_OUT_INIT;
 	cli_buf b = CLI_BUF_INIT;
@@ -248,7 +249,7 @@ int cli_report_dir_close(cli_report_dir *d, int write_index)
 	int rc = d->failed ? -1 : 0;
 	size_t i;
 
-	if (write_index && !d->failed) {
+	if (status == CLI_EXIT_OK && !d->failed) {
 		index_page(&page, d);
 		cli_buf_printf(&b, "%s/index.html", d->dir);
 		path = cli_buf_take(&b);
@@ -270,5 +271,5 @@ int cli_report_dir_close(cli_report_dir *d, int write_index)
 	cli_graphs_free(d->graphs);
 	free(d->dir);
 	free(d);
-	return rc;
+	return rc != 0 && status == CLI_EXIT_OK ? CLI_EXIT_INTERNAL : status;
 }

@@ -7,11 +7,15 @@
 #include "fi_work.h"
 
 const char *const fi_mode_names[FI_MODES] = {"evaluate-json", "evaluate-text", "batch",
-					     "batch-summary", "report"};
+					     "batch-summary", "report", "report-result",
+					     "batch-html"};
 
 int fi_work_run(const fi_job *j)
 {
 	onco_engine *engines[1] = {j->engine};
+	char verb[] = "report", result[] = "--result", to[] = "-o", input[64], page[80];
+	char *argv[] = {verb, result, input, to, page, NULL};
+	cli_report_dir *html;
 	int status = CLI_EXIT_INTERNAL;
 
 	switch (j->mode) {
@@ -28,6 +32,19 @@ int fi_work_run(const fi_job *j)
 		break;
 	case FI_REPORT:
 		status = cli_report_case(j->engine, j->text, j->length, j->fhir, j->page);
+		break;
+	case FI_REPORT_RESULT:
+		/* The whole verb: reading the file is swept too. */
+		snprintf(input, sizeof(input), "%s", j->input);
+		snprintf(page, sizeof(page), "%s", j->page);
+		status = cli_report(5, argv);
+		break;
+	case FI_BATCH_HTML:
+		/* As cli_batch does, once its engine is open. */
+		html = cli_report_dir_open(j->folder);
+		status = html == NULL ? CLI_EXIT_USAGE
+				      : cli_report_dir_finish(html, cli_batch_run(engines, 1, NULL, 0, 0,
+										  j->fhir, html));
 		break;
 	case FI_MODES:
 		break;
@@ -48,6 +65,27 @@ int fi_work_batch_input(fi_job *j, const char *path)
 	if (input != NULL && fclose(input) != 0)
 		ok = 0;
 	free(one_line);
+	j->input = path;
+	return ok ? 0 : -1;
+}
+
+int fi_work_result_input(fi_job *j, const char *path)
+{
+	onco_error err;
+	char *result = NULL;
+	FILE *out;
+	int ok;
+
+	if (j->fhir != NULL)
+		onco_engine_evaluate_fhir(j->engine, j->text, j->length, j->fhir, ONCO_JSON_PRETTY,
+					  &result, &err);
+	else
+		onco_engine_evaluate(j->engine, j->text, j->length, ONCO_JSON_PRETTY, &result, &err);
+	out = result != NULL ? fopen(path, "w") : NULL;
+	ok = out != NULL && fprintf(out, "%s\n", result) >= 0;
+	if (out != NULL && fclose(out) != 0)
+		ok = 0;
+	free(result);
 	j->input = path;
 	return ok ? 0 : -1;
 }

@@ -492,8 +492,8 @@ static void *writer_main(void *arg)
 				run->records_written += chunk->count;
 			pthread_mutex_unlock(&run->lock);
 		}
-		/* The pages are drawn here, in one thread: Graphviz is not
-		 * reentrant. */
+		/* Kept for their pages, drawn once every record is written
+		 * (report_dir.h). */
 		if (run->html != NULL)
 			cli_report_dir_add(run->html, chunk->out, chunk->out_len);
 		run->lines_written += chunk->count;

@@ -19,14 +19,16 @@ typedef struct cli_report_dir cli_report_dir;
  * be made or is not a folder (bad usage). */
 cli_report_dir *cli_report_dir_open(const char *dir);
 
-/* The pages of `n` bytes of result records (NDJSON, each with its
- * "line", as batch writes them). Returns 0, or -1 once a page could not be
- * written (the message is printed once). */
+/* Keeps `n` bytes of result records (NDJSON, each with its "line", as
+ * batch writes them) for their pages, drawn by cli_report_dir_finish once
+ * every record is written: drawing a page can exit when memory runs out
+ * (strbuf.h). Returns 0, or -1 once they cannot be kept (the message is
+ * printed once; no pages then). */
 int cli_report_dir_add(cli_report_dir *d, const char *records, size_t n);
 
-/* The end of the run whose exit status so far is `status`: writes
- * index.html (when `status` is 0: every line answered, and every page was
- * written) and frees `d`. Returns `status`, or 3 (internal error) instead
+/* The end of the run whose exit status so far is `status`: draws the
+ * page of every record kept, writes index.html (when `status` is 0: every
+ * line answered, and every page was written) and frees `d`. Returns `status`, or 3 (internal error) instead
  * of 0 when a page or the index could not be written. */
 int cli_report_dir_finish(cli_report_dir *d, int status);
 

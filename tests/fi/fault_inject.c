@@ -505,7 +505,8 @@ static int check_one(fi_job *j, long point, const reference *ref, tally *t)
 			t->same++;
 	} else if (WEXITSTATUS(status) != 3) {
 		problem = "exit status neither 0 nor 3";
-
+	} else if (j->mode == FI_BATCH_HTML && strstr(err, "is not a JSON object") != NULL) {
+		problem = "a record batch wrote is said not to be JSON";
 	} else if (err_len == 0) {
 		problem = "exit 3 without a message";
 	} else if ((problem = check_pages(j, &pages, &ref->pages, 0)) != NULL) {

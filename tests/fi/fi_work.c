@@ -52,40 +52,42 @@ int fi_work_run(const fi_job *j)
 	return cli_finish(status);
 }
 
+/* Writes `text` (NULL: it could not be made) and then `after` to `path`,
+ * which becomes the job's input. 0, or -1. */
+static int write_input(fi_job *j, const char *path, const char *text, const char *after)
+{
+	FILE *file = text != NULL ? fopen(path, "w") : NULL;
+	int ok = file != NULL && fprintf(file, "%s%s", text, after) >= 0;
+
+	if (file != NULL && fclose(file) != 0)
+		ok = 0;
+	j->input = path;
+	return ok ? 0 : -1;
+}
+
 int fi_work_batch_input(fi_job *j, const char *path)
 {
 	cJSON *doc = cJSON_Parse(j->text);
 	char *one_line = doc != NULL ? cJSON_PrintUnformatted(doc) : NULL;
-	FILE *input;
-	int ok;
+	int rc = write_input(j, path, one_line, "\n\n{\"id\": \"x\", \n");
 
 	cJSON_Delete(doc);
-	input = one_line != NULL ? fopen(path, "w") : NULL;
-	ok = input != NULL && fprintf(input, "%s\n\n{\"id\": \"x\", \n", one_line) >= 0;
-	if (input != NULL && fclose(input) != 0)
-		ok = 0;
 	free(one_line);
-	j->input = path;
-	return ok ? 0 : -1;
+	return rc;
 }
 
 int fi_work_result_input(fi_job *j, const char *path)
 {
 	onco_error err;
 	char *result = NULL;
-	FILE *out;
-	int ok;
+	int rc;
 
 	if (j->fhir != NULL)
 		onco_engine_evaluate_fhir(j->engine, j->text, j->length, j->fhir, ONCO_JSON_PRETTY,
 					  &result, &err);
 	else
 		onco_engine_evaluate(j->engine, j->text, j->length, ONCO_JSON_PRETTY, &result, &err);
-	out = result != NULL ? fopen(path, "w") : NULL;
-	ok = out != NULL && fprintf(out, "%s\n", result) >= 0;
-	if (out != NULL && fclose(out) != 0)
-		ok = 0;
+	rc = write_input(j, path, result, "\n");
 	free(result);
-	j->input = path;
-	return ok ? 0 : -1;
+	return rc;
 }

@@ -492,8 +492,8 @@ static void *writer_main(void *arg)
 				run->records_written += chunk->count;
 			pthread_mutex_unlock(&run->lock);
 		}
-		/* The pages are drawn here, in one thread: Graphviz is not
-		 * reentrant. */
+		/* Kept for their pages, drawn once every record is written
+		 * (report_dir.h). */
 		if (run->html != NULL)
 			cli_report_dir_add(run->html, chunk->out, chunk->out_len);
 		run->lines_written += chunk->count;
@@ -1065,9 +1065,8 @@ int cli_batch(int argc, char **argv)
 			       fargs.fhir ? &fhir_opts : NULL, html);
 done:
 	/* The index lists every line: written once the run answered them all. */
-	if (html != NULL && cli_report_dir_close(html, status == CLI_EXIT_OK) != 0 &&
-	    status == CLI_EXIT_OK)
-		status = CLI_EXIT_INTERNAL;
+	if (html != NULL)
+		status = cli_report_dir_finish(html, status);
 	for (i = 0; i < opened; i++)
 		onco_engine_free(engines[i]);
 	free(engines);

@@ -3,8 +3,13 @@
  * result records batch writes, report.h) and an index.html listing every
  * line with its case, guideline, scope and number of critical warnings.
  * Pages are extra: the NDJSON records stay the batch's answer, one per
- * line, whatever happens here. Called from batch's writer thread only
- * (Graphviz is not reentrant).
+ * line, whatever happens here. So the pages are drawn once every record is
+ * written: batch's writer thread only copies the records to an unnamed
+ * temporary file (the spool, on disk: memory stays flat), and
+ * cli_report_dir_finish draws the pages from it in the main thread (one
+ * thread: Graphviz is not reentrant). Drawing a page exits with status 3
+ * when memory runs out (strbuf.h): drawn during the run, in the writer
+ * thread, that exit lost the records of every line not yet written.
  */
 #include "report_dir.h"
 
@@ -14,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli.h"
 #include "outfile.h"
 #include "printable.h"
 #include "report.h"
@@ -34,6 +40,7 @@ typedef struct index_row {
 struct cli_report_dir {
 	char *dir;
 	cli_graphs *graphs;
+	FILE *spool; /* the records, in order; NULL until the first */
 	index_row *rows;
 	size_t count, capacity;
 	int failed; /* a page could not be written: no more are */
@@ -118,6 +125,7 @@ static char *guideline_titles(const cJSON *doc)
 /* One record: its page, and its row of the index. */
 static int add_record(cli_report_dir *d, const char *record)
 {
+	unsigned long failures = onco_json_alloc_failures();
 	cJSON *doc = cJSON_Parse(record);
 	const cJSON *line;
 	index_row *row;
@@ -129,7 +137,11 @@ static int add_record(cli_report_dir *d, const char *record)
 	line = cJSON_GetObjectItemCaseSensitive(doc, "line");
 	if (!cJSON_IsObject(doc) || !cJSON_IsNumber(line)) {
 		cJSON_Delete(doc);
-		fputs("oncorules batch: --html: a result record is not a JSON object with its line\n",
+		/* cJSON answers NULL for an allocation that failed too */
+		fputs(onco_json_alloc_failures() != failures
+			      ? "oncorules batch: --html: out of memory\n"
+			      : "oncorules batch: --html: a result record is not a JSON object with its "
+				"line\n",
 		      stderr);
 		return -1;
 	}
@@ -166,23 +178,48 @@ static int add_record(cli_report_dir *d, const char *record)
 	return rc;
 }
 
+/* "oncorules batch: --html: WHAT: the error", and no more pages. */
+static int spool_failed(cli_report_dir *d, const char *what, int error)
+{
+	fprintf(stderr, "oncorules batch: --html: %s: %s\n", what, strerror(error));
+	d->failed = 1;
+	return -1;
+}
+
 int cli_report_dir_add(cli_report_dir *d, const char *records, size_t n)
 {
-	const char *p = records, *end = records + n;
+	if (d->failed)
+		return -1;
+	if (d->spool == NULL && (d->spool = tmpfile()) == NULL)
+		return spool_failed(d, "cannot keep the records for the pages", errno);
+	if (fwrite(records, 1, n, d->spool) != n)
+		return spool_failed(d, "cannot keep the records for the pages", errno);
+	return 0;
+}
 
-	while (!d->failed && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t len = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
-		char *record = cli_xrealloc(NULL, len + 1);
+/* Draws the page of every record in the spool, in order, until one
+ * cannot be written. */
+static void draw_pages(cli_report_dir *d)
+{
+	char *record = NULL;
+	size_t size = 0;
+	ssize_t len;
 
-		memcpy(record, p, len);
-		record[len] = '\0';
+	if (fflush(d->spool) != 0 || fseek(d->spool, 0, SEEK_SET) != 0) {
+		spool_failed(d, "cannot read the records back", errno);
+		return;
+	}
+	errno = 0;
+	while (!d->failed && (len = getline(&record, &size, d->spool)) >= 0) {
+		if (len > 0 && record[len - 1] == '\n')
+			record[len - 1] = '\0';
 		if (add_record(d, record) != 0)
 			d->failed = 1;
-		free(record);
-		p += len + 1;
+		errno = 0;
 	}
-	return d->failed ? -1 : 0;
+	if (!d->failed && (ferror(d->spool) || errno != 0))
+		spool_failed(d, "cannot read the records back", errno ? errno : EIO);
+	free(record);
 }
 
 /* ------------------------------------------------------------ index */
@@ -240,15 +277,18 @@ static void index_page(html_out *h, const cli_report_dir *d)
 	report_page_end(h, NULL);
 }
 
-int cli_report_dir_close(cli_report_dir *d, int write_index)
+int cli_report_dir_finish(cli_report_dir *d, int status)
 {
 	html_out page = HTML_OUT_INIT;
 	cli_buf b = CLI_BUF_INIT;
 	char *path, why[512];
-	int rc = d->failed ? -1 : 0;
+	int rc;
 	size_t i;
 
-	if (write_index && !d->failed) {
+	if (d->spool != NULL && !d->failed)
+		draw_pages(d);
+	rc = d->failed ? -1 : 0;
+	if (status == CLI_EXIT_OK && !d->failed) {
 		index_page(&page, d);
 		cli_buf_printf(&b, "%s/index.html", d->dir);
 		path = cli_buf_take(&b);
@@ -267,8 +307,10 @@ int cli_report_dir_close(cli_report_dir *d, int write_index)
 		free(d->rows[i].scope);
 	}
 	free(d->rows);
+	if (d->spool != NULL)
+		fclose(d->spool);
 	cli_graphs_free(d->graphs);
 	free(d->dir);
 	free(d);
-	return rc;
+	return rc != 0 && status == CLI_EXIT_OK ? CLI_EXIT_INTERNAL : status;
 }

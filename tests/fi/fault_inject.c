@@ -23,8 +23,21 @@
  *   all (and no temporary file left beside it), a message on standard
  *   error; nothing on standard output either way.
  *
+ *   report-result, the same page from the case's result document saved as
+ *   `evaluate --json` prints it (report --result FILE -o FILE, the whole
+ *   verb: reading the file too);
+ *
+ *   batch-html, batch --html DIR over the batch file: the records checked
+ *   as batch's (on exit 3 they may all be right: a page that could not be
+ *   written fails the run, with a message), and the pages: on exit 0
+ *   exactly the pages and index.html of the run without failure; on exit 3
+ *   only pages that are the same, or the page of a line's internal-error
+ *   record; never a temporary file left. Its sweep starts where the last
+ *   line's evaluation ends (the batch sweep covers what comes before).
+ *
  * With --fhir the input is a FHIR Bundle (evaluate --fhir, batch --fhir,
- * report --fhir, the bundle's own date): the reader (facts/fhir) and the
+ * report --fhir, the bundle's own date; report-result: the result of
+ * evaluate --fhir, with its source record): the reader (facts/fhir) and the
  * source record joined to the answer are swept too.
  *
  * What is counted: every call to those functions from our code, CLIPS
@@ -50,8 +63,8 @@
  * with allocation N failing, and prints what it printed.
  *
  * Usage: fault_inject [--fhir] [--persistent] [--no-arena] [--every K] [--leak-every K]
- *                     [--only N] evaluate-json|evaluate-text|batch|batch-summary|report
- *                     CASE...
+ *                     [--only N] evaluate-json|evaluate-text|batch|batch-summary|report|
+ *                     report-result|batch-html CASE...
  * The work of each mode is in fi_work.c.
  * CASE is a case or a regression case file (its "input"). Prints the number
  * of points, the outcomes and the time.
@@ -175,10 +188,29 @@ int __wrap_onco_engine_evaluate(onco_engine *engine, const char *case_text, size
 	return rc;
 }
 
+/* Batch evaluates each line into its chunk: the last line's evaluation ends
+ * where batch --html's sweep starts (its pages). */
+int __real_onco_engine_evaluate_append(onco_engine *engine, const char *case_text, size_t length,
+				       int flags, onco_text *out, onco_error *err);
+int __wrap_onco_engine_evaluate_append(onco_engine *engine, const char *case_text, size_t length,
+				       int flags, onco_text *out, onco_error *err);
+
+int __wrap_onco_engine_evaluate_append(onco_engine *engine, const char *case_text, size_t length,
+				       int flags, onco_text *out, onco_error *err)
+{
+	int rc = __real_onco_engine_evaluate_append(engine, case_text, length, flags, out, err);
+
+	if (fi != NULL)
+		fi->evaluated = __atomic_load_n(&fi->count, __ATOMIC_RELAXED);
+	return rc;
+}
+
 /* ----------------------------------------------------------- children */
 
 /* The sweep starts after the evaluation (see above). */
-#define AFTER_EVALUATION(m) ((m) == FI_TEXT || (m) == FI_REPORT)
+#define AFTER_EVALUATION(m) ((m) == FI_TEXT || (m) == FI_REPORT || (m) == FI_BATCH_HTML)
+
+static void clear_pages(const fi_job *j);
 
 /* Runs the work in a child with allocation `fail_at` failing (0: none);
  * returns its wait status, output in job->out, stderr in job->err, and
@@ -188,8 +220,8 @@ static int run_child(fi_job *j, long fail_at, long *count, long *evaluated)
 	pid_t pid;
 	int status;
 
-	if (j->mode == FI_REPORT)
-		unlink(j->page);
+	if (FI_WRITES_PAGES(j->mode))
+		clear_pages(j);
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
@@ -261,8 +293,8 @@ static long next_line(const char *text, size_t length, size_t *at, const char **
 
 /* The summary line of batch on stderr: "N cases, V valid, E errors (I
  * invalid, R run limits, X internal)": whether its counts add up to
- * `lines`. */
-static int summary_adds_up(const char *err, long lines)
+ * `lines`, `internal` of them internal errors. */
+static int summary_adds_up(const char *err, long lines, long internal)
 {
 	const char *s = strstr(err, "oncorules batch: ");
 	long n, v, e, i, r, x;
@@ -273,20 +305,22 @@ static int summary_adds_up(const char *err, long lines)
 		s = strstr(s + 1, "oncorules batch: ");
 	if (s == NULL)
 		return 0;
-	return n == lines && v + i + r + x == n && e == i + r + x && x > 0;
+	return n == lines && v + i + r + x == n && e == i + r + x && x == internal;
 }
 
 static const char internal_error[] =
 	"\"errors\":[{\"pointer\":\"\",\"message\":\"internal error";
 
 /* Batch output after a failure: a record per line, each the reference's
- * or an internal-error record. */
+ * or an internal-error record, and a summary that counts those. With
+ * `pages` (batch --html) every record may be the reference's: a page that
+ * could not be written is the failure then, and stderr must say so. */
 static const char *check_batch(const char *out, size_t out_len, const char *ref,
-			       size_t ref_len, const char *err)
+			       size_t ref_len, const char *err, int pages)
 {
 	size_t a = 0, b = 0;
 	const char *got, *want;
-	long got_len, want_len, lines = 0;
+	long got_len, want_len, lines = 0, internal = 0;
 	char head[48];
 
 	while ((want_len = next_line(ref, ref_len, &b, &want)) >= 0) {
@@ -301,83 +335,184 @@ static const char *check_batch(const char *out, size_t out_len, const char *ref,
 			continue;
 		if (memmem(got, (size_t)got_len, internal_error, strlen(internal_error)) == NULL)
 			return "a record differs and is not an internal-error record";
+		internal++;
 	}
 	if (next_line(out, out_len, &a, &got) >= 0)
 		return "more records than lines";
-	if (!summary_adds_up(err, lines))
+	if (!summary_adds_up(err, lines, internal))
 		return "the summary does not add up";
+	if (internal == 0 && !pages)
+		return "exit 3 with every record right";
+	if (internal == 0 && strstr(err, "oncorules batch: --html") == NULL &&
+	    strstr(err, "out of memory") == NULL)
+		return "exit 3 with every record right, and no message on the pages";
 	return NULL;
 }
+
+/* ------------------------------------------------------------- pages */
+
+/* The files in the job's folder: the pages (report, batch --html). */
+typedef struct page_file {
+	char *name, *text;
+	size_t length;
+} page_file;
+
+typedef struct page_files {
+	page_file *items;
+	size_t count;
+} page_files;
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const page_file *)a)->name, ((const page_file *)b)->name);
+}
+
+static void read_pages(const fi_job *j, page_files *p)
+{
+	DIR *d = opendir(j->folder);
+	struct dirent *e;
+	char path[sizeof(j->folder) + 260];
+
+	p->items = NULL;
+	p->count = 0;
+	if (d == NULL) {
+		perror("fault_inject: opendir");
+		exit(2);
+	}
+	while ((e = readdir(d)) != NULL) {
+		page_file *f;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		p->items = realloc(p->items, (p->count + 1) * sizeof(*p->items));
+		if (p->items == NULL) {
+			perror("fault_inject");
+			exit(2);
+		}
+		f = &p->items[p->count++];
+		snprintf(path, sizeof(path), "%s/%s", j->folder, e->d_name);
+		f->name = strdup(e->d_name);
+		f->text = slurp(path, &f->length);
+	}
+	closedir(d);
+	if (p->count > 1)
+		qsort(p->items, p->count, sizeof(*p->items), by_name);
+}
+
+static void free_pages(page_files *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++) {
+		free(p->items[i].name);
+		free(p->items[i].text);
+	}
+	free(p->items);
+	p->items = NULL;
+	p->count = 0;
+}
+
+/* Empties the folder before a run (and at the end). */
+static void clear_pages(const fi_job *j)
+{
+	page_files p;
+	char path[sizeof(j->folder) + 260];
+	size_t i;
+
+	read_pages(j, &p);
+	for (i = 0; i < p.count; i++) {
+		snprintf(path, sizeof(path), "%s/%s", j->folder, p.items[i].name);
+		unlink(path);
+	}
+	free_pages(&p);
+}
+
+static const page_file *find_page(const page_files *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		if (strcmp(p->items[i].name, name) == 0)
+			return &p->items[i];
+	return NULL;
+}
+
+/* The pages of a run that exits `exit_ok` (0) or not (3) against the
+ * reference's: exit 0, exactly the reference's pages; exit 3, no page
+ * (report), or (batch --html) only pages that are the reference's of the
+ * same name or the page of an internal-error record (a line the reference
+ * answered has one of those two records); never a temporary file left. */
+static const char *check_pages(const fi_job *j, const page_files *got, const page_files *ref,
+			       int exit_ok)
+{
+	size_t i;
+
+	for (i = 0; i < got->count; i++) {
+		const page_file *g = &got->items[i], *r = find_page(ref, g->name);
+		int same = r != NULL && r->length == g->length &&
+			   memcmp(r->text, g->text, g->length) == 0;
+
+		if (g->name[0] == '.')
+			return "a temporary file is left beside the pages";
+		if (exit_ok && !same)
+			return "exit 0 with a different page";
+		if (!exit_ok && j->mode != FI_BATCH_HTML)
+			return "exit 3 with a page written";
+		if (!exit_ok && !same &&
+		    (r != NULL || memmem(g->text, g->length, "internal error", 14) == NULL))
+			return "exit 3 with a page that is neither the reference's nor an internal "
+			       "error's";
+	}
+	if (exit_ok && got->count != ref->count)
+		return "exit 0 with a page missing";
+	return NULL;
+}
+
+/* ------------------------------------------------------------ a point */
 
 typedef struct tally {
 	long points, same, refused, started_not; /* exit 0 same; exit 3; exit 3 before any output */
 	long failures;
 } tally;
 
-/* Report: the page, NULL when there is none. */
-static char *read_page(const fi_job *j, size_t *length)
-{
-	if (access(j->page, F_OK) != 0) {
-		*length = 0;
-		return NULL;
-	}
-	return slurp(j->page, length);
-}
+/* What the run without failure gave. */
+typedef struct reference {
+	char *out; /* standard output */
+	size_t out_len;
+	page_files pages;
+} reference;
 
-/* Report: whether anything but the page is in its folder (a temporary
- * file a failed write left). */
-static int litter(const fi_job *j)
-{
-	char folder[sizeof(j->page)];
-	DIR *d;
-	struct dirent *e;
-	int found = 0;
-
-	snprintf(folder, sizeof(folder), "%.*s", (int)(strrchr(j->page, '/') - j->page), j->page);
-	d = opendir(folder);
-	if (d == NULL)
-		return 1;
-	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
-		    strcmp(e->d_name, strrchr(j->page, '/') + 1) != 0)
-			found = 1;
-	closedir(d);
-	return found;
-}
-
-static int check_one(fi_job *j, long point, const char *ref, size_t ref_len, tally *t)
+static int check_one(fi_job *j, long point, const reference *ref, tally *t)
 {
 	int status = run_child(j, point, NULL, NULL);
-	size_t out_len, err_len, got_len = 0;
+	size_t out_len, err_len;
 	char *out = slurp(j->out, &out_len), *err = slurp(j->err, &err_len);
-	int report = j->mode == FI_REPORT;
-	char *page = report ? read_page(j, &got_len) : NULL;
-	const char *got = report ? page : out; /* the answer */
+	int report = FI_WRITES_PAGES(j->mode) && !FI_IS_BATCH(j->mode);
+	page_files pages = {NULL, 0};
 	const char *problem = NULL;
 
-	if (!report)
-		got_len = out_len;
+	if (FI_WRITES_PAGES(j->mode))
+		read_pages(j, &pages);
 	t->points++;
 	if (WIFSIGNALED(status)) {
 		problem = "killed by a signal";
 	} else if (report && out_len != 0) {
 		problem = "report writes on standard output";
-	} else if (report && litter(j)) {
-		problem = "a temporary file is left beside the page";
 	} else if (WEXITSTATUS(status) == 0) {
-		if (got == NULL || got_len != ref_len || memcmp(got, ref, ref_len) != 0)
+		if (out_len != ref->out_len || memcmp(out, ref->out, out_len) != 0)
 			problem = "exit 0 with a different answer";
-		else
+		else if ((problem = check_pages(j, &pages, &ref->pages, 1)) == NULL)
 			t->same++;
 	} else if (WEXITSTATUS(status) != 3) {
 		problem = "exit status neither 0 nor 3";
+	} else if (j->mode == FI_BATCH_HTML && strstr(err, "is not a JSON object") != NULL) {
+		problem = "a record batch wrote is said not to be JSON";
 	} else if (err_len == 0) {
 		problem = "exit 3 without a message";
+	} else if ((problem = check_pages(j, &pages, &ref->pages, 0)) != NULL) {
+		;
 	} else if (report) {
-		if (page != NULL)
-			problem = "exit 3 with a page written";
-		else
-			t->refused++;
+		t->refused++;
 	} else if (!FI_IS_BATCH(j->mode) || out_len == 0) {
 		if (out_len != 0)
 			problem = "exit 3 with a document on standard output";
@@ -385,35 +520,42 @@ static int check_one(fi_job *j, long point, const char *ref, size_t ref_len, tal
 			t->started_not++;
 		else
 			t->refused++;
-	} else if ((problem = check_batch(out, out_len, ref, ref_len, err)) == NULL) {
+	} else if ((problem = check_batch(out, out_len, ref->out, ref->out_len, err,
+					  j->mode == FI_BATCH_HTML)) == NULL) {
 		t->refused++;
 	}
 	if (problem != NULL) {
 		t->failures++;
 		fprintf(stderr, "FAIL at allocation %ld: %s (status %d)\n--- %s:\n%.600s\n--- stderr:\n%.600s\n",
 			point, problem, WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status),
-			report ? "page" : "stdout", got != NULL ? got : "(none)", err);
+			report ? "page" : "stdout",
+			report ? (pages.count > 0 ? pages.items[0].text : "(none)") : out, err);
 	}
 	free(out);
 	free(err);
-	free(page);
+	free_pages(&pages);
 	return problem != NULL;
 }
 
-/* Every point of one piece of work (or every `every`th with --persistent). */
+/* Every point of one piece of work (or every `every`th). */
 static void sweep(fi_job *j, const char *what, long every, tally *total)
 {
 	tally t = {0};
-	size_t ref_len, err_len;
+	reference ref = {NULL, 0, {NULL, 0}};
+	size_t err_len;
 	long count = 0, evaluated = 0, point, first = 1;
 	int status = run_child(j, 0, &count, &evaluated);
-	char *ref = j->mode == FI_REPORT ? read_page(j, &ref_len) : slurp(j->out, &ref_len);
 	char *err = slurp(j->err, &err_len);
 
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || ref == NULL) {
+	ref.out = slurp(j->out, &ref.out_len);
+	if (FI_WRITES_PAGES(j->mode))
+		read_pages(j, &ref.pages);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+	    (FI_WRITES_PAGES(j->mode) && ref.pages.count == 0)) {
 		fprintf(stderr, "FAIL %s: the run without failure exits %d:\n%s\n", what, status, err);
 		total->failures++;
-		free(ref);
+		free(ref.out);
+		free_pages(&ref.pages);
 		free(err);
 		return;
 	}
@@ -423,7 +565,7 @@ static void sweep(fi_job *j, const char *what, long every, tally *total)
 	if (AFTER_EVALUATION(j->mode))
 		first = evaluated + 1;
 	for (point = first; point <= count && t.failures < 5; point += every)
-		check_one(j, point, ref, ref_len, &t);
+		check_one(j, point, &ref, &t);
 	printf("%-40s %6ld points: %6ld same answer (exit 0), %6ld exit 3, %4ld exit 3 before any "
 	       "output%s\n",
 	       what, t.points, t.same, t.refused, t.started_not, t.failures ? "  FAILED" : "");
@@ -432,14 +574,15 @@ static void sweep(fi_job *j, const char *what, long every, tally *total)
 	total->refused += t.refused;
 	total->started_not += t.started_not;
 	total->failures += t.failures;
-	free(ref);
+	free(ref.out);
+	free_pages(&ref.pages);
 	free(err);
 }
 
 static const char usage[] =
 	"usage: fault_inject [--fhir] [--persistent] [--no-arena] [--every K] [--leak-every K]\n"
-	"                    [--only N] evaluate-json|evaluate-text|batch|batch-summary|report "
-	"CASE...\n";
+	"                    [--only N] evaluate-json|evaluate-text|batch|batch-summary|report|\n"
+	"                    report-result|batch-html CASE...\n";
 
 int main(int argc, char **argv)
 {
@@ -448,7 +591,7 @@ int main(int argc, char **argv)
 	tally total = {0};
 	fi_job j;
 	struct timespec t0, t1;
-	char dir[] = "/tmp/fault-inject-XXXXXX", folder[sizeof(dir) + 8];
+	char dir[] = "/tmp/fault-inject-XXXXXX", path[80]; /* path: the input file */
 	long every = 1, leak_every = 1, only = 0;
 	int i = 1, status, m, persistent = 0, use_fhir = 0;
 
@@ -490,9 +633,9 @@ int main(int argc, char **argv)
 	snprintf(j.out, sizeof(j.out), "%s/out", dir);
 	snprintf(j.err, sizeof(j.err), "%s/err", dir);
 	/* The page alone in a folder: a temporary file left is seen. */
-	snprintf(folder, sizeof(folder), "%s/page", dir);
-	snprintf(j.page, sizeof(j.page), "%s/report.html", folder);
-	if (j.mode == FI_REPORT && mkdir(folder, 0700) != 0) {
+	snprintf(j.folder, sizeof(j.folder), "%s/page", dir);
+	snprintf(j.page, sizeof(j.page), "%s/report.html", j.folder);
+	if (FI_WRITES_PAGES(j.mode) && mkdir(j.folder, 0700) != 0) {
 		perror("fault_inject");
 		return 2;
 	}
@@ -501,7 +644,7 @@ int main(int argc, char **argv)
 		return 2;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i++; i < argc; i++) {
-		char what[300], path[80];
+		char what[300];
 		const char *name = strrchr(argv[i], '/') != NULL ? strrchr(argv[i], '/') + 1 : argv[i];
 
 		j.text = cli_case_input(argv[i]);
@@ -512,18 +655,26 @@ int main(int argc, char **argv)
 		j.length = strlen(j.text);
 		snprintf(what, sizeof(what), "%s%s %s", fi_mode_names[m], use_fhir ? " --fhir" : "",
 			 name);
-		if (only > 0 && !FI_IS_BATCH(j.mode)) {
+		snprintf(path, sizeof(path), "%s/%s", dir,
+			 FI_IS_BATCH(j.mode) ? "cases.ndjson" : "result.json");
+		if ((FI_IS_BATCH(j.mode) && fi_work_batch_input(&j, path) != 0) ||
+		    (j.mode == FI_REPORT_RESULT && fi_work_result_input(&j, path) != 0)) {
+			perror("fault_inject");
+			return 2;
+		}
+		if (only > 0) {
+			int in = FI_IS_BATCH(j.mode) ? open(j.input, O_RDONLY) : -1;
+
+			if (FI_IS_BATCH(j.mode) && (in < 0 || dup2(in, 0) < 0)) {
+				perror("fault_inject");
+				return 2;
+			}
 			fi->fail_at = only;
 			fi->enabled = 1;
 			status = fi_work_run(&j);
 			fi->enabled = 0;
 			fprintf(stderr, "%s: allocation %ld failed: exit %d\n", what, only, status);
 			return status;
-		}
-		snprintf(path, sizeof(path), "%s/cases.ndjson", dir);
-		if (FI_IS_BATCH(j.mode) && fi_work_batch_input(&j, path) != 0) {
-			perror("fault_inject");
-			return 2;
 		}
 		sweep(&j, what, every, &total);
 		free((char *)j.text);
@@ -538,8 +689,9 @@ int main(int argc, char **argv)
 	onco_engine_free(j.engine);
 	unlink(j.out);
 	unlink(j.err);
-	unlink(j.page);
-	rmdir(folder);
+	if (FI_WRITES_PAGES(j.mode))
+		clear_pages(&j);
+	rmdir(j.folder);
 	if (j.input != NULL)
 		unlink(j.input);
 	rmdir(dir);

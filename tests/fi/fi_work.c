@@ -7,11 +7,15 @@
 #include "fi_work.h"
 
 const char *const fi_mode_names[FI_MODES] = {"evaluate-json", "evaluate-text", "batch",
-					     "batch-summary", "report"};
+					     "batch-summary", "report", "report-result",
+					     "batch-html"};
 
 int fi_work_run(const fi_job *j)
 {
 	onco_engine *engines[1] = {j->engine};
+	char verb[] = "report", result[] = "--result", to[] = "-o", input[64], page[80];
+	char *argv[] = {verb, result, input, to, page, NULL};
+	cli_report_dir *html;
 	int status = CLI_EXIT_INTERNAL;
 
 	switch (j->mode) {
@@ -29,25 +33,61 @@ int fi_work_run(const fi_job *j)
 	case FI_REPORT:
 		status = cli_report_case(j->engine, j->text, j->length, j->fhir, j->page);
 		break;
+	case FI_REPORT_RESULT:
+		/* The whole verb: reading the file is swept too. */
+		snprintf(input, sizeof(input), "%s", j->input);
+		snprintf(page, sizeof(page), "%s", j->page);
+		status = cli_report(5, argv);
+		break;
+	case FI_BATCH_HTML:
+		/* As cli_batch does, once its engine is open. */
+		html = cli_report_dir_open(j->folder);
+		status = html == NULL ? CLI_EXIT_USAGE
+				      : cli_report_dir_finish(html, cli_batch_run(engines, 1, NULL, 0, 0,
+										  j->fhir, html));
+		break;
 	case FI_MODES:
 		break;
 	}
 	return cli_finish(status);
 }
 
+/* Writes `text` (NULL: it could not be made) and then `after` to `path`,
+ * which becomes the job's input. 0, or -1. */
+static int write_input(fi_job *j, const char *path, const char *text, const char *after)
+{
+	FILE *file = text != NULL ? fopen(path, "w") : NULL;
+	int ok = file != NULL && fprintf(file, "%s%s", text, after) >= 0;
+
+	if (file != NULL && fclose(file) != 0)
+		ok = 0;
+	j->input = path;
+	return ok ? 0 : -1;
+}
+
 int fi_work_batch_input(fi_job *j, const char *path)
 {
 	cJSON *doc = cJSON_Parse(j->text);
 	char *one_line = doc != NULL ? cJSON_PrintUnformatted(doc) : NULL;
-	FILE *input;
-	int ok;
+	int rc = write_input(j, path, one_line, "\n\n{\"id\": \"x\", \n");
 
 	cJSON_Delete(doc);
-	input = one_line != NULL ? fopen(path, "w") : NULL;
-	ok = input != NULL && fprintf(input, "%s\n\n{\"id\": \"x\", \n", one_line) >= 0;
-	if (input != NULL && fclose(input) != 0)
-		ok = 0;
 	free(one_line);
-	j->input = path;
-	return ok ? 0 : -1;
+	return rc;
+}
+
+int fi_work_result_input(fi_job *j, const char *path)
+{
+	onco_error err;
+	char *result = NULL;
+	int rc;
+
+	if (j->fhir != NULL)
+		onco_engine_evaluate_fhir(j->engine, j->text, j->length, j->fhir, ONCO_JSON_PRETTY,
+					  &result, &err);
+	else
+		onco_engine_evaluate(j->engine, j->text, j->length, ONCO_JSON_PRETTY, &result, &err);
+	rc = write_input(j, path, result, "\n");
+	free(result);
+	return rc;
 }

@@ -19,13 +19,18 @@ typedef enum fi_mode {
 	FI_BATCH,         /* batch */
 	FI_BATCH_SUMMARY, /* batch --summary */
 	FI_REPORT,        /* report -o FILE: the HTML page */
+	FI_REPORT_RESULT, /* report --result RESULT.json -o FILE: a saved result's page */
+	FI_BATCH_HTML,    /* batch --html DIR: the records and a page per record */
 	FI_MODES
 } fi_mode;
 
 /* The names on the command line, by mode. */
 extern const char *const fi_mode_names[FI_MODES];
 
-#define FI_IS_BATCH(m) ((m) == FI_BATCH || (m) == FI_BATCH_SUMMARY)
+#define FI_IS_BATCH(m) ((m) == FI_BATCH || (m) == FI_BATCH_SUMMARY || (m) == FI_BATCH_HTML)
+/* The modes whose answer is files in j->folder: one page, or (batch
+ * --html) a page per record and index.html. */
+#define FI_WRITES_PAGES(m) ((m) == FI_REPORT || (m) == FI_REPORT_RESULT || (m) == FI_BATCH_HTML)
 
 typedef struct fi_job {
 	fi_mode mode;
@@ -34,9 +39,11 @@ typedef struct fi_job {
 	const onco_fhir_options *fhir; /* --fhir: the input is a FHIR Bundle; NULL: a case */
 	const char *text; /* the case or bundle */
 	size_t length;
-	const char *input; /* batch: the NDJSON file (standard input of the child) */
+	const char *input; /* batch: the NDJSON file (standard input of the child);
+			    * report-result: the result document */
 	char out[64], err[64]; /* where standard output and error go */
-	char page[80];         /* report: where the page is written */
+	char folder[64];       /* where pages are written, nothing else there */
+	char page[80];         /* report: the page in it */
 } fi_job;
 
 /* Runs the work of the job's mode once and returns its exit status, as the
@@ -47,5 +54,10 @@ int fi_work_run(const fi_job *j);
  * line, an empty line and a line that is not JSON: three lines, three
  * records, whatever fails. 0, or -1 with errno set. */
 int fi_work_batch_input(fi_job *j, const char *path);
+
+/* Report-result: writes to `path` (then j->input) the result document
+ * `evaluate --json` prints for the job's case (or bundle), as a user saves
+ * it. 0, or -1 (errno set, or the case did not evaluate). */
+int fi_work_result_input(fi_job *j, const char *path);
 
 #endif

@@ -825,9 +825,11 @@ static int add_documents(onco_engine *engine, cJSON *o, const lists *ls)
 	for (k = 0; k < sizeof(cited) / sizeof(cited[0]); k++)
 		for (i = 0; i < ls->n[cited[k]]; i++)
 			cJSON_ArrayForEach(e, ls->items[cited[k]][i].member[M_EVIDENCE]) {
-				const char *source = onco_evidence_source(e);
+				const char *source = onco_evidence_source(engine, e);
 				const onco_guideline *g;
 
+				if (source == NULL)
+					return ONCO_EINTERNAL; /* evidence the engine did not make */
 				/* a document's first member is its source (added below) */
 				cJSON_ArrayForEach(d, documents)
 					if (strcmp(d->child->valuestring, source) == 0)

@@ -9,21 +9,19 @@
  * one cJSON_Raw node per citation that refers to that text: the printer
  * copies it where it would otherwise build four nodes and scan and escape
  * a whole passage on every case (a quarter of an answer's bytes are its
- * quotes). The text follows a header that names its citation, so that the
- * cards, which read where each piece of evidence comes from, find its
- * source (onco_evidence_source).
+ * quotes). The node carries the citation's index (valueint, which the
+ * printer ignores), so that the cards, which read where each piece of
+ * evidence comes from, find its source; a raw node that is not one of
+ * these (its index out of range, or its text not the one kept at that
+ * index) has no source the cards could trust (onco_evidence_source).
  */
-#include <stddef.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "private/collect.h"
 #include "private/json_out.h"
-
-struct onco_citation_text {
-	const onco_citation *citation;
-	char text[]; /* compact JSON, NUL-terminated */
-};
 
 cJSON *onco_citation_json(const onco_citation *c)
 {
@@ -38,68 +36,78 @@ cJSON *onco_citation_json(const onco_citation *c)
 	return e;
 }
 
-/* The printed object of citation `c` (one of engine->kb.citations), made
- * on first use; NULL when memory runs out. Printed by the printer that
- * prints the answer, from the nodes onco_citation_json builds: the same
- * bytes as the nodes would give in place. */
-static const char *printed(onco_engine *engine, const onco_citation *c)
+/* The printed object of citation `i` of engine->kb.citations, made on
+ * first use; NULL when memory runs out. Printed by the printer that prints
+ * the answer, from the nodes onco_citation_json builds: the same bytes as
+ * the nodes would give in place. */
+static const char *printed(onco_engine *engine, size_t i)
 {
-	size_t i = (size_t)(c - engine->kb.citations), n;
-	struct onco_citation_text *t;
 	cJSON *nodes;
-	char *text;
 
 	if (engine->citation_texts == NULL) {
 		engine->citation_texts = calloc(engine->kb.n_citations, sizeof(*engine->citation_texts));
 		if (engine->citation_texts == NULL)
 			return NULL;
 	}
-	if (engine->citation_texts[i] != NULL)
-		return engine->citation_texts[i]->text;
-	nodes = onco_citation_json(c);
-	text = nodes != NULL ? onco_json_print_compact(nodes) : NULL;
-	cJSON_Delete(nodes);
-	if (text == NULL)
-		return NULL;
-	n = strlen(text);
-	t = malloc(sizeof(*t) + n + 1);
-	if (t != NULL) {
-		t->citation = c;
-		memcpy(t->text, text, n + 1);
-		engine->citation_texts[i] = t;
+	if (engine->citation_texts[i] == NULL) {
+		nodes = onco_citation_json(&engine->kb.citations[i]);
+		if (nodes != NULL)
+			engine->citation_texts[i] = onco_json_print_compact(nodes);
+		cJSON_Delete(nodes);
 	}
-	free(text);
-	return t != NULL ? t->text : NULL;
+	return engine->citation_texts[i];
+}
+
+/* The index of `c` in engine->kb.citations, or -1 when it is not one of
+ * them (compared as addresses: `c` may point anywhere). */
+static long citation_index(const onco_engine *engine, const onco_citation *c)
+{
+	uintptr_t at = (uintptr_t)c, first = (uintptr_t)engine->kb.citations;
+	size_t i;
+
+	if (engine->kb.citations == NULL || at < first || (at - first) % sizeof(*c) != 0)
+		return -1;
+	i = (at - first) / sizeof(*c);
+	return i < engine->kb.n_citations && i <= INT_MAX ? (long)i : -1;
 }
 
 cJSON *onco_citation_item(onco_engine *engine, const onco_citation *c, int one_line)
 {
-	const onco_citation *first = engine->kb.citations;
+	long i = one_line ? citation_index(engine, c) : -1;
 	const char *text;
 	cJSON *e;
 
-	/* a citation from elsewhere than the rule base (none today) is built */
-	if (!one_line || first == NULL || c < first || c >= first + engine->kb.n_citations)
+	/* indented, or a citation from elsewhere than the rule base (none
+	 * today): built */
+	if (i < 0)
 		return onco_citation_json(c);
-	text = printed(engine, c);
+	text = printed(engine, (size_t)i);
 	if (text == NULL)
 		return NULL;
 	e = cJSON_CreateStringReference(text);
-	if (e != NULL)
+	if (e != NULL) {
 		e->type = cJSON_Raw | cJSON_IsReference;
+		e->valueint = (int)i;
+	}
 	return e;
 }
 
-const char *onco_evidence_source(const cJSON *e)
+const char *onco_evidence_source(const onco_engine *engine, const cJSON *e)
 {
 	const cJSON *source;
+	size_t i;
 
-	/* The only raw nodes of an answer are printed citations. */
-	if (cJSON_IsRaw(e) && e->valuestring != NULL)
-		return ((const struct onco_citation_text *)(const void *)(e->valuestring -
-			offsetof(struct onco_citation_text, text)))->citation->source;
+	if (cJSON_IsRaw(e)) {
+		/* one of ours only: the text kept at its index is its text */
+		if (e->valueint < 0 || engine->citation_texts == NULL)
+			return NULL;
+		i = (size_t)e->valueint;
+		return i < engine->kb.n_citations && engine->citation_texts[i] == e->valuestring
+			       ? engine->kb.citations[i].source
+			       : NULL;
+	}
 	source = cJSON_GetObjectItemCaseSensitive(e, "source");
-	return cJSON_IsString(source) ? source->valuestring : "";
+	return cJSON_IsString(source) ? source->valuestring : NULL;
 }
 
 void onco_citation_texts_free(onco_engine *engine)

@@ -347,8 +347,11 @@ static int evaluate_in_clips(onco_engine *engine, void *arg)
 			     ? onco_error_set(e->err, ONCO_ELIMIT, "%s", message)
 			     : onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
 	} else if (rc == 0) {
-		if (result_document(engine, c, &run, e->flags, e->out) != 0)
-			rc = onco_error_set(e->err, ONCO_ENOMEM, "out of memory");
+		rc = result_document(engine, c, &run, e->flags, e->out);
+		if (rc != 0)
+			rc = onco_error_set(e->err, rc, rc == ONCO_ENOMEM ? "out of memory"
+								  : "could not build the answer of case %s",
+					    onco_case_id(c));
 	}
 	onco_run_facts_release(&run);
 	onco_case_free(c);

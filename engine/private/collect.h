@@ -183,12 +183,12 @@ void onco_cites_release(onco_cites *cites);
  * (`one_line`), as a cJSON_Raw node that refers to the object printed once
  * per engine (made on first use; onco_citation_texts_free): NULL when memory
  * runs out. The raw node is for printing with onco_json_print_append
- * (cJSON_Print would not indent it); the only raw nodes of an answer are
- * these. `onco_evidence_source` is the source of a piece of evidence made
- * either way ("" when it has none). */
+ * (cJSON_Print would not indent it). `onco_evidence_source` is the source
+ * of a piece of evidence made either way, NULL when it has none or is a
+ * raw node `item` did not make for this engine (a copy of one included). */
 cJSON *onco_citation_json(const onco_citation *c);
 cJSON *onco_citation_item(onco_engine *engine, const onco_citation *c, int one_line);
-const char *onco_evidence_source(const cJSON *e);
+const char *onco_evidence_source(const onco_engine *engine, const cJSON *e);
 /* A readable statement for one case fact: "prior treatment: type ...". */
 char *onco_case_fact_statement(void *env, void *fact);
 

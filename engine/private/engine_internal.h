@@ -219,8 +219,9 @@ struct onco_engine {
 	 * judging, made on first use (onco_run_blocked_rules). */
 	struct onco_blocked_index *blocked_index;
 	/* citation_json.c: per citation, parallel to kb.citations, its JSON
-	 * object printed once for one-line answers (NULL until first cited). */
-	struct onco_citation_text **citation_texts;
+	 * object printed once for one-line answers (NULL until first cited;
+	 * the array NULL until a first citation is printed). */
+	char **citation_texts;
 	/* The cJSON allocations of one evaluation (facts/json_alloc.c). */
 	onco_json_arena *arena;
 };

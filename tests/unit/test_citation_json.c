@@ -4,7 +4,8 @@
  * (evidence as raw nodes that refer to citations printed once) has the
  * bytes of the indented answer (evidence built as nodes) printed on one
  * line; a raw evidence node prints the object the nodes print and gives
- * the same source; a citation from outside the rule base is built as
+ * the same source; a raw node the engine did not make (a copy of one
+ * included) gives none; a citation from outside the rule base is built as
  * nodes.
  */
 #include <glob.h>
@@ -86,8 +87,8 @@ static void test_raw_item_prints_the_object_and_gives_its_source(void)
 	printed = onco_json_print_compact(raw);
 	CU_ASSERT_FATAL(expected != NULL && printed != NULL);
 	CU_ASSERT_STRING_EQUAL(printed, expected);
-	CU_ASSERT_STRING_EQUAL(onco_evidence_source(raw), c->source);
-	CU_ASSERT_STRING_EQUAL(onco_evidence_source(nodes), c->source);
+	CU_ASSERT_STRING_EQUAL(onco_evidence_source(engine, raw), c->source);
+	CU_ASSERT_STRING_EQUAL(onco_evidence_source(engine, nodes), c->source);
 	/* printed once: a second item refers to the same text */
 	again = onco_citation_item(engine, c, 1);
 	CU_ASSERT_FATAL(again != NULL);
@@ -97,6 +98,41 @@ static void test_raw_item_prints_the_object_and_gives_its_source(void)
 	cJSON_Delete(again);
 	cJSON_Delete(raw);
 	cJSON_Delete(nodes);
+	onco_engine_free(engine);
+}
+
+/* Raw nodes the engine did not make for this engine: the source is not
+ * guessed from their place in memory. */
+static void test_foreign_raw_node_has_no_source(void)
+{
+	onco_engine *engine = onco_open_built_in(), *other = onco_open_built_in();
+	const onco_citation *c;
+	cJSON *raw, *copy, *foreign = cJSON_CreateRaw("{\"source\":\"x\"}"), *wild;
+
+	CU_ASSERT_FATAL(engine->kb.n_citations > 0);
+	c = &engine->kb.citations[0];
+	raw = onco_citation_item(engine, c, 1);
+	CU_ASSERT_FATAL(cJSON_IsRaw(raw) && foreign != NULL);
+	CU_ASSERT_STRING_EQUAL(onco_evidence_source(engine, raw), c->source);
+	copy = cJSON_Duplicate(raw, 1);
+	CU_ASSERT_FATAL(copy != NULL);
+	CU_ASSERT_PTR_NULL(onco_evidence_source(engine, copy));
+	/* another engine's, never printed there */
+	CU_ASSERT_PTR_NULL(onco_evidence_source(other, raw));
+	foreign->valueint = 0;
+	CU_ASSERT_PTR_NULL(onco_evidence_source(engine, foreign));
+	foreign->valueint = -1;
+	CU_ASSERT_PTR_NULL(onco_evidence_source(engine, foreign));
+	wild = cJSON_CreateStringReference(raw->valuestring);
+	CU_ASSERT_FATAL(wild != NULL);
+	wild->type = cJSON_Raw | cJSON_IsReference;
+	wild->valueint = (int)engine->kb.n_citations;
+	CU_ASSERT_PTR_NULL(onco_evidence_source(engine, wild));
+	cJSON_Delete(wild);
+	cJSON_Delete(copy);
+	cJSON_Delete(foreign);
+	cJSON_Delete(raw);
+	onco_engine_free(other);
 	onco_engine_free(engine);
 }
 
@@ -110,8 +146,8 @@ static void test_citation_from_elsewhere_is_built_as_nodes(void)
 	CU_ASSERT_FATAL(cJSON_IsObject(item) && printed != NULL);
 	CU_ASSERT_STRING_EQUAL(printed, "{\"source\":\"elsewhere.txt\",\"ref\":\"X-1\","
 					"\"quote\":\"A \\\"quoted\\\" passage.\"}");
-	CU_ASSERT_STRING_EQUAL(onco_evidence_source(item), "elsewhere.txt");
-	CU_ASSERT_STRING_EQUAL(onco_evidence_source(empty), "");
+	CU_ASSERT_STRING_EQUAL(onco_evidence_source(engine, item), "elsewhere.txt");
+	CU_ASSERT_PTR_NULL(onco_evidence_source(engine, empty));
 	free(printed);
 	cJSON_Delete(empty);
 	cJSON_Delete(item);
@@ -123,6 +159,7 @@ int main(void)
 	static const onco_test tests[] = {
 		ONCO_TEST(test_one_line_answer_is_the_indented_answer_on_one_line),
 		ONCO_TEST(test_raw_item_prints_the_object_and_gives_its_source),
+		ONCO_TEST(test_foreign_raw_node_has_no_source),
 		ONCO_TEST(test_citation_from_elsewhere_is_built_as_nodes),
 	};
 

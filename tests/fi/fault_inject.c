@@ -35,6 +35,14 @@
  *   record; never a temporary file left. Its sweep starts where the last
  *   line's evaluation ends (the batch sweep covers what comes before).
  *
+ *   patient-view, the CDS Hooks service's answer to one patient-view
+ *   request (CASE is the request body), as a worker of oncorules-serve
+ *   computes it, without sockets: body, prefetch, the Bundle, evaluation,
+ *   CDS cards. Either the exact response body of status 200 and exit 0, or
+ *   a 5xx (exit 3, its status and body on standard error); a 4xx (exit 2:
+ *   the request blamed) or a 200 with other cards fails. No cli_finish net
+ *   under it: the service has none.
+ *
  * With --fhir the input is a FHIR Bundle (evaluate --fhir, batch --fhir,
  * report --fhir, the bundle's own date; report-result: the result of
  * evaluate --fhir, with its source record): the reader (facts/fhir) and the
@@ -64,7 +72,7 @@
  *
  * Usage: fault_inject [--fhir] [--persistent] [--no-arena] [--every K] [--leak-every K]
  *                     [--only N] evaluate-json|evaluate-text|batch|batch-summary|report|
- *                     report-result|batch-html CASE...
+ *                     report-result|batch-html|patient-view CASE...
  * The work of each mode is in fi_work.c.
  * CASE is a case or a regression case file (its "input"). Prints the number
  * of points, the outcomes and the time.
@@ -582,7 +590,7 @@ static void sweep(fi_job *j, const char *what, long every, tally *total)
 static const char usage[] =
 	"usage: fault_inject [--fhir] [--persistent] [--no-arena] [--every K] [--leak-every K]\n"
 	"                    [--only N] evaluate-json|evaluate-text|batch|batch-summary|report|\n"
-	"                    report-result|batch-html CASE...\n";
+	"                    report-result|batch-html|patient-view CASE...\n";
 
 int main(int argc, char **argv)
 {

@@ -1,14 +1,43 @@
 /* fi_work.c: the work of each fault_inject mode (fi_work.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 
 #include "fi_work.h"
+#include "serve.h"
 
 const char *const fi_mode_names[FI_MODES] = {"evaluate-json", "evaluate-text", "batch",
 					     "batch-summary", "report", "report-result",
-					     "batch-html"};
+					     "batch-html", "patient-view"};
+
+/* The service's answer to one patient-view request, as a worker computes
+ * it once the token is checked and the body read (http.c): no socket. No
+ * cli_finish: the service has no such net under its answer (a cJSON
+ * allocation that failed must show in the response itself). */
+static int patient_view(const fi_job *j)
+{
+	serve_request req;
+	serve_response *r = &req.response;
+	int status;
+
+	memset(&req, 0, sizeof(req));
+	req.body = (char *)j->text;
+	req.body_length = j->length;
+	serve_patient_view(NULL, j->engine, &req);
+	if (r->status == 200 && r->body != NULL) {
+		fwrite(r->body, 1, r->length, stdout);
+		status = CLI_EXIT_OK;
+	} else {
+		fprintf(stderr, "oncorules-serve: HTTP %u (%s): %s\n", r->status,
+			req.log.reason != NULL ? req.log.reason : "no reason",
+			r->body != NULL ? r->body : "(no body)");
+		status = r->status >= 500 ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
+	}
+	free(r->body);
+	return fflush(stdout) != 0 ? CLI_EXIT_INTERNAL : status;
+}
 
 int fi_work_run(const fi_job *j)
 {
@@ -46,6 +75,8 @@ int fi_work_run(const fi_job *j)
 				      : cli_report_dir_finish(html, cli_batch_run(engines, 1, NULL, 0, 0,
 										  j->fhir, html));
 		break;
+	case FI_PATIENT_VIEW:
+		return patient_view(j);
 	case FI_MODES:
 		break;
 	}

@@ -21,6 +21,7 @@ typedef enum fi_mode {
 	FI_REPORT,        /* report -o FILE: the HTML page */
 	FI_REPORT_RESULT, /* report --result RESULT.json -o FILE: a saved result's page */
 	FI_BATCH_HTML,    /* batch --html DIR: the records and a page per record */
+	FI_PATIENT_VIEW,  /* oncorules-serve: a patient-view request body -> the response */
 	FI_MODES
 } fi_mode;
 
@@ -37,7 +38,7 @@ typedef struct fi_job {
 	long leak_every; /* 0: never check leaks (no ASan) */
 	onco_engine *engine;
 	const onco_fhir_options *fhir; /* --fhir: the input is a FHIR Bundle; NULL: a case */
-	const char *text; /* the case or bundle */
+	const char *text; /* the case or bundle; patient-view: the request body */
 	size_t length;
 	const char *input; /* batch: the NDJSON file (standard input of the child);
 			    * report-result: the result document */
@@ -47,7 +48,10 @@ typedef struct fi_job {
 } fi_job;
 
 /* Runs the work of the job's mode once and returns its exit status, as the
- * command would exit with it (after cli_finish). */
+ * command would exit with it (after cli_finish). Patient-view: the body of
+ * a 200 response on standard output and 0; any other status on standard
+ * error, and 3 for a 5xx (the service failed), 2 otherwise (the request was
+ * refused: under a failed allocation that is a wrong answer). */
 int fi_work_run(const fi_job *j);
 
 /* Batch: writes to `path` (then j->input) the input lines: the case on one

@@ -63,7 +63,10 @@ static int utf8_ok(const unsigned char *s, size_t n)
 cJSON *serve_body_parse(serve_request *req)
 {
 	const char *end = NULL;
+	unsigned long failures = onco_json_alloc_failures();
 	cJSON *doc;
+
+	req->log.reason = "invalid JSON"; /* unless it parses (or memory runs out) */
 
 	if (req->body_length == 0) {
 		serve_respond_error(&req->response, 400, "invalid", "the request has no body");
@@ -81,6 +84,14 @@ cJSON *serve_body_parse(serve_request *req)
 		return NULL;
 	}
 	doc = cJSON_ParseWithLengthOpts(req->body, req->body_length, &end, 0);
+	if (onco_json_alloc_failures() != failures) {
+		/* cJSON says NULL for both: running out of memory is ours, not
+		 * the client's (never a 400 "not valid JSON"). */
+		cJSON_Delete(doc);
+		req->log.reason = "out of memory";
+		serve_respond_error(&req->response, 500, "exception", "out of memory");
+		return NULL;
+	}
 	if (doc != NULL) {
 		while (end < req->body + req->body_length && isspace((unsigned char)*end))
 			end++;
@@ -99,5 +110,6 @@ cJSON *serve_body_parse(serve_request *req)
 				    "the body is not a JSON object");
 		return NULL;
 	}
+	req->log.reason = NULL;
 	return doc;
 }

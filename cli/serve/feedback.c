@@ -190,10 +190,8 @@ void serve_feedback(serve_server *srv, onco_engine *engine, serve_request *req)
 
 	(void)engine;
 	doc = serve_body_parse(req);
-	if (doc == NULL) {
-		req->log.reason = "invalid JSON";
+	if (doc == NULL)
 		return;
-	}
 	items = cJSON_GetObjectItemCaseSensitive(doc, "feedback");
 	if (!cJSON_IsArray(items) || cJSON_GetArraySize(items) == 0) {
 		problem = "required, a non-empty array";

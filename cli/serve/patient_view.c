@@ -204,10 +204,8 @@ void serve_patient_view(serve_server *srv, onco_engine *engine, serve_request *r
 
 	(void)srv;
 	doc = serve_body_parse(req);
-	if (doc == NULL) {
-		req->log.reason = "invalid JSON";
+	if (doc == NULL)
 		return;
-	}
 	patient_id = check_request(req, doc);
 	if (patient_id == NULL) {
 		cJSON_Delete(doc);

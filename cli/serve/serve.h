@@ -191,7 +191,8 @@ void serve_respond_json(serve_response *resp, unsigned status, char *body);
 /* ------------------------------------------------------------ body.c */
 
 struct cJSON;
-/* The request body as one JSON object, or NULL with a 400 answer set.
+/* The request body as one JSON object, or NULL with an answer and the
+ * log's reason set: 400, or 500 when memory ran out while parsing.
  * Strings with \u0000 or a broken \u escape are refused: cJSON would cut
  * them short (shared/reviews/reliability-attack.md, F1); so is a body that
  * is not UTF-8. */

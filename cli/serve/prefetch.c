@@ -95,6 +95,10 @@ static int outcome_is_error(const cJSON *outcome)
 	return 0;
 }
 
+/* Adds {fullUrl, resource} to the Bundle's entries, and where it came
+ * from. Takes `resource` (detached from the request): freed when it could
+ * not be added. 0, or -1 when out of memory: a resource must never drop out
+ * of the Bundle unnoticed (a different answer). */
 static int add_entry(serve_prefetch *out, cJSON *entries, cJSON *resource,
 		     const char *full_url, const char *pointer)
 {
@@ -102,11 +106,11 @@ static int add_entry(serve_prefetch *out, cJSON *entries, cJSON *resource,
 	char **grown;
 
 	if (entry == NULL)
-		return -1;
-	cJSON_AddItemToArray(entries, entry);
-	if (full_url != NULL && cJSON_AddStringToObject(entry, "fullUrl", full_url) == NULL)
-		return -1;
-	cJSON_AddItemToObject(entry, "resource", resource);
+		goto lost;
+	cJSON_AddItemToArray(entries, entry); /* allocates nothing */
+	if ((full_url != NULL && cJSON_AddStringToObject(entry, "fullUrl", full_url) == NULL) ||
+	    !cJSON_AddItemToObject(entry, "resource", resource)) /* copies the key */
+		goto lost;
 	grown = realloc(out->sources, (out->count + 1) * sizeof(*grown));
 	if (grown == NULL)
 		return -1;
@@ -116,6 +120,9 @@ static int add_entry(serve_prefetch *out, cJSON *entries, cJSON *resource,
 		return -1;
 	out->count++;
 	return 0;
+lost:
+	cJSON_Delete(resource);
+	return -1;
 }
 
 /* The subject of a resource, when it names a patient, must be this one. */

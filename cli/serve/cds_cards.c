@@ -218,9 +218,12 @@ static int add_card(cJSON *cards, const cds_context *ctx, const cds_card_row *ro
 	    add_source(cds, row, card, result, label, sizeof(label)) != 0 ||
 	    !cJSON_AddStringToObject(cds, "detail", detail->data))
 		goto done;
+	/* Set in place: cJSON's Replace keeps a member whose name it could not
+	 * copy (a card with no "uuid", and success) and leaks the new item
+	 * when it fails. */
 	if (content_uuid(id, ctx->patient_id, summary->data, cds_indicator_name(indicator),
 			 label, detail->data) != 0 ||
-	    !cJSON_ReplaceItemInObjectCaseSensitive(cds, "uuid", cJSON_CreateString(id)))
+	    cJSON_SetValuestring(uuid, id) == NULL)
 		goto done;
 	rc = 0;
 done:

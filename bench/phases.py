@@ -211,6 +211,18 @@ def main():
         b = misses(bf, kind)
         r = misses(rf, kind)
         print("    %-30s %10.0f %10.0f  batch/raw = %.2f" % (label, b / n, r / n, b / max(r, 1)))
+    # By phase: the answer's memory shows as misses of its own and as
+    # misses in the CLIPS phases after it (EnvReset retracts facts whose
+    # partial matches the answer pushed out).
+    print("    last level by phase:")
+    b_rows = [(name, v + w) for (name, v), (_, w) in
+              zip(phases(bf, bc, "DLmr"), phases(bf, bc, "DLmw"))]
+    raw_dl = {name: sum(under(rc, ["main"], f, e) for f in fs for e in ("DLmr", "DLmw"))
+              for name, fs in (("reset + assert", ("EnvReset", "onco_case_assert_checked")),
+                               ("run", ("EnvRun",)))}
+    for name, v in b_rows:
+        r = raw_dl.get(name)
+        print("      %-28s %10.0f %10s" % (name, v / n, "%10.0f" % (r / n) if r is not None else ""))
     ba, ra = alloc_calls(bc), alloc_calls(rc)
     b_ir = sum(get(bf, f) for f in ALLOC)
     r_ir = sum(get(rf, f) for f in ALLOC)

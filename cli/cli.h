@@ -108,6 +108,16 @@ char *cli_read_file(const char *path, size_t max, size_t *length);
  * indented when `pretty`. NULL when memory runs out. */
 char *cli_error_document(const char *pointer, const char *message, int pretty);
 
+/* cJSON_ParseWithLengthOpts(text, length, end, 0) that tells text which
+ * is not JSON from an allocation that failed while parsing (cJSON answers
+ * NULL for both): then *out_of_memory is set and there is no document.
+ * `end` may be NULL. Every parse of the command's input that answers
+ * "not JSON" goes through here: out of memory is never blamed on the
+ * input. */
+struct cJSON;
+struct cJSON *cli_json_parse(const char *text, size_t length, const char **end,
+			     int *out_of_memory);
+
 /* Ends the command's output (main.c): flushes and closes standard output
  * and returns `status`, or CLI_EXIT_INTERNAL with one message when the
  * output could not be written (a full disk, a closed pipe, a file size

@@ -279,6 +279,19 @@ char *cli_error_document(const char *pointer, const char *message, int pretty)
 	return text;
 }
 
+cJSON *cli_json_parse(const char *text, size_t length, const char **end, int *out_of_memory)
+{
+	unsigned long failures = onco_json_alloc_failures();
+	cJSON *doc = cJSON_ParseWithLengthOpts(text, length, end, 0);
+
+	*out_of_memory = onco_json_alloc_failures() != failures;
+	if (*out_of_memory) {
+		cJSON_Delete(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
 int cli_finish(int status)
 {
 	int failed = 0, error = 0;

@@ -125,8 +125,8 @@ static char *guideline_titles(const cJSON *doc)
 /* One record: its page, and its row of the index. */
 static int add_record(cli_report_dir *d, const char *record)
 {
-	unsigned long failures = onco_json_alloc_failures();
-	cJSON *doc = cJSON_Parse(record);
+	int out_of_memory;
+	cJSON *doc = cli_json_parse(record, strlen(record), NULL, &out_of_memory);
 	const cJSON *line;
 	index_row *row;
 	html_out page = HTML_OUT_INIT;
@@ -137,9 +137,7 @@ static int add_record(cli_report_dir *d, const char *record)
 	line = cJSON_GetObjectItemCaseSensitive(doc, "line");
 	if (!cJSON_IsObject(doc) || !cJSON_IsNumber(line)) {
 		cJSON_Delete(doc);
-		/* cJSON answers NULL for an allocation that failed too */
-		fputs(onco_json_alloc_failures() != failures
-			      ? "oncorules batch: --html: out of memory\n"
+		fputs(out_of_memory ? "oncorules batch: --html: out of memory\n"
 			      : "oncorules batch: --html: a result record is not a JSON object with its "
 				"line\n",
 		      stderr);

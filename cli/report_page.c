@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "cli.h"
 #include "onco.h"
 #include "printable.h"
 #include "report.h"
@@ -401,13 +402,12 @@ void cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs)
 
 int cli_report_page(html_out *h, const char *result_json, cli_graphs *graphs)
 {
-	unsigned long failures = onco_json_alloc_failures();
-	cJSON *doc = cJSON_Parse(result_json);
+	int out_of_memory;
+	cJSON *doc = cli_json_parse(result_json, strlen(result_json), NULL, &out_of_memory);
 
 	if (!cJSON_IsObject(doc)) {
 		cJSON_Delete(doc);
-		/* cJSON answers NULL for an allocation that failed too */
-		return onco_json_alloc_failures() != failures ? -2 : -1;
+		return out_of_memory ? -2 : -1;
 	}
 	cli_report_render(h, doc, graphs);
 	cJSON_Delete(doc);

@@ -63,7 +63,7 @@ static int utf8_ok(const unsigned char *s, size_t n)
 cJSON *serve_body_parse(serve_request *req)
 {
 	const char *end = NULL;
-	unsigned long failures = onco_json_alloc_failures();
+	int out_of_memory;
 	cJSON *doc;
 
 	req->log.reason = "invalid JSON"; /* unless it parses (or memory runs out) */
@@ -83,11 +83,9 @@ cJSON *serve_body_parse(serve_request *req)
 				    "the body is not valid UTF-8 (RFC 8259)");
 		return NULL;
 	}
-	doc = cJSON_ParseWithLengthOpts(req->body, req->body_length, &end, 0);
-	if (onco_json_alloc_failures() != failures) {
-		/* cJSON says NULL for both: running out of memory is ours, not
-		 * the client's (never a 400 "not valid JSON"). */
-		cJSON_Delete(doc);
+	doc = cli_json_parse(req->body, req->body_length, &end, &out_of_memory);
+	if (out_of_memory) {
+		/* ours, not the client's (never a 400 "not valid JSON") */
 		req->log.reason = "out of memory";
 		serve_respond_error(&req->response, 500, "exception", "out of memory");
 		return NULL;

@@ -16,6 +16,7 @@
 #include <cjson/cJSON.h>
 #include <openssl/bn.h>
 #include <openssl/ec.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 
@@ -124,25 +125,35 @@ static size_t ecdsa_raw_to_der(const unsigned char *sig, size_t len, unsigned ch
 	return n > 0 ? (size_t)n : 0;
 }
 
+/* 1 when the signature verifies, 0 when it does not, -1 when OpenSSL
+ * failed (memory ran out): a valid token is then neither accepted nor
+ * blamed ("bad signature"), but answered 503. */
 static int verify_with(const ring_key *key, const jws_alg *alg, const char *input,
 		       size_t input_len, const unsigned char *sig, size_t sig_len)
 {
-	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	EVP_MD_CTX *md;
 	EVP_PKEY_CTX *pctx = NULL;
 	unsigned char *der = NULL;
 	size_t der_len;
-	int ok = 0;
+	int ok = -1;
 
+	ERR_clear_error();
+	md = EVP_MD_CTX_new();
 	if (md == NULL)
-		return 0;
+		return -1;
+	/* The key fits the algorithm (serve_token_verify): setting up cannot
+	 * fail but inside OpenSSL. */
 	if (EVP_DigestVerifyInit_ex(md, &pctx, alg->digest, NULL, NULL, key->pkey, NULL) != 1)
 		goto done;
 	if (alg->pss && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) <= 0 ||
 			 EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) <= 0))
 		goto done;
 	if (alg->key_type == EVP_PKEY_EC) {
-		if (sig_len != alg->sig_size ||
-		    (der_len = ecdsa_raw_to_der(sig, sig_len, &der)) == 0)
+		if (sig_len != alg->sig_size) {
+			ok = 0;
+			goto done;
+		}
+		if ((der_len = ecdsa_raw_to_der(sig, sig_len, &der)) == 0)
 			goto done;
 		ok = EVP_DigestVerify(md, der, der_len, (const unsigned char *)input,
 				      input_len) == 1;
@@ -150,10 +161,28 @@ static int verify_with(const ring_key *key, const jws_alg *alg, const char *inpu
 		ok = EVP_DigestVerify(md, sig, sig_len, (const unsigned char *)input,
 				      input_len) == 1;
 	}
+	/* A signature that does not verify and memory that ran out both
+	 * answer 0: OpenSSL's error queue tells them apart. */
+	if (!ok && serve_openssl_failed(SERVE_READ_SIGNATURE))
+		ok = -1;
 done:
 	OPENSSL_free(der);
 	EVP_MD_CTX_free(md);
 	return ok;
+}
+
+/* verify_with, with a second try when the signature does not verify: in
+ * OpenSSL 3.0 an allocation that fails inside a verification can answer 0
+ * with nothing in the error queue, as a bad signature does. A bad
+ * signature fails the same way twice; a verification that succeeds is
+ * proof whatever came before (memory running out never makes a signature
+ * verify). */
+static int verify(const ring_key *key, const jws_alg *alg, const char *input, size_t input_len,
+		  const unsigned char *sig, size_t sig_len)
+{
+	int ok = verify_with(key, alg, input, input_len, sig, sig_len);
+
+	return ok == 0 ? verify_with(key, alg, input, input_len, sig, sig_len) : ok;
 }
 
 /* The bearer token in an Authorization header value, or NULL. */
@@ -201,7 +230,7 @@ serve_token_status serve_token_verify(const serve_keyring *ring, const char *aut
 	const jws_alg *alg;
 	long long exp, iat, nbf;
 	serve_token_status st;
-	int candidates = 0;
+	int candidates = 0, verified;
 
 	memset(out, 0, sizeof(*out));
 	token = bearer_token(authorization, &token_len);
@@ -276,8 +305,9 @@ serve_token_status serve_token_verify(const serve_keyring *ring, const char *aut
 		    (key->kid[0] != '\0' && kid != NULL && strcmp(key->kid, kid) != 0))
 			continue;
 		candidates++;
-		if (verify_with(key, alg, token, (size_t)(dot2 - token), sig, sig_len)) {
-			st = SERVE_TOKEN_OK;
+		verified = verify(key, alg, token, (size_t)(dot2 - token), sig, sig_len);
+		if (verified != 0) {
+			st = verified > 0 ? SERVE_TOKEN_OK : SERVE_TOKEN_NOMEM;
 			break;
 		}
 	}

@@ -58,7 +58,9 @@ typedef struct serve_token_claims {
 /* Adds the public keys in `path` (PEM "PUBLIC KEY" blocks, or a JWK Set)
  * as trusted for `issuer`; *ring is created on first use. Returns 0, or -1
  * with a message in `why` (a private key, an HMAC key, an RSA key under
- * 2048 bits, an unknown curve or a file with no key are refused). */
+ * 2048 bits, an unknown curve, a block that cannot be read or a file with
+ * no key are refused), or -2 when memory ran out ("out of memory"), in
+ * our code or OpenSSL's: never a keyring short of a key of the file. */
 int serve_keyring_load(serve_keyring **ring, const char *issuer, const char *path,
 		       char *why, size_t why_size);
 void serve_keyring_free(serve_keyring *ring);

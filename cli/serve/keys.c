@@ -13,6 +13,7 @@
 #include <cjson/cJSON.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
+#include <openssl/err.h>
 #include <openssl/param_build.h>
 #include <openssl/pem.h>
 
@@ -181,8 +182,9 @@ static int issuer_add_key(ring_issuer *iss, EVP_PKEY *pkey, const char *kid,
 	}
 	grown = realloc(iss->keys, (iss->count + 1) * sizeof(*grown));
 	if (grown == NULL) {
+		EVP_PKEY_free(pkey);
 		snprintf(why, why_size, "out of memory");
-		goto bad;
+		return -2;
 	}
 	iss->keys = grown;
 	iss->keys[iss->count++] = key;
@@ -190,6 +192,38 @@ static int issuer_add_key(ring_issuer *iss, EVP_PKEY *pkey, const char *kid,
 bad:
 	EVP_PKEY_free(pkey);
 	return -1;
+}
+
+/* Whether one error of OpenSSL's queue blames what was read: a key, when
+ * the ASN.1, PEM, EC or RSA routines say what is wrong with it (a damaged
+ * block, a point off its curve); a signature that does not verify, when
+ * the RSA routines say which check failed or the provider that RSA did
+ * (ECDSA says nothing). */
+static int blames_input(serve_openssl_read what, unsigned long e)
+{
+	int lib = ERR_GET_LIB(e), reason = ERR_GET_REASON(e);
+
+	if (what == SERVE_READ_KEY)
+		return !ERR_COMMON_ERROR(e) && (lib == ERR_LIB_ASN1 || lib == ERR_LIB_PEM ||
+						lib == ERR_LIB_EC || lib == ERR_LIB_RSA);
+	return (lib == ERR_LIB_RSA && !ERR_COMMON_ERROR(e)) ||
+	       (lib == ERR_LIB_PROV && reason == ERR_R_RSA_LIB);
+}
+
+int serve_openssl_failed(serve_openssl_read what)
+{
+	unsigned long e;
+	int blamed = 0, other = 0, out_of_memory = 0;
+
+	while ((e = ERR_get_error()) != 0) {
+		if (ERR_GET_REASON(e) == ERR_R_MALLOC_FAILURE)
+			out_of_memory = 1;
+		else if (blames_input(what, e))
+			blamed = 1;
+		else
+			other = 1;
+	}
+	return out_of_memory || (other && (what == SERVE_READ_SIGNATURE || !blamed));
 }
 
 static BIGNUM *jwk_bignum(const cJSON *jwk, const char *name)
@@ -287,13 +321,14 @@ static int load_jwks(ring_issuer *iss, const char *text, size_t len, char *why,
 	cJSON *doc = cJSON_ParseWithLength(text, len), *keys, *jwk;
 	const char *kty, *use;
 	EVP_PKEY *pkey;
-	int rc = -1, index = 0;
+	int rc = -1, index = 0, added;
 
 	keys = cJSON_GetObjectItemCaseSensitive(doc, "keys");
 	if (!cJSON_IsArray(keys)) {
 		snprintf(why, why_size, "not a JWK Set (no \"keys\" array)");
 		goto done;
 	}
+	ERR_clear_error();
 	cJSON_ArrayForEach(jwk, keys) {
 		kty = member_string(jwk, "kty");
 		use = member_string(jwk, "use");
@@ -319,15 +354,25 @@ static int load_jwks(ring_issuer *iss, const char *text, size_t len, char *why,
 			goto done;
 		}
 		if (pkey == NULL) {
-			snprintf(why, why_size, "key %d is not a valid %s public key", index, kty);
+			if (serve_openssl_failed(SERVE_READ_KEY)) {
+				snprintf(why, why_size,
+					 "OpenSSL failed to read key %d (out of memory?)", index);
+				rc = -2;
+			} else {
+				snprintf(why, why_size, "key %d is not a valid %s public key", index,
+					 kty);
+			}
 			goto done;
 		}
-		if (issuer_add_key(iss, pkey, member_string(jwk, "kid"),
-				   member_string(jwk, "alg"), why, why_size) != 0) {
+		added = issuer_add_key(iss, pkey, member_string(jwk, "kid"),
+				       member_string(jwk, "alg"), why, why_size);
+		if (added != 0) {
 			char detail[256];
 
 			snprintf(detail, sizeof(detail), "%s", why);
-			snprintf(why, why_size, "key %d: %s", index, detail);
+			if (added == -1)
+				snprintf(why, why_size, "key %d: %s", index, detail);
+			rc = added;
 			goto done;
 		}
 		index++;
@@ -342,31 +387,45 @@ done:
 	return rc;
 }
 
+/* Every PEM block of the file must be read: PEM_read_bio_PUBKEY answers
+ * NULL at the end of the text and when it fails (a damaged block, memory
+ * that ran out), and a key dropped unnoticed would refuse that key's
+ * tokens. */
 static int load_pem(ring_issuer *iss, const char *text, size_t len, char *why,
 		    size_t why_size)
 {
+	static const char begin[] = "-----BEGIN PUBLIC KEY-----";
 	BIO *bio = BIO_new_mem_buf(text, (int)len);
 	EVP_PKEY *pkey;
-	int count = 0, rc = 0;
+	const char *p;
+	int count = 0, blocks = 0, rc = 0;
 
 	if (bio == NULL) {
 		snprintf(why, why_size, "out of memory");
-		return -1;
+		return -2;
 	}
 	if (strstr(text, "PRIVATE KEY") != NULL) {
 		snprintf(why, why_size, "the file holds a private key: give public keys only");
 		BIO_free(bio);
 		return -1;
 	}
+	for (p = strstr(text, begin); p != NULL; p = strstr(p + 1, begin))
+		blocks++;
+	ERR_clear_error();
 	while ((pkey = PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL)) != NULL) {
-		if (issuer_add_key(iss, pkey, NULL, NULL, why, why_size) != 0) {
-			rc = -1;
+		rc = issuer_add_key(iss, pkey, NULL, NULL, why, why_size);
+		if (rc != 0)
 			break;
-		}
 		count++;
 	}
 	BIO_free(bio);
-	if (rc == 0 && count == 0) {
+	if (rc == 0 && count < blocks) {
+		rc = serve_openssl_failed(SERVE_READ_KEY) ? -2 : -1;
+		snprintf(why, why_size,
+			 rc == -2 ? "OpenSSL failed to read public key %d (out of memory?)"
+				  : "public key %d cannot be read",
+			 count + 1);
+	} else if (rc == 0 && count == 0) {
 		snprintf(why, why_size, "no PEM public key (BEGIN PUBLIC KEY) and not a JWK Set");
 		rc = -1;
 	}
@@ -383,12 +442,12 @@ int serve_keyring_load(serve_keyring **ring, const char *issuer, const char *pat
 
 	if (*ring == NULL && (*ring = calloc(1, sizeof(**ring))) == NULL) {
 		snprintf(why, why_size, "out of memory");
-		return -1;
+		return -2;
 	}
 	text = cli_read_file(path, CLI_FILE_MAX, &len);
 	if (text == NULL) {
 		snprintf(why, why_size, "%s", strerror(errno));
-		return -1;
+		return errno == ENOMEM ? -2 : -1;
 	}
 	iss = issuer_find(*ring, issuer);
 	if (iss == NULL) {
@@ -396,7 +455,7 @@ int serve_keyring_load(serve_keyring **ring, const char *issuer, const char *pat
 		if (grown == NULL) {
 			free(text);
 			snprintf(why, why_size, "out of memory");
-			return -1;
+			return -2;
 		}
 		(*ring)->issuers = grown;
 		iss = &grown[(*ring)->count];
@@ -405,7 +464,7 @@ int serve_keyring_load(serve_keyring **ring, const char *issuer, const char *pat
 		if (iss->issuer == NULL) {
 			free(text);
 			snprintf(why, why_size, "out of memory");
-			return -1;
+			return -2;
 		}
 		(*ring)->count++;
 	}

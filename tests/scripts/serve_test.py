@@ -131,6 +131,19 @@ def run_tests(binary, source, tmp):
                        capture_output=True, text=True)
     check("a private key in --trust is refused at start", p.returncode == 2 and
           "private key" in p.stderr and not os.path.exists(feedback_log), p.stderr)
+    # A file whose second key is damaged is refused at start: every key of
+    # it or none (the keys after a damaged one were dropped unnoticed).
+    damaged = os.path.join(tmp, "damaged.pem")
+    with open(es256.public) as a, open(rsa.public) as b, open(damaged, "w") as f:
+        lines = b.read().splitlines()
+        lines[1] = "AAAA" + lines[1][4:]  # the key's ASN.1 header
+        f.write(a.read() + "\n".join(lines) + "\n")
+    p = subprocess.run([binary, "serve", "--listen", "127.0.0.1:0", "--base-url", BASE,
+                        "--trust", ISS + "=" + damaged, "--feedback-log", feedback_log],
+                       capture_output=True, text=True, timeout=60)  # one that starts: killed
+    check("a damaged second key in --trust is refused at start", p.returncode == 2 and
+          "public key 2 cannot be read" in p.stderr and not os.path.exists(feedback_log),
+          p.stderr)
     p = subprocess.run([binary, "serve", "--listen", "0.0.0.0:0", "--insecure-no-auth"],
                        capture_output=True, text=True)
     check("--insecure-no-auth refuses a non-loopback address", p.returncode == 2, p.stderr)

@@ -1,4 +1,5 @@
-;;; drug-safety.clp: bevacizumab safety warnings, and adverse events attributed to any drug, whatever the cancer.
+;;; drug-safety.clp: bevacizumab safety warnings, and adverse events
+;;; attributed to any drug, whatever the cancer.
 ;;;
 ;;; Source: 003_4fdd2d6f18fb6015.txt ("Treatment of Recurrent Cervical
 ;;; Squamous Cell Carcinoma"), section "Bevacizumab-Specific Warnings",

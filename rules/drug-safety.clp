@@ -1,4 +1,5 @@
-;;; drug-safety.clp: bevacizumab safety warnings, whatever the cancer.
+;;; drug-safety.clp: bevacizumab safety warnings, and adverse events
+;;; attributed to any drug, whatever the cancer.
 ;;;
 ;;; Source: 003_4fdd2d6f18fb6015.txt ("Treatment of Recurrent Cervical
 ;;; Squamous Cell Carcinoma"), section "Bevacizumab-Specific Warnings",
@@ -516,3 +517,108 @@
             (option ?o) (modality ?m) (agents $?a) (procedure $?p)
             (reason "Nephrotic syndrome is recorded. The source says to discontinue bevacizumab for it; it does not address starting it after one, and this option, which contains bevacizumab, is not offered (the treating team may reconsider).")
             (cite sa8-proteinuria))))
+
+;;; ------------------------------------------------------------ adverse events attributed to any drug
+;;; An adverse event the case attributes to a drug (`agent`) is never
+;;; ignored (clinician review 8, finding 1: a grade 4 event on paclitaxel
+;;; and the preferred regimen with paclitaxel offered unmarked). The sources
+;;; say nothing of a drug after a given event except for bevacizumab
+;;; (above); what they do say is that treatment continues only while its
+;;; side effects can be coped with (the `not-tolerated` rows of the
+;;; gate-cite table, gates.clp). So no option is ruled out for the event:
+;;; one warning per drug names every event recorded for it, is listed while
+;;; an option that includes the drug (as one of its drugs or one of a
+;;; menu's choices) is offered, and leaves to the treating team whether the
+;;; drug can be given again. Grade 3-5, or no grade recorded (it may be
+;;; one), is serious, and a missing grade is asked for; grade 1-2 is a
+;;; caution (docs/clinical-readings.md, G8). An event attributed to a drug
+;;; outside the list (`other`, no name recorded) cannot be matched to an
+;;; option: one caution says so. Events are taken once per drug (the first
+;;; by pointer; the text names all of them), so a case with many events
+;;; does not multiply the firings.
+
+(deffunction drug-safety-events-of (?d)
+  "The adverse events the case attributes to ?d, in case order: type,
+   grade and pointer of each."
+  (bind ?t "")
+  (do-for-all-facts ((?e adverse-event)) (member$ ?d ?e:agent)
+    (bind ?t (str-cat ?t (if (eq ?t "") then "" else "; ") "type " ?e:type
+                      (if (= (length$ ?e:grade) 0)
+                          then ", grade not recorded"
+                          else (str-cat ", grade " (nth$ 1 ?e:grade)))
+                      " (" ?e:pointer ")")))
+  (return ?t))
+
+(deffunction drug-safety-adverse-event-text (?d)
+  "The warning about an adverse event attributed to the drug ?d."
+  (str-cat "An adverse event attributed to " ?d " is recorded: " (drug-safety-events-of ?d)
+           ". The options listed that include " ?d
+           " (as one of their drugs or one of a menu's choices) are not ruled out for it: treatment continues only while its side effects can be coped with;"
+           " the treating team decides whether to give " ?d
+           " again, leave it out or choose another option."))
+
+(defrule drug-safety-adverse-event-drug-proposed-serious
+  "An adverse event of grade 3-5, or with no grade recorded, is attributed
+   to a drug of a listed option (one of its drugs or one of a menu's
+   choices): a serious warning naming the drug and every event recorded
+   for it, for the team to judge whether it can be given again."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (adverse-event (agent ?d&~other) (pointer ?e)
+                 (grade $?gr&:(or (= (length$ ?gr) 0) (>= (nth$ 1 ?gr) 3))))
+  (not (adverse-event (agent ?d) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))
+                      (grade $?g2&:(or (= (length$ ?g2) 0) (>= (nth$ 1 ?g2) 3)))))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
+  =>
+  (assert (warning
+            (id (sym-cat adverse-event- ?d))
+            (agent ?d) (severity serious)
+            (text (drug-safety-adverse-event-text ?d))
+            (cite $?c))))
+
+(defrule drug-safety-adverse-event-drug-proposed-caution
+  "Only grade 1-2 adverse events are attributed to a drug of a listed
+   option: a caution naming the drug and the events."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (adverse-event (agent ?d&~other) (grade 1|2) (pointer ?e))
+  (not (adverse-event (agent ?d) (grade 1|2) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))))
+  (not (adverse-event (agent ?d) (grade $?g2&:(or (= (length$ ?g2) 0) (>= (nth$ 1 ?g2) 3)))))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
+  =>
+  (assert (warning
+            (id (sym-cat adverse-event- ?d))
+            (agent ?d) (severity caution)
+            (text (drug-safety-adverse-event-text ?d))
+            (cite $?c))))
+
+(defrule drug-safety-adverse-event-grade-missing
+  "The grade of an adverse event attributed to a drug of a listed option
+   says how serious it was."
+  (adverse-event (agent ?d&~other) (grade) (pointer ?e))
+  (or (recommendation (agents $? ?d $?))
+      (recommendation (choices $? ?d $?)))
+  =>
+  (assert (missing
+            (field (str-cat ?e "/grade"))
+            (needed-for (str-cat "how serious the adverse event attributed to " ?d
+                                 " was, for the options that include it")))))
+
+(defrule drug-safety-adverse-event-drug-outside-list
+  "An adverse event attributed to a drug outside the controlled list
+   (`other`; the case records no name for it): the rule base cannot tell
+   whether a listed option contains that drug; one caution says so."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (adverse-event (agent other) (pointer ?e))
+  (not (adverse-event (agent other) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))))
+  =>
+  (assert (warning
+            (id adverse-event-drug-outside-list)
+            (severity caution)
+            (text (str-cat "An adverse event is attributed to a drug outside the controlled list: "
+                           (drug-safety-events-of other)
+                           ". The case does not name the drug, so no rule checked whether a listed option contains it: the treating team checks the options against it (treatment continues only while its side effects can be coped with)."))
+            (cite $?c))))

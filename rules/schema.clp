@@ -249,7 +249,7 @@
                          chemotherapy-declined chemotherapy-not-suitable
                          prior-pelvic-radiation progressed-on not-tolerated
                          treatment-stopped-working side-effects-not-coped-with
-                         poor-performance-status))
+                         poor-performance-status poor-performance-status-treatment))
   (slot guideline (type SYMBOL))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE)))
 

@@ -862,6 +862,34 @@ def _(case, result, ctx):
     return bad
 
 
+@invariant("adverse-event-drug-warned", ANAL_STAGE4,
+           "Treatment usually continues as long as the cancer does not grow or spread any "
+           "further and you can cope with the side effects.",
+           "An adverse event attributed to a drug is never ignored (clinician review 8, finding "
+           "1): while a listed option includes the drug (among its agents or choices), a "
+           "warning names the drug, serious when an event for it is grade 3-5 or has no grade.")
+def _(case, result, ctx):
+    grades = {}
+    for e in case.events or []:
+        if e.get("agent") not in (None, "other"):
+            grades.setdefault(e["agent"], []).append(e.get("grade"))
+    if not grades:
+        return None
+    warned = {}
+    for w in result.warnings:
+        if w.get("agent") in grades:
+            warned.setdefault(w["agent"], set()).add(w.get("severity"))
+    bad = []
+    for o in result.options:
+        for drug in sorted(o.drugs & set(grades)):
+            serious = any(g is None or g >= 3 for g in grades[drug])
+            need = "serious" if serious else "caution"
+            if need not in warned.get(drug, set()):
+                bad.append(dict(o.brief(), drug=drug, needs=need,
+                                warned=sorted(warned.get(drug, set()))))
+    return bad
+
+
 @invariant("progressed-on-drug-named", ANAL_STAGE4,
            "Treatment usually continues as long as the cancer does not grow or spread any "
            "further and you can cope with the side effects.",

@@ -538,10 +538,12 @@
 ;;; does not multiply the firings.
 
 (deffunction drug-safety-events-of (?d)
-  "The adverse events the case attributes to ?d, in case order: type,
-   grade and pointer of each."
+  "The adverse events the case attributes to ?d (none: to no drug), in
+   case order: type, grade and pointer of each."
   (bind ?t "")
-  (do-for-all-facts ((?e adverse-event)) (member$ ?d ?e:agent)
+  (do-for-all-facts ((?e adverse-event))
+                    (or (member$ ?d ?e:agent)
+                        (and (eq ?d none) (= (length$ ?e:agent) 0)))
     (bind ?t (str-cat ?t (if (eq ?t "") then "" else "; ") "type " ?e:type
                       (if (= (length$ ?e:grade) 0)
                           then ", grade not recorded"
@@ -621,4 +623,21 @@
             (text (str-cat "An adverse event is attributed to a drug outside the controlled list: "
                            (drug-safety-events-of other)
                            ". The case does not name the drug, so no rule checked whether a listed option contains it: the treating team checks the options against it (treatment continues only while its side effects can be coped with)."))
+            (cite $?c))))
+
+(defrule drug-safety-adverse-event-no-drug
+  "An adverse event the case attributes to no drug: no rule can match it to
+   an option's drugs (the bevacizumab rules read some event types whatever
+   the drug); one caution says so, so that it is never silent."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (adverse-event (agent) (pointer ?e))
+  (not (adverse-event (agent) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))))
+  =>
+  (assert (warning
+            (id adverse-event-no-drug)
+            (severity caution)
+            (text (str-cat "An adverse event is recorded without the drug it is attributed to: "
+                           (drug-safety-events-of none)
+                           ". It is not matched to the drugs of any listed option: the treating team checks the options against it (treatment continues only while its side effects can be coped with)."))
             (cite $?c))))

@@ -470,7 +470,7 @@
   (assert (exclusion
             (id (sym-cat ?o -excluded-progressed-on))
             (option ?o) (modality ?m) (agents $?a) (procedure $?p)
-            (reason "The cancer progressed on a treatment for advanced disease that contained all of these drugs: treatment continues only while it works, so they are not given again.")
+            (reason "The cancer progressed on a treatment for advanced disease that contained all of this option's drugs: treatment continues only while it works, so this option is not offered again (an option that adds other drugs to them stays, marked, for the treating team).")
             (cite $?c))))
 
 (defrule gate-history-not-tolerated-excludes
@@ -486,7 +486,7 @@
   (assert (exclusion
             (id (sym-cat ?o -excluded-not-tolerated))
             (option ?o) (modality ?m) (agents $?a) (procedure $?p)
-            (reason "The side effects of a treatment that contained all of these drugs could not be coped with: they are not given again.")
+            (reason "The side effects of a treatment that contained all of this option's drugs could not be coped with: this option is not offered again (an option that adds other drugs to them stays, marked, for the treating team).")
             (cite $?c))))
 
 (defrule gate-history-progression-setting-not-recorded

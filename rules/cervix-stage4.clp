@@ -468,6 +468,25 @@
             (card cervix-stage4-later-line)
             (cite c47-cemiplimab))))
 
+;;; ---------------------------------------------------------------- stage 4A after pelvic radiation (G3)
+
+(defrule cervix-stage4-note-4a-no-option-after-pelvic-radiation
+  "Stage 4A after earlier pelvic radiation, treatment wanted and possible:
+   the gate of earlier pelvic radiation (SA-7, read for stage 4 in G3)
+   rules out every cancer-directed option the source gives for stage 4A
+   (chemoradiation and radiation alone, both to the pelvis); the source
+   gives no other, so the case is beyond what the rule base covers: say
+   so plainly (clinician review 8, finding 6; reading G3)."
+  (scope (guideline cervix-stage4))
+  (finding (name stage-4a) (value yes))
+  (finding (name prior-pelvic-radiation) (value yes))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  =>
+  (assert (note (id cervix-stage4-note-4a-no-option-after-pelvic-radiation)
+                (card status)
+                (text "After earlier pelvic radiation, every cancer-directed option the stage 4 source gives for stage 4A (chemoradiation and radiation alone, both to the pelvis) is ruled out. The source gives no other cancer-directed option for stage 4A besides clinical trials: treatment for this patient is beyond what the rule base covers, and the treating team decides, looking beyond these sources.")
+                (cite c41-chemoradiation c43-radiation-alone sa7-contraindication))))
+
 ;;; ---------------------------------------------------------------- histology (H1)
 
 (defrule cervix-stage4-note-histology-other

@@ -14,7 +14,8 @@
 ;;; Scope: a cervical cancer recorded as recurrent (`recurrent: true`),
 ;;; whatever its stage at diagnosis; not ductal or lobular carcinoma (breast
 ;;; histologies); a histology recorded as other keeps 001's options with a
-;;; status note (docs/clinical-readings.md, H1).
+;;; status note (docs/clinical-readings.md, H1). A patient recorded as male
+;;; is not covered (S1).
 ;;;
 ;;; How the two sources are combined (docs/clinical-readings.md):
 ;;;   - 001 applies to every recurrent cervical cancer.
@@ -50,7 +51,7 @@
   (guideline (id cervix-recurrent)
              (title "Recurrent cervical cancer")
              (source "001_78575e265add836c.txt")
-             (covers "cervical cancer that has come back after treatment (recurrent: true), any stage at diagnosis, not ductal or lobular carcinoma (histologies of the breast); for squamous cell carcinoma also the recurrence algorithm of 003_4fdd2d6f18fb6015.txt")))
+             (covers "cervical cancer in a woman (or sex not recorded) that has come back after treatment (recurrent: true), any stage at diagnosis, not ductal or lobular carcinoma (histologies of the breast); for squamous cell carcinoma also the recurrence algorithm of 003_4fdd2d6f18fb6015.txt")))
 
 (deffacts cervix-recurrent-cards
   (card-def (id cervix-recurrent-supportive-care) (guideline cervix-recurrent)
@@ -431,9 +432,11 @@
 
 (defrule scope-cervix-recurrent
   "A cervical cancer that has come back after treatment, not of a breast
-   histology (ductal or lobular carcinoma; reading H1)."
+   histology (ductal or lobular carcinoma; reading H1), in a woman or sex
+   not recorded (reading S1)."
   (cancer (site cervix) (recurrent TRUE)
           (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
+  (not (patient (sex male)))
   =>
   (assert (scope (guideline cervix-recurrent))))
 
@@ -447,6 +450,7 @@
           (stage $?stage&:(not (or (member$ IV ?stage) (member$ IVA ?stage)
                                    (member$ IVB ?stage))))
           (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
+  (not (patient (sex male)))
   =>
   (assert (missing
             (field "/cancer/recurrent")

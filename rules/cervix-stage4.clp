@@ -18,6 +18,7 @@
 ;;; output asks for the stage or the metastases. Ductal or lobular carcinoma
 ;;; (breast histologies) is not covered; a histology recorded as other
 ;;; keeps the options with a status note (docs/clinical-readings.md, H1).
+;;; A patient recorded as male is not covered (S1).
 ;;;
 ;;; This file says what the source offers for the disease; what holds for
 ;;; the patient (wishes, fitness for treatment and chemotherapy, performance
@@ -29,7 +30,7 @@
   (guideline (id cervix-stage4)
              (title "Stage 4 cervical cancer")
              (source "000_49ffac177dcf7645.txt")
-             (covers "cervical cancer of stage IV, IVA or IVB at diagnosis that has not come back after treatment (not ductal or lobular carcinoma, histologies of the breast)")))
+             (covers "cervical cancer in a woman (or sex not recorded), of stage IV, IVA or IVB at diagnosis, that has not come back after treatment (not ductal or lobular carcinoma, histologies of the breast)")))
 
 (deffacts cervix-stage4-cards
   (card-def (id cervix-stage4-supportive-care) (guideline cervix-stage4)
@@ -200,9 +201,11 @@
 
 (defrule scope-cervix-stage4
   "Cervical cancer of stage IV, IVA or IVB, not recorded as recurrent, and
-   not of a breast histology (ductal or lobular carcinoma; reading H1)."
+   not of a breast histology (ductal or lobular carcinoma; reading H1), in
+   a woman or sex not recorded (reading S1)."
   (cancer (site cervix) (stage IV|IVA|IVB)
           (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
+  (not (patient (sex male)))
   (not (cancer (recurrent TRUE)))
   =>
   (assert (scope (guideline cervix-stage4))))
@@ -215,6 +218,7 @@
    any stage: nothing is asked (H1)."
   (cancer (site cervix) (stage)
           (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
+  (not (patient (sex male)))
   (not (cancer (recurrent TRUE)))
   =>
   (assert (missing

@@ -177,11 +177,12 @@ class Case:
     @cached_property
     def cervix_stage4(self):
         return self.site == "cervix" and self.stage in STAGE4 and self.recurrent is not True \
-            and not self.breast_histology
+            and not self.breast_histology and self.sex != "male"
 
     @cached_property
     def cervix_recurrent(self):
-        return self.site == "cervix" and self.recurrent is True and not self.breast_histology
+        return self.site == "cervix" and self.recurrent is True and not self.breast_histology \
+            and self.sex != "male"
 
     @cached_property
     def anal_stage4(self):

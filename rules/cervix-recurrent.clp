@@ -445,12 +445,15 @@
    whose stage does not bring it under the stage 4 guidance (which asks
    for the same field itself): whether it came back decides whether this
    guideline applies, so the case is not covered until it is recorded
-   (docs/clinical-readings.md, S1)."
+   (docs/clinical-readings.md, S1). A case that records no prior
+   treatment (prior_treatments []) decides it: a cancer never treated has
+   not come back after treatment (S1)."
   (cancer (site cervix) (recurrent)
           (stage $?stage&:(not (or (member$ IV ?stage) (member$ IVA ?stage)
                                    (member$ IVB ?stage))))
           (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
   (not (patient (sex male)))
+  (not (list-recorded (field "/prior_treatments") (count 0)))
   =>
   (assert (missing
             (field "/cancer/recurrent")

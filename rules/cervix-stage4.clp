@@ -114,8 +114,8 @@
                (text "stage 4B, metastatic (IVB, or IV with distant disease)")
                (fields "/cancer/stage"))
   (finding-def (name recurrence-status-recorded)
-               (text "whether the cancer has come back after treatment is recorded")
-               (fields "/cancer/recurrent")))
+               (text "whether the cancer has come back after treatment is recorded, or follows from a record of no prior treatment")
+               (fields "/cancer/recurrent" "/prior_treatments")))
 
 (defrule finding-stage-4a-yes-recorded
   "Stage IVA."
@@ -191,9 +191,21 @@
   =>
   (assert (finding (name recurrence-status-recorded) (value yes))))
 
-(defrule finding-recurrence-status-recorded-unknown
-  "The case does not say whether the cancer has come back."
+(defrule finding-recurrence-status-recorded-yes-never-treated
+  "The case does not say whether the cancer has come back, and records
+   that it was never treated (prior_treatments []): a cancer never treated
+   has not \"come back after it has been treated\" (001), so the case
+   decides it (docs/clinical-readings.md, S1)."
   (cancer (recurrent))
+  (list-recorded (field "/prior_treatments") (count 0))
+  =>
+  (assert (finding (name recurrence-status-recorded) (value yes))))
+
+(defrule finding-recurrence-status-recorded-unknown
+  "The case does not say whether the cancer has come back, nor that it
+   was never treated."
+  (cancer (recurrent))
+  (not (list-recorded (field "/prior_treatments") (count 0)))
   =>
   (assert (finding (name recurrence-status-recorded) (value unknown))))
 

@@ -114,8 +114,10 @@
   (gate-cite (gate prior-pelvic-radiation) (guideline cervix-recurrent)
              (cite sa7-contraindication sa7-reirradiation-investigational))
 
-  (gate-cite (gate progressed-on) (guideline cervix-stage4) (cite c49-reasons))
-  (gate-cite (gate progressed-on) (guideline cervix-recurrent) (cite cr9-reasons))
+  ;; No cervical sentence states the stop rule; the one that says what
+  ;; follows chemotherapy that did not work is the cemiplimab sentence (G5).
+  (gate-cite (gate progressed-on) (guideline cervix-stage4) (cite c47-cemiplimab))
+  (gate-cite (gate progressed-on) (guideline cervix-recurrent) (cite cr5-cemiplimab))
   (gate-cite (gate progressed-on) (guideline anal-stage4) (cite a4-2-continue-while))
   (gate-cite (gate progressed-on) (guideline breast-stage4) (cite gate-b4-until-no-longer-responds))
 

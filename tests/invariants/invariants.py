@@ -1278,7 +1278,8 @@ def scope_is(wanted, premise, result):
 
 @invariant("cervix-stage4-covered", CERVIX_STAGE4,
            "The following are treatment options for stage 4 cervical cancer.",
-           "Cervical cancer of stage IV, IVA or IVB is covered.")
+           "Cervical cancer of stage IV, IVA or IVB is covered (not of a breast histology, ductal "
+           "or lobular carcinoma: reading H1; not in a patient recorded as male: S1).")
 def _(case, result, ctx):
     return scope_is("covered", case.cervix_stage4, result)
 
@@ -1286,14 +1287,15 @@ def _(case, result, ctx):
 @invariant("cervix-recurrent-covered", CERVIX_RECURRENT,
            "Recurrent cervical cancer means that the cancer has come back after it has been "
            "treated.",
-           "Recurrent cervical cancer is covered, whatever the stage at diagnosis.")
+           "Recurrent cervical cancer is covered, whatever the stage at diagnosis (not of a "
+           "breast histology: reading H1; not in a patient recorded as male: S1).")
 def _(case, result, ctx):
     return scope_is("covered", case.cervix_recurrent, result)
 
 
 @invariant("anal-stage4-covered", ANAL_STAGE4,
            "There is no standard treatment for stage 4 anal cancer.",
-           "Anal cancer of stage IV, IVA or IVB is covered.")
+           "Anal cancer of stage IV, IVA or IVB is covered (not of a breast histology: reading H1).")
 def _(case, result, ctx):
     return scope_is("covered", case.anal_stage4, result)
 
@@ -1321,14 +1323,16 @@ def _(case, result, ctx):
            "When a fact that decides whether a guideline applies is not recorded (a covered "
            "site with no stage), the reason says \"It is not covered until the case records "
            "/cancer/stage ...\" and the field is the first entry of `missing_information`.",
-           "A case of a site the rule base covers (anus; cervix not recorded as recurrent; "
-           "breast in a woman or sex not recorded) with no stage recorded that is not covered "
+           "A case of a site the rule base covers (anus; cervix not recorded as recurrent, in a "
+           "woman or sex not recorded; neither of a breast histology; breast in a woman or sex not recorded) with no stage recorded that is not covered "
            "names /cancer/stage among the missing facts, after none but the other facts that "
            "decide coverage, and its not-covered reason names it (clinician review finding 7).")
 def _(case, result, ctx):
     d = result.data
     premise = d.get("scope") == "not covered" and case.stage is None and (
-        case.site == "anus" or (case.site == "cervix" and case.recurrent is not True) or
+        ((case.site == "anus" or
+          (case.site == "cervix" and case.recurrent is not True and case.sex != "male"))
+         and not case.breast_histology) or
         (case.site == "breast" and case.sex != "male"))
     fields = [m.get("field") for m in result.missing]
     reason = d.get("scope_reason", "")

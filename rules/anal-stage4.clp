@@ -206,9 +206,12 @@
   (scope (guideline anal-stage4))
   (finding (name anal-histology-not-squamous) (value yes))
   =>
+  ;; the histology named from the cancer fact the finding was read from
+  (bind ?h "")
+  (do-for-fact ((?c cancer)) TRUE (bind ?h (implode$ ?c:histology)))
   (assert (note (id anal-stage4-note-histology-not-named)
                 (card status)
-                (text "The histology is recorded as another than squamous cell carcinoma. The source names no histology (its references include guidelines for anal squamous cell cancers) and does not say whether its options apply to this histology: the options below are those of the source, and the treating team decides whether they apply.")
+                (text (str-cat "The histology is recorded as " ?h ", not squamous cell carcinoma. The source names no histology (its references include guidelines for anal squamous cell cancers) and does not say whether its options apply to this histology: the options below are those of the source, and the treating team decides whether they apply."))
                 (cite a4-1-squamous-reference a4-1-no-standard))))
 
 ;;; ---------------------------------------------------------------- A4-2 chemotherapy

@@ -400,16 +400,18 @@
 ;;; ------------------------------------------------------------ discontinuation events
 
 (defrule drug-safety-bevacizumab-discontinue-perforation-fistula-haemorrhage
-  "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage in a
-   patient on bevacizumab: discontinue bevacizumab."
+  "A gastrointestinal perforation, fistula or haemorrhage of grade 3 or
+   higher in a patient on bevacizumab: discontinue bevacizumab (grade 5 is
+   read as beyond the source's 3-4, never as below it)."
   (finding (name on-bevacizumab) (value yes))
-  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4))
+  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage)
+                 (grade ?grade&:(>= ?grade 3)))
   =>
   (assert (warning
             (id drug-safety-bevacizumab-discontinue-perforation-fistula-haemorrhage)
             (agent bevacizumab)
             (severity critical)
-            (text "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage is recorded in a patient on bevacizumab: the source says to discontinue bevacizumab for grade 3-4 events.")
+            (text "A gastrointestinal perforation, fistula or haemorrhage of grade 3 or higher is recorded in a patient on bevacizumab: the source says to discontinue bevacizumab for grade 3-4 events.")
             (cite sa8-perforation-fistula-haemorrhage))))
 
 (defrule drug-safety-bevacizumab-event-grade-unknown
@@ -481,16 +483,17 @@
 ;;; Each exclusion cites the one sentence about its event.
 
 (defrule drug-safety-bevacizumab-option-excluded-grade-3-4-event
-  "After a grade 3-4 perforation, fistula or haemorrhage, no option with
-   bevacizumab."
-  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4))
+  "After a perforation, fistula or haemorrhage of grade 3 or higher, no
+   option with bevacizumab."
+  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage)
+                 (grade ?grade&:(>= ?grade 3)))
   (recommendation (id ?o) (agents $?a&:(member$ bevacizumab ?a)) (modality ?m)
                   (procedure $?p))
   =>
   (assert (exclusion
             (id (sym-cat ?o -excluded-bevacizumab-grade-3-4-event))
             (option ?o) (modality ?m) (agents $?a) (procedure $?p)
-            (reason "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage is recorded. The source says to discontinue bevacizumab for grade 3-4 events; it does not address starting it after one, and this option, which contains bevacizumab, is not offered (the treating team may reconsider).")
+            (reason "A gastrointestinal perforation, fistula or haemorrhage of grade 3 or higher is recorded. The source says to discontinue bevacizumab for grade 3-4 events; it does not address starting it after one, and this option, which contains bevacizumab, is not offered (the treating team may reconsider).")
             (cite sa8-perforation-fistula-haemorrhage))))
 
 (defrule drug-safety-bevacizumab-option-excluded-hypertensive-crisis
@@ -537,13 +540,29 @@
 ;;; by pointer; the text names all of them), so a case with many events
 ;;; does not multiply the firings.
 
+(deffunction drug-safety-event-of (?e ?d)
+  "Whether the adverse event ?e is attributed to ?d; ?d none: an event of
+   type other recorded with no drug (the other types are the bevacizumab
+   events, which the rules above read whatever the drug)."
+  (if (eq ?d none)
+      then (and (eq (fact-slot-value ?e type) other)
+                (= (length$ (fact-slot-value ?e agent)) 0))
+      else (member$ ?d (fact-slot-value ?e agent))))
+
+(deffunction drug-safety-events-severity (?d)
+  "serious when an event attributed to ?d (as drug-safety-event-of) is
+   grade 3-5 or has no grade (it may be one of those), else caution."
+  (if (any-factp ((?e adverse-event))
+                 (and (drug-safety-event-of ?e ?d)
+                      (or (= (length$ ?e:grade) 0) (>= (nth$ 1 ?e:grade) 3))))
+      then serious
+      else caution))
+
 (deffunction drug-safety-events-of (?d)
   "The adverse events the case attributes to ?d (none: to no drug), in
    case order: type, grade and pointer of each."
   (bind ?t "")
-  (do-for-all-facts ((?e adverse-event))
-                    (or (member$ ?d ?e:agent)
-                        (and (eq ?d none) (= (length$ ?e:agent) 0)))
+  (do-for-all-facts ((?e adverse-event)) (drug-safety-event-of ?e ?d)
     (bind ?t (str-cat ?t (if (eq ?t "") then "" else "; ") "type " ?e:type
                       (if (= (length$ ?e:grade) 0)
                           then ", grade not recorded"
@@ -619,24 +638,25 @@
   =>
   (assert (warning
             (id adverse-event-drug-outside-list)
-            (severity caution)
+            (severity (drug-safety-events-severity other))
             (text (str-cat "An adverse event is attributed to a drug outside the controlled list: "
                            (drug-safety-events-of other)
                            ". The case does not name the drug, so no rule checked whether a listed option contains it: the treating team checks the options against it (treatment continues only while its side effects can be coped with)."))
             (cite $?c))))
 
 (defrule drug-safety-adverse-event-no-drug
-  "An adverse event the case attributes to no drug: no rule can match it to
-   an option's drugs (the bevacizumab rules read some event types whatever
-   the drug); one caution says so, so that it is never silent."
+  "An adverse event of type other that the case attributes to no drug: no
+   rule can match it to an option's drugs (the other types are read by the
+   bevacizumab rules whatever the drug); one warning says so, serious for
+   grade 3-5 or no grade, so that it is never silent."
   (scope (guideline ?g))
   (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
-  (adverse-event (agent) (pointer ?e))
-  (not (adverse-event (agent) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))))
+  (adverse-event (type other) (agent) (pointer ?e))
+  (not (adverse-event (type other) (agent) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))))
   =>
   (assert (warning
             (id adverse-event-no-drug)
-            (severity caution)
+            (severity (drug-safety-events-severity none))
             (text (str-cat "An adverse event is recorded without the drug it is attributed to: "
                            (drug-safety-events-of none)
                            ". It is not matched to the drugs of any listed option: the treating team checks the options against it (treatment continues only while its side effects can be coped with)."))

@@ -412,7 +412,7 @@
 (defrule gate-performance-status-poor-demanding-options
   "ECOG 3-4: options with chemotherapy or with curative intent are listed
    for the disease, not for a patient at poor performance status: one
-   serious warning, for the team to judge whether she can have them with
+   serious warning, for the team to judge whether the patient can have them with
    supportive care discussed alongside (SA-9, or the reading of G4 where
    the guideline's source does not name performance status)."
   (scope (guideline ?g))
@@ -432,13 +432,13 @@
   (assert (warning
             (id gate-performance-status-poor-demanding-options)
             (severity serious)
-            (text (str-cat "ECOG " ?ecog ", poor performance status: the options that contain or are given with chemotherapy, or have curative intent, are listed as the source gives them for the disease (a \"preferred\" label included), not chosen for a patient at poor performance status. "
+            (text (str-cat "ECOG " ?ecog ", poor performance status: the options that contain or are given with chemotherapy, or have curative intent, are listed as the source gives them for the disease (any \"preferred\" label is the source's, for the disease), not chosen for a patient at poor performance status. "
                            (if (member$ sa9-palliative-care ?c)
                                then "For poor performance status the source says palliative/best supportive care should be discussed alongside systemic therapy options"
                                else (if (member$ gate-b4-overall-health ?c)
                                         then "The source does not name performance status; it says the treatment offered depends on the woman's overall health"
                                         else "The source does not name performance status; its reason for supportive care, cancer treatments not likely to improve the patient's condition, is read to include it"))
-                           ": whether she can have them is for the treating team."))
+                           ": whether the patient can have them is for the treating team."))
             (cite $?c))))
 
 ;;; ---------------------------------------------------------------- 5. treatment history

@@ -598,6 +598,21 @@
             (text (drug-safety-adverse-event-text ?d))
             (cite $?c))))
 
+(defrule drug-safety-adverse-event-drug-marked
+  "An adverse event of grade 3-5, or with no grade recorded, attributed to
+   a drug of a listed option (one of its drugs or one of a menu's
+   choices): the option carries a mark naming the drug, so that its own
+   line shows it, not only the warning above the options (clinician
+   review 8b, N2). Once per option and drug: the first such event."
+  (adverse-event (agent ?d&~other) (pointer ?e)
+                 (grade $?gr&:(or (= (length$ ?gr) 0) (>= (nth$ 1 ?gr) 3))))
+  (not (adverse-event (agent ?d) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))
+                      (grade $?g2&:(or (= (length$ ?g2) 0) (>= (nth$ 1 ?g2) 3)))))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
+  =>
+  (assert (history (option ?o) (status adverse-event) (agent ?d))))
+
 (defrule drug-safety-adverse-event-drug-proposed-caution
   "Only grade 1-2 adverse events are attributed to a drug of a listed
    option: a caution naming the drug and the events."

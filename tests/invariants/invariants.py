@@ -324,17 +324,21 @@ def _(case, result, ctx):
 
 
 @invariant("history-marks-well-formed", DESIGN,
-           "a `history` mark (`received`, `progressed-on`, `not-tolerated`) is shown on the "
-           "option (`history`, with the prior treatment's pointer)",
-           "Every history entry has one of the three statuses and points at a prior treatment "
-           "or a medication of the case.")
+           "a `history` mark (`received`, `progressed-on`, `not-tolerated`,\n  `adverse-event`) is "
+           "shown on the option (`history`, with the pointer of\n  the prior treatment, or of the "
+           "adverse event)",
+           "Every history entry has one of the four statuses and points at a prior treatment "
+           "or a medication of the case, or, for adverse-event, at an adverse event.")
 def _(case, result, ctx):
     bad = []
     for o in result.options:
         for mark in o.item.get("history") or []:
             pointers = [p for b in mark.get("because") or [] for p in b.get("pointers") or []]
-            if mark.get("status") not in ("received", "progressed-on", "not-tolerated") or \
-                    not any(re.match(r"^/(prior_treatments|medications)/\d+", p) for p in pointers):
+            where = r"^/adverse_events/\d+" if mark.get("status") == "adverse-event" \
+                else r"^/(prior_treatments|medications)/\d+"
+            if mark.get("status") not in ("received", "progressed-on", "not-tolerated",
+                                          "adverse-event") or \
+                    not any(re.match(where, p) for p in pointers):
                 bad.append({"id": o.id, "history": mark})
     return bad
 
@@ -946,8 +950,8 @@ def _(case, result, ctx):
 
 
 @invariant("received-regimen-marked", DESIGN,
-           "a `history` mark (`received`, `progressed-on`, `not-tolerated`) is shown on the "
-           "option",
+           "a `history` mark (`received`, `progressed-on`, `not-tolerated`,\n  `adverse-event`) is "
+           "shown on the option",
            "An option whose agents are exactly the drugs of a recorded prior treatment, or the "
            "single drug of an active medication, carries a history mark.")
 def _(case, result, ctx):

@@ -145,7 +145,14 @@ static int issuer_add_key(ring_issuer *iss, EVP_PKEY *pkey, const char *kid,
 			goto bad;
 		}
 	} else if (key.key_type == EVP_PKEY_EC) {
+		ERR_clear_error();
 		if (!EVP_PKEY_get_group_name(pkey, key.group, sizeof(key.group), &glen)) {
+			if (serve_openssl_failed(SERVE_READ_KEY)) {
+				EVP_PKEY_free(pkey);
+				snprintf(why, why_size, "OpenSSL failed to read an EC key's curve "
+							"(out of memory?)");
+				return -2;
+			}
 			snprintf(why, why_size, "an EC key without a named curve");
 			goto bad;
 		}

@@ -68,55 +68,56 @@ static void test_answers_requests_in_turn(void)
 	cli_buf_free(&out);
 }
 
-static void test_a_failed_answer_ends_the_helper_with_its_status_for_good(void)
+/* A new helper asked `request`, then "upper x" when `again`: the status
+ * of each call (*then: of the second), why of the last. */
+static int ask(const char *request, int again, int *then, char *why, size_t size)
 {
 	cli_buf out = CLI_BUF_INIT;
-	char why[160];
-	cli_isolate *h = cli_isolate_start(answer, NULL, why, sizeof(why));
+	cli_isolate *h = cli_isolate_start(answer, NULL, why, size);
+	int status;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-	CU_ASSERT_EQUAL(call(h, "fail", &out, why, sizeof(why)), 7);
-	CU_ASSERT_STRING_EQUAL(why, "the process ended with status 7");
-	CU_ASSERT_EQUAL(call(h, "upper x", &out, why, sizeof(why)), 7);
-	CU_ASSERT_STRING_EQUAL(why, "the process ended with status 7");
+	status = call(h, request, &out, why, size);
+	if (again)
+		*then = call(h, "upper x", &out, why, size);
 	cli_isolate_stop(h);
 	cli_buf_free(&out);
+	return status;
+}
+
+static void test_a_failed_answer_ends_the_helper_with_its_status_for_good(void)
+{
+	char why[160];
+	int then = 0;
+
+	CU_ASSERT_EQUAL(ask("fail", 1, &then, why, sizeof(why)), 7);
+	CU_ASSERT_EQUAL(then, 7);
+	CU_ASSERT_STRING_EQUAL(why, "the process ended with status 7");
 }
 
 static void test_a_signal_is_told_as_such(void)
 {
-	cli_buf out = CLI_BUF_INIT;
 	char why[160];
-	cli_isolate *h = cli_isolate_start(answer, NULL, why, sizeof(why));
 
-	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-	CU_ASSERT_EQUAL(call(h, "kill", &out, why, sizeof(why)), -1);
+	CU_ASSERT_EQUAL(ask("kill", 0, NULL, why, sizeof(why)), -1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(why, "killed by signal 9"));
-	cli_isolate_stop(h);
-	cli_buf_free(&out);
 }
 
 /* A library's exit() in the helper: status 1 for the caller, and the
  * caller's unwritten buffer is written once, by the caller. */
 static void test_exit_in_the_helper_flushes_nothing_of_the_caller(void)
 {
-	cli_buf out = CLI_BUF_INIT;
 	char why[160], text[32] = {0};
 	FILE *f = tmpfile();
-	cli_isolate *h;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	fputs("once", f); /* buffered: the helper inherits the buffer */
-	h = cli_isolate_start(answer, NULL, why, sizeof(why));
-	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-	CU_ASSERT_EQUAL(call(h, "exit", &out, why, sizeof(why)), 1);
+	CU_ASSERT_EQUAL(ask("exit", 0, NULL, why, sizeof(why)), 1);
 	CU_ASSERT_STRING_EQUAL(why, "the process ended with status 1");
-	cli_isolate_stop(h);
 	rewind(f);
 	CU_ASSERT(fread(text, 1, sizeof(text) - 1, f) > 0);
 	CU_ASSERT_STRING_EQUAL(text, "once");
 	fclose(f);
-	cli_buf_free(&out);
 }
 
 static void test_the_helpers_standard_output_goes_nowhere(void)

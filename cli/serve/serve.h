@@ -134,7 +134,7 @@ struct serve_request {
 	serve_request *queue_next;   /* the pool's queue */
 };
 
-/* The running server (serve.c builds it). */
+/* The running server (server.c makes it, serve.c runs it). */
 typedef struct serve_server {
 	serve_config cfg;
 	char base_url[512];          /* without a trailing slash */
@@ -156,6 +156,14 @@ typedef struct serve_server {
 	pthread_mutex_t id_lock;
 	unsigned long long next_id;
 } serve_server;
+
+/* Makes the server's state from srv->cfg (server.c): base URL, trusted
+ * keys, access and feedback logs, jti cache, discovery document, request
+ * ids. 0, or -1 after printing why, with *status the exit status (2: a
+ * bad key or log file, 3: out of memory). serve_server_free frees what
+ * was made, also after a failed init, and the pool and reaper when set. */
+int serve_server_init(serve_server *srv, int *status);
+void serve_server_free(serve_server *srv);
 
 /* ------------------------------------------------------------ http.c */
 

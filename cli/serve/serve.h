@@ -74,11 +74,13 @@ int serve_main(int argc, char **argv);
 int serve_config_parse(serve_config *cfg, int argc, char **argv);
 void serve_usage(FILE *out);
 
-/* What a handler answers. The body is JSON (or empty) and malloc'd. */
+/* What a handler answers. The body is JSON (or empty) and malloc'd, but
+ * for the out-of-memory answer of serve_respond_error, static text. */
 typedef struct serve_response {
 	unsigned status;
 	char *body;
 	size_t length;
+	int body_static;         /* body is static: never freed */
 	const char *allow;       /* Allow header for 405, static */
 	unsigned retry_after;    /* s, Retry-After when > 0 */
 } serve_response;
@@ -188,12 +190,14 @@ const char *serve_route_allow(const char *path);
 
 /* --------------------------------------------------------- outcome.c */
 
-/* Fills `resp` with `status` and an OperationOutcome whose one issue has
- * the FHIR issue type `code` and `text` (no patient data in it). On
- * memory failure the body is left empty; the status stands. */
-void serve_respond_error(serve_response *resp, unsigned status, const char *code,
+/* Fills the request's response with `status` and an OperationOutcome
+ * whose one issue has the FHIR issue type `code` and `text` (no patient
+ * data in it). When that body cannot be made (out of memory), the answer
+ * is a 5xx (500 in place of a 4xx) with a static body that says "out of
+ * memory", and so does the log's reason: set the reason before the call. */
+void serve_respond_error(serve_request *req, unsigned status, const char *code,
 			 const char *text);
-/* Fills `resp` with status 200 and `body` (taken). */
+/* Fills `resp` with `status` and `body` (taken; NULL: no body). */
 void serve_respond_json(serve_response *resp, unsigned status, char *body);
 
 /* ------------------------------------------------------------ body.c */
@@ -228,7 +232,11 @@ void serve_feedback(serve_server *srv, onco_engine *engine, serve_request *req);
 
 void serve_log_request(serve_server *srv, const serve_request *req, double ms,
 		       int aborted, int deadline);
-/* A connection closed by its deadline before any request line. */
+/* A request answered before it had a state (no memory for it): a line
+ * with its status and reason, no id. */
+void serve_log_refused(serve_server *srv, unsigned status, const char *reason);
+/* A connection closed by its deadline before any request line. `event` is
+ * ours: written as it is. */
 void serve_log_event(serve_server *srv, const char *event);
 /* A fresh request id into `out` (at least 32 bytes). */
 void serve_request_id(serve_server *srv, char *out, size_t size);

@@ -55,7 +55,8 @@ static int patient_view(const fi_job *j)
 		/* exit 1 fails the point: a 5xx that does not say what failed */
 		status = clear_failure(&req) ? CLI_EXIT_INTERNAL : CLI_EXIT_FINDINGS;
 	}
-	free(r->body);
+	if (!r->body_static)
+		free(r->body);
 	return fflush(stdout) != 0 ? CLI_EXIT_INTERNAL : status;
 }
 

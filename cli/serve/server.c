@@ -23,7 +23,7 @@ int serve_server_init(serve_server *srv, int *status)
 	unsigned char rnd[4];
 	char why[512];
 	size_t i, n;
-	int ok = 0;
+	int ok = 0, rc;
 
 	pthread_mutex_init(&srv->log_lock, NULL);
 	pthread_mutex_init(&srv->feedback_lock, NULL);
@@ -50,14 +50,16 @@ int serve_server_init(serve_server *srv, int *status)
 	srv->base_url[n] = '\0';
 
 	/* Keys first: a bad key file leaves no log file behind. */
-	for (i = 0; i < srv->cfg.trust_count; i++)
-		if (serve_keyring_load(&srv->keys, srv->cfg.trust_issuer[i], srv->cfg.trust_file[i],
-				       why, sizeof(why)) != 0) {
+	for (i = 0; i < srv->cfg.trust_count; i++) {
+		rc = serve_keyring_load(&srv->keys, srv->cfg.trust_issuer[i],
+					srv->cfg.trust_file[i], why, sizeof(why));
+		if (rc != 0) {
 			fprintf(stderr, "oncorules serve: --trust %s=%s: %s\n",
 				srv->cfg.trust_issuer[i], srv->cfg.trust_file[i], why);
-			*status = CLI_EXIT_USAGE;
+			*status = rc == ONCO_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
 			return -1;
 		}
+	}
 	srv->log_file = stderr;
 	if (srv->cfg.access_log != NULL &&
 	    (srv->log_file = fopen(srv->cfg.access_log, "a")) == NULL) {

@@ -166,6 +166,13 @@ typedef struct serve_server {
  * was made, also after a failed init, and the pool and reaper when set. */
 int serve_server_init(serve_server *srv, int *status);
 void serve_server_free(serve_server *srv);
+/* OpenSSL makes its library state (locks, the store of each kind of
+ * algorithm) when first used, and OpenSSL 3.0 does not survive an
+ * allocation failing there: a worker would crash on a lock it could not
+ * make (found by fault injection). serve_server_init makes it first, by
+ * making the digests the workers use (SHA-1: card uuids; SHA-256: the jti
+ * cache), so that such a failure stops the start instead. 0 or -1. */
+int serve_crypto_init(void);
 
 /* ------------------------------------------------------------ http.c */
 

@@ -12,11 +12,26 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
 #include "deadline.h"
 #include "jwt.h"
 #include "pool.h"
 #include "replay.h"
 #include "serve.h"
+
+int serve_crypto_init(void)
+{
+	unsigned char digest[EVP_MAX_MD_SIZE];
+	unsigned int n;
+
+	return OPENSSL_init_crypto(0, NULL) == 1 &&
+			       EVP_Digest("", 0, digest, &n, EVP_sha1(), NULL) == 1 &&
+			       EVP_Digest("", 0, digest, &n, EVP_sha256(), NULL) == 1
+		       ? 0
+		       : -1;
+}
 
 int serve_server_init(serve_server *srv, int *status)
 {
@@ -49,6 +64,10 @@ int serve_server_init(serve_server *srv, int *status)
 		memcpy(srv->base_url, srv->cfg.base_url, n);
 	srv->base_url[n] = '\0';
 
+	if (serve_crypto_init() != 0) {
+		fputs("oncorules serve: OpenSSL could not start (out of memory)\n", stderr);
+		return -1;
+	}
 	/* Keys first: a bad key file leaves no log file behind. */
 	for (i = 0; i < srv->cfg.trust_count; i++) {
 		rc = serve_keyring_load(&srv->keys, srv->cfg.trust_issuer[i],

@@ -112,6 +112,7 @@
 #include "cli.h"
 #include "fi_http.h"
 #include "fi_work.h"
+#include "serve.h"
 
 /* ------------------------------------------------------ the allocator */
 
@@ -706,6 +707,12 @@ int main(int argc, char **argv)
 	j.engine = cli_engine_open(&eargs, &status);
 	if (j.engine == NULL)
 		return 2;
+	/* A worker answers once the server has started: OpenSSL's state is
+	 * made by then (serve_server_init). */
+	if (j.mode == FI_PATIENT_VIEW && serve_crypto_init() != 0) {
+		fputs("fault_inject: OpenSSL did not start\n", stderr);
+		return 2;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i++; i < argc; i++) {
 		char what[300];

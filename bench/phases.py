@@ -71,10 +71,19 @@ def profile(cmd, out, collect):
     """Runs cmd under callgrind, counting only inside the functions of
     `collect` (the work per case, not start-up or the reading of cases)."""
     if not os.environ.get("PHASES_REUSE"):  # set: read the profiles of the last run
-        subprocess.run(["valgrind", "--tool=callgrind", "--cache-sim=yes",
-                        "--callgrind-out-file=" + out] + CACHE_ARGS +
-                       ["--toggle-collect=" + f for f in collect] + cmd,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        # A profile left by an earlier run must not stand in for this one
+        # (a wrong path to the program used to print its stale figures).
+        if os.path.exists(out):
+            os.remove(out)
+        # The exit status is the program's (batch exits 1 when a case has
+        # findings): only a missing profile is a failure.
+        run = subprocess.run(["valgrind", "--tool=callgrind", "--cache-sim=yes",
+                              "--callgrind-out-file=" + out] + CACHE_ARGS +
+                             ["--toggle-collect=" + f for f in collect] + cmd,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             check=False)
+        if not os.path.exists(out):
+            sys.exit("phases.py: no profile from %s:\n%s" % (" ".join(cmd), run.stderr[-2000:]))
     text = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--tree=calling",
                            "--threshold=100", out],
                           capture_output=True, text=True, check=True).stdout
@@ -176,6 +185,7 @@ def main():
     ap.add_argument("cases")
     ap.add_argument("--out", default="/tmp")
     a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
     n = sum(1 for _ in open(a.cases))
     bf, bc = profile([a.oncorules, "batch", "-j", "1", "--time-limit", "1000", a.cases],
                      os.path.join(a.out, "callgrind.batch"), ["worker_main", "writer_main"])

@@ -232,6 +232,7 @@ const char *cli_history_words(const char *status)
 {
 	return strcmp(status, "progressed-on") == 0   ? "progressed on"
 	       : strcmp(status, "not-tolerated") == 0 ? "not tolerated"
+	       : strcmp(status, "adverse-event") == 0 ? "adverse event"
 						      : status;
 }
 

@@ -110,8 +110,9 @@ static int add_scope(onco_engine *engine, onco_run_facts *run, cJSON *doc)
 	if (run->n_scopes == 0) {
 		used = (size_t)snprintf(
 			reason, sizeof(reason),
-			"No guideline of the rule base covers this case (site %s, stage %s, recurrent %s).",
+			"No guideline of the rule base covers this case (site %s, histology %s, stage %s, recurrent %s).",
 			cancer_slot(engine->env, run->cancer, "site"),
+			cancer_slot(engine->env, run->cancer, "histology"),
 			cancer_slot(engine->env, run->cancer, "stage"),
 			cancer_slot(engine->env, run->cancer, "recurrent"));
 		used = scope_fields(engine, run, reason, sizeof(reason), used);

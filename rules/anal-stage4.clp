@@ -32,6 +32,12 @@
 ;;;   stopped, alone or as chemoradiation.
 ;;; - The source does not say whether chemoradiation is used after earlier
 ;;;   pelvic radiation: gates.clp flags the option for the team.
+;;; - Histology (docs/clinical-readings.md, H1): the text names none; its
+;;;   only word on histology is a reference, "Clinical practice guidelines
+;;;   for anal squamous cell cancers". A histology recorded as another than
+;;;   squamous cell carcinoma keeps the options, with a status note that
+;;;   the source does not say whether they apply; ductal or lobular
+;;;   carcinoma (breast histologies) is not covered.
 ;;;
 ;;; What holds for the patient (wishes, fitness, performance status,
 ;;; treatment history, drug safety) is applied by rules/gates.clp and
@@ -43,7 +49,7 @@
   (guideline (id anal-stage4)
              (title "Stage 4 anal cancer")
              (source "002_ce5144216419e930.txt")
-             (covers "anal cancer, stage IV, IVA or IVB at diagnosis")))
+             (covers "anal cancer, stage IV, IVA or IVB at diagnosis (not ductal or lobular carcinoma, histologies of the breast)")))
 
 (deffacts anal-stage4-cards
   (card-def (id anal-stage4-supportive-care) (guideline anal-stage4)
@@ -64,6 +70,9 @@
   (citation (id a4-1-goal)
             (source "002_ce5144216419e930.txt") (label A4-1)
             (quote "The goal of treatment is to control the disease, relieve symptoms (called palliative therapy) and help you live as long as possible with a good quality of life."))
+  (citation (id a4-1-squamous-reference)
+            (source "002_ce5144216419e930.txt") (label A4-1)
+            (quote "Clinical practice guidelines for anal squamous cell cancers"))
   (citation (id a4-2-alone-or-chemoradiation)
             (source "002_ce5144216419e930.txt") (label A4-2)
             (quote "It may be given alone or as part of chemoradiation."))
@@ -95,8 +104,11 @@
 ;;; ---------------------------------------------------------------- scope
 
 (defrule scope-anal-stage4
-  "Anal cancer recorded as stage IV, IVA or IVB is covered by this guideline."
-  (cancer (site anus) (stage IV|IVA|IVB))
+  "Anal cancer recorded as stage IV, IVA or IVB is covered by this
+   guideline, unless its histology is one of the breast (ductal or lobular
+   carcinoma: not an anal cancer the source is about; reading H1)."
+  (cancer (site anus) (stage IV|IVA|IVB)
+          (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
   =>
   (assert (scope (guideline anal-stage4))))
 
@@ -104,8 +116,10 @@
   "Anal cancer with no stage recorded: the stage at diagnosis decides
    whether this guideline applies (\"The following are treatment options
    for stage 4 ...\"), so the case is not covered until it is recorded,
-   and it is asked for (docs/clinical-readings.md, S1)."
-  (cancer (site anus) (stage))
+   and it is asked for (docs/clinical-readings.md, S1). A breast
+   histology is not covered at any stage: nothing is asked (H1)."
+  (cancer (site anus) (stage)
+          (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
   =>
   (assert (missing
             (field "/cancer/stage")
@@ -117,7 +131,30 @@
 (deffacts anal-stage4-findings
   (finding-def (name anal-tumour-symptoms)
                (text "the tumour causes symptoms such as pain or bleeding")
-               (fields "/symptoms")))
+               (fields "/symptoms"))
+  (finding-def (name anal-histology-not-squamous)
+               (text "histology recorded, and not squamous cell carcinoma (the source names no histology; its references include guidelines for anal squamous cell cancers)")
+               (fields "/cancer/histology")))
+
+;;; The histology is another than squamous cell carcinoma (reading H1).
+
+(defrule finding-anal-histology-not-squamous-yes
+  "The histology is recorded and is not squamous cell carcinoma."
+  (cancer (site anus) (histology ~squamous-cell-carcinoma))
+  =>
+  (assert (finding (name anal-histology-not-squamous) (value yes))))
+
+(defrule finding-anal-histology-not-squamous-no
+  "The histology is squamous cell carcinoma."
+  (cancer (site anus) (histology squamous-cell-carcinoma))
+  =>
+  (assert (finding (name anal-histology-not-squamous) (value no))))
+
+(defrule finding-anal-histology-not-squamous-unknown
+  "The histology is not recorded."
+  (cancer (site anus) (histology))
+  =>
+  (assert (finding (name anal-histology-not-squamous) (value unknown))))
 
 ;;; The tumour causes symptoms such as pain and bleeding (A4-3).
 
@@ -161,6 +198,21 @@
   (assert (note (id anal-stage4-no-standard-treatment)
                 (text "There is no standard treatment for stage 4 anal cancer. The goal of treatment is to control the disease, relieve symptoms (palliative therapy) and help the patient live as long as possible with a good quality of life.")
                 (cite a4-1-no-standard a4-1-goal))))
+
+(defrule anal-stage4-note-histology-not-named
+  "A histology other than squamous cell carcinoma: the source names no
+   histology and its references include guidelines for anal squamous cell
+   cancers; it does not say whether its options apply (reading H1)."
+  (scope (guideline anal-stage4))
+  (finding (name anal-histology-not-squamous) (value yes))
+  =>
+  ;; the histology named from the cancer fact the finding was read from
+  (bind ?h "")
+  (do-for-fact ((?c cancer)) TRUE (bind ?h (implode$ ?c:histology)))
+  (assert (note (id anal-stage4-note-histology-not-named)
+                (card status)
+                (text (str-cat "The histology is recorded as " ?h ", not squamous cell carcinoma. The source names no histology (its references include guidelines for anal squamous cell cancers) and does not say whether its options apply to this histology: the options below are those of the source, and the treating team decides whether they apply."))
+                (cite a4-1-squamous-reference a4-1-no-standard))))
 
 ;;; ---------------------------------------------------------------- A4-2 chemotherapy
 

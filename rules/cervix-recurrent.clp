@@ -12,7 +12,10 @@
 ;;;                             is a gate (gates.clp).
 ;;;
 ;;; Scope: a cervical cancer recorded as recurrent (`recurrent: true`),
-;;; whatever its stage at diagnosis.
+;;; whatever its stage at diagnosis; not ductal or lobular carcinoma (breast
+;;; histologies); a histology recorded as other keeps 001's options with a
+;;; status note (docs/clinical-readings.md, H1). A patient recorded as male
+;;; is not covered (S1).
 ;;;
 ;;; How the two sources are combined (docs/clinical-readings.md):
 ;;;   - 001 applies to every recurrent cervical cancer.
@@ -48,7 +51,7 @@
   (guideline (id cervix-recurrent)
              (title "Recurrent cervical cancer")
              (source "001_78575e265add836c.txt")
-             (covers "cervical cancer that has come back after treatment (recurrent: true), any stage at diagnosis; for squamous cell carcinoma also the recurrence algorithm of 003_4fdd2d6f18fb6015.txt")))
+             (covers "cervical cancer in a woman (or sex not recorded) that has come back after treatment (recurrent: true), any stage at diagnosis, not ductal or lobular carcinoma (histologies of the breast); for squamous cell carcinoma also the recurrence algorithm of 003_4fdd2d6f18fb6015.txt")))
 
 (deffacts cervix-recurrent-cards
   (card-def (id cervix-recurrent-supportive-care) (guideline cervix-recurrent)
@@ -67,6 +70,12 @@
 ;;; ---------------------------------------------------------------- citations
 
 (deffacts cervix-recurrent-citations
+  (citation (id cr1-recurrent-means)
+            (source "001_78575e265add836c.txt") (label CR-1)
+            (quote "Recurrent cervical cancer means that the cancer has come back after it has been treated. The following are treatment options for recurrent cervical cancer."))
+  (citation (id sa1-squamous-title)
+            (source "003_4fdd2d6f18fb6015.txt") (label SA-1)
+            (quote "Treatment of Recurrent Cervical Squamous Cell Carcinoma"))
   (citation (id cr1-chemoradiation)
             (source "001_78575e265add836c.txt") (label CR-1)
             (quote "You may be offered chemoradiation for recurrent cervical cancer."))
@@ -422,8 +431,12 @@
 ;;; ---------------------------------------------------------------- scope
 
 (defrule scope-cervix-recurrent
-  "A cervical cancer that has come back after treatment."
-  (cancer (site cervix) (recurrent TRUE))
+  "A cervical cancer that has come back after treatment, not of a breast
+   histology (ductal or lobular carcinoma; reading H1), in a woman or sex
+   not recorded (reading S1)."
+  (cancer (site cervix) (recurrent TRUE)
+          (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
+  (not (patient (sex male)))
   =>
   (assert (scope (guideline cervix-recurrent))))
 
@@ -432,10 +445,15 @@
    whose stage does not bring it under the stage 4 guidance (which asks
    for the same field itself): whether it came back decides whether this
    guideline applies, so the case is not covered until it is recorded
-   (docs/clinical-readings.md, S1)."
+   (docs/clinical-readings.md, S1). A case that records no prior
+   treatment (prior_treatments []) decides it: a cancer never treated has
+   not come back after treatment (S1)."
   (cancer (site cervix) (recurrent)
           (stage $?stage&:(not (or (member$ IV ?stage) (member$ IVA ?stage)
-                                   (member$ IVB ?stage)))))
+                                   (member$ IVB ?stage))))
+          (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
+  (not (patient (sex male)))
+  (not (list-recorded (field "/prior_treatments") (count 0)))
   =>
   (assert (missing
             (field "/cancer/recurrent")
@@ -1537,6 +1555,21 @@
             (id cervix-recurrent-note-reirradiation-investigational)
             (text "After pelvic radiation, further pelvic radiation is contraindicated in most cases (unacceptable toxicity); re-irradiation may occasionally be considered with advanced techniques in highly selected cases, but remains investigational.")
             (cite sa7-contraindication sa7-reirradiation-investigational))))
+
+;;; ---------------------------------------------------------------- histology (H1)
+
+(defrule cervix-recurrent-note-histology-other
+  "A histology recorded as other: 001 names no histology and 003 is
+   written for squamous cell carcinoma; neither says whether its options
+   apply (reading H1)."
+  (scope (guideline cervix-recurrent))
+  (finding (name histology-other) (value yes))
+  =>
+  (assert (note
+            (id cervix-recurrent-note-histology-other)
+            (card status)
+            (text "The histology is recorded as other (not squamous cell carcinoma, adenocarcinoma or adenosquamous carcinoma). The recurrent cervical cancer source names no histology and does not say whether its options apply to this one; the recurrence algorithm of 003 is written for squamous cell carcinoma and is not applied. The options below are those of the source: the treating team decides whether they apply.")
+            (cite cr1-recurrent-means sa1-squamous-title))))
 
 ;;; ---------------------------------------------------------------- SA-4, SA-5, SA-11: notes
 

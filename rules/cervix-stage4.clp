@@ -15,7 +15,10 @@
 ;;; cervix-recurrent). When `recurrent` is not recorded the output asks for
 ;;; it. Stage IVB is metastatic; stage IV without A or B is 4B when distant
 ;;; disease is recorded and 4A when the case records none; otherwise the
-;;; output asks for the stage or the metastases.
+;;; output asks for the stage or the metastases. Ductal or lobular carcinoma
+;;; (breast histologies) is not covered; a histology recorded as other
+;;; keeps the options with a status note (docs/clinical-readings.md, H1).
+;;; A patient recorded as male is not covered (S1).
 ;;;
 ;;; This file says what the source offers for the disease; what holds for
 ;;; the patient (wishes, fitness for treatment and chemotherapy, performance
@@ -27,7 +30,7 @@
   (guideline (id cervix-stage4)
              (title "Stage 4 cervical cancer")
              (source "000_49ffac177dcf7645.txt")
-             (covers "cervical cancer of stage IV, IVA or IVB at diagnosis that has not come back after treatment")))
+             (covers "cervical cancer in a woman (or sex not recorded), of stage IV, IVA or IVB at diagnosis, that has not come back after treatment (not ductal or lobular carcinoma, histologies of the breast)")))
 
 (deffacts cervix-stage4-cards
   (card-def (id cervix-stage4-supportive-care) (guideline cervix-stage4)
@@ -46,6 +49,9 @@
 ;;; ---------------------------------------------------------------- citations
 
 (deffacts cervix-stage4-citations
+  (citation (id c41-options-for-stage-4)
+            (source "000_49ffac177dcf7645.txt") (label C4-1)
+            (quote "The following are treatment options for stage 4 cervical cancer."))
   (citation (id c41-chemoradiation)
             (source "000_49ffac177dcf7645.txt") (label C4-1)
             (quote "Chemoradiation is a main treatment for stage 4A cervical cancer. Chemotherapy is given during the same time period as radiation therapy to make the radiation therapy more effective."))
@@ -108,8 +114,8 @@
                (text "stage 4B, metastatic (IVB, or IV with distant disease)")
                (fields "/cancer/stage"))
   (finding-def (name recurrence-status-recorded)
-               (text "whether the cancer has come back after treatment is recorded")
-               (fields "/cancer/recurrent")))
+               (text "whether the cancer has come back after treatment is recorded, or follows from a record of no prior treatment")
+               (fields "/cancer/recurrent" "/prior_treatments")))
 
 (defrule finding-stage-4a-yes-recorded
   "Stage IVA."
@@ -185,17 +191,33 @@
   =>
   (assert (finding (name recurrence-status-recorded) (value yes))))
 
-(defrule finding-recurrence-status-recorded-unknown
-  "The case does not say whether the cancer has come back."
+(defrule finding-recurrence-status-recorded-yes-never-treated
+  "The case does not say whether the cancer has come back, and records
+   that it was never treated (prior_treatments []): a cancer never treated
+   has not \"come back after it has been treated\" (001), so the case
+   decides it (docs/clinical-readings.md, S1)."
   (cancer (recurrent))
+  (list-recorded (field "/prior_treatments") (count 0))
+  =>
+  (assert (finding (name recurrence-status-recorded) (value yes))))
+
+(defrule finding-recurrence-status-recorded-unknown
+  "The case does not say whether the cancer has come back, nor that it
+   was never treated."
+  (cancer (recurrent))
+  (not (list-recorded (field "/prior_treatments") (count 0)))
   =>
   (assert (finding (name recurrence-status-recorded) (value unknown))))
 
 ;;; ---------------------------------------------------------------- scope
 
 (defrule scope-cervix-stage4
-  "Cervical cancer of stage IV, IVA or IVB, not recorded as recurrent."
-  (cancer (site cervix) (stage IV|IVA|IVB))
+  "Cervical cancer of stage IV, IVA or IVB, not recorded as recurrent, and
+   not of a breast histology (ductal or lobular carcinoma; reading H1), in
+   a woman or sex not recorded (reading S1)."
+  (cancer (site cervix) (stage IV|IVA|IVB)
+          (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
+  (not (patient (sex male)))
   (not (cancer (recurrent TRUE)))
   =>
   (assert (scope (guideline cervix-stage4))))
@@ -204,8 +226,11 @@
   "Cervical cancer not recorded as recurrent, with no stage recorded: the
    stage decides whether the stage 4 guidance applies, so the case is not
    covered until it is recorded, and it is asked for
-   (docs/clinical-readings.md, S1)."
-  (cancer (site cervix) (stage))
+   (docs/clinical-readings.md, S1). A breast histology is not covered at
+   any stage: nothing is asked (H1)."
+  (cancer (site cervix) (stage)
+          (histology $?h&:(not (member$ ductal-carcinoma ?h))&:(not (member$ lobular-carcinoma ?h))))
+  (not (patient (sex male)))
   (not (cancer (recurrent TRUE)))
   =>
   (assert (missing
@@ -458,6 +483,38 @@
             (summary "Immunotherapy with cemiplimab, as chemotherapy for metastatic disease did not work or the cancer came back after it")
             (card cervix-stage4-later-line)
             (cite c47-cemiplimab))))
+
+;;; ---------------------------------------------------------------- stage 4A after pelvic radiation (G3)
+
+(defrule cervix-stage4-note-4a-no-option-after-pelvic-radiation
+  "Stage 4A after earlier pelvic radiation, treatment wanted and possible:
+   the gate of earlier pelvic radiation (SA-7, read for stage 4 in G3)
+   rules out every cancer-directed option the source gives for stage 4A
+   (chemoradiation and radiation alone, both to the pelvis); the source
+   gives no other, so the case is beyond what the rule base covers: say
+   so plainly (clinician review 8, finding 6; reading G3)."
+  (scope (guideline cervix-stage4))
+  (finding (name stage-4a) (value yes))
+  (finding (name prior-pelvic-radiation) (value yes))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  =>
+  (assert (note (id cervix-stage4-note-4a-no-option-after-pelvic-radiation)
+                (card status)
+                (text "After earlier pelvic radiation, every cancer-directed option the stage 4 source gives for stage 4A (chemoradiation and radiation alone, both to the pelvis) is ruled out. The source gives no other cancer-directed option for stage 4A besides clinical trials: treatment for this patient is beyond what the rule base covers, and the treating team decides, looking beyond these sources.")
+                (cite c41-chemoradiation c43-radiation-alone sa7-contraindication))))
+
+;;; ---------------------------------------------------------------- histology (H1)
+
+(defrule cervix-stage4-note-histology-other
+  "A histology recorded as other: the source names no histology and does
+   not say whether its options apply (reading H1)."
+  (scope (guideline cervix-stage4))
+  (finding (name histology-other) (value yes))
+  =>
+  (assert (note (id cervix-stage4-note-histology-other)
+                (card status)
+                (text "The histology is recorded as other (not squamous cell carcinoma, adenocarcinoma or adenosquamous carcinoma). The stage 4 cervical cancer source names no histology and does not say whether its options apply to this one. The options below are those of the source: the treating team decides whether they apply.")
+                (cite c41-options-for-stage-4))))
 
 ;;; ---------------------------------------------------------------- C4-9, C4-10
 

@@ -1,4 +1,5 @@
-;;; drug-safety.clp: bevacizumab safety warnings, whatever the cancer.
+;;; drug-safety.clp: bevacizumab safety warnings, and adverse events
+;;; attributed to any drug, whatever the cancer.
 ;;;
 ;;; Source: 003_4fdd2d6f18fb6015.txt ("Treatment of Recurrent Cervical
 ;;; Squamous Cell Carcinoma"), section "Bevacizumab-Specific Warnings",
@@ -399,16 +400,18 @@
 ;;; ------------------------------------------------------------ discontinuation events
 
 (defrule drug-safety-bevacizumab-discontinue-perforation-fistula-haemorrhage
-  "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage in a
-   patient on bevacizumab: discontinue bevacizumab."
+  "A gastrointestinal perforation, fistula or haemorrhage of grade 3 or
+   higher in a patient on bevacizumab: discontinue bevacizumab (grade 5 is
+   read as beyond the source's 3-4, never as below it)."
   (finding (name on-bevacizumab) (value yes))
-  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4))
+  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage)
+                 (grade ?grade&:(>= ?grade 3)))
   =>
   (assert (warning
             (id drug-safety-bevacizumab-discontinue-perforation-fistula-haemorrhage)
             (agent bevacizumab)
             (severity critical)
-            (text "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage is recorded in a patient on bevacizumab: the source says to discontinue bevacizumab for grade 3-4 events.")
+            (text "A gastrointestinal perforation, fistula or haemorrhage of grade 3 or higher is recorded in a patient on bevacizumab: the source says to discontinue bevacizumab for grade 3-4 events.")
             (cite sa8-perforation-fistula-haemorrhage))))
 
 (defrule drug-safety-bevacizumab-event-grade-unknown
@@ -480,16 +483,17 @@
 ;;; Each exclusion cites the one sentence about its event.
 
 (defrule drug-safety-bevacizumab-option-excluded-grade-3-4-event
-  "After a grade 3-4 perforation, fistula or haemorrhage, no option with
-   bevacizumab."
-  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage) (grade 3|4))
+  "After a perforation, fistula or haemorrhage of grade 3 or higher, no
+   option with bevacizumab."
+  (adverse-event (type gastrointestinal-perforation|fistula|haemorrhage)
+                 (grade ?grade&:(>= ?grade 3)))
   (recommendation (id ?o) (agents $?a&:(member$ bevacizumab ?a)) (modality ?m)
                   (procedure $?p))
   =>
   (assert (exclusion
             (id (sym-cat ?o -excluded-bevacizumab-grade-3-4-event))
             (option ?o) (modality ?m) (agents $?a) (procedure $?p)
-            (reason "A grade 3-4 gastrointestinal perforation, fistula or haemorrhage is recorded. The source says to discontinue bevacizumab for grade 3-4 events; it does not address starting it after one, and this option, which contains bevacizumab, is not offered (the treating team may reconsider).")
+            (reason "A gastrointestinal perforation, fistula or haemorrhage of grade 3 or higher is recorded. The source says to discontinue bevacizumab for grade 3-4 events; it does not address starting it after one, and this option, which contains bevacizumab, is not offered (the treating team may reconsider).")
             (cite sa8-perforation-fistula-haemorrhage))))
 
 (defrule drug-safety-bevacizumab-option-excluded-hypertensive-crisis
@@ -516,3 +520,159 @@
             (option ?o) (modality ?m) (agents $?a) (procedure $?p)
             (reason "Nephrotic syndrome is recorded. The source says to discontinue bevacizumab for it; it does not address starting it after one, and this option, which contains bevacizumab, is not offered (the treating team may reconsider).")
             (cite sa8-proteinuria))))
+
+;;; ------------------------------------------------------------ adverse events attributed to any drug
+;;; An adverse event the case attributes to a drug (`agent`) is never
+;;; ignored (clinician review 8, finding 1: a grade 4 event on paclitaxel
+;;; and the preferred regimen with paclitaxel offered unmarked). The sources
+;;; say nothing of a drug after a given event except for bevacizumab
+;;; (above); what they do say is that treatment continues only while its
+;;; side effects can be coped with (the `not-tolerated` rows of the
+;;; gate-cite table, gates.clp). So no option is ruled out for the event:
+;;; one warning per drug names every event recorded for it, is listed while
+;;; an option that includes the drug (as one of its drugs or one of a
+;;; menu's choices) is offered, and leaves to the treating team whether the
+;;; drug can be given again. Grade 3-5, or no grade recorded (it may be
+;;; one), is serious, and a missing grade is asked for; grade 1-2 is a
+;;; caution (docs/clinical-readings.md, G8). An event attributed to a drug
+;;; outside the list (`other`, no name recorded) cannot be matched to an
+;;; option: one caution says so. Events are taken once per drug (the first
+;;; by pointer; the text names all of them), so a case with many events
+;;; does not multiply the firings.
+
+(deffunction drug-safety-event-of (?e ?d)
+  "Whether the adverse event ?e is attributed to ?d; ?d none: an event of
+   type other recorded with no drug (the other types are the bevacizumab
+   events, which the rules above read whatever the drug)."
+  (if (eq ?d none)
+      then (and (eq (fact-slot-value ?e type) other)
+                (= (length$ (fact-slot-value ?e agent)) 0))
+      else (member$ ?d (fact-slot-value ?e agent))))
+
+(deffunction drug-safety-events-severity (?d)
+  "serious when an event attributed to ?d (as drug-safety-event-of) is
+   grade 3-5 or has no grade (it may be one of those), else caution."
+  (if (any-factp ((?e adverse-event))
+                 (and (drug-safety-event-of ?e ?d)
+                      (or (= (length$ ?e:grade) 0) (>= (nth$ 1 ?e:grade) 3))))
+      then serious
+      else caution))
+
+(deffunction drug-safety-events-of (?d)
+  "The adverse events the case attributes to ?d (none: to no drug), in
+   case order: type, grade and pointer of each."
+  (bind ?t "")
+  (do-for-all-facts ((?e adverse-event)) (drug-safety-event-of ?e ?d)
+    (bind ?t (str-cat ?t (if (eq ?t "") then "" else "; ") "type " ?e:type
+                      (if (= (length$ ?e:grade) 0)
+                          then ", grade not recorded"
+                          else (str-cat ", grade " (nth$ 1 ?e:grade)))
+                      " (" ?e:pointer ")")))
+  (return ?t))
+
+(deffunction drug-safety-adverse-event-text (?d)
+  "The warning about an adverse event attributed to the drug ?d."
+  (str-cat "An adverse event attributed to " ?d " is recorded: " (drug-safety-events-of ?d)
+           ". The options listed that include " ?d
+           " (as one of their drugs or one of a menu's choices) are not ruled out for it: treatment continues only while its side effects can be coped with;"
+           " the treating team decides whether to give " ?d
+           " again, leave it out or choose another option."))
+
+(defrule drug-safety-adverse-event-drug-proposed-serious
+  "An adverse event of grade 3-5, or with no grade recorded, is attributed
+   to a drug of a listed option (one of its drugs or one of a menu's
+   choices): a serious warning naming the drug and every event recorded
+   for it, for the team to judge whether it can be given again."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (adverse-event (agent ?d&~other) (pointer ?e)
+                 (grade $?gr&:(or (= (length$ ?gr) 0) (>= (nth$ 1 ?gr) 3))))
+  (not (adverse-event (agent ?d) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))
+                      (grade $?g2&:(or (= (length$ ?g2) 0) (>= (nth$ 1 ?g2) 3)))))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
+  =>
+  (assert (warning
+            (id (sym-cat adverse-event- ?d))
+            (agent ?d) (severity serious)
+            (text (drug-safety-adverse-event-text ?d))
+            (cite $?c))))
+
+(defrule drug-safety-adverse-event-drug-marked
+  "An adverse event of grade 3-5, or with no grade recorded, attributed to
+   a drug of a listed option (one of its drugs or one of a menu's
+   choices): the option carries a mark naming the drug, so that its own
+   line shows it, not only the warning above the options (clinician
+   review 8b, N2). Once per option and drug: the first such event."
+  (adverse-event (agent ?d&~other) (pointer ?e)
+                 (grade $?gr&:(or (= (length$ ?gr) 0) (>= (nth$ 1 ?gr) 3))))
+  (not (adverse-event (agent ?d) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))
+                      (grade $?g2&:(or (= (length$ ?g2) 0) (>= (nth$ 1 ?g2) 3)))))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
+  =>
+  (assert (history (option ?o) (status adverse-event) (agent ?d))))
+
+(defrule drug-safety-adverse-event-drug-proposed-caution
+  "Only grade 1-2 adverse events are attributed to a drug of a listed
+   option: a caution naming the drug and the events."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (adverse-event (agent ?d&~other) (grade 1|2) (pointer ?e))
+  (not (adverse-event (agent ?d) (grade 1|2) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))))
+  (not (adverse-event (agent ?d) (grade $?g2&:(or (= (length$ ?g2) 0) (>= (nth$ 1 ?g2) 3)))))
+  (or (recommendation (id ?o) (agents $? ?d $?))
+      (recommendation (id ?o) (choices $? ?d $?)))
+  =>
+  (assert (warning
+            (id (sym-cat adverse-event- ?d))
+            (agent ?d) (severity caution)
+            (text (drug-safety-adverse-event-text ?d))
+            (cite $?c))))
+
+(defrule drug-safety-adverse-event-grade-missing
+  "The grade of an adverse event attributed to a drug of a listed option
+   says how serious it was."
+  (adverse-event (agent ?d&~other) (grade) (pointer ?e))
+  (or (recommendation (agents $? ?d $?))
+      (recommendation (choices $? ?d $?)))
+  =>
+  (assert (missing
+            (field (str-cat ?e "/grade"))
+            (needed-for (str-cat "how serious the adverse event attributed to " ?d
+                                 " was, for the options that include it")))))
+
+(defrule drug-safety-adverse-event-drug-outside-list
+  "An adverse event attributed to a drug outside the controlled list
+   (`other`; the case records no name for it): the rule base cannot tell
+   whether a listed option contains that drug; one caution says so."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (adverse-event (agent other) (pointer ?e))
+  (not (adverse-event (agent other) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))))
+  =>
+  (assert (warning
+            (id adverse-event-drug-outside-list)
+            (severity (drug-safety-events-severity other))
+            (text (str-cat "An adverse event is attributed to a drug outside the controlled list: "
+                           (drug-safety-events-of other)
+                           ". The case does not name the drug, so no rule checked whether a listed option contains it: the treating team checks the options against it (treatment continues only while its side effects can be coped with)."))
+            (cite $?c))))
+
+(defrule drug-safety-adverse-event-no-drug
+  "An adverse event of type other that the case attributes to no drug: no
+   rule can match it to an option's drugs (the other types are read by the
+   bevacizumab rules whatever the drug); one warning says so, serious for
+   grade 3-5 or no grade, so that it is never silent."
+  (scope (guideline ?g))
+  (gate-cite (gate not-tolerated) (guideline ?g) (cite $?c))
+  (adverse-event (type other) (agent) (pointer ?e))
+  (not (adverse-event (type other) (agent) (pointer ?e2&:(< (str-compare ?e2 ?e) 0))))
+  =>
+  (assert (warning
+            (id adverse-event-no-drug)
+            (severity (drug-safety-events-severity none))
+            (text (str-cat "An adverse event is recorded without the drug it is attributed to: "
+                           (drug-safety-events-of none)
+                           ". It is not matched to the drugs of any listed option: the treating team checks the options against it (treatment continues only while its side effects can be coped with)."))
+            (cite $?c))))

@@ -44,7 +44,33 @@
                (fields "/patient/ecog"))
   (finding-def (name performance-status-poor)
                (text "poor performance status, read on the ECOG scale: 3-4 (capable of only limited self-care, in bed or chair most of the day, or completely disabled)")
-               (fields "/patient/ecog")))
+               (fields "/patient/ecog"))
+  (finding-def (name histology-other)
+               (text "histology recorded as other (not squamous cell carcinoma, adenocarcinoma, adenosquamous, ductal or lobular carcinoma)")
+               (fields "/cancer/histology")))
+
+;;; ------------------------------------------------------------ histology
+;;; A histology the case vocabulary can only call "other": the cervical
+;;; sources name no histology, and a status note says they do not say
+;;; whether their options apply (docs/clinical-readings.md, H1).
+
+(defrule finding-histology-other-yes
+  "The histology is recorded as other."
+  (cancer (histology other))
+  =>
+  (assert (finding (name histology-other) (value yes))))
+
+(defrule finding-histology-other-no
+  "The histology is recorded as one the vocabulary names."
+  (cancer (histology ~other))
+  =>
+  (assert (finding (name histology-other) (value no))))
+
+(defrule finding-histology-other-unknown
+  "The histology is not recorded."
+  (cancer (histology))
+  =>
+  (assert (finding (name histology-other) (value unknown))))
 
 ;;; ------------------------------------------------------------ boolean case fields
 

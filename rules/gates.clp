@@ -25,7 +25,9 @@
 ;;;      (rules/findings.clp): an option that `requires
 ;;;      adequate-performance-status` is excluded at ECOG 3-4, flagged for
 ;;;      the team at ECOG 2, and waits for the ECOG when it is not recorded.
-;;;      Poor performance status (ECOG 3-4) puts supportive care first.
+;;;      Poor performance status (ECOG 3-4) puts supportive care first, and
+;;;      one serious warning says that the options with chemotherapy or
+;;;      with curative intent were not chosen for it.
 ;;;   5. Treatment history, as a clinician reads it: a regimen the cancer
 ;;;      progressed on in advanced disease (setting metastatic or recurrent,
 ;;;      or primary treatment of a cancer that was stage IV at diagnosis;
@@ -112,8 +114,10 @@
   (gate-cite (gate prior-pelvic-radiation) (guideline cervix-recurrent)
              (cite sa7-contraindication sa7-reirradiation-investigational))
 
-  (gate-cite (gate progressed-on) (guideline cervix-stage4) (cite c49-reasons))
-  (gate-cite (gate progressed-on) (guideline cervix-recurrent) (cite cr9-reasons))
+  ;; No cervical sentence states the stop rule; the one that says what
+  ;; follows chemotherapy that did not work is the cemiplimab sentence (G5).
+  (gate-cite (gate progressed-on) (guideline cervix-stage4) (cite c47-cemiplimab))
+  (gate-cite (gate progressed-on) (guideline cervix-recurrent) (cite cr5-cemiplimab))
   (gate-cite (gate progressed-on) (guideline anal-stage4) (cite a4-2-continue-while))
   (gate-cite (gate progressed-on) (guideline breast-stage4) (cite gate-b4-until-no-longer-responds))
 
@@ -137,7 +141,16 @@
 
   (gate-cite (gate poor-performance-status) (guideline cervix-stage4) (cite c49-reasons))
   (gate-cite (gate poor-performance-status) (guideline cervix-recurrent) (cite sa9-palliative-care))
-  (gate-cite (gate poor-performance-status) (guideline anal-stage4) (cite a4-5-reasons)))
+  (gate-cite (gate poor-performance-status) (guideline anal-stage4) (cite a4-5-reasons))
+
+  ;; Poor performance status and the options with chemotherapy or with
+  ;; curative intent (reading G4): SA-9 names poor performance status for
+  ;; the recurrent guideline; 000 and 002 are read as for supportive care
+  ;; first (G6); 004 through "the woman's overall health".
+  (gate-cite (gate poor-performance-status-treatment) (guideline cervix-stage4) (cite c49-reasons))
+  (gate-cite (gate poor-performance-status-treatment) (guideline cervix-recurrent) (cite sa9-palliative-care))
+  (gate-cite (gate poor-performance-status-treatment) (guideline anal-stage4) (cite a4-5-reasons))
+  (gate-cite (gate poor-performance-status-treatment) (guideline breast-stage4) (cite gate-b4-overall-health)))
 
 ;;; ---------------------------------------------------------------- 1. no cancer treatment
 
@@ -385,6 +398,49 @@
                 (reason "Performance status is poor (ECOG 3-4). The source does not name performance status; its reason for this care, cancer treatments not likely to improve the patient's condition, is read to include it.")
                 (cite $?c))))
 
+;;; At ECOG 3-4 the options the sources give for the disease stay listed
+;;; (none of them states a performance-status requirement, and SA-9 asks
+;;; for supportive care to be discussed *alongside* systemic therapy), but
+;;; the ones that weigh most on a patient in bed or chair most of the day,
+;;; those that contain or are given with chemotherapy and those with
+;;; curative intent ("preferred" chemoradiation included), get one serious
+;;; warning for the whole case (not one line per option): it is listed
+;;; while one of them is offered (it rests on each), and says the options
+;;; were not chosen for her performance status (clinician review 8,
+;;; finding 4; reading G4).
+
+(defrule gate-performance-status-poor-demanding-options
+  "ECOG 3-4: options with chemotherapy or with curative intent are listed
+   for the disease, not for a patient at poor performance status: one
+   serious warning, for the team to judge whether the patient can have them with
+   supportive care discussed alongside (SA-9, or the reading of G4 where
+   the guideline's source does not name performance status)."
+  (scope (guideline ?g))
+  (gate-cite (gate poor-performance-status-treatment) (guideline ?g) (cite $?c))
+  (finding (name performance-status-poor) (value yes))
+  (finding (name cancer-treatment-ruled-out) (value no))
+  (patient (ecog ?ecog))
+  (recommendation (id ?o) (cancer-directed TRUE))
+  (or (recommendation (id ?o) (intent curative))
+      (recommendation (id ?o) (with-chemotherapy TRUE))
+      (recommendation (id ?o) (modality chemotherapy|chemoradiation))
+      (and (recommendation (id ?o) (agents $? ?d $?))
+           (drug (agent ?d) (classes $? chemotherapy $?)))
+      (and (recommendation (id ?o) (choices $? ?d $?))
+           (drug (agent ?d) (classes $? chemotherapy $?))))
+  =>
+  (assert (warning
+            (id gate-performance-status-poor-demanding-options)
+            (severity serious)
+            (text (str-cat "ECOG " ?ecog ", poor performance status: the options that contain or are given with chemotherapy, or have curative intent, are listed as the source gives them for the disease (any \"preferred\" label is the source's, for the disease), not chosen for a patient at poor performance status. "
+                           (if (member$ sa9-palliative-care ?c)
+                               then "For poor performance status the source says palliative/best supportive care should be discussed alongside systemic therapy options"
+                               else (if (member$ gate-b4-overall-health ?c)
+                                        then "The source does not name performance status; it says the treatment offered depends on the woman's overall health"
+                                        else "The source does not name performance status; its reason for supportive care, cancer treatments not likely to improve the patient's condition, is read to include it"))
+                           ": whether the patient can have them is for the treating team."))
+            (cite $?c))))
+
 ;;; ---------------------------------------------------------------- 5. treatment history
 ;;; "Progressed on" a treatment for advanced disease: its setting is
 ;;; metastatic or recurrent (or primary, for a cancer that was stage IV at
@@ -416,7 +472,7 @@
   (assert (exclusion
             (id (sym-cat ?o -excluded-progressed-on))
             (option ?o) (modality ?m) (agents $?a) (procedure $?p)
-            (reason "The cancer progressed on a treatment for advanced disease that contained all of these drugs: treatment continues only while it works, so they are not given again.")
+            (reason "The cancer progressed on a treatment for advanced disease that contained all of this option's drugs: treatment continues only while it works, so this option is not offered again (an option that adds other drugs to them stays, marked, for the treating team).")
             (cite $?c))))
 
 (defrule gate-history-not-tolerated-excludes
@@ -432,7 +488,7 @@
   (assert (exclusion
             (id (sym-cat ?o -excluded-not-tolerated))
             (option ?o) (modality ?m) (agents $?a) (procedure $?p)
-            (reason "The side effects of a treatment that contained all of these drugs could not be coped with: they are not given again.")
+            (reason "The side effects of a treatment that contained all of this option's drugs could not be coped with: this option is not offered again (an option that adds other drugs to them stays, marked, for the treating team).")
             (cite $?c))))
 
 (defrule gate-history-progression-setting-not-recorded

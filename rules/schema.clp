@@ -249,7 +249,7 @@
                          chemotherapy-declined chemotherapy-not-suitable
                          prior-pelvic-radiation progressed-on not-tolerated
                          treatment-stopped-working side-effects-not-coped-with
-                         poor-performance-status))
+                         poor-performance-status poor-performance-status-treatment))
   (slot guideline (type SYMBOL))
   (multislot cite (type SYMBOL) (cardinality 1 ?VARIABLE)))
 
@@ -450,10 +450,12 @@
 (deftemplate history
   "The patient already had this option's drugs: received, progressed on,
    or not tolerated; the basis holds the prior treatment or medication.
-   `agent` names the drug when the mark is about one drug of the option
-   (a drug not tolerated inside a larger regimen or a menu)."
+   Or an adverse event of grade 3-5 (or no grade) is recorded for one of
+   them (adverse-event; the basis holds the event). `agent` names the drug
+   when the mark is about one drug of the option (a drug not tolerated
+   inside a larger regimen or a menu; the drug of the adverse event)."
   (slot option (type SYMBOL))
-  (slot status (type SYMBOL) (allowed-symbols received progressed-on not-tolerated))
+  (slot status (type SYMBOL) (allowed-symbols received progressed-on not-tolerated adverse-event))
   (multislot agent (type SYMBOL) (cardinality 0 1))
   (slot rule (type SYMBOL) (default-dynamic (onco-rule)))
   (multislot basis (type FACT-ADDRESS) (default-dynamic (onco-basis))))

@@ -169,16 +169,24 @@ class Case:
 
     # --- guideline scopes, as the sources' titles state them
     @cached_property
+    def breast_histology(self):
+        """Ductal or lobular carcinoma: no anal or cervical source is about
+        them (docs/clinical-readings.md, H1)."""
+        return self.histology in ("ductal-carcinoma", "lobular-carcinoma")
+
+    @cached_property
     def cervix_stage4(self):
-        return self.site == "cervix" and self.stage in STAGE4 and self.recurrent is not True
+        return self.site == "cervix" and self.stage in STAGE4 and self.recurrent is not True \
+            and not self.breast_histology and self.sex != "male"
 
     @cached_property
     def cervix_recurrent(self):
-        return self.site == "cervix" and self.recurrent is True
+        return self.site == "cervix" and self.recurrent is True and not self.breast_histology \
+            and self.sex != "male"
 
     @cached_property
     def anal_stage4(self):
-        return self.site == "anus" and self.stage in STAGE4
+        return self.site == "anus" and self.stage in STAGE4 and not self.breast_histology
 
     @cached_property
     def breast_stage4(self):

@@ -324,17 +324,21 @@ def _(case, result, ctx):
 
 
 @invariant("history-marks-well-formed", DESIGN,
-           "a `history` mark (`received`, `progressed-on`, `not-tolerated`) is shown on the "
-           "option (`history`, with the prior treatment's pointer)",
-           "Every history entry has one of the three statuses and points at a prior treatment "
-           "or a medication of the case.")
+           "a `history` mark (`received`, `progressed-on`, `not-tolerated`,\n  `adverse-event`) is "
+           "shown on the option (`history`, with the pointer of\n  the prior treatment, or of the "
+           "adverse event)",
+           "Every history entry has one of the four statuses and points at a prior treatment "
+           "or a medication of the case, or, for adverse-event, at an adverse event.")
 def _(case, result, ctx):
     bad = []
     for o in result.options:
         for mark in o.item.get("history") or []:
             pointers = [p for b in mark.get("because") or [] for p in b.get("pointers") or []]
-            if mark.get("status") not in ("received", "progressed-on", "not-tolerated") or \
-                    not any(re.match(r"^/(prior_treatments|medications)/\d+", p) for p in pointers):
+            where = r"^/adverse_events/\d+" if mark.get("status") == "adverse-event" \
+                else r"^/(prior_treatments|medications)/\d+"
+            if mark.get("status") not in ("received", "progressed-on", "not-tolerated",
+                                          "adverse-event") or \
+                    not any(re.match(where, p) for p in pointers):
                 bad.append({"id": o.id, "history": mark})
     return bad
 
@@ -862,6 +866,34 @@ def _(case, result, ctx):
     return bad
 
 
+@invariant("adverse-event-drug-warned", ANAL_STAGE4,
+           "Treatment usually continues as long as the cancer does not grow or spread any "
+           "further and you can cope with the side effects.",
+           "An adverse event attributed to a drug is never ignored (clinician review 8, finding "
+           "1): while a listed option includes the drug (among its agents or choices), a "
+           "warning names the drug, serious when an event for it is grade 3-5 or has no grade.")
+def _(case, result, ctx):
+    grades = {}
+    for e in case.events or []:
+        if e.get("agent") not in (None, "other"):
+            grades.setdefault(e["agent"], []).append(e.get("grade"))
+    if not grades:
+        return None
+    warned = {}
+    for w in result.warnings:
+        if w.get("agent") in grades:
+            warned.setdefault(w["agent"], set()).add(w.get("severity"))
+    bad = []
+    for o in result.options:
+        for drug in sorted(o.drugs & set(grades)):
+            serious = any(g is None or g >= 3 for g in grades[drug])
+            need = "serious" if serious else "caution"
+            if need not in warned.get(drug, set()):
+                bad.append(dict(o.brief(), drug=drug, needs=need,
+                                warned=sorted(warned.get(drug, set()))))
+    return bad
+
+
 @invariant("progressed-on-drug-named", ANAL_STAGE4,
            "Treatment usually continues as long as the cancer does not grow or spread any "
            "further and you can cope with the side effects.",
@@ -918,8 +950,8 @@ def _(case, result, ctx):
 
 
 @invariant("received-regimen-marked", DESIGN,
-           "a `history` mark (`received`, `progressed-on`, `not-tolerated`) is shown on the "
-           "option",
+           "a `history` mark (`received`, `progressed-on`, `not-tolerated`,\n  `adverse-event`) is "
+           "shown on the option",
            "An option whose agents are exactly the drugs of a recorded prior treatment, or the "
            "single drug of an active medication, carries a history mark.")
 def _(case, result, ctx):
@@ -1250,7 +1282,8 @@ def scope_is(wanted, premise, result):
 
 @invariant("cervix-stage4-covered", CERVIX_STAGE4,
            "The following are treatment options for stage 4 cervical cancer.",
-           "Cervical cancer of stage IV, IVA or IVB is covered.")
+           "Cervical cancer of stage IV, IVA or IVB is covered (not of a breast histology, ductal "
+           "or lobular carcinoma: reading H1; not in a patient recorded as male: S1).")
 def _(case, result, ctx):
     return scope_is("covered", case.cervix_stage4, result)
 
@@ -1258,14 +1291,15 @@ def _(case, result, ctx):
 @invariant("cervix-recurrent-covered", CERVIX_RECURRENT,
            "Recurrent cervical cancer means that the cancer has come back after it has been "
            "treated.",
-           "Recurrent cervical cancer is covered, whatever the stage at diagnosis.")
+           "Recurrent cervical cancer is covered, whatever the stage at diagnosis (not of a "
+           "breast histology: reading H1; not in a patient recorded as male: S1).")
 def _(case, result, ctx):
     return scope_is("covered", case.cervix_recurrent, result)
 
 
 @invariant("anal-stage4-covered", ANAL_STAGE4,
            "There is no standard treatment for stage 4 anal cancer.",
-           "Anal cancer of stage IV, IVA or IVB is covered.")
+           "Anal cancer of stage IV, IVA or IVB is covered (not of a breast histology: reading H1).")
 def _(case, result, ctx):
     return scope_is("covered", case.anal_stage4, result)
 
@@ -1293,14 +1327,16 @@ def _(case, result, ctx):
            "When a fact that decides whether a guideline applies is not recorded (a covered "
            "site with no stage), the reason says \"It is not covered until the case records "
            "/cancer/stage ...\" and the field is the first entry of `missing_information`.",
-           "A case of a site the rule base covers (anus; cervix not recorded as recurrent; "
-           "breast in a woman or sex not recorded) with no stage recorded that is not covered "
+           "A case of a site the rule base covers (anus; cervix not recorded as recurrent, in a "
+           "woman or sex not recorded; neither of a breast histology; breast in a woman or sex not recorded) with no stage recorded that is not covered "
            "names /cancer/stage among the missing facts, after none but the other facts that "
            "decide coverage, and its not-covered reason names it (clinician review finding 7).")
 def _(case, result, ctx):
     d = result.data
     premise = d.get("scope") == "not covered" and case.stage is None and (
-        case.site == "anus" or (case.site == "cervix" and case.recurrent is not True) or
+        ((case.site == "anus" or
+          (case.site == "cervix" and case.recurrent is not True and case.sex != "male"))
+         and not case.breast_histology) or
         (case.site == "breast" and case.sex != "male"))
     fields = [m.get("field") for m in result.missing]
     reason = d.get("scope_reason", "")

@@ -214,6 +214,9 @@ WITNESSES = {
         case(ANAL, prior_treatments=[{"type": "chemotherapy", "agents": ["cisplatin"],
                                       "setting": "metastatic", "tolerated": False}]),
         add(agents=["cisplatin", "paclitaxel"])),
+    "adverse-event-drug-warned": (
+        case(CERVIX_REC, adverse_events=[{"type": "other", "grade": 4, "agent": "paclitaxel"}]),
+        drop_warnings),
     "progression-without-response-flagged": (
         case(BREAST, prior_treatments=[{"type": "chemotherapy", "agents": ["capecitabine"],
                                         "setting": "metastatic", "progressed_after": True,

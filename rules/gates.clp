@@ -409,6 +409,10 @@
 ;;; were not chosen for her performance status (clinician review 8,
 ;;; finding 4; reading G4).
 
+(deffunction gate-holds-chemotherapy (?drugs)
+  "Whether one of ?drugs is of the class chemotherapy (drugs.clp)."
+  (any-factp ((?d drug)) (and (member$ chemotherapy ?d:classes) (member$ ?d:agent ?drugs))))
+
 (defrule gate-performance-status-poor-demanding-options
   "ECOG 3-4: options with chemotherapy or with curative intent are listed
    for the disease, not for a patient at poor performance status: one
@@ -420,14 +424,15 @@
   (finding (name performance-status-poor) (value yes))
   (finding (name cancer-treatment-ruled-out) (value no))
   (patient (ecog ?ecog))
-  (recommendation (id ?o) (cancer-directed TRUE))
-  (or (recommendation (id ?o) (intent curative))
-      (recommendation (id ?o) (with-chemotherapy TRUE))
-      (recommendation (id ?o) (modality chemotherapy|chemoradiation))
-      (and (recommendation (id ?o) (agents $? ?d $?))
-           (drug (agent ?d) (classes $? chemotherapy $?)))
-      (and (recommendation (id ?o) (choices $? ?d $?))
-           (drug (agent ?d) (classes $? chemotherapy $?))))
+  ;; One activation per option, whatever it holds: as an `or` of patterns
+  ;; this fired once per chemotherapy drug of each option (a menu of 14
+  ;; drugs, 14 times), each firing building and hashing the long text:
+  ;; a fifth of all rule work over a bench of cases a tenth of which are
+  ;; at ECOG 3-4 (bench/README, eighth session).
+  (recommendation (id ?o) (cancer-directed TRUE) (intent ?intent)
+                  (with-chemotherapy ?with) (modality ?m) (agents $?a) (choices $?ch))
+  (test (or (eq ?intent curative) (eq ?with TRUE) (eq ?m chemotherapy) (eq ?m chemoradiation)
+            (gate-holds-chemotherapy (create$ ?a ?ch))))
   =>
   (assert (warning
             (id gate-performance-status-poor-demanding-options)

@@ -100,6 +100,36 @@ static void met_detail(cli_buf *b, const cJSON *values)
 	cli_buf_free(&inner);
 }
 
+/* " (/pointer; ?g = cervix-stage4, $?c = (a b))": the case fact a pattern
+ * matched when the rule fired, and the variables it bound. */
+static void bound_detail(cli_buf *b, const cJSON *c)
+{
+	const cJSON *v, *e;
+	const char *sep = "";
+
+	if (get(c, "pointer") == NULL && get(c, "bound") == NULL)
+		return;
+	cli_buf_puts(b, " (");
+	if (get(c, "pointer") != NULL) {
+		cli_buf_puts(b, str(c, "pointer"));
+		sep = "; ";
+	}
+	cJSON_ArrayForEach(v, get(c, "bound")) {
+		cli_buf_printf(b, "%s%s = ", sep, v->string);
+		if (cJSON_IsArray(v)) {
+			cli_buf_puts(b, "(");
+			cJSON_ArrayForEach(e, v)
+				cli_buf_printf(b, "%s%s", e == v->child ? "" : " ",
+					       cJSON_GetStringValue(e));
+			cli_buf_puts(b, ")");
+		} else {
+			cli_buf_puts(b, cJSON_GetStringValue(v));
+		}
+		sep = ", ";
+	}
+	cli_buf_puts(b, ")");
+}
+
 static void print_condition(cli_buf *b, const cJSON *c)
 {
 	const char *state = str(c, "state"), *kind = str(c, "kind");
@@ -113,6 +143,7 @@ static void print_condition(cli_buf *b, const cJSON *c)
 		cli_buf_puts(b, " (guideline)");
 	cli_buf_printf(b, ": %s", state);
 	if (strcmp(kind, "finding") != 0) {
+		bound_detail(b, c);
 		cli_buf_puts(b, "\n");
 		return;
 	}

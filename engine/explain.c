@@ -158,28 +158,60 @@ static cJSON *finding_values(explainer *x, const char *name)
 	return values;
 }
 
-static cJSON *condition_json(explainer *x, const onco_condition *c)
+/* The state of condition `c` in the run: judged by the engine's own
+ * evaluation, but for the scope pattern of a shared rule, (scope
+ * (guideline ?g)), which holds when any guideline covers the case. */
+static onco_condition_state run_state(explainer *x, const onco_condition *c)
+{
+	if (c->kind == ONCO_COND_SCOPE && c->name != NULL && c->name[0] == '?')
+		return (x->run->n_scopes > 0) != c->negated ? ONCO_COND_MET : ONCO_COND_NOT_MET;
+	return onco_condition_eval(x->engine, x->run, c);
+}
+
+/* A condition of a rule, judged against the firing that made the
+ * conclusion explained (`firing`), or against the run (`firing` NULL: the
+ * rule did not fire, or a "why not" that names no firing). A firing held
+ * every condition: each is met, and a pattern shows the fact it matched
+ * (its pointer, for a case fact) and the variables it bound. */
+static cJSON *condition_json(explainer *x, const onco_condition *c, onco_firing *firing)
 {
 	onco_engine *engine = x->engine;
-	cJSON *o = cJSON_CreateObject(), *needs;
-	onco_condition_state state = onco_condition_eval(engine, x->run, c);
+	cJSON *o = cJSON_CreateObject(), *needs, *bound = cJSON_CreateObject();
+	onco_condition_state state = firing != NULL ? ONCO_COND_MET : run_state(x, c);
 	const onco_finding_def *def;
 	const onco_guideline *g;
+	const char *name = c->name, *pointer = NULL;
+	void *matched = NULL;
 	int v;
 
-	if (o == NULL) {
+	if (o == NULL || bound == NULL) {
+		cJSON_Delete(o);
+		cJSON_Delete(bound);
 		x->rc = ONCO_ENOMEM;
 		return NULL;
+	}
+	if (firing != NULL && x->rc == 0)
+		x->rc = onco_firing_match(firing, c, &matched, bound);
+	if (matched != NULL) {
+		pointer = onco_fact_text(engine->env, matched, "pointer");
+		if (c->kind == ONCO_COND_SCOPE)
+			name = onco_fact_text(engine->env, matched, "guideline");
 	}
 	add_string(x, o, "condition", c->text);
 	add_string(x, o, "state", state_names[state]);
 	if (x->rc == 0 && !cJSON_AddBoolToObject(o, "negated", c->negated))
 		x->rc = ONCO_ENOMEM;
-	if (c->kind == ONCO_COND_SCOPE && c->name != NULL) {
-		g = onco_kb_guideline(&engine->kb, c->name);
+	if (pointer != NULL)
+		add_string(x, o, "pointer", pointer[0] ? pointer : "/");
+	if (cJSON_GetArraySize(bound) > 0)
+		add_item(x, o, "bound", bound);
+	else
+		cJSON_Delete(bound);
+	if (c->kind == ONCO_COND_SCOPE && name != NULL) {
+		g = onco_kb_guideline(&engine->kb, name);
 		add_string(x, o, "kind", "scope");
-		add_string(x, o, "name", c->name);
-		add_string(x, o, "statement", g != NULL ? g->title : c->name);
+		add_string(x, o, "name", name);
+		add_string(x, o, "statement", g != NULL ? g->title : name);
 	} else if (c->kind == ONCO_COND_FINDING && c->name != NULL) {
 		def = onco_kb_finding_def(&engine->kb, c->name);
 		add_string(x, o, "kind", "finding");
@@ -200,14 +232,90 @@ static cJSON *condition_json(explainer *x, const onco_condition *c)
 	return o;
 }
 
-static cJSON *rule_json(explainer *x, size_t index)
+/* {"source", "title", "ref", "quote"}: citation `id`, or the id as the
+ * quote when the rule base has no such citation. */
+static void add_evidence(explainer *x, cJSON *cites, const char *id)
+{
+	const onco_citation *c = onco_kb_citation(&x->engine->kb, id);
+	const onco_guideline *g = c != NULL ? onco_kb_guideline_of_source(&x->engine->kb, c->source)
+					    : NULL;
+	cJSON *e = cJSON_CreateObject();
+
+	if (e == NULL)
+		x->rc = ONCO_ENOMEM;
+	add_string(x, e, "source", c != NULL ? c->source : "");
+	/* The document's title, where a guideline names it as its source. */
+	if (x->rc == 0 && !(g != NULL ? cJSON_AddStringToObject(e, "title", g->title)
+				      : cJSON_AddNullToObject(e, "title")))
+		x->rc = ONCO_ENOMEM;
+	add_string(x, e, "ref", c != NULL ? c->label : "");
+	add_string(x, e, "quote", c != NULL ? c->quote : id);
+	append(x, cites, e);
+}
+
+static int is_variable(const char *s)
+{
+	return s != NULL && (s[0] == '?' || s[0] == '$');
+}
+
+/* The rule's value of `slot` as written, or, where it is a variable (or a
+ * computed id) and a firing is explained, the value the fact it asserted
+ * holds. */
+static const char *concluded(explainer *x, void *fact, const char *slot, const char *written)
+{
+	if (fact != NULL && (written == NULL || is_variable(written)))
+		return onco_fact_text(x->engine->env, fact, slot);
+	return written;
+}
+
+/* The rule's agents, or those of the fact asserted when the rule names
+ * them by a variable. */
+static cJSON *agents_json(explainer *x, const onco_rule_info *r, void *fact)
+{
+	void *env = x->engine->env;
+	const char *slot = r->kind == ONCO_RULE_WARNING ? "agent" : "agents";
+	cJSON *a;
+	size_t i, n;
+	int computed = 0;
+
+	for (i = 0; i < r->n_agents; i++)
+		computed |= is_variable(r->agents[i]);
+	if (fact == NULL || !computed)
+		return strings(x, r->agents, r->n_agents);
+	if ((a = cJSON_CreateArray()) == NULL)
+		x->rc = ONCO_ENOMEM;
+	n = onco_fact_multi_count(env, fact, slot);
+	for (i = 0; a != NULL && i < (n > 0 ? n : 1); i++) {
+		int type;
+		void *value;
+		char text[256];
+
+		if (n > 0 && onco_fact_multi(env, fact, slot, i, &type, &value))
+			onco_value_text(type, value, text, sizeof(text));
+		else if (n == 0 && onco_fact_text(env, fact, slot) != NULL)
+			snprintf(text, sizeof(text), "%s", onco_fact_text(env, fact, slot));
+		else
+			continue;
+		append(x, a, cJSON_CreateString(text));
+	}
+	return a;
+}
+
+/* Rule `index` of the rule base, its conditions and evidence. `fact`: a
+ * fact its firing asserted, explained through that firing (its basis, the
+ * values it bound, its own citations), or NULL: the rule judged against
+ * the run. */
+static cJSON *rule_json(explainer *x, size_t index, void *fact)
 {
 	onco_engine *engine = x->engine;
 	const onco_rule_info *r = &engine->kb.rules[index];
 	cJSON *o = cJSON_CreateObject(), *conds = NULL, *cites = NULL;
-	size_t i;
+	onco_firing *firing = NULL;
+	const char *text;
+	size_t i, n;
 
-	if (o == NULL) {
+	if (o == NULL || (fact != NULL && onco_firing_open(&firing, engine, fact) != 0)) {
+		cJSON_Delete(o);
 		x->rc = ONCO_ENOMEM;
 		return NULL;
 	}
@@ -217,39 +325,39 @@ static cJSON *rule_json(explainer *x, size_t index)
 		x->rc = ONCO_ENOMEM;
 	add_string(x, o, "comment", r->comment);
 	add_string(x, o, "kind", onco_rule_kind_name(r->kind));
-	add_string(x, o, "concludes", r->concludes);
+	add_string(x, o, "concludes", concluded(x, fact, "id", r->concludes));
 	if (rule_guideline(r) != NULL)
 		add_string(x, o, "guideline", rule_guideline(r));
-	if (r->modality != NULL)
-		add_string(x, o, "modality", r->modality);
-	if (r->procedure != NULL)
-		add_string(x, o, "procedure", r->procedure);
-	add_item(x, o, "agents", strings(x, r->agents, r->n_agents));
+	if ((text = concluded(x, fact, "modality", r->modality)) != NULL)
+		add_string(x, o, "modality", text);
+	if ((text = concluded(x, fact, "procedure", r->procedure)) != NULL)
+		add_string(x, o, "procedure", text);
+	add_item(x, o, "agents", agents_json(x, r, fact));
 	if (x->rc == 0 && !cJSON_AddBoolToObject(o, "fired", engine->firings[index] > 0))
 		x->rc = ONCO_ENOMEM;
 	if (x->rc == 0 && (conds = cJSON_AddArrayToObject(o, "conditions")) == NULL)
 		x->rc = ONCO_ENOMEM;
 	for (i = 0; x->rc == 0 && i < r->n_conditions; i++)
-		append(x, conds, condition_json(x, &r->conditions[i]));
+		append(x, conds, condition_json(x, &r->conditions[i], firing));
 	if (x->rc == 0 && (cites = cJSON_AddArrayToObject(o, "evidence")) == NULL)
 		x->rc = ONCO_ENOMEM;
-	for (i = 0; x->rc == 0 && i < r->n_cites; i++) {
-		const onco_citation *c = onco_kb_citation(&engine->kb, r->cites[i]);
-		const onco_guideline *g = c != NULL ? onco_kb_guideline_of_source(&engine->kb, c->source)
-						    : NULL;
-		cJSON *e = cJSON_CreateObject();
+	/* A firing's own citations: a gate cites what its gate-cite row for
+	 * the guideline in scope gives ($?c), which the rule's text does not
+	 * say. */
+	n = fact != NULL ? onco_fact_multi_count(engine->env, fact, "cite") : 0;
+	for (i = 0; x->rc == 0 && i < n; i++) {
+		int type;
+		void *value;
+		char id[256];
 
-		if (e == NULL)
-			x->rc = ONCO_ENOMEM;
-		add_string(x, e, "source", c != NULL ? c->source : "");
-		/* The document's title, where a guideline names it as its source. */
-		if (x->rc == 0 && !(g != NULL ? cJSON_AddStringToObject(e, "title", g->title)
-					      : cJSON_AddNullToObject(e, "title")))
-			x->rc = ONCO_ENOMEM;
-		add_string(x, e, "ref", c != NULL ? c->label : "");
-		add_string(x, e, "quote", c != NULL ? c->quote : r->cites[i]);
-		append(x, cites, e);
+		if (onco_fact_multi(engine->env, fact, "cite", i, &type, &value)) {
+			onco_value_text(type, value, id, sizeof(id));
+			add_evidence(x, cites, id);
+		}
 	}
+	for (i = 0; x->rc == 0 && fact == NULL && i < r->n_cites; i++)
+		add_evidence(x, cites, r->cites[i]);
+	onco_firing_free(firing);
 	return o;
 }
 
@@ -435,8 +543,12 @@ static cJSON *derivations(explainer *x)
 				continue;
 			o = conclusion_json(x, fact, explained[e].name);
 			add_string(x, o, "rule", rule);
+			/* a possible option names the rule it waits on, which did
+			 * not fire: judged against the run */
 			if (index >= 0)
-				add_item(x, o, "derivation", rule_json(x, (size_t)index));
+				add_item(x, o, "derivation",
+					 rule_json(x, (size_t)index,
+						   explained[e].kind != ONCO_C_POSSIBLE ? fact : NULL));
 			append(x, list, o);
 		}
 	return list;
@@ -514,6 +626,34 @@ static void add_unique(explainer *x, cJSON *list, const char *id)
 	append(x, list, cJSON_CreateString(id));
 }
 
+/* A fact rule `r` asserted in the run, to explain its firing by: the one
+ * whose id or option is what was asked, else the first. NULL when the rule
+ * did not fire, or fired for a fact this list does not hold (a scope, a
+ * finding): it is then judged against the run. */
+static void *firing_asked(explainer *x, const onco_rule_info *r, const char *query)
+{
+	void *env = x->engine->env, *first = NULL;
+	size_t k, i;
+
+	for (k = 0; k < ONCO_C_KINDS; k++) {
+		if (k == ONCO_C_POSSIBLE) /* asserted by the host, not by a firing */
+			continue;
+		for (i = 0; i < x->run->n_conclusions[k]; i++) {
+			void *fact = x->run->conclusions[k][i];
+			const char *rule = onco_fact_text(env, fact, "rule");
+
+			if (rule == NULL || strcmp(rule, r->name) != 0)
+				continue;
+			if (same(query, onco_fact_text(env, fact, "id")) ||
+			    same(query, onco_fact_text(env, fact, "option")))
+				return fact;
+			if (first == NULL)
+				first = fact;
+		}
+	}
+	return first;
+}
+
 static void why_not(explainer *x, const char *option, cJSON *doc)
 {
 	onco_engine *engine = x->engine;
@@ -544,7 +684,7 @@ static void why_not(explainer *x, const char *option, cJSON *doc)
 			continue;
 		g = rule_guideline(r);
 		if (g == NULL || onco_run_has_scope(engine, x->run, g))
-			append(x, rules, rule_json(x, i));
+			append(x, rules, rule_json(x, i, firing_asked(x, r, query)));
 		else
 			add_unique(x, elsewhere, g);
 	}

@@ -45,11 +45,11 @@ void serve_auth_check(serve_server *srv, serve_request *req)
 	if (st == SERVE_TOKEN_CACHE_FULL || st == SERVE_TOKEN_NOMEM) {
 		/* Replay protection cannot be kept: refuse, do not wave the
 		 * token through. */
-		serve_respond_error(&req->response, 503, "transient",
+		serve_respond_error(req, 503, "transient",
 				    "the service cannot check tokens now; try again");
 		req->response.retry_after = 1;
 		return;
 	}
-	serve_respond_error(&req->response, 401, "login",
+	serve_respond_error(req, 401, "login",
 			    "a valid bearer token is required");
 }

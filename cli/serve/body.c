@@ -69,17 +69,17 @@ cJSON *serve_body_parse(serve_request *req)
 	req->log.reason = "invalid JSON"; /* unless it parses (or memory runs out) */
 
 	if (req->body_length == 0) {
-		serve_respond_error(&req->response, 400, "invalid", "the request has no body");
+		serve_respond_error(req, 400, "invalid", "the request has no body");
 		return NULL;
 	}
 	if (memchr(req->body, '\0', req->body_length) != NULL ||
 	    !serve_json_escapes_ok(req->body, req->body_length)) {
-		serve_respond_error(&req->response, 400, "invalid",
+		serve_respond_error(req, 400, "invalid",
 				    "the body has a NUL character or a broken \\u escape");
 		return NULL;
 	}
 	if (!utf8_ok((const unsigned char *)req->body, req->body_length)) {
-		serve_respond_error(&req->response, 400, "invalid",
+		serve_respond_error(req, 400, "invalid",
 				    "the body is not valid UTF-8 (RFC 8259)");
 		return NULL;
 	}
@@ -87,7 +87,7 @@ cJSON *serve_body_parse(serve_request *req)
 	if (out_of_memory) {
 		/* ours, not the client's (never a 400 "not valid JSON") */
 		req->log.reason = "out of memory";
-		serve_respond_error(&req->response, 500, "exception", "out of memory");
+		serve_respond_error(req, 500, "exception", "out of memory");
 		return NULL;
 	}
 	if (doc != NULL) {
@@ -99,12 +99,12 @@ cJSON *serve_body_parse(serve_request *req)
 		}
 	}
 	if (doc == NULL) {
-		serve_respond_error(&req->response, 400, "invalid", "the body is not valid JSON");
+		serve_respond_error(req, 400, "invalid", "the body is not valid JSON");
 		return NULL;
 	}
 	if (!cJSON_IsObject(doc)) {
 		cJSON_Delete(doc);
-		serve_respond_error(&req->response, 400, "invalid",
+		serve_respond_error(req, 400, "invalid",
 				    "the body is not a JSON object");
 		return NULL;
 	}

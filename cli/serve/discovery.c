@@ -61,7 +61,8 @@ void serve_discovery(serve_server *srv, onco_engine *engine, serve_request *req)
 
 	(void)engine;
 	if (copy == NULL) {
-		serve_respond_error(&req->response, 500, "exception", "out of memory");
+		req->log.reason = "out of memory";
+		serve_respond_error(req, 500, "exception", "out of memory");
 		return;
 	}
 	memcpy(copy, srv->discovery, srv->discovery_length + 1);

@@ -209,16 +209,17 @@ void serve_feedback(serve_server *srv, onco_engine *engine, serve_request *req)
 		else
 			snprintf(message, sizeof(message), "/feedback/%d/%s", index, problem);
 		req->log.reason = "invalid feedback";
-		serve_respond_error(&req->response, 400, "invalid", message);
+		serve_respond_error(req, 400, "invalid", message);
 		cJSON_Delete(doc);
 		return;
 	}
 	lines = render_lines(req, items, &length);
 	if (lines == NULL) {
-		serve_respond_error(&req->response, 500, "exception", "out of memory");
+		req->log.reason = "out of memory";
+		serve_respond_error(req, 500, "exception", "out of memory");
 	} else if ((rc = append_synced(srv, lines, length)) != 0) {
 		req->log.reason = "feedback log write failed";
-		serve_respond_error(&req->response, 500, "exception",
+		serve_respond_error(req, 500, "exception",
 				    "the feedback could not be stored");
 	} else {
 		req->log.feedback_items = (unsigned)cJSON_GetArraySize(items);

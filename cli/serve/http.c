@@ -47,13 +47,19 @@ static void set_deadline(serve_request *req, unsigned seconds)
 			 seconds > 0 ? serve_now() + seconds : 0);
 }
 
-static char *copy_header(struct MHD_Connection *connection, const char *name)
+/* A copy of a header's value into *out: NULL when the header is absent or
+ * longer than COPY_MAX (then treated as absent). 0, or -1 when out of
+ * memory: an answer of ours, never an absent header (a token refused, an
+ * answer without its CORS headers). */
+static int copy_header(struct MHD_Connection *connection, const char *name, char **out)
 {
 	const char *v = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name);
 
+	*out = NULL;
 	if (v == NULL || strlen(v) > COPY_MAX)
-		return NULL;
-	return strdup(v);
+		return 0;
+	*out = strdup(v);
+	return *out != NULL ? 0 : -1;
 }
 
 /* ---------------------------------------------------------------- CORS */
@@ -86,10 +92,13 @@ static enum MHD_Result send_answer(serve_request *req)
 	char retry[16];
 	enum MHD_Result ok;
 
-	resp = MHD_create_response_from_buffer(r->length, r->body, MHD_RESPMEM_MUST_FREE);
+	resp = MHD_create_response_from_buffer(r->length, r->body,
+					       r->body_static ? MHD_RESPMEM_PERSISTENT
+							      : MHD_RESPMEM_MUST_FREE);
 	if (resp == NULL)
 		return MHD_NO;
-	r->body = NULL; /* libmicrohttpd frees it */
+	r->body = NULL; /* libmicrohttpd frees it (or it is static) */
+	r->body_static = 0;
 	if (r->length > 0)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
 	MHD_add_response_header(resp, "X-Request-ID", req->id);
@@ -127,10 +136,47 @@ static enum MHD_Result send_answer(serve_request *req)
 static enum MHD_Result refuse(serve_request *req, unsigned status, const char *code,
 			      const char *text, const char *reason)
 {
-	serve_respond_error(&req->response, status, code, text);
 	req->log.reason = reason;
+	serve_respond_error(req, status, code, text);
 	set_deadline(req, 0);
 	return send_answer(req);
+}
+
+/* Out of memory while the request is taken in: 503, to be tried again. */
+static enum MHD_Result refuse_no_memory(serve_request *req)
+{
+	req->response.retry_after = 1;
+	return refuse(req, 503, "transient", "out of memory; try again", "out of memory");
+}
+
+/* No memory for a request's state when its line came (on_request_line):
+ * a 503 of fixed text, once, and a line in the access log; the rest of
+ * the request is not read. MHD_NO (the connection closed) only when even
+ * that answer cannot be queued. */
+static enum MHD_Result refuse_unread(serve_server *srv, struct MHD_Connection *connection,
+				     size_t *upload_data_size)
+{
+	static char body[] = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":"
+			     "\"error\",\"code\":\"transient\",\"details\":{\"text\":\"out of "
+			     "memory; try again\"}}]}";
+	struct MHD_Response *resp;
+	enum MHD_Result ok;
+
+	if (*upload_data_size > 0) { /* answered already: the body is dropped */
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	resp = MHD_create_response_from_buffer(strlen(body), body, MHD_RESPMEM_PERSISTENT);
+	if (resp == NULL)
+		return MHD_NO;
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+	ok = MHD_queue_response(connection, 503, resp);
+	MHD_destroy_response(resp);
+	if (ok == MHD_YES)
+		serve_log_refused(srv, 503, "out of memory");
+	return ok;
 }
 
 /* Queues the request for a worker, or answers 503 when the queue is full. */
@@ -197,7 +243,8 @@ static enum MHD_Result on_headers(serve_server *srv, serve_request *req, const c
 	char *end;
 
 	snprintf(req->method, sizeof(req->method), "%s", strlen(method) < 8 ? method : "OTHER");
-	req->origin = copy_header(req->connection, "Origin");
+	if (copy_header(req->connection, "Origin", &req->origin) != 0)
+		return refuse_no_memory(req);
 	req->route = serve_route_find(url, &known);
 	if (req->route == NULL)
 		return refuse(req, 404, "not-found",
@@ -236,8 +283,9 @@ static enum MHD_Result on_headers(serve_server *srv, serve_request *req, const c
 				      "the request body must be application/json",
 				      "not JSON content");
 	}
-	if (!srv->cfg.insecure_no_auth)
-		req->authorization = copy_header(req->connection, MHD_HTTP_HEADER_AUTHORIZATION);
+	if (!srv->cfg.insecure_no_auth &&
+	    copy_header(req->connection, MHD_HTTP_HEADER_AUTHORIZATION, &req->authorization) != 0)
+		return refuse_no_memory(req);
 	/* An answer queued now, before the request is read, closes the
 	 * connection; only a refusal or a token check comes this early. */
 	if (req->route->has_body && !srv->cfg.insecure_no_auth)
@@ -294,9 +342,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection,
 	serve_request *req = *req_cls;
 
 	(void)version;
-	(void)connection; /* req->connection */
 	if (req == NULL)
-		return MHD_NO; /* out of memory when the request line came */
+		return refuse_unread(srv, connection, upload_data_size);
 	switch (req->state) {
 	case SERVE_REQ_NEW:
 		return on_headers(srv, req, url, method);
@@ -316,11 +363,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection,
 			return refuse(req, 413, "too-costly",
 				      "the request body is larger than this service accepts",
 				      "body too large");
-		if (req->body_too_large == 2) {
-			req->response.retry_after = 1;
-			return refuse(req, 503, "transient", "out of memory; try again",
-				      "out of memory");
-		}
+		if (req->body_too_large == 2)
+			return refuse_no_memory(req);
 		if (req->preflight) {
 			serve_respond_json(&req->response, 204, NULL);
 			set_deadline(req, 0);
@@ -378,7 +422,8 @@ static void on_completed(void *cls, struct MHD_Connection *connection, void **re
 			  serve_reaper_killed(srv->reaper, conn));
 	/* A kept-alive connection must start its next request in time. */
 	serve_reaper_set(srv->reaper, conn, serve_now() + srv->cfg.idle_timeout);
-	free(req->response.body);
+	if (!req->response.body_static)
+		free(req->response.body);
 	free(req->body);
 	free(req->authorization);
 	free(req->origin);

@@ -9,6 +9,7 @@
  * decode base64url, read the JSON with cJSON, check the claims, and pick
  * the digest and padding from the key's own type (keys.c reads the keys).
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -52,23 +53,29 @@ const char *serve_token_status_name(serve_token_status s)
 
 /* ----------------------------------------------------------------- JSON */
 
-/* Parses a decoded JOSE part: one JSON object, no NUL inside (raw or
- * \u0000), every \u escape whole, no member name twice (parsers disagree
- * on which one wins). */
-static cJSON *parse_object(const unsigned char *text, size_t len)
+/* Parses a decoded JOSE part into *out: one JSON object, no NUL inside
+ * (raw or \u0000), every \u escape whole, no member name twice (parsers
+ * disagree on which one wins). SERVE_TOKEN_OK, SERVE_TOKEN_MALFORMED or
+ * SERVE_TOKEN_NOMEM (never a token refused because memory ran out). */
+static serve_token_status parse_object(const unsigned char *text, size_t len, cJSON **out)
 {
 	const char *end = NULL;
 	cJSON *doc, *a, *b;
-	int members = 0;
+	int members = 0, no_memory;
 
+	*out = NULL;
 	/* cJSON would cut a string at \u0000 or a broken \u escape: "r1\u0000A"
 	 * and "r1\u0000B" would be one jti, "iss\u0000x" the trusted iss */
 	if (memchr(text, '\0', len) != NULL || !serve_json_escapes_ok((const char *)text, len))
-		return NULL;
-	doc = cJSON_ParseWithOpts((const char *)text, &end, 1);
+		return SERVE_TOKEN_MALFORMED;
+	doc = cli_json_parse((const char *)text, len, &end, &no_memory);
+	if (no_memory)
+		return SERVE_TOKEN_NOMEM;
 	if (doc == NULL)
-		return NULL;
-	if (!cJSON_IsObject(doc))
+		return SERVE_TOKEN_MALFORMED;
+	while (end < (const char *)text + len && isspace((unsigned char)*end))
+		end++;
+	if (end != (const char *)text + len || !cJSON_IsObject(doc))
 		goto bad;
 	for (a = doc->child; a != NULL; a = a->next) {
 		if (++members > MEMBERS_MAX)
@@ -77,10 +84,11 @@ static cJSON *parse_object(const unsigned char *text, size_t len)
 			if (strcmp(a->string, b->string) == 0)
 				goto bad;
 	}
-	return doc;
+	*out = doc;
+	return SERVE_TOKEN_OK;
 bad:
 	cJSON_Delete(doc);
-	return NULL;
+	return SERVE_TOKEN_MALFORMED;
 }
 
 static const char *member_string(const cJSON *obj, const char *name)
@@ -125,25 +133,48 @@ static size_t ecdsa_raw_to_der(const unsigned char *sig, size_t len, unsigned ch
 	return n > 0 ? (size_t)n : 0;
 }
 
-/* 1 when the signature verifies, 0 when it does not, -1 when OpenSSL
- * failed (memory ran out): a valid token is then neither accepted nor
- * blamed ("bad signature"), but answered 503. */
+/* After EVP_PKEY_verify answered 0: 1 when the signature does not match,
+ * 0 when it could not be checked. ECDSA says nothing more when it does
+ * not match, RSA names a reason of its own ("bad signature", "padding
+ * check failed"); when memory ran out, OpenSSL's error queue holds an
+ * allocation failure, only its common reasons ("RSA lib") or an error of
+ * another library (a digest that could not start), as fault injection
+ * found (tests/fi/http/token-*.json). Empties the queue. */
+static int signature_mismatch(void)
+{
+	unsigned long e;
+	int errors = 0, rsa = 0, out_of_memory = 0;
+
+	while ((e = ERR_get_error()) != 0) {
+		errors++;
+		if (ERR_GET_REASON(e) == ERR_R_MALLOC_FAILURE)
+			out_of_memory = 1;
+		else if (ERR_GET_LIB(e) == ERR_LIB_RSA && (ERR_GET_REASON(e) & ERR_RFLAG_COMMON) == 0)
+			rsa = 1;
+	}
+	return !out_of_memory && (errors == 0 || rsa);
+}
+
+/* 1 when the signature verifies, 0 when it does not, -1 when it could not
+ * be checked (memory ran out, here or inside OpenSSL): never a token
+ * refused, nor one accepted, for want of memory. The digest is made
+ * apart from the check: EVP_DigestVerify answers 0 both for a signature
+ * that does not match and for a copy of its state that failed. */
 static int verify_with(const ring_key *key, const jws_alg *alg, const char *input,
 		       size_t input_len, const unsigned char *sig, size_t sig_len)
 {
-	EVP_MD_CTX *md;
+	const EVP_MD *md = EVP_get_digestbyname(alg->digest);
+	unsigned char digest[EVP_MAX_MD_SIZE], *der = NULL;
+	unsigned int digest_len = 0;
 	EVP_PKEY_CTX *pctx = NULL;
-	unsigned char *der = NULL;
 	size_t der_len;
 	int ok = -1;
 
-	ERR_clear_error();
-	md = EVP_MD_CTX_new();
-	if (md == NULL)
-		return -1;
-	/* The key fits the algorithm (serve_token_verify): setting up cannot
-	 * fail but inside OpenSSL. */
-	if (EVP_DigestVerifyInit_ex(md, &pctx, alg->digest, NULL, NULL, key->pkey, NULL) != 1)
+	/* The key and the algorithm were checked at start: a failure to set
+	 * them up is ours, not the token's. */
+	if (md == NULL || EVP_Digest(input, input_len, digest, &digest_len, md, NULL) != 1 ||
+	    (pctx = EVP_PKEY_CTX_new_from_pkey(NULL, key->pkey, NULL)) == NULL ||
+	    EVP_PKEY_verify_init(pctx) <= 0 || EVP_PKEY_CTX_set_signature_md(pctx, md) <= 0)
 		goto done;
 	if (alg->pss && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) <= 0 ||
 			 EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) <= 0))
@@ -155,34 +186,16 @@ static int verify_with(const ring_key *key, const jws_alg *alg, const char *inpu
 		}
 		if ((der_len = ecdsa_raw_to_der(sig, sig_len, &der)) == 0)
 			goto done;
-		ok = EVP_DigestVerify(md, der, der_len, (const unsigned char *)input,
-				      input_len) == 1;
+		ok = EVP_PKEY_verify(pctx, der, der_len, digest, digest_len);
 	} else {
-		ok = EVP_DigestVerify(md, sig, sig_len, (const unsigned char *)input,
-				      input_len) == 1;
+		ok = EVP_PKEY_verify(pctx, sig, sig_len, digest, digest_len);
 	}
-	/* A signature that does not verify and memory that ran out both
-	 * answer 0: OpenSSL's error queue tells them apart. */
-	if (!ok && serve_openssl_failed(SERVE_READ_SIGNATURE))
+	if (ok < 0 || (ok == 0 && !signature_mismatch()))
 		ok = -1;
 done:
 	OPENSSL_free(der);
-	EVP_MD_CTX_free(md);
+	EVP_PKEY_CTX_free(pctx);
 	return ok;
-}
-
-/* verify_with, with a second try when the signature does not verify: in
- * OpenSSL 3.0 an allocation that fails inside a verification can answer 0
- * with nothing in the error queue, as a bad signature does. A bad
- * signature fails the same way twice; a verification that succeeds is
- * proof whatever came before (memory running out never makes a signature
- * verify). */
-static int verify(const ring_key *key, const jws_alg *alg, const char *input, size_t input_len,
-		  const unsigned char *sig, size_t sig_len)
-{
-	int ok = verify_with(key, alg, input, input_len, sig, sig_len);
-
-	return ok == 0 ? verify_with(key, alg, input, input_len, sig, sig_len) : ok;
 }
 
 /* The bearer token in an Authorization header value, or NULL. */
@@ -202,6 +215,12 @@ static const char *bearer_token(const char *authorization, size_t *len)
 		return NULL;
 	*len = (size_t)(p - t);
 	return *len <= TOKEN_MAX ? t : NULL;
+}
+
+/* A part of the token decoded (serve_b64url_decode's answer). */
+static serve_token_status decoded(int rc)
+{
+	return rc == 0 ? SERVE_TOKEN_OK : rc == ONCO_ENOMEM ? SERVE_TOKEN_NOMEM : SERVE_TOKEN_MALFORMED;
 }
 
 static int audience_matches(const cJSON *claims, const char *audience)
@@ -241,13 +260,15 @@ serve_token_status serve_token_verify(const serve_keyring *ring, const char *aut
 	if (dot1 == NULL || dot2 == NULL ||
 	    memchr(dot2 + 1, '.', token_len - (size_t)(dot2 + 1 - token)) != NULL)
 		return SERVE_TOKEN_MALFORMED;
-	st = SERVE_TOKEN_MALFORMED;
-	head_raw = serve_b64url_decode(token, (size_t)(dot1 - token), &head_len);
-	body_raw = serve_b64url_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), &body_len);
-	sig = serve_b64url_decode(dot2 + 1, token_len - (size_t)(dot2 + 1 - token), &sig_len);
-	if (head_raw == NULL || body_raw == NULL || sig == NULL ||
-	    (head = parse_object(head_raw, head_len)) == NULL ||
-	    (claims = parse_object(body_raw, body_len)) == NULL)
+	ERR_clear_error(); /* what the queue says after a failure is this token's */
+	if ((st = decoded(serve_b64url_decode(token, (size_t)(dot1 - token), &head_raw,
+					      &head_len))) != SERVE_TOKEN_OK ||
+	    (st = decoded(serve_b64url_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), &body_raw,
+					      &body_len))) != SERVE_TOKEN_OK ||
+	    (st = decoded(serve_b64url_decode(dot2 + 1, token_len - (size_t)(dot2 + 1 - token),
+					      &sig, &sig_len))) != SERVE_TOKEN_OK ||
+	    (st = parse_object(head_raw, head_len, &head)) != SERVE_TOKEN_OK ||
+	    (st = parse_object(body_raw, body_len, &claims)) != SERVE_TOKEN_OK)
 		goto done;
 
 	/* The JOSE header: an asymmetric algorithm we know, a JWT, and no
@@ -305,7 +326,7 @@ serve_token_status serve_token_verify(const serve_keyring *ring, const char *aut
 		    (key->kid[0] != '\0' && kid != NULL && strcmp(key->kid, kid) != 0))
 			continue;
 		candidates++;
-		verified = verify(key, alg, token, (size_t)(dot2 - token), sig, sig_len);
+		verified = verify_with(key, alg, token, (size_t)(dot2 - token), sig, sig_len);
 		if (verified != 0) {
 			st = verified > 0 ? SERVE_TOKEN_OK : SERVE_TOKEN_NOMEM;
 			break;

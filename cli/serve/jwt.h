@@ -34,7 +34,8 @@ typedef enum serve_token_status {
 	SERVE_TOKEN_JTI,        /* jti missing, empty or too long */
 	SERVE_TOKEN_REPLAYED,   /* jti seen before */
 	SERVE_TOKEN_CACHE_FULL, /* no room to remember the jti: refused */
-	SERVE_TOKEN_NOMEM
+	SERVE_TOKEN_NOMEM       /* memory ran out checking it: refused (503), neither
+				 * accepted nor blamed on the token */
 } serve_token_status;
 
 /* A short name of a status, for the access log ("expired", ...). */
@@ -56,11 +57,10 @@ typedef struct serve_token_claims {
 } serve_token_claims;
 
 /* Adds the public keys in `path` (PEM "PUBLIC KEY" blocks, or a JWK Set)
- * as trusted for `issuer`; *ring is created on first use. Returns 0, or -1
- * with a message in `why` (a private key, an HMAC key, an RSA key under
- * 2048 bits, an unknown curve, a block that cannot be read or a file with
- * no key are refused), or -2 when memory ran out ("out of memory"), in
- * our code or OpenSSL's: never a keyring short of a key of the file. */
+ * as trusted for `issuer`; *ring is created on first use. Returns 0, or
+ * with a message in `why`: ONCO_EINVALID (a private key, an HMAC key, an
+ * RSA key under 2048 bits, an unknown curve or a file with no key are
+ * refused), ONCO_EIO (the file cannot be read) or ONCO_ENOMEM. */
 int serve_keyring_load(serve_keyring **ring, const char *issuer, const char *path,
 		       char *why, size_t why_size);
 void serve_keyring_free(serve_keyring *ring);

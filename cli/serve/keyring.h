@@ -66,8 +66,10 @@ int serve_openssl_failed(serve_openssl_read what);
 const ring_issuer *serve_keyring_issuer(const serve_keyring *ring, const char *issuer);
 
 /* Decodes unpadded base64url (RFC 7515 section 2) strictly: no padding, no
- * other characters, unused bits zero. Returns a malloc'd buffer with a NUL
- * after the `*out_len` bytes, or NULL. */
-unsigned char *serve_b64url_decode(const char *in, size_t len, size_t *out_len);
+ * other characters, unused bits zero. 0 with *out a malloc'd buffer
+ * holding a NUL after the `*out_len` bytes; or ONCO_EINVALID, or
+ * ONCO_ENOMEM, with *out NULL. */
+int serve_b64url_decode(const char *in, size_t len, unsigned char **out, size_t *out_len);
+
 
 #endif

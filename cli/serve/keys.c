@@ -61,39 +61,102 @@ static int b64url_value(unsigned char c)
 	return -1;
 }
 
-unsigned char *serve_b64url_decode(const char *in, size_t len, size_t *out_len)
+int serve_b64url_decode(const char *in, size_t len, unsigned char **out, size_t *out_len)
 {
-	unsigned char *out;
+	unsigned char *bytes;
 	uint32_t acc = 0;
 	size_t i, n = 0;
 	int bits = 0, v;
 
+	*out = NULL;
+	*out_len = 0;
 	if (len % 4 == 1)
-		return NULL;
-	out = malloc(len * 3 / 4 + 2);
-	if (out == NULL)
-		return NULL;
+		return ONCO_EINVALID;
+	bytes = malloc(len * 3 / 4 + 2);
+	if (bytes == NULL)
+		return ONCO_ENOMEM;
 	for (i = 0; i < len; i++) {
 		v = b64url_value((unsigned char)in[i]);
 		if (v < 0) {
-			free(out);
-			return NULL;
+			free(bytes);
+			return ONCO_EINVALID;
 		}
 		acc = (acc << 6) | (uint32_t)v;
 		bits += 6;
 		if (bits >= 8) {
 			bits -= 8;
-			out[n++] = (unsigned char)(acc >> bits);
+			bytes[n++] = (unsigned char)(acc >> bits);
 			acc &= (1u << bits) - 1;
 		}
 	}
 	if (acc != 0) { /* non-canonical: leftover bits set */
-		free(out);
-		return NULL;
+		free(bytes);
+		return ONCO_EINVALID;
 	}
-	out[n] = '\0';
+	bytes[n] = '\0';
+	*out = bytes;
 	*out_len = n;
-	return out;
+	return 0;
+}
+
+/* What OpenSSL's error queue says after it failed (each a count of its
+ * entries); the queue is emptied. Which reasons blame the input was found
+ * by fault injection (tests/fi/http/start-discovery.json, with single and
+ * lasting allocation failures) and by keys that are broken
+ * (tests/scripts/serve_test.py). "internal error" is not counted: OpenSSL
+ * gives it when memory ran out. */
+typedef struct openssl_errors {
+	int out_of_memory; /* ERR_R_MALLOC_FAILURE */
+	int common;        /* other common reasons: "unsupported", "EC lib" */
+	int specific;      /* reasons of one library: "point is not on curve" */
+} openssl_errors;
+
+static openssl_errors openssl_errors_take(void)
+{
+	openssl_errors q = {0, 0, 0};
+	unsigned long e;
+	int reason;
+
+	while ((e = ERR_get_error()) != 0) {
+		reason = ERR_GET_REASON(e);
+		if (reason == ERR_R_MALLOC_FAILURE)
+			q.out_of_memory++;
+		else if (ERR_SYSTEM_ERROR(e) || (reason & ERR_RFLAG_COMMON) == 0)
+			q.specific++;
+		else if (reason != ERR_R_INTERNAL_ERROR)
+			q.common++;
+	}
+	return q;
+}
+
+/* After an OpenSSL call failed: whether an allocation failed in it. */
+static int openssl_out_of_memory(void)
+{
+	return openssl_errors_take().out_of_memory > 0;
+}
+
+/* After OpenSSL refused to make a key of a JWK's numbers: ONCO_EINVALID
+ * when a reason names what is wrong with them ("point is not on curve")
+ * and no allocation failed (OpenSSL follows one with reasons such as
+ * "unknown group"); ONCO_ENOMEM otherwise: its common reasons alone
+ * ("internal error", "EC lib") or none are what it gives when an
+ * allocation failed, or memory is so short that its queue cannot grow. */
+static int jwk_failure(void)
+{
+	openssl_errors q = openssl_errors_take();
+
+	return q.specific > 0 && q.out_of_memory == 0 ? ONCO_EINVALID : ONCO_ENOMEM;
+}
+
+/* After OpenSSL could not read a PUBLIC KEY block: ONCO_ENOMEM when an
+ * allocation failed, or its queue holds only "internal error" or nothing
+ * (memory ran out for good); ONCO_EINVALID otherwise (a block that is not
+ * base64 gives "unsupported" alone). */
+static int pem_failure(void)
+{
+	openssl_errors q = openssl_errors_take();
+
+	return q.out_of_memory > 0 || q.common + q.specific == 0 ? ONCO_ENOMEM : ONCO_EINVALID;
 }
 
 static const char *member_string(const cJSON *obj, const char *name)
@@ -127,7 +190,14 @@ static ring_issuer *issuer_find(const serve_keyring *ring, const char *issuer)
 	return NULL;
 }
 
-/* Checks a key's type and size and adds it to `iss` (which takes it). */
+static int out_of_memory(char *why, size_t why_size)
+{
+	snprintf(why, why_size, "out of memory");
+	return ONCO_ENOMEM;
+}
+
+/* Checks a key's type and size and adds it to `iss` (which takes it).
+ * 0, ONCO_EINVALID or ONCO_ENOMEM, with `why`. */
 static int issuer_add_key(ring_issuer *iss, EVP_PKEY *pkey, const char *kid,
 			  const char *alg, char *why, size_t why_size)
 {
@@ -139,19 +209,21 @@ static int issuer_add_key(ring_issuer *iss, EVP_PKEY *pkey, const char *kid,
 	key.pkey = pkey;
 	key.key_type = EVP_PKEY_get_base_id(pkey);
 	if (key.key_type == EVP_PKEY_RSA) {
+		if (EVP_PKEY_get_bits(pkey) == 0) {
+			/* an RSA key has bits: OpenSSL could not tell (memory) */
+			EVP_PKEY_free(pkey);
+			return out_of_memory(why, why_size);
+		}
 		if (EVP_PKEY_get_bits(pkey) < 2048) {
 			snprintf(why, why_size, "an RSA key of %d bits (at least 2048 needed)",
 				 EVP_PKEY_get_bits(pkey));
 			goto bad;
 		}
 	} else if (key.key_type == EVP_PKEY_EC) {
-		ERR_clear_error();
 		if (!EVP_PKEY_get_group_name(pkey, key.group, sizeof(key.group), &glen)) {
-			if (serve_openssl_failed(SERVE_READ_KEY)) {
+			if (openssl_out_of_memory()) {
 				EVP_PKEY_free(pkey);
-				snprintf(why, why_size, "OpenSSL failed to read an EC key's curve "
-							"(out of memory?)");
-				return -2;
+				return out_of_memory(why, why_size);
 			}
 			snprintf(why, why_size, "an EC key without a named curve");
 			goto bad;
@@ -190,90 +262,73 @@ static int issuer_add_key(ring_issuer *iss, EVP_PKEY *pkey, const char *kid,
 	grown = realloc(iss->keys, (iss->count + 1) * sizeof(*grown));
 	if (grown == NULL) {
 		EVP_PKEY_free(pkey);
-		snprintf(why, why_size, "out of memory");
-		return -2;
+		return out_of_memory(why, why_size);
 	}
 	iss->keys = grown;
 	iss->keys[iss->count++] = key;
 	return 0;
 bad:
 	EVP_PKEY_free(pkey);
-	return -1;
+	return ONCO_EINVALID;
 }
 
-/* Whether one error of OpenSSL's queue blames what was read: a key, when
- * the ASN.1, PEM, EC or RSA routines say what is wrong with it (a damaged
- * block, a point off its curve); a signature that does not verify, when
- * the RSA routines say which check failed or the provider that RSA did
- * (ECDSA says nothing). */
-static int blames_input(serve_openssl_read what, unsigned long e)
-{
-	int lib = ERR_GET_LIB(e), reason = ERR_GET_REASON(e);
-
-	if (what == SERVE_READ_KEY)
-		return !ERR_COMMON_ERROR(e) && (lib == ERR_LIB_ASN1 || lib == ERR_LIB_PEM ||
-						lib == ERR_LIB_EC || lib == ERR_LIB_RSA);
-	return (lib == ERR_LIB_RSA && !ERR_COMMON_ERROR(e)) ||
-	       (lib == ERR_LIB_PROV && reason == ERR_R_RSA_LIB);
-}
-
-int serve_openssl_failed(serve_openssl_read what)
-{
-	unsigned long e;
-	int blamed = 0, other = 0, out_of_memory = 0;
-
-	while ((e = ERR_get_error()) != 0) {
-		if (ERR_GET_REASON(e) == ERR_R_MALLOC_FAILURE)
-			out_of_memory = 1;
-		else if (blames_input(what, e))
-			blamed = 1;
-		else
-			other = 1;
-	}
-	return out_of_memory || (other && (what == SERVE_READ_SIGNATURE || !blamed));
-}
-
-static BIGNUM *jwk_bignum(const cJSON *jwk, const char *name)
+/* A JWK's member `name` (base64url) as a number into *bn. 0,
+ * ONCO_EINVALID or ONCO_ENOMEM. */
+static int jwk_bignum(const cJSON *jwk, const char *name, BIGNUM **bn)
 {
 	const char *s = member_string(jwk, name);
 	unsigned char *raw;
 	size_t len;
-	BIGNUM *bn;
+	int rc;
 
-	if (s == NULL || (raw = serve_b64url_decode(s, strlen(s), &len)) == NULL)
-		return NULL;
-	bn = len > 0 ? BN_bin2bn(raw, (int)len, NULL) : NULL;
+	*bn = NULL;
+	if (s == NULL)
+		return ONCO_EINVALID;
+	rc = serve_b64url_decode(s, strlen(s), &raw, &len);
+	if (rc == 0 && len == 0)
+		rc = ONCO_EINVALID;
+	if (rc == 0 && (*bn = BN_bin2bn(raw, (int)len, NULL)) == NULL)
+		rc = ONCO_ENOMEM;
 	free(raw);
-	return bn;
+	return rc;
 }
 
-/* An RSA public key from a JWK's n and e. */
-static EVP_PKEY *jwk_rsa(const cJSON *jwk)
+/* An RSA public key from a JWK's n and e into *out. 0, ONCO_EINVALID or
+ * ONCO_ENOMEM. */
+static int jwk_rsa(const cJSON *jwk, EVP_PKEY **out)
 {
-	BIGNUM *n = jwk_bignum(jwk, "n"), *e = jwk_bignum(jwk, "e");
-	OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
+	BIGNUM *n = NULL, *e = NULL;
+	OSSL_PARAM_BLD *bld = NULL;
 	OSSL_PARAM *params = NULL;
 	EVP_PKEY_CTX *ctx = NULL;
-	EVP_PKEY *pkey = NULL;
+	int rc;
 
-	if (n == NULL || e == NULL || bld == NULL ||
-	    !OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_N, n) ||
-	    !OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_E, e) ||
-	    (params = OSSL_PARAM_BLD_to_param(bld)) == NULL ||
-	    (ctx = EVP_PKEY_CTX_new_from_name(NULL, "RSA", NULL)) == NULL ||
-	    EVP_PKEY_fromdata_init(ctx) <= 0 ||
-	    EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params) <= 0)
-		pkey = NULL;
+	*out = NULL;
+	rc = jwk_bignum(jwk, "n", &n);
+	if (rc == 0)
+		rc = jwk_bignum(jwk, "e", &e);
+	if (rc == 0 && (bld = OSSL_PARAM_BLD_new()) == NULL)
+		rc = ONCO_ENOMEM;
+	if (rc == 0 && (!OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_N, n) ||
+			!OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_E, e) ||
+			(params = OSSL_PARAM_BLD_to_param(bld)) == NULL ||
+			(ctx = EVP_PKEY_CTX_new_from_name(NULL, "RSA", NULL)) == NULL ||
+			EVP_PKEY_fromdata_init(ctx) <= 0 ||
+			EVP_PKEY_fromdata(ctx, out, EVP_PKEY_PUBLIC_KEY, params) <= 0)) {
+		*out = NULL;
+		rc = jwk_failure();
+	}
 	EVP_PKEY_CTX_free(ctx);
 	OSSL_PARAM_free(params);
 	OSSL_PARAM_BLD_free(bld);
 	BN_free(n);
 	BN_free(e);
-	return pkey;
+	return rc;
 }
 
-/* An EC public key from a JWK's crv, x and y, checked to lie on the curve. */
-static EVP_PKEY *jwk_ec(const cJSON *jwk)
+/* An EC public key from a JWK's crv, x and y, checked to lie on the curve,
+ * into *out. 0, ONCO_EINVALID or ONCO_ENOMEM. */
+static int jwk_ec(const cJSON *jwk, EVP_PKEY **out)
 {
 	const char *crv = member_string(jwk, "crv"), *xs = member_string(jwk, "x"),
 		   *ys = member_string(jwk, "y"), *group = NULL;
@@ -283,15 +338,18 @@ static EVP_PKEY *jwk_ec(const cJSON *jwk)
 	OSSL_PARAM *params = NULL;
 	EVP_PKEY_CTX *ctx = NULL, *check = NULL;
 	EVP_PKEY *pkey = NULL;
+	int rc = ONCO_EINVALID;
 
+	*out = NULL;
 	for (i = 0; crv != NULL && i < sizeof(jwk_curves) / sizeof(jwk_curves[0]); i++)
 		if (strcmp(crv, jwk_curves[i].jwk) == 0) {
 			group = jwk_curves[i].group;
 			coord = jwk_curves[i].coord;
 		}
 	if (group == NULL || xs == NULL || ys == NULL ||
-	    (x = serve_b64url_decode(xs, strlen(xs), &xl)) == NULL ||
-	    (y = serve_b64url_decode(ys, strlen(ys), &yl)) == NULL || xl != coord || yl != coord)
+	    (rc = serve_b64url_decode(xs, strlen(xs), &x, &xl)) != 0 ||
+	    (rc = serve_b64url_decode(ys, strlen(ys), &y, &yl)) != 0 ||
+	    (rc = (xl != coord || yl != coord) ? ONCO_EINVALID : 0) != 0)
 		goto done;
 	point[0] = 0x04; /* uncompressed point */
 	memcpy(point + 1, x, coord);
@@ -303,15 +361,14 @@ static EVP_PKEY *jwk_ec(const cJSON *jwk)
 	    (params = OSSL_PARAM_BLD_to_param(bld)) == NULL ||
 	    (ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL)) == NULL ||
 	    EVP_PKEY_fromdata_init(ctx) <= 0 ||
-	    EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params) <= 0) {
-		pkey = NULL;
+	    EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params) <= 0 ||
+	    (check = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL)) == NULL ||
+	    EVP_PKEY_public_check(check) != 1) {
+		rc = bld == NULL ? ONCO_ENOMEM : jwk_failure();
+		EVP_PKEY_free(pkey);
 		goto done;
 	}
-	check = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
-	if (check == NULL || EVP_PKEY_public_check(check) != 1) {
-		EVP_PKEY_free(pkey);
-		pkey = NULL;
-	}
+	*out = pkey;
 done:
 	EVP_PKEY_CTX_free(check);
 	EVP_PKEY_CTX_free(ctx);
@@ -319,23 +376,25 @@ done:
 	OSSL_PARAM_BLD_free(bld);
 	free(x);
 	free(y);
-	return pkey;
+	return rc;
 }
 
 static int load_jwks(ring_issuer *iss, const char *text, size_t len, char *why,
 		     size_t why_size)
 {
-	cJSON *doc = cJSON_ParseWithLength(text, len), *keys, *jwk;
+	cJSON *doc, *keys, *jwk;
 	const char *kty, *use;
 	EVP_PKEY *pkey;
-	int rc = -1, index = 0, added;
+	int rc = ONCO_EINVALID, index = 0, no_memory;
 
+	doc = cli_json_parse(text, len, NULL, &no_memory);
+	if (no_memory)
+		return out_of_memory(why, why_size);
 	keys = cJSON_GetObjectItemCaseSensitive(doc, "keys");
 	if (!cJSON_IsArray(keys)) {
 		snprintf(why, why_size, "not a JWK Set (no \"keys\" array)");
 		goto done;
 	}
-	ERR_clear_error();
 	cJSON_ArrayForEach(jwk, keys) {
 		kty = member_string(jwk, "kty");
 		use = member_string(jwk, "use");
@@ -350,9 +409,9 @@ static int load_jwks(ring_issuer *iss, const char *text, size_t len, char *why,
 			goto done;
 		}
 		if (kty != NULL && strcmp(kty, "RSA") == 0)
-			pkey = jwk_rsa(jwk);
+			rc = jwk_rsa(jwk, &pkey);
 		else if (kty != NULL && strcmp(kty, "EC") == 0)
-			pkey = jwk_ec(jwk);
+			rc = jwk_ec(jwk, &pkey);
 		else {
 			snprintf(why, why_size,
 				 "key %d has kty \"%.16s\": only RSA and EC keys are accepted "
@@ -360,28 +419,24 @@ static int load_jwks(ring_issuer *iss, const char *text, size_t len, char *why,
 				 index, kty ? kty : "");
 			goto done;
 		}
-		if (pkey == NULL) {
-			if (serve_openssl_failed(SERVE_READ_KEY)) {
-				snprintf(why, why_size,
-					 "OpenSSL failed to read key %d (out of memory?)", index);
-				rc = -2;
-			} else {
-				snprintf(why, why_size, "key %d is not a valid %s public key", index,
-					 kty);
-			}
+		if (rc == ONCO_ENOMEM) {
+			out_of_memory(why, why_size);
 			goto done;
 		}
-		added = issuer_add_key(iss, pkey, member_string(jwk, "kid"),
-				       member_string(jwk, "alg"), why, why_size);
-		if (added != 0) {
+		if (rc != 0) {
+			snprintf(why, why_size, "key %d is not a valid %s public key", index, kty);
+			goto done;
+		}
+		rc = issuer_add_key(iss, pkey, member_string(jwk, "kid"), member_string(jwk, "alg"),
+				    why, why_size);
+		if (rc != 0) {
 			char detail[256];
 
 			snprintf(detail, sizeof(detail), "%s", why);
-			if (added == -1)
-				snprintf(why, why_size, "key %d: %s", index, detail);
-			rc = added;
+			snprintf(why, why_size, "key %d: %s", index, detail);
 			goto done;
 		}
+		rc = ONCO_EINVALID; /* what the refusals above return */
 		index++;
 	}
 	if (index == 0) {
@@ -394,49 +449,46 @@ done:
 	return rc;
 }
 
-/* Every PEM block of the file must be read: PEM_read_bio_PUBKEY answers
- * NULL at the end of the text and when it fails (a damaged block, memory
- * that ran out), and a key dropped unnoticed would refuse that key's
- * tokens. */
+/* The keys of the "PUBLIC KEY" blocks of a PEM file: each must be read. */
 static int load_pem(ring_issuer *iss, const char *text, size_t len, char *why,
 		    size_t why_size)
 {
 	static const char begin[] = "-----BEGIN PUBLIC KEY-----";
 	BIO *bio = BIO_new_mem_buf(text, (int)len);
-	EVP_PKEY *pkey;
 	const char *p;
-	int count = 0, blocks = 0, rc = 0;
+	EVP_PKEY *pkey;
+	int blocks = 0, count = 0, rc = 0;
 
-	if (bio == NULL) {
-		snprintf(why, why_size, "out of memory");
-		return -2;
-	}
+	if (bio == NULL)
+		return out_of_memory(why, why_size);
 	if (strstr(text, "PRIVATE KEY") != NULL) {
 		snprintf(why, why_size, "the file holds a private key: give public keys only");
 		BIO_free(bio);
-		return -1;
+		return ONCO_EINVALID;
 	}
 	for (p = strstr(text, begin); p != NULL; p = strstr(p + 1, begin))
 		blocks++;
-	ERR_clear_error();
-	while ((pkey = PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL)) != NULL) {
+	while (rc == 0 && count < blocks &&
+	       (pkey = PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL)) != NULL) {
 		rc = issuer_add_key(iss, pkey, NULL, NULL, why, why_size);
-		if (rc != 0)
-			break;
-		count++;
+		count += rc == 0;
 	}
 	BIO_free(bio);
-	if (rc == 0 && count < blocks) {
-		rc = serve_openssl_failed(SERVE_READ_KEY) ? -2 : -1;
-		snprintf(why, why_size,
-			 rc == -2 ? "OpenSSL failed to read public key %d (out of memory?)"
-				  : "public key %d cannot be read",
-			 count + 1);
-	} else if (rc == 0 && count == 0) {
+	if (rc != 0)
+		return rc;
+	if (blocks == 0) {
 		snprintf(why, why_size, "no PEM public key (BEGIN PUBLIC KEY) and not a JWK Set");
-		rc = -1;
+		return ONCO_EINVALID;
 	}
-	return rc;
+	if (count < blocks) {
+		/* Never a key left out, nor the file blamed, because memory ran
+		 * out. */
+		if (pem_failure() == ONCO_ENOMEM)
+			return out_of_memory(why, why_size);
+		snprintf(why, why_size, "PUBLIC KEY block %d is not a valid public key", count + 1);
+		return ONCO_EINVALID;
+	}
+	return 0;
 }
 
 int serve_keyring_load(serve_keyring **ring, const char *issuer, const char *path,
@@ -447,22 +499,20 @@ int serve_keyring_load(serve_keyring **ring, const char *issuer, const char *pat
 	char *text;
 	int rc;
 
-	if (*ring == NULL && (*ring = calloc(1, sizeof(**ring))) == NULL) {
-		snprintf(why, why_size, "out of memory");
-		return -2;
-	}
+	ERR_clear_error(); /* what the queue says after a failure is this file's */
+	if (*ring == NULL && (*ring = calloc(1, sizeof(**ring))) == NULL)
+		return out_of_memory(why, why_size);
 	text = cli_read_file(path, CLI_FILE_MAX, &len);
 	if (text == NULL) {
 		snprintf(why, why_size, "%s", strerror(errno));
-		return errno == ENOMEM ? -2 : -1;
+		return errno == ENOMEM ? ONCO_ENOMEM : ONCO_EIO;
 	}
 	iss = issuer_find(*ring, issuer);
 	if (iss == NULL) {
 		grown = realloc((*ring)->issuers, ((*ring)->count + 1) * sizeof(*grown));
 		if (grown == NULL) {
 			free(text);
-			snprintf(why, why_size, "out of memory");
-			return -2;
+			return out_of_memory(why, why_size);
 		}
 		(*ring)->issuers = grown;
 		iss = &grown[(*ring)->count];
@@ -470,8 +520,7 @@ int serve_keyring_load(serve_keyring **ring, const char *issuer, const char *pat
 		iss->issuer = strdup(issuer);
 		if (iss->issuer == NULL) {
 			free(text);
-			snprintf(why, why_size, "out of memory");
-			return -2;
+			return out_of_memory(why, why_size);
 		}
 		(*ring)->count++;
 	}

@@ -13,13 +13,22 @@
 
 void serve_respond_json(serve_response *resp, unsigned status, char *body)
 {
-	free(resp->body);
+	if (!resp->body_static)
+		free(resp->body);
+	resp->body_static = 0;
 	resp->status = status;
 	resp->body = body;
 	resp->length = body != NULL ? strlen(body) : 0;
 }
 
-void serve_respond_error(serve_response *resp, unsigned status, const char *code,
+/* The answer when an error's own OperationOutcome could not be made:
+ * static, so that it needs no memory (never written: not const only
+ * because a response body is `char *`). */
+static char out_of_memory[] =
+	"{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+	"\"code\":\"exception\",\"details\":{\"text\":\"out of memory\"}}]}";
+
+void serve_respond_error(serve_request *req, unsigned status, const char *code,
 			 const char *text)
 {
 	cJSON *doc = cJSON_CreateObject(), *issues, *issue, *details;
@@ -36,5 +45,13 @@ void serve_respond_error(serve_response *resp, unsigned status, const char *code
 			body = cJSON_PrintUnformatted(doc);
 	}
 	cJSON_Delete(doc);
-	serve_respond_json(resp, status, body);
+	if (body == NULL) {
+		/* Never a 4xx without its body (the client blamed for our
+		 * memory, and not told why): a 5xx saying so. */
+		req->log.reason = "out of memory";
+		serve_respond_json(&req->response, status >= 500 ? status : 500, out_of_memory);
+		req->response.body_static = 1;
+		return;
+	}
+	serve_respond_json(&req->response, status, body);
 }

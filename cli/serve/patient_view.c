@@ -102,7 +102,7 @@ static const char *check_request(serve_request *req, const cJSON *doc)
 		problem = "/fhirAuthorization: an object, and then fhirServer is required";
 	if (problem != NULL) {
 		req->log.reason = "invalid hook request";
-		serve_respond_error(&req->response, 400, "invalid", problem);
+		serve_respond_error(req, 400, "invalid", problem);
 		return NULL;
 	}
 	snprintf(req->log.hook_instance, sizeof(req->log.hook_instance), "%s",
@@ -124,13 +124,13 @@ static int as_of_date(serve_request *req, const cJSON *doc, char *out, size_t si
 
 	if (ext != NULL && !cJSON_IsObject(ext)) {
 		req->log.reason = "invalid hook request";
-		serve_respond_error(&req->response, 400, "invalid", "/extension: an object");
+		serve_respond_error(req, 400, "invalid", "/extension: an object");
 		return -1;
 	}
 	if (date != NULL) {
 		if (!cJSON_IsString(date) || !onco_fhir_date_valid(date->valuestring)) {
 			req->log.reason = "invalid hook request";
-			serve_respond_error(&req->response, 400, "invalid",
+			serve_respond_error(req, 400, "invalid",
 					    "/extension/" AS_OF_EXTENSION ": a date, YYYY-MM-DD");
 			return -1;
 		}
@@ -164,7 +164,7 @@ static void answer(serve_request *req, onco_engine *engine, const serve_prefetch
 	bundle = cJSON_PrintUnformatted(prefetch->bundle);
 	if (bundle == NULL) {
 		req->log.reason = "out of memory";
-		serve_respond_error(&req->response, 500, "exception", "out of memory");
+		serve_respond_error(req, 500, "exception", "out of memory");
 		return;
 	}
 	onco_fhir_options_default(&options);
@@ -175,7 +175,7 @@ static void answer(serve_request *req, onco_engine *engine, const serve_prefetch
 	free(bundle);
 	if ((rc != 0 && rc != ONCO_EINVALID) || result == NULL) {
 		req->log.reason = rc == ONCO_ELIMIT ? "run limit" : "evaluation failed";
-		serve_respond_error(&req->response, 500, "exception",
+		serve_respond_error(req, 500, "exception",
 				    rc == ONCO_ELIMIT
 					    ? "the record reached a run limit of the engine: no "
 					      "decision support was computed"
@@ -190,7 +190,7 @@ static void answer(serve_request *req, onco_engine *engine, const serve_prefetch
 	free(result);
 	if (cards == NULL) {
 		req->log.reason = "out of memory";
-		serve_respond_error(&req->response, 500, "exception", "out of memory");
+		serve_respond_error(req, 500, "exception", "out of memory");
 		return;
 	}
 	serve_respond_json(&req->response, 200, cards);
@@ -215,7 +215,7 @@ void serve_patient_view(serve_server *srv, onco_engine *engine, serve_request *r
 	if (prefetch.status != 0) {
 		req->log.reason = prefetch.status == 412 ? "prefetch missing or incomplete"
 							 : "invalid prefetch";
-		serve_respond_error(&req->response, prefetch.status, prefetch.code,
+		serve_respond_error(req, prefetch.status, prefetch.code,
 				    prefetch.message);
 	} else {
 		answer(req, engine, &prefetch, doc, patient_id);

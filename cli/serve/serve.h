@@ -74,11 +74,13 @@ int serve_main(int argc, char **argv);
 int serve_config_parse(serve_config *cfg, int argc, char **argv);
 void serve_usage(FILE *out);
 
-/* What a handler answers. The body is JSON (or empty) and malloc'd. */
+/* What a handler answers. The body is JSON (or empty) and malloc'd, but
+ * for the out-of-memory answer of serve_respond_error, static text. */
 typedef struct serve_response {
 	unsigned status;
 	char *body;
 	size_t length;
+	int body_static;         /* body is static: never freed */
 	const char *allow;       /* Allow header for 405, static */
 	unsigned retry_after;    /* s, Retry-After when > 0 */
 } serve_response;
@@ -134,7 +136,7 @@ struct serve_request {
 	serve_request *queue_next;   /* the pool's queue */
 };
 
-/* The running server (serve.c builds it). */
+/* The running server (server.c makes it, serve.c runs it). */
 typedef struct serve_server {
 	serve_config cfg;
 	char base_url[512];          /* without a trailing slash */
@@ -156,6 +158,21 @@ typedef struct serve_server {
 	pthread_mutex_t id_lock;
 	unsigned long long next_id;
 } serve_server;
+
+/* Makes the server's state from srv->cfg (server.c): base URL, trusted
+ * keys, access and feedback logs, jti cache, discovery document, request
+ * ids. 0, or -1 after printing why, with *status the exit status (2: a
+ * bad key or log file, 3: out of memory). serve_server_free frees what
+ * was made, also after a failed init, and the pool and reaper when set. */
+int serve_server_init(serve_server *srv, int *status);
+void serve_server_free(serve_server *srv);
+/* OpenSSL makes its library state (locks, the store of each kind of
+ * algorithm) when first used, and OpenSSL 3.0 does not survive an
+ * allocation failing there: a worker would crash on a lock it could not
+ * make (found by fault injection). serve_server_init makes it first, by
+ * making the digests the workers use (SHA-1: card uuids; SHA-256: the jti
+ * cache), so that such a failure stops the start instead. 0 or -1. */
+int serve_crypto_init(void);
 
 /* ------------------------------------------------------------ http.c */
 
@@ -180,12 +197,14 @@ const char *serve_route_allow(const char *path);
 
 /* --------------------------------------------------------- outcome.c */
 
-/* Fills `resp` with `status` and an OperationOutcome whose one issue has
- * the FHIR issue type `code` and `text` (no patient data in it). On
- * memory failure the body is left empty; the status stands. */
-void serve_respond_error(serve_response *resp, unsigned status, const char *code,
+/* Fills the request's response with `status` and an OperationOutcome
+ * whose one issue has the FHIR issue type `code` and `text` (no patient
+ * data in it). When that body cannot be made (out of memory), the answer
+ * is a 5xx (500 in place of a 4xx) with a static body that says "out of
+ * memory", and so does the log's reason: set the reason before the call. */
+void serve_respond_error(serve_request *req, unsigned status, const char *code,
 			 const char *text);
-/* Fills `resp` with status 200 and `body` (taken). */
+/* Fills `resp` with `status` and `body` (taken; NULL: no body). */
 void serve_respond_json(serve_response *resp, unsigned status, char *body);
 
 /* ------------------------------------------------------------ body.c */
@@ -220,7 +239,11 @@ void serve_feedback(serve_server *srv, onco_engine *engine, serve_request *req);
 
 void serve_log_request(serve_server *srv, const serve_request *req, double ms,
 		       int aborted, int deadline);
-/* A connection closed by its deadline before any request line. */
+/* A request answered before it had a state (no memory for it): a line
+ * with its status and reason, no id. */
+void serve_log_refused(serve_server *srv, unsigned status, const char *reason);
+/* A connection closed by its deadline before any request line. `event` is
+ * ours: written as it is. */
 void serve_log_event(serve_server *srv, const char *event);
 /* A fresh request id into `out` (at least 32 bytes). */
 void serve_request_id(serve_server *srv, char *out, size_t size);

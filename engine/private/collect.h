@@ -269,6 +269,20 @@ int onco_patient_lines(onco_engine *engine, cJSON *out, const char **stop_reason
  * keeps its warnings, like the options the host asserts as possible.) */
 int onco_run_rests_on_held(onco_engine *engine, const onco_run_facts *run, void *fact);
 
+/* firing.c: what one firing of a rule matched, read from the `basis` of
+ * the fact it asserted (`conclusion`, which must outlive the firing). A
+ * firing is opened and freed by its caller (NULL frees nothing). */
+typedef struct onco_firing onco_firing;
+int onco_firing_open(onco_firing **out, onco_engine *engine, void *conclusion);
+void onco_firing_free(onco_firing *f);
+/* The basis fact that condition `c` matched in *fact (NULL: it is negated,
+ * not a single pattern, or no basis fact matches it), and the variables
+ * standing alone in one of its slots added to object `bound` with their
+ * values (a string; an array for a multislot). Call it for the rule's
+ * conditions in order: the variables an earlier one bound constrain the
+ * later ones. 0, or ONCO_ENOMEM. */
+int onco_firing_match(onco_firing *f, const onco_condition *c, void **fact, cJSON *bound);
+
 /* conditions.c */
 typedef enum onco_condition_state {
 	ONCO_COND_MET,

@@ -38,10 +38,22 @@
  *   patient-view, the CDS Hooks service's answer to one patient-view
  *   request (CASE is the request body), as a worker of oncorules-serve
  *   computes it, without sockets: body, prefetch, the Bundle, evaluation,
- *   CDS cards. Either the exact response body of status 200 and exit 0, or
- *   a 5xx (exit 3, its status and body on standard error); a 4xx (exit 2:
- *   the request blamed) or a 200 with other cards fails. No cli_finish net
- *   under it: the service has none.
+ *   CDS cards; tests/fi/patient-view/ has one request per kind of answer.
+ *   Either the exact answer of the run without failure (status, the access
+ *   log's reason, body), or a 5xx whose body is an OperationOutcome and
+ *   whose log has a reason (exit 3); any other status or body (a 4xx that
+ *   blames the request, a 200 with other cards, a 5xx that does not say
+ *   what failed) fails. No cli_finish net under it: the service has none.
+ *
+ *   http, one HTTP request to the service (tests/fi/http/, fi_http.h):
+ *   the server started (keys, logs, discovery), the request through its
+ *   HTTP layer with a fake libmicrohttpd (fi_mhd.h: no socket, no thread),
+ *   the token check, the endpoint, the access log, the server stopped.
+ *   Either the exact answer (status, response headers, body, access log
+ *   line, feedback log; times masked), or the same with the access log
+ *   line replaced by the line that says it could not be written whole, or
+ *   a 5xx that says what failed with no feedback stored, or a server that
+ *   could not start and says so with exit 3.
  *
  * With --fhir the input is a FHIR Bundle (evaluate --fhir, batch --fhir,
  * report --fhir, the bundle's own date; report-result: the result of
@@ -50,8 +62,10 @@
  *
  * What is counted: every call to those functions from our code, CLIPS
  * (linked statically) and cJSON (which allocates through our hooks): the
- * test is linked with -Wl,--wrap for them. Allocations inside the C library
- * itself (stdio buffers, qsort) are not. A child is also a crash check (a
+ * test is linked with -Wl,--wrap for them; and OpenSSL's allocations (the
+ * service's tokens, keys and card uuids), which it makes through the
+ * functions CRYPTO_set_mem_functions gives it. Allocations inside the C
+ * library itself (stdio buffers, qsort) are not. A child is also a crash check (a
  * signal fails the test) and, in the ASan build, a leak check of every
  * error path (the child frees everything and exits normally).
  *
@@ -72,7 +86,7 @@
  *
  * Usage: fault_inject [--fhir] [--persistent] [--no-arena] [--every K] [--leak-every K]
  *                     [--only N] evaluate-json|evaluate-text|batch|batch-summary|report|
- *                     report-result|batch-html|patient-view CASE...
+ *                     report-result|batch-html|patient-view|http CASE...
  * The work of each mode is in fi_work.c.
  * CASE is a case or a regression case file (its "input"). Prints the number
  * of points, the outcomes and the time.
@@ -92,9 +106,13 @@
 
 #include <dirent.h>
 
+#include <openssl/crypto.h>
+
 #include "casefiles.h"
 #include "cli.h"
+#include "fi_http.h"
 #include "fi_work.h"
+#include "serve.h"
 
 /* ------------------------------------------------------ the allocator */
 
@@ -155,6 +173,36 @@ char *__wrap_strdup(const char *s)
 FILE *__wrap_open_memstream(char **p, size_t *size)
 {
 	return fail_now() ? NULL : __real_open_memstream(p, size);
+}
+
+/* OpenSSL allocates through these (CRYPTO_set_mem_functions): each of its
+ * allocations is a point too. Given them, it calls them for every size,
+ * NULL and 0 included. */
+static void *crypto_malloc(size_t size, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	return __wrap_malloc(size);
+}
+
+static void *crypto_realloc(void *p, size_t size, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	if (p == NULL)
+		return __wrap_malloc(size);
+	if (size == 0) {
+		free(p);
+		return NULL;
+	}
+	return __wrap_realloc(p, size);
+}
+
+static void crypto_free(void *p, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	free(p);
 }
 
 /* --no-arena: entering and leaving the engine's arena do nothing. */
@@ -507,10 +555,15 @@ static int check_one(fi_job *j, long point, const reference *ref, tally *t)
 	} else if (report && out_len != 0) {
 		problem = "report writes on standard output";
 	} else if (WEXITSTATUS(status) == 0) {
-		if (out_len != ref->out_len || memcmp(out, ref->out, out_len) != 0)
+		if (out_len == ref->out_len && memcmp(out, ref->out, out_len) == 0) {
+			if ((problem = check_pages(j, &pages, &ref->pages, 1)) == NULL)
+				t->same++;
+		} else if (j->mode != FI_HTTP) {
 			problem = "exit 0 with a different answer";
-		else if ((problem = check_pages(j, &pages, &ref->pages, 1)) == NULL)
-			t->same++;
+		} else if ((problem = fi_http_compare(out, out_len, ref->out, ref->out_len)) ==
+			   NULL) {
+			t->refused++; /* the answer, and a log line that says it is cut */
+		}
 	} else if (WEXITSTATUS(status) != 3) {
 		problem = "exit status neither 0 nor 3";
 	} else if (j->mode == FI_BATCH_HTML && strstr(err, "is not a JSON object") != NULL) {
@@ -590,7 +643,7 @@ static void sweep(fi_job *j, const char *what, long every, tally *total)
 static const char usage[] =
 	"usage: fault_inject [--fhir] [--persistent] [--no-arena] [--every K] [--leak-every K]\n"
 	"                    [--only N] evaluate-json|evaluate-text|batch|batch-summary|report|\n"
-	"                    report-result|batch-html|patient-view CASE...\n";
+	"                    report-result|batch-html|patient-view|http CASE...\n";
 
 int main(int argc, char **argv)
 {
@@ -623,6 +676,10 @@ int main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
+	if (!CRYPTO_set_mem_functions(crypto_malloc, crypto_realloc, crypto_free)) {
+		fputs("fault_inject: OpenSSL allocated before its allocator was set\n", stderr);
+		return 2;
+	}
 	fi = mmap(NULL, sizeof(*fi), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (fi == MAP_FAILED || mkdtemp(dir) == NULL) {
 		perror("fault_inject");
@@ -650,6 +707,12 @@ int main(int argc, char **argv)
 	j.engine = cli_engine_open(&eargs, &status);
 	if (j.engine == NULL)
 		return 2;
+	/* A worker answers once the server has started: OpenSSL's state is
+	 * made by then (serve_server_init). */
+	if (j.mode == FI_PATIENT_VIEW && serve_crypto_init() != 0) {
+		fputs("fault_inject: OpenSSL did not start\n", stderr);
+		return 2;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i++; i < argc; i++) {
 		char what[300];
@@ -670,6 +733,8 @@ int main(int argc, char **argv)
 			perror("fault_inject");
 			return 2;
 		}
+		if (j.mode == FI_HTTP && (j.http = fi_http_prepare(argv[i], j.text, dir)) == NULL)
+			return 2;
 		if (only > 0) {
 			int in = FI_IS_BATCH(j.mode) ? open(j.input, O_RDONLY) : -1;
 
@@ -686,6 +751,8 @@ int main(int argc, char **argv)
 		}
 		sweep(&j, what, every, &total);
 		free((char *)j.text);
+		fi_http_free(j.http);
+		j.http = NULL;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("%s%s%s%s: %ld points, %ld same answer, %ld exit 3 (%ld before any output), "
@@ -702,6 +769,8 @@ int main(int argc, char **argv)
 	rmdir(j.folder);
 	if (j.input != NULL)
 		unlink(j.input);
+	if (j.mode == FI_HTTP)
+		fi_http_remove_files(dir);
 	rmdir(dir);
 	return total.failures == 0 && total.points > 0 ? 0 : 1;
 }

@@ -5,17 +5,34 @@
 
 #include <cjson/cJSON.h>
 
+#include "fi_http.h"
 #include "fi_work.h"
 #include "serve.h"
 
 const char *const fi_mode_names[FI_MODES] = {"evaluate-json", "evaluate-text", "batch",
 					     "batch-summary", "report", "report-result",
-					     "batch-html", "patient-view"};
+					     "batch-html", "patient-view", "http"};
+
+/* A 5xx whose body says what failed: an OperationOutcome with an error
+ * issue and its text (outcome.c), and a reason for the access log. Read
+ * as text: parsing would allocate, and allocations may fail here. */
+static int clear_failure(const serve_request *req)
+{
+	static const char head[] =
+		"{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",";
+	const serve_response *r = &req->response;
+
+	return r->body != NULL && req->log.reason != NULL &&
+	       strncmp(r->body, head, strlen(head)) == 0 &&
+	       strstr(r->body, "\"details\":{\"text\":\"") != NULL;
+}
 
 /* The service's answer to one patient-view request, as a worker computes
  * it once the token is checked and the body read (http.c): no socket. No
  * cli_finish: the service has no such net under its answer (a cJSON
- * allocation that failed must show in the response itself). */
+ * allocation that failed must show in the response itself). An answer
+ * below 500 goes to standard output whole (status, the log's reason,
+ * body): the run without failure gives the reference. */
 static int patient_view(const fi_job *j)
 {
 	serve_request req;
@@ -26,16 +43,20 @@ static int patient_view(const fi_job *j)
 	req.body = (char *)j->text;
 	req.body_length = j->length;
 	serve_patient_view(NULL, j->engine, &req);
-	if (r->status == 200 && r->body != NULL) {
-		fwrite(r->body, 1, r->length, stdout);
+	if (r->status < 500) {
+		printf("HTTP %u (%s)\n", r->status, req.log.reason != NULL ? req.log.reason : "");
+		if (r->body != NULL)
+			fwrite(r->body, 1, r->length, stdout);
 		status = CLI_EXIT_OK;
 	} else {
 		fprintf(stderr, "oncorules-serve: HTTP %u (%s): %s\n", r->status,
 			req.log.reason != NULL ? req.log.reason : "no reason",
 			r->body != NULL ? r->body : "(no body)");
-		status = r->status >= 500 ? CLI_EXIT_INTERNAL : CLI_EXIT_USAGE;
+		/* exit 1 fails the point: a 5xx that does not say what failed */
+		status = clear_failure(&req) ? CLI_EXIT_INTERNAL : CLI_EXIT_FINDINGS;
 	}
-	free(r->body);
+	if (!r->body_static)
+		free(r->body);
 	return fflush(stdout) != 0 ? CLI_EXIT_INTERNAL : status;
 }
 
@@ -77,6 +98,8 @@ int fi_work_run(const fi_job *j)
 		break;
 	case FI_PATIENT_VIEW:
 		return patient_view(j);
+	case FI_HTTP:
+		return fi_http_run(j->http, j->engine);
 	case FI_MODES:
 		break;
 	}

@@ -22,6 +22,7 @@ typedef enum fi_mode {
 	FI_REPORT_RESULT, /* report --result RESULT.json -o FILE: a saved result's page */
 	FI_BATCH_HTML,    /* batch --html DIR: the records and a page per record */
 	FI_PATIENT_VIEW,  /* oncorules-serve: a patient-view request body -> the response */
+	FI_HTTP,          /* oncorules-serve: start, one HTTP request, stop (fi_http.h) */
 	FI_MODES
 } fi_mode;
 
@@ -38,7 +39,9 @@ typedef struct fi_job {
 	long leak_every; /* 0: never check leaks (no ASan) */
 	onco_engine *engine;
 	const onco_fhir_options *fhir; /* --fhir: the input is a FHIR Bundle; NULL: a case */
-	const char *text; /* the case or bundle; patient-view: the request body */
+	const char *text; /* the case or bundle; patient-view: the request body;
+			   * http: the request file */
+	struct fi_http *http; /* http: the request, prepared */
 	size_t length;
 	const char *input; /* batch: the NDJSON file (standard input of the child);
 			    * report-result: the result document */
@@ -48,10 +51,11 @@ typedef struct fi_job {
 } fi_job;
 
 /* Runs the work of the job's mode once and returns its exit status, as the
- * command would exit with it (after cli_finish). Patient-view: the body of
- * a 200 response on standard output and 0; any other status on standard
- * error, and 3 for a 5xx (the service failed), 2 otherwise (the request was
- * refused: under a failed allocation that is a wrong answer). */
+ * command would exit with it (after cli_finish). Patient-view: an answer
+ * below 500 on standard output (status, the log's reason, body) and 0; a
+ * 5xx on standard error and 3 when its body is an OperationOutcome and the
+ * log has a reason (the service failed and says so), 1 otherwise. Http:
+ * fi_http.h. */
 int fi_work_run(const fi_job *j);
 
 /* Batch: writes to `path` (then j->input) the input lines: the case on one

@@ -114,6 +114,58 @@ expect "why-not warning on option" "$out" 'warning on mini-surgery \(rule gate-p
 out=$("$bin" explain "$tmp/gates.json" --kb "$gates" --why-not mini-surgery-excluded-declines-active-treatment)
 expect "why-not gate id" "$out" 'rule gate-declines-active-treatment \(gates.clp:[0-9]+\), fired'
 
+# A gate that fired is shown through its firing: the guideline its
+# (scope (guideline ?g)) bound and the gate-cite row it matched are met (not
+# "not met"), and the evidence is the passage the exclusion cites (it was
+# the variable "$?c"), as the answer gives it. A gate that did not fire
+# still names its unmet condition.
+declines=$src/tests/cases/cervix-stage4/stage-4a-declines-chemotherapy.json
+out=$("$bin" explain "$declines")
+gate=$(awk '/^  rule gate-chemotherapy-declined /{p=1} p && /^$/{exit} p' <<<"$out")
+expect "fired gate" "$gate" 'rule gate-chemotherapy-declined \(gates.clp:[0-9]+\), fired'
+expect "fired gate" "$gate" '^      - Stage 4 cervical cancer \(guideline\): met \(\?g = cervix-stage4\)$'
+expect "fired gate" "$gate" '^      - \(gate-cite \(gate chemotherapy-declined\) \(guideline \?g\) \(cite \$\?c\)\): met \(\?g = cervix-stage4, \$\?c = \(gate-c4-needs\)\)$'
+expect "fired gate" "$gate" 'concludes exclusion cervix-stage4-chemoradiation-[a-z-]+-excluded-chemotherapy-declined \(chemoradiation\) with cisplatin'
+expect "fired gate" "$gate" '^    evidence Stage 4 cervical cancer \[C4-9\]: "Your healthcare team will suggest treatments'
+refuse "fired gate" "$gate" 'not met|not judged'
+refuse "fired gate" "$out" 'evidence .*: "\$\?'
+# python3 is installed with the other test tools (scripts/install-deps).
+python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]))["input"]))' \
+	"$declines" >"$tmp/declines.json"
+"$bin" explain "$tmp/declines.json" --json >"$tmp/explained.json"
+"$bin" evaluate "$tmp/declines.json" --json >"$tmp/answer.json"
+python3 - "$tmp/explained.json" "$tmp/answer.json" <<'PY' || fail=1
+import json, sys
+explained, answer = (json.load(open(p)) for p in sys.argv[1:3])
+exclusions = {e["id"]: e for e in answer["exclusions"]}
+seen = 0
+for c in explained["conclusions"]:
+    d = c.get("derivation") or {}
+    if d.get("rule") != "gate-chemotherapy-declined":
+        continue
+    seen += 1
+    cited = [(e["ref"], e["quote"]) for e in exclusions[c["id"]]["evidence"]]
+    shown = [(e["ref"], e["quote"]) for e in d["evidence"]]
+    if shown != cited or not cited:
+        sys.exit("FAIL fired gate --json: evidence %r, the answer cites %r" % (shown, cited))
+    states = {k["condition"]: k["state"] for k in d["conditions"]}
+    if set(states.values()) != {"met"}:
+        sys.exit("FAIL fired gate --json: conditions %r" % states)
+    if d["conditions"][0].get("bound") != {"?g": "cervix-stage4"}:
+        sys.exit("FAIL fired gate --json: scope bound %r" % d["conditions"][0].get("bound"))
+if seen == 0:
+    sys.exit("FAIL fired gate --json: no derivation by gate-chemotherapy-declined")
+PY
+out=$("$bin" explain "$declines" --why-not cervix-stage4-chemoradiation-cisplatin-weekly-excluded-chemotherapy-declined)
+expect "why-not fired gate" "$out" 'met \(\?o = cervix-stage4-chemoradiation-cisplatin-weekly, '
+refuse "why-not fired gate" "$out" 'not met'
+sed 's/"declines_chemotherapy": true/"declines_chemotherapy": false/' "$declines" >"$tmp/accepts.json"
+out=$("$bin" explain "$tmp/accepts.json" --why-not gate-chemotherapy-declined)
+expect "gate that did not fire" "$out" 'rule gate-chemotherapy-declined \(gates.clp:[0-9]+\), did not fire'
+expect "gate that did not fire" "$out" 'patient does not wish to have chemotherapy: not met — needs yes, the case has no'
+expect "gate that did not fire" "$out" '\(gate-cite \(gate chemotherapy-declined\) \(guideline \?g\) \(cite \$\?c\)\): not judged$'
+expect "gate that did not fire" "$out" '^      - \?g \(guideline\): met$'
+
 # The derivation names the rule, its conditions and the pointers.
 out=$("$bin" explain "$cases/recurrent-cervix-lung-metastases.json" --kb "$src/tests/fixtures/kb-mini")
 expect "derivation" "$out" '^recommendation mini-pembrolizumab: Pembrolizumab'

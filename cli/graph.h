@@ -8,7 +8,7 @@
  * SVG goes onto the page through html_svg (html.h), which keeps only what a
  * drawing needs and escapes its text. Graphviz keeps global state (its
  * error handler, its layout code is not reentrant): one cli_graphs per
- * process, used by one thread at a time.
+ * process, used by one thread at a time (each drawing forks that thread).
  *
  * Ownership: cli_graphs_open gives a context the caller frees with
  * cli_graphs_free (NULL is a no-op); a cli_graph is owned by the caller
@@ -37,9 +37,10 @@ typedef enum cli_node_kind {
 	CLI_NODE_POSSIBLE    /* the option, possible if ... */
 } cli_node_kind;
 
-/* The layout engine; NULL when Graphviz cannot be loaded (graphviz.h)
- * or started, the reason in `why` (of `size` bytes). Running out of
- * memory exits with status 3 (strbuf.h), as the page's own code does. */
+/* The layout engine; NULL when Graphviz cannot be loaded (graphviz.h:
+ * not installed), the reason in `why` (of `size` bytes): the page is then
+ * drawn without graphs. Running out of memory exits with status 3
+ * (strbuf.h), as the page's own code does. */
 cli_graphs *cli_graphs_open(char *why, size_t size);
 void cli_graphs_free(cli_graphs *graphs);
 
@@ -54,9 +55,16 @@ void cli_graph_edge(cli_graph *g, int from, int to);
 
 /* Lays `g` out and appends it to `h` as <svg class="graph">, its first
  * group with the element id `id` (NULL: none), and sets its size in
- * points; frees `g`. Returns 0, or -1 when Graphviz failed (nothing
- * appended). */
+ * points; frees `g`. Graphviz works in a child process (graph.c). Returns
+ * 0 when drawn, 1 when there is nothing to draw (no node, or `graphs`
+ * NULL: Graphviz is not installed), -1 when
+ * Graphviz failed (crashed, exited, reported an error): nothing appended,
+ * cli_graphs_failure says why, and the page is not to be written without
+ * the graph. */
 int cli_graph_draw(cli_graphs *graphs, cli_graph *g, html_out *h, const char *id, long *width,
 		   long *height);
+
+/* Why the last drawing failed: "Graphviz failed to draw a graph: ...". */
+const char *cli_graphs_failure(const cli_graphs *graphs);
 
 #endif

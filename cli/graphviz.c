@@ -23,6 +23,7 @@ static const struct {
 	size_t offset;
 } functions[] = {
 	{"agseterrf", offsetof(cli_graphviz, agseterrf)},
+	{"agerrors", offsetof(cli_graphviz, agerrors)},
 	{"agopen", offsetof(cli_graphviz, agopen)},
 	{"agclose", offsetof(cli_graphviz, agclose)},
 	{"agattr", offsetof(cli_graphviz, agattr)},
@@ -31,7 +32,6 @@ static const struct {
 	{"agsafeset", offsetof(cli_graphviz, agsafeset)},
 	{"Agdirected", offsetof(cli_graphviz, Agdirected)},
 	{"gvContextPlugins", offsetof(cli_graphviz, gvContextPlugins)},
-	{"gvFreeContext", offsetof(cli_graphviz, gvFreeContext)},
 	{"gvLayout", offsetof(cli_graphviz, gvLayout)},
 	{"gvRenderData", offsetof(cli_graphviz, gvRenderData)},
 	{"gvFreeRenderData", offsetof(cli_graphviz, gvFreeRenderData)},

@@ -25,6 +25,7 @@
 /* Each member has the type of the Graphviz function of its name. */
 typedef struct cli_graphviz {
 	__typeof__(agseterrf) *agseterrf;
+	__typeof__(agerrors) *agerrors;
 	__typeof__(agopen) *agopen;
 	__typeof__(agclose) *agclose;
 	__typeof__(agattr) *agattr;
@@ -33,7 +34,6 @@ typedef struct cli_graphviz {
 	__typeof__(agsafeset) *agsafeset;
 	Agdesc_t *Agdirected;
 	__typeof__(gvContextPlugins) *gvContextPlugins;
-	__typeof__(gvFreeContext) *gvFreeContext;
 	__typeof__(gvLayout) *gvLayout;
 	__typeof__(gvRenderData) *gvRenderData;
 	__typeof__(gvFreeRenderData) *gvFreeRenderData;

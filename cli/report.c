@@ -89,7 +89,13 @@ static int render(char *result, int saved, int status, const char *output)
 		fprintf(stderr, "oncorules report: Graphviz did not start (%s): the page has no graphs\n",
 			why);
 	read = cli_report_page(&page, result, graphs);
-	if (read == -2) {
+	if (read == -3) {
+		/* Graphviz installed but failing (its memory ran out, most
+		 * likely): a page without the graph would be another answer. */
+		fprintf(stderr, "oncorules report: %s; no page written\n",
+			cli_graphs_failure(graphs));
+		status = CLI_EXIT_INTERNAL;
+	} else if (read == -2) {
 		fputs("oncorules report: out of memory\n", stderr);
 		status = CLI_EXIT_INTERNAL;
 	} else if (read != 0) {

@@ -25,12 +25,15 @@
 /*
  * Writes the page for a result or error document. `doc` is made printable
  * in place first (printable.h). `graphs` lays out the explanation graphs;
- * NULL draws none (the text explanations stay).
+ * NULL draws none (the text explanations stay). Returns 0, or -1 when
+ * Graphviz failed to draw a graph (cli_graphs_failure): the page is
+ * incomplete, not to be written.
  */
-void cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs);
+int cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs);
 
 /* The same from JSON text; -1 (nothing written) when it is not a JSON
- * object, -2 when memory ran out while reading it. */
+ * object, -2 when memory ran out while reading it, -3 when Graphviz
+ * failed. */
 int cli_report_page(html_out *h, const char *result_json, cli_graphs *graphs);
 
 /* report.css, embedded at build time (cmake/embed_image.cmake). */
@@ -83,8 +86,9 @@ typedef struct report_graphs {
 } report_graphs;
 
 /* Draws the graph of every option on the option cards of `doc` into
- * `rg->drawings` (the explanations section, card by card). */
-void report_draw_graphs(report_graphs *rg, const cJSON *doc, cli_graphs *graphs);
+ * `rg->drawings` (the explanations section, card by card). Returns 0, or
+ * -1 when Graphviz failed (no more are drawn). */
+int report_draw_graphs(report_graphs *rg, const cJSON *doc, cli_graphs *graphs);
 void report_graphs_free(report_graphs *rg);
 
 /* The explanation of an item (option, possible option, warning,

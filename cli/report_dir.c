@@ -130,9 +130,9 @@ static int add_record(cli_report_dir *d, const char *record)
 	const cJSON *line;
 	index_row *row;
 	html_out page = HTML_OUT_INIT;
-	char *path, why[512];
+	char *path, *shown, why[512];
 	cli_buf b = CLI_BUF_INIT;
-	int rc = 0;
+	int rc;
 
 	line = cJSON_GetObjectItemCaseSensitive(doc, "line");
 	if (!cJSON_IsObject(doc) || !cJSON_IsNumber(line)) {
@@ -162,12 +162,17 @@ static int add_record(cli_report_dir *d, const char *record)
 		row->options = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "recommendations"));
 		row->possible = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "possible"));
 	}
-	cli_report_render(&page, doc, d->graphs);
+	rc = cli_report_render(&page, doc, d->graphs);
 	cJSON_Delete(doc);
 	cli_buf_printf(&b, "%s/%s", d->dir, row->page);
 	path = cli_buf_take(&b);
-	if (cli_outfile_write(path, html_page(&page), html_length(&page), CLI_OUTFILE_NO_SYNC, why,
-			      sizeof(why)) != CLI_OUTFILE_OK) {
+	if (rc != 0) {
+		shown = cli_printable(path);
+		fprintf(stderr, "oncorules batch: --html: %s: %s; no page written\n", shown,
+			cli_graphs_failure(d->graphs));
+		free(shown);
+	} else if (cli_outfile_write(path, html_page(&page), html_length(&page), CLI_OUTFILE_NO_SYNC,
+				     why, sizeof(why)) != CLI_OUTFILE_OK) {
 		fprintf(stderr, "oncorules batch: --html: %s\n", why);
 		rc = -1;
 	}

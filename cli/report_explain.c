@@ -482,21 +482,24 @@ static int is_option_card(const cJSON *card)
 		cJSON_GetArraySize(get(card, "possible")) > 0);
 }
 
-static void draw_one(report_graphs *rg, const cJSON *doc, const cJSON *option, int possible,
-		     int letter, cli_graphs *graphs)
+/* Draws one option's graph: 0, or -1 when Graphviz failed. */
+static int draw_one(report_graphs *rg, const cJSON *doc, const cJSON *option, int possible,
+		    int letter, cli_graphs *graphs)
 {
 	struct report_graph *item;
 	const char *id = cli_str_or(option, "id", "");
 	cli_buf graph_id = CLI_BUF_INIT;
 	html_out drawing = HTML_OUT_INIT;
+	int rc;
 
 	rg->items = cli_xrealloc(rg->items, (rg->count + 1) * sizeof(*rg->items));
 	item = &rg->items[rg->count++];
 	memset(item, 0, sizeof(*item));
 	item->option = cli_xstrdup(id);
 	cli_buf_printf(&graph_id, "graph-%s", id);
-	if (cli_graph_draw(graphs, option_graph(doc, option, possible), &drawing,
-			   cli_buf_text(&graph_id), &item->width, &item->height) == 0) {
+	rc = cli_graph_draw(graphs, option_graph(doc, option, possible), &drawing,
+			    cli_buf_text(&graph_id), &item->width, &item->height);
+	if (rc == 0) {
 		item->drawn = 1;
 		html_markup(&rg->drawings, "<article class=\"explain-option\"><h3><span class=\"letter\">");
 		html_letter(&rg->drawings, letter);
@@ -508,15 +511,16 @@ static void draw_one(report_graphs *rg, const cJSON *doc, const cJSON *option, i
 	}
 	html_free(&drawing);
 	cli_buf_free(&graph_id);
+	return rc < 0 ? -1 : 0;
 }
 
-void report_draw_graphs(report_graphs *rg, const cJSON *doc, cli_graphs *graphs)
+int report_draw_graphs(report_graphs *rg, const cJSON *doc, cli_graphs *graphs)
 {
 	const cJSON *card, *id;
 	int number = 0;
 
 	if (graphs == NULL)
-		return;
+		return 0;
 	cJSON_ArrayForEach(card, get(doc, "cards")) {
 		int letter = 0;
 
@@ -531,17 +535,18 @@ void report_draw_graphs(report_graphs *rg, const cJSON *doc, cli_graphs *graphs)
 		cJSON_ArrayForEach(id, get(card, "options")) {
 			const cJSON *o = cli_item(doc, "recommendations", cJSON_IsString(id) ? id->valuestring : NULL);
 
-			if (o != NULL)
-				draw_one(rg, doc, o, 0, letter++, graphs);
+			if (o != NULL && draw_one(rg, doc, o, 0, letter++, graphs) != 0)
+				return -1;
 		}
 		cJSON_ArrayForEach(id, get(card, "possible")) {
 			const cJSON *o = cli_item(doc, "possible", cJSON_IsString(id) ? id->valuestring : NULL);
 
-			if (o != NULL)
-				draw_one(rg, doc, o, 1, letter++, graphs);
+			if (o != NULL && draw_one(rg, doc, o, 1, letter++, graphs) != 0)
+				return -1;
 		}
 		html_markup(&rg->drawings, "</section>");
 	}
+	return 0;
 }
 
 void report_graphs_free(report_graphs *rg)

@@ -363,9 +363,10 @@ static void summary(html_out *h, const cJSON *doc, const report_graphs *rg)
 	html_markup(h, "</div>");
 }
 
-void cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs)
+int cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs)
 {
 	report_graphs rg = {HTML_OUT_INIT, NULL, 0};
+	int rc = 0;
 
 	cli_json_printable(doc);
 	report_page_start(h, cli_str_or(doc, "case", "(no case id)"),
@@ -382,7 +383,7 @@ void cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs)
 			       "case.</p></section>");
 		source_record(h, doc);
 	} else {
-		report_draw_graphs(&rg, doc, graphs);
+		rc = report_draw_graphs(&rg, doc, graphs);
 		html_markup(h, "<div id=\"summary\">");
 		summary(h, doc, &rg);
 		html_markup(h, "</div>");
@@ -398,18 +399,19 @@ void cli_report_render(html_out *h, cJSON *doc, cli_graphs *graphs)
 	html_markup(h, "</main>");
 	report_page_end(h, cli_str(doc, "disclaimer"));
 	report_graphs_free(&rg);
+	return rc;
 }
 
 int cli_report_page(html_out *h, const char *result_json, cli_graphs *graphs)
 {
-	int out_of_memory;
+	int out_of_memory, rc;
 	cJSON *doc = cli_json_parse(result_json, strlen(result_json), NULL, &out_of_memory);
 
 	if (!cJSON_IsObject(doc)) {
 		cJSON_Delete(doc);
 		return out_of_memory ? -2 : -1;
 	}
-	cli_report_render(h, doc, graphs);
+	rc = cli_report_render(h, doc, graphs);
 	cJSON_Delete(doc);
-	return 0;
+	return rc != 0 ? -3 : 0;
 }

@@ -48,6 +48,20 @@ struct serve_keyring {
 	size_t count;
 };
 
+/* What OpenSSL read when one of its calls failed. */
+typedef enum serve_openssl_read { SERVE_READ_KEY, SERVE_READ_SIGNATURE } serve_openssl_read;
+
+/* After an OpenSSL call that failed: 1 when OpenSSL itself failed (memory
+ * ran out), 0 when what it read is to blame (a damaged key, a signature
+ * that does not verify), from OpenSSL's error queue (this thread's; it is
+ * emptied). OpenSSL 3.0 seldom says "out of memory" where it runs out (a
+ * decoder says "unsupported", a digest "not able to copy ctx"): so the
+ * input is blamed only when OpenSSL names its fault in the words it uses
+ * for that (keys.c), and any other error is OpenSSL's failure. Called with
+ * an empty queue: the input's fault (ECDSA says nothing of a bad
+ * signature). */
+int serve_openssl_failed(serve_openssl_read what);
+
 /* The keys trusted for `issuer`, or NULL. */
 const ring_issuer *serve_keyring_issuer(const serve_keyring *ring, const char *issuer);
 

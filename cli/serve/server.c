@@ -27,6 +27,7 @@ int serve_crypto_init(void)
 	unsigned int n;
 
 	return OPENSSL_init_crypto(0, NULL) == 1 &&
+			       OSSL_LIB_CTX_get0_global_default() != NULL &&
 			       EVP_Digest("", 0, digest, &n, EVP_sha1(), NULL) == 1 &&
 			       EVP_Digest("", 0, digest, &n, EVP_sha256(), NULL) == 1
 		       ? 0
